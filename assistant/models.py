@@ -1,0 +1,89 @@
+"""Pydantic models that cross module borders."""
+
+from pydantic import BaseModel, Field
+
+
+class Document(BaseModel):
+    """A cleaned document: the text that chunks and citations point into."""
+
+    id: str = Field(description="Path relative to the seeds folder, e.g. '000_x.txt'.")
+    title: str
+    text: str
+    url: str | None = None
+    date: str | None = Field(None, description="Publication date as ISO yyyy-mm-dd, when the page states one.")
+    language: str = "und"
+    sha256: str = Field(description="Hash of the file's bytes: what the indexer compares.")
+
+
+class Chunk(BaseModel):
+    """A span of a document's cleaned text; start/end are character offsets into Document.text."""
+
+    doc_id: str
+    index: int
+    text: str
+    start: int
+    end: int
+
+
+class Passage(BaseModel):
+    """A retrieved chunk with its source, as returned by retrieve()."""
+
+    text: str
+    score: float
+    rank: int
+    doc_id: str
+    title: str
+    url: str | None = None
+    date: str | None = None
+    language: str
+    start: int
+    end: int
+    chunk_id: str
+
+
+class Citation(BaseModel):
+    """A numbered source of an answer, with the sentence(s) that answer highlighted by offsets."""
+
+    number: int
+    doc_id: str
+    title: str
+    url: str | None = None
+    date: str | None = None
+    language: str
+    passage: str
+    passage_start: int = Field(description="Offset of the passage in the document's cleaned text.")
+    highlights: list[tuple[int, int]] = Field(
+        default_factory=list, description="Offsets of the answering sentence(s), relative to the passage."
+    )
+
+    @property
+    def quotes(self) -> list[str]:
+        return [self.passage[a:b] for a, b in self.highlights]
+
+
+class Answer(BaseModel):
+    question: str
+    text: str
+    found: bool
+    citations: list[Citation] = Field(default_factory=list)
+    language: str = "en"
+    mode: str = Field("extractive", description="'extractive' or 'generative'.")
+    notice: str | None = None
+
+
+class Problem(BaseModel):
+    """A file that could not be indexed, and why."""
+
+    path: str
+    reason: str
+
+
+class IndexReport(BaseModel):
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    chunks_embedded: int = 0
+    seconds: float = 0.0
+    rebuilt: bool = False
+    skipped: list[Problem] = Field(default_factory=list)

@@ -1,0 +1,185 @@
+"""Hybrid retrieval: two dense signals from Chroma and two lexical ones, fused by reciprocal rank."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+
+from .config import Settings, get_settings
+from .dictionaries import expand
+from .embedding import get_encoder
+from .errors import QuestionError
+from .indexer import encoders, ensure_index
+from .lexical import ngram_tokens, term_tokens
+from .models import Passage
+from .store import Snapshot, get_store
+
+QUERY_LANGUAGES = ["en", "fr", "sv", "vi"]
+FILTERS = {"doc_id", "language"}
+POOL = 50  # candidates taken from each signal
+RRF_K = 60
+WEIGHTS = {"dense": 1.0, "use": 1.0, "terms": 1.0, "ngrams": 1.0}
+EXPANSION_WEIGHT = 0.5
+
+
+@dataclass
+class Query:
+    text: str
+    language: str
+    terms: dict[str, float]
+    ngrams: dict[str, float]
+    translations: dict[str, list[str]] = field(default_factory=dict)
+
+
+@dataclass
+class Candidate:
+    chunk_id: str
+    fused: float = 0.0
+    signals: dict[str, float] = field(default_factory=dict)
+    ranks: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class Results:
+    query: Query
+    passages: list[Passage]
+    candidates: list[Candidate]
+
+
+@lru_cache(maxsize=1)
+def _identifier() -> Any:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    identifier.set_languages(QUERY_LANGUAGES)
+    return identifier
+
+
+def question_language(text: str) -> str:
+    """The language a question is asked in, among those users ask in."""
+    if not re.search(r"[^\W\d_]", text):
+        return "en"
+    return str(_identifier().classify(text)[0])
+
+
+def _bag(tokens: list[str], weight: float, into: dict[str, float]) -> None:
+    for token, count in Counter(tokens).items():
+        into[token] = into.get(token, 0.0) + weight * count
+
+
+def analyse(question: str, corpus_languages: tuple[str, ...], settings: Settings) -> Query:
+    """Query terms in the question's words, plus their dictionary translations into the corpus' languages."""
+    language = question_language(question)
+    stem_languages = sorted({language, *corpus_languages})
+    terms: dict[str, float] = {}
+    ngrams: dict[str, float] = {}
+    _bag(term_tokens(question, stem_languages), 1.0, terms)
+    _bag(ngram_tokens(question), 1.0, ngrams)
+    targets = [lang for lang in corpus_languages if lang != language]
+    translations = expand(question, language, targets, settings.dictionaries_dir)
+    for target, phrases in translations.items():
+        text = " ".join(phrases)
+        _bag(term_tokens(text, [target]), EXPANSION_WEIGHT, terms)
+        _bag(ngram_tokens(text), EXPANSION_WEIGHT, ngrams)
+    return Query(question, language, terms, ngrams, translations)
+
+
+def _where(filters: dict[str, Any]) -> dict[str, Any] | None:
+    unknown = set(filters) - FILTERS
+    if unknown:
+        raise QuestionError(f"unknown filter {sorted(unknown)}: use {sorted(FILTERS)}")
+    clauses: list[dict[str, Any]] = []
+    for key, value in filters.items():
+        if value in (None, "", [], ()):
+            continue
+        values = [value] if isinstance(value, str) else list(value)
+        clauses.append({key: {"$in": values}})
+    if not clauses:
+        return None
+    return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+
+def _mask(snap: Snapshot, filters: dict[str, Any]) -> np.ndarray | None:
+    mask = None
+    for key, value in filters.items():
+        if value in (None, "", [], ()):
+            continue
+        allowed = {value} if isinstance(value, str) else set(value)
+        m = np.array([str(meta[key]) in allowed for meta in snap.metas], dtype=bool)
+        mask = m if mask is None else mask & m
+    return mask
+
+
+def _top(scores: np.ndarray, mask: np.ndarray | None, n: int) -> list[tuple[int, float]]:
+    if mask is not None:
+        scores = np.where(mask, scores, 0.0)
+    if not len(scores):
+        return []
+    order = np.argsort(-scores, kind="stable")[:n]
+    return [(int(i), float(scores[i])) for i in order if scores[i] > 0]
+
+
+def search(question: str, k: int = 5, settings: Settings | None = None, **filters: Any) -> Results:
+    """Rank chunks for a question; Results keep every signal so the answerer can judge confidence."""
+    settings = settings or get_settings()
+    question = question.strip()
+    if not question:
+        raise QuestionError("Ask a question: the text is empty.")
+    where = _where(filters)
+    ensure_index(settings)
+    store = get_store(settings)
+    snap = store.snapshot()
+    query = analyse(question, snap.languages, settings)
+    mask = _mask(snap, filters)
+
+    ranked: dict[str, list[tuple[str, float]]] = {}
+    for which, name in enumerate(encoders(settings)):
+        vector = get_encoder(name).embed_query(question)
+        ranked["dense" if which == 0 else "use"] = store.query(which, vector, POOL, where)
+    assert snap.terms is not None and snap.ngrams is not None
+    ranked["terms"] = [(snap.ids[i], s) for i, s in _top(snap.terms.scores(query.terms), mask, POOL)]
+    ranked["ngrams"] = [(snap.ids[i], s) for i, s in _top(snap.ngrams.scores(query.ngrams), mask, POOL)]
+
+    candidates: dict[str, Candidate] = {}
+    for signal, hits in ranked.items():
+        for rank, (cid, score) in enumerate(hits, start=1):
+            cand = candidates.setdefault(cid, Candidate(cid))
+            cand.signals[signal] = score
+            cand.ranks[signal] = rank
+            cand.fused += WEIGHTS[signal] / (RRF_K + rank)
+    ordered = sorted(candidates.values(), key=lambda c: -c.fused)
+    top = ordered[: max(k, 1) * 3]
+    live = store.get([c.chunk_id for c in top])  # a reindex may have removed some since the snapshot
+    passages: list[Passage] = []
+    kept: list[Candidate] = []
+    for cand in top:
+        if cand.chunk_id not in live or len(passages) >= k:
+            continue
+        text, meta = live[cand.chunk_id]
+        passages.append(
+            Passage(
+                text=text,
+                score=round(cand.fused, 6),
+                rank=len(passages) + 1,
+                doc_id=str(meta["doc_id"]),
+                title=str(meta["title"]),
+                url=str(meta["url"]) or None,
+                date=str(meta["date"]) or None,
+                language=str(meta["language"]),
+                start=int(meta["start"]),
+                end=int(meta["end"]),
+                chunk_id=cand.chunk_id,
+            )
+        )
+        kept.append(cand)
+    return Results(query=query, passages=passages, candidates=kept)
+
+
+def retrieve(question: str, k: int = 5, **filters: Any) -> list[Passage]:
+    """The k passages that best answer question, best first; filters: doc_id=..., language=... (str or list)."""
+    return search(question, k, **filters).passages

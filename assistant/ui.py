@@ -1,0 +1,172 @@
+"""The Gradio chat page: streamed answers, numbered source cards with the answering sentence highlighted."""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from .answer import answer
+from .config import Settings, get_settings
+from .errors import AssistantError, QuestionError
+from .models import Answer, Citation
+
+log = logging.getLogger(__name__)
+
+EXAMPLES = [
+    "How many orphans were sponsored in Ha Tinh province?",
+    "Qui est le vice-président du Comité du Front de la Patrie du district de Mo Cay Bac ?",
+    "Vem är ordförande för Vietnams fosterlandsfrontskommitté i Hanoi?",
+    "Huyện Mỏ Cày Bắc đã bàn giao bao nhiêu căn nhà năm 2025?",
+]
+CSS = """
+.source-card {border: 1px solid #d0d7de; border-radius: 8px; padding: 10px 12px; margin: 8px 0;}
+.source-card h4 {margin: 0 0 4px 0; font-size: 0.95em;}
+.source-card .meta {color: #57606a; font-size: 0.85em; margin-bottom: 6px;}
+.source-card .passage {white-space: pre-wrap; font-size: 0.9em;}
+.source-card mark {background: #fff3a3; padding: 0 1px;}
+"""
+
+
+def _safe_url(url: str | None) -> str | None:
+    return url if url and re.match(r"^https?://[^\s\"'<>]+$", url) else None
+
+
+def reply_text(reply: Answer) -> str:
+    """The chat message: the answer, then one line per source naming its document id. Document text is escaped."""
+    lines = [html.escape(reply.text, quote=False)]
+    if reply.notice:
+        lines.append(f"\n_{html.escape(reply.notice, quote=False)}_")
+    if reply.citations:
+        lines.append("\n**Sources:**" if reply.found else "\n**Possibly related:**")
+        for c in reply.citations:
+            lines.append(f"[{c.number}] {html.escape(c.title, quote=False)} ({html.escape(c.doc_id, quote=False)})")
+    return "\n".join(lines)
+
+
+def _highlighted(c: Citation) -> str:
+    parts, cursor = [], 0
+    for start, end in c.highlights:
+        parts.append(html.escape(c.passage[cursor:start]))
+        parts.append(f"<mark>{html.escape(c.passage[start:end])}</mark>")
+        cursor = end
+    parts.append(html.escape(c.passage[cursor:]))
+    return "".join(parts)
+
+
+def sources_html(reply: Answer | None) -> str:
+    """Numbered cards: title, date, language, link, and the passage with its answering sentence marked."""
+    if reply is None or not reply.citations:
+        return "<p class='meta'>Sources appear here.</p>"
+    heading = "Sources" if reply.found else "Possibly related passages"
+    cards = [f"<h3>{heading}</h3>"]
+    for c in reply.citations:
+        url = _safe_url(c.url)
+        link = f"<a href='{html.escape(url)}' target='_blank' rel='noopener noreferrer'>source</a>" if url else ""
+        meta = " · ".join(html.escape(x) for x in (c.date or "", c.language, c.doc_id) if x)
+        cards.append(
+            f"<div class='source-card' data-doc='{html.escape(c.doc_id)}'>"
+            f"<h4>[{c.number}] {html.escape(c.title)}</h4>"
+            f"<div class='meta'>{meta} {link}</div>"
+            f"<div class='passage'>{_highlighted(c)}</div></div>"
+        )
+    return "\n".join(cards)
+
+
+def chat(
+    message: str, history: list[Any], documents: list[str] | None = None, languages: list[str] | None = None
+) -> Iterator[tuple[str, str]]:
+    """Stream the reply, then show its sources; a bad question or a failure becomes a friendly message."""
+    try:
+        reply = answer(message, history=history, doc_id=documents or None, language=languages or None)
+    except QuestionError as exc:
+        yield str(exc), sources_html(None)
+        return
+    except AssistantError as exc:
+        yield f"Sorry, that did not work: {exc}", sources_html(None)
+        return
+    except Exception:  # the chat must never show a traceback
+        log.exception("chat failed for %r", message[:200])
+        yield "Sorry, something went wrong while answering. Please try again.", sources_html(None)
+        return
+    text = reply_text(reply)
+    words = re.split(r"(\s+)", text)
+    for end in range(0, len(words), 12):
+        yield "".join(words[:end]), sources_html(None)
+    yield text, sources_html(reply)
+
+
+def _choices(settings: Settings) -> tuple[list[str], list[str]]:
+    from .store import get_store
+
+    snap = get_store(settings).snapshot()
+    docs = sorted({str(m["doc_id"]) for m in snap.metas})
+    return docs, list(snap.languages)
+
+
+def build(settings: Settings | None = None) -> Any:
+    """The Blocks app: chat with filters on the left, source cards on the right, a reindex control below."""
+    import gradio as gr
+
+    from .indexer import reindex
+
+    settings = settings or get_settings()
+    docs, langs = _choices(settings)
+
+    def run_reindex(progress: Any = gr.Progress()) -> tuple[str, Any]:
+        def step(done: int, total: int) -> None:
+            progress((done, total) if total else 0, desc="embedding changed files", unit="chunks")
+
+        try:
+            report = reindex(settings, progress=step)
+        except AssistantError as exc:
+            return f"Reindex failed: {html.escape(str(exc))}", gr.update()
+        skipped = "".join(f"\n- skipped `{p.path}`: {p.reason}" for p in report.skipped)
+        new_docs, _ = _choices(settings)
+        return (
+            f"{report.added} added, {report.updated} updated, {report.removed} removed, {report.unchanged} unchanged; "
+            f"{report.chunks_embedded} chunks embedded in {report.seconds:.1f} s.{skipped}",
+            gr.update(choices=new_docs),
+        )
+
+    with gr.Blocks(title="assistant") as demo:
+        gr.Markdown("## Ask the documents\nAnswers quote the documents and cite them; ask in English, French, "
+                    "Swedish or Vietnamese.")  # fmt: skip
+        with gr.Row():
+            with gr.Column(scale=3):
+                with gr.Row():
+                    doc_filter = gr.Dropdown(docs, multiselect=True, label="Only these documents", value=[])
+                    lang_filter = gr.Dropdown(langs, multiselect=True, label="Only these languages", value=[])
+                sources = gr.HTML(sources_html(None), render=False)
+                gr.ChatInterface(
+                    chat,
+                    chatbot=gr.Chatbot(height=460, label="assistant", sanitize_html=True),
+                    additional_inputs=[doc_filter, lang_filter],
+                    additional_outputs=[sources],
+                    examples=[[e, [], []] for e in EXAMPLES],
+                    api_name="chat",
+                    fill_height=False,
+                )
+            with gr.Column(scale=2):
+                sources.render()
+        with gr.Accordion("Index", open=False):
+            reindex_button = gr.Button("Reindex seeds/")
+            status = gr.Markdown()
+            reindex_button.click(run_reindex, outputs=[status, doc_filter], api_name="reindex")
+    return demo
+
+
+def launch(host: str = "127.0.0.1", port: int = 7860, settings: Settings | None = None) -> None:
+    import gradio as gr
+
+    settings = settings or get_settings()
+    auth = None
+    if settings.auth:
+        user, _, password = settings.auth.partition(":")
+        auth = (user, password)
+    demo = build(settings)
+    demo.queue(default_concurrency_limit=8).launch(
+        server_name=host, server_port=port, auth=auth, show_error=False, css=CSS, theme=gr.themes.Soft()
+    )

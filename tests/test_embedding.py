@@ -1,0 +1,65 @@
+import json
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from assistant.embedding import SentenceTransformerEncoder, UniversalSentenceEncoder, get_encoder, resolve_model
+from assistant.errors import ConfigError
+
+
+def test_default_model_loads_from_the_installed_package() -> None:
+    path = Path(resolve_model("all-MiniLM-L6-v2"))
+    assert (path / "model.safetensors").is_file()
+    encoder = get_encoder("all-MiniLM-L6-v2")
+    docs = encoder.embed_documents(["The cat sleeps on the sofa.", "Interest rates rose by two percent."])
+    query = encoder.embed_query("Where is the cat sleeping?")
+    assert docs.shape == (2, 384)
+    assert np.allclose(np.linalg.norm(docs, axis=1), 1.0, atol=1e-4)
+    assert float(docs[0] @ query) > float(docs[1] @ query) + 0.2
+
+
+def _copy_model(tmp_path: Path, name: str) -> Path:
+    target = tmp_path / name
+    shutil.copytree(resolve_model("all-MiniLM-L6-v2"), target)
+    return target
+
+
+def test_model_from_a_local_path_uses_its_declared_prompts(tmp_path: Path) -> None:
+    folder = _copy_model(tmp_path, "prompted-model")
+    config_path = folder / "config_sentence_transformers.json"
+    config = json.loads(config_path.read_text())
+    config["prompts"] = {"query": "search_query: ", "document": "search_document: "}
+    config_path.write_text(json.dumps(config))
+    encoder = SentenceTransformerEncoder(str(folder))
+    text = "Combien de logements ont été construits ?"
+    expected = encoder.model.encode(["search_query: " + text], normalize_embeddings=True)[0]
+    assert np.allclose(encoder.embed_query(text), expected, atol=1e-5)
+    expected_doc = encoder.model.encode(["search_document: " + text], normalize_embeddings=True)[0]
+    assert np.allclose(encoder.embed_documents([text])[0], expected_doc, atol=1e-5)
+    assert not np.allclose(encoder.embed_query(text), encoder.embed_documents([text])[0], atol=1e-3)
+
+
+def test_e5_style_models_get_query_and_passage_prefixes(tmp_path: Path) -> None:
+    folder = _copy_model(tmp_path, "multilingual-e5-small")
+    encoder = SentenceTransformerEncoder(str(folder))
+    assert encoder.query_kwargs == {"prompt": "query: "}
+    assert encoder.document_kwargs == {"prompt": "passage: "}
+    expected = encoder.model.encode(["query: hello"], normalize_embeddings=True)[0]
+    assert np.allclose(encoder.embed_query("hello"), expected, atol=1e-5)
+
+
+def test_a_model_that_cannot_load_names_the_setting(tmp_path: Path) -> None:
+    (tmp_path / "not-a-model").mkdir()
+    (tmp_path / "not-a-model" / "config.json").write_text("{}")
+    with pytest.raises(ConfigError, match="ASSISTANT_EMBEDDING_MODEL"):
+        SentenceTransformerEncoder(str(tmp_path / "not-a-model"))
+
+
+def test_multilingual_encoder_matches_across_languages() -> None:
+    encoder = UniversalSentenceEncoder()
+    query = encoder.embed_query("How many orphans were sponsored?")
+    docs = encoder.embed_documents(["Parrainer 265 orphelins.", "Le budget de la défense nationale."])
+    assert docs.shape == (2, 512)
+    assert float(docs[0] @ query) > float(docs[1] @ query) + 0.2

@@ -1,0 +1,136 @@
+import json
+from pathlib import Path
+
+import pytest
+
+from assistant import reindex, retrieve
+from assistant.chunking import chunk_document
+from assistant.config import Settings
+from assistant.ingest import read_document
+from assistant.models import Document
+from assistant.store import get_store
+from tests.conftest import use_dirs, write
+
+ALPHA = "Rapport sur Alpha\n\nLe village d'Alpha a construit 17 ponts en bambou pour les écoliers. Les habitants ont aidé."
+BETA = "Rapport sur Beta\n\nLa commune de Beta a planté 4 200 arbres fruitiers le long de la rivière Song Xanh."
+GAMMA = "Rapport sur Gamma\n\nGamma a ouvert une bibliothèque de 900 livres pour les enfants du quartier."
+
+
+def ids_by_doc(settings: Settings) -> dict[str, set[str]]:
+    found = get_store(settings).primary.get(include=["metadatas"])
+    out: dict[str, set[str]] = {}
+    for cid, meta in zip(found["ids"], found["metadatas"], strict=True):
+        out.setdefault(meta["doc_id"], set()).add(cid)
+    return out
+
+
+def test_reindex_embeds_only_what_changed(isolated: Settings) -> None:
+    seeds = isolated.seeds_dir
+    write(seeds, "alpha.txt", ALPHA)
+    write(seeds, "beta.txt", BETA)
+    first = reindex()
+    assert (first.added, first.updated, first.removed, first.unchanged) == (2, 0, 0, 0)
+    before = ids_by_doc(isolated)
+
+    again = reindex()
+    assert (again.added, again.updated, again.removed, again.unchanged, again.chunks_embedded) == (0, 0, 0, 2, 0)
+
+    write(seeds, "beta.txt", BETA.replace("4 200", "5 300"))
+    write(seeds, "sub/gamma.txt", GAMMA)
+    (seeds / "alpha.txt").unlink()
+    changed = reindex()
+    assert (changed.added, changed.updated, changed.removed, changed.unchanged) == (1, 1, 1, 0)
+    assert changed.chunks_embedded == len(ids_by_doc(isolated)["beta.txt"]) + len(ids_by_doc(isolated)["sub/gamma.txt"])
+    after = ids_by_doc(isolated)
+    assert set(after) == {"beta.txt", "sub/gamma.txt"}
+    assert after["beta.txt"].isdisjoint(before["beta.txt"])  # the old version is gone
+    top = retrieve("Combien d'arbres fruitiers Beta a-t-elle plantés ?", k=1)[0]
+    assert top.doc_id == "beta.txt" and "5 300" in top.text
+    assert all(p.doc_id != "alpha.txt" for p in retrieve("ponts en bambou Alpha", k=5))
+
+
+def test_unchanged_documents_keep_their_vectors(isolated: Settings) -> None:
+    write(isolated.seeds_dir, "alpha.txt", ALPHA)
+    write(isolated.seeds_dir, "beta.txt", BETA)
+    reindex()
+    store = get_store(isolated)
+    alpha_before = store.primary.get(where={"doc_id": "alpha.txt"}, include=["embeddings"])
+    write(isolated.seeds_dir, "beta.txt", BETA + " Une phrase de plus.")
+    report = reindex()
+    assert report.updated == 1 and report.unchanged == 1
+    alpha_after = store.primary.get(where={"doc_id": "alpha.txt"}, include=["embeddings"])
+    assert alpha_before["ids"] == alpha_after["ids"]
+    assert (alpha_before["embeddings"] == alpha_after["embeddings"]).all()
+
+
+def test_an_interrupted_update_is_completed_by_the_next_run(isolated: Settings) -> None:
+    seeds = isolated.seeds_dir
+    write(seeds, "alpha.txt", ALPHA)
+    reindex()
+    # simulate a run killed after writing the new version's first chunk and before deleting the old version
+    path = write(seeds, "alpha.txt", ALPHA + "\n\n" + "Une longue suite. " * 60)
+    doc = read_document(path, seeds)
+    assert isinstance(doc, Document)
+    chunks = chunk_document(doc, isolated.chunk_size, isolated.chunk_overlap)
+    assert len(chunks) > 1
+    from assistant.embedding import get_encoder
+    from assistant.indexer import encoders
+
+    vectors = [get_encoder(n).embed_documents([chunks[0].text]) for n in encoders(isolated)]
+    get_store(isolated).add(doc, chunks[:1], vectors, total=len(chunks))
+    assert len(get_store(isolated).manifest()["alpha.txt"]) == 2  # both versions, the new one incomplete
+
+    report = reindex()
+    assert report.updated == 1
+    manifest = get_store(isolated).manifest()
+    assert manifest == {"alpha.txt": {doc.sha256: (len(chunks), len(chunks))}}
+
+
+def test_bad_files_are_reported_and_the_rest_is_indexed(isolated: Settings) -> None:
+    seeds = isolated.seeds_dir
+    write(seeds, "good.txt", ALPHA)
+    (seeds / "latin1.txt").write_bytes("Caf\xe9".encode("latin-1"))
+    (seeds / "empty.txt").write_bytes(b"")
+    (seeds / "loop.txt").symlink_to(seeds / "loop.txt")
+    report = reindex()
+    assert report.added == 1
+    skipped = {p.path: p.reason for p in report.skipped}
+    assert set(skipped) == {"latin1.txt", "empty.txt", "loop.txt"}
+    assert "UTF-8" in skipped["latin1.txt"]
+
+
+def test_changing_the_chunking_rebuilds_the_store(isolated: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(isolated.seeds_dir, "alpha.txt", ALPHA)
+    reindex()
+    settings = use_dirs(monkeypatch, isolated.seeds_dir, isolated.vectorstore_dir, chunk_size="300")
+    report = reindex()
+    assert report.rebuilt and report.added == 1 and report.unchanged == 0
+    assert get_store(settings).count() == len(ids_by_doc(settings)["alpha.txt"])
+
+
+def test_missing_seeds_folder_is_a_clear_error(isolated: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    from assistant.errors import ConfigError
+
+    use_dirs(monkeypatch, isolated.seeds_dir / "nope", isolated.vectorstore_dir)
+    with pytest.raises(ConfigError, match="ASSISTANT_SEEDS_DIR"):
+        reindex()
+
+
+def test_cli_index_prints_a_json_report_last(isolated: Settings) -> None:
+    from typer.testing import CliRunner
+
+    from assistant.cli import app
+
+    write(isolated.seeds_dir, "alpha.txt", ALPHA)
+    result = CliRunner().invoke(app, ["index", "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["added"] == 1 and report["chunks_embedded"] >= 1
+    assert {"added", "updated", "removed", "unchanged", "chunks_embedded", "seconds"} <= set(report)
+
+
+def test_retrieve_builds_the_index_on_first_use(isolated: Settings, tmp_path: Path) -> None:
+    write(isolated.seeds_dir, "gamma.txt", GAMMA)
+    passages = retrieve("bibliothèque pour les enfants", k=3)
+    assert passages[0].doc_id == "gamma.txt"
+    assert passages[0].rank == 1

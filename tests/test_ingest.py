@@ -1,0 +1,92 @@
+from pathlib import Path
+
+from assistant.ingest import clean, detect_language, list_files, read_document
+from assistant.models import Document, Problem
+from tests.conftest import SEEDS
+
+DEBRIS = ["Comment (0)", "Kommentar (0)", "No data", "No videos available", "[annons_2]", "Vietnam.vn - ", "Même sujet"]
+
+
+def seed(name_prefix: str) -> Document:
+    path = next(SEEDS.glob(f"{name_prefix}_*.txt"))
+    doc = read_document(path, SEEDS)
+    assert isinstance(doc, Document)
+    return doc
+
+
+def test_seed_pages_lose_their_debris_and_keep_the_article() -> None:
+    for path in sorted(SEEDS.glob("*.txt")):
+        doc = read_document(path, SEEDS)
+        assert isinstance(doc, Document)
+        for debris in DEBRIS:
+            assert debris not in doc.text, (path.name, debris)
+    quang_nam = seed("002")
+    # related headlines after "Même catégorie" are another article's, not this one's
+    assert "Phu Quoc" not in seed("003").text
+    assert "avions de chasse" not in quang_nam.text
+    assert "6 540 modèles" in quang_nam.text
+    assert quang_nam.text.rstrip().endswith("a souligné le secrétaire provincial du Parti.")
+
+
+def test_metadata_is_extracted_from_the_page() -> None:
+    quang_nam = seed("002")
+    assert quang_nam.title == "Quang Nam reproduit le modèle typique de « mobilisation de masse qualifiée »"
+    assert quang_nam.date == "2024-10-17"
+    assert quang_nam.url == "https://baoquangnam.vn/quang-nam-nhan-rong-mo-hinh-dan-van-kheo-dien-hinh-3142841.html"
+    assert quang_nam.language == "fr"
+    hanoi = seed("004")
+    assert hanoi.language == "sv"
+    assert hanoi.url == "https://kinhtedothi.vn/khong-ngung-doi-moi-hoat-dong-vi-su-phat-trien-thu-do.html"
+    assert seed("003").date == "2024-11-25"
+    assert seed("001").url is None  # the page says "Source" with no link
+    assert seed("000").title.startswith("Le Comité du Front de la Patrie du Vietnam du district de Mo Cay Bac")
+
+
+def test_cleaning_rules_generalise_to_other_pages() -> None:
+    page = """Nyheter.se - Sveriges nyhetsportal
+
+Rubrik om kommunen
+
+Tidning XTidning X03/02/2023
+
+Kommunen byggde 12 nya hus för familjer.
+[reklam_1]
+Andra stycket berättar mer.
+Källa: https://example.se/artikel
+Kommentar (3)
+Samma kategori
+En helt annan rubrik som inte hör hit
+"""
+    cleaned = clean(page)
+    assert cleaned.title == "Rubrik om kommunen"
+    assert cleaned.date == "2023-02-03"
+    assert cleaned.url == "https://example.se/artikel"
+    assert cleaned.text == "Rubrik om kommunen\n\nKommunen byggde 12 nya hus för familjer.\n\nAndra stycket berättar mer."
+
+
+def test_languages_are_detected() -> None:
+    assert detect_language("Le Front de la Patrie a mobilisé des fonds pour les pauvres.") == "fr"
+    assert detect_language("Fosterlandsfronten har mobiliserat medel för de fattiga.") == "sv"
+    assert detect_language("The Fatherland Front raised funds for the poor.") == "en"
+    assert detect_language("Mặt trận Tổ quốc đã vận động quỹ vì người nghèo.") == "vi"
+    assert detect_language("12 345") == "und"
+
+
+def test_bad_files_are_reported_not_indexed(tmp_path: Path) -> None:
+    (tmp_path / "latin1.txt").write_bytes("Caf\xe9 au lait".encode("latin-1"))
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "debris.txt").write_text("Comment (0)\nNo data\n", encoding="utf-8")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02PNG")
+    results = {p.name: read_document(p, tmp_path) for p in list_files(tmp_path)}
+    assert all(isinstance(r, Problem) for r in results.values())
+    assert "UTF-8" in results["latin1.txt"].reason  # type: ignore[union-attr]
+    assert "empty" in results["empty.txt"].reason  # type: ignore[union-attr]
+    assert "empty" in results["debris.txt"].reason  # type: ignore[union-attr]
+    assert "binary" in results["binary.txt"].reason  # type: ignore[union-attr]
+
+
+def test_listing_skips_other_suffixes_and_hidden_files(tmp_path: Path) -> None:
+    for name in ["a.txt", "b.md", "c.pdf", ".hidden.txt", "sub/d.txt", ".git/e.txt"]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    assert [p.relative_to(tmp_path).as_posix() for p in list_files(tmp_path)] == ["a.txt", "b.md", "sub/d.txt"]

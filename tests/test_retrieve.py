@@ -1,0 +1,61 @@
+"""Retrieval over the real seeds with the real models; questions here are not the eval set's."""
+
+import pytest
+
+from assistant import Passage, QuestionError, retrieve
+from assistant.config import Settings
+from assistant.retrieve import question_language
+
+
+@pytest.mark.parametrize(
+    ("question", "doc", "evidence"),
+    [
+        ("Combien de documents de direction le Comité du Parti de Hanoi a-t-il publiés ?", "003_", "300 documents"),
+        ("How many documents of direction did the Hanoi Party Committee publish?", "003_", "300 documents"),
+        ("Hur många modeller för ekonomisk utveckling fanns i Hanoi?", "004_", "600 modeller"),
+        ("Combien de ménages du village 2 ont rénové des terres abandonnées à Tra Ka ?", "002_", "12 ménages"),
+        ("How many hectares of land were mobilised in Ha Tinh for new rural construction?", "001_", "297 000 m2"),
+        ("Mỏ Cày Bắc có bao nhiêu căn nhà được xây dựng trong chương trình xóa nhà tạm?", "000_", "258 logements"),
+    ],
+)
+def test_the_passage_that_answers_comes_first(seeded: Settings, question: str, doc: str, evidence: str) -> None:
+    passages = retrieve(question, k=5)
+    assert passages[0].doc_id.startswith(doc), [p.doc_id for p in passages]
+    assert any(evidence in p.text for p in passages[:3])
+
+
+def test_passages_carry_their_source_and_exact_offsets(seeded: Settings) -> None:
+    from assistant.ingest import read_document
+
+    passages = retrieve("Quang Nam mobilisation de masse qualifiée modèles typiques", k=5)
+    assert [p.rank for p in passages] == [1, 2, 3, 4, 5]
+    assert all(isinstance(p, Passage) for p in passages)
+    assert passages == sorted(passages, key=lambda p: -p.score)
+    top = passages[0]
+    doc = read_document(seeded.seeds_dir / top.doc_id, seeded.seeds_dir)
+    assert doc.text[top.start : top.end] == top.text  # type: ignore[union-attr]
+    assert top.language == doc.language  # type: ignore[union-attr]
+    quang_nam = next(p for p in passages if p.doc_id.startswith("002_"))
+    assert quang_nam.url and quang_nam.url.startswith("https://baoquangnam.vn/")
+    assert quang_nam.date == "2024-10-17"
+
+
+def test_filters_restrict_documents_and_languages(seeded: Settings) -> None:
+    swedish = retrieve("Hanoi fattigdom", k=5, language="sv")
+    assert swedish and all(p.language == "sv" for p in swedish)
+    only = retrieve("Hanoi", k=5, doc_id=["003_5740f3a5abb677f9.txt"])
+    assert only and {p.doc_id for p in only} == {"003_5740f3a5abb677f9.txt"}
+    with pytest.raises(QuestionError, match="unknown filter"):
+        retrieve("Hanoi", colour="red")
+
+
+def test_empty_question_is_refused(seeded: Settings) -> None:
+    with pytest.raises(QuestionError):
+        retrieve("   ")
+
+
+def test_question_languages() -> None:
+    assert question_language("How many houses were built?") == "en"
+    assert question_language("Combien de maisons ont été construites ?") == "fr"
+    assert question_language("Hur många hus byggdes?") == "sv"
+    assert question_language("Có bao nhiêu ngôi nhà được xây?") == "vi"

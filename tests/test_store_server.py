@@ -1,0 +1,40 @@
+"""Index and retrieve against a real Chroma server started by the test."""
+
+from pathlib import Path
+
+import pytest
+
+from assistant import reindex, retrieve
+from assistant.config import Settings
+from tests.chroma_server import chroma_server
+from tests.conftest import SEEDS, use_dirs, write
+
+pytestmark = pytest.mark.slow
+
+
+def test_index_and_retrieve_through_a_chroma_server(
+    isolated: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for path in SEEDS.glob("00[04]_*.txt"):
+        write(isolated.seeds_dir, path.name, path.read_text(encoding="utf-8"))
+    with chroma_server(tmp_path / "chroma-data") as port:
+        use_dirs(monkeypatch, isolated.seeds_dir, tmp_path / "unused", chroma_host="127.0.0.1", chroma_port=str(port))
+        report = reindex()
+        assert report.added == 2 and report.chunks_embedded > 10
+        assert not (tmp_path / "unused").exists()  # nothing was written locally
+        top = retrieve("Hur många modeller för självstyrning av miljöskydd har staden haft?", k=3)
+        assert top[0].doc_id.startswith("004_")
+        assert any("2 500 modeller" in p.text for p in top)
+        mo_cay = retrieve("Mỏ Cày Bắc housing 2025", k=3, language="fr")
+        assert mo_cay and all(p.doc_id.startswith("000_") for p in mo_cay)
+        assert reindex().unchanged == 2
+
+
+def test_an_unreachable_server_is_a_clear_error(isolated: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    from assistant.errors import ConfigError
+    from tests.chroma_server import free_port
+
+    use_dirs(monkeypatch, isolated.seeds_dir, isolated.vectorstore_dir, chroma_host="127.0.0.1",
+             chroma_port=str(free_port()))  # fmt: skip
+    with pytest.raises(ConfigError, match="ASSISTANT_CHROMA_HOST"):
+        reindex()
