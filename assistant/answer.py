@@ -107,21 +107,23 @@ def _related(word: str, translation: str) -> bool:
     return True  # refined per pair by the dictionary lookup; kept loose: a translation of any key word counts
 
 
-def _prefix_match(a: str, b: str) -> bool:
-    n = min(PREFIX, len(a), len(b))
-    return a == b or (n >= PREFIX and a[:n] == b[:n])
+class Words:
+    """A text's folded words and stems, with their first letters, for fast matching of key words."""
+
+    def __init__(self, text: str, language: str) -> None:
+        ws = re.findall(r"\w+", text.lower())
+        self.words = {fold(w) for w in ws} | {stem(w, language) for w in ws}
+        self.prefixes = {w[:PREFIX] for w in self.words if len(w) >= PREFIX}
+
+    def has(self, form: str) -> bool:
+        return form in self.words or (len(form) >= PREFIX and form[:PREFIX] in self.prefixes)
 
 
-def _matched(key: KeyWord, text_words: set[str]) -> bool:
-    return any(form in text_words or any(_prefix_match(form, w) for w in text_words) for form in key.forms)
+def _matched(key: KeyWord, text: Words) -> bool:
+    return any(text.has(form) for form in key.forms)
 
 
-def _folded_words(text: str, language: str) -> set[str]:
-    ws = re.findall(r"\w+", text.lower())
-    return {fold(w) for w in ws} | {stem(w, language) for w in ws}
-
-
-def _coverage(keys: list[KeyWord], text_words: set[str], weights: dict[str, float]) -> float:
+def _coverage(keys: list[KeyWord], text_words: Words, weights: dict[str, float]) -> float:
     total = sum(k.weight * weights.get(k.word, 1.0) for k in keys)
     if not total:
         return 0.0
@@ -148,14 +150,14 @@ def select(results: Results, max_quotes: int = MAX_QUOTES) -> tuple[list[Scored]
     best_coverage = 0.0
     scored: list[Scored] = []
     for passage in results.passages:
-        passage_words = _folded_words(passage.text, passage.language)
+        passage_words = Words(passage.text, passage.language)
         best_coverage = max(best_coverage, _coverage(keys, passage_words, weights))
         prior = 1.0 / passage.rank
         for start, end in sentence_spans(passage.text):
             sentence = passage.text[start:end]
             if len(sentence) < 15:
                 continue
-            cov = _coverage(keys, _folded_words(sentence, passage.language), weights)
+            cov = _coverage(keys, Words(sentence, passage.language), weights)
             score = cov + 0.25 * _cue(results.query.text, sentence) + 0.15 * prior
             scored.append(Scored(passage, start, end, score, cov))
     scored.sort(key=lambda s: -s.score)

@@ -1,6 +1,8 @@
 """Cross-lingual query expansion from FreeDict bilingual dictionaries (Debian's dict-freedict-* packages).
 
-Headwords are keyed by their stem, so 'orphans' finds 'orphan' -> 'orphelin'. Without the dictionaries on the
+Each language pair merges the direct dictionary with the reverse one read backwards, words missing from both are
+looked up through English, and a compound missing as a whole is looked up by its head ('kvinnoförbund' ->
+'förbund'). Headwords are keyed by their stem, so 'orphans' finds 'orphan'. Without the dictionaries on the
 machine, expansion returns nothing and retrieval relies on its other signals.
 """
 
@@ -14,12 +16,16 @@ from pathlib import Path
 from .lexical import STOPWORDS, content_words, fold, stem
 
 ISO3 = {"en": "eng", "fr": "fra", "sv": "swe", "de": "deu", "es": "spa", "it": "ita", "nl": "nld", "pt": "por"}
+PIVOT = "en"
+MAX_TRANSLATIONS = 3
+MIN_HEAD = 5  # letters in the head of a compound looked up on its own
 _B64 = {c: i for i, c in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")}
 _NOTE = re.compile(r"\([^)]*\)|\[[^\]]*\]|<[^>]*>|\{[^}]*\}")
-MAX_TRANSLATIONS = 4
 
-_cache: dict[tuple[str, str, str], dict[str, list[str]] | None] = {}
-_lock = threading.Lock()
+Table = dict[str, list[str]]
+_raw: dict[tuple[str, str, str], list[tuple[str, list[str]]] | None] = {}
+_tables: dict[tuple[str, str, str], Table | None] = {}
+_lock = threading.RLock()
 
 
 def _number(code: str) -> int:
@@ -39,60 +45,114 @@ def _translations(body: str) -> list[str]:
             continue
         for part in re.split(r"[,;]", line):
             part = part.strip(" .\"'")
-            if part and len(part) < 40 and part not in out:
+            # one or two words: longer ones are glosses in the source language, not translations
+            if part and len(part.split()) <= 2 and not part[0].isupper() and part not in out:
                 out.append(part)
     return out
 
 
-def load(source: str, target: str, folder: Path) -> dict[str, list[str]] | None:
-    """stem(headword) -> translations for one language pair, or None when the dictionary is not installed."""
+def _entries(source: str, target: str, folder: Path) -> list[tuple[str, list[str]]] | None:
+    """(headword, translations) of one installed dictionary, or None."""
     key = (source, target, str(folder))
-    with _lock:
-        if key in _cache:
-            return _cache[key]
-        table: dict[str, list[str]] | None = None
+    if key not in _raw:
+        entries = None
         if source in ISO3 and target in ISO3:
             base = folder / f"freedict-{ISO3[source]}-{ISO3[target]}"
             index, data_file = base.with_suffix(".index"), base.with_suffix(".dict.dz")
             if index.is_file() and data_file.is_file():
-                table = _read(index, data_file, source)
-        _cache[key] = table
+                entries = _read(index, data_file)
+        _raw[key] = entries
+    return _raw[key]
+
+
+def _read(index: Path, data_file: Path) -> list[tuple[str, list[str]]]:
+    data = gzip.open(data_file).read()
+    entries = []
+    for line in index.read_text(encoding="utf-8", errors="replace").splitlines():
+        parts = line.split("\t")
+        if len(parts) < 3 or parts[0].startswith("00database") or not parts[0].strip():
+            continue
+        offset, length = _number(parts[1]), _number(parts[2])
+        entries.append((parts[0].strip().lower(), _translations(data[offset : offset + length].decode("utf-8", "replace"))))
+    return entries
+
+
+def _key(phrase: str, language: str) -> str:
+    return " ".join(stem(w, language) for w in phrase.lower().split())
+
+
+def load(source: str, target: str, folder: Path) -> Table | None:
+    """stem(headword) -> translations: the source-target dictionary plus the target-source one reversed."""
+    key = (source, target, str(folder))
+    with _lock:
+        if key in _tables:
+            return _tables[key]
+        direct, reverse = _entries(source, target, folder), _entries(target, source, folder)
+        table: Table | None = None
+        if direct is not None or reverse is not None:
+            table = {}
+            for headword, translations in direct or []:
+                if fold(headword) not in STOPWORDS:
+                    bucket = table.setdefault(_key(headword, source), [])
+                    bucket.extend(t for t in translations if t not in bucket)
+            for headword, translations in reverse or []:
+                if len(headword.split()) > 2:
+                    continue
+                for translation in translations:
+                    if fold(translation) not in STOPWORDS:
+                        bucket = table.setdefault(_key(translation, source), [])
+                        if headword not in bucket:
+                            bucket.append(headword)
+        _tables[key] = table
         return table
 
 
-def _read(index: Path, data_file: Path, language: str) -> dict[str, list[str]]:
-    data = gzip.open(data_file).read()
-    table: dict[str, list[str]] = {}
-    for line in index.read_text(encoding="utf-8", errors="replace").splitlines():
-        parts = line.split("\t")
-        if len(parts) < 3 or parts[0].startswith("00database"):
-            continue
-        headword = parts[0].strip().lower()
-        if not headword or fold(headword) in STOPWORDS:
-            continue
-        body = data[_number(parts[1]) : _number(parts[1]) + _number(parts[2])].decode("utf-8", "replace")
-        key = " ".join(stem(w, language) for w in headword.split())
-        bucket = table.setdefault(key, [])
-        for translation in _translations(body):
-            if translation not in bucket:
-                bucket.append(translation)
-    return table
+def _lookup(word_key: str, source: str, target: str, folder: Path) -> list[str]:
+    table = load(source, target, folder) or {}
+    if word_key in table:
+        return table[word_key][:MAX_TRANSLATIONS]
+    if source != PIVOT and target != PIVOT:  # through English
+        out: list[str] = []
+        for english in (load(source, PIVOT, folder) or {}).get(word_key, [])[:2]:
+            for t in (load(PIVOT, target, folder) or {}).get(_key(english, PIVOT), [])[:2]:
+                if t not in out:
+                    out.append(t)
+        if out:
+            return out[:MAX_TRANSLATIONS]
+    return []
+
+
+def _translate_word(word: str, source: str, target: str, folder: Path) -> list[str]:
+    found = _lookup(_key(word, source), source, target, folder)
+    if found or " " in word:
+        return found
+    for cut in range(1, len(word) - MIN_HEAD + 1):  # longest head first: the compound's meaning sits at its end
+        found = _lookup(_key(word[cut:], source), source, target, folder)
+        if found:
+            return found
+    return []
 
 
 def expand(text: str, source: str, targets: list[str], folder: Path) -> dict[str, list[str]]:
-    """target language -> translated words/phrases for the content words (and two-word phrases) of text."""
-    tokens = [w for w in content_words(text) if not w.isdigit()]
+    """target language -> translations of the content words (and two-word phrases) of text.
+
+    Numbers and short capitalised words (name syllables such as 'Ha' in 'Ha Tinh') are left alone.
+    """
+    tokens = re.findall(r"\w+", text)
+    skip = {t.lower() for i, t in enumerate(tokens) if (i and t[:1].isupper() and len(t) <= 3)}
+    words = [w for w in content_words(text) if not w.isdigit() and w not in skip]
     out: dict[str, list[str]] = {}
     for target in targets:
-        table = load(source, target, folder)
-        if not table:
+        if load(source, target, folder) is None and load(source, PIVOT, folder) is None:
             continue
         found: list[str] = []
-        stems = [stem(w, source) for w in tokens]
-        for n in (2, 1):
-            for i in range(len(stems) - n + 1):
-                for translation in table.get(" ".join(stems[i : i + n]), [])[:MAX_TRANSLATIONS]:
-                    if translation not in found:
-                        found.append(translation)
+        for i in range(len(words) - 1):
+            for t in _lookup(_key(f"{words[i]} {words[i + 1]}", source), source, target, folder):
+                if t not in found:
+                    found.append(t)
+        for word in words:
+            for t in _translate_word(word, source, target, folder):
+                if t not in found and fold(t) not in STOPWORDS:
+                    found.append(t)
         out[target] = found
     return out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from pathlib import Path
 from typing import Any, Protocol
@@ -17,6 +18,8 @@ _PREFIX_FAMILIES = {"e5": ("query: ", "passage: ")}
 
 class Encoder(Protocol):
     name: str
+    languages: frozenset[str] | None  # languages it was trained on; None: unknown, taken as any
+
 
     def embed_documents(self, texts: list[str]) -> np.ndarray: ...
 
@@ -53,6 +56,7 @@ class SentenceTransformerEncoder:
                 "Set it to a sentence-transformers model name or a folder that holds one."
             ) from exc
         self.query_kwargs, self.document_kwargs = self._prompts(name_or_path)
+        self.languages = model_languages(Path(source))
 
     def _prompts(self, name: str) -> tuple[dict[str, Any], dict[str, Any]]:
         declared = {k: v for k, v in (getattr(self.model, "prompts", None) or {}).items() if v}  # '' = no prompt
@@ -75,10 +79,30 @@ class SentenceTransformerEncoder:
         return np.asarray(self.model.encode([text], normalize_embeddings=True, **self.query_kwargs)[0], dtype=np.float32)
 
 
+def model_languages(folder: Path) -> frozenset[str] | None:
+    """The `language:` of a model card's front matter (README.md), e.g. {'en'} for all-MiniLM-L6-v2."""
+    try:
+        card = (folder / "README.md").read_text(encoding="utf-8")
+    except OSError:
+        return None
+    match = re.match(r"---\n(.*?)\n---", card, re.DOTALL)
+    if not match:
+        return None
+    found = re.search(r"^language:[ \t]*(\S.*)?$((?:\n[ \t]*-[ \t]*\S+)*)", match.group(1), re.MULTILINE)
+    if not found:
+        return None
+    values = re.findall(r"[a-z]{2,3}(?:-[A-Za-z]+)?", (found.group(1) or "") + found.group(2))
+    languages = frozenset(v.split("-")[0] for v in values if v != "multilingual")
+    return languages or None
+
+
 class UniversalSentenceEncoder:
     """Multilingual USE v3 (16 languages incl. French and English) in pure numpy, shipped by a PyPI package."""
 
     name = "use-multilingual-v3"
+    languages: frozenset[str] | None = frozenset(
+        {"ar", "zh", "nl", "en", "fr", "de", "it", "ja", "ko", "pl", "pt", "ru", "es", "th", "tr"}
+    )
 
     def __init__(self) -> None:
         try:

@@ -15,7 +15,7 @@ STEMMERS = {"en": "english", "fr": "french", "sv": "swedish", "de": "german", "e
             "pt": "portuguese", "nl": "dutch", "da": "danish", "no": "norwegian", "fi": "finnish"}  # fmt: skip
 _WORD = re.compile(r"\w+")
 # Function words of the languages users ask in; they carry no topic and would only add noise to BM25.
-STOPWORDS = set(
+_STOPWORD_TEXT = (
     """a an the of in on at to for from by with and or but is are was were be been being has have had do does did
     what which who whom whose when where why how many much it its this that these those there their they he she his
     her we our you your i me my as about into than then so not no yes can could would should will shall may might
@@ -24,15 +24,19 @@ STOPWORDS = set(
     son ses leur leurs y ne pas plus fait faire lors
     och i på av till för från med om är var vara varit har hade den det de en ett som vad vem vilka vilken vilket
     hur många mycket när var varför inte under efter sin sitt sina deras han hon man kan ska skulle
-    la cua va co cac nhung mot cho voi duoc trong khi thi nay do ai gi nao bao nhieu the nhu tai sao""".split()
+    la cua va co cac nhung mot cho voi duoc trong khi thi nay do ai gi nao bao nhieu the nhu tai sao"""
 )
 _FOLD = str.maketrans({"đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "æ": "ae", "œ": "oe", "ß": "ss", "’": "'", "ł": "l"})
 
 
+@lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Lower case without diacritics, so 'Mỏ Cày Bắc' meets 'Mo Cay Bac' and 'é' meets 'e'."""
     text = unicodedata.normalize("NFKD", text.translate(_FOLD).lower())
     return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+STOPWORDS = {fold(w) for w in _STOPWORD_TEXT.split()}
 
 
 def words(text: str) -> list[str]:
@@ -50,6 +54,7 @@ def _stemmer(language: str) -> object | None:
     return Stemmer.Stemmer(name)
 
 
+@lru_cache(maxsize=200_000)
 def stem(word: str, language: str) -> str:
     stemmer = _stemmer(language)
     return fold(stemmer.stemWord(word)) if stemmer is not None else fold(word)  # type: ignore[attr-defined]
@@ -69,15 +74,19 @@ def term_tokens(text: str, languages: Iterable[str]) -> list[str]:
     return out
 
 
-def ngram_tokens(text: str, n: int = 4) -> list[str]:
+NGRAM_SIZES = (3, 4, 5)
+
+
+def ngram_tokens(text: str, sizes: tuple[int, ...] | None = None) -> list[str]:
     """Character n-grams of folded words with boundary marks: catch cognates ('orphans'/'orphelins')."""
     out: list[str] = []
     for w in content_words(text):
         padded = f"_{fold(w)}_"
-        if len(padded) <= n:
-            out.append(padded)
-        else:
-            out.extend(padded[i : i + n] for i in range(len(padded) - n + 1))
+        for n in sizes or NGRAM_SIZES:
+            if len(padded) <= n:
+                out.append(padded)
+            else:
+                out.extend(padded[i : i + n] for i in range(len(padded) - n + 1))
     return out
 
 

@@ -22,8 +22,11 @@ from .store import Snapshot, get_store
 QUERY_LANGUAGES = ["en", "fr", "sv", "vi"]
 FILTERS = {"doc_id", "language"}
 POOL = 50  # candidates taken from each signal
-RRF_K = 60
-WEIGHTS = {"dense": 1.0, "use": 1.0, "terms": 1.0, "ngrams": 1.0}
+RRF_K = 20
+FUSION = "rrf"
+CROSS_TERMS = 0.5
+NORMALISE = True
+WEIGHTS = {"dense": 1.0, "use": 1.0, "terms": 1.0, "ngrams": 2.0}
 EXPANSION_WEIGHT = 0.5
 
 
@@ -124,6 +127,17 @@ def _top(scores: np.ndarray, mask: np.ndarray | None, n: int) -> list[tuple[int,
     return [(int(i), float(scores[i])) for i in order if scores[i] > 0]
 
 
+def _fit(signal: str, query_language: str, doc_language: str, trained: dict[str, frozenset[str] | None]) -> float:
+    """How far a signal can be trusted for this pair of languages: an encoder only for languages it was trained on,
+    exact terms fully only within one language (across languages they rest on dictionary translations)."""
+    if signal in trained:
+        langs = trained[signal]
+        return 1.0 if langs is None or {query_language, doc_language} <= langs else 0.0
+    if signal == "terms":
+        return 1.0 if query_language == doc_language else CROSS_TERMS
+    return 1.0
+
+
 def search(question: str, k: int = 5, settings: Settings | None = None, **filters: Any) -> Results:
     """Rank chunks for a question; Results keep every signal so the answerer can judge confidence."""
     settings = settings or get_settings()
@@ -138,20 +152,38 @@ def search(question: str, k: int = 5, settings: Settings | None = None, **filter
     mask = _mask(snap, filters)
 
     ranked: dict[str, list[tuple[str, float]]] = {}
+    trained: dict[str, frozenset[str] | None] = {}
     for which, name in enumerate(encoders(settings)):
-        vector = get_encoder(name).embed_query(question)
-        ranked["dense" if which == 0 else "use"] = store.query(which, vector, POOL, where)
+        encoder = get_encoder(name)
+        signal = "dense" if which == 0 else "use"
+        trained[signal] = encoder.languages
+        useful = encoder.languages is None or (
+            query.language in encoder.languages and set(snap.languages) & encoder.languages
+        )
+        if useful:
+            ranked[signal] = store.query(which, encoder.embed_query(question), POOL, where)
     assert snap.terms is not None and snap.ngrams is not None
     ranked["terms"] = [(snap.ids[i], s) for i, s in _top(snap.terms.scores(query.terms), mask, POOL)]
     ranked["ngrams"] = [(snap.ids[i], s) for i, s in _top(snap.ngrams.scores(query.ngrams), mask, POOL)]
 
+    languages = snap.language_of()
     candidates: dict[str, Candidate] = {}
     for signal, hits in ranked.items():
+        top_score = hits[0][1] if hits else 1.0
+        low = hits[-1][1] if FUSION == "minmax" and len(hits) > 1 else 0.0
         for rank, (cid, score) in enumerate(hits, start=1):
             cand = candidates.setdefault(cid, Candidate(cid))
             cand.signals[signal] = score
             cand.ranks[signal] = rank
-            cand.fused += WEIGHTS[signal] / (RRF_K + rank)
+            weight = WEIGHTS[signal] * _fit(signal, query.language, languages.get(cid, "und"), trained)
+            if FUSION == "rrf":
+                cand.fused += weight / (RRF_K + rank)
+            else:
+                cand.fused += weight * (score - low) / max(top_score - low, 1e-9)
+    if NORMALISE:  # a chunk fewer signals can judge (a language an encoder lacks) is scored by those that can
+        for cid, cand in candidates.items():
+            lang = languages.get(cid, "und")
+            cand.fused /= sum(WEIGHTS[s] * _fit(s, query.language, lang, trained) for s in ranked) or 1.0
     ordered = sorted(candidates.values(), key=lambda c: -c.fused)
     top = ordered[: max(k, 1) * 3]
     live = store.get([c.chunk_id for c in top])  # a reindex may have removed some since the snapshot

@@ -53,9 +53,12 @@ class Snapshot:
     terms: BM25 | None = None
     ngrams: BM25 | None = None
     languages: tuple[str, ...] = ()
+    _languages: dict[str, str] | None = None
 
-    def position(self) -> dict[str, int]:
-        return {cid: i for i, cid in enumerate(self.ids)}
+    def language_of(self) -> dict[str, str]:
+        if self._languages is None:
+            self._languages = {cid: str(m["language"]) for cid, m in zip(self.ids, self.metas, strict=True)}
+        return self._languages
 
 
 class Store:
