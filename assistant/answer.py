@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+
+import numpy as np
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,11 +15,15 @@ from .errors import QuestionError
 from .lexical import content_words, fold, stem
 from .models import Answer, Citation, Passage
 from .retrieve import Query, Results, search
+from .store import Snapshot
 
 # Share of the question's key words (names and numbers count double) that the best passage must hold.
 FOUND_COVERAGE = 0.5
 PREFIX = 5  # words sharing this many first letters match: cognates such as 'certification'/'certifié'
 MAX_QUOTES = 2
+CUE = 0.25  # bonus for a sentence holding the kind of thing asked for (a number, a name, a time)
+PRIOR = 0.15  # bonus for the passage retrieval ranked first, falling with rank
+UNJUDGED = 0.5  # weight, in typical words, of a question word no dictionary translates (it counts as unmatched)
 
 LANGUAGE_NAMES = {
     "en": {"en": "English", "fr": "French", "sv": "Swedish", "vi": "Vietnamese"},
@@ -36,13 +42,14 @@ PHRASES = {
            "related": "Các đoạn có thể liên quan được liệt kê bên dưới."},
 }  # fmt: skip
 _ASKS_NUMBER = re.compile(
-    r"\b(how many|how much|what (?:amount|number|percentage|rate)|combien|quel(?:le)? (?:montant|nombre|taux)|"
-    r"hur många|hur mycket|vilket belopp|bao nhiêu|mấy)\b",
+    r"\b(how many|how much|amount|number of|percentage|rate|proportion|share of|times|combien|montant|nombre de|"
+    r"taux|pourcentage|proportion|fois|hur många|hur mycket|belopp|antal|andel|procent|gånger|bao nhiêu|mấy|"
+    r"tỷ lệ|số lượng|bao nhiêu lần)\b",
     re.IGNORECASE,
 )
 _ASKS_PERSON = re.compile(r"\b(who|whom|qui|vem|ai là|người nào)\b", re.IGNORECASE)
 _ASKS_TIME = re.compile(r"\b(when|what year|quand|en quelle année|när|vilket år|khi nào|bao giờ|năm nào)\b", re.IGNORECASE)
-_NUMBER = re.compile(r"\d")
+_NUMBERS = re.compile(r"\d+(?:[ \u00a0.,]\d+)*")
 _NAME = re.compile(r"\b[A-ZĐ][\w'-]+(?:\s+[A-ZĐ][\w'-]+)+")
 _TIME = re.compile(r"\b(19|20)\d{2}\b|\b(janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|"
                    r"décembre|januari|februari|april|maj|juni|juli|augusti|oktober|trimestre|kvartal)\b", re.I)  # fmt: skip
@@ -51,8 +58,10 @@ _TIME = re.compile(r"\b(19|20)\d{2}\b|\b(janvier|février|mars|avril|mai|juin|ju
 @dataclass
 class KeyWord:
     word: str
-    weight: float
+    kind: str  # "name" (capitalised, no translation), "number", "word", or "unjudged" (see _weigh)
     forms: set[str]  # folded forms that count as a match: the word, its stems, its translations
+    translated: bool = False
+    weight: float = 1.0
 
 
 @dataclass
@@ -79,32 +88,24 @@ def check_question(question: str, settings: Settings) -> str:
 
 
 def _key_words(query: Query) -> list[KeyWord]:
-    """The question's content words with the forms that match them, names and numbers weighing double."""
+    """The question's content words, each with the forms that match it and its kind."""
     tokens = re.findall(r"\w+", query.text)
     capitalised = {t.lower() for i, t in enumerate(tokens) if i and t[:1].isupper()}
-    translations: dict[str, set[str]] = {}
-    for phrases in query.translations.values():
-        for phrase in phrases:
-            translations.setdefault("*", set()).update(fold(w) for w in content_words(phrase))
     out: list[KeyWord] = []
     seen: set[str] = set()
     for word in content_words(query.text):
         if fold(word) in seen:
             continue
         seen.add(fold(word))
-        weight = 2.0 if word.isdigit() or word in capitalised else 1.0
         forms = {fold(word), stem(word, query.language)}
-        out.append(KeyWord(word, weight, forms))
-    if translations:
-        # translated words stand in for the question words they translate; match any of them to any word
-        pool = translations["*"]
-        for key in out:
-            key.forms |= {t for t in pool if _related(key.word, t)}
+        translated = False
+        for language, by_word in query.translations.items():
+            for translation in by_word.get(word, []):
+                translated = True
+                forms |= {stem(w, language) for w in content_words(translation)}
+        kind = "number" if word.isdigit() else "name" if word in capitalised and not translated else "word"
+        out.append(KeyWord(word, kind, forms, translated))
     return out
-
-
-def _related(word: str, translation: str) -> bool:
-    return True  # refined per pair by the dictionary lookup; kept loose: a translation of any key word counts
 
 
 class Words:
@@ -123,19 +124,42 @@ def _matched(key: KeyWord, text: Words) -> bool:
     return any(text.has(form) for form in key.forms)
 
 
-def _coverage(keys: list[KeyWord], text_words: Words, weights: dict[str, float]) -> float:
-    total = sum(k.weight * weights.get(k.word, 1.0) for k in keys)
+def _coverage(keys: list[KeyWord], text: Words, document: Words) -> float:
+    """Share of the question's key words, weighted by rarity, that the text holds; a name counts when the text's
+    document holds it (a passage about 'the district' belongs to the article about Mo Cay Bac)."""
+    total = sum(k.weight for k in keys)
     if not total:
         return 0.0
-    return sum(k.weight * weights.get(k.word, 1.0) for k in keys if _matched(k, text_words)) / total
+    matched = (k for k in keys if k.kind != "unjudged" and _matched(k, document if k.kind == "name" else text))
+    return sum(k.weight for k in matched) / total
+
+
+def _weigh(keys: list[KeyWord], snapshot: Snapshot, language: str) -> None:
+    """Rare words count for more, names and numbers double.
+
+    A word found nowhere in the documents counts as the rarest when it is a name or number, or when the question
+    is in a language the documents are written in: it may be the very topic they lack ('Da Nang', 'budget'). In
+    another language, a word that no dictionary translates cannot be judged (where it matches, it matches a name
+    by chance): it counts as half a typical word, never matched.
+    """
+    assert snapshot.terms is not None
+    rarest = snapshot.terms.max_idf
+    typical = float(np.median(snapshot.terms.idf)) if len(snapshot.terms.idf) else 1.0
+    same_language = language in snapshot.languages
+    for key in keys:
+        if key.kind == "word" and not same_language and not key.translated:
+            key.kind, key.weight = "unjudged", UNJUDGED * typical
+            continue
+        known = [idf for form in key.forms if (idf := snapshot.terms.idf_of(form)) is not None]
+        idf = max(known) if known else rarest if key.kind != "word" or same_language else UNJUDGED * typical
+        key.weight = idf * (2.0 if key.kind != "word" else 1.0)
 
 
 def _cue(question: str, sentence: str) -> float:
     """Does the sentence hold the kind of thing asked for: a number, a person's name, a time?"""
-    asked = set(re.findall(r"\d[\d\s.,]*", question))
     if _ASKS_NUMBER.search(question):
-        numbers = [n for n in re.findall(r"\d[\d\s.,]*\d|\d", sentence) if n not in asked]
-        return 1.0 if numbers else 0.0
+        asked = set(_NUMBERS.findall(question))
+        return 1.0 if any(n not in asked for n in _NUMBERS.findall(sentence)) else 0.0
     if _ASKS_PERSON.search(question):
         return 1.0 if _NAME.search(sentence) else 0.0
     if _ASKS_TIME.search(question):
@@ -143,23 +167,35 @@ def _cue(question: str, sentence: str) -> float:
     return 0.0
 
 
+def _document_words(snapshot: Snapshot, passage: Passage) -> Words:
+    key = f"words:{passage.doc_id}"
+    if key not in snapshot.cache:
+        snapshot.cache[key] = Words(f"{passage.title}\n{snapshot.document_text(passage.doc_id)}", passage.language)
+    return snapshot.cache[key]  # type: ignore[no-any-return]
+
+
 def select(results: Results, max_quotes: int = MAX_QUOTES) -> tuple[list[Scored], float]:
     """The best answering sentences and the coverage of the best passage (the no-answer signal)."""
     keys = _key_words(results.query)
-    weights = {k.word: 1.0 for k in keys}
+    _weigh(keys, results.snapshot, results.query.language)
     best_coverage = 0.0
     scored: list[Scored] = []
     for passage in results.passages:
-        passage_words = Words(passage.text, passage.language)
-        best_coverage = max(best_coverage, _coverage(keys, passage_words, weights))
+        document = _document_words(results.snapshot, passage)
+        in_context = Words(f"{passage.title}\n{passage.text}", passage.language)
+        best_coverage = max(best_coverage, _coverage(keys, in_context, document))
         prior = 1.0 / passage.rank
-        for start, end in sentence_spans(passage.text):
+        spans = sentence_spans(passage.text)
+        for i, (start, end) in enumerate(spans):
             sentence = passage.text[start:end]
             if len(sentence) < 15:
                 continue
-            cov = _coverage(keys, Words(sentence, passage.language), weights)
-            score = cov + 0.25 * _cue(results.query.text, sentence) + 0.15 * prior
-            scored.append(Scored(passage, start, end, score, cov))
+            own = _coverage(keys, Words(sentence, passage.language), document)
+            # the sentence before often names what this one is about ("The model ... It grew to 169 members.")
+            before = passage.text[spans[i - 1][0] : end] if i else sentence
+            context = _coverage(keys, Words(before, passage.language), document)
+            score = 0.6 * own + 0.4 * context + CUE * _cue(results.query.text, sentence) + PRIOR * prior
+            scored.append(Scored(passage, start, end, score, own))
     scored.sort(key=lambda s: -s.score)
     if not scored:
         return [], best_coverage

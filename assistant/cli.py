@@ -86,12 +86,14 @@ def serve(
 ):
     """Open the chat page (indexes the seeds folder first if the store is empty)."""
     from .indexer import ensure_index
+    from .retrieve import warm_up
     from .ui import launch
 
     try:
         report = ensure_index(get_settings())
         if report is not None:
             err.print(f"indexed {report.added} documents ({report.chunks_embedded} chunks) in {report.seconds:.1f} s")
+        warm_up()
         launch(host=host, port=port)
     except AssistantError as exc:
         raise _fail(exc) from exc

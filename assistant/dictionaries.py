@@ -133,26 +133,27 @@ def _translate_word(word: str, source: str, target: str, folder: Path) -> list[s
     return []
 
 
-def expand(text: str, source: str, targets: list[str], folder: Path) -> dict[str, list[str]]:
-    """target language -> translations of the content words (and two-word phrases) of text.
+def expand(text: str, source: str, targets: list[str], folder: Path) -> dict[str, dict[str, list[str]]]:
+    """target language -> {question word: its translations}; a two-word phrase's translations go to both words.
 
     Numbers and short capitalised words (name syllables such as 'Ha' in 'Ha Tinh') are left alone.
     """
     tokens = re.findall(r"\w+", text)
     skip = {t.lower() for i, t in enumerate(tokens) if (i and t[:1].isupper() and len(t) <= 3)}
     words = [w for w in content_words(text) if not w.isdigit() and w not in skip]
-    out: dict[str, list[str]] = {}
+    out: dict[str, dict[str, list[str]]] = {}
     for target in targets:
         if load(source, target, folder) is None and load(source, PIVOT, folder) is None:
             continue
-        found: list[str] = []
-        for i in range(len(words) - 1):
-            for t in _lookup(_key(f"{words[i]} {words[i + 1]}", source), source, target, folder):
-                if t not in found:
-                    found.append(t)
+        found: dict[str, list[str]] = {}
+        for first, second in zip(words, words[1:]):
+            for t in _lookup(_key(f"{first} {second}", source), source, target, folder):
+                for word in (first, second):
+                    if t not in found.setdefault(word, []):
+                        found[word].append(t)
         for word in words:
             for t in _translate_word(word, source, target, folder):
-                if t not in found and fold(t) not in STOPWORDS:
-                    found.append(t)
-        out[target] = found
+                if fold(t) not in STOPWORDS and t not in found.setdefault(word, []):
+                    found[word].append(t)
+        out[target] = {w: ts for w, ts in found.items() if ts}
     return out

@@ -64,11 +64,12 @@ def _percentile(values: list[float], q: float) -> float:
 def evaluate(questions: list[Question], settings: Settings | None = None) -> dict[str, Any]:
     """Score retrieval (hit@k, MRR@10) and answers (accuracy, no-answer rates, latency), overall and per language."""
     from .answer import answer
-    from .retrieve import search
+    from .retrieve import search, warm_up
 
     settings = settings or get_settings()
+    warm_up(settings)
     if questions:
-        answer(questions[0].question, settings=settings)  # warm-up: models and index loaded
+        answer(questions[0].question, settings=settings)
     rows: list[dict[str, Any]] = []
     for q in questions:
         passages = search(q.question, 10, settings=settings).passages

@@ -119,6 +119,11 @@ class BM25:
         weights = np.array([w for _, w in cols], dtype=np.float32) * self.idf[idx]
         return np.asarray(self.matrix[:, idx] @ weights).ravel()
 
-    def idf_of(self, term: str) -> float:
+    def idf_of(self, term: str) -> float | None:
+        """The term's inverse document frequency, None when no document holds it."""
         col = self.vocab.get(term)
-        return float(self.idf[col]) if col is not None else 0.0
+        return float(self.idf[col]) if col is not None else None
+
+    @property
+    def max_idf(self) -> float:
+        return float(self.idf.max()) if len(self.idf) else 1.0

@@ -11,7 +11,8 @@ from typing import Any
 import numpy as np
 
 from .config import Settings, get_settings
-from .dictionaries import expand
+from .dictionaries import PIVOT, expand
+from .dictionaries import load as load_dictionary
 from .embedding import get_encoder
 from .errors import QuestionError
 from .indexer import encoders, ensure_index
@@ -36,7 +37,7 @@ class Query:
     language: str
     terms: dict[str, float]
     ngrams: dict[str, float]
-    translations: dict[str, list[str]] = field(default_factory=dict)
+    translations: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # language -> word -> translations
 
 
 @dataclass
@@ -52,6 +53,7 @@ class Results:
     query: Query
     passages: list[Passage]
     candidates: list[Candidate]
+    snapshot: Snapshot
 
 
 @lru_cache(maxsize=1)
@@ -85,8 +87,8 @@ def analyse(question: str, corpus_languages: tuple[str, ...], settings: Settings
     _bag(ngram_tokens(question), 1.0, ngrams)
     targets = [lang for lang in corpus_languages if lang != language]
     translations = expand(question, language, targets, settings.dictionaries_dir)
-    for target, phrases in translations.items():
-        text = " ".join(phrases)
+    for target, by_word in translations.items():
+        text = " ".join(t for ts in by_word.values() for t in ts)
         _bag(term_tokens(text, [target]), EXPANSION_WEIGHT, terms)
         _bag(ngram_tokens(text), EXPANSION_WEIGHT, ngrams)
     return Query(question, language, terms, ngrams, translations)
@@ -209,7 +211,21 @@ def search(question: str, k: int = 5, settings: Settings | None = None, **filter
             )
         )
         kept.append(cand)
-    return Results(query=query, passages=passages, candidates=kept)
+    return Results(query=query, passages=passages, candidates=kept, snapshot=snap)
+
+
+def warm_up(settings: Settings | None = None) -> None:
+    """Load what the first question would otherwise wait for: the index, the encoders, the dictionaries."""
+    settings = settings or get_settings()
+    ensure_index(settings)
+    snap = get_store(settings).snapshot()
+    for name in encoders(settings):
+        get_encoder(name).embed_query("warm up")
+    for source in QUERY_LANGUAGES:
+        for target in snap.languages:
+            if source != target:
+                for pair in ((source, target), (source, PIVOT), (PIVOT, target)):
+                    load_dictionary(*pair, settings.dictionaries_dir)
 
 
 def retrieve(question: str, k: int = 5, **filters: Any) -> list[Passage]:

@@ -54,6 +54,17 @@ class Snapshot:
     ngrams: BM25 | None = None
     languages: tuple[str, ...] = ()
     _languages: dict[str, str] | None = None
+    cache: dict[str, Any] = field(default_factory=dict)  # derived data that lives as long as this generation
+
+    def document_text(self, doc_id: str) -> str:
+        """All of a document's chunks, in order (overlaps repeated): enough to know which words it holds."""
+        if "positions" not in self.cache:
+            positions: dict[str, list[int]] = {}
+            for i, meta in enumerate(self.metas):
+                positions.setdefault(str(meta["doc_id"]), []).append(i)
+            self.cache["positions"] = positions
+        rows = sorted(self.cache["positions"].get(doc_id, []), key=lambda i: int(self.metas[i]["index"]))
+        return "\n".join(self.texts[i] for i in rows)
 
     def language_of(self) -> dict[str, str]:
         if self._languages is None:
