@@ -1,0 +1,153 @@
+"""Answers over the real seeds: the right sentence quoted, the right document cited, honest refusals."""
+
+import json
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, HTTPServer
+from typing import Any
+
+import pytest
+
+from assistant import QuestionError
+from assistant.answer import answer, check_question, select
+from assistant.config import Settings
+from assistant.retrieve import search
+from tests.conftest import use_dirs
+
+
+@pytest.mark.parametrize(
+    ("question", "doc", "expected"),
+    [
+        ("Combien de jours de travail ont été mobilisés à Ha Tinh pour la construction rurale ?", "001_", "2,1 millions"),
+        ("How much profit did the sale of fresh turmeric bring in 2023?", "002_", "60 millions"),
+        ("Hur många deltagare hade konferenserna om kulturlivet i bostadsområden?", "004_", "1 529 991"),
+        ("Combien de patrouilles les groupes d'autogestion ont-ils organisées avec la police ?", "002_", "300"),
+        ("Mỏ Cày Bắc có bao nhiêu hộ gia đình theo quyết định 781/QD-UBND?", "000_", "104"),
+    ],
+)
+def test_answers_quote_the_sentence_that_holds_the_fact(seeded: Settings, question: str, doc: str, expected: str):
+    reply = answer(question)
+    assert reply.found, reply.text
+    assert expected in reply.text
+    assert reply.citations[0].number == 1 and "[1]" in reply.text
+    cited = [c for c in reply.citations if expected in " ".join(c.quotes)]
+    assert cited and cited[0].doc_id.startswith(doc)
+
+
+def test_citations_are_checked_against_their_passage(seeded: Settings) -> None:
+    reply = answer("Combien de logements ont été remis dans le programme militaro-civil du Têt à Mo Cay Bac ?")
+    assert reply.found
+    numbers = [c.number for c in reply.citations]
+    assert numbers == list(range(1, len(numbers) + 1))
+    for citation in reply.citations:
+        assert citation.highlights
+        for quote in citation.quotes:
+            assert f"«{quote}»" in reply.text  # every quote stands in the cited passage, to the letter
+        assert f"[{citation.number}]" in reply.text
+    assert reply.citations[0].language == "fr"
+    assert "French" not in reply.text and "français" in reply.text  # said in the question's language
+
+
+@pytest.mark.parametrize(
+    ("question", "phrase"),
+    [
+        ("What is the capital of Australia?", "The documents do not say"),
+        ("Combien d'habitants compte la ville de Hue en 2020 ?", "Les documents ne le disent pas"),
+        ("Hur många elbilar såldes i Norge förra året?", "Dokumenten säger inget"),
+        ("Ai là huấn luyện viên đội tuyển bóng đá Việt Nam?", "Tài liệu không đề cập"),
+    ],
+)
+def test_questions_the_documents_cannot_answer_are_declined(seeded: Settings, question: str, phrase: str) -> None:
+    reply = answer(question)
+    assert not reply.found
+    assert reply.text.startswith(phrase)
+    assert reply.citations  # the closest passages, shown as possibly related
+    assert all(not c.highlights for c in reply.citations)
+
+
+def test_a_follow_up_uses_the_conversation(seeded: Settings) -> None:
+    first = "Combien de ménages du village 2 ont été mobilisés à Tra Ka ?"
+    history = [{"role": "user", "content": first}, {"role": "assistant", "content": answer(first).text}]
+    reply = answer("et combien d'hectares ?", history=history)
+    assert reply.found
+    assert any(c.doc_id.startswith("002_") for c in reply.citations)
+    assert "curcuma" in reply.text or "hectare" in reply.text
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [("", "Please type a question"), ("\x00\x01\x02", "Please type a question"), ("?" * 3, "no letters")],
+)
+def test_unusable_questions_get_a_friendly_error(isolated: Settings, text: str, message: str) -> None:
+    with pytest.raises(QuestionError, match=message):
+        check_question(text, isolated)
+
+
+def test_overlong_questions_are_refused(isolated: Settings) -> None:
+    with pytest.raises(QuestionError, match="under 2000"):
+        check_question("Combien " * 400, isolated)
+    assert check_question("  Combien\x07 de\tmaisons ?  ", isolated) == "Combien de maisons ?"
+
+
+def test_sentence_selection_prefers_the_sentence_with_the_number(seeded: Settings) -> None:
+    results = search("Combien de modèles typiques ont été sélectionnés à Quang Nam ?", 5)
+    chosen, coverage = select(results)
+    assert coverage >= 0.5
+    best = chosen[0].passage.text[chosen[0].start : chosen[0].end]
+    assert "20 modèles typiques" in best or "6 540" in best
+
+
+class _FakeLLM(BaseHTTPRequestHandler):
+    """An OpenAI-compatible endpoint on loopback that cites one real and one invented passage."""
+
+    calls: list[dict[str, Any]] = []
+
+    def do_POST(self) -> None:  # noqa: N802 - http.server's name
+        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        _FakeLLM.calls.append(body)
+        if self.path != "/v1/chat/completions":
+            self.send_error(404)
+            return
+        content = "Il y a 30 logements [2]. Selon une autre source, 31 [9]."
+        payload = json.dumps({"choices": [{"message": {"role": "assistant", "content": content}}]}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture
+def fake_llm() -> Iterator[str]:
+    server = HTTPServer(("127.0.0.1", 0), _FakeLLM)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/v1"
+    server.shutdown()
+    server.server_close()
+
+
+def test_generative_mode_keeps_only_markers_that_point_to_passages(
+    seeded: Settings, fake_llm: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    use_dirs(monkeypatch, seeded.seeds_dir, seeded.vectorstore_dir, llm_base_url=fake_llm, llm_model="tiny")
+    reply = answer("Combien de logements ont été remis pendant le Têt à Mo Cay Bac ?")
+    assert reply.mode == "generative"
+    assert reply.text == "Il y a 30 logements [1]. Selon une autre source, 31."
+    assert len(reply.citations) == 1 and reply.citations[0].number == 1
+    prompt = _FakeLLM.calls[-1]["messages"][-1]["content"]
+    assert reply.citations[0].passage in prompt  # the model saw only retrieved passages
+
+
+def test_generative_mode_falls_back_when_the_endpoint_fails(seeded: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.chroma_server import free_port
+
+    dead = f"http://127.0.0.1:{free_port()}/v1"
+    use_dirs(monkeypatch, seeded.seeds_dir, seeded.vectorstore_dir, llm_base_url=dead, llm_model="tiny")
+    reply = answer("Combien de logements ont été remis pendant le Têt à Mo Cay Bac ?")
+    assert reply.mode == "extractive" and reply.found
+    assert reply.notice and "did not answer" in reply.notice
+    assert "30 logements" in reply.text
