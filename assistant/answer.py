@@ -6,13 +6,14 @@ import re
 import unicodedata
 
 import numpy as np
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from .chunking import sentence_spans
 from .config import Settings, get_settings
 from .errors import QuestionError
-from .lexical import content_words, fold, stem
+from .lexical import content_words, fold, joined, name_groups, stem
 from .models import Answer, Citation, Passage
 from .retrieve import Query, Results, search
 from .store import Snapshot
@@ -62,6 +63,7 @@ class KeyWord:
     forms: set[str]  # folded forms that count as a match: the word, its stems, its translations
     translated: bool = False
     weight: float = 1.0
+    parts: list[set[str]] = field(default_factory=list)  # a name written in parts: all of them match too
 
 
 @dataclass
@@ -105,7 +107,32 @@ def _key_words(query: Query) -> list[KeyWord]:
                 forms |= {stem(w, language) for w in content_words(translation)}
         kind = "number" if word.isdigit() else "name" if word in capitalised and not translated else "word"
         out.append(KeyWord(word, kind, forms, translated))
-    return out
+    return _group_names(out, query.text)
+
+
+def _group_names(keys: list[KeyWord], question: str) -> list[KeyWord]:
+    """One key for a name written in several words ('Hà Nội'): it matches 'Hanoi' or all of its words."""
+    by_word = {fold(k.word): k for k in keys}
+    for group in name_groups(question):
+        members = [by_word.get(fold(w)) for w in group]
+        names = [k for k in members if k is not None and k.kind == "name"]
+        if len(names) < 2:
+            continue
+        merged = KeyWord(" ".join(k.word for k in names), "name", {joined([k.word for k in names])},
+                         parts=[k.forms for k in names])  # fmt: skip
+        keys = [k for k in keys if k not in names] + [merged]
+    return keys
+
+
+_SPELLING = [("ph", "f"), ("th", "t"), ("qu", "k"), ("ck", "k"), ("c", "k"), ("w", "v"), ("y", "i"), ("z", "s")]
+
+
+@lru_cache(maxsize=100_000)
+def _spelling(word: str) -> str:
+    """One spelling for cognates across French, Swedish and English: 'cadres' and 'kadrer' both start 'kadre'."""
+    for old, new in _SPELLING:
+        word = word.replace(old, new)
+    return word
 
 
 class Words:
@@ -114,14 +141,16 @@ class Words:
     def __init__(self, text: str, language: str) -> None:
         ws = re.findall(r"\w+", text.lower())
         self.words = {fold(w) for w in ws} | {stem(w, language) for w in ws}
-        self.prefixes = {w[:PREFIX] for w in self.words if len(w) >= PREFIX}
+        self.prefixes = {_spelling(w)[:PREFIX] for w in self.words if len(w) >= PREFIX}
 
     def has(self, form: str) -> bool:
-        return form in self.words or (len(form) >= PREFIX and form[:PREFIX] in self.prefixes)
+        return form in self.words or (len(form) >= PREFIX and _spelling(form)[:PREFIX] in self.prefixes)
 
 
 def _matched(key: KeyWord, text: Words) -> bool:
-    return any(text.has(form) for form in key.forms)
+    if any(text.has(form) for form in key.forms):
+        return True
+    return bool(key.parts) and all(any(text.has(form) for form in forms) for forms in key.parts)
 
 
 def _coverage(keys: list[KeyWord], text: Words, document: Words) -> float:

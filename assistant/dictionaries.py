@@ -15,7 +15,8 @@ from pathlib import Path
 
 from .lexical import STOPWORDS, content_words, fold, stem
 
-ISO3 = {"en": "eng", "fr": "fra", "sv": "swe", "de": "deu", "es": "spa", "it": "ita", "nl": "nld", "pt": "por"}
+GLOSSARIES = Path(__file__).parent / "data"  # for pairs Debian has no dictionary of: vie-eng
+ISO3 = {"en": "eng", "fr": "fra", "sv": "swe", "vi": "vie", "de": "deu", "es": "spa", "it": "ita", "nl": "nld", "pt": "por"}
 PIVOT = "en"
 MAX_TRANSLATIONS = 3
 MIN_HEAD = 5  # letters in the head of a compound looked up on its own
@@ -52,11 +53,14 @@ def _translations(body: str) -> list[str]:
 
 
 def _entries(source: str, target: str, folder: Path) -> list[tuple[str, list[str]]] | None:
-    """(headword, translations) of one installed dictionary, or None."""
+    """(headword, translations) of one installed dictionary (or a glossary shipped here), or None."""
     key = (source, target, str(folder))
     if key not in _raw:
         entries = None
-        if source in ISO3 and target in ISO3:
+        glossary = GLOSSARIES / f"{ISO3.get(source, source)}-{ISO3.get(target, target)}.tsv"
+        if glossary.is_file():
+            entries = _read_glossary(glossary)
+        elif source in ISO3 and target in ISO3:
             base = folder / f"freedict-{ISO3[source]}-{ISO3[target]}"
             index, data_file = base.with_suffix(".index"), base.with_suffix(".dict.dz")
             if index.is_file() and data_file.is_file():
@@ -74,6 +78,15 @@ def _read(index: Path, data_file: Path) -> list[tuple[str, list[str]]]:
             continue
         offset, length = _number(parts[1]), _number(parts[2])
         entries.append((parts[0].strip().lower(), _translations(data[offset : offset + length].decode("utf-8", "replace"))))
+    return entries
+
+
+def _read_glossary(path: Path) -> list[tuple[str, list[str]]]:
+    entries = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#") and "\t" in line:
+            headword, translations = line.split("\t", 1)
+            entries.append((headword.strip().lower(), [t.strip() for t in translations.split(",") if t.strip()]))
     return entries
 
 
@@ -136,10 +149,12 @@ def _translate_word(word: str, source: str, target: str, folder: Path) -> list[s
 def expand(text: str, source: str, targets: list[str], folder: Path) -> dict[str, dict[str, list[str]]]:
     """target language -> {question word: its translations}; a two-word phrase's translations go to both words.
 
-    Numbers and short capitalised words (name syllables such as 'Ha' in 'Ha Tinh') are left alone.
+    Numbers and short capitalised words (name syllables such as 'Ha' in 'Ha Tinh') are left alone, but for
+    Vietnamese, whose glossary holds no names and whose institutions are capitalised ('Mặt trận').
     """
     tokens = re.findall(r"\w+", text)
-    skip = {t.lower() for i, t in enumerate(tokens) if (i and t[:1].isupper() and len(t) <= 3)}
+    short = 0 if source == "vi" else 3
+    skip = {t.lower() for i, t in enumerate(tokens) if (i and t[:1].isupper() and len(t) <= short)}
     words = [w for w in content_words(text) if not w.isdigit() and w not in skip]
     out: dict[str, dict[str, list[str]]] = {}
     for target in targets:

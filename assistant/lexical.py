@@ -64,6 +64,24 @@ def content_words(text: str) -> list[str]:
     return [w for w in words(text) if fold(w) not in STOPWORDS and (len(w) > 1 or w.isdigit())]
 
 
+def name_groups(text: str) -> list[list[str]]:
+    """Runs of two or more capitalised words ('Hà Nội', 'Mo Cay Bac'): names that may be written joined ('Hanoi')."""
+    groups: list[list[str]] = []
+    run: list[str] = []
+    for token in re.findall(r"\w+|\S", text) + ["."]:
+        if token[:1].isupper() and token[:1].isalpha():
+            run.append(token)
+            continue
+        if len(run) >= 2:
+            groups.append(run)
+        run = []
+    return groups
+
+
+def joined(group: list[str]) -> str:
+    return fold("".join(group))
+
+
 def term_tokens(text: str, languages: Iterable[str]) -> list[str]:
     """Folded words and their stems under each language (a stemmer of the wrong language mostly keeps the word)."""
     langs = list(languages)

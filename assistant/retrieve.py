@@ -16,7 +16,7 @@ from .dictionaries import load as load_dictionary
 from .embedding import get_encoder
 from .errors import QuestionError
 from .indexer import encoders, ensure_index
-from .lexical import ngram_tokens, term_tokens
+from .lexical import joined, name_groups, ngram_tokens, term_tokens
 from .models import Passage
 from .store import Snapshot, get_store
 
@@ -85,6 +85,9 @@ def analyse(question: str, corpus_languages: tuple[str, ...], settings: Settings
     ngrams: dict[str, float] = {}
     _bag(term_tokens(question, stem_languages), 1.0, terms)
     _bag(ngram_tokens(question), 1.0, ngrams)
+    names = [joined(group) for group in name_groups(question)]  # 'Hà Nội' is also 'Hanoi'
+    _bag(names, 1.0, terms)
+    _bag(ngram_tokens(" ".join(names)), 1.0, ngrams)
     targets = [lang for lang in corpus_languages if lang != language]
     translations = expand(question, language, targets, settings.dictionaries_dir)
     for target, by_word in translations.items():
