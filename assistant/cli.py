@@ -49,7 +49,8 @@ def index(as_json: Annotated[bool, typer.Option("--json", help="Print the report
         out.print(
             f"{report.added} added, {report.updated} updated, {report.removed} removed, {report.unchanged} unchanged; "
             f"{report.chunks_embedded} chunks embedded in {report.seconds:.1f} s"
-            + (" (store rebuilt: settings or model changed)" if report.rebuilt else "")
+            + (" (store rebuilt: settings or model changed)" if report.rebuilt else ""),
+            soft_wrap=True,
         )
 
 
