@@ -34,15 +34,24 @@ def _safe_url(url: str | None) -> str | None:
     return url if url and re.match(r"^https?://[^\s\"'<>]+$", url) else None
 
 
+_MARKDOWN = re.compile(r"([\\`*\[\]()!#<>|~&])")
+
+
+def plain(text: str) -> str:
+    """Text from documents, made inert for the chat's Markdown: no tags, links, images or emphasis, shown as typed.
+    (Intra-word underscores, as in file names, are not Markdown and stay as they are.)"""
+    return _MARKDOWN.sub(r"\\\1", text)
+
+
 def reply_text(reply: Answer) -> str:
-    """The chat message: the answer, then one line per source naming its document id. Document text is escaped."""
-    lines = [html.escape(reply.text, quote=False)]
+    """The chat message: the answer, then one line per source naming its document id. Document text is inert."""
+    lines = [plain(reply.text)]
     if reply.notice:
-        lines.append(f"\n_{html.escape(reply.notice, quote=False)}_")
+        lines.append(f"\n_{plain(reply.notice)}_")
     if reply.citations:
         lines.append("\n**Sources:**" if reply.found else "\n**Possibly related:**")
         for c in reply.citations:
-            lines.append(f"[{c.number}] {html.escape(c.title, quote=False)} ({html.escape(c.doc_id, quote=False)})")
+            lines.append(f"{c.number}. {plain(c.title)} ({plain(c.doc_id)})")
     return "\n".join(lines)
 
 

@@ -1,0 +1,44 @@
+"""The chat page's text and cards: document text is shown as typed and never runs or renders."""
+
+from assistant.models import Answer, Citation
+from assistant.ui import chat, plain, reply_text, sources_html
+
+EVIL = 'Binh Lac a planté 777 cerisiers <img src=x onerror="alert(1)"> ![p](http://127.0.0.1:9/t.png) **gras**.'
+
+
+def evil_answer() -> Answer:
+    citation = Citation(
+        number=1,
+        doc_id="evil_<b>.txt",
+        title="<script>alert(2)</script> Titre",
+        url="javascript:alert(3)",
+        date="2024-10-17",
+        language="fr",
+        passage="Avant. " + EVIL + " Après.",
+        passage_start=0,
+        highlights=[(7, 7 + len(EVIL))],
+    )
+    return Answer(question="q", text=f"«{EVIL}» [1]", found=True, citations=[citation])
+
+
+def test_reply_text_makes_markdown_and_html_inert() -> None:
+    text = reply_text(evil_answer())
+    assert "\\<img" in text and "\\!\\[p\\]\\(http" in text and "\\*\\*gras\\*\\*" in text
+    assert "<img" not in text.replace("\\<img", "")
+    assert "evil_\\<b\\>.txt" in text  # the document id is named
+    assert plain("000_732d53ab039ed838.txt") == "000_732d53ab039ed838.txt"
+
+
+def test_source_cards_escape_everything_and_mark_the_answer() -> None:
+    cards = sources_html(evil_answer())
+    assert "<img" not in cards and "<script>" not in cards
+    assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in cards
+    assert "<mark>Binh Lac a planté 777 cerisiers" in cards
+    assert "javascript:" not in cards  # only http(s) links are shown
+    assert "data-doc='evil_&lt;b&gt;.txt'" in cards
+
+
+def test_chat_turns_bad_input_into_a_message(isolated) -> None:  # type: ignore[no-untyped-def]
+    replies = list(chat("", []))
+    assert replies == [("Please type a question.", sources_html(None))]
+    assert "keep it under" in list(chat("x" * 5000, []))[-1][0]
