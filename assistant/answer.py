@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-
-import numpy as np
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
+
+import numpy as np
 
 from .chunking import sentence_spans
 from .config import Settings, get_settings
@@ -49,11 +49,16 @@ _ASKS_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _ASKS_PERSON = re.compile(r"\b(who|whom|qui|vem|ai là|người nào)\b", re.IGNORECASE)
-_ASKS_TIME = re.compile(r"\b(when|what year|quand|en quelle année|när|vilket år|khi nào|bao giờ|năm nào)\b", re.IGNORECASE)
+_ASKS_TIME = re.compile(
+    r"\b(when|what year|quand|en quelle année|när|vilket år|khi nào|bao giờ|năm nào)\b", re.IGNORECASE
+)
 _NUMBERS = re.compile(r"\d+(?:[ \u00a0.,]\d+)*")
 _NAME = re.compile(r"\b[A-ZĐ][\w'-]+(?:\s+[A-ZĐ][\w'-]+)+")
-_TIME = re.compile(r"\b(19|20)\d{2}\b|\b(janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|"
-                   r"décembre|januari|februari|april|maj|juni|juli|augusti|oktober|trimestre|kvartal)\b", re.I)  # fmt: skip
+_TIME = re.compile(
+    r"\b(19|20)\d{2}\b|\b(janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|"
+    r"décembre|januari|februari|april|maj|juni|juli|augusti|oktober|trimestre|kvartal)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass

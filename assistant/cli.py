@@ -27,7 +27,9 @@ def _fail(exc: AssistantError) -> typer.Exit:
 
 
 @app.command()
-def index(as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON on the last line.")] = False):
+def index(
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON on the last line.")] = False,
+) -> None:
     """Index the seeds folder: embed new and changed files, drop removed ones, leave the rest untouched."""
     from .indexer import reindex
 
@@ -59,7 +61,7 @@ def ask(
     question: Annotated[str, typer.Argument(help="The question, in any language.")],
     k: Annotated[int, typer.Option("--k", min=1, max=50, help="Passages to retrieve.")] = 5,
     as_json: Annotated[bool, typer.Option("--json", help="Print the Answer model as JSON.")] = False,
-):
+) -> None:
     """Answer a question from the documents, with numbered sources."""
     from .answer import answer
 
@@ -84,7 +86,7 @@ def ask(
 def serve(
     host: Annotated[str, typer.Option(help="Address to bind.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 7860,
-):
+) -> None:
     """Open the chat page (indexes the seeds folder first if the store is empty)."""
     from .indexer import ensure_index
     from .retrieve import warm_up
@@ -104,7 +106,7 @@ def serve(
 def evaluate_command(
     questions: Annotated[Path, typer.Option("--questions", help="A questions .jsonl file (see shared/eval).")],
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
-):
+) -> None:
     """Score retrieval and answers on a questions file: hit@k, MRR, accuracy, no-answer rates, latency."""
     from .evaluate import evaluate, load_questions
 

@@ -16,7 +16,17 @@ from pathlib import Path
 from .lexical import STOPWORDS, content_words, fold, stem
 
 GLOSSARIES = Path(__file__).parent / "data"  # for pairs Debian has no dictionary of: vie-eng
-ISO3 = {"en": "eng", "fr": "fra", "sv": "swe", "vi": "vie", "de": "deu", "es": "spa", "it": "ita", "nl": "nld", "pt": "por"}
+ISO3 = {
+    "en": "eng",
+    "fr": "fra",
+    "sv": "swe",
+    "vi": "vie",
+    "de": "deu",
+    "es": "spa",
+    "it": "ita",
+    "nl": "nld",
+    "pt": "por",
+}
 PIVOT = "en"
 MAX_TRANSLATIONS = 3
 MIN_HEAD = 5  # letters in the head of a compound looked up on its own
@@ -77,7 +87,9 @@ def _read(index: Path, data_file: Path) -> list[tuple[str, list[str]]]:
         if len(parts) < 3 or parts[0].startswith("00database") or not parts[0].strip():
             continue
         offset, length = _number(parts[1]), _number(parts[2])
-        entries.append((parts[0].strip().lower(), _translations(data[offset : offset + length].decode("utf-8", "replace"))))
+        entries.append(
+            (parts[0].strip().lower(), _translations(data[offset : offset + length].decode("utf-8", "replace")))
+        )
     return entries
 
 
@@ -161,7 +173,7 @@ def expand(text: str, source: str, targets: list[str], folder: Path) -> dict[str
         if load(source, target, folder) is None and load(source, PIVOT, folder) is None:
             continue
         found: dict[str, list[str]] = {}
-        for first, second in zip(words, words[1:]):
+        for first, second in zip(words, words[1:], strict=False):
             for t in _lookup(_key(f"{first} {second}", source), source, target, folder):
                 for word in (first, second):
                     if t not in found.setdefault(word, []):

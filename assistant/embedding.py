@@ -20,7 +20,6 @@ class Encoder(Protocol):
     name: str
     languages: frozenset[str] | None  # languages it was trained on; None: unknown, taken as any
 
-
     def embed_documents(self, texts: list[str]) -> np.ndarray: ...
 
     def embed_query(self, text: str) -> np.ndarray: ...
@@ -76,7 +75,9 @@ class SentenceTransformerEncoder:
         )
 
     def embed_query(self, text: str) -> np.ndarray:
-        return np.asarray(self.model.encode([text], normalize_embeddings=True, **self.query_kwargs)[0], dtype=np.float32)
+        return np.asarray(
+            self.model.encode([text], normalize_embeddings=True, **self.query_kwargs)[0], dtype=np.float32
+        )
 
 
 def model_languages(folder: Path) -> frozenset[str] | None:
@@ -135,7 +136,9 @@ def get_encoder(name: str) -> Encoder:
     """Load an encoder once per process: 'use-multilingual-v3' or a sentence-transformers name/path."""
     with _cache_lock:
         if name not in _cache:
-            _cache[name] = UniversalSentenceEncoder() if name == UniversalSentenceEncoder.name else (
-                SentenceTransformerEncoder(name)
+            _cache[name] = (
+                UniversalSentenceEncoder()
+                if name == UniversalSentenceEncoder.name
+                else (SentenceTransformerEncoder(name))
             )
         return _cache[name]

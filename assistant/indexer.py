@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from .chunking import chunk_document
@@ -77,7 +77,9 @@ def _scan(
             continue
         if size > limit:
             report.skipped.append(
-                Problem(path=ident, reason=f"{size / 2**20:.0f} MB is over ASSISTANT_MAX_FILE_MB={settings.max_file_mb:g}")
+                Problem(
+                    path=ident, reason=f"{size / 2**20:.0f} MB is over ASSISTANT_MAX_FILE_MB={settings.max_file_mb:g}"
+                )
             )
             continue
         data = read_bytes(path)
@@ -100,6 +102,18 @@ def _scan(
     return pending, seen
 
 
+def _batches(pending: list[_Pending]) -> Iterator[list[_Pending]]:
+    """Documents grouped so that each group holds about BATCH chunks: encoders work best on full batches."""
+    batch: list[_Pending] = []
+    for item in pending:
+        batch.append(item)
+        if sum(len(p.chunks) for p in batch) >= BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
 def _embed_and_store(
     store: Store, settings: Settings, pending: list[_Pending], report: IndexReport, progress: Progress | None
 ) -> None:
@@ -108,29 +122,24 @@ def _embed_and_store(
     if progress:
         progress(0, total)
     models = [get_encoder(name) for name in encoders(settings)] if total else []
-    batch: list[_Pending] = []
-    for item in pending + [None]:  # type: ignore[list-item]
-        if item is not None:
-            batch.append(item)
-        if batch and (item is None or sum(len(p.chunks) for p in batch) >= BATCH):
-            texts = [embed_text(c, p.doc) for p in batch for c in p.chunks]
-            vectors = [m.embed_documents(texts) for m in models] if texts else []
-            offset = 0
-            for p in batch:
-                n = len(p.chunks)
-                if n:
-                    store.add(p.doc, p.chunks, [v[offset : offset + n] for v in vectors])
-                store.delete(p.doc.id, keep_sha=p.doc.sha256)
-                offset += n
-                report.chunks_embedded += n
-                if p.replaces:
-                    report.updated += 1
-                else:
-                    report.added += 1
-            done += offset
-            if progress:
-                progress(done, total)
-            batch = []
+    for batch in _batches(pending):
+        texts = [embed_text(c, p.doc) for p in batch for c in p.chunks]
+        vectors = [m.embed_documents(texts) for m in models] if texts else []
+        offset = 0
+        for p in batch:
+            n = len(p.chunks)
+            if n:
+                store.add(p.doc, p.chunks, [v[offset : offset + n] for v in vectors])
+            store.delete(p.doc.id, keep_sha=p.doc.sha256)  # the older version, now that this one is complete
+            offset += n
+            report.chunks_embedded += n
+            if p.replaces:
+                report.updated += 1
+            else:
+                report.added += 1
+        done += offset
+        if progress:
+            progress(done, total)
 
 
 def ensure_index(settings: Settings | None = None) -> IndexReport | None:

@@ -7,6 +7,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 from scipy import sparse
@@ -15,8 +16,8 @@ STEMMERS = {"en": "english", "fr": "french", "sv": "swedish", "de": "german", "e
             "pt": "portuguese", "nl": "dutch", "da": "danish", "no": "norwegian", "fi": "finnish"}  # fmt: skip
 _WORD = re.compile(r"\w+")
 # Function words of the languages users ask in; they carry no topic and would only add noise to BM25.
-_STOPWORD_TEXT = (
-    """a an the of in on at to for from by with and or but is are was were be been being has have had do does did
+_STOPWORD_TEXT = """
+    a an the of in on at to for from by with and or but is are was were be been being has have had do does did
     what which who whom whose when where why how many much it its this that these those there their they he she his
     her we our you your i me my as about into than then so not no yes can could would should will shall may might
     le la les l d de du des un une et ou en au aux ce cet cette ces est sont a ont été etre être par pour dans sur
@@ -25,7 +26,6 @@ _STOPWORD_TEXT = (
     och i på av till för från med om är var vara varit har hade den det de en ett som vad vem vilka vilken vilket
     hur många mycket när var varför inte under efter sin sitt sina deras han hon man kan ska skulle
     la cua va co cac nhung mot cho voi duoc trong khi thi nay do ai gi nao bao nhieu the nhu tai sao"""
-)
 _FOLD = str.maketrans({"đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "æ": "ae", "œ": "oe", "ß": "ss", "’": "'", "ł": "l"})
 
 
@@ -45,7 +45,7 @@ def words(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=16)
-def _stemmer(language: str) -> object | None:
+def _stemmer(language: str) -> Any:
     name = STEMMERS.get(language)
     if name is None:
         return None
@@ -57,7 +57,7 @@ def _stemmer(language: str) -> object | None:
 @lru_cache(maxsize=200_000)
 def stem(word: str, language: str) -> str:
     stemmer = _stemmer(language)
-    return fold(stemmer.stemWord(word)) if stemmer is not None else fold(word)  # type: ignore[attr-defined]
+    return fold(stemmer.stemWord(word)) if stemmer is not None else fold(word)
 
 
 def content_words(text: str) -> list[str]:

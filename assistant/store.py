@@ -193,7 +193,7 @@ class Store:
                     ids=ids[start : start + PAGE],
                     embeddings=matrix[start : start + PAGE],
                     documents=texts[start : start + PAGE],
-                    metadatas=metas[start : start + PAGE],  # type: ignore[arg-type]
+                    metadatas=metas[start : start + PAGE],
                 )
 
     def delete(self, doc_id: str, keep_sha: str | None = None) -> None:
@@ -232,8 +232,10 @@ class Store:
                 snap.texts.extend(page["documents"])
                 snap.metas.extend(page["metadatas"])
             snap.languages = tuple(sorted({str(m["language"]) for m in snap.metas}))
-            contexts = [f"{m['title']}\n{t}" if int(m["index"]) else t for t, m in zip(snap.texts, snap.metas)]
-            snap.terms = BM25([term_tokens(t, [str(m["language"])]) for t, m in zip(contexts, snap.metas)])
+            contexts = [
+                f"{m['title']}\n{t}" if int(m["index"]) else t for t, m in zip(snap.texts, snap.metas, strict=True)
+            ]
+            snap.terms = BM25([term_tokens(t, [str(m["language"])]) for t, m in zip(contexts, snap.metas, strict=True)])
             snap.ngrams = BM25([ngram_tokens(t) for t in contexts])
             self._snapshot = snap
             return snap

@@ -124,7 +124,7 @@ def build(settings: Settings | None = None) -> Any:
     settings = settings or get_settings()
     docs, langs = _choices(settings)
 
-    def run_reindex(progress: Any = gr.Progress()) -> tuple[str, Any]:
+    def run_reindex(progress: Any = gr.Progress()) -> tuple[str, Any]:  # noqa: B008 - Gradio's way to get a bar
         def step(done: int, total: int) -> None:
             progress((done, total) if total else 0, desc="embedding changed files", unit="chunks")
 
@@ -159,7 +159,7 @@ def build(settings: Settings | None = None) -> Any:
                     fill_height=False,
                 )
             with gr.Column(scale=2):
-                sources.render()
+                sources.render()  # type: ignore[no-untyped-call]
         with gr.Accordion("Index", open=False):
             reindex_button = gr.Button("Reindex seeds/")
             status = gr.Markdown()

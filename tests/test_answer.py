@@ -18,7 +18,11 @@ from tests.conftest import use_dirs
 @pytest.mark.parametrize(
     ("question", "doc", "expected"),
     [
-        ("Combien de jours de travail ont été mobilisés à Ha Tinh pour la construction rurale ?", "001_", "2,1 millions"),
+        (
+            "Combien de jours de travail ont été mobilisés à Ha Tinh pour la construction rurale ?",
+            "001_",
+            "2,1 millions",
+        ),
         ("How much profit did the sale of fresh turmeric bring in 2023?", "002_", "60 millions"),
         ("Hur många deltagare hade konferenserna om kulturlivet i bostadsområden?", "004_", "1 529 991"),
         ("Combien de patrouilles les groupes d'autogestion ont-ils organisées avec la police ?", "002_", "300"),

@@ -47,7 +47,9 @@ def store_contents(settings: Settings) -> dict[str, tuple[str, tuple[tuple[str, 
     found = get_store(settings).primary.get(include=["documents", "metadatas", "embeddings"])
     return {
         cid: (doc, tuple(sorted(meta.items())), np.asarray(vec))
-        for cid, doc, meta, vec in zip(found["ids"], found["documents"], found["metadatas"], found["embeddings"], strict=True)
+        for cid, doc, meta, vec in zip(
+            found["ids"], found["documents"], found["metadatas"], found["embeddings"], strict=True
+        )
     }
 
 

@@ -11,7 +11,9 @@ from assistant.models import Document
 from assistant.store import get_store
 from tests.conftest import use_dirs, write
 
-ALPHA = "Rapport sur Alpha\n\nLe village d'Alpha a construit 17 ponts en bambou pour les écoliers. Les habitants ont aidé."
+ALPHA = (
+    "Rapport sur Alpha\n\nLe village d'Alpha a construit 17 ponts en bambou pour les écoliers. Les habitants ont aidé."
+)
 BETA = "Rapport sur Beta\n\nLa commune de Beta a planté 4 200 arbres fruitiers le long de la rivière Song Xanh."
 GAMMA = "Rapport sur Gamma\n\nGamma a ouvert une bibliothèque de 900 livres pour les enfants du quartier."
 

@@ -61,7 +61,9 @@ En helt annan rubrik som inte hör hit
     assert cleaned.title == "Rubrik om kommunen"
     assert cleaned.date == "2023-02-03"
     assert cleaned.url == "https://example.se/artikel"
-    assert cleaned.text == "Rubrik om kommunen\n\nKommunen byggde 12 nya hus för familjer.\n\nAndra stycket berättar mer."
+    assert (
+        cleaned.text == "Rubrik om kommunen\n\nKommunen byggde 12 nya hus för familjer.\n\nAndra stycket berättar mer."
+    )
 
 
 def test_languages_are_detected() -> None:
