@@ -22,6 +22,7 @@ from .store import Snapshot
 FOUND_COVERAGE = 0.5
 PREFIX = 5  # words sharing this many first letters match: cognates such as 'certification'/'certifié'
 MAX_QUOTES = 2
+SECOND_QUOTE = 0.85  # a second sentence is quoted when it scores at least this share of the best
 CUE = 0.25  # bonus for a sentence holding the kind of thing asked for (a number, a name, a time)
 PRIOR = 0.15  # bonus for the passage retrieval ranked first, falling with rank
 UNJUDGED = 0.5  # weight, in typical words, of a question word no dictionary translates (it counts as unmatched)
@@ -66,6 +67,7 @@ class KeyWord:
     word: str
     kind: str  # "name" (capitalised, no translation), "number", "word", or "unjudged" (see _weigh)
     forms: set[str]  # folded forms that count as a match: the word, its stems, its translations
+    own: set[str] = field(default_factory=set)  # the forms in the question's own language
     translated: bool = False
     weight: float = 1.0
     parts: list[set[str]] = field(default_factory=list)  # a name written in parts: all of them match too
@@ -104,14 +106,15 @@ def _key_words(query: Query) -> list[KeyWord]:
         if fold(word) in seen:
             continue
         seen.add(fold(word))
-        forms = {fold(word), stem(word, query.language)}
+        own = {fold(word), stem(word, query.language)}
+        forms = set(own)
         translated = False
         for language, by_word in query.translations.items():
             for translation in by_word.get(word, []):
                 translated = True
                 forms |= {stem(w, language) for w in content_words(translation)}
         kind = "number" if word.isdigit() else "name" if word in capitalised and not translated else "word"
-        out.append(KeyWord(word, kind, forms, translated))
+        out.append(KeyWord(word, kind, forms, own, translated))
     return _group_names(out, query.text)
 
 
@@ -184,7 +187,10 @@ def _weigh(keys: list[KeyWord], snapshot: Snapshot, language: str) -> None:
         if key.kind == "word" and not same_language and not key.translated:
             key.kind, key.weight = "unjudged", UNJUDGED * typical
             continue
-        known = [idf for form in key.forms if (idf := snapshot.terms.idf_of(form)) is not None]
+        # how rare the word is where the documents use it as written, else where they use its translations
+        known = [idf for form in key.own if (idf := snapshot.terms.idf_of(form)) is not None] or [
+            idf for form in key.forms - key.own if (idf := snapshot.terms.idf_of(form)) is not None
+        ]
         idf = max(known) if known else rarest if key.kind != "word" or same_language else UNJUDGED * typical
         key.weight = idf * (2.0 if key.kind != "word" else 1.0)
 
@@ -235,7 +241,7 @@ def select(results: Results, max_quotes: int = MAX_QUOTES) -> tuple[list[Scored]
         return [], best_coverage
     chosen = [scored[0]]
     for cand in scored[1:]:
-        if len(chosen) >= max_quotes or cand.score < 0.85 * scored[0].score:
+        if len(chosen) >= max_quotes or cand.score < SECOND_QUOTE * scored[0].score:
             break
         if all(cand.passage.chunk_id != c.passage.chunk_id or abs(cand.start - c.start) > 0 for c in chosen):
             if not any(cand.passage.text[cand.start : cand.end] == c.passage.text[c.start : c.end] for c in chosen):
