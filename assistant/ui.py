@@ -167,14 +167,19 @@ def build(settings: Settings | None = None) -> Any:
     return demo
 
 
+def credentials(settings: Settings) -> tuple[str, str] | None:
+    """ASSISTANT_AUTH=user:password as Gradio's auth pair."""
+    if not settings.auth:
+        return None
+    user, _, password = settings.auth.partition(":")
+    return user, password
+
+
 def launch(host: str = "127.0.0.1", port: int = 7860, settings: Settings | None = None) -> None:
     import gradio as gr
 
     settings = settings or get_settings()
-    auth = None
-    if settings.auth:
-        user, _, password = settings.auth.partition(":")
-        auth = (user, password)
+    auth = credentials(settings)
     demo = build(settings)
     demo.queue(default_concurrency_limit=8).launch(
         server_name=host, server_port=port, auth=auth, show_error=False, css=CSS, theme=gr.themes.Soft()

@@ -42,3 +42,25 @@ def test_chat_turns_bad_input_into_a_message(isolated) -> None:  # type: ignore[
     replies = list(chat("", []))
     assert replies == [("Please type a question.", sources_html(None))]
     assert "keep it under" in list(chat("x" * 5000, []))[-1][0]
+
+
+def test_login_is_required_when_auth_is_set(seeded, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import httpx
+
+    from assistant.ui import build, credentials
+    from tests.chroma_server import free_port
+    from tests.conftest import use_dirs
+
+    settings = use_dirs(monkeypatch, seeded.seeds_dir, seeded.vectorstore_dir, auth="ana:s3cret")
+    port = free_port()
+    demo = build(settings)
+    demo.launch(server_name="127.0.0.1", server_port=port, auth=credentials(settings), prevent_thread_lock=True)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        assert httpx.get(f"{base}/config").status_code in (401, 403)
+        with httpx.Client() as client:
+            assert client.post(f"{base}/login", data={"username": "ana", "password": "wrong"}).status_code >= 400
+            assert client.post(f"{base}/login", data={"username": "ana", "password": "s3cret"}).status_code == 200
+            assert client.get(f"{base}/config").status_code == 200
+    finally:
+        demo.close()
