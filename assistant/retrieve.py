@@ -23,12 +23,10 @@ from .store import Snapshot, get_store
 QUERY_LANGUAGES = ["en", "fr", "sv", "vi"]
 FILTERS = {"doc_id", "language"}
 POOL = 50  # candidates taken from each signal
-RRF_K = 20
-FUSION = "rrf"
-CROSS_TERMS = 0.5
-NORMALISE = True
-WEIGHTS = {"dense": 1.0, "use": 1.0, "terms": 1.0, "ngrams": 2.0}
-EXPANSION_WEIGHT = 0.5
+RRF_K = 20  # small: the signals are precise at the top, so the top ranks should count most
+WEIGHTS = {"dense": 1.0, "use": 1.0, "terms": 1.0, "ngrams": 2.0}  # n-grams work in every language pair
+CROSS_TERMS = 0.5  # exact terms across languages rest on dictionary translations
+EXPANSION_WEIGHT = 0.5  # a translation counts half as much as the question's own word
 
 
 @dataclass
@@ -151,12 +149,25 @@ def search(question: str, k: int = 5, settings: Settings | None = None, **filter
         raise QuestionError("Ask a question: the text is empty.")
     where = _where(filters)
     ensure_index(settings)
-    store = get_store(settings)
-    snap = store.snapshot()
+    snap = get_store(settings).snapshot()
     query = analyse(question, snap.languages, settings)
     mask = _mask(snap, filters)
 
-    ranked: dict[str, list[tuple[str, float]]] = {}
+    ranked, trained = _rankings(question, query, snap, settings, where, mask)
+    candidates = _fuse(ranked, trained, query.language, snap.language_of())
+    passages, kept = _passages(candidates[: max(k, 1) * 3], k, settings)
+    return Results(query=query, passages=passages, candidates=kept, snapshot=snap)
+
+
+Rankings = dict[str, list[tuple[str, float]]]
+
+
+def _rankings(
+    question: str, query: Query, snap: Snapshot, settings: Settings, where: dict[str, Any] | None, mask: Any
+) -> tuple[Rankings, dict[str, frozenset[str] | None]]:
+    """Each signal's (chunk id, score) list, best first; an encoder is asked only where it knows the languages."""
+    store = get_store(settings)
+    ranked: Rankings = {}
     trained: dict[str, frozenset[str] | None] = {}
     for which, name in enumerate(encoders(settings)):
         encoder = get_encoder(name)
@@ -170,31 +181,34 @@ def search(question: str, k: int = 5, settings: Settings | None = None, **filter
     assert snap.terms is not None and snap.ngrams is not None
     ranked["terms"] = [(snap.ids[i], s) for i, s in _top(snap.terms.scores(query.terms), mask, POOL)]
     ranked["ngrams"] = [(snap.ids[i], s) for i, s in _top(snap.ngrams.scores(query.ngrams), mask, POOL)]
+    return ranked, trained
 
-    languages = snap.language_of()
+
+def _fuse(
+    ranked: Rankings, trained: dict[str, frozenset[str] | None], query_language: str, languages: dict[str, str]
+) -> list[Candidate]:
+    """Weighted reciprocal rank fusion; a chunk is scored by the signals that can judge its language, so a
+    Swedish passage that USE cannot read is not outranked for lacking USE's vote."""
     candidates: dict[str, Candidate] = {}
     for signal, hits in ranked.items():
-        top_score = hits[0][1] if hits else 1.0
-        low = hits[-1][1] if FUSION == "minmax" and len(hits) > 1 else 0.0
         for rank, (cid, score) in enumerate(hits, start=1):
             cand = candidates.setdefault(cid, Candidate(cid))
             cand.signals[signal] = score
             cand.ranks[signal] = rank
-            weight = WEIGHTS[signal] * _fit(signal, query.language, languages.get(cid, "und"), trained)
-            if FUSION == "rrf":
-                cand.fused += weight / (RRF_K + rank)
-            else:
-                cand.fused += weight * (score - low) / max(top_score - low, 1e-9)
-    if NORMALISE:  # a chunk fewer signals can judge (a language an encoder lacks) is scored by those that can
-        for cid, cand in candidates.items():
-            lang = languages.get(cid, "und")
-            cand.fused /= sum(WEIGHTS[s] * _fit(s, query.language, lang, trained) for s in ranked) or 1.0
-    ordered = sorted(candidates.values(), key=lambda c: -c.fused)
-    top = ordered[: max(k, 1) * 3]
-    live = store.get([c.chunk_id for c in top])  # a reindex may have removed some since the snapshot
+            weight = WEIGHTS[signal] * _fit(signal, query_language, languages.get(cid, "und"), trained)
+            cand.fused += weight / (RRF_K + rank)
+    for cid, cand in candidates.items():
+        lang = languages.get(cid, "und")
+        cand.fused /= sum(WEIGHTS[s] * _fit(s, query_language, lang, trained) for s in ranked) or 1.0
+    return sorted(candidates.values(), key=lambda c: -c.fused)
+
+
+def _passages(candidates: list[Candidate], k: int, settings: Settings) -> tuple[list[Passage], list[Candidate]]:
+    """The first k candidates that still exist (a reindex may have removed some since the snapshot), as Passages."""
+    live = get_store(settings).get([c.chunk_id for c in candidates])
     passages: list[Passage] = []
     kept: list[Candidate] = []
-    for cand in top:
+    for cand in candidates:
         if cand.chunk_id not in live or len(passages) >= k:
             continue
         text, meta = live[cand.chunk_id]
@@ -214,7 +228,7 @@ def search(question: str, k: int = 5, settings: Settings | None = None, **filter
             )
         )
         kept.append(cand)
-    return Results(query=query, passages=passages, candidates=kept, snapshot=snap)
+    return passages, kept
 
 
 def warm_up(settings: Settings | None = None) -> None:
