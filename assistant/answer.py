@@ -243,24 +243,10 @@ def select(results: Results, max_quotes: int = MAX_QUOTES) -> tuple[list[Scored]
     for cand in scored[1:]:
         if len(chosen) >= max_quotes or cand.score < SECOND_QUOTE * scored[0].score:
             break
-        if all(cand.passage.chunk_id != c.passage.chunk_id or abs(cand.start - c.start) > 0 for c in chosen):
-            if not any(cand.passage.text[cand.start : cand.end] == c.passage.text[c.start : c.end] for c in chosen):
-                chosen.append(cand)
+        # overlapping chunks hold the same sentence twice
+        if not any(cand.passage.text[cand.start : cand.end] == c.passage.text[c.start : c.end] for c in chosen):
+            chosen.append(cand)
     return chosen, best_coverage
-
-
-def _citation(number: int, passage: Passage, highlights: list[tuple[int, int]]) -> Citation:
-    return Citation(
-        number=number,
-        doc_id=passage.doc_id,
-        title=passage.title,
-        url=passage.url,
-        date=passage.date,
-        language=passage.language,
-        passage=passage.text,
-        passage_start=passage.start,
-        highlights=sorted(highlights),
-    )
 
 
 def _retrieval_question(question: str, history: list[Any] | None) -> str:
@@ -293,7 +279,7 @@ def answer(
     phrases = PHRASES[language]
     chosen, coverage = select(results)
     if not chosen or coverage < FOUND_COVERAGE:
-        citations = [_citation(i, p, []) for i, p in enumerate(results.passages[:3], start=1)]
+        citations = [Citation.of(i, p) for i, p in enumerate(results.passages[:3], start=1)]
         text = phrases["none"] + (" " + phrases["related"] if citations else "")
         return Answer(question=question, text=text, found=False, citations=citations, language=language)
     numbers: dict[str, int] = {}
@@ -309,7 +295,7 @@ def answer(
     source_langs = sorted({p.language for p in passages.values()})
     names = LANGUAGE_NAMES[language]
     header = phrases["found"].format(lang=", ".join(names.get(code, code) for code in source_langs))
-    citations = [_citation(numbers[cid], passages[cid], highlights[cid]) for cid in numbers]
+    citations = [Citation.of(numbers[cid], passages[cid], highlights[cid]) for cid in numbers]
     answer_obj = Answer(
         question=question, text=header + "\n" + "\n".join(lines), found=True, citations=citations, language=language
     )

@@ -10,6 +10,7 @@ import re
 
 import httpx
 
+from .config import Settings
 from .models import Answer, Citation, Passage
 
 SYSTEM = (
@@ -40,14 +41,14 @@ def renumber(text: str, passages: list[Passage]) -> tuple[str, list[int]]:
     return re.sub(r"[ \t]+([.,;:!?])", r"\1", cleaned).strip(), order
 
 
-def generate(extractive: Answer, passages: list[Passage], settings: object) -> Answer:
+def generate(extractive: Answer, passages: list[Passage], settings: Settings) -> Answer:
     """A model-written answer citing the passages, or the extractive one with a notice if the endpoint fails."""
-    base_url = str(getattr(settings, "llm_base_url", "")).rstrip("/")
+    base_url = (settings.llm_base_url or "").rstrip("/")
     headers = {}
-    if key := getattr(settings, "llm_api_key", None):
-        headers["Authorization"] = f"Bearer {key}"
+    if settings.llm_api_key:
+        headers["Authorization"] = f"Bearer {settings.llm_api_key}"
     payload = {
-        "model": getattr(settings, "llm_model", None),
+        "model": settings.llm_model,
         "messages": [
             {"role": "system", "content": SYSTEM},
             {"role": "user", "content": _prompt(extractive.question, passages)},
@@ -56,7 +57,7 @@ def generate(extractive: Answer, passages: list[Passage], settings: object) -> A
     }
     try:
         response = httpx.post(
-            f"{base_url}/chat/completions", json=payload, headers=headers, timeout=getattr(settings, "llm_timeout", 60)
+            f"{base_url}/chat/completions", json=payload, headers=headers, timeout=settings.llm_timeout
         )
         response.raise_for_status()
         content = str(response.json()["choices"][0]["message"]["content"])
@@ -64,17 +65,5 @@ def generate(extractive: Answer, passages: list[Passage], settings: object) -> A
         notice = f"The language model at {base_url} did not answer ({type(exc).__name__}); "
         return extractive.model_copy(update={"notice": notice + "showing the extractive answer."})
     text, order = renumber(content, passages)
-    citations = [
-        Citation(
-            number=n,
-            doc_id=p.doc_id,
-            title=p.title,
-            url=p.url,
-            date=p.date,
-            language=p.language,
-            passage=p.text,
-            passage_start=p.start,
-        )
-        for n, p in enumerate((passages[i - 1] for i in order), start=1)
-    ]
+    citations = [Citation.of(n, passages[i - 1]) for n, i in enumerate(order, start=1)]
     return extractive.model_copy(update={"text": text, "citations": citations, "mode": "generative"})

@@ -1,5 +1,7 @@
 """Pydantic models that cross module borders."""
 
+from __future__ import annotations
+
 from pydantic import BaseModel, Field
 
 
@@ -25,36 +27,44 @@ class Chunk(BaseModel):
     end: int
 
 
-class Passage(BaseModel):
+class Source(BaseModel):
+    """Where a text comes from: the document's id (its file name), title, link, date and language."""
+
+    doc_id: str
+    title: str
+    url: str | None = None
+    date: str | None = None
+    language: str
+
+
+class Passage(Source):
     """A retrieved chunk with its source, as returned by retrieve()."""
 
     text: str
     score: float
     rank: int
-    doc_id: str
-    title: str
-    url: str | None = None
-    date: str | None = None
-    language: str
     start: int
     end: int
     chunk_id: str
 
 
-class Citation(BaseModel):
+class Citation(Source):
     """A numbered source of an answer, with the sentence(s) that answer highlighted by offsets."""
 
     number: int
-    doc_id: str
-    title: str
-    url: str | None = None
-    date: str | None = None
-    language: str
     passage: str
     passage_start: int = Field(description="Offset of the passage in the document's cleaned text.")
     highlights: list[tuple[int, int]] = Field(
         default_factory=list, description="Offsets of the answering sentence(s), relative to the passage."
     )
+
+    @classmethod
+    def of(cls, number: int, passage: Passage, highlights: list[tuple[int, int]] | None = None) -> Citation:
+        source = passage.model_dump(include=set(Source.model_fields))
+        return cls(
+            number=number, passage=passage.text, passage_start=passage.start, highlights=sorted(highlights or []),
+            **source,
+        )  # fmt: skip
 
     @property
     def quotes(self) -> list[str]:
