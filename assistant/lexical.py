@@ -95,17 +95,21 @@ def term_tokens(text: str, languages: Iterable[str]) -> list[str]:
 NGRAM_SIZES = (3, 4, 5)
 
 
-def ngram_tokens(text: str, sizes: tuple[int, ...] | None = None) -> list[str]:
+def ngram_tokens(text: str) -> list[str]:
     """Character n-grams of folded words with boundary marks: catch cognates ('orphans'/'orphelins')."""
     out: list[str] = []
     for w in content_words(text):
-        padded = f"_{fold(w)}_"
-        for n in sizes or NGRAM_SIZES:
-            if len(padded) <= n:
-                out.append(padded)
-            else:
-                out.extend(padded[i : i + n] for i in range(len(padded) - n + 1))
+        out.extend(_word_ngrams(fold(w)))
     return out
+
+
+@lru_cache(maxsize=200_000)
+def _word_ngrams(word: str) -> tuple[str, ...]:
+    padded = f"_{word}_"
+    out: list[str] = []
+    for n in NGRAM_SIZES:
+        out.extend([padded] if len(padded) <= n else (padded[i : i + n] for i in range(len(padded) - n + 1)))
+    return tuple(out)
 
 
 class BM25:
@@ -113,20 +117,22 @@ class BM25:
 
     def __init__(self, docs: list[list[str]], k1: float = 1.2, b: float = 0.75) -> None:
         self.vocab: dict[str, int] = {}
-        rows, cols, vals = [], [], []
-        lengths = np.array([len(d) for d in docs], dtype=np.float32)
-        avg = float(lengths.mean()) if len(docs) and lengths.mean() > 0 else 1.0
-        for row, doc in enumerate(docs):
-            for term, tf in Counter(doc).items():
-                col = self.vocab.setdefault(term, len(self.vocab))
-                rows.append(row)
-                cols.append(col)
-                vals.append(tf * (k1 + 1) / (tf + k1 * (1 - b + b * lengths[row] / avg)))
+        indptr, indices, counts = [0], [], []
+        for doc in docs:
+            tf = Counter(doc)
+            indices.extend(self.vocab.setdefault(term, len(self.vocab)) for term in tf)
+            counts.extend(tf.values())
+            indptr.append(len(indices))
         n_docs = len(docs)
-        matrix = sparse.csr_matrix((vals, (rows, cols)), shape=(n_docs, len(self.vocab)), dtype=np.float32)
-        df = np.bincount(np.asarray(cols, dtype=np.int64), minlength=len(self.vocab)).astype(np.float32)
+        tfs = np.asarray(counts, dtype=np.float32)
+        rows = np.repeat(np.arange(n_docs), np.diff(indptr))
+        lengths = np.array([len(d) for d in docs], dtype=np.float32)
+        avg = float(lengths.mean()) if n_docs and lengths.mean() > 0 else 1.0
+        weights = tfs * (k1 + 1) / (tfs + k1 * (1 - b + b * lengths[rows] / avg)) if n_docs else tfs
+        shape = (n_docs, len(self.vocab))
+        self.matrix = sparse.csr_matrix((weights, np.asarray(indices, dtype=np.int64), indptr), shape=shape).tocsc()
+        df = np.bincount(np.asarray(indices, dtype=np.int64), minlength=len(self.vocab)).astype(np.float32)
         self.idf = np.log1p((n_docs - df + 0.5) / (df + 0.5)).astype(np.float32)
-        self.matrix = matrix.tocsc()
         self.n_docs = n_docs
 
     def scores(self, query: Mapping[str, float]) -> np.ndarray:
