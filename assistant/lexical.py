@@ -117,7 +117,9 @@ class BM25:
 
     def __init__(self, docs: list[list[str]], k1: float = 1.2, b: float = 0.75) -> None:
         self.vocab: dict[str, int] = {}
-        indptr, indices, counts = [0], [], []
+        indptr: list[int] = [0]
+        indices: list[int] = []
+        counts: list[int] = []
         for doc in docs:
             tf = Counter(doc)
             indices.extend(self.vocab.setdefault(term, len(self.vocab)) for term in tf)

@@ -13,7 +13,7 @@ import numpy as np
 from .config import Settings, get_settings
 from .dictionaries import PIVOT, expand
 from .dictionaries import load as load_dictionary
-from .embedding import get_encoder
+from .embedding import encoder_languages, get_encoder
 from .errors import QuestionError
 from .indexer import encoders, ensure_index
 from .lexical import joined, name_groups, ngram_tokens, term_tokens
@@ -170,14 +170,10 @@ def _rankings(
     ranked: Rankings = {}
     trained: dict[str, frozenset[str] | None] = {}
     for which, name in enumerate(encoders(settings)):
-        encoder = get_encoder(name)
         signal = "dense" if which == 0 else "use"
-        trained[signal] = encoder.languages
-        useful = encoder.languages is None or (
-            query.language in encoder.languages and set(snap.languages) & encoder.languages
-        )
-        if useful:
-            ranked[signal] = store.query(which, encoder.embed_query(question), POOL, where)
+        languages = trained[signal] = encoder_languages(name)
+        if languages is None or (query.language in languages and set(snap.languages) & languages):
+            ranked[signal] = store.query(which, get_encoder(name).embed_query(question), POOL, where)
     assert snap.terms is not None and snap.ngrams is not None
     ranked["terms"] = [(snap.ids[i], s) for i, s in _top(snap.terms.scores(query.terms), mask, POOL)]
     ranked["ngrams"] = [(snap.ids[i], s) for i, s in _top(snap.ngrams.scores(query.ngrams), mask, POOL)]
@@ -237,7 +233,9 @@ def warm_up(settings: Settings | None = None) -> None:
     ensure_index(settings)
     snap = get_store(settings).snapshot()
     for name in encoders(settings):
-        get_encoder(name).embed_query("warm up")
+        languages = encoder_languages(name)
+        if languages is None or set(snap.languages) & languages:
+            get_encoder(name).embed_query("warm up")
     for source in QUERY_LANGUAGES:
         for target in snap.languages:
             if source != target:

@@ -17,7 +17,7 @@ from .ingest import CLEANER_VERSION
 from .lexical import BM25, ngram_tokens, term_tokens
 from .models import Chunk, Document
 
-LAYOUT_VERSION = "1"
+LAYOUT_VERSION = "2"
 PAGE = 2000
 
 
@@ -187,13 +187,15 @@ class Store:
             for c in chunks
         ]
         texts = [c.text for c in chunks]
-        for collection, matrix in reversed(list(zip(self.collections, vectors, strict=True))):
+        # the other collections hold vectors and what filters need; texts and sources are read from the primary
+        slim = [{key: meta[key] for key in ("doc_id", "sha", "language")} for meta in metas]
+        for which, (collection, matrix) in reversed(list(enumerate(zip(self.collections, vectors, strict=True)))):
             for start in range(0, len(ids), PAGE):
                 collection.upsert(
                     ids=ids[start : start + PAGE],
                     embeddings=matrix[start : start + PAGE],
-                    documents=texts[start : start + PAGE],
-                    metadatas=metas[start : start + PAGE],
+                    documents=texts[start : start + PAGE] if which == 0 else None,
+                    metadatas=(metas if which == 0 else slim)[start : start + PAGE],
                 )
 
     def delete(self, doc_id: str, keep_sha: str | None = None) -> None:
