@@ -56,8 +56,13 @@ def document(i: int, rng: random.Random, pool: Pool) -> str:
     order = rng.sample(range(len(paragraphs)), len(paragraphs))
     target = rng.randint(*SIZES)
     parts: list[str] = []
-    while sum(len(p) + 1 for p in parts) < target and order:
-        parts.append(paragraphs[order.pop()])
+    size = 0
+    while order and size < target:
+        text = paragraphs[order.pop()]
+        if parts and size + len(text) > SIZES[1]:
+            break
+        parts.append(text)
+        size += len(text) + 1
     others = [lang for lang in languages if lang != main]
     if others and rng.random() < MIX:
         parts.insert(rng.randrange(1, len(parts) + 1), rng.choice(pool.body[rng.choice(others)]))
