@@ -24,6 +24,7 @@ PREFIX = 5  # words sharing this many first letters match: cognates such as 'cer
 MAX_QUOTES = 2
 SECOND_QUOTE = 0.85  # a second sentence is quoted when it scores at least this share of the best
 CUE = 0.25  # bonus for a sentence holding the kind of thing asked for (a number, a name, a time)
+MISSING_KIND = 0.6  # share of its score kept by a sentence that lacks it
 PRIOR = 0.15  # bonus for the passage retrieval ranked first, falling with rank
 UNJUDGED = 0.5  # weight, in typical words, of a question word no dictionary translates (it counts as unmatched)
 
@@ -195,8 +196,8 @@ def _weigh(keys: list[KeyWord], snapshot: Snapshot, language: str) -> None:
         key.weight = idf * (2.0 if key.kind != "word" else 1.0)
 
 
-def _cue(question: str, sentence: str) -> float:
-    """Does the sentence hold the kind of thing asked for: a number, a person's name, a time?"""
+def _cue(question: str, sentence: str) -> float | None:
+    """Does the sentence hold the kind of thing asked for: a number, a person's name, a time? None: not asked."""
     if _ASKS_NUMBER.search(question):
         asked = set(_NUMBERS.findall(question))
         return 1.0 if any(n not in asked for n in _NUMBERS.findall(sentence)) else 0.0
@@ -204,7 +205,7 @@ def _cue(question: str, sentence: str) -> float:
         return 1.0 if _NAME.search(sentence) else 0.0
     if _ASKS_TIME.search(question):
         return 1.0 if _TIME.search(sentence) else 0.0
-    return 0.0
+    return None
 
 
 def _document_words(snapshot: Snapshot, passage: Passage) -> Words:
@@ -234,7 +235,10 @@ def select(results: Results, max_quotes: int = MAX_QUOTES) -> tuple[list[Scored]
             # the sentence before often names what this one is about ("The model ... It grew to 169 members.")
             before = passage.text[spans[i - 1][0] : end] if i else sentence
             context = _coverage(keys, Words(before, passage.language), document)
-            score = 0.6 * own + 0.4 * context + CUE * _cue(results.query.text, sentence) + PRIOR * prior
+            score = 0.6 * own + 0.4 * context + PRIOR * prior
+            cue = _cue(results.query.text, sentence)
+            if cue is not None:  # a sentence without the kind of thing asked for cannot be the answer on its own
+                score = score + CUE if cue else score * MISSING_KIND
             scored.append(Scored(passage, start, end, score, own))
     scored.sort(key=lambda s: -s.score)
     if not scored:
