@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import pickle
 import threading
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -228,19 +231,55 @@ class Store:
         with self._lock:
             if self._snapshot is not None and self._snapshot.generation == generation:
                 return self._snapshot
-            snap = Snapshot(generation=generation)
-            for page in self._pages(["documents", "metadatas"]):
-                snap.ids.extend(page["ids"])
-                snap.texts.extend(page["documents"])
-                snap.metas.extend(page["metadatas"])
-            snap.languages = tuple(sorted({str(m["language"]) for m in snap.metas}))
-            contexts = [
-                f"{m['title']}\n{t}" if int(m["index"]) else t for t, m in zip(snap.texts, snap.metas, strict=True)
-            ]
-            snap.terms = BM25([term_tokens(t, [str(m["language"])]) for t, m in zip(contexts, snap.metas, strict=True)])
-            snap.ngrams = BM25([ngram_tokens(t) for t in contexts])
+            snap = self._load_snapshot(generation) or self._build_snapshot(generation)
             self._snapshot = snap
             return snap
+
+    def _build_snapshot(self, generation: int) -> Snapshot:
+        snap = Snapshot(generation=generation)
+        for page in self._pages(["documents", "metadatas"]):
+            snap.ids.extend(page["ids"])
+            snap.texts.extend(page["documents"])
+            snap.metas.extend(page["metadatas"])
+        snap.languages = tuple(sorted({str(m["language"]) for m in snap.metas}))
+        contexts = [f"{m['title']}\n{t}" if int(m["index"]) else t for t, m in zip(snap.texts, snap.metas, strict=True)]
+        snap.terms = BM25([term_tokens(t, [str(m["language"])]) for t, m in zip(contexts, snap.metas, strict=True)])
+        snap.ngrams = BM25([ngram_tokens(t) for t in contexts])
+        self._save_snapshot(snap)
+        return snap
+
+    def _snapshot_file(self) -> Path | None:
+        """Where the lexical index is kept between processes: beside the embedded store (none for a server)."""
+        if self.settings.chroma_host:
+            return None
+        return self.settings.vectorstore_dir / "lexical" / f"{self.settings.collection}.pickle"
+
+    def _snapshot_key(self, generation: int) -> tuple[str, str, int]:
+        return str(self.primary.id), self.fingerprint, generation
+
+    def _load_snapshot(self, generation: int) -> Snapshot | None:
+        path = self._snapshot_file()
+        if path is None or not path.is_file():
+            return None
+        try:
+            with path.open("rb") as handle:
+                key, snap = pickle.load(handle)
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError, TypeError):
+            return None  # a cache only: rebuilt when unreadable
+        return snap if key == self._snapshot_key(generation) and isinstance(snap, Snapshot) else None
+
+    def _save_snapshot(self, snap: Snapshot) -> None:
+        path = self._snapshot_file()
+        if path is None:
+            return
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            partial = path.with_suffix(f".{os.getpid()}.tmp")
+            with partial.open("wb") as handle:
+                pickle.dump((self._snapshot_key(snap.generation), replace(snap, cache={})), handle, protocol=5)
+            os.replace(partial, path)
+        except OSError:
+            pass  # a read-only store still answers; the index is rebuilt next time
 
 
 _stores: dict[str, Store] = {}
