@@ -23,8 +23,9 @@ _lock = threading.Lock()  # one reindex at a time in a process
 @dataclass
 class _Pending:
     doc: Document
-    chunks: list[Chunk]
+    chunks: list[Chunk]  # the chunks to embed: none when this version is stored and only a stale one is left
     replaces: bool
+    total: int = 0  # chunks of this version in all
 
 
 def encoders(settings: Settings) -> list[str]:
@@ -96,9 +97,8 @@ def _scan(
             report.skipped.append(doc)
             continue
         chunks = chunk_document(doc, settings.chunk_size, settings.chunk_overlap)
-        pending.append(_Pending(doc, chunks, replaces=bool(versions)))
-        if have == expected:  # this version is complete; only a stale one is left to delete
-            chunks.clear()
+        complete = have == expected  # then only a stale version is left to delete
+        pending.append(_Pending(doc, [] if complete else chunks, replaces=bool(versions), total=len(chunks)))
     return pending, seen
 
 
@@ -131,6 +131,7 @@ def _embed_and_store(
             if n:
                 store.add(p.doc, p.chunks, [v[offset : offset + n] for v in vectors])
             store.delete(p.doc.id, keep_sha=p.doc.sha256)  # the older version, now that this one is complete
+            store.mark_complete(p.doc, p.total)
             offset += n
             report.chunks_embedded += n
             if p.replaces:

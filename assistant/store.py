@@ -20,7 +20,7 @@ from .ingest import CLEANER_VERSION
 from .lexical import BM25, ngram_tokens, term_tokens
 from .models import Chunk, Document
 
-LAYOUT_VERSION = "2"
+LAYOUT_VERSION = "3"
 PAGE = 2000
 
 
@@ -121,10 +121,10 @@ class Store:
             meta = self.client.get_collection(primary, embedding_function=None).metadata or {}
             if meta.get("fingerprint") != self.fingerprint:
                 self.rebuilt = True
-        missing_sibling = primary in existing and any(n not in existing for n in self.names)
+        missing_sibling = primary in existing and any(n not in existing for n in [*self.names, self._ledger_name])
         if self.rebuilt or missing_sibling:
             self.rebuilt = True
-            for name in [primary, f"{primary}-use"]:
+            for name in [primary, f"{primary}-use", self._ledger_name]:
                 if name in existing:
                     self.client.delete_collection(name)
         self.collections = [
@@ -136,6 +136,12 @@ class Store:
             )
             for name in self.names
         ]
+        # one record per complete document (id = doc_id, its sha and chunk count): the indexer's fast manifest
+        self.ledger = self.client.get_or_create_collection(self._ledger_name, embedding_function=None)
+
+    @property
+    def _ledger_name(self) -> str:
+        return f"{self.settings.collection}-documents"
 
     @property
     def primary(self) -> Any:
@@ -151,17 +157,26 @@ class Store:
     def bump_generation(self) -> None:
         self.primary.modify(metadata={"fingerprint": self.fingerprint, "generation": self.generation() + 1})
 
-    def _pages(self, include: list[str]) -> Iterator[dict[str, Any]]:
+    def _pages(self, include: list[str], collection: Any = None) -> Iterator[dict[str, Any]]:
         offset = 0
         while True:
-            page = self.primary.get(include=include, limit=PAGE, offset=offset)
+            page = (collection or self.primary).get(include=include, limit=PAGE, offset=offset)
             if not page["ids"]:
                 return
             yield page
             offset += len(page["ids"])
 
     def manifest(self) -> dict[str, dict[str, tuple[int, int]]]:
-        """doc_id -> {sha: (chunks stored, chunks expected)}: what the indexer compares with the files."""
+        """doc_id -> {sha: (chunks stored, chunks expected)}: what the indexer compares with the files.
+
+        Read from the ledger of complete documents when its chunk counts add up to the store's; otherwise (a run was
+        interrupted) from every chunk's metadata, which also finds partial versions and orphans."""
+        ledger: dict[str, dict[str, tuple[int, int]]] = {}
+        for page in self._pages(["metadatas"], self.ledger):
+            for doc_id, meta in zip(page["ids"], page["metadatas"], strict=True):
+                ledger[doc_id] = {str(meta["sha"]): (int(meta["n_chunks"]), int(meta["n_chunks"]))}
+        if sum(n for versions in ledger.values() for n, _ in versions.values()) == self.count():
+            return ledger
         out: dict[str, dict[str, tuple[int, int]]] = {}
         for page in self._pages(["metadatas"]):
             for meta in page["metadatas"]:
@@ -202,12 +217,18 @@ class Store:
                 )
 
     def delete(self, doc_id: str, keep_sha: str | None = None) -> None:
-        """Remove a document's chunks (all, or all but one version); the primary goes first."""
+        """Remove a document's chunks (all, or all but one version); the primary goes first, the ledger last."""
         where: dict[str, Any] = {"doc_id": doc_id}
         if keep_sha is not None:
             where = {"$and": [{"doc_id": doc_id}, {"sha": {"$ne": keep_sha}}]}
         for collection in self.collections:
             collection.delete(where=where)
+        if keep_sha is None:
+            self.ledger.delete(ids=[doc_id])
+
+    def mark_complete(self, doc: Document, n_chunks: int) -> None:
+        """Record that all n_chunks of this version are stored and no other version is."""
+        self.ledger.upsert(ids=[doc.id], embeddings=[[1.0]], metadatas=[{"sha": doc.sha256, "n_chunks": n_chunks}])
 
     def get(self, ids: list[str]) -> dict[str, tuple[str, dict[str, Any]]]:
         """Text and metadata of the ids that exist now (a reindex may have removed some)."""
