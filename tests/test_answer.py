@@ -147,7 +147,7 @@ def test_generative_mode_keeps_only_markers_that_point_to_passages(
 
 
 def test_generative_mode_falls_back_when_the_endpoint_fails(seeded: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
-    from tests.chroma_server import free_port
+    from tests.servers import free_port
 
     dead = f"http://127.0.0.1:{free_port()}/v1"
     use_dirs(monkeypatch, seeded.seeds_dir, seeded.vectorstore_dir, llm_base_url=dead, llm_model="tiny")

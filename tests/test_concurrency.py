@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import httpx
 import pytest
 
-from tests.chroma_server import free_port
 from tests.conftest import SEEDS, write
+from tests.servers import assistant_server
 
 pytestmark = pytest.mark.slow
 
@@ -33,28 +28,8 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
     root = tmp_path_factory.mktemp("served")
     shutil.copytree(SEEDS, root / "seeds")
     write(root / "seeds", "gone.txt", GONE)
-    port = free_port()
-    env = {**os.environ, "ASSISTANT_SEEDS_DIR": str(root / "seeds"), "ASSISTANT_VECTORSTORE_DIR": str(root / "store")}
-    log = open(root / "serve.log", "w")  # noqa: SIM115 - closed below
-    process = subprocess.Popen(
-        [str(Path(sys.executable).parent / "assistant"), "serve", "--port", str(port)], env=env, stdout=log, stderr=log
-    )
-    url = f"http://127.0.0.1:{port}/"
-    deadline = time.monotonic() + 300
-    while True:
-        try:
-            if httpx.get(url, timeout=2).status_code == 200:
-                break
-        except httpx.HTTPError:
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
-            log.close()
-            raise RuntimeError((root / "serve.log").read_text())
-        time.sleep(1)
-    yield url, root / "seeds"
-    process.terminate()
-    process.wait(timeout=30)
-    log.close()
+    with assistant_server(root / "seeds", root / "store") as url:
+        yield url, root / "seeds"
 
 
 def test_concurrent_requests_answer_while_a_reindex_removes_a_file(served: tuple[str, Path]) -> None:

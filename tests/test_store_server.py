@@ -6,8 +6,8 @@ import pytest
 
 from assistant import reindex, retrieve
 from assistant.config import Settings
-from tests.chroma_server import chroma_server
 from tests.conftest import SEEDS, use_dirs, write
+from tests.servers import chroma_server
 
 pytestmark = pytest.mark.slow
 
@@ -37,7 +37,7 @@ def test_index_and_retrieve_through_a_chroma_server(
 
 def test_an_unreachable_server_is_a_clear_error(isolated: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
     from assistant.errors import ConfigError
-    from tests.chroma_server import free_port
+    from tests.servers import free_port
 
     use_dirs(monkeypatch, isolated.seeds_dir, isolated.vectorstore_dir, chroma_host="127.0.0.1",
              chroma_port=str(free_port()))  # fmt: skip

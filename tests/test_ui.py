@@ -48,8 +48,8 @@ def test_login_is_required_when_auth_is_set(seeded, monkeypatch) -> None:  # typ
     import httpx
 
     from assistant.ui import build, credentials
-    from tests.chroma_server import free_port
     from tests.conftest import use_dirs
+    from tests.servers import free_port
 
     settings = use_dirs(monkeypatch, seeded.seeds_dir, seeded.vectorstore_dir, auth="ana:s3cret")
     port = free_port()

@@ -10,14 +10,7 @@ Selectors were read off the live Gradio 6 page:
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,6 +18,7 @@ import pytest
 from playwright.sync_api import Browser, Dialog, Locator, Page, expect, sync_playwright
 
 from assistant.config import REPO_ROOT
+from tests.servers import assistant_server
 
 pytestmark = pytest.mark.slow
 
@@ -39,7 +33,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-STARTUP_TIMEOUT_S = 240  # ~80 s seen on 2 idle cores: model loading plus first-time indexing
 ANSWER_TIMEOUT_MS = 90_000
 
 TEXTBOX = 'textarea[data-testid="textbox"]'
@@ -64,19 +57,6 @@ Le président du comité populaire de la commune a remercié les bénévoles pou
 """
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _log_tail(log_path: Path, chars: int = 4000) -> str:
-    try:
-        return log_path.read_text(encoding="utf-8", errors="replace")[-chars:]
-    except OSError:
-        return "(no log)"
-
-
 @pytest.fixture(scope="module")
 def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """`assistant serve` on a free loopback port, over the repository's seeds plus a file full of HTML."""
@@ -86,53 +66,8 @@ def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     for path in sorted((REPO_ROOT / "seeds").glob("*.txt")):
         shutil.copy2(path, seeds / path.name)
     (seeds / "evil.txt").write_text(EVIL_TEXT, encoding="utf-8")
-
-    env = dict(os.environ)
-    # Extractive answers, no login, embedded store: what the assertions below expect.
-    for key in ("ASSISTANT_CHROMA_HOST", "ASSISTANT_LLM_BASE_URL", "ASSISTANT_LLM_MODEL", "ASSISTANT_AUTH"):
-        env.pop(key, None)
-    env.update(
-        ASSISTANT_SEEDS_DIR=str(seeds),
-        ASSISTANT_VECTORSTORE_DIR=str(root / "vectorstore"),
-        GRADIO_ANALYTICS_ENABLED="False",
-        PYTHONUNBUFFERED="1",
-    )
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}/"
-    exe = Path(sys.executable).with_name("assistant")
-    command = [str(exe)] if exe.exists() else [sys.executable, "-c", "from assistant.cli import main; main()"]
-    log_path = root / "server.log"
-    with open(log_path, "wb") as log:
-        proc = subprocess.Popen(
-            [*command, "serve", "--host", "127.0.0.1", "--port", str(port)],
-            env=env,
-            cwd=root,
-            stdin=subprocess.DEVNULL,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        deadline = time.monotonic() + STARTUP_TIMEOUT_S
-        while True:
-            if proc.poll() is not None:
-                pytest.fail(f"`assistant serve` exited with {proc.returncode}:\n{_log_tail(log_path)}")
-            try:
-                with urllib.request.urlopen(url, timeout=5) as response:
-                    if response.status == 200:
-                        break
-            except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(f"`assistant serve` did not answer within {STARTUP_TIMEOUT_S} s:\n{_log_tail(log_path)}")
-            time.sleep(1)
+    with assistant_server(seeds, root / "vectorstore") as url:
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=30)
 
 
 @pytest.fixture(scope="module")
