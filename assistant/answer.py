@@ -100,7 +100,7 @@ def check_question(question: str, settings: Settings) -> str:
 def _key_words(query: Query) -> list[KeyWord]:
     """The question's content words, each with the forms that match it and its kind."""
     tokens = re.findall(r"\w+", query.text)
-    capitalised = {t.lower() for i, t in enumerate(tokens) if i and t[:1].isupper()}
+    capitalised = {t.lower() for t in tokens if t[:1].isupper()}  # untranslated ones are names
     out: list[KeyWord] = []
     seen: set[str] = set()
     for word in content_words(query.text):

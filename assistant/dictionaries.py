@@ -13,7 +13,7 @@ import re
 import threading
 from pathlib import Path
 
-from .lexical import STOPWORDS, content_words, fold, stem
+from .lexical import STEMMERS, STOPWORDS, content_words, fold, stem
 
 GLOSSARIES = Path(__file__).parent / "data"  # for pairs Debian has no dictionary of: vie-eng
 ISO3 = {
@@ -103,6 +103,10 @@ def _read_glossary(path: Path) -> list[tuple[str, list[str]]]:
 
 
 def _key(phrase: str, language: str) -> str:
+    """Stems where a stemmer exists; otherwise the word as written, since folding would merge Vietnamese words that
+    differ only by their tones ('tỉnh' province, 'tĩnh' in 'Hà Tĩnh')."""
+    if language not in STEMMERS:
+        return phrase.lower()
     return " ".join(stem(w, language) for w in phrase.lower().split())
 
 

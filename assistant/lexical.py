@@ -24,8 +24,7 @@ _STOPWORD_TEXT = """
     avec sans qui que qu quoi quel quelle quels quelles combien comment où ou quand pourquoi il elle ils elles se sa
     son ses leur leurs y ne pas plus fait faire lors
     och i på av till för från med om är var vara varit har hade den det de en ett som vad vem vilka vilken vilket
-    hur många mycket när var varför inte under efter sin sitt sina deras han hon man kan ska skulle
-    la cua va co cac nhung mot cho voi duoc trong khi thi nay do ai gi nao bao nhieu the nhu tai sao"""
+    hur många mycket när var varför inte under efter sin sitt sina deras han hon man kan ska skulle"""
 _FOLD = str.maketrans({"đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "æ": "ae", "œ": "oe", "ß": "ss", "’": "'", "ł": "l"})
 
 
@@ -37,6 +36,11 @@ def fold(text: str) -> str:
 
 
 STOPWORDS = {fold(w) for w in _STOPWORD_TEXT.split()}
+# Vietnamese function words keep their tones: folded, "bao" (how) would also drop "bảo" (protect) and "bão" (storm)
+VIETNAMESE_STOPWORDS = set(
+    "là của và có các những một cho với được trong khi thì này đó ai gì nào bao nhiêu thế như tại sao đã đang sẽ ở "
+    "về mấy bị rằng theo".split()
+)
 
 
 def words(text: str) -> list[str]:
@@ -61,7 +65,11 @@ def stem(word: str, language: str) -> str:
 
 
 def content_words(text: str) -> list[str]:
-    return [w for w in words(text) if fold(w) not in STOPWORDS and (len(w) > 1 or w.isdigit())]
+    return [
+        w
+        for w in words(text)
+        if fold(w) not in STOPWORDS and w not in VIETNAMESE_STOPWORDS and (len(w) > 1 or w.isdigit())
+    ]
 
 
 def name_groups(text: str) -> list[list[str]]:
