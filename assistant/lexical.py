@@ -120,6 +120,9 @@ def _word_ngrams(word: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+MIN_IDF = 0.25  # a term in over ~75% of documents
+
+
 class BM25:
     """Okapi BM25 over a sparse matrix; queries are weighted term bags, so expansions can count for less."""
 
@@ -146,7 +149,9 @@ class BM25:
         self.n_docs = n_docs
 
     def scores(self, query: Mapping[str, float]) -> np.ndarray:
-        cols = [(self.vocab[t], w) for t, w in query.items() if t in self.vocab]
+        """BM25 of every document; terms in nearly every document are skipped: they are the longest columns to read
+        and move no document against another."""
+        cols = [(c, w) for t, w in query.items() if (c := self.vocab.get(t)) is not None and self.idf[c] >= MIN_IDF]
         if not cols or self.n_docs == 0:
             return np.zeros(self.n_docs, dtype=np.float32)
         idx = np.array([c for c, _ in cols])
