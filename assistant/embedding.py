@@ -19,7 +19,6 @@ _PREFIX_FAMILIES = {"e5": ("query: ", "passage: ")}
 
 class Encoder(Protocol):
     name: str
-    languages: frozenset[str] | None  # languages it was trained on; None: unknown, taken as any
 
     def embed_documents(self, texts: list[str]) -> np.ndarray: ...
 
@@ -56,7 +55,6 @@ class SentenceTransformerEncoder:
                 "Set it to a sentence-transformers model name or a folder that holds one."
             ) from exc
         self.query_kwargs, self.document_kwargs = self._prompts(name_or_path)
-        self.languages = model_languages(Path(source))
 
     def _prompts(self, name: str) -> tuple[dict[str, Any], dict[str, Any]]:
         declared = {k: v for k, v in (getattr(self.model, "prompts", None) or {}).items() if v}  # '' = no prompt

@@ -130,7 +130,8 @@ def _embed_and_store(
             n = len(p.chunks)
             if n:
                 store.add(p.doc, p.chunks, [v[offset : offset + n] for v in vectors])
-            store.delete(p.doc.id, keep_sha=p.doc.sha256)  # the older version, now that this one is complete
+            if p.replaces:  # the older version goes, now that this one is complete
+                store.delete(p.doc.id, keep_sha=p.doc.sha256)
             store.mark_complete(p.doc, p.total)
             offset += n
             report.chunks_embedded += n

@@ -95,28 +95,32 @@ def analyse(question: str, corpus_languages: tuple[str, ...], settings: Settings
     return Query(question, language, terms, ngrams, translations)
 
 
-def _where(filters: dict[str, Any]) -> dict[str, Any] | None:
+def _filter_values(filters: dict[str, Any]) -> dict[str, list[str]]:
+    """filter name -> allowed values (a value or a list of them); empty filters are dropped."""
     unknown = set(filters) - FILTERS
     if unknown:
         raise QuestionError(f"unknown filter {sorted(unknown)}: use {sorted(FILTERS)}")
-    clauses: list[dict[str, Any]] = []
-    for key, value in filters.items():
-        if value in (None, "", [], ()):
-            continue
-        values = [value] if isinstance(value, str) else list(value)
-        clauses.append({key: {"$in": values}})
+    return {
+        key: [value] if isinstance(value, str) else list(value)
+        for key, value in filters.items()
+        if value not in (None, "", [], ())
+    }
+
+
+def _where(allowed: dict[str, list[str]]) -> dict[str, Any] | None:
+    """The filters as a Chroma where clause."""
+    clauses: list[dict[str, Any]] = [{key: {"$in": values}} for key, values in allowed.items()]
     if not clauses:
         return None
     return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
 
-def _mask(snap: Snapshot, filters: dict[str, Any]) -> np.ndarray | None:
+def _mask(snap: Snapshot, allowed: dict[str, list[str]]) -> np.ndarray | None:
+    """The filters as a mask over the lexical index's chunks."""
     mask = None
-    for key, value in filters.items():
-        if value in (None, "", [], ()):
-            continue
-        allowed = {value} if isinstance(value, str) else set(value)
-        m = np.array([str(meta[key]) in allowed for meta in snap.metas], dtype=bool)
+    for key, values in allowed.items():
+        wanted = set(values)
+        m = np.array([str(meta[key]) in wanted for meta in snap.metas], dtype=bool)
         mask = m if mask is None else mask & m
     return mask
 
@@ -147,11 +151,12 @@ def search(question: str, k: int = 5, settings: Settings | None = None, **filter
     question = question.strip()
     if not question:
         raise QuestionError("Ask a question: the text is empty.")
-    where = _where(filters)
+    allowed = _filter_values(filters)
+    where = _where(allowed)
     ensure_index(settings)
     snap = get_store(settings).snapshot()
     query = analyse(question, snap.languages, settings)
-    mask = _mask(snap, filters)
+    mask = _mask(snap, allowed)
 
     ranked, trained = _rankings(question, query, snap, settings, where, mask)
     candidates = _fuse(ranked, trained, query.language, snap.language_of())
