@@ -115,6 +115,16 @@ def ask(page: Page, question: str) -> Locator:
     return bots.nth(before)
 
 
+def answered(page: Page, question: str, fact: str, card_selector: str) -> tuple[Locator, Locator]:
+    """Ask, wait for a reply holding fact, and return it with the source card whose marked sentence holds it."""
+    reply = ask(page, question)
+    expect(reply).to_contain_text(fact, timeout=ANSWER_TIMEOUT_MS)
+    card = page.locator(f".source-card{card_selector}").first
+    expect(card).to_be_visible(timeout=ANSWER_TIMEOUT_MS)
+    expect(card.locator("mark", has_text=fact).first).to_be_visible()
+    return reply, card
+
+
 def screenshot(page: Page, path: Path) -> None:
     page.screenshot(path=str(path), full_page=True)
     assert path.exists() and path.stat().st_size > 0
@@ -122,12 +132,7 @@ def screenshot(page: Page, path: Path) -> None:
 
 def test_answer_with_highlighted_source_card(chat_page: tuple[Page, list[str]], tmp_path: Path) -> None:
     pg, dialogs = chat_page
-    reply = ask(pg, "How many orphans were sponsored in Ha Tinh province?")
-    expect(reply).to_contain_text("265", timeout=ANSWER_TIMEOUT_MS)
-
-    card = pg.locator(".source-card[data-doc^='001_']").first
-    expect(card).to_be_visible(timeout=ANSWER_TIMEOUT_MS)
-    expect(card.locator("mark", has_text="265").first).to_be_visible()
+    reply, card = answered(pg, "How many orphans were sponsored in Ha Tinh province?", "265", "[data-doc^='001_']")
     doc_id = card.get_attribute("data-doc")
     assert doc_id and doc_id.startswith("001_")
     expect(reply).to_contain_text(doc_id)  # the reply names the cited document
@@ -138,12 +143,9 @@ def test_answer_with_highlighted_source_card(chat_page: tuple[Page, list[str]], 
 
 def test_document_html_is_shown_as_text_not_run(chat_page: tuple[Page, list[str]], tmp_path: Path) -> None:
     pg, dialogs = chat_page
-    reply = ask(pg, "Combien de cerisiers la commune de Binh Lac a-t-elle plantés ?")
-    expect(reply).to_contain_text("777", timeout=ANSWER_TIMEOUT_MS)
-
-    card = pg.locator(".source-card[data-doc='evil.txt']").first
-    expect(card).to_be_visible(timeout=ANSWER_TIMEOUT_MS)
-    expect(card.locator("mark", has_text="777").first).to_be_visible()
+    reply, card = answered(
+        pg, "Combien de cerisiers la commune de Binh Lac a-t-elle plantés ?", "777", "[data-doc='evil.txt']"
+    )
     pg.wait_for_timeout(1500)  # give a broken image's onerror, or a script, time to run if either got in
 
     card_text = card.inner_text()
