@@ -1,13 +1,13 @@
 """assistant: cited, multilingual question answering over a folder of documents."""
 
-from .config import Settings, get_settings
+from .api import Assistant, answer, reindex, retrieve, search
+from .config import Settings
 from .errors import AssistantError, ConfigError, QuestionError, StoreError
-from .indexer import reindex
 from .models import Answer, Citation, Document, IndexReport, Passage
-from .retrieve import retrieve
 
 __all__ = [
     "Answer",
+    "Assistant",
     "AssistantError",
     "Citation",
     "ConfigError",
@@ -17,7 +17,8 @@ __all__ = [
     "QuestionError",
     "Settings",
     "StoreError",
-    "get_settings",
+    "answer",
     "reindex",
     "retrieve",
+    "search",
 ]

@@ -8,15 +8,27 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-import numpy as np
-
-from .chunking import sentence_spans
-from .config import Settings, get_settings
 from .errors import QuestionError
-from .lexical import content_words, fold, joined, name_groups, stem
+from .languages import (
+    NAME,
+    NUMBER,
+    TIME,
+    answer_language,
+    asked_kind,
+    content_words,
+    fold,
+    joined,
+    language_name,
+    name_groups,
+    phrase,
+    sentence_spans,
+    stem,
+    tokens,
+    words,
+)
+from .lexical import LexicalIndex
 from .models import Answer, Citation, Passage
-from .retrieve import Query, Results, search
-from .store import Snapshot
+from .retrieve import Query, Results
 
 # Share of the question's key words (names and numbers count double) that the best passage must hold.
 FOUND_COVERAGE = 0.5
@@ -27,40 +39,6 @@ CUE = 0.25  # bonus for a sentence holding the kind of thing asked for (a number
 MISSING_KIND = 0.6  # share of its score kept by a sentence that lacks it
 PRIOR = 0.15  # bonus for the passage retrieval ranked first, falling with rank
 UNJUDGED = 0.5  # weight, in typical words, of a question word no dictionary translates (it counts as unmatched)
-
-LANGUAGE_NAMES = {
-    "en": {"en": "English", "fr": "French", "sv": "Swedish", "vi": "Vietnamese"},
-    "fr": {"en": "anglais", "fr": "français", "sv": "suédois", "vi": "vietnamien"},
-    "sv": {"en": "engelska", "fr": "franska", "sv": "svenska", "vi": "vietnamesiska"},
-    "vi": {"en": "tiếng Anh", "fr": "tiếng Pháp", "sv": "tiếng Thụy Điển", "vi": "tiếng Việt"},
-}
-PHRASES = {
-    "en": {"found": "From the documents (quoted in {lang}):", "none": "The documents do not say.",
-           "related": "Possibly related passages are listed below."},
-    "fr": {"found": "D'après les documents (cités en {lang}) :", "none": "Les documents ne le disent pas.",
-           "related": "Des passages peut-être liés sont listés ci-dessous."},
-    "sv": {"found": "Enligt dokumenten (citerat på {lang}):", "none": "Dokumenten säger inget om det.",
-           "related": "Möjligen relaterade stycken listas nedan."},
-    "vi": {"found": "Theo tài liệu (trích dẫn bằng {lang}):", "none": "Tài liệu không đề cập đến điều này.",
-           "related": "Các đoạn có thể liên quan được liệt kê bên dưới."},
-}  # fmt: skip
-_ASKS_NUMBER = re.compile(
-    r"\b(how many|how much|amount|number of|percentage|rate|proportion|share of|times|combien|montant|nombre de|"
-    r"taux|pourcentage|proportion|fois|hur många|hur mycket|belopp|antal|andel|procent|gånger|bao nhiêu|mấy|"
-    r"tỷ lệ|số lượng|bao nhiêu lần)\b",
-    re.IGNORECASE,
-)
-_ASKS_PERSON = re.compile(r"\b(who|whom|qui|vem|ai là|người nào)\b", re.IGNORECASE)
-_ASKS_TIME = re.compile(
-    r"\b(when|what year|quand|en quelle année|när|vilket år|khi nào|bao giờ|năm nào)\b", re.IGNORECASE
-)
-_NUMBERS = re.compile(r"\d+(?:[ \u00a0.,]\d+)*")
-_NAME = re.compile(r"\b[A-ZĐ][\w'-]+(?:\s+[A-ZĐ][\w'-]+)+")
-_TIME = re.compile(
-    r"\b(19|20)\d{2}\b|\b(janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|"
-    r"décembre|januari|februari|april|maj|juni|juli|augusti|oktober|trimestre|kvartal)\b",
-    re.IGNORECASE,
-)
 
 
 @dataclass
@@ -83,14 +61,12 @@ class Scored:
     coverage: float
 
 
-def check_question(question: str, settings: Settings) -> str:
+def check_question(question: str, max_chars: int) -> str:
     """The question, tidied; a QuestionError with a friendly message when it cannot be asked as typed."""
     if not isinstance(question, str) or not question.strip():
         raise QuestionError("Please type a question.")
-    if len(question) > settings.max_question_chars:
-        raise QuestionError(
-            f"That question is {len(question)} characters long; please keep it under {settings.max_question_chars}."
-        )
+    if len(question) > max_chars:
+        raise QuestionError(f"That question is {len(question)} characters long; please keep it under {max_chars}.")
     cleaned = "".join(ch for ch in question if ch in "\n\t" or unicodedata.category(ch) not in {"Cc", "Cf", "Cs", "Co"})
     if not re.search(r"\w", cleaned):
         raise QuestionError("Please type a question in words: that text has no letters or digits.")
@@ -99,8 +75,7 @@ def check_question(question: str, settings: Settings) -> str:
 
 def _key_words(query: Query) -> list[KeyWord]:
     """The question's content words, each with the forms that match it and its kind."""
-    tokens = re.findall(r"\w+", query.text)
-    capitalised = {t.lower() for t in tokens if t[:1].isupper()}  # untranslated ones are names
+    capitalised = {t.lower() for t in tokens(query.text) if t[:1].isupper()}  # untranslated ones are names
     out: list[KeyWord] = []
     seen: set[str] = set()
     for word in content_words(query.text):
@@ -148,7 +123,7 @@ class Words:
     """A text's folded words and stems, with their first letters, for fast matching of key words."""
 
     def __init__(self, text: str, language: str) -> None:
-        ws = re.findall(r"\w+", text.lower())
+        ws = words(text)
         self.words = {fold(w) for w in ws} | {stem(w, language) for w in ws}
         self.prefixes = {_spelling(w)[:PREFIX] for w in self.words if len(w) >= PREFIX}
 
@@ -172,7 +147,7 @@ def _coverage(keys: list[KeyWord], text: Words, document: Words) -> float:
     return sum(k.weight for k in matched) / total
 
 
-def _weigh(keys: list[KeyWord], snapshot: Snapshot, language: str) -> None:
+def _weigh(keys: list[KeyWord], index: LexicalIndex, language: str) -> None:
     """Rare words count for more, names and numbers double.
 
     A word found nowhere in the documents counts as the rarest when it is a name or number, or when the question
@@ -180,17 +155,16 @@ def _weigh(keys: list[KeyWord], snapshot: Snapshot, language: str) -> None:
     another language, a word that no dictionary translates cannot be judged (where it matches, it matches a name
     by chance): it counts as half a typical word, never matched.
     """
-    assert snapshot.terms is not None
-    rarest = snapshot.terms.max_idf
-    typical = float(np.median(snapshot.terms.idf)) if len(snapshot.terms.idf) else 1.0
-    same_language = language in snapshot.languages
+    rarest = index.terms.max_idf
+    typical = index.terms.median_idf
+    same_language = language in index.languages
     for key in keys:
         if key.kind == "word" and not same_language and not key.translated:
             key.kind, key.weight = "unjudged", UNJUDGED * typical
             continue
         # how rare the word is where the documents use it as written, else where they use its translations
-        known = [idf for form in key.own if (idf := snapshot.terms.idf_of(form)) is not None] or [
-            idf for form in key.forms - key.own if (idf := snapshot.terms.idf_of(form)) is not None
+        known = [idf for form in key.own if (idf := index.terms.idf_of(form)) is not None] or [
+            idf for form in key.forms - key.own if (idf := index.terms.idf_of(form)) is not None
         ]
         idf = max(known) if known else rarest if key.kind != "word" or same_language else UNJUDGED * typical
         key.weight = idf * (2.0 if key.kind != "word" else 1.0)
@@ -198,35 +172,36 @@ def _weigh(keys: list[KeyWord], snapshot: Snapshot, language: str) -> None:
 
 def _cue(question: str, sentence: str) -> float | None:
     """Does the sentence hold the kind of thing asked for: a number, a person's name, a time? None: not asked."""
-    if _ASKS_NUMBER.search(question):
-        asked = set(_NUMBERS.findall(question))
-        return 1.0 if any(n not in asked for n in _NUMBERS.findall(sentence)) else 0.0
-    if _ASKS_PERSON.search(question):
-        return 1.0 if _NAME.search(sentence) else 0.0
-    if _ASKS_TIME.search(question):
-        return 1.0 if _TIME.search(sentence) else 0.0
+    kind = asked_kind(question)
+    if kind == "number":
+        asked = set(NUMBER.findall(question))
+        return 1.0 if any(n not in asked for n in NUMBER.findall(sentence)) else 0.0
+    if kind == "person":
+        return 1.0 if NAME.search(sentence) else 0.0
+    if kind == "time":
+        return 1.0 if TIME.search(sentence) else 0.0
     return None
 
 
-def _document_words(snapshot: Snapshot, passage: Passage) -> Words:
+def _document_words(index: LexicalIndex, passage: Passage) -> Words:
     key = f"words:{passage.doc_id}"
-    if key not in snapshot.cache:
-        snapshot.cache[key] = Words(f"{passage.title}\n{snapshot.document_text(passage.doc_id)}", passage.language)
-    return snapshot.cache[key]  # type: ignore[no-any-return]
+    if key not in index.cache:
+        index.cache[key] = Words(f"{passage.title}\n{index.document_text(passage.doc_id)}", passage.language)
+    return index.cache[key]  # type: ignore[no-any-return]
 
 
 def select(results: Results, max_quotes: int = MAX_QUOTES) -> tuple[list[Scored], float]:
     """The best answering sentences and the coverage of the best passage (the no-answer signal)."""
     keys = _key_words(results.query)
-    _weigh(keys, results.snapshot, results.query.language)
+    _weigh(keys, results.index, results.query.language)
     best_coverage = 0.0
     scored: list[Scored] = []
     for passage in results.passages:
-        document = _document_words(results.snapshot, passage)
+        document = _document_words(results.index, passage)
         in_context = Words(f"{passage.title}\n{passage.text}", passage.language)
         best_coverage = max(best_coverage, _coverage(keys, in_context, document))
         prior = 1.0 / passage.rank
-        spans = sentence_spans(passage.text)
+        spans = sentence_spans(passage.text, passage.language)
         for i, (start, end) in enumerate(spans):
             sentence = passage.text[start:end]
             if len(sentence) < 15:
@@ -253,7 +228,7 @@ def select(results: Results, max_quotes: int = MAX_QUOTES) -> tuple[list[Scored]
     return chosen, best_coverage
 
 
-def _retrieval_question(question: str, history: list[Any] | None) -> str:
+def retrieval_question(question: str, history: list[Any] | None) -> str:
     """A follow-up ('and in Hanoi?') is searched together with the previous question."""
     previous = _last_user_turn(history)
     if previous and len(content_words(question)) <= 4:
@@ -272,19 +247,14 @@ def _last_user_turn(history: list[Any] | None) -> str | None:
     return None
 
 
-def answer(
-    question: str, history: list[Any] | None = None, k: int = 5, settings: Settings | None = None, **filters: Any
-) -> Answer:
-    """Answer from the documents with numbered citations; found=False (and related passages) when they do not say."""
-    settings = settings or get_settings()
-    question = check_question(question, settings)
-    results = search(_retrieval_question(question, history), k, settings=settings, **filters)
-    language = results.query.language if results.query.language in PHRASES else "en"
-    phrases = PHRASES[language]
+def compose(question: str, results: Results) -> Answer:
+    """Answer from the retrieved passages with numbered citations; found=False (and related passages) when they do
+    not hold the question's key words."""
+    language = answer_language(results.query.language)
     chosen, coverage = select(results)
     if not chosen or coverage < FOUND_COVERAGE:
         citations = [Citation.of(i, p) for i, p in enumerate(results.passages[:3], start=1)]
-        text = phrases["none"] + (" " + phrases["related"] if citations else "")
+        text = phrase(language, "none") + (" " + phrase(language, "related") if citations else "")
         return Answer(question=question, text=text, found=False, citations=citations, language=language)
     numbers: dict[str, int] = {}
     highlights: dict[str, list[tuple[int, int]]] = {}
@@ -296,15 +266,7 @@ def answer(
         highlights.setdefault(cid, []).append((item.start, item.end))
         passages[cid] = item.passage
         lines.append(f"«{item.passage.text[item.start : item.end]}» [{number}]")
-    source_langs = sorted({p.language for p in passages.values()})
-    names = LANGUAGE_NAMES[language]
-    header = phrases["found"].format(lang=", ".join(names.get(code, code) for code in source_langs))
+    quoted_in = ", ".join(language_name(code, language) for code in sorted({p.language for p in passages.values()}))
     citations = [Citation.of(numbers[cid], passages[cid], highlights[cid]) for cid in numbers]
-    answer_obj = Answer(
-        question=question, text=header + "\n" + "\n".join(lines), found=True, citations=citations, language=language
-    )
-    if settings.llm_base_url and settings.llm_model:
-        from .generate import generate
-
-        return generate(answer_obj, results.passages, settings)
-    return answer_obj
+    text = phrase(language, "found", lang=quoted_in) + "\n" + "\n".join(lines)
+    return Answer(question=question, text=text, found=True, citations=citations, language=language)

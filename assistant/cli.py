@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -12,7 +11,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from .config import get_settings
+from .api import Assistant
 from .errors import AssistantError
 
 app = typer.Typer(help="Ask questions over a folder of documents; answers quote and cite their sources.",
@@ -31,16 +30,13 @@ def index(
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON on the last line.")] = False,
 ) -> None:
     """Index the seeds folder: embed new and changed files, drop removed ones, leave the rest untouched."""
-    from .indexer import reindex
-
-    settings = get_settings()
     try:
         with Progress(
             TextColumn("embedding"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
             console=err, transient=True, disable=not err.is_terminal,
         ) as bar:  # fmt: skip
             task = bar.add_task("index", total=None)
-            report = reindex(settings, progress=lambda done, total: bar.update(task, completed=done, total=total))
+            report = Assistant().reindex(progress=lambda done, total: bar.update(task, completed=done, total=total))
     except AssistantError as exc:
         raise _fail(exc) from exc
     for problem in report.skipped:
@@ -63,10 +59,8 @@ def ask(
     as_json: Annotated[bool, typer.Option("--json", help="Print the Answer model as JSON.")] = False,
 ) -> None:
     """Answer a question from the documents, with numbered sources."""
-    from .answer import answer
-
     try:
-        reply = answer(question, k=k)
+        reply = Assistant().answer(question, k=k)
     except AssistantError as exc:
         raise _fail(exc) from exc
     if as_json:
@@ -83,21 +77,41 @@ def ask(
 
 
 @app.command()
+def search(
+    question: Annotated[str, typer.Argument(help="The question, in any language.")],
+    k: Annotated[int, typer.Option("--k", min=1, max=50, help="Passages to return.")] = 5,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the passages as a JSON list.")] = False,
+) -> None:
+    """Print the passages that best match a question, ranked, with their sources (no answer)."""
+    try:
+        passages = Assistant().retrieve(question, k=k)
+    except AssistantError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        print(json.dumps([p.model_dump() for p in passages], ensure_ascii=False, indent=2))
+        return
+    for p in passages:
+        meta = " · ".join(x for x in (p.date, p.language, p.url) if x)
+        out.print(f"[bold]{p.rank}.[/bold] {escape(p.title)} [dim]({escape(p.doc_id)}; {escape(meta)}; "
+                  f"score {p.score:.4f})[/dim]")  # fmt: skip
+        out.print(f"    {escape(p.text)}\n", soft_wrap=True)
+
+
+@app.command()
 def serve(
     host: Annotated[str, typer.Option(help="Address to bind.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 7860,
 ) -> None:
     """Open the chat page (indexes the seeds folder first if the store is empty)."""
-    from .indexer import ensure_index
-    from .retrieve import warm_up
     from .ui import launch
 
+    assistant = Assistant()
     try:
-        report = ensure_index(get_settings())
+        report = assistant.ensure_index()
         if report is not None:
             err.print(f"indexed {report.added} documents ({report.chunks_embedded} chunks) in {report.seconds:.1f} s")
-        warm_up()
-        launch(host=host, port=port)
+        assistant.warm_up()
+        launch(assistant, host=host, port=port)
     except AssistantError as exc:
         raise _fail(exc) from exc
 
@@ -111,7 +125,7 @@ def evaluate_command(
     from .evaluate import evaluate, load_questions
 
     try:
-        report = evaluate(load_questions(questions))
+        report = evaluate(load_questions(questions), Assistant())
     except AssistantError as exc:
         raise _fail(exc) from exc
     if as_json:
@@ -133,7 +147,3 @@ def evaluate_command(
     out.print(table)
     for failure in report["failures"]:
         out.print(f"[red]{failure['id']}[/red] ({failure['lang']}): {', '.join(failure['problems'])}")
-
-
-def main() -> None:  # pragma: no cover
-    sys.exit(app())

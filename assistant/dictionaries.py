@@ -13,7 +13,7 @@ import re
 import threading
 from pathlib import Path
 
-from .lexical import STEMMERS, STOPWORDS, content_words, fold, stem
+from .languages import STEMMERS, STOPWORDS, content_words, fold, stem, tokens
 
 GLOSSARIES = Path(__file__).parent / "data"  # for pairs Debian has no dictionary of: vie-eng
 ISO3 = {
@@ -168,9 +168,9 @@ def expand(text: str, source: str, targets: list[str], folder: Path) -> dict[str
     Numbers and short capitalised words (name syllables such as 'Ha' in 'Ha Tinh') are left alone, but for
     Vietnamese, whose glossary holds no names and whose institutions are capitalised ('Mặt trận').
     """
-    tokens = re.findall(r"\w+", text)
+    written = tokens(text)
     short = 0 if source == "vi" else 3
-    skip = {t.lower() for i, t in enumerate(tokens) if (i and t[:1].isupper() and len(t) <= short)}
+    skip = {t.lower() for i, t in enumerate(written) if (i and t[:1].isupper() and len(t) <= short)}
     words = [w for w in content_words(text) if not w.isdigit() and w not in skip]
     out: dict[str, dict[str, list[str]]] = {}
     for target in targets:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import threading
 from functools import lru_cache
 from pathlib import Path
@@ -13,6 +12,7 @@ import numpy as np
 from .errors import ConfigError
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
+USE_NAME = "use-multilingual-v3"
 # Models trained with instruction prefixes; sentence-transformers configs that declare prompts are used as they are.
 _PREFIX_FAMILIES = {"e5": ("query: ", "passage: ")}
 
@@ -80,26 +80,29 @@ class SentenceTransformerEncoder:
 
 
 def model_languages(folder: Path) -> frozenset[str] | None:
-    """The `language:` of a model card's front matter (README.md), e.g. {'en'} for all-MiniLM-L6-v2."""
+    """The `language:` of a model card's YAML front matter (README.md), e.g. {'en'} for all-MiniLM-L6-v2."""
     try:
         card = (folder / "README.md").read_text(encoding="utf-8")
     except OSError:
         return None
-    match = re.match(r"---\n(.*?)\n---", card, re.DOTALL)
-    if not match:
+    if not card.startswith("---"):
         return None
-    found = re.search(r"^language:[ \t]*(\S.*)?$((?:\n[ \t]*-[ \t]*\S+)*)", match.group(1), re.MULTILINE)
-    if not found:
+    import yaml
+
+    try:
+        front = yaml.safe_load(card.split("---", 2)[1])
+    except (yaml.YAMLError, IndexError):
         return None
-    values = re.findall(r"[a-z]{2,3}(?:-[A-Za-z]+)?", (found.group(1) or "") + found.group(2))
-    languages = frozenset(v.split("-")[0] for v in values if v != "multilingual")
+    declared = front.get("language") if isinstance(front, dict) else None
+    values = [declared] if isinstance(declared, str) else declared if isinstance(declared, list) else []
+    languages = frozenset(str(v).split("-")[0].lower() for v in values if v and str(v) != "multilingual")
     return languages or None
 
 
 class UniversalSentenceEncoder:
     """Multilingual USE v3 (16 languages incl. French and English) in pure numpy, shipped by a PyPI package."""
 
-    name = "use-multilingual-v3"
+    name = USE_NAME
     languages: frozenset[str] | None = frozenset(
         {"ar", "zh", "nl", "en", "fr", "de", "it", "ja", "ko", "pl", "pt", "ru", "es", "th", "tr"}
     )
@@ -127,25 +130,24 @@ class UniversalSentenceEncoder:
             return np.asarray(self.model.encode([text])[0], dtype=np.float32)
 
 
-_cache: dict[str, Encoder] = {}
+_cache: dict[tuple[str, str], Encoder] = {}
 _cache_lock = threading.Lock()
 
 
 @lru_cache(maxsize=16)
 def encoder_languages(name: str) -> frozenset[str] | None:
     """The languages an encoder was trained on, read without loading it (None: unknown, taken as any)."""
-    if name == UniversalSentenceEncoder.name:
+    if name == USE_NAME:
         return UniversalSentenceEncoder.languages
     return model_languages(Path(resolve_model(name)))
 
 
-def get_encoder(name: str) -> Encoder:
-    """Load an encoder once per process: 'use-multilingual-v3' or a sentence-transformers name/path."""
+def get_encoder(name: str, device: str = "cpu") -> Encoder:
+    """An encoder, loaded once per process and shared (its weights never change): 'use-multilingual-v3' or a
+    sentence-transformers name or path."""
     with _cache_lock:
-        if name not in _cache:
-            _cache[name] = (
-                UniversalSentenceEncoder()
-                if name == UniversalSentenceEncoder.name
-                else (SentenceTransformerEncoder(name))
+        if (name, device) not in _cache:
+            _cache[name, device] = (
+                UniversalSentenceEncoder() if name == USE_NAME else SentenceTransformerEncoder(name, device)
             )
-        return _cache[name]
+        return _cache[name, device]

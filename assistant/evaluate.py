@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import statistics
 import time
@@ -12,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from .config import Settings, get_settings
+from .api import Assistant
 from .errors import ConfigError
 
 
@@ -25,6 +24,12 @@ class Question(BaseModel):
     answer: list[str] = Field(default_factory=list)
     answerable: bool = True
     tags: list[str] = Field(default_factory=list)
+    history: list[str] = Field(default_factory=list, description="Earlier user turns, oldest first.")
+    split: str | None = Field(None, description="'train' or 'test' in the repository's own question set.")
+
+    @property
+    def turns(self) -> list[dict[str, str]]:
+        return [{"role": "user", "content": turn} for turn in self.history]
 
 
 def normalize(text: str) -> str:
@@ -61,20 +66,19 @@ def _percentile(values: list[float], q: float) -> float:
     return ordered[index]
 
 
-def evaluate(questions: list[Question], settings: Settings | None = None) -> dict[str, Any]:
-    """Score retrieval (hit@k, MRR@10) and answers (accuracy, no-answer rates, latency), overall and per language."""
-    from .answer import answer
-    from .retrieve import search, warm_up
+def evaluate(questions: list[Question], assistant: Assistant) -> dict[str, Any]:
+    """Score retrieval (hit@k, MRR@10) and answers (accuracy, no-answer rates, latency), overall, per language and
+    per tag. Retrieval is judged on the question as the answer layer searches it (with its follow-up context)."""
+    from .answer import retrieval_question
 
-    settings = settings or get_settings()
-    warm_up(settings)
+    assistant.warm_up()
     if questions:
-        answer(questions[0].question, settings=settings)
+        assistant.answer(questions[0].question)
     rows: list[dict[str, Any]] = []
     for q in questions:
-        passages = search(q.question, 10, settings=settings).passages
+        passages = assistant.retrieve(retrieval_question(q.question, q.turns), 10)
         started = time.perf_counter()
-        reply = answer(q.question, settings=settings)
+        reply = assistant.answer(q.question, history=q.turns)
         ms = (time.perf_counter() - started) * 1000
         first = next((p.rank for p in passages if _relevant(p.text, q.evidence)), None) if q.answerable else None
         cited_docs = {c.doc_id for c in reply.citations}
@@ -86,14 +90,18 @@ def evaluate(questions: list[Question], settings: Settings | None = None) -> dic
         )
         rows.append({"q": q, "first": first, "found": reply.found, "correct": correct, "ms": ms, "reply": reply})
     report = _summarise(rows)
-    report["per_lang"] = {
-        lang: {k: v for k, v in _summarise([r for r in rows if r["q"].lang == lang]).items() if k != "failures"}
-        for lang in sorted({r["q"].lang for r in rows})
-    }
-    cross = [r for r in rows if "cross-lingual" in r["q"].tags]
-    if cross:
-        report["cross_lingual"] = {k: v for k, v in _summarise(cross).items() if k != "failures"}
+    report["per_lang"] = _groups(rows, sorted({r["q"].lang for r in rows}), lambda r, lang: r["q"].lang == lang)
+    report["per_tag"] = _groups(rows, sorted({t for r in rows for t in r["q"].tags}), lambda r, tag: tag in r["q"].tags)
+    if report["per_tag"].get("cross-lingual"):
+        report["cross_lingual"] = report["per_tag"]["cross-lingual"]
     return report
+
+
+def _groups(rows: list[dict[str, Any]], names: list[str], member: Any) -> dict[str, Any]:
+    return {
+        name: {k: v for k, v in _summarise([r for r in rows if member(r, name)]).items() if k != "failures"}
+        for name in names
+    }
 
 
 def _summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
@@ -131,7 +139,3 @@ def _summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
         "p95_ms": round(_percentile(latencies, 0.95), 1),
         "failures": failures,
     }
-
-
-def format_report(report: dict[str, Any]) -> str:
-    return json.dumps(report, ensure_ascii=False, indent=2)

@@ -46,7 +46,7 @@ def generate(extractive: Answer, passages: list[Passage], settings: Settings) ->
     base_url = (settings.llm_base_url or "").rstrip("/")
     headers = {}
     if settings.llm_api_key:
-        headers["Authorization"] = f"Bearer {settings.llm_api_key}"
+        headers["Authorization"] = f"Bearer {settings.llm_api_key.get_secret_value()}"
     payload = {
         "model": settings.llm_model,
         "messages": [

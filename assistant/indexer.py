@@ -8,12 +8,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from .chunking import chunk_document
-from .config import Settings, get_settings
-from .embedding import UniversalSentenceEncoder, get_encoder
+from .config import Settings
+from .embedding import get_encoder
 from .errors import ConfigError
 from .ingest import doc_id, file_hash, list_files, parse, read_bytes
 from .models import Chunk, Document, IndexReport, Problem
-from .store import Store, embed_text, get_store
+from .signals import Signal
+from .store import Store
 
 Progress = Callable[[int, int], None]
 BATCH = 256
@@ -28,33 +29,28 @@ class _Pending:
     total: int = 0  # chunks of this version in all
 
 
-def encoders(settings: Settings) -> list[str]:
-    """Encoder names in the order of the store's collections."""
-    names = [settings.embedding_model]
-    if settings.multilingual_encoder:
-        names.append(UniversalSentenceEncoder.name)
-    return names
+def embed_text(chunk: Chunk, doc: Document) -> str:
+    """What the encoders see: the passage with its document's title as context."""
+    return chunk.text if chunk.index == 0 else f"{doc.title}\n{chunk.text}"
 
 
-def reindex(settings: Settings | None = None, progress: Progress | None = None) -> IndexReport:
+def reindex(settings: Settings, store: Store, signals: list[Signal], progress: Progress | None = None) -> IndexReport:
     """Bring the store in line with the seeds folder and say what changed.
 
     Chunks of a changed file are added before the old ones are deleted, and a document counts as stored only
     when all its chunks are there, so an interrupted run leaves nothing missing and the next run completes it.
     """
-    settings = settings or get_settings()
     if not settings.seeds_dir.is_dir():
         raise ConfigError(f"seeds folder {settings.seeds_dir} does not exist: create it or set ASSISTANT_SEEDS_DIR")
     with _lock:
         started = time.perf_counter()
-        store = get_store(settings)
         report = IndexReport(rebuilt=store.rebuilt)
         stored = store.manifest()
         pending, seen = _scan(settings, stored, report)
         for gone in sorted(set(stored) - seen):
             store.delete(gone)
             report.removed += 1
-        _embed_and_store(store, settings, pending, report, progress)
+        _embed_and_store(store, settings, [s for s in signals if s.kind == "dense"], pending, report, progress)
         if pending or report.removed or any(len(v) > 1 for k, v in stored.items() if k in seen):
             store.bump_generation()
         store.rebuilt = False
@@ -115,21 +111,26 @@ def _batches(pending: list[_Pending]) -> Iterator[list[_Pending]]:
 
 
 def _embed_and_store(
-    store: Store, settings: Settings, pending: list[_Pending], report: IndexReport, progress: Progress | None
+    store: Store,
+    settings: Settings,
+    dense: list[Signal],
+    pending: list[_Pending],
+    report: IndexReport,
+    progress: Progress | None,
 ) -> None:
     total = sum(len(p.chunks) for p in pending)
     done = 0
     if progress:
         progress(0, total)
-    models = [get_encoder(name) for name in encoders(settings)] if total else []
+    models = {s.name: get_encoder(str(s.encoder), settings.device) for s in dense} if total else {}
     for batch in _batches(pending):
         texts = [embed_text(c, p.doc) for p in batch for c in p.chunks]
-        vectors = [m.embed_documents(texts) for m in models] if texts else []
+        vectors = {name: m.embed_documents(texts) for name, m in models.items()} if texts else {}
         offset = 0
         for p in batch:
             n = len(p.chunks)
             if n:
-                store.add(p.doc, p.chunks, [v[offset : offset + n] for v in vectors])
+                store.add(p.doc, p.chunks, {name: v[offset : offset + n] for name, v in vectors.items()})
             if p.replaces:  # the older version goes, now that this one is complete
                 store.delete(p.doc.id, keep_sha=p.doc.sha256)
             store.mark_complete(p.doc, p.total)
@@ -142,11 +143,3 @@ def _embed_and_store(
         done += offset
         if progress:
             progress(done, total)
-
-
-def ensure_index(settings: Settings | None = None) -> IndexReport | None:
-    """Build the index on first use, when the store is empty and there are files to index."""
-    settings = settings or get_settings()
-    if get_store(settings).count() == 0 and settings.seeds_dir.is_dir():
-        return reindex(settings)
-    return None

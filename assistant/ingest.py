@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from .languages import detect
 from .models import Document, Problem
 
 SUFFIXES = {".txt", ".md"}
@@ -87,16 +88,6 @@ def clean(raw: str) -> Cleaned:
     return Cleaned(text="\n\n".join(paragraphs), title=title, url=url, date=date)
 
 
-def detect_language(text: str) -> str:
-    """ISO 639-1 code of the text's language ('und' when it has no letters)."""
-    if not re.search(r"[^\W\d_]", text):
-        return "und"
-    import py3langid
-
-    lang, _ = py3langid.classify(text[:5000])
-    return str(lang)
-
-
 def file_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -138,7 +129,7 @@ def parse(path_id: str, data: bytes) -> Document | Problem:
         text=cleaned.text,
         url=cleaned.url,
         date=cleaned.date,
-        language=detect_language(cleaned.text),
+        language=detect(cleaned.text),
         sha256=file_hash(data),
     )
 

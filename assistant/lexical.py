@@ -1,93 +1,29 @@
-"""Lexical matching beside Chroma: accent folding, per-language stemming, character n-grams and weighted BM25."""
+"""The lexical index beside the vector store: BM25 over stemmed words and over character n-grams of folded words.
+
+It is built from the store's chunks for one generation of the store and kept on disk as JSON and NumPy arrays
+(never pickle), keyed by the store, its generation and the analyzer's version, so a changed tokenizer rebuilds it.
+"""
 
 from __future__ import annotations
 
-import re
-import unicodedata
+import json
+import os
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 from scipy import sparse
 
-STEMMERS = {"en": "english", "fr": "french", "sv": "swedish", "de": "german", "es": "spanish", "it": "italian",
-            "pt": "portuguese", "nl": "dutch", "da": "danish", "no": "norwegian", "fi": "finnish"}  # fmt: skip
-_WORD = re.compile(r"\w+")
-# Function words of the languages users ask in; they carry no topic and would only add noise to BM25.
-_STOPWORD_TEXT = """
-    a an the of in on at to for from by with and or but is are was were be been being has have had do does did
-    what which who whom whose when where why how many much it its this that these those there their they he she his
-    her we our you your i me my as about into than then so not no yes can could would should will shall may might
-    le la les l d de du des un une et ou en au aux ce cet cette ces est sont a ont été etre être par pour dans sur
-    avec sans qui que qu quoi quel quelle quels quelles combien comment où ou quand pourquoi il elle ils elles se sa
-    son ses leur leurs y ne pas plus fait faire lors
-    och i på av till för från med om är var vara varit har hade den det de en ett som vad vem vilka vilken vilket
-    hur många mycket när var varför inte under efter sin sitt sina deras han hon man kan ska skulle"""
-_FOLD = str.maketrans({"đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "æ": "ae", "œ": "oe", "ß": "ss", "’": "'", "ł": "l"})
+from .languages import content_words, fold, stem
 
-
-@lru_cache(maxsize=200_000)
-def fold(text: str) -> str:
-    """Lower case without diacritics, so 'Mỏ Cày Bắc' meets 'Mo Cay Bac' and 'é' meets 'e'."""
-    text = unicodedata.normalize("NFKD", text.translate(_FOLD).lower())
-    return "".join(ch for ch in text if not unicodedata.combining(ch))
-
-
-STOPWORDS = {fold(w) for w in _STOPWORD_TEXT.split()}
-# Vietnamese function words keep their tones: folded, "bao" (how) would also drop "bảo" (protect) and "bão" (storm)
-VIETNAMESE_STOPWORDS = set(
-    "là của và có các những một cho với được trong khi thì này đó ai gì nào bao nhiêu thế như tại sao đã đang sẽ ở "
-    "về mấy bị rằng theo".split()
-)
-
-
-def words(text: str) -> list[str]:
-    """Lower-cased word tokens, accents kept (stemmers need them)."""
-    return _WORD.findall(unicodedata.normalize("NFC", text.replace("’", "'")).lower())
-
-
-@lru_cache(maxsize=16)
-def _stemmer(language: str) -> Any:
-    name = STEMMERS.get(language)
-    if name is None:
-        return None
-    import Stemmer
-
-    return Stemmer.Stemmer(name)
-
-
-@lru_cache(maxsize=200_000)
-def stem(word: str, language: str) -> str:
-    stemmer = _stemmer(language)
-    return fold(stemmer.stemWord(word)) if stemmer is not None else fold(word)
-
-
-def content_words(text: str) -> list[str]:
-    return [
-        w
-        for w in words(text)
-        if fold(w) not in STOPWORDS and w not in VIETNAMESE_STOPWORDS and (len(w) > 1 or w.isdigit())
-    ]
-
-
-def name_groups(text: str) -> list[list[str]]:
-    """Runs of two or more capitalised words ('Hà Nội', 'Mo Cay Bac'): names that may be written joined ('Hanoi')."""
-    groups: list[list[str]] = []
-    run: list[str] = []
-    for token in re.findall(r"\w+|\S", text) + ["."]:
-        if token[:1].isupper() and token[:1].isalpha():
-            run.append(token)
-            continue
-        if len(run) >= 2:
-            groups.append(run)
-        run = []
-    return groups
-
-
-def joined(group: list[str]) -> str:
-    return fold("".join(group))
+# Bump when term_tokens or ngram_tokens change what they produce: stored indexes are then rebuilt.
+ANALYZER_VERSION = "2"
+NGRAM_SIZES = (3, 4, 5)
+MIN_IDF = 0.25  # a term in over ~75% of documents
 
 
 def term_tokens(text: str, languages: Iterable[str]) -> list[str]:
@@ -98,9 +34,6 @@ def term_tokens(text: str, languages: Iterable[str]) -> list[str]:
         forms = {fold(w)} | {stem(w, lang) for lang in langs}
         out.extend(sorted(forms))
     return out
-
-
-NGRAM_SIZES = (3, 4, 5)
 
 
 def ngram_tokens(text: str) -> list[str]:
@@ -120,20 +53,22 @@ def _word_ngrams(word: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-MIN_IDF = 0.25  # a term in over ~75% of documents
-
-
 class BM25:
     """Okapi BM25 over a sparse matrix; queries are weighted term bags, so expansions can count for less."""
 
-    def __init__(self, docs: list[list[str]], k1: float = 1.2, b: float = 0.75) -> None:
-        self.vocab: dict[str, int] = {}
+    def __init__(self, vocab: dict[str, int], matrix: sparse.csc_matrix, idf: np.ndarray) -> None:
+        self.vocab, self.matrix, self.idf = vocab, matrix, idf
+        self.n_docs = int(matrix.shape[0])
+
+    @classmethod
+    def build(cls, docs: list[list[str]], k1: float = 1.2, b: float = 0.75) -> BM25:
+        vocab: dict[str, int] = {}
         indptr: list[int] = [0]
         indices: list[int] = []
         counts: list[int] = []
         for doc in docs:
             tf = Counter(doc)
-            indices.extend(self.vocab.setdefault(term, len(self.vocab)) for term in tf)
+            indices.extend(vocab.setdefault(term, len(vocab)) for term in tf)
             counts.extend(tf.values())
             indptr.append(len(indices))
         n_docs = len(docs)
@@ -142,11 +77,11 @@ class BM25:
         lengths = np.array([len(d) for d in docs], dtype=np.float32)
         avg = float(lengths.mean()) if n_docs and lengths.mean() > 0 else 1.0
         weights = tfs * (k1 + 1) / (tfs + k1 * (1 - b + b * lengths[rows] / avg)) if n_docs else tfs
-        shape = (n_docs, len(self.vocab))
-        self.matrix = sparse.csr_matrix((weights, np.asarray(indices, dtype=np.int64), indptr), shape=shape).tocsc()
-        df = np.bincount(np.asarray(indices, dtype=np.int64), minlength=len(self.vocab)).astype(np.float32)
-        self.idf = np.log1p((n_docs - df + 0.5) / (df + 0.5)).astype(np.float32)
-        self.n_docs = n_docs
+        shape = (n_docs, len(vocab))
+        matrix = sparse.csr_matrix((weights, np.asarray(indices, dtype=np.int64), indptr), shape=shape).tocsc()
+        df = np.bincount(np.asarray(indices, dtype=np.int64), minlength=len(vocab)).astype(np.float32)
+        idf = np.log1p((n_docs - df + 0.5) / (df + 0.5)).astype(np.float32)
+        return cls(vocab, matrix, idf)
 
     def scores(self, query: Mapping[str, float]) -> np.ndarray:
         """BM25 of every document; terms in nearly every document are skipped: they are the longest columns to read
@@ -166,3 +101,105 @@ class BM25:
     @property
     def max_idf(self) -> float:
         return float(self.idf.max()) if len(self.idf) else 1.0
+
+    @property
+    def median_idf(self) -> float:
+        return float(np.median(self.idf)) if len(self.idf) else 1.0
+
+    def arrays(self, prefix: str) -> dict[str, np.ndarray]:
+        m = self.matrix
+        return {f"{prefix}.data": m.data, f"{prefix}.indices": m.indices, f"{prefix}.indptr": m.indptr,
+                f"{prefix}.shape": np.asarray(m.shape), f"{prefix}.idf": self.idf}  # fmt: skip
+
+    @classmethod
+    def from_arrays(cls, arrays: Mapping[str, np.ndarray], prefix: str, vocab: list[str]) -> BM25:
+        shape = tuple(int(x) for x in arrays[f"{prefix}.shape"])
+        parts = (arrays[f"{prefix}.data"], arrays[f"{prefix}.indices"], arrays[f"{prefix}.indptr"])
+        matrix = sparse.csc_matrix(parts, shape=shape)
+        return cls({t: i for i, t in enumerate(vocab)}, matrix, arrays[f"{prefix}.idf"])
+
+
+def context(text: str, meta: Mapping[str, Any]) -> str:
+    """What the lexical signals read: a chunk with its document's title (the first chunk holds it already)."""
+    return f"{meta['title']}\n{text}" if int(meta["index"]) else text
+
+
+@dataclass
+class LexicalIndex:
+    """Every chunk of one generation of the store (id, text, metadata) with its two BM25 indexes."""
+
+    key: str
+    ids: list[str]
+    texts: list[str]
+    metas: list[dict[str, Any]]
+    terms: BM25
+    ngrams: BM25
+    cache: dict[str, Any] = field(default_factory=dict)  # derived data that lives as long as this index
+
+    @classmethod
+    def build(cls, key: str, rows: Iterator[tuple[str, str, dict[str, Any]]]) -> LexicalIndex:
+        ids: list[str] = []
+        texts: list[str] = []
+        metas: list[dict[str, Any]] = []
+        for cid, text, meta in rows:
+            ids.append(cid)
+            texts.append(text)
+            metas.append(meta)
+        contexts = [context(t, m) for t, m in zip(texts, metas, strict=True)]
+        terms = BM25.build([term_tokens(c, [str(m["language"])]) for c, m in zip(contexts, metas, strict=True)])
+        ngrams = BM25.build([ngram_tokens(c) for c in contexts])
+        return cls(key, ids, texts, metas, terms, ngrams)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        if "languages" not in self.cache:
+            self.cache["languages"] = tuple(sorted({str(m["language"]) for m in self.metas}))
+        return self.cache["languages"]  # type: ignore[no-any-return]
+
+    def language_of(self) -> dict[str, str]:
+        """chunk id -> its document's language."""
+        if "language_of" not in self.cache:
+            self.cache["language_of"] = {c: str(m["language"]) for c, m in zip(self.ids, self.metas, strict=True)}
+        return self.cache["language_of"]  # type: ignore[no-any-return]
+
+    def document_text(self, doc_id: str) -> str:
+        """All of a document's chunks, in order (overlaps repeated): enough to know which words it holds."""
+        if "positions" not in self.cache:
+            positions: dict[str, list[int]] = {}
+            for i, meta in enumerate(self.metas):
+                positions.setdefault(str(meta["doc_id"]), []).append(i)
+            self.cache["positions"] = positions
+        rows = sorted(self.cache["positions"].get(doc_id, []), key=lambda i: int(self.metas[i]["index"]))
+        return "\n".join(self.texts[i] for i in rows)
+
+    def save(self, folder: Path) -> None:
+        """Write the index into folder (a new file replaces the old in one step); a read-only folder is left as is."""
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            partial = folder / f".{os.getpid()}.tmp"
+            payload = {"key": self.key, "ids": self.ids, "texts": self.texts, "metas": self.metas,
+                       "terms": list(self.terms.vocab), "ngrams": list(self.ngrams.vocab)}  # fmt: skip
+            arrays = {"meta": np.frombuffer(json.dumps(payload).encode(), dtype=np.uint8)}
+            arrays |= self.terms.arrays("terms") | self.ngrams.arrays("ngrams")
+            with partial.open("wb") as handle:
+                np.savez(handle, allow_pickle=False, **arrays)
+            os.replace(partial, folder / "index.npz")
+        except OSError:
+            pass  # a cache only: rebuilt next time
+
+    @classmethod
+    def load(cls, folder: Path, key: str) -> LexicalIndex | None:
+        """The saved index when it was built for key; None when missing, unreadable or built for something else."""
+        try:
+            with np.load(folder / "index.npz", allow_pickle=False) as arrays:
+                payload = json.loads(arrays["meta"].tobytes())
+                if payload.get("key") != key:
+                    return None
+                loaded = {name: arrays[name] for name in arrays.files}
+            return cls(
+                key, payload["ids"], payload["texts"], payload["metas"],
+                BM25.from_arrays(loaded, "terms", payload["terms"]),
+                BM25.from_arrays(loaded, "ngrams", payload["ngrams"]),
+            )  # fmt: skip
+        except (OSError, ValueError, KeyError, TypeError):
+            return None

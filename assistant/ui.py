@@ -8,8 +8,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from .answer import answer
-from .config import Settings, get_settings
+from .api import Assistant
+from .config import Settings
 from .errors import AssistantError, QuestionError
 from .models import Answer, Citation
 
@@ -85,11 +85,15 @@ def sources_html(reply: Answer | None) -> str:
 
 
 def chat(
-    message: str, history: list[Any], documents: list[str] | None = None, languages: list[str] | None = None
+    assistant: Assistant,
+    message: str,
+    history: list[Any],
+    documents: list[str] | None = None,
+    languages: list[str] | None = None,
 ) -> Iterator[tuple[str, str]]:
     """Stream the reply, then show its sources; a bad question or a failure becomes a friendly message."""
     try:
-        reply = answer(message, history=history, doc_id=documents or None, language=languages or None)
+        reply = assistant.answer(message, history=history, doc_id=documents or None, language=languages or None)
     except QuestionError as exc:
         yield str(exc), sources_html(None)
         return
@@ -107,33 +111,33 @@ def chat(
     yield text, sources_html(reply)
 
 
-def _choices(settings: Settings) -> tuple[list[str], list[str]]:
-    from .store import get_store
-
-    snap = get_store(settings).snapshot()
-    docs = sorted({str(m["doc_id"]) for m in snap.metas})
-    return docs, list(snap.languages)
+def _choices(assistant: Assistant) -> tuple[list[str], list[str]]:
+    rows = assistant.documents()
+    return [r["doc_id"] for r in rows], sorted({r["language"] for r in rows})
 
 
-def build(settings: Settings | None = None) -> Any:
+def build(assistant: Assistant | None = None) -> Any:
     """The Blocks app: chat with filters on the left, source cards on the right, a reindex control below."""
     import gradio as gr
 
-    from .indexer import reindex
+    assistant = assistant or Assistant()
+    docs, langs = _choices(assistant)
 
-    settings = settings or get_settings()
-    docs, langs = _choices(settings)
+    def respond(
+        message: str, history: list[Any], documents: list[str] | None = None, languages: list[str] | None = None
+    ) -> Iterator[tuple[str, str]]:
+        yield from chat(assistant, message, history, documents, languages)
 
     def run_reindex(progress: Any = gr.Progress()) -> tuple[str, Any]:  # noqa: B008 - Gradio's way to get a bar
         def step(done: int, total: int) -> None:
             progress((done, total) if total else 0, desc="embedding changed files", unit="chunks")
 
         try:
-            report = reindex(settings, progress=step)
+            report = assistant.reindex(progress=step)
         except AssistantError as exc:
             return f"Reindex failed: {html.escape(str(exc))}", gr.update()
         skipped = "".join(f"\n- skipped `{p.path}`: {p.reason}" for p in report.skipped)
-        new_docs, _ = _choices(settings)
+        new_docs, _ = _choices(assistant)
         return (
             f"{report.added} added, {report.updated} updated, {report.removed} removed, {report.unchanged} unchanged; "
             f"{report.chunks_embedded} chunks embedded in {report.seconds:.1f} s.{skipped}",
@@ -150,7 +154,7 @@ def build(settings: Settings | None = None) -> Any:
                     lang_filter = gr.Dropdown(langs, multiselect=True, label="Only these languages", value=[])
                 sources = gr.HTML(sources_html(None), render=False)
                 gr.ChatInterface(
-                    chat,
+                    respond,
                     chatbot=gr.Chatbot(height=460, label="assistant", sanitize_html=True),
                     additional_inputs=[doc_filter, lang_filter],
                     additional_outputs=[sources],
@@ -171,16 +175,19 @@ def credentials(settings: Settings) -> tuple[str, str] | None:
     """ASSISTANT_AUTH=user:password as Gradio's auth pair."""
     if not settings.auth:
         return None
-    user, _, password = settings.auth.partition(":")
+    user, _, password = settings.auth.get_secret_value().partition(":")
     return user, password
 
 
-def launch(host: str = "127.0.0.1", port: int = 7860, settings: Settings | None = None) -> None:
+def launch(assistant: Assistant, host: str = "127.0.0.1", port: int = 7860) -> None:
     import gradio as gr
 
-    settings = settings or get_settings()
-    auth = credentials(settings)
-    demo = build(settings)
+    demo = build(assistant)
     demo.queue(default_concurrency_limit=8).launch(
-        server_name=host, server_port=port, auth=auth, show_error=False, css=CSS, theme=gr.themes.Soft()
+        server_name=host,
+        server_port=port,
+        auth=credentials(assistant.settings),
+        show_error=False,
+        css=CSS,
+        theme=gr.themes.Soft(),
     )

@@ -8,7 +8,8 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from assistant.ingest import clean, detect_language
+from assistant.ingest import clean
+from assistant.languages import detect
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 MIN_PARAGRAPH = 120  # shorter lines are headings, bylines and menus: headings become titles, the rest is dropped
@@ -36,7 +37,7 @@ def read_pool(seeds_dir: Path) -> Pool:
     pool = Pool()
     for path in sorted(seeds_dir.glob("*.txt")):
         cleaned = clean(path.read_text(encoding="utf-8"))
-        language = detect_language(cleaned.text)
+        language = detect(cleaned.text)
         pool.titles.setdefault(language, []).append(cleaned.title)
         for line in cleaned.text.split("\n\n"):
             if len(line) >= MIN_PARAGRAPH:

@@ -120,10 +120,9 @@ COLD_CODE = """
 import json, resource, sys, time
 from pathlib import Path
 t0 = time.perf_counter()
-from assistant.answer import answer
-from assistant.config import Settings
+from assistant import Assistant, Settings
 t1 = time.perf_counter()
-found = answer(sys.argv[3], settings=Settings(seeds_dir=Path(sys.argv[1]), vectorstore_dir=Path(sys.argv[2]))).found
+found = Assistant(Settings(seeds_dir=Path(sys.argv[1]), vectorstore_dir=Path(sys.argv[2]))).answer(sys.argv[3]).found
 t2 = time.perf_counter()
 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps({"cold_import_s": t1 - t0, "cold_answer_s": t2 - t1, "serve_peak_rss_mb": rss, "cold_found": found}))
@@ -162,22 +161,19 @@ def _synthetic(encoder: Any) -> None:
 
 def worker(root: Path, queries: int, seed: int, synthetic: bool = False) -> dict[str, Any]:
     """In a fresh process: index the corpus in root/seeds, reindex, and time retrieval and answers."""
-    from assistant.answer import answer
-    from assistant.config import Settings
+    from assistant import Assistant, Settings
     from assistant.embedding import get_encoder
-    from assistant.indexer import encoders, reindex
-    from assistant.retrieve import search
-    from assistant.store import forget_stores
+    from assistant.signals import dense
 
     settings = Settings(seeds_dir=root / "seeds", vectorstore_dir=root / "store")
     out: dict[str, Any] = {}
     started = time.perf_counter()
-    for name in encoders(settings):
-        get_encoder(name).embed_query("load")  # USE reads its weights on first use
+    for signal in dense(settings):
+        get_encoder(str(signal.encoder)).embed_query("load")  # USE reads its weights on first use
     out["model_load_s"] = time.perf_counter() - started
     if synthetic:
-        for name in encoders(settings):
-            _synthetic(get_encoder(name))
+        for signal in dense(settings):
+            _synthetic(get_encoder(str(signal.encoder)))
 
     last = [0.0]
 
@@ -187,7 +183,7 @@ def worker(root: Path, queries: int, seed: int, synthetic: bool = False) -> dict
             _log(f"indexed {done}/{total} chunks")
 
     started = time.perf_counter()
-    report = reindex(settings, progress)
+    report = Assistant(settings).reindex(progress)
     seconds = time.perf_counter() - started
     out["chunks"] = report.chunks_embedded
     if synthetic:
@@ -199,9 +195,8 @@ def worker(root: Path, queries: int, seed: int, synthetic: bool = False) -> dict
     out["skipped"] = len(report.skipped)
     _log(f"full index: {report.added} documents, {report.chunks_embedded} chunks in {seconds:.1f} s")
 
-    forget_stores()  # reopen the store as a fresh `assistant index` would
-    started = time.perf_counter()
-    report = reindex(settings)
+    started = time.perf_counter()  # a new Assistant opens the store as a fresh `assistant index` would
+    report = Assistant(settings).reindex()
     out["nochange_reindex_s"] = time.perf_counter() - started
     out["nochange_unchanged"] = report.unchanged
 
@@ -209,9 +204,9 @@ def worker(root: Path, queries: int, seed: int, synthetic: bool = False) -> dict
     edited = files[len(files) // 2]
     with edited.open("a", encoding="utf-8") as f:
         f.write("\nCe paragraphe a été ajouté par le banc d'essai pour mesurer une réindexation partielle. " * 3 + "\n")
-    forget_stores()
     started = time.perf_counter()
-    report = reindex(settings)
+    bot = Assistant(settings)
+    report = bot.reindex()
     out["onechange_reindex_s"] = time.perf_counter() - started
     out["onechange_updated"] = report.updated
     _log(f"reindex: no change {out['nochange_reindex_s']:.2f} s, one file changed {out['onechange_reindex_s']:.2f} s")
@@ -220,16 +215,16 @@ def worker(root: Path, queries: int, seed: int, synthetic: bool = False) -> dict
     asked = [(lang, q) for lang, questions in QUESTIONS.items() for q in questions]
     drawn = rng.choices(asked, k=queries)
     started = time.perf_counter()
-    search(drawn[0][1], k=5, settings=settings)  # builds the lexical snapshot for the new generation
+    bot.search(drawn[0][1], k=5)  # builds the lexical index for the new generation
     out["first_query_s"] = time.perf_counter() - started
     for questions in QUESTIONS.values():  # warm-up: every language's dictionaries load on its first question
         for question in rng.sample(questions, 2):
-            answer(question, settings=settings)
+            bot.answer(question)
 
     timings: list[float] = []
     for _, question in drawn:
         started = time.perf_counter()
-        search(question, k=5, settings=settings)
+        bot.search(question, k=5)
         timings.append(time.perf_counter() - started)
     out.update(_ms_percentiles("search", timings))
     by_language: dict[str, list[float]] = {}
@@ -240,7 +235,7 @@ def worker(root: Path, queries: int, seed: int, synthetic: bool = False) -> dict
     timings, found = [], 0
     for _, question in drawn:
         started = time.perf_counter()
-        found += answer(question, settings=settings).found
+        found += bot.answer(question).found
         timings.append(time.perf_counter() - started)
     out.update(_ms_percentiles("answer", timings))
     out["answers_found_pct"] = 100 * found / len(drawn)

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from assistant.config import REPO_ROOT, Settings, get_settings
-from assistant.store import forget_stores
+from assistant import Assistant, Settings
 
-SEEDS = REPO_ROOT / "seeds"
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO / "seeds"
 
 
 def use_dirs(monkeypatch: pytest.MonkeyPatch, seeds: Path, store: Path, **extra: str) -> Settings:
@@ -19,9 +19,7 @@ def use_dirs(monkeypatch: pytest.MonkeyPatch, seeds: Path, store: Path, **extra:
     monkeypatch.setenv("ASSISTANT_VECTORSTORE_DIR", str(store))
     for key, value in extra.items():
         monkeypatch.setenv(f"ASSISTANT_{key.upper()}", value)
-    get_settings.cache_clear()
-    forget_stores()
-    return get_settings()
+    return Settings()
 
 
 @pytest.fixture(autouse=True)
@@ -30,21 +28,16 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Settin
         monkeypatch.delenv(key, raising=False)
     (tmp_path / "seeds").mkdir()
     yield use_dirs(monkeypatch, tmp_path / "seeds", tmp_path / "vectorstore")
-    get_settings.cache_clear()
-    forget_stores()
 
 
 @pytest.fixture(scope="session")
 def seeded_dirs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """A copy of the repository's seeds and a store indexed from them, built once for the session."""
-    from assistant.indexer import reindex
-
     root = tmp_path_factory.mktemp("seeded")
     shutil.copytree(SEEDS, root / "seeds")
     settings = Settings(seeds_dir=root / "seeds", vectorstore_dir=root / "vectorstore")
-    report = reindex(settings)
+    report = Assistant(settings).reindex()
     assert report.added == len(list(SEEDS.glob("*.txt")))
-    forget_stores()
     return root / "seeds", root / "vectorstore"
 
 
@@ -59,3 +52,10 @@ def write(folder: Path, name: str, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests on the indexed seeds are slow (the whole corpus is embedded once per session): out of the fast loop."""
+    for item in items:
+        if "seeded" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)

@@ -8,10 +8,8 @@ from typing import Any
 
 import pytest
 
-from assistant import QuestionError
-from assistant.answer import answer, check_question, select
-from assistant.config import Settings
-from assistant.retrieve import search
+from assistant import QuestionError, Settings, answer, search
+from assistant.answer import check_question, select
 from tests.conftest import use_dirs
 
 
@@ -85,13 +83,13 @@ def test_a_follow_up_uses_the_conversation(seeded: Settings) -> None:
 )
 def test_unusable_questions_get_a_friendly_error(isolated: Settings, text: str, message: str) -> None:
     with pytest.raises(QuestionError, match=message):
-        check_question(text, isolated)
+        check_question(text, isolated.max_question_chars)
 
 
 def test_overlong_questions_are_refused(isolated: Settings) -> None:
     with pytest.raises(QuestionError, match="under 2000"):
-        check_question("Combien " * 400, isolated)
-    assert check_question("  Combien\x07 de\tmaisons ?  ", isolated) == "Combien de maisons ?"
+        check_question("Combien " * 400, isolated.max_question_chars)
+    assert check_question("  Combien\x07 de\tmaisons ?  ", 2000) == "Combien de maisons ?"
 
 
 def test_sentence_selection_prefers_the_sentence_with_the_number(seeded: Settings) -> None:

@@ -1,4 +1,4 @@
-from assistant.chunking import chunk_document, sentence_spans
+from assistant.chunking import chunk_document
 from assistant.ingest import read_document
 from assistant.models import Document
 from tests.conftest import SEEDS
@@ -23,14 +23,3 @@ def test_chunks_end_at_sentence_boundaries_where_they_can() -> None:
     chunks = chunk_document(doc, size=500, overlap=80)
     ends = [c.text[-1] for c in chunks]
     assert sum(e in ".!?»;:" for e in ends) / len(ends) >= 0.8
-
-
-def test_sentences_are_split_with_offsets() -> None:
-    text = "Le district compte 104 ménages. Parmi eux, 94 ont construit. « Bravo ! » Fin\nNouvelle ligne"
-    spans = sentence_spans(text)
-    assert [text[a:b] for a, b in spans] == [
-        "Le district compte 104 ménages.",
-        "Parmi eux, 94 ont construit.",
-        "« Bravo ! » Fin",
-        "Nouvelle ligne",
-    ]

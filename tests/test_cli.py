@@ -3,13 +3,13 @@ import json
 import pytest
 from typer.testing import CliRunner
 
+from assistant import Settings
 from assistant.cli import app
-from assistant.config import Settings
 
 runner = CliRunner()
 
 
-@pytest.mark.parametrize("command", ["index", "ask", "serve", "eval"])
+@pytest.mark.parametrize("command", ["index", "ask", "search", "serve", "eval"])
 def test_every_command_has_help(command: str) -> None:
     result = runner.invoke(app, [command, "--help"])
     assert result.exit_code == 0
@@ -43,3 +43,13 @@ def test_eval_missing_file_is_a_clear_error(isolated: Settings) -> None:
     result = runner.invoke(app, ["eval", "--questions", "/nonexistent/q.jsonl"])
     assert result.exit_code == 1
     assert "cannot read questions file" in result.output
+
+
+def test_search_prints_ranked_passages_as_json(seeded: Settings) -> None:
+    result = runner.invoke(app, ["search", "Hur många modeller för ekonomisk utveckling fanns i Hanoi?", "--json"])
+    assert result.exit_code == 0, result.output
+    passages = json.loads(result.stdout)
+    assert [p["rank"] for p in passages] == list(range(1, len(passages) + 1))
+    assert passages[0]["doc_id"] == "004_9e1d20c1737fdd19.txt" and "600 modeller" in passages[0]["text"]
+    plain = runner.invoke(app, ["search", "Hur många modeller för ekonomisk utveckling fanns i Hanoi?", "--k", "2"])
+    assert plain.exit_code == 0 and "1." in plain.output and "004_9e1d20c1737fdd19.txt" in plain.output

@@ -6,11 +6,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from assistant import Assistant, Settings
 from assistant.cli import app
-from assistant.config import REPO_ROOT, Settings
 from assistant.evaluate import evaluate, load_questions, normalize
+from tests.conftest import REPO
 
-DEV = REPO_ROOT.parent / "shared" / "eval" / "questions.jsonl"
+DEV = REPO.parent / "shared" / "eval" / "questions.jsonl"
 OWN = Path(__file__).parent / "data" / "questions.jsonl"
 KEYS = {"n", "hit@1", "hit@5", "mrr@10", "answer_accuracy", "no_answer_declined", "answerable_declined", "p50_ms",
         "p95_ms", "per_lang", "failures"}  # fmt: skip
@@ -21,7 +22,7 @@ def test_normalize_follows_the_eval_rules() -> None:
 
 
 def test_own_questions_meet_their_floors(seeded: Settings) -> None:
-    report = evaluate(load_questions(OWN))
+    report = evaluate(load_questions(OWN), Assistant(seeded))
     assert KEYS <= set(report)
     assert report["hit@5"] >= 0.85
     assert report["mrr@10"] >= 0.70

@@ -11,9 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assistant import reindex
-from assistant.config import Settings
-from assistant.store import forget_stores, get_store
+from assistant import Assistant, Settings, reindex
 from tests.conftest import SEEDS, use_dirs, write
 
 pytestmark = pytest.mark.slow
@@ -34,7 +32,7 @@ def make_corpus(folder: Path, documents: int) -> None:
 
 KILL_SCRIPT = """
 import sys
-from assistant.indexer import reindex
+from assistant import reindex
 def progress(done, total):
     print(f"{done} {total}", flush=True)
 reindex(progress=progress)
@@ -43,8 +41,7 @@ print("finished", flush=True)
 
 
 def store_contents(settings: Settings) -> dict[str, tuple[str, tuple[tuple[str, object], ...], np.ndarray]]:
-    forget_stores()
-    found = get_store(settings).primary.get(include=["documents", "metadatas", "embeddings"])
+    found = Assistant(settings).store.primary.get(include=["documents", "metadatas", "embeddings"])
     return {
         cid: (doc, tuple(sorted(meta.items())), np.asarray(vec))
         for cid, doc, meta, vec in zip(
@@ -71,7 +68,6 @@ def test_a_killed_reindex_is_completed_by_the_next_run(
     process.wait(timeout=30)
     assert process.returncode == -signal.SIGKILL
 
-    forget_stores()
     report = reindex()
     assert report.added + report.unchanged == 60 and report.removed == 0
     resumed = store_contents(isolated)
@@ -83,7 +79,8 @@ def test_a_killed_reindex_is_completed_by_the_next_run(
     for cid, (doc, meta, vector) in expected.items():
         assert resumed[cid][0] == doc and resumed[cid][1] == meta
         assert np.allclose(resumed[cid][2], vector, atol=1e-4)
-    assert reindex(use_dirs(monkeypatch, isolated.seeds_dir, isolated.vectorstore_dir)).unchanged == 60
+    use_dirs(monkeypatch, isolated.seeds_dir, isolated.vectorstore_dir)
+    assert reindex().unchanged == 60
 
 
 def test_bad_inputs_are_reported_or_indexed_and_none_stops_the_run(isolated: Settings) -> None:
@@ -120,14 +117,13 @@ def test_a_store_from_another_model_or_layout_is_rebuilt(isolated: Settings, mon
     old = client.create_collection("passages", metadata={"model": "some-old-model"})  # an older layout
     old.add(ids=["x"], embeddings=[[0.1, 0.2, 0.3]], documents=["stale"], metadatas=[{"doc_id": "gone.txt"}])
     del client
-    forget_stores()
     report = reindex()
     assert report.rebuilt and report.added == 1
-    ids = get_store(isolated).primary.get()["ids"]
+    ids = Assistant(isolated).store.primary.get()["ids"]
     assert ids and "x" not in ids
 
-    settings = use_dirs(monkeypatch, isolated.seeds_dir, isolated.vectorstore_dir, multilingual_encoder="false")
-    report = reindex(settings)
+    use_dirs(monkeypatch, isolated.seeds_dir, isolated.vectorstore_dir, multilingual_encoder="false")
+    report = reindex()
     assert report.rebuilt and report.added == 1 and report.unchanged == 0
 
     from typer.testing import CliRunner

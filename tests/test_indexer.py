@@ -3,12 +3,10 @@ from pathlib import Path
 
 import pytest
 
-from assistant import reindex, retrieve
+from assistant import Assistant, Settings, reindex, retrieve
 from assistant.chunking import chunk_document
-from assistant.config import Settings
 from assistant.ingest import read_document
 from assistant.models import Document
-from assistant.store import get_store
 from tests.conftest import use_dirs, write
 
 ALPHA = (
@@ -19,7 +17,7 @@ GAMMA = "Rapport sur Gamma\n\nGamma a ouvert une bibliothèque de 900 livres pou
 
 
 def ids_by_doc(settings: Settings) -> dict[str, set[str]]:
-    found = get_store(settings).primary.get(include=["metadatas"])
+    found = Assistant(settings).store.primary.get(include=["metadatas"])
     out: dict[str, set[str]] = {}
     for cid, meta in zip(found["ids"], found["metadatas"], strict=True):
         out.setdefault(meta["doc_id"], set()).add(cid)
@@ -55,7 +53,7 @@ def test_unchanged_documents_keep_their_vectors(isolated: Settings) -> None:
     write(isolated.seeds_dir, "alpha.txt", ALPHA)
     write(isolated.seeds_dir, "beta.txt", BETA)
     reindex()
-    store = get_store(isolated)
+    store = Assistant(isolated).store
     alpha_before = store.primary.get(where={"doc_id": "alpha.txt"}, include=["embeddings"])
     write(isolated.seeds_dir, "beta.txt", BETA + " Une phrase de plus.")
     report = reindex()
@@ -76,15 +74,16 @@ def test_an_interrupted_update_is_completed_by_the_next_run(isolated: Settings) 
     chunks = chunk_document(doc, isolated.chunk_size, isolated.chunk_overlap)
     assert len(chunks) > 1
     from assistant.embedding import get_encoder
-    from assistant.indexer import encoders
+    from assistant.signals import dense
 
-    vectors = [get_encoder(n).embed_documents([chunks[0].text]) for n in encoders(isolated)]
-    get_store(isolated).add(doc, chunks[:1], vectors, total=len(chunks))
-    assert len(get_store(isolated).manifest()["alpha.txt"]) == 2  # both versions, the new one incomplete
+    store = Assistant(isolated).store
+    vectors = {s.name: get_encoder(str(s.encoder)).embed_documents([chunks[0].text]) for s in dense(isolated)}
+    store.add(doc, chunks[:1], vectors, total=len(chunks))
+    assert len(store.manifest()["alpha.txt"]) == 2  # both versions, the new one incomplete
 
     report = reindex()
     assert report.updated == 1
-    manifest = get_store(isolated).manifest()
+    manifest = store.manifest()
     assert manifest == {"alpha.txt": {doc.sha256: (len(chunks), len(chunks))}}
 
 
@@ -107,7 +106,7 @@ def test_changing_the_chunking_rebuilds_the_store(isolated: Settings, monkeypatc
     settings = use_dirs(monkeypatch, isolated.seeds_dir, isolated.vectorstore_dir, chunk_size="300")
     report = reindex()
     assert report.rebuilt and report.added == 1 and report.unchanged == 0
-    assert get_store(settings).count() == len(ids_by_doc(settings)["alpha.txt"])
+    assert Assistant(settings).store.count() == len(ids_by_doc(settings)["alpha.txt"])
 
 
 def test_missing_seeds_folder_is_a_clear_error(isolated: Settings, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,6 +1,7 @@
 from pathlib import Path
 
-from assistant.ingest import clean, detect_language, list_files, read_document
+from assistant.ingest import clean, list_files, read_document
+from assistant.languages import detect as detect_language
 from assistant.models import Document, Problem
 from tests.conftest import SEEDS
 

@@ -4,7 +4,7 @@ import pytest
 
 from assistant import Passage, QuestionError, retrieve
 from assistant.config import Settings
-from assistant.retrieve import question_language
+from assistant.languages import question_language
 
 
 @pytest.mark.parametrize(

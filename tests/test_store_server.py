@@ -4,8 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant import reindex, retrieve
-from assistant.config import Settings
+from assistant import Settings, answer, reindex, retrieve
 from tests.conftest import SEEDS, use_dirs, write
 from tests.servers import chroma_server
 
@@ -28,8 +27,6 @@ def test_index_and_retrieve_through_a_chroma_server(
         mo_cay = retrieve("Mỏ Cày Bắc housing 2025", k=3, language="fr")
         assert mo_cay and all(p.doc_id.startswith("000_") for p in mo_cay)
         assert reindex().unchanged == 2
-        from assistant.answer import answer
-
         reply = answer("Hur många modeller för ekonomisk utveckling fanns i Hanoi?")
         assert reply.found and "600 modeller" in reply.text
         assert reply.citations[0].doc_id.startswith("004_")

@@ -1,6 +1,6 @@
 """The chat page's text and cards: document text is shown as typed and never runs or renders."""
 
-from assistant.models import Answer, Citation
+from assistant import Answer, Assistant, Citation, Settings
 from assistant.ui import chat, plain, reply_text, sources_html
 
 EVIL = 'Binh Lac a planté 777 cerisiers <img src=x onerror="alert(1)"> ![p](http://127.0.0.1:9/t.png) **gras**.'
@@ -38,10 +38,11 @@ def test_source_cards_escape_everything_and_mark_the_answer() -> None:
     assert "data-doc='evil_&lt;b&gt;.txt'" in cards
 
 
-def test_chat_turns_bad_input_into_a_message(isolated) -> None:  # type: ignore[no-untyped-def]
-    replies = list(chat("", []))
+def test_chat_turns_bad_input_into_a_message(isolated: Settings) -> None:
+    bot = Assistant(isolated)
+    replies = list(chat(bot, "", []))
     assert replies == [("Please type a question.", sources_html(None))]
-    assert "keep it under" in list(chat("x" * 5000, []))[-1][0]
+    assert "keep it under" in list(chat(bot, "x" * 5000, []))[-1][0]
 
 
 def test_login_is_required_when_auth_is_set(seeded, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -53,7 +54,7 @@ def test_login_is_required_when_auth_is_set(seeded, monkeypatch) -> None:  # typ
 
     settings = use_dirs(monkeypatch, seeded.seeds_dir, seeded.vectorstore_dir, auth="ana:s3cret")
     port = free_port()
-    demo = build(settings)
+    demo = build(Assistant(settings))
     demo.launch(server_name="127.0.0.1", server_port=port, auth=credentials(settings), prevent_thread_lock=True)
     try:
         base = f"http://127.0.0.1:{port}"

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Dialog, Locator, Page, expect, sync_playwright
 
-from assistant.config import REPO_ROOT
+from tests.conftest import REPO as REPO_ROOT
 from tests.servers import assistant_server
 
 pytestmark = pytest.mark.slow
@@ -126,8 +126,8 @@ def answered(page: Page, question: str, fact: str, card_selector: str) -> tuple[
 
 
 def screenshot(page: Page, path: Path) -> None:
+    """A picture of the page for a person to look at (pytest keeps tmp_path); it checks nothing by itself."""
     page.screenshot(path=str(path), full_page=True)
-    assert path.exists() and path.stat().st_size > 0
 
 
 def test_answer_with_highlighted_source_card(chat_page: tuple[Page, list[str]], tmp_path: Path) -> None:

@@ -1,0 +1,164 @@
+"""The Assistant: one object that owns the settings, the store and the lexical index, and answers questions.
+
+Everything heavy loads on first use. The module functions `answer`, `retrieve`, `search` and `reindex` use a
+default Assistant made from the environment's settings (a new one when the settings change)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from typing import Any
+
+from . import answer as answering
+from . import indexer
+from . import retrieve as retrieval
+from .config import Settings
+from .ingest import CLEANER_VERSION
+from .lexical import ANALYZER_VERSION, LexicalIndex
+from .models import Answer, IndexReport, Passage
+from .signals import Signal, signals
+from .store import Store
+
+LAYOUT_VERSION = "4"
+
+
+class Assistant:
+    """Questions over one folder of documents and its store.
+
+    >>> bot = Assistant(Settings(seeds_dir="docs", vectorstore_dir="/tmp/docs-store"))
+    >>> bot.answer("How many orphans were sponsored?").text  # doctest: +SKIP
+    """
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+        self.signals: list[Signal] = signals(self.settings)
+        self._store: Store | None = None
+        self._index: LexicalIndex | None = None
+        self._lock = threading.RLock()
+
+    def __repr__(self) -> str:
+        return f"Assistant(seeds_dir={str(self.settings.seeds_dir)!r}, store={self.store_location!r})"
+
+    @property
+    def store_location(self) -> str:
+        s = self.settings
+        return f"{s.chroma_host}:{s.chroma_port}" if s.chroma_host else str(s.vectorstore_dir)
+
+    @property
+    def fingerprint(self) -> str:
+        """What the stored vectors depend on: a change of any part means a rebuild."""
+        parts = {
+            "layout": LAYOUT_VERSION,
+            "cleaner": CLEANER_VERSION,
+            "signals": [[s.name, s.encoder] for s in self.signals if s.kind == "dense"],
+            "chunk": [self.settings.chunk_size, self.settings.chunk_overlap],
+        }
+        return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()[:16]
+
+    @property
+    def store(self) -> Store:
+        with self._lock:
+            if self._store is None:
+                names = [s.name for s in self.signals if s.kind == "dense"]
+                self._store = Store(self.settings, names, self.fingerprint)
+            return self._store
+
+    def reindex(self, progress: indexer.Progress | None = None) -> IndexReport:
+        """Bring the store in line with the seeds folder: embed new and changed files, drop removed ones."""
+        return indexer.reindex(self.settings, self.store, self.signals, progress)
+
+    def ensure_index(self) -> IndexReport | None:
+        """Index the seeds folder when the store is empty and there is a folder to index."""
+        if self.store.count() == 0 and self.settings.seeds_dir.is_dir():
+            return self.reindex()
+        return None
+
+    def lexical_index(self) -> LexicalIndex:
+        """The lexical index for the store's current generation: kept in memory, loaded from beside an embedded
+        store, or built from the store's chunks when the store has changed since."""
+        store = self.store
+        key = f"{store.identity()}:{store.generation()}:{ANALYZER_VERSION}"
+        with self._lock:
+            if self._index is not None and self._index.key == key:
+                return self._index
+            folder = None if self.settings.chroma_host else self.settings.vectorstore_dir / "lexical" / store.base
+            index = LexicalIndex.load(folder, key) if folder else None
+            if index is None:
+                index = LexicalIndex.build(key, store.rows())
+                if folder:
+                    index.save(folder)
+            self._index = index
+            return index
+
+    def search(self, question: str, k: int = 5, **filters: Any) -> retrieval.Results:
+        """The k best passages with every signal's view of them (what the answer layer judges confidence from)."""
+        self.ensure_index()
+        return retrieval.search(
+            question, k, self.store, self.lexical_index(), self.signals, self.settings.dictionaries_dir,
+            self.settings.device, **filters,
+        )  # fmt: skip
+
+    def retrieve(self, question: str, k: int = 5, **filters: Any) -> list[Passage]:
+        """The k passages that best answer question, best first; filters: doc_id=..., language=... (str or list)."""
+        return self.search(question, k, **filters).passages
+
+    def answer(self, question: str, history: list[Any] | None = None, k: int = 5, **filters: Any) -> Answer:
+        """Answer from the documents with numbered citations; found=False (and related passages) when they do not
+        say. history: earlier chat turns ({"role": "user", "content": ...}), so a short follow-up keeps its topic."""
+        question = answering.check_question(question, self.settings.max_question_chars)
+        results = self.search(answering.retrieval_question(question, history), k, **filters)
+        reply = answering.compose(question, results)
+        if reply.found and self.settings.llm_base_url and self.settings.llm_model:
+            from .generate import generate
+
+            return generate(reply, results.passages, self.settings)
+        return reply
+
+    def warm_up(self) -> None:
+        """Load what the first question would otherwise wait for: the index, the encoders, the dictionaries."""
+        self.ensure_index()
+        retrieval.warm_up(self.lexical_index(), self.signals, self.settings.dictionaries_dir, self.settings.device)
+
+    def documents(self) -> list[dict[str, str]]:
+        """One row per indexed document: id, title, language, date, url."""
+        rows: dict[str, dict[str, str]] = {}
+        for meta in self.lexical_index().metas:
+            doc = str(meta["doc_id"])
+            if doc not in rows:
+                rows[doc] = {k: str(meta[k]) for k in ("doc_id", "title", "language", "date", "url")}
+        return [rows[d] for d in sorted(rows)]
+
+
+_default: Assistant | None = None
+_default_lock = threading.Lock()
+
+
+def default() -> Assistant:
+    """The Assistant for the environment's settings, made anew when they change."""
+    global _default
+    settings = Settings()
+    with _default_lock:
+        if _default is None or _default.settings != settings:
+            _default = Assistant(settings)
+        return _default
+
+
+def answer(question: str, history: list[Any] | None = None, k: int = 5, **filters: Any) -> Answer:
+    """Answer a question from the documents, with numbered citations (see Assistant.answer)."""
+    return default().answer(question, history, k, **filters)
+
+
+def retrieve(question: str, k: int = 5, **filters: Any) -> list[Passage]:
+    """The k passages that best answer question, best first (see Assistant.retrieve)."""
+    return default().retrieve(question, k, **filters)
+
+
+def search(question: str, k: int = 5, **filters: Any) -> retrieval.Results:
+    """Passages with every signal's ranks and scores (see Assistant.search)."""
+    return default().search(question, k, **filters)
+
+
+def reindex(progress: indexer.Progress | None = None) -> IndexReport:
+    """Index the seeds folder of the environment's settings (see Assistant.reindex)."""
+    return default().reindex(progress)

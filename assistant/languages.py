@@ -1,0 +1,227 @@
+"""Everything per language: detection, the word tokenizer, folding, stop words, stems, sentences, question words,
+and the phrases the assistant answers with. Other modules ask here instead of knowing a language themselves."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Any
+
+# The languages users ask in, and the assistant answers in.
+QUESTION_LANGUAGES = ("en", "fr", "sv", "vi")
+STEMMERS = {"en": "english", "fr": "french", "sv": "swedish", "de": "german", "es": "spanish", "it": "italian",
+            "pt": "portuguese", "nl": "dutch", "da": "danish", "no": "norwegian", "fi": "finnish"}  # fmt: skip
+
+_WORD = re.compile(r"\w+")
+
+
+def words(text: str) -> list[str]:
+    """The one word tokenizer: lower-cased \\w+ runs, NFC, accents kept (stemmers and Vietnamese tones need them)."""
+    return _WORD.findall(unicodedata.normalize("NFC", text.replace("’", "'")).lower())
+
+
+def tokens(text: str) -> list[str]:
+    """Word tokens as written (case kept): for telling names, which are capitalised, from other words."""
+    return _WORD.findall(unicodedata.normalize("NFC", text))
+
+
+_FOLD = str.maketrans({"đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "æ": "ae", "œ": "oe", "ß": "ss", "’": "'", "ł": "l"})
+
+
+@lru_cache(maxsize=200_000)
+def fold(text: str) -> str:
+    """Lower case without diacritics, so 'Mỏ Cày Bắc' meets 'Mo Cay Bac' and 'é' meets 'e'."""
+    text = unicodedata.normalize("NFKD", text.translate(_FOLD).lower())
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+# Function words of the languages users ask in; they carry no topic.
+_STOPWORD_TEXT = """
+    a an the of in on at to for from by with and or but is are was were be been being has have had do does did
+    what which who whom whose when where why how many much it its this that these those there their they he she his
+    her we our you your i me my as about into than then so not no yes can could would should will shall may might
+    le la les l d de du des un une et ou en au aux ce cet cette ces est sont a ont été etre être par pour dans sur
+    avec sans qui que qu quoi quel quelle quels quelles combien comment où ou quand pourquoi il elle ils elles se sa
+    son ses leur leurs y ne pas plus fait faire lors
+    och i på av till för från med om är var vara varit har hade den det de en ett som vad vem vilka vilken vilket
+    hur många mycket när var varför inte under efter sin sitt sina deras han hon man kan ska skulle"""
+STOPWORDS = frozenset(fold(w) for w in _STOPWORD_TEXT.split())
+# Vietnamese function words keep their tones: folded, "bao" (how) would also drop "bảo" (protect) and "bão" (storm)
+VIETNAMESE_STOPWORDS = frozenset(
+    "là của và có các những một cho với được trong khi thì này đó ai gì nào bao nhiêu thế như tại sao đã đang sẽ ở "
+    "về mấy bị rằng theo".split()
+)
+
+
+def is_stopword(word: str) -> bool:
+    return fold(word) in STOPWORDS or word in VIETNAMESE_STOPWORDS
+
+
+def content_words(text: str) -> list[str]:
+    """The words that carry a topic: no function words, no one-letter words but digits."""
+    return [w for w in words(text) if not is_stopword(w) and (len(w) > 1 or w.isdigit())]
+
+
+@lru_cache(maxsize=16)
+def _stemmer(language: str) -> Any:
+    name = STEMMERS.get(language)
+    if name is None:
+        return None
+    import Stemmer
+
+    return Stemmer.Stemmer(name)
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str, language: str) -> str:
+    """The folded stem of a word under a language's Snowball stemmer (the folded word where there is none)."""
+    stemmer = _stemmer(language)
+    return fold(stemmer.stemWord(word)) if stemmer is not None else fold(word)
+
+
+def name_groups(text: str) -> list[list[str]]:
+    """Runs of two or more capitalised words ('Hà Nội', 'Mo Cay Bac'): names that may be written joined ('Hanoi')."""
+    groups: list[list[str]] = []
+    run: list[str] = []
+    for token in re.findall(r"\w+|\S", unicodedata.normalize("NFC", text)) + ["."]:
+        if token[:1].isupper() and token[:1].isalpha():
+            run.append(token)
+            continue
+        if len(run) >= 2:
+            groups.append(run)
+        run = []
+    return groups
+
+
+def joined(group: list[str]) -> str:
+    return fold("".join(group))
+
+
+# Detection
+
+
+@lru_cache(maxsize=1)
+def _identifier() -> Any:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+@lru_cache(maxsize=1)
+def _question_identifier() -> Any:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    identifier.set_languages(list(QUESTION_LANGUAGES))
+    return identifier
+
+
+def _has_letters(text: str) -> bool:
+    return bool(re.search(r"[^\W\d_]", text))
+
+
+def detect(text: str) -> str:
+    """ISO 639-1 code of a document's language, among all py3langid knows ('und' when it has no letters)."""
+    return str(_identifier().classify(text[:5000])[0]) if _has_letters(text) else "und"
+
+
+def question_language(text: str) -> str:
+    """The language a question is asked in, among those users ask in."""
+    return str(_question_identifier().classify(text)[0]) if _has_letters(text) else "en"
+
+
+# Sentences
+
+SENTENCE_LANGUAGES = {"en", "fr", "sv", "vi", "de", "es", "it", "pt", "nl", "da", "no", "fi"}
+
+
+def sentence_spans(text: str, language: str = "en") -> list[tuple[int, int]]:
+    """Offsets of the sentences in text (sentencex, which knows each language's abbreviations), never across a
+    line break: a paragraph or a heading always ends a sentence."""
+    from sentencex import segment
+
+    code = language if language in SENTENCE_LANGUAGES else "en"
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for line in text.split("\n"):
+        cursor = offset
+        for piece in segment(code, line) if line.strip() else []:
+            _append_span(spans, text, cursor, cursor + len(piece))
+            cursor += len(piece)
+        offset += len(line) + 1
+    return spans
+
+
+def _append_span(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+# Questions: what kind of thing is asked for
+
+ASKS_NUMBER = re.compile(
+    r"\b(how many|how much|amount|number of|percentage|rate|proportion|share of|times|combien|montant|nombre de|"
+    r"taux|pourcentage|proportion|fois|hur många|hur mycket|belopp|antal|andel|procent|gånger|bao nhiêu|mấy|"
+    r"tỷ lệ|số lượng|bao nhiêu lần)\b",
+    re.IGNORECASE,
+)
+ASKS_PERSON = re.compile(r"\b(who|whom|qui|vem|ai là|người nào)\b", re.IGNORECASE)
+ASKS_TIME = re.compile(
+    r"\b(when|what year|quand|en quelle année|när|vilket år|khi nào|bao giờ|năm nào)\b", re.IGNORECASE
+)
+NUMBER = re.compile(r"\d+(?:[ \u00a0\u202f.,]\d+)*")
+NAME = re.compile(r"\b[A-ZĐ][\w'-]+(?:\s+[A-ZĐ][\w'-]+)+")
+TIME = re.compile(
+    r"\b(19|20)\d{2}\b|\b(janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|"
+    r"décembre|januari|februari|april|maj|juni|juli|augusti|oktober|trimestre|kvartal)\b",
+    re.IGNORECASE,
+)
+
+
+def asked_kind(question: str) -> str | None:
+    """'number', 'person' or 'time' when the question asks for one, else None."""
+    if ASKS_NUMBER.search(question):
+        return "number"
+    if ASKS_PERSON.search(question):
+        return "person"
+    if ASKS_TIME.search(question):
+        return "time"
+    return None
+
+
+# What the assistant says, in the question's language
+
+LANGUAGE_NAMES = {
+    "en": {"en": "English", "fr": "French", "sv": "Swedish", "vi": "Vietnamese"},
+    "fr": {"en": "anglais", "fr": "français", "sv": "suédois", "vi": "vietnamien"},
+    "sv": {"en": "engelska", "fr": "franska", "sv": "svenska", "vi": "vietnamesiska"},
+    "vi": {"en": "tiếng Anh", "fr": "tiếng Pháp", "sv": "tiếng Thụy Điển", "vi": "tiếng Việt"},
+}
+PHRASES = {
+    "en": {"found": "From the documents (quoted in {lang}):", "none": "The documents do not say.",
+           "related": "Possibly related passages are listed below."},
+    "fr": {"found": "D'après les documents (cités en {lang}) :", "none": "Les documents ne le disent pas.",
+           "related": "Des passages peut-être liés sont listés ci-dessous."},
+    "sv": {"found": "Enligt dokumenten (citerat på {lang}):", "none": "Dokumenten säger inget om det.",
+           "related": "Möjligen relaterade stycken listas nedan."},
+    "vi": {"found": "Theo tài liệu (trích dẫn bằng {lang}):", "none": "Tài liệu không đề cập đến điều này.",
+           "related": "Các đoạn có thể liên quan được liệt kê bên dưới."},
+}  # fmt: skip
+
+
+def answer_language(language: str) -> str:
+    """The language the assistant replies in: the question's, or English when it has no phrases for it."""
+    return language if language in PHRASES else "en"
+
+
+def phrase(language: str, key: str, **values: str) -> str:
+    return PHRASES[answer_language(language)][key].format(**values)
+
+
+def language_name(code: str, in_language: str) -> str:
+    return LANGUAGE_NAMES[answer_language(in_language)].get(code, code)

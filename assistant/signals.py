@@ -1,0 +1,46 @@
+"""The named retrieval signals: each says what ranks the chunks, which languages it can judge, and how much it counts.
+
+The store keeps one Chroma collection per dense signal, the indexer embeds with each dense signal's encoder, and
+retrieval fuses whatever this list holds; nothing else refers to a signal by its position.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from .config import Settings
+from .embedding import USE_NAME, encoder_languages
+
+
+@dataclass(frozen=True)
+class Signal:
+    name: str
+    kind: Literal["dense", "lexical"]
+    weight: float  # in reciprocal rank fusion
+    languages: frozenset[str] | None = None  # languages the signal can judge; None: any
+    encoder: str | None = None  # dense signals: the encoder's name or path
+    across_languages: float = 1.0  # trust when the question's and the passage's languages differ
+
+    def fit(self, question_language: str, passage_language: str) -> float:
+        """How far this signal can be trusted for a question in one language over a passage in another."""
+        if self.languages is not None and not {question_language, passage_language} <= self.languages:
+            return 0.0
+        return 1.0 if question_language == passage_language else self.across_languages
+
+    def serves(self, language: str) -> bool:
+        return self.languages is None or language in self.languages
+
+
+def signals(settings: Settings) -> list[Signal]:
+    """The signals these settings ask for; the first dense one's collection also holds the texts."""
+    out = [Signal("dense", "dense", 1.0, encoder_languages(settings.embedding_model), settings.embedding_model)]
+    if settings.multilingual_encoder:
+        out.append(Signal("use", "dense", 1.0, encoder_languages(USE_NAME), USE_NAME))
+    out.append(Signal("terms", "lexical", 1.0, across_languages=0.5))  # across languages: dictionary translations
+    out.append(Signal("ngrams", "lexical", 2.0))  # character n-grams work in every language pair
+    return out
+
+
+def dense(settings: Settings) -> list[Signal]:
+    return [s for s in signals(settings) if s.kind == "dense"]

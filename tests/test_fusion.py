@@ -1,0 +1,91 @@
+"""Fusion and query expansion, checked against values computed by hand (no models, no store)."""
+
+from pathlib import Path
+
+import pytest
+
+from assistant.dictionaries import expand
+from assistant.retrieve import RRF_K, filter_values, fuse, top
+from assistant.signals import Signal, signals
+
+ENGLISH_ONLY = Signal("dense", "dense", 1.0, frozenset({"en"}), "some-english-model")
+NGRAMS = Signal("ngrams", "lexical", 2.0)
+TERMS = Signal("terms", "lexical", 1.0, across_languages=0.5)
+
+
+def test_rrf_counts_only_the_signals_that_can_judge_a_passage() -> None:
+    ranked = {"dense": [("x", 0.9), ("y", 0.8)], "ngrams": [("y", 5.0), ("x", 1.0)]}
+    fused = fuse(ranked, [ENGLISH_ONLY, NGRAMS], "en", {"x": "en", "y": "fr"})
+    scores = {c.chunk_id: c.fused for c in fused}
+    assert RRF_K == 20
+    # x (English): the encoder's rank 1 and n-grams' rank 2, over the weights of both signals
+    assert scores["x"] == pytest.approx((1 / 21 + 2 / 22) / 3)
+    # y (French): the English-only encoder cannot judge it, so only n-grams' rank 1 counts, over their weight
+    assert scores["y"] == pytest.approx((2 / 21) / 2)
+    assert [c.chunk_id for c in fused] == ["y", "x"]
+    assert fused[1].ranks == {"dense": 1, "ngrams": 2}
+
+
+def test_exact_terms_count_half_across_languages() -> None:
+    fused = fuse({"terms": [("x", 3.0)], "ngrams": [("x", 2.0)]}, [TERMS, NGRAMS], "en", {"x": "fr"})
+    assert fused[0].fused == pytest.approx((0.5 / 21 + 2 / 21) / (0.5 + 2))
+
+
+def test_signals_are_named_and_declare_their_languages(isolated) -> None:  # type: ignore[no-untyped-def]
+    named = {s.name: s for s in signals(isolated)}
+    assert list(named) == ["dense", "use", "terms", "ngrams"]
+    assert named["dense"].languages == frozenset({"en"})  # all-MiniLM-L6-v2's model card
+    assert named["use"].languages is not None and "fr" in named["use"].languages and "sv" not in named["use"].languages
+    assert named["ngrams"].fit("vi", "fr") == 1.0 and named["use"].fit("sv", "fr") == 0.0
+
+
+def test_top_keeps_positive_scores_in_order_and_respects_the_mask() -> None:
+    import numpy as np
+
+    scores = np.array([0.5, 2.0, 0.0, 2.0, 1.0])
+    assert top(scores, None, 3) == [(1, 2.0), (3, 2.0), (4, 1.0)]
+    assert top(scores, np.array([True, False, True, True, False]), 5) == [(3, 2.0), (0, 0.5)]
+
+
+def test_filters_take_a_value_or_a_list() -> None:
+    allowed = filter_values({"doc_id": "a.txt", "language": ["fr", "sv"]})
+    assert allowed == {"doc_id": ["a.txt"], "language": ["fr", "sv"]}
+    assert filter_values({"doc_id": None, "language": []}) == {}
+
+
+def test_vietnamese_words_are_translated_through_the_glossary(tmp_path: Path) -> None:
+    # the glossary ships with the package; no FreeDict dictionary is needed for Vietnamese to English
+    found = expand("Hà Tĩnh đã bảo trợ bao nhiêu trẻ mồ côi?", "vi", ["en"], tmp_path)
+    assert found["en"]["mồ"] == ["orphan"] and found["en"]["côi"] == ["orphan"]
+    assert "bao" not in found["en"]  # a function word is not looked up
+
+
+def test_words_are_translated_through_english_when_no_direct_dictionary_exists(tmp_path: Path) -> None:
+    folder = tmp_path / "dictd"
+    folder.mkdir()
+    write_dictd(folder / "freedict-eng-fra", {"orphan": "orphelin", "house": "maison"})
+    found = expand("Bao nhiêu trẻ mồ côi?", "vi", ["fr"], folder)
+    assert found == {"fr": {"mồ": ["orphelin"], "côi": ["orphelin"]}}
+
+
+def write_dictd(base: Path, entries: dict[str, str]) -> None:
+    """A dictd dictionary (index + gzip data) in FreeDict's layout: headword line, then the translation."""
+    import gzip
+
+    alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+
+    def b64(n: int) -> str:
+        out = ""
+        while True:
+            out = alphabet[n % 64] + out
+            n //= 64
+            if not n:
+                return out
+
+    data, lines = b"", []
+    for head, translation in sorted(entries.items()):
+        body = f"{head}\n{translation}\n".encode()
+        lines.append(f"{head}\t{b64(len(data))}\t{b64(len(body))}")
+        data += body
+    base.with_suffix(".index").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    base.with_suffix(".dict.dz").write_bytes(gzip.compress(data))

@@ -1,0 +1,93 @@
+"""Language knowledge: tokenizer, folding, stop words, sentences, detection, question kinds, phrases."""
+
+import pytest
+
+from assistant.languages import (
+    asked_kind,
+    content_words,
+    detect,
+    fold,
+    joined,
+    name_groups,
+    phrase,
+    question_language,
+    sentence_spans,
+    stem,
+    words,
+)
+
+
+def test_one_tokenizer_for_every_use() -> None:
+    assert words("L’équipe « 5 en 1 » a 169 membres.") == ["l", "équipe", "5", "en", "1", "a", "169", "membres"]
+    assert words("Hà Nội") == ["hà", "nội"]
+
+
+def test_folding_meets_names_written_without_accents() -> None:
+    assert fold("Mỏ Cày Bắc") == "mo cay bac"
+    assert fold("Đồng Nai") == "dong nai"
+    assert joined(["Hà", "Nội"]) == "hanoi"
+
+
+def test_function_words_are_dropped_and_vietnamese_keeps_its_tones() -> None:
+    assert content_words("How many orphans were sponsored in Ha Tinh?") == ["orphans", "sponsored", "ha", "tinh"]
+    # 'bao' (how) is a function word; 'bảo' (protect) is not
+    assert content_words("bao nhiêu trẻ được bảo trợ") == ["trẻ", "bảo", "trợ"]
+
+
+def test_stems_are_folded_and_per_language() -> None:
+    assert stem("orphelins", "fr") == stem("orphelin", "fr")
+    assert stem("modeller", "sv") == stem("modell", "sv")
+    assert stem("nội", "vi") == "noi"  # no Vietnamese stemmer: the folded word
+
+
+def test_names_written_in_parts() -> None:
+    assert name_groups("Le district de Mo Cay Bac et Hà Nội.") == [["Mo", "Cay", "Bac"], ["Hà", "Nội"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "sentences"),
+    [
+        (
+            "Hà Nội có 30 căn nhà. Ủy ban đã họp. Ở huyện Mỏ Cày Bắc có 104 hộ. Ứng dụng được triển khai. "
+            "Đồng chí Nguyễn Văn An phát biểu.",
+            "vi",
+            ["Hà Nội có 30 căn nhà.", "Ủy ban đã họp.", "Ở huyện Mỏ Cày Bắc có 104 hộ.", "Ứng dụng được triển khai.",
+             "Đồng chí Nguyễn Văn An phát biểu."],
+        ),
+        (
+            "Le district compte 104 ménages. Parmi eux, 94 ont construit.\nNouvelle ligne sans point",
+            "fr",
+            ["Le district compte 104 ménages.", "Parmi eux, 94 ont construit.", "Nouvelle ligne sans point"],
+        ),
+        ("Staden har 2 500 modeller. Vem leder fronten? Ordföranden.", "sv",
+         ["Staden har 2 500 modeller.", "Vem leder fronten?", "Ordföranden."]),
+    ],
+)  # fmt: skip
+def test_sentences_are_split_with_exact_offsets(text: str, language: str, sentences: list[str]) -> None:
+    spans = sentence_spans(text, language)
+    assert [text[a:b] for a, b in spans] == sentences
+
+
+def test_a_number_with_a_decimal_point_does_not_end_a_sentence() -> None:
+    text = "Le fonds a reçu 104.3 milliards. Ensuite, rien."
+    assert [text[a:b] for a, b in sentence_spans(text, "fr")] == ["Le fonds a reçu 104.3 milliards.", "Ensuite, rien."]
+
+
+def test_languages_are_detected() -> None:
+    assert detect("Le Front de la Patrie a mobilisé des fonds pour les pauvres.") == "fr"
+    assert detect("12 345") == "und"
+    assert question_language("Hur många hus byggdes?") == "sv"
+    assert question_language("Có bao nhiêu ngôi nhà được xây?") == "vi"
+    assert question_language("???") == "en"
+
+
+def test_question_kinds() -> None:
+    assert asked_kind("Combien de logements ?") == "number"
+    assert asked_kind("Ai là chủ tịch?") == "person"
+    assert asked_kind("När hölls konferensen?") == "time"
+    assert asked_kind("What is the movement about?") is None
+
+
+def test_phrases_fall_back_to_english() -> None:
+    assert phrase("sv", "none") == "Dokumenten säger inget om det."
+    assert phrase("zh", "none") == "The documents do not say."
