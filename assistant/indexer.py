@@ -122,7 +122,7 @@ def _embed_and_store(
     done = 0
     if progress:
         progress(0, total)
-    models = {s.name: get_encoder(str(s.encoder), settings.device) for s in dense} if total else {}
+    models = {s.name: get_encoder(str(s.encoder), settings.device, settings.models_dir) for s in dense} if total else {}
     for batch in _batches(pending):
         texts = [embed_text(c, p.doc) for p in batch for c in p.chunks]
         vectors = {name: m.embed_documents(texts) for name, m in models.items()} if texts else {}

@@ -6,11 +6,16 @@ retrieval fuses whatever this list holds; nothing else refers to a signal by its
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
-from typing import Literal
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
 
 from .config import Settings
 from .embedding import USE_NAME, encoder_languages
+
+FITTED = Path(__file__).parent / "data" / "fitted.json"  # written by eval/fit.py from the train split
 
 
 @dataclass(frozen=True)
@@ -32,13 +37,30 @@ class Signal:
         return self.languages is None or language in self.languages
 
 
+@lru_cache(maxsize=1)
+def fitted() -> dict[str, Any]:
+    """Parameters fitted on the train split of eval/questions.jsonl (eval/fit.py); {} when absent."""
+    try:
+        return dict(json.loads(FITTED.read_text(encoding="utf-8")))
+    except (OSError, ValueError):
+        return {}
+
+
+def fusion_parameters() -> dict[str, float]:
+    """Signal weights, reciprocal-rank constant and cross-language trust of exact terms."""
+    defaults = {"dense": 1.0, "use": 1.0, "terms": 1.0, "ngrams": 2.0, "rrf_k": 20.0, "terms_across": 0.5}
+    return defaults | {k: float(v) for k, v in fitted().get("fusion", {}).items()}
+
+
 def signals(settings: Settings) -> list[Signal]:
     """The signals these settings ask for; the first dense one's collection also holds the texts."""
-    out = [Signal("dense", "dense", 1.0, encoder_languages(settings.embedding_model), settings.embedding_model)]
+    w = fusion_parameters()
+    dense_languages = encoder_languages(settings.embedding_model)
+    out = [Signal("dense", "dense", w["dense"], dense_languages, settings.embedding_model)]
     if settings.multilingual_encoder:
-        out.append(Signal("use", "dense", 1.0, encoder_languages(USE_NAME), USE_NAME))
-    out.append(Signal("terms", "lexical", 1.0, across_languages=0.5))  # across languages: dictionary translations
-    out.append(Signal("ngrams", "lexical", 2.0))  # character n-grams work in every language pair
+        out.append(Signal("use", "dense", w["use"], encoder_languages(USE_NAME), USE_NAME))
+    out.append(Signal("terms", "lexical", w["terms"], across_languages=w["terms_across"]))  # via dictionaries
+    out.append(Signal("ngrams", "lexical", w["ngrams"]))  # character n-grams work in every language pair
     return out
 
 

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from assistant.dictionaries import expand
-from assistant.retrieve import RRF_K, filter_values, fuse, top
+from assistant.retrieval import filter_values, fuse, top
 from assistant.signals import Signal, signals
 
 ENGLISH_ONLY = Signal("dense", "dense", 1.0, frozenset({"en"}), "some-english-model")
@@ -15,9 +15,8 @@ TERMS = Signal("terms", "lexical", 1.0, across_languages=0.5)
 
 def test_rrf_counts_only_the_signals_that_can_judge_a_passage() -> None:
     ranked = {"dense": [("x", 0.9), ("y", 0.8)], "ngrams": [("y", 5.0), ("x", 1.0)]}
-    fused = fuse(ranked, [ENGLISH_ONLY, NGRAMS], "en", {"x": "en", "y": "fr"})
+    fused = fuse(ranked, [ENGLISH_ONLY, NGRAMS], "en", {"x": "en", "y": "fr"}, rrf_k=20)
     scores = {c.chunk_id: c.fused for c in fused}
-    assert RRF_K == 20
     # x (English): the encoder's rank 1 and n-grams' rank 2, over the weights of both signals
     assert scores["x"] == pytest.approx((1 / 21 + 2 / 22) / 3)
     # y (French): the English-only encoder cannot judge it, so only n-grams' rank 1 counts, over their weight
@@ -27,16 +26,18 @@ def test_rrf_counts_only_the_signals_that_can_judge_a_passage() -> None:
 
 
 def test_exact_terms_count_half_across_languages() -> None:
-    fused = fuse({"terms": [("x", 3.0)], "ngrams": [("x", 2.0)]}, [TERMS, NGRAMS], "en", {"x": "fr"})
+    fused = fuse({"terms": [("x", 3.0)], "ngrams": [("x", 2.0)]}, [TERMS, NGRAMS], "en", {"x": "fr"}, rrf_k=20)
     assert fused[0].fused == pytest.approx((0.5 / 21 + 2 / 21) / (0.5 + 2))
 
 
 def test_signals_are_named_and_declare_their_languages(isolated) -> None:  # type: ignore[no-untyped-def]
     named = {s.name: s for s in signals(isolated)}
     assert list(named) == ["dense", "use", "terms", "ngrams"]
-    assert named["dense"].languages == frozenset({"en"})  # all-MiniLM-L6-v2's model card
+    assert named["dense"].encoder == "multilingual-e5-small"
+    assert named["dense"].languages is not None and {"en", "fr", "sv", "vi"} <= named["dense"].languages
     assert named["use"].languages is not None and "fr" in named["use"].languages and "sv" not in named["use"].languages
     assert named["ngrams"].fit("vi", "fr") == 1.0 and named["use"].fit("sv", "fr") == 0.0
+    assert named["dense"].fit("vi", "fr") == 1.0
 
 
 def test_top_keeps_positive_scores_in_order_and_respects_the_mask() -> None:
@@ -63,9 +64,10 @@ def test_vietnamese_words_are_translated_through_the_glossary(tmp_path: Path) ->
 def test_words_are_translated_through_english_when_no_direct_dictionary_exists(tmp_path: Path) -> None:
     folder = tmp_path / "dictd"
     folder.mkdir()
+    write_dictd(folder / "freedict-swe-eng", {"föräldralös": "orphan", "hus": "house"})
     write_dictd(folder / "freedict-eng-fra", {"orphan": "orphelin", "house": "maison"})
-    found = expand("Bao nhiêu trẻ mồ côi?", "vi", ["fr"], folder)
-    assert found == {"fr": {"mồ": ["orphelin"], "côi": ["orphelin"]}}
+    found = expand("Hur många föräldralösa barn?", "sv", ["fr"], folder)
+    assert found == {"fr": {"föräldralösa": ["orphelin"]}}
 
 
 def write_dictd(base: Path, entries: dict[str, str]) -> None:
