@@ -11,9 +11,10 @@ from __future__ import annotations
 import gzip
 import re
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
-from .languages import STEMMERS, STOPWORDS, content_words, fold, stem, tokens
+from .languages import STEMMERS, content_words, is_stopword, stem, tokens
 
 GLOSSARIES = Path(__file__).parent / "data"  # for pairs Debian has no dictionary of: vie-eng
 ISO3 = {
@@ -121,14 +122,14 @@ def load(source: str, target: str, folder: Path) -> Table | None:
         if direct is not None or reverse is not None:
             table = {}
             for headword, translations in direct or []:
-                if fold(headword) not in STOPWORDS:
+                if not is_stopword(headword):
                     bucket = table.setdefault(_key(headword, source), [])
                     bucket.extend(t for t in translations if t not in bucket)
             for headword, translations in reverse or []:
                 if len(headword.split()) > 2:
                     continue
                 for translation in translations:
-                    if fold(translation) not in STOPWORDS:
+                    if not is_stopword(translation):
                         bucket = table.setdefault(_key(translation, source), [])
                         if headword not in bucket:
                             bucket.append(headword)
@@ -136,14 +137,25 @@ def load(source: str, target: str, folder: Path) -> Table | None:
         return table
 
 
-def _lookup(word_key: str, source: str, target: str, folder: Path) -> list[str]:
+Known = Callable[[str, str], bool]  # (translation, its language) -> do the documents use it?
+
+
+def _pick(translations: list[str], target: str, known: Known | None) -> list[str]:
+    """The first few translations, those the documents use first: 'poor' is 'fattig' in these documents, not 'arg'
+    or 'ful', which a dictionary may list before it."""
+    if known is not None:
+        translations = sorted(translations, key=lambda t: not known(t, target))
+    return translations[:MAX_TRANSLATIONS]
+
+
+def _lookup(word_key: str, source: str, target: str, folder: Path, known: Known | None = None) -> list[str]:
     table = load(source, target, folder) or {}
     if word_key in table:
-        return table[word_key][:MAX_TRANSLATIONS]
+        return _pick(table[word_key], target, known)
     if source != PIVOT and target != PIVOT:  # through English
         out: list[str] = []
         for english in (load(source, PIVOT, folder) or {}).get(word_key, [])[:2]:
-            for t in (load(PIVOT, target, folder) or {}).get(_key(english, PIVOT), [])[:2]:
+            for t in _pick((load(PIVOT, target, folder) or {}).get(_key(english, PIVOT), []), target, known)[:2]:
                 if t not in out:
                     out.append(t)
         if out:
@@ -151,19 +163,22 @@ def _lookup(word_key: str, source: str, target: str, folder: Path) -> list[str]:
     return []
 
 
-def _translate_word(word: str, source: str, target: str, folder: Path) -> list[str]:
-    found = _lookup(_key(word, source), source, target, folder)
+def _translate_word(word: str, source: str, target: str, folder: Path, known: Known | None) -> list[str]:
+    found = _lookup(_key(word, source), source, target, folder, known)
     if found or " " in word:
         return found
     for cut in range(1, len(word) - MIN_HEAD + 1):  # longest head first: the compound's meaning sits at its end
-        found = _lookup(_key(word[cut:], source), source, target, folder)
+        found = _lookup(_key(word[cut:], source), source, target, folder, known)
         if found:
             return found
     return []
 
 
-def expand(text: str, source: str, targets: list[str], folder: Path) -> dict[str, dict[str, list[str]]]:
-    """target language -> {question word: its translations}; a two-word phrase's translations go to both words.
+def expand(
+    text: str, source: str, targets: list[str], folder: Path, known: Known | None = None
+) -> dict[str, dict[str, list[str]]]:
+    """target language -> {question word: its translations}; a phrase's translations go to each of its words.
+    `known` says which translations the documents use: those come first.
 
     Numbers and short capitalised words (name syllables such as 'Ha' in 'Ha Tinh') are left alone, but for
     Vietnamese, whose glossary holds no names and whose institutions are capitalised ('Mặt trận').
@@ -177,14 +192,15 @@ def expand(text: str, source: str, targets: list[str], folder: Path) -> dict[str
         if load(source, target, folder) is None and load(source, PIVOT, folder) is None:
             continue
         found: dict[str, list[str]] = {}
-        for first, second in zip(words, words[1:], strict=False):
-            for t in _lookup(_key(f"{first} {second}", source), source, target, folder):
-                for word in (first, second):
-                    if t not in found.setdefault(word, []):
-                        found[word].append(t)
+        for n in (4, 3, 2):  # phrases first: 'nhà đại đoàn kết' is one thing, 'solidarity house'
+            for run in zip(*(words[i:] for i in range(n)), strict=False):
+                for t in _lookup(_key(" ".join(run), source), source, target, folder, known):
+                    for word in run:
+                        if t not in found.setdefault(word, []):
+                            found[word].append(t)
         for word in words:
-            for t in _translate_word(word, source, target, folder):
-                if fold(t) not in STOPWORDS and t not in found.setdefault(word, []):
+            for t in _translate_word(word, source, target, folder, known):
+                if not is_stopword(t) and t not in found.setdefault(word, []):
                     found[word].append(t)
         out[target] = {w: ts for w, ts in found.items() if ts}
     return out

@@ -46,7 +46,9 @@ _STOPWORD_TEXT = """
     son ses leur leurs y ne pas plus fait faire lors
     och i på av till för från med om är var vara varit har hade den det de en ett som vad vem vilka vilken vilket
     hur många mycket när var varför inte under efter sin sitt sina deras han hon man kan ska skulle"""
-STOPWORDS = frozenset(fold(w) for w in _STOPWORD_TEXT.split())
+# As written, accents kept: folded, Vietnamese syllables would vanish as English or French function words
+# ('tổ' as 'to', 'số' as 'so', 'cán' as 'can'), and Swedish 'år' (year) as 'är' (is).
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 # Vietnamese function words keep their tones: folded, "bao" (how) would also drop "bảo" (protect) and "bão" (storm)
 VIETNAMESE_STOPWORDS = frozenset(
     "là của và có các những một cho với được trong khi thì này đó ai gì nào bao nhiêu thế như tại sao đã đang sẽ ở "
@@ -55,7 +57,8 @@ VIETNAMESE_STOPWORDS = frozenset(
 
 
 def is_stopword(word: str) -> bool:
-    return fold(word) in STOPWORDS or word in VIETNAMESE_STOPWORDS
+    word = word.lower()
+    return word in STOPWORDS or word in VIETNAMESE_STOPWORDS
 
 
 def content_words(text: str) -> list[str]:
@@ -204,13 +207,21 @@ LANGUAGE_NAMES = {
 }
 PHRASES = {
     "en": {"found": "From the documents (quoted in {lang}):", "none": "The documents do not say.",
-           "related": "Possibly related passages are listed below."},
+           "related": "Possibly related passages are listed below.", "direct": "Answer: {value}",
+           "missing": "The documents do not say: {part}",
+           "other_year": "The documents give this for {given}, not for {asked}:"},
     "fr": {"found": "D'après les documents (cités en {lang}) :", "none": "Les documents ne le disent pas.",
-           "related": "Des passages peut-être liés sont listés ci-dessous."},
+           "related": "Des passages peut-être liés sont listés ci-dessous.", "direct": "Réponse : {value}",
+           "missing": "Les documents ne disent pas : {part}",
+           "other_year": "Les documents le donnent pour {given}, pas pour {asked} :"},
     "sv": {"found": "Enligt dokumenten (citerat på {lang}):", "none": "Dokumenten säger inget om det.",
-           "related": "Möjligen relaterade stycken listas nedan."},
+           "related": "Möjligen relaterade stycken listas nedan.", "direct": "Svar: {value}",
+           "missing": "Dokumenten säger inget om: {part}",
+           "other_year": "Dokumenten anger detta för {given}, inte för {asked}:"},
     "vi": {"found": "Theo tài liệu (trích dẫn bằng {lang}):", "none": "Tài liệu không đề cập đến điều này.",
-           "related": "Các đoạn có thể liên quan được liệt kê bên dưới."},
+           "related": "Các đoạn có thể liên quan được liệt kê bên dưới.", "direct": "Trả lời: {value}",
+           "missing": "Tài liệu không đề cập: {part}",
+           "other_year": "Tài liệu nêu điều này cho năm {given}, không phải năm {asked}:"},
 }  # fmt: skip
 
 

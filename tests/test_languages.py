@@ -91,3 +91,9 @@ def test_question_kinds() -> None:
 def test_phrases_fall_back_to_english() -> None:
     assert phrase("sv", "none") == "Dokumenten säger inget om det."
     assert phrase("zh", "none") == "The documents do not say."
+
+
+def test_vietnamese_syllables_are_not_taken_for_other_languages_function_words() -> None:
+    # folded, 'tổ' would be English 'to', 'số' 'so', 'cán' 'can', and Swedish 'år' (year) would be 'är' (is)
+    assert content_words("tổ chức số hộ cán bộ") == ["tổ", "chức", "số", "hộ", "cán", "bộ"]
+    assert content_words("vilket år") == ["år"]
