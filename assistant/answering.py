@@ -1,14 +1,18 @@
-"""Answers: pick the sentences of the retrieved passages that answer, number the citations, decline when unsure."""
+"""Compose the answer: read a follow-up in its conversation, split a question that asks two things, find each part's
+evidence, and say what the documents give: a direct line in the user's language, then the quoted sentences with
+numbered citations, or an honest 'the documents do not say' (and what they do say instead)."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
-from functools import lru_cache
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from .errors import QuestionError
+from .evidence import YEAR, Question, Sentence, Similarity, answers, question_of, sentences
+from .keywords import Words, matched
 from .languages import (
     NAME,
     NUMBER,
@@ -16,49 +20,26 @@ from .languages import (
     answer_language,
     asked_kind,
     content_words,
-    fold,
-    joined,
+    is_stopword,
     language_name,
     name_groups,
     phrase,
-    sentence_spans,
-    stem,
-    tokens,
     words,
 )
-from .lexical import LexicalIndex
 from .models import Answer, Citation, Passage
-from .retrieve import Query, Results
+from .retrieval import Results
+from .signals import fitted
 
-# Share of the question's key words (names and numbers count double) that the best passage must hold.
-FOUND_COVERAGE = 0.5
-PREFIX = 5  # words sharing this many first letters match: cognates such as 'certification'/'certifié'
 MAX_QUOTES = 2
-SECOND_QUOTE = 0.85  # a second sentence is quoted when it scores at least this share of the best
-CUE = 0.25  # bonus for a sentence holding the kind of thing asked for (a number, a name, a time)
-MISSING_KIND = 0.6  # share of its score kept by a sentence that lacks it
-PRIOR = 0.15  # bonus for the passage retrieval ranked first, falling with rank
-UNJUDGED = 0.5  # weight, in typical words, of a question word no dictionary translates (it counts as unmatched)
-
-
-@dataclass
-class KeyWord:
-    word: str
-    kind: str  # "name" (capitalised, no translation), "number", "word", or "unjudged" (see _weigh)
-    forms: set[str]  # folded forms that count as a match: the word, its stems, its translations
-    own: set[str] = field(default_factory=set)  # the forms in the question's own language
-    translated: bool = False
-    weight: float = 1.0
-    parts: list[set[str]] = field(default_factory=list)  # a name written in parts: all of them match too
-
-
-@dataclass
-class Scored:
-    passage: Passage
-    start: int
-    end: int
-    score: float
-    coverage: float
+ELLIPTIC = re.compile(r"^\W*(and|et|och|và|còn|also|what about|how about|quid|aussi|även)\b", re.IGNORECASE)
+CONJUNCTIONS = {"and", "et", "och", "và", "samt"}
+PREPOSITIONS = {"of", "in", "at", "for", "de", "du", "d", "à", "au", "en", "dans", "pour", "i", "på", "av", "för",
+                "ở", "tại", "của", "cho"}  # fmt: skip
+QUESTION_WORDS = (
+    r"how|what|who|when|where|which|why|combien|qui|que|quel|quelle|quels|quelles|quand|où|comment|"
+    r"hur|vem|vad|när|var|vilk\w*|varför|bao nhiêu|ai|gì|khi nào|ở đâu|mấy|có bao nhiêu|tại sao"
+)
+_PART_BREAK = re.compile(rf",?\s+(?:and|et|och|và|samt)\s+(?=(?:{QUESTION_WORDS})\b)", re.IGNORECASE)
 
 
 def check_question(question: str, max_chars: int) -> str:
@@ -73,170 +54,7 @@ def check_question(question: str, max_chars: int) -> str:
     return re.sub(r"\s+", " ", cleaned).strip()
 
 
-def _key_words(query: Query) -> list[KeyWord]:
-    """The question's content words, each with the forms that match it and its kind."""
-    capitalised = {t.lower() for t in tokens(query.text) if t[:1].isupper()}  # untranslated ones are names
-    out: list[KeyWord] = []
-    seen: set[str] = set()
-    for word in content_words(query.text):
-        if fold(word) in seen:
-            continue
-        seen.add(fold(word))
-        own = {fold(word), stem(word, query.language)}
-        forms = set(own)
-        translated = False
-        for language, by_word in query.translations.items():
-            for translation in by_word.get(word, []):
-                translated = True
-                forms |= {stem(w, language) for w in content_words(translation)}
-        kind = "number" if word.isdigit() else "name" if word in capitalised and not translated else "word"
-        out.append(KeyWord(word, kind, forms, own, translated))
-    return _group_names(out, query.text)
-
-
-def _group_names(keys: list[KeyWord], question: str) -> list[KeyWord]:
-    """One key for a name written in several words ('Hà Nội'): it matches 'Hanoi' or all of its words."""
-    by_word = {fold(k.word): k for k in keys}
-    for group in name_groups(question):
-        members = [by_word.get(fold(w)) for w in group]
-        names = [k for k in members if k is not None and k.kind == "name"]
-        if len(names) < 2:
-            continue
-        merged = KeyWord(" ".join(k.word for k in names), "name", {joined([k.word for k in names])},
-                         parts=[k.forms for k in names])  # fmt: skip
-        keys = [k for k in keys if k not in names] + [merged]
-    return keys
-
-
-_SPELLING = [("ph", "f"), ("th", "t"), ("qu", "k"), ("ck", "k"), ("c", "k"), ("w", "v"), ("y", "i"), ("z", "s")]
-
-
-@lru_cache(maxsize=100_000)
-def _spelling(word: str) -> str:
-    """One spelling for cognates across French, Swedish and English: 'cadres' and 'kadrer' both start 'kadre'."""
-    for old, new in _SPELLING:
-        word = word.replace(old, new)
-    return word
-
-
-class Words:
-    """A text's folded words and stems, with their first letters, for fast matching of key words."""
-
-    def __init__(self, text: str, language: str) -> None:
-        ws = words(text)
-        self.words = {fold(w) for w in ws} | {stem(w, language) for w in ws}
-        self.prefixes = {_spelling(w)[:PREFIX] for w in self.words if len(w) >= PREFIX}
-
-    def has(self, form: str) -> bool:
-        return form in self.words or (len(form) >= PREFIX and _spelling(form)[:PREFIX] in self.prefixes)
-
-
-def _matched(key: KeyWord, text: Words) -> bool:
-    if any(text.has(form) for form in key.forms):
-        return True
-    return bool(key.parts) and all(any(text.has(form) for form in forms) for forms in key.parts)
-
-
-def _coverage(keys: list[KeyWord], text: Words, document: Words) -> float:
-    """Share of the question's key words, weighted by rarity, that the text holds; a name counts when the text's
-    document holds it (a passage about 'the district' belongs to the article about Mo Cay Bac)."""
-    total = sum(k.weight for k in keys)
-    if not total:
-        return 0.0
-    matched = (k for k in keys if k.kind != "unjudged" and _matched(k, document if k.kind == "name" else text))
-    return sum(k.weight for k in matched) / total
-
-
-def _weigh(keys: list[KeyWord], index: LexicalIndex, language: str) -> None:
-    """Rare words count for more, names and numbers double.
-
-    A word found nowhere in the documents counts as the rarest when it is a name or number, or when the question
-    is in a language the documents are written in: it may be the very topic they lack ('Da Nang', 'budget'). In
-    another language, a word that no dictionary translates cannot be judged (where it matches, it matches a name
-    by chance): it counts as half a typical word, never matched.
-    """
-    rarest = index.terms.max_idf
-    typical = index.terms.median_idf
-    same_language = language in index.languages
-    for key in keys:
-        if key.kind == "word" and not same_language and not key.translated:
-            key.kind, key.weight = "unjudged", UNJUDGED * typical
-            continue
-        # how rare the word is where the documents use it as written, else where they use its translations
-        known = [idf for form in key.own if (idf := index.terms.idf_of(form)) is not None] or [
-            idf for form in key.forms - key.own if (idf := index.terms.idf_of(form)) is not None
-        ]
-        idf = max(known) if known else rarest if key.kind != "word" or same_language else UNJUDGED * typical
-        key.weight = idf * (2.0 if key.kind != "word" else 1.0)
-
-
-def _cue(question: str, sentence: str) -> float | None:
-    """Does the sentence hold the kind of thing asked for: a number, a person's name, a time? None: not asked."""
-    kind = asked_kind(question)
-    if kind == "number":
-        asked = set(NUMBER.findall(question))
-        return 1.0 if any(n not in asked for n in NUMBER.findall(sentence)) else 0.0
-    if kind == "person":
-        return 1.0 if NAME.search(sentence) else 0.0
-    if kind == "time":
-        return 1.0 if TIME.search(sentence) else 0.0
-    return None
-
-
-def _document_words(index: LexicalIndex, passage: Passage) -> Words:
-    key = f"words:{passage.doc_id}"
-    if key not in index.cache:
-        index.cache[key] = Words(f"{passage.title}\n{index.document_text(passage.doc_id)}", passage.language)
-    return index.cache[key]  # type: ignore[no-any-return]
-
-
-def select(results: Results, max_quotes: int = MAX_QUOTES) -> tuple[list[Scored], float]:
-    """The best answering sentences and the coverage of the best passage (the no-answer signal)."""
-    keys = _key_words(results.query)
-    _weigh(keys, results.index, results.query.language)
-    best_coverage = 0.0
-    scored: list[Scored] = []
-    for passage in results.passages:
-        document = _document_words(results.index, passage)
-        in_context = Words(f"{passage.title}\n{passage.text}", passage.language)
-        best_coverage = max(best_coverage, _coverage(keys, in_context, document))
-        prior = 1.0 / passage.rank
-        spans = sentence_spans(passage.text, passage.language)
-        for i, (start, end) in enumerate(spans):
-            sentence = passage.text[start:end]
-            if len(sentence) < 15:
-                continue
-            own = _coverage(keys, Words(sentence, passage.language), document)
-            # the sentence before often names what this one is about ("The model ... It grew to 169 members.")
-            before = passage.text[spans[i - 1][0] : end] if i else sentence
-            context = _coverage(keys, Words(before, passage.language), document)
-            score = 0.6 * own + 0.4 * context + PRIOR * prior
-            cue = _cue(results.query.text, sentence)
-            if cue is not None:  # a sentence without the kind of thing asked for cannot be the answer on its own
-                score = score + CUE if cue else score * MISSING_KIND
-            scored.append(Scored(passage, start, end, score, own))
-    scored.sort(key=lambda s: -s.score)
-    if not scored:
-        return [], best_coverage
-    chosen = [scored[0]]
-    for cand in scored[1:]:
-        if len(chosen) >= max_quotes or cand.score < SECOND_QUOTE * scored[0].score:
-            break
-        # overlapping chunks hold the same sentence twice
-        if not any(cand.passage.text[cand.start : cand.end] == c.passage.text[c.start : c.end] for c in chosen):
-            chosen.append(cand)
-    return chosen, best_coverage
-
-
-def retrieval_question(question: str, history: list[Any] | None) -> str:
-    """A follow-up ('and in Hanoi?') is searched together with the previous question."""
-    previous = _last_user_turn(history)
-    if previous and len(content_words(question)) <= 4:
-        return f"{previous} {question}"
-    return question
-
-
-def _last_user_turn(history: list[Any] | None) -> str | None:
+def last_user_turn(history: list[Any] | None) -> str | None:
     for turn in reversed(history or []):
         if isinstance(turn, dict) and turn.get("role") == "user":
             content = turn.get("content")
@@ -247,26 +65,197 @@ def _last_user_turn(history: list[Any] | None) -> str | None:
     return None
 
 
-def compose(question: str, results: Results) -> Answer:
-    """Answer from the retrieved passages with numbered citations; found=False (and related passages) when they do
-    not hold the question's key words."""
-    language = answer_language(results.query.language)
-    chosen, coverage = select(results)
-    if not chosen or coverage < FOUND_COVERAGE:
-        citations = [Citation.of(i, p) for i, p in enumerate(results.passages[:3], start=1)]
-        text = phrase(language, "none") + (" " + phrase(language, "related") if citations else "")
-        return Answer(question=question, text=text, found=False, citations=citations, language=language)
-    numbers: dict[str, int] = {}
-    highlights: dict[str, list[tuple[int, int]]] = {}
-    passages: dict[str, Passage] = {}
-    lines = []
-    for item in chosen:
-        cid = item.passage.chunk_id
-        number = numbers.setdefault(cid, len(numbers) + 1)
-        highlights.setdefault(cid, []).append((item.start, item.end))
-        passages[cid] = item.passage
-        lines.append(f"«{item.passage.text[item.start : item.end]}» [{number}]")
-    quoted_in = ", ".join(language_name(code, language) for code in sorted({p.language for p in passages.values()}))
-    citations = [Citation.of(numbers[cid], passages[cid], highlights[cid]) for cid in numbers]
-    text = phrase(language, "found", lang=quoted_in) + "\n" + "\n".join(lines)
-    return Answer(question=question, text=text, found=True, citations=citations, language=language)
+def _names(text: str) -> list[str]:
+    """Capitalised words and runs of them that are not the first word: 'Hanoi', 'Ha Tinh', 'Mỏ Cày Bắc'."""
+    found = [" ".join(group) for group in name_groups(text)]
+    tokens = re.findall(r"[\w'-]+", unicodedata.normalize("NFC", text))
+    singles = [t for t in tokens[1:] if t[:1].isupper() and not is_stopword(t) and not any(t in f for f in found)]
+    return found + singles
+
+
+def frame(question: str, history: list[Any] | None) -> tuple[str, str]:
+    """(what to search, what binds the answer) for a question in its conversation. A short or elliptical follow-up
+    keeps the previous question's frame; a new place or name in it takes the previous one's place ('And in Hanoi?'
+    after a question about Ha Tinh asks the same about Hanoi). Years of earlier turns do not bind the new one."""
+    previous = last_user_turn(history)
+    if not previous or (len(content_words(question)) > 5 and not ELLIPTIC.match(question)):
+        return question, question
+    new = _names(question)
+    kept = previous
+    if new:
+        old = _names(previous)
+        located = [n for n in old if re.search(rf"\b(?:{'|'.join(PREPOSITIONS)})\s+{re.escape(n)}", previous)]
+        replaced = (located or old)[-1:] if old else []
+        for name in replaced:
+            kept = kept.replace(name, new[0])
+    carried = [n for n in _names(kept) if n not in new]
+    return f"{kept} {question}", " ".join([question, *carried])
+
+
+def split_parts(question: str) -> list[str]:
+    """A question that asks two things, as two questions: 'how many X and how many Y', or one fact for two places
+    ('the secretaries of Ha Tinh and of Quang Nam')."""
+    pieces = [p.strip(" ,") for p in _PART_BREAK.split(question) if p.strip(" ,")]
+    if len(pieces) > 1:  # a place or name said once stands for every part: 'how many X and how many Y in Ha Tinh'
+        names = [n for p in pieces for n in _names(p)]
+        return [" ".join([p, *(n for n in names if n not in p)]) for p in pieces]
+    tokens = list(re.finditer(r"[\w'-]+", question))
+    for i, tok in enumerate(tokens[1:-1], start=1):
+        if tok.group().lower() not in CONJUNCTIONS or not tokens[i - 1].group()[:1].isupper():
+            continue
+        j = i + 1 + (tokens[i + 1].group().lower() in PREPOSITIONS)
+        if j >= len(tokens) or not tokens[j].group()[:1].isupper():
+            continue
+        a = i - 1
+        while a > 0 and tokens[a - 1].group()[:1].isupper() and not is_stopword(tokens[a - 1].group()):
+            a -= 1
+        b = j
+        while b + 1 < len(tokens) and tokens[b + 1].group()[:1].isupper():
+            b += 1
+        left, right = tokens[a].start(), tokens[b].end()
+        first = question[: tokens[i - 1].end()] + question[right:]
+        second = question[:left] + question[tokens[j].start() :]
+        return [first, second]
+    return [question]
+
+
+@dataclass
+class Part:
+    typed: str
+    results: Results
+    question: Question
+    ranked: list[Sentence]
+    found: bool
+    probability: float
+
+    @property
+    def best(self) -> Sentence | None:
+        return self.ranked[0] if self.ranked else None
+
+
+def judge(part: str, history: list[Any] | None, search: Callable[[str], Results], similarity: Similarity) -> Part:
+    """Search one question (in its conversation) and judge its best sentence."""
+    searched, binding = frame(part, history)
+    results = search(searched)
+    question = question_of(results, binding)
+    ranked = sentences(results, question, part, similarity)
+    found, p = answers(ranked[0] if ranked else None, ranked)
+    return Part(part, results, question, ranked, found, p)
+
+
+def respond(
+    question: str, history: list[Any] | None, search: Callable[[str], Results], similarity: Similarity
+) -> tuple[Answer, Results]:
+    """The answer to a question, and the first part's search results (for the optional language model)."""
+    parts = [judge(p, history, search, similarity) for p in split_parts(question)]
+    language = answer_language(parts[0].results.query.language)
+    answered = [p for p in parts if p.found]
+    confidence = round(min(p.probability for p in parts), 4)
+    if not answered:
+        declined = _declined(question, parts[0], language)
+        return declined.model_copy(update={"confidence": confidence}), parts[0].results
+    citations: dict[str, Citation] = {}
+    direct: list[str] = []
+    quotes: list[str] = []
+    for part in answered:
+        for sentence in _quoted(part.ranked):
+            citation = _cite(citations, sentence)
+            line = f"«{sentence.text}» [{citation.number}]"
+            if line not in quotes:
+                quotes.append(line)
+            if sentence is part.ranked[0] and (value := direct_value(part, sentence)):
+                direct.append(f"{value} [{citation.number}]")
+    missing = [p.typed for p in parts if not p.found]
+    lines = [phrase(language, "direct", value="; ".join(direct))] if direct else []
+    lines += [phrase(language, "missing", part=m) for m in missing]
+    quoted_in = ", ".join(language_name(c, language) for c in sorted({c.language for c in citations.values()}))
+    lines += [phrase(language, "found", lang=quoted_in), *quotes]
+    reply = Answer(question=question, text="\n".join(lines), found=True, citations=list(citations.values()),
+                   language=language, confidence=confidence)  # fmt: skip
+    return reply, parts[0].results
+
+
+def _quoted(ranked: list[Sentence]) -> list[Sentence]:
+    """The best sentence, and a second one when it scores nearly as well (the share is fitted on the train split)."""
+    share = float(fitted().get("answer", {}).get("second_quote", 0.85))
+    chosen = ranked[:1]
+    for s in ranked[1:]:
+        if len(chosen) >= MAX_QUOTES or s.score < share * ranked[0].score:
+            break
+        if all(s.text != c.text for c in chosen):
+            chosen.append(s)
+    return chosen
+
+
+def _cite(citations: dict[str, Citation], sentence: Sentence) -> Citation:
+    """The citation of the sentence's widened passage (numbered on first use), with the sentence highlighted."""
+    key = f"{sentence.passage.doc_id}:{sentence.passage.start}"
+    if key not in citations:
+        citations[key] = Citation.of(len(citations) + 1, sentence.passage)
+    citation = citations[key]
+    if (sentence.start, sentence.end) not in citation.highlights:
+        citation.highlights = sorted([*citation.highlights, (sentence.start, sentence.end)])
+    return citation
+
+
+_UNIT_WORDS = {"de", "d", "of", "av", "du", "des"}
+
+
+def direct_value(part: Part, sentence: Sentence) -> str | None:
+    """The thing asked for, in the documents' words: a number with its unit, a person's name, a date."""
+    text, kind = sentence.text, asked_kind(part.typed)
+    if kind == "number":
+        asked = set(NUMBER.findall(part.typed))
+        values: list[tuple[bool, int, str]] = []
+        for match in NUMBER.finditer(text):
+            if match.group() in asked or YEAR.fullmatch(match.group()):
+                continue
+            value = " ".join([match.group(), *_unit(text[match.end() :])])
+            unit = Words(value, sentence.passage.language)
+            values.append((any(matched(k, unit) for k in part.question.keys if k.kind == "word"), -len(values), value))
+        if values:
+            return max(values)[2]  # the first number whose unit is a word of the question, else the first
+    if kind == "person":
+        typed = {w.lower() for w in words(part.typed)}
+        for match in NAME.finditer(text):
+            if not {w.lower() for w in words(match.group())} <= typed:
+                return match.group()
+    if kind == "time":
+        when = TIME.search(text)
+        return when.group() if when else None
+    return None
+
+
+def _unit(after: str) -> list[str]:
+    """The words after a number that say what it counts: '265 [orphelins] dans…', '104,3 [milliards de VND]'."""
+    unit: list[str] = []
+    for token in re.findall(r"[\w%'’-]+|[^\w\s]", after)[:6]:
+        if not re.match(r"[\w%]", token) or (is_stopword(token) and token.lower() not in _UNIT_WORDS):
+            break
+        unit.append(token)
+        if len([u for u in unit if u.lower() not in _UNIT_WORDS]) >= 3:
+            break
+    while unit and unit[-1].lower() in _UNIT_WORDS:
+        unit.pop()
+    return unit
+
+
+def _declined(question: str, part: Part, language: str) -> Answer:
+    """The documents do not say: when the best sentence gives another year than the one asked, say which, citing
+    it; otherwise list the closest passages as possibly related."""
+    best = part.best
+    if best is not None and best.features.get("year_conflict") == 1.0:
+        asked = sorted(set(re.findall(r"\b(?:19|20)\d{2}\b", part.typed)))
+        given = sorted(set(re.findall(r"\b(?:19|20)\d{2}\b", best.text)) - set(asked))
+        if asked and given:
+            citation = Citation.of(1, best.passage, [(best.start, best.end)])
+            text = phrase(language, "other_year", given=", ".join(given), asked=", ".join(asked))
+            text += f"\n«{best.text}» [1]"
+            return Answer(question=question, text=text, found=False, citations=[citation], language=language)
+    citations = [Citation.of(i, p) for i, p in enumerate(_related(part), start=1)]
+    text = phrase(language, "none") + (" " + phrase(language, "related") if citations else "")
+    return Answer(question=question, text=text, found=False, citations=citations, language=language)
+
+
+def _related(part: Part) -> list[Passage]:
+    return part.results.passages[:3]

@@ -10,10 +10,11 @@ import json
 import threading
 from typing import Any
 
-from . import answer as answering
-from . import indexer
-from . import retrieve as retrieval
+import numpy as np
+
+from . import answering, indexer, retrieval
 from .config import Settings
+from .embedding import get_encoder
 from .ingest import CLEANER_VERSION
 from .lexical import ANALYZER_VERSION, LexicalIndex
 from .models import Answer, IndexReport, Passage
@@ -35,6 +36,7 @@ class Assistant:
         self.signals: list[Signal] = signals(self.settings)
         self._store: Store | None = None
         self._index: LexicalIndex | None = None
+        self._vectors: dict[tuple[str, str], np.ndarray] = {}  # (encoder, sentence) -> vector, read again later
         self._lock = threading.RLock()
 
     def __repr__(self) -> str:
@@ -94,10 +96,7 @@ class Assistant:
     def search(self, question: str, k: int = 5, **filters: Any) -> retrieval.Results:
         """The k best passages with every signal's view of them (what the answer layer judges confidence from)."""
         self.ensure_index()
-        return retrieval.search(
-            question, k, self.store, self.lexical_index(), self.signals, self.settings.dictionaries_dir,
-            self.settings.device, **filters,
-        )  # fmt: skip
+        return retrieval.search(question, k, self.store, self.lexical_index(), self.signals, self.settings, **filters)
 
     def retrieve(self, question: str, k: int = 5, **filters: Any) -> list[Passage]:
         """The k passages that best answer question, best first; filters: doc_id=..., language=... (str or list)."""
@@ -107,18 +106,32 @@ class Assistant:
         """Answer from the documents with numbered citations; found=False (and related passages) when they do not
         say. history: earlier chat turns ({"role": "user", "content": ...}), so a short follow-up keeps its topic."""
         question = answering.check_question(question, self.settings.max_question_chars)
-        results = self.search(answering.retrieval_question(question, history), k, **filters)
-        reply = answering.compose(question, results)
+        reply, results = answering.respond(
+            question, history, lambda text: self.search(text, k, **filters), self.similarity
+        )
         if reply.found and self.settings.llm_base_url and self.settings.llm_model:
             from .generate import generate
 
             return generate(reply, results.passages, self.settings)
         return reply
 
+    def similarity(self, question: str, texts: list[str]) -> list[float]:
+        """Cosine of the question and each text under the first dense encoder (query and passage prompts)."""
+        dense = next(s for s in self.signals if s.kind == "dense")
+        encoder = get_encoder(str(dense.encoder), self.settings.device, self.settings.models_dir)
+        name = str(dense.encoder)
+        new = [t for t in dict.fromkeys(texts) if (name, t) not in self._vectors]
+        if new:
+            if len(self._vectors) > 20_000:
+                self._vectors.clear()
+            self._vectors.update(zip([(name, t) for t in new], encoder.embed_documents(new), strict=True))
+        query = encoder.embed_query(question)
+        return [float(self._vectors[name, t] @ query) for t in texts]
+
     def warm_up(self) -> None:
         """Load what the first question would otherwise wait for: the index, the encoders, the dictionaries."""
         self.ensure_index()
-        retrieval.warm_up(self.lexical_index(), self.signals, self.settings.dictionaries_dir, self.settings.device)
+        retrieval.warm_up(self.lexical_index(), self.signals, self.settings)
 
     def documents(self) -> list[dict[str, str]]:
         """One row per indexed document: id, title, language, date, url."""

@@ -120,12 +120,16 @@ def serve(
 def evaluate_command(
     questions: Annotated[Path, typer.Option("--questions", help="A questions .jsonl file (see shared/eval).")],
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    split: Annotated[
+        str | None, typer.Option("--split", help="Only the questions of this split (train, test).")
+    ] = None,
 ) -> None:
     """Score retrieval and answers on a questions file: hit@k, MRR, accuracy, no-answer rates, latency."""
     from .evaluate import evaluate, load_questions
 
     try:
-        report = evaluate(load_questions(questions), Assistant())
+        chosen = [q for q in load_questions(questions) if split is None or q.split == split]
+        report = evaluate(chosen, Assistant())
     except AssistantError as exc:
         raise _fail(exc) from exc
     if as_json:
@@ -140,10 +144,10 @@ def evaluate_command(
     for key in keys:
         table.add_column(key, justify="right")
     groups = [("all", report)] + sorted(report["per_lang"].items())
-    if "cross_lingual" in report:
-        groups.append(("cross-lingual", report["cross_lingual"]))
+    groups += sorted(report.get("per_tag", {}).items())
     for name, figures in groups:
         table.add_row(name, *(f"{figures[key]:g}" for key in keys))
     out.print(table)
+    out.print(f"no-answer AUROC {report['no_answer_auroc']}, operating point {report['operating_point']}")
     for failure in report["failures"]:
         out.print(f"[red]{failure['id']}[/red] ({failure['lang']}): {', '.join(failure['problems'])}")

@@ -69,14 +69,14 @@ def _percentile(values: list[float], q: float) -> float:
 def evaluate(questions: list[Question], assistant: Assistant) -> dict[str, Any]:
     """Score retrieval (hit@k, MRR@10) and answers (accuracy, no-answer rates, latency), overall, per language and
     per tag. Retrieval is judged on the question as the answer layer searches it (with its follow-up context)."""
-    from .answer import retrieval_question
+    from .answering import frame
 
     assistant.warm_up()
     if questions:
         assistant.answer(questions[0].question)
     rows: list[dict[str, Any]] = []
     for q in questions:
-        passages = assistant.retrieve(retrieval_question(q.question, q.turns), 10)
+        passages = assistant.retrieve(frame(q.question, q.turns)[0], 10)
         started = time.perf_counter()
         reply = assistant.answer(q.question, history=q.turns)
         ms = (time.perf_counter() - started) * 1000
@@ -90,11 +90,26 @@ def evaluate(questions: list[Question], assistant: Assistant) -> dict[str, Any]:
         )
         rows.append({"q": q, "first": first, "found": reply.found, "correct": correct, "ms": ms, "reply": reply})
     report = _summarise(rows)
+    report["no_answer_auroc"] = auroc([(r["reply"].confidence or 0.0, r["q"].answerable) for r in rows])
+    from .signals import fitted
+
+    report["operating_point"] = fitted().get("decision", {}).get("threshold")
     report["per_lang"] = _groups(rows, sorted({r["q"].lang for r in rows}), lambda r, lang: r["q"].lang == lang)
     report["per_tag"] = _groups(rows, sorted({t for r in rows for t in r["q"].tags}), lambda r, tag: tag in r["q"].tags)
     if report["per_tag"].get("cross-lingual"):
         report["cross_lingual"] = report["per_tag"]["cross-lingual"]
     return report
+
+
+def auroc(scored: list[tuple[float, bool]]) -> float | None:
+    """Area under the ROC curve of the confidence for telling answerable questions from the others (ties count
+    half); None when the set lacks either kind."""
+    positives = [s for s, answerable in scored if answerable]
+    negatives = [s for s, answerable in scored if not answerable]
+    if not positives or not negatives:
+        return None
+    wins = sum((p > n) + 0.5 * (p == n) for p in positives for n in negatives)
+    return round(wins / (len(positives) * len(negatives)), 4)
 
 
 def _groups(rows: list[dict[str, Any]], names: list[str], member: Any) -> dict[str, Any]:

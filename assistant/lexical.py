@@ -21,7 +21,7 @@ from scipy import sparse
 from .languages import content_words, fold, stem
 
 # Bump when term_tokens or ngram_tokens change what they produce: stored indexes are then rebuilt.
-ANALYZER_VERSION = "2"
+ANALYZER_VERSION = "3"
 NGRAM_SIZES = (3, 4, 5)
 MIN_IDF = 0.25  # a term in over ~75% of documents
 
@@ -171,6 +171,28 @@ class LexicalIndex:
             self.cache["positions"] = positions
         rows = sorted(self.cache["positions"].get(doc_id, []), key=lambda i: int(self.metas[i]["index"]))
         return "\n".join(self.texts[i] for i in rows)
+
+    def span(self, doc_id: str, start: int, end: int) -> tuple[str, int]:
+        """The document's cleaned text between two offsets, rebuilt from its chunks, and the offset it starts at.
+
+        Chunks overlap or are separated by the whitespace the splitter stripped: the cleaner joins paragraphs with a
+        blank line and keeps single spaces inside them, so a two-character gap is a paragraph break."""
+        self.document_text(doc_id)  # fills the positions cache
+        rows = sorted(self.cache["positions"].get(doc_id, []), key=lambda i: int(self.metas[i]["start"]))
+        pieces: list[str] = []
+        first = cursor = -1
+        for i in rows:
+            a, b = int(self.metas[i]["start"]), int(self.metas[i]["end"])
+            if b <= max(start, cursor) or a >= end:
+                continue
+            if cursor < 0:
+                first = cursor = max(a, start)
+            elif a > cursor:
+                pieces.append("\n\n" if a - cursor == 2 else " " * (a - cursor))
+                cursor = a
+            pieces.append(self.texts[i][cursor - a : min(b, end) - a])
+            cursor = min(b, end)
+        return "".join(pieces), max(first, 0)
 
     def save(self, folder: Path) -> None:
         """Write the index into folder (a new file replaces the old in one step); a read-only folder is left as is."""

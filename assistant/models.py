@@ -79,6 +79,9 @@ class Answer(BaseModel):
     language: str = "en"
     mode: str = Field("extractive", description="'extractive' or 'generative'.")
     notice: str | None = None
+    confidence: float | None = Field(
+        None, description="The fitted probability that the documents answer the question (found when over the cut)."
+    )
 
 
 class Problem(BaseModel):

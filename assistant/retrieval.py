@@ -9,19 +9,19 @@ from typing import Any
 
 import numpy as np
 
+from .config import Settings
 from .dictionaries import PIVOT, expand
 from .dictionaries import load as load_dictionary
 from .embedding import get_encoder
 from .errors import QuestionError
-from .languages import QUESTION_LANGUAGES, joined, name_groups, question_language
+from .languages import QUESTION_LANGUAGES, content_words, joined, name_groups, question_language, stem
 from .lexical import LexicalIndex, ngram_tokens, term_tokens
 from .models import Passage
-from .signals import Signal
+from .signals import Signal, fusion_parameters
 from .store import Store
 
 FILTERS = {"doc_id", "language"}
 POOL = 50  # candidates taken from each signal
-RRF_K = 20  # small: the signals are precise at the top, so the top ranks should count most
 EXPANSION_WEIGHT = 0.5  # a translation counts half as much as the question's own word
 
 
@@ -55,8 +55,11 @@ def _bag(tokens: list[str], weight: float, into: dict[str, float]) -> None:
         into[token] = into.get(token, 0.0) + weight * count
 
 
-def analyse(question: str, corpus_languages: tuple[str, ...], dictionaries_dir: Path) -> Query:
-    """Query terms in the question's words, plus their dictionary translations into the corpus' languages."""
+def analyse(
+    question: str, corpus_languages: tuple[str, ...], dictionaries_dir: Path, index: LexicalIndex | None = None
+) -> Query:
+    """Query terms in the question's words, plus their dictionary translations into the corpus' languages (those the
+    indexed documents use first, when the index is given)."""
     language = question_language(question)
     terms: dict[str, float] = {}
     ngrams: dict[str, float] = {}
@@ -66,7 +69,14 @@ def analyse(question: str, corpus_languages: tuple[str, ...], dictionaries_dir: 
     _bag(names, 1.0, terms)
     _bag(ngram_tokens(" ".join(names)), 1.0, ngrams)
     targets = [lang for lang in corpus_languages if lang != language]
-    translations = expand(question, language, targets, dictionaries_dir)
+    known = None
+    if index is not None:
+        vocabulary = index.terms.vocab
+
+        def known(translation: str, target: str) -> bool:
+            return any(stem(w, target) in vocabulary for w in content_words(translation))
+
+    translations = expand(question, language, targets, dictionaries_dir, known)
     for target, by_word in translations.items():
         text = " ".join(t for ts in by_word.values() for t in ts)
         _bag(term_tokens(text, [target]), EXPANSION_WEIGHT, terms)
@@ -118,7 +128,7 @@ Rankings = dict[str, list[tuple[str, float]]]
 
 
 def rankings(
-    query: Query, index: LexicalIndex, store: Store, signals: list[Signal], device: str, filters: dict[str, Any]
+    query: Query, index: LexicalIndex, store: Store, signals: list[Signal], settings: Settings, filters: dict[str, Any]
 ) -> Rankings:
     """Each signal's (chunk id, score) list, best first; an encoder is asked only where it knows the languages."""
     allowed = filter_values(filters)
@@ -128,7 +138,8 @@ def rankings(
     for signal in signals:
         if signal.kind == "dense":
             if signal.serves(query.language) and any(signal.serves(lang) for lang in index.languages):
-                vector = get_encoder(str(signal.encoder), device).embed_query(query.text)
+                encoder = get_encoder(str(signal.encoder), settings.device, settings.models_dir)
+                vector = encoder.embed_query(query.text)
                 ranked[signal.name] = store.query(signal.name, vector, POOL, where)
         else:
             bm25, bag = bags[signal.name]
@@ -136,9 +147,12 @@ def rankings(
     return ranked
 
 
-def fuse(ranked: Rankings, signals: list[Signal], query_language: str, languages: dict[str, str]) -> list[Candidate]:
+def fuse(
+    ranked: Rankings, signals: list[Signal], query_language: str, languages: dict[str, str], rrf_k: float | None = None
+) -> list[Candidate]:
     """Weighted reciprocal rank fusion; a chunk is scored by the signals that can judge its language, so a
     Swedish passage that USE cannot read is not outranked for lacking USE's vote."""
+    k = fusion_parameters()["rrf_k"] if rrf_k is None else rrf_k
     by_name = {s.name: s for s in signals}
     candidates: dict[str, Candidate] = {}
     for name, hits in ranked.items():
@@ -147,7 +161,7 @@ def fuse(ranked: Rankings, signals: list[Signal], query_language: str, languages
             cand.signals[name] = score
             cand.ranks[name] = rank
             weight = by_name[name].weight * by_name[name].fit(query_language, languages.get(cid, "und"))
-            cand.fused += weight / (RRF_K + rank)
+            cand.fused += weight / (k + rank)
     for cid, cand in candidates.items():
         lang = languages.get(cid, "und")
         cand.fused /= sum(by_name[n].weight * by_name[n].fit(query_language, lang) for n in ranked) or 1.0
@@ -180,28 +194,27 @@ def search(
     store: Store,
     index: LexicalIndex,
     signals: list[Signal],
-    dictionaries_dir: Path,
-    device: str = "cpu",
+    settings: Settings,
     **filters: Any,
 ) -> Results:
     """Rank chunks for a question; Results keep every signal so the answerer can judge confidence."""
     question = question.strip()
     if not question:
         raise QuestionError("Ask a question: the text is empty.")
-    query = analyse(question, index.languages, dictionaries_dir)
-    ranked = rankings(query, index, store, signals, device, filters)
+    query = analyse(question, index.languages, settings.dictionaries_dir, index)
+    ranked = rankings(query, index, store, signals, settings, filters)
     candidates = fuse(ranked, signals, query.language, index.language_of())
     found, kept = passages(candidates[: max(k, 1) * 3], k, store)
     return Results(query=query, passages=found, candidates=kept, index=index)
 
 
-def warm_up(index: LexicalIndex, signals: list[Signal], dictionaries_dir: Path, device: str = "cpu") -> None:
+def warm_up(index: LexicalIndex, signals: list[Signal], settings: Settings) -> None:
     """Load what the first question would otherwise wait for: the encoders and the dictionaries."""
     for signal in signals:
         if signal.kind == "dense" and any(signal.serves(lang) for lang in index.languages):
-            get_encoder(str(signal.encoder), device).embed_query("warm up")
+            get_encoder(str(signal.encoder), settings.device, settings.models_dir).embed_query("warm up")
     for source in QUESTION_LANGUAGES:
         for target in index.languages:
             if source != target:
                 for pair in ((source, target), (source, PIVOT), (PIVOT, target)):
-                    load_dictionary(*pair, dictionaries_dir)
+                    load_dictionary(*pair, settings.dictionaries_dir)

@@ -23,7 +23,7 @@ def test_every_public_name_imports_and_answer_is_a_function(seeded: Settings) ->
         assert getattr(module, name) is not None
     from assistant import answer
 
-    importlib.import_module("assistant.answer")  # importing the module of the same name must not shadow it
+    assert callable(assistant.retrieve) and callable(assistant.search)
     reply = answer("How many orphans were sponsored in Ha Tinh?")
     assert reply.found and "265" in reply.text
     assert reply.citations[0].doc_id == "001_cb303f5445b295aa.txt"

@@ -67,3 +67,15 @@ def test_the_index_is_saved_without_pickle_and_loaded_only_for_its_key(tmp_path:
     assert LexicalIndex.load(tmp_path, "store:2:v") is None  # another generation
     (tmp_path / "index.npz").write_bytes(b"not an index")
     assert LexicalIndex.load(tmp_path, "store:1:v") is None
+
+
+def test_a_span_of_the_document_is_rebuilt_exactly_from_its_chunks() -> None:
+    text = "Para one. Sentence two.\n\nPara two here. And more."
+    cuts = [(0, 9), (10, 23), (25, 39), (33, 49)]  # a space, a paragraph break, then an overlap
+    meta = {"doc_id": "d.txt", "title": "T", "language": "en"}
+    chunks = [(f"d#{i}", text[a:b], {**meta, "index": i, "start": a, "end": b}) for i, (a, b) in enumerate(cuts)]
+    index = LexicalIndex.build("k", iter(chunks))
+    assert index.span("d.txt", 0, 49) == (text, 0)
+    assert index.span("d.txt", 5, 30) == (text[5:30], 5)
+    assert index.span("d.txt", 36, 100) == (text[36:49], 36)
+    assert index.span("other.txt", 0, 10) == ("", 0)

@@ -1,0 +1,248 @@
+"""Find and judge the evidence: each retrieved passage is widened to whole sentences (reading the neighbouring chunks),
+every sentence is described by features (key-word coverage, the question's years, numbers, names and role, the kind
+of thing asked for, retrieval's view), and two models fitted on the train split score them: which sentence answers,
+and whether the documents answer at all."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .keywords import KeyWord, Words, coverage, key_words, matched, unjudged_share, weigh
+from .languages import NAME, NUMBER, TIME, asked_kind, fold, sentence_spans, words
+from .lexical import LexicalIndex
+from .models import Passage
+from .retrieval import Candidate, Results
+from .signals import fitted
+
+YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+# Roles by family (a chair is not a secretary), in the four languages; Vietnamese by their first syllable.
+ROLES = {
+    "chair": {"chair", "chairs", "chaired", "chairman", "chairwoman", "chairperson", "president", "président",
+              "présidente", "présidé", "ordförande", "ordföranden", "chủ"},
+    "secretary": {"secretary", "secrétaire", "sekreterare", "sekreteraren", "bí"},
+    "head": {"head", "chef", "cheffe", "chief", "leader", "ledare", "chefen", "trưởng", "director", "directeur",
+             "directrice", "direktör", "giám"},
+}  # fmt: skip
+VICE = {"vice", "deputy", "adjoint", "adjointe", "phó", "biträdande", "viceordförande", "ställföreträdande"}
+FEATURES = ["own", "context", "passage", "missing", "prior", "cue", "years", "year_conflict", "numbers",
+            "names_near", "names_doc", "role", "dense", "sim", "fused", "cross", "unjudged"]  # fmt: skip
+Similarity = Callable[[str, list[str]], list[float]]  # question, sentences -> cosine of each (the dense encoder)
+WINDOW = 600  # characters read on each side of a passage to finish its first and last sentences
+SIMILAR = 12  # sentences, the best by their words, that the dense encoder also reads (about 40 ms each on 2 cores)
+
+
+@dataclass
+class Question:
+    """What the evidence is judged against: key words, and the years, numbers, names and role asked for."""
+
+    keys: list[KeyWord]
+    years: set[str]
+    numbers: set[str]
+    names: list[KeyWord]
+    role: str | None  # the family of a role asked for: 'chair', 'secretary', 'head'
+    vice: bool  # the deputy of that role
+    kind: str | None  # 'number', 'person', 'time' or None
+    language: str
+    unjudged: float
+
+
+@dataclass
+class Sentence:
+    passage: Passage  # the passage widened to whole sentences (its text and offsets are the window's)
+    start: int  # offsets of the sentence within passage.text
+    end: int
+    features: dict[str, float] = field(default_factory=dict)
+    score: float = 0.0  # the sentence model's probability that this sentence answers
+
+    @property
+    def text(self) -> str:
+        return self.passage.text[self.start : self.end]
+
+
+def question_of(results: Results, constraint_text: str) -> Question:
+    """The question's key words (weighted) and its hard constraints, read from constraint_text (the question as
+    typed, plus a follow-up's carried subject) so that a year from an earlier turn does not bind a new one."""
+    keys = key_words(results.query)
+    weigh(keys, results.index, results.query.language)
+    years = set(YEAR.findall(constraint_text))
+    numbers = {n for n in re.findall(r"\b\d+\b", constraint_text) if n not in years and not YEAR.fullmatch(n)}
+    constrained = {fold(w) for w in words(constraint_text)}
+    names = [k for k in keys if k.kind == "name" and all(fold(p) in constrained for p in k.word.split())]
+    role, vice = _roles(constraint_text)
+    kind = asked_kind(results.query.text)
+    return Question(keys, years, numbers, names, role, vice, kind, results.query.language, unjudged_share(keys))
+
+
+def _roles(text: str) -> tuple[str | None, bool]:
+    """The first role named in text (its family) and whether it is a deputy's ('vice-président', 'phó chủ tịch')."""
+    tokens = words(text)
+    for i, token in enumerate(tokens):
+        for family, names in ROLES.items():
+            if token in names or (token.startswith("vice") and token[4:] in names):
+                before = tokens[max(0, i - 2) : i]
+                return family, token.startswith("vice") or any(t in VICE for t in before)
+    return None, False
+
+
+def window(index: LexicalIndex, passage: Passage) -> Passage:
+    """The passage widened to the whole sentences it cuts, read from its document's neighbouring chunks."""
+    start, end = max(0, passage.start - WINDOW), passage.end + WINDOW
+    text, first = index.span(passage.doc_id, start, end)
+    if not text:
+        return passage
+    spans = [(first + a, first + b) for a, b in sentence_spans(text, passage.language)]
+    inside = [(a, b) for a, b in spans if b > passage.start and a < passage.end]
+    if not inside:
+        return passage
+    a, b = inside[0][0], inside[-1][1]
+    return passage.model_copy(update={"text": text[a - first : b - first], "start": a, "end": b})
+
+
+def _role(question: Question, sentence: str) -> float:
+    """1 when the sentence names the role asked for (a chair, not a secretary; the deputy or not, as asked), 0 when
+    it names only other roles, 0.5 when it names none."""
+    if question.role is None:
+        return 1.0
+    tokens = words(sentence)
+    named = []
+    for i, token in enumerate(tokens):
+        for family, names in ROLES.items():
+            if token in names or (token.startswith("vice") and token[4:] in names):
+                before = tokens[max(0, i - 2) : i]
+                named.append((family, token.startswith("vice") or any(t in VICE for t in before)))
+    if not named:
+        return 0.5
+    return 1.0 if (question.role, question.vice) in named else 0.0
+
+
+def _cue(question: Question, sentence: str, typed: str) -> float:
+    if question.kind == "number":
+        asked = set(NUMBER.findall(typed))
+        return 1.0 if any(n not in asked for n in NUMBER.findall(sentence)) else 0.0
+    if question.kind == "person":
+        return 1.0 if NAME.search(sentence) else 0.0
+    if question.kind == "time":
+        return 1.0 if TIME.search(sentence) else 0.0
+    return 0.5
+
+
+def sentences(results: Results, question: Question, typed: str, similarity: Similarity | None = None) -> list[Sentence]:
+    """Every sentence of every retrieved passage's window, with its features; `similarity` gives the dense
+    encoder's cosine of the question and each sentence (paraphrases and other languages that words miss)."""
+    index = results.index
+    by_id: dict[str, Candidate] = {c.chunk_id: c for c in results.candidates}
+    top_fused = results.candidates[0].fused if results.candidates else 1.0
+    out: list[Sentence] = []
+    seen: set[tuple[str, int]] = set()
+    for passage in results.passages:
+        wide = window(index, passage)
+        doc_words = _document_words(index, passage)
+        near = Words(f"{passage.title}\n{wide.text}", passage.language)
+        passage_cov = coverage(question.keys, near, doc_words)
+        missing = _missing(question.keys, near)
+        names_near = _share([matched(k, near) for k in question.names])
+        names_doc = _share([matched(k, doc_words) for k in question.names])
+        numbers = _share([n in wide.text for n in question.numbers])
+        cand = by_id.get(passage.chunk_id)
+        dense = cand.signals.get("dense", 0.0) if cand else 0.0
+        fused = (cand.fused / top_fused) if cand and top_fused else 0.0
+        spans = sentence_spans(wide.text, passage.language)
+        for i, (a, b) in enumerate(spans):
+            text = wide.text[a:b]
+            if len(text) < 15 or (passage.doc_id, wide.start + a) in seen:
+                continue
+            seen.add((passage.doc_id, wide.start + a))
+            before = wide.text[spans[i - 1][0] : b] if i else text
+            years_here = set(YEAR.findall(text))
+            years_near = set(YEAR.findall(wide.text)) | set(YEAR.findall(passage.title))
+            features = {
+                "own": coverage(question.keys, Words(text, passage.language), doc_words),
+                "context": coverage(question.keys, Words(before, passage.language), doc_words),
+                "passage": passage_cov,
+                "missing": missing,
+                "prior": 1.0 / passage.rank,
+                "cue": _cue(question, text, typed),
+                "years": _share([y in years_here or (not years_here and y in years_near) for y in question.years]),
+                "year_conflict": float(bool(question.years) and bool(years_here) and not question.years & years_here),
+                "numbers": numbers,
+                "names_near": names_near,
+                "names_doc": names_doc,
+                "role": _role(question, text),
+                "dense": dense,
+                "fused": fused,
+                "cross": float(question.language != passage.language),
+                "unjudged": question.unjudged,
+            }
+            out.append(Sentence(wide, a, b, features))
+    for s in out:
+        s.features["sim"] = 0.0
+    if similarity and out:
+        read = sorted(out, key=lambda s: -_hand_score(s.features))[:SIMILAR]
+        for s, cosine in zip(read, similarity(results.query.text, [s.text for s in read]), strict=True):
+            s.features["sim"] = cosine
+    model = fitted().get("sentence")
+    for s in out:
+        s.score = probability(model, s.features) if model else _hand_score(s.features)
+    out.sort(key=lambda s: -s.score)
+    if similarity and out and out[0].features["sim"] == 0.0:  # the best sentence is always read by the encoder
+        out[0].features["sim"] = similarity(results.query.text, [out[0].text])[0]
+        out[0].score = probability(model, out[0].features) if model else out[0].score
+        out.sort(key=lambda s: -s.score)
+    return out
+
+
+def _missing(keys: list[KeyWord], text: Words) -> float:
+    """The weight of the weightiest key word the text lacks, as a share of the weightiest key word's: a question
+    whose rarest word (a place, a year, an object) is nowhere near is likely about something else."""
+    judged = [k for k in keys if k.kind != "unjudged"]
+    heaviest = max((k.weight for k in judged), default=0.0)
+    lacking = max((k.weight for k in judged if not matched(k, text)), default=0.0)
+    return lacking / heaviest if heaviest else 0.0
+
+
+def _share(flags: list[bool]) -> float:
+    return sum(flags) / len(flags) if flags else 1.0
+
+
+def _document_words(index: LexicalIndex, passage: Passage) -> Words:
+    key = f"words:{passage.doc_id}"
+    if key not in index.cache:
+        index.cache[key] = Words(f"{passage.title}\n{index.document_text(passage.doc_id)}", passage.language)
+    return index.cache[key]  # type: ignore[no-any-return]
+
+
+def probability(model: dict[str, object], features: dict[str, float]) -> float:
+    """A fitted logistic model: features standardised by the train split's mean and scale, then weighed."""
+    weights, mean, scale = model["weights"], model["mean"], model["scale"]
+    assert isinstance(weights, dict) and isinstance(mean, dict) and isinstance(scale, dict)
+    z = float(model["intercept"])  # type: ignore[arg-type]
+    for name, w in weights.items():
+        z += float(w) * (features.get(name, 0.0) - float(mean[name])) / (float(scale[name]) or 1.0)
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def _hand_score(f: dict[str, float]) -> float:
+    """Before any fit (a fresh checkout without assistant/data/fitted.json): the earlier hand-set sentence score."""
+    score = 0.6 * f["own"] + 0.4 * f["context"] + 0.15 * f["prior"]
+    return score + 0.25 if f["cue"] == 1.0 else score * 0.6 if f["cue"] == 0.0 else score
+
+
+def decision_features(best: Sentence, ranked: list[Sentence]) -> dict[str, float]:
+    """What the answer-or-decline model sees: the best sentence's features, its score, and its lead over the next."""
+    second = next((s.score for s in ranked[1:]), 0.0)
+    closest = max(s.features.get("sim", 0.0) for s in ranked)
+    return best.features | {"score": best.score, "lead": best.score - second, "closest": closest}
+
+
+def answers(best: Sentence | None, ranked: list[Sentence]) -> tuple[bool, float]:
+    """Whether to answer with the best sentence, and the fitted probability that the documents answer."""
+    if best is None:
+        return False, 0.0
+    model = fitted().get("decision")
+    if not model:
+        return best.features["passage"] >= 0.5, best.features["passage"]
+    p = probability(model, decision_features(best, ranked))
+    return p >= float(model["threshold"]), p

@@ -1,0 +1,126 @@
+"""The question's key words: each with the forms that match it (stems, translations), its kind and its weight by
+rarity, and how much of them a text holds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .languages import content_words, fold, joined, name_groups, stem, tokens, words
+from .lexical import LexicalIndex
+from .retrieval import Query
+
+PREFIX = 5  # words sharing this many first letters match: cognates such as 'certification'/'certifié'
+UNJUDGED = 0.5  # weight, in typical words, of a question word no dictionary translates (it counts as unmatched)
+
+
+@dataclass
+class KeyWord:
+    word: str
+    kind: str  # "name" (capitalised, no translation), "number", "word", or "unjudged" (see weigh)
+    forms: set[str]  # folded forms that count as a match: the word, its stems, its translations
+    own: set[str] = field(default_factory=set)  # the forms in the question's own language
+    translated: bool = False
+    weight: float = 1.0
+    parts: list[set[str]] = field(default_factory=list)  # a name written in parts: all of them match too
+
+
+def key_words(query: Query) -> list[KeyWord]:
+    """The question's content words, each with the forms that match it and its kind."""
+    capitalised = {t.lower() for t in tokens(query.text) if t[:1].isupper()}  # untranslated ones are names
+    out: list[KeyWord] = []
+    seen: set[str] = set()
+    for word in content_words(query.text):
+        if fold(word) in seen:
+            continue
+        seen.add(fold(word))
+        own = {fold(word), stem(word, query.language)}
+        forms = set(own)
+        translated = False
+        for language, by_word in query.translations.items():
+            for translation in by_word.get(word, []):
+                translated = True
+                forms |= {stem(w, language) for w in content_words(translation)}
+        kind = "number" if word.isdigit() else "name" if word in capitalised and not translated else "word"
+        out.append(KeyWord(word, kind, forms, own, translated))
+    return _group_names(out, query.text)
+
+
+def _group_names(keys: list[KeyWord], question: str) -> list[KeyWord]:
+    """One key for a name written in several words ('Hà Nội'): it matches 'Hanoi' or all of its words."""
+    by_word = {fold(k.word): k for k in keys}
+    for group in name_groups(question):
+        members = [by_word.get(fold(w)) for w in group]
+        names = [k for k in members if k is not None and k.kind == "name"]
+        if len(names) < 2:
+            continue
+        merged = KeyWord(" ".join(k.word for k in names), "name", {joined([k.word for k in names])},
+                         parts=[k.forms for k in names])  # fmt: skip
+        keys = [k for k in keys if k not in names] + [merged]
+    return keys
+
+
+def weigh(keys: list[KeyWord], index: LexicalIndex, language: str) -> None:
+    """Rare words count for more, names and numbers double.
+
+    A word found nowhere in the documents counts as the rarest when it is a name or number, or when the question
+    is in a language the documents are written in: it may be the very topic they lack ('Da Nang', 'budget'). In
+    another language, a word that no dictionary translates cannot be judged: it counts as half a typical word,
+    never matched.
+    """
+    rarest, typical = index.terms.max_idf, index.terms.median_idf
+    same_language = language in index.languages
+    for key in keys:
+        if key.kind == "word" and not same_language and not key.translated:
+            key.kind, key.weight = "unjudged", UNJUDGED * typical
+            continue
+        # how rare the word is where the documents use it as written, else where they use its translations
+        known = [idf for form in key.own if (idf := index.terms.idf_of(form)) is not None] or [
+            idf for form in key.forms - key.own if (idf := index.terms.idf_of(form)) is not None
+        ]
+        idf = max(known) if known else rarest if key.kind != "word" or same_language else UNJUDGED * typical
+        key.weight = idf * (2.0 if key.kind != "word" else 1.0)
+
+
+_SPELLING = [("ph", "f"), ("th", "t"), ("qu", "k"), ("ck", "k"), ("c", "k"), ("w", "v"), ("y", "i"), ("z", "s")]
+
+
+@lru_cache(maxsize=100_000)
+def _spelling(word: str) -> str:
+    """One spelling for cognates across French, Swedish and English: 'cadres' and 'kadrer' both start 'kadre'."""
+    for old, new in _SPELLING:
+        word = word.replace(old, new)
+    return word
+
+
+class Words:
+    """A text's folded words and stems, with their first letters, for fast matching of key words."""
+
+    def __init__(self, text: str, language: str) -> None:
+        ws = words(text)
+        self.words = {fold(w) for w in ws} | {stem(w, language) for w in ws}
+        self.prefixes = {_spelling(w)[:PREFIX] for w in self.words if len(w) >= PREFIX}
+
+    def has(self, form: str) -> bool:
+        return form in self.words or (len(form) >= PREFIX and _spelling(form)[:PREFIX] in self.prefixes)
+
+
+def matched(key: KeyWord, text: Words) -> bool:
+    if any(text.has(form) for form in key.forms):
+        return True
+    return bool(key.parts) and all(any(text.has(form) for form in forms) for forms in key.parts)
+
+
+def coverage(keys: list[KeyWord], text: Words, names: Words | None = None) -> float:
+    """Share of the question's key words, weighted by rarity, that the text holds (names looked up in `names` when
+    given: a passage about 'the district' belongs to the article about Mo Cay Bac)."""
+    total = sum(k.weight for k in keys)
+    if not total:
+        return 0.0
+    found = (k for k in keys if k.kind != "unjudged" and matched(k, (names or text) if k.kind == "name" else text))
+    return sum(k.weight for k in found) / total
+
+
+def unjudged_share(keys: list[KeyWord]) -> float:
+    total = sum(k.weight for k in keys)
+    return sum(k.weight for k in keys if k.kind == "unjudged") / total if total else 0.0
