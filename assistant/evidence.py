@@ -76,15 +76,22 @@ def question_of(results: Results, constraint_text: str) -> Question:
     return Question(keys, years, numbers, names, role, vice, kind, results.query.language, unjudged_share(keys))
 
 
-def _roles(text: str) -> tuple[str | None, bool]:
-    """The first role named in text (its family) and whether it is a deputy's ('vice-président', 'phó chủ tịch')."""
+def _named_roles(text: str) -> list[tuple[str, bool]]:
+    """The roles a text names, in order: each one's family and whether it is a deputy's ('vice-président',
+    'viceordförande', 'phó chủ tịch')."""
     tokens = words(text)
+    named = []
     for i, token in enumerate(tokens):
         for family, names in ROLES.items():
             if token in names or (token.startswith("vice") and token[4:] in names):
-                before = tokens[max(0, i - 2) : i]
-                return family, token.startswith("vice") or any(t in VICE for t in before)
-    return None, False
+                named.append((family, token.startswith("vice") or any(t in VICE for t in tokens[max(0, i - 2) : i])))
+    return named
+
+
+def _roles(text: str) -> tuple[str | None, bool]:
+    """The first role a question names, and whether it asks for the deputy."""
+    named = _named_roles(text)
+    return named[0] if named else (None, False)
 
 
 def window(index: LexicalIndex, passage: Passage) -> Passage:
@@ -106,13 +113,7 @@ def _role(question: Question, sentence: str) -> float:
     it names only other roles, 0.5 when it names none."""
     if question.role is None:
         return 1.0
-    tokens = words(sentence)
-    named = []
-    for i, token in enumerate(tokens):
-        for family, names in ROLES.items():
-            if token in names or (token.startswith("vice") and token[4:] in names):
-                before = tokens[max(0, i - 2) : i]
-                named.append((family, token.startswith("vice") or any(t in VICE for t in before)))
+    named = _named_roles(sentence)
     if not named:
         return 0.5
     return 1.0 if (question.role, question.vice) in named else 0.0
