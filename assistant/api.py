@@ -117,7 +117,9 @@ class Assistant:
 
     def similarity(self, question: str, texts: list[str]) -> list[float]:
         """Cosine of the question and each text under the first dense encoder (query and passage prompts)."""
-        dense = next(s for s in self.signals if s.kind == "dense")
+        dense = next((s for s in self.signals if s.kind == "dense"), None)
+        if dense is None:  # signals without a dense encoder (an ablation): no similarity to read
+            return [0.0] * len(texts)
         encoder = get_encoder(str(dense.encoder), self.settings.device, self.settings.models_dir)
         name = str(dense.encoder)
         new = [t for t in dict.fromkeys(texts) if (name, t) not in self._vectors]
