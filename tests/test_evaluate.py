@@ -23,13 +23,13 @@ def test_normalize_follows_the_eval_rules() -> None:
 
 
 def test_own_questions_meet_their_floors(seeded: Settings) -> None:
-    report = evaluate(load_questions(OWN), Assistant(seeded))
+    report = evaluate(load_questions(OWN), Assistant(seeded))  # measured 0.93, 0.70, 0.79, 0.75, 0.07
     assert KEYS <= set(report)
     assert report["hit@5"] >= 0.85
-    assert report["mrr@10"] >= 0.60
+    assert report["mrr@10"] >= 0.65
     assert report["answer_accuracy"] >= 0.70
     assert report["no_answer_declined"] >= 0.5
-    assert report["answerable_declined"] <= 0.25
+    assert report["answerable_declined"] <= 0.15
     assert set(report["per_lang"]) == {"en", "fr", "sv", "vi"}
 
 
@@ -37,13 +37,13 @@ def test_the_test_split_meets_its_floors_and_reports_tags_and_auroc(seeded: Sett
     """The figures the closing notes report, a little under them: parameters are fitted on the train split only."""
     questions = [q for q in load_questions(SPLIT) if q.split == "test"]
     assert len(questions) >= 100
-    report = evaluate(questions, Assistant(seeded))
-    assert report["hit@5"] >= 0.80
-    assert report["mrr@10"] >= 0.65
-    assert report["answer_accuracy"] >= 0.55
-    assert report["no_answer_declined"] >= 0.65
-    assert report["answerable_declined"] <= 0.2
-    assert report["no_answer_auroc"] >= 0.75
+    report = evaluate(questions, Assistant(seeded))  # measured 0.88, 0.72, 0.64, 0.73, 0.11, AUROC 0.84
+    assert report["hit@5"] >= 0.85
+    assert report["mrr@10"] >= 0.68
+    assert report["answer_accuracy"] >= 0.60
+    assert report["no_answer_declined"] >= 0.68
+    assert report["answerable_declined"] <= 0.15
+    assert report["no_answer_auroc"] >= 0.80
     assert {"cross-lingual", "paraphrase", "multi-part", "follow-up", "perturbed"} <= set(report["per_tag"])
 
 
@@ -54,11 +54,11 @@ def test_dev_questions_meet_their_floors_through_the_cli(seeded: Settings) -> No
     report = json.loads(result.stdout)
     assert KEYS <= set(report)
     assert report["n"] == len(load_questions(DEV))
-    assert report["hit@5"] >= 0.92
+    assert report["hit@5"] >= 0.92  # measured 1.0, 0.84, 0.89, 0.67 (2 of 3), 0.07
     assert report["mrr@10"] >= 0.80
-    assert report["answer_accuracy"] >= 0.75
+    assert report["answer_accuracy"] >= 0.84
     assert report["no_answer_declined"] >= 0.6
-    assert report["answerable_declined"] <= 0.25
+    assert report["answerable_declined"] <= 0.12
 
 
 def test_the_question_set_is_grounded_in_the_documents_and_split_once() -> None:
