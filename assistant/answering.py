@@ -245,8 +245,8 @@ def _declined(question: str, part: Part, language: str) -> Answer:
     it; otherwise list the closest passages as possibly related."""
     best = part.best
     if best is not None and best.features.get("year_conflict") == 1.0:
-        asked = sorted(set(re.findall(r"\b(?:19|20)\d{2}\b", part.typed)))
-        given = sorted(set(re.findall(r"\b(?:19|20)\d{2}\b", best.text)) - set(asked))
+        asked = sorted(set(YEAR.findall(part.typed)))
+        given = sorted(set(YEAR.findall(best.text)) - set(asked))
         if asked and given:
             citation = Citation.of(1, best.passage, [(best.start, best.end)])
             text = phrase(language, "other_year", given=", ".join(given), asked=", ".join(asked))

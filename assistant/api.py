@@ -14,11 +14,10 @@ import numpy as np
 
 from . import answering, indexer, retrieval
 from .config import Settings
-from .embedding import get_encoder
 from .ingest import CLEANER_VERSION
 from .lexical import ANALYZER_VERSION, LexicalIndex
 from .models import Answer, IndexReport, Passage
-from .signals import Signal, signals
+from .signals import Signal, encoder, signals
 from .store import Store
 
 LAYOUT_VERSION = "4"
@@ -120,14 +119,13 @@ class Assistant:
         dense = next((s for s in self.signals if s.kind == "dense"), None)
         if dense is None:  # signals without a dense encoder (an ablation): no similarity to read
             return [0.0] * len(texts)
-        encoder = get_encoder(str(dense.encoder), self.settings.device, self.settings.models_dir)
-        name = str(dense.encoder)
+        model, name = encoder(dense, self.settings), str(dense.encoder)
         new = [t for t in dict.fromkeys(texts) if (name, t) not in self._vectors]
         if new:
             if len(self._vectors) > 20_000:
                 self._vectors.clear()
-            self._vectors.update(zip([(name, t) for t in new], encoder.embed_documents(new), strict=True))
-        query = encoder.embed_query(question)
+            self._vectors.update(zip([(name, t) for t in new], model.embed_documents(new), strict=True))
+        query = model.embed_query(question)
         return [float(self._vectors[name, t] @ query) for t in texts]
 
     def warm_up(self) -> None:

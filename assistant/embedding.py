@@ -81,9 +81,17 @@ class SentenceTransformerEncoder:
         )
 
     def embed_query(self, text: str) -> np.ndarray:
-        return np.asarray(
+        """The question's vector; retrieval and the answer's sentence similarity ask for the same one, so recent
+        ones are kept (read-only)."""
+        return self._query(text)
+
+    @lru_cache(maxsize=256)  # noqa: B019 - an encoder lives as long as the process (see get_encoder)
+    def _query(self, text: str) -> np.ndarray:
+        vector = np.asarray(
             self.model.encode([text], normalize_embeddings=True, **self.query_kwargs)[0], dtype=np.float32
         )
+        vector.flags.writeable = False
+        return vector
 
 
 def model_languages(folder: Path) -> frozenset[str] | None:

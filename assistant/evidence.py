@@ -68,7 +68,7 @@ def question_of(results: Results, constraint_text: str) -> Question:
     keys = key_words(results.query)
     weigh(keys, results.index, results.query.language)
     years = set(YEAR.findall(constraint_text))
-    numbers = {n for n in re.findall(r"\b\d+\b", constraint_text) if n not in years and not YEAR.fullmatch(n)}
+    numbers = {n for n in re.findall(r"\b\d+\b", constraint_text) if not YEAR.fullmatch(n)}
     constrained = {fold(w) for w in words(constraint_text)}
     names = [k for k in keys if k.kind == "name" and all(fold(p) in constrained for p in k.word.split())]
     role, vice = _roles(constraint_text)
@@ -150,6 +150,7 @@ def sentences(results: Results, question: Question, typed: str, similarity: Simi
         cand = by_id.get(passage.chunk_id)
         dense = cand.signals.get("dense", 0.0) if cand else 0.0
         fused = (cand.fused / top_fused) if cand and top_fused else 0.0
+        years_near = set(YEAR.findall(wide.text)) | set(YEAR.findall(passage.title))
         spans = sentence_spans(wide.text, passage.language)
         for i, (a, b) in enumerate(spans):
             text = wide.text[a:b]
@@ -158,7 +159,6 @@ def sentences(results: Results, question: Question, typed: str, similarity: Simi
             seen.add((passage.doc_id, wide.start + a))
             before = wide.text[spans[i - 1][0] : b] if i else text
             years_here = set(YEAR.findall(text))
-            years_near = set(YEAR.findall(wide.text)) | set(YEAR.findall(passage.title))
             features = {
                 "own": coverage(question.keys, Words(text, passage.language), doc_words),
                 "context": coverage(question.keys, Words(before, passage.language), doc_words),

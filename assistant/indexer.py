@@ -9,11 +9,10 @@ from dataclasses import dataclass
 
 from .chunking import chunk_document
 from .config import Settings
-from .embedding import get_encoder
 from .errors import ConfigError
 from .ingest import doc_id, file_hash, list_files, parse, read_bytes
 from .models import Chunk, Document, IndexReport, Problem
-from .signals import Signal
+from .signals import Signal, encoder
 from .store import Store
 
 Progress = Callable[[int, int], None]
@@ -122,7 +121,7 @@ def _embed_and_store(
     done = 0
     if progress:
         progress(0, total)
-    models = {s.name: get_encoder(str(s.encoder), settings.device, settings.models_dir) for s in dense} if total else {}
+    models = {s.name: encoder(s, settings) for s in dense} if total else {}
     for batch in _batches(pending):
         texts = [embed_text(c, p.doc) for p in batch for c in p.chunks]
         vectors = {name: m.embed_documents(texts) for name, m in models.items()} if texts else {}

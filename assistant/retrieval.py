@@ -12,12 +12,11 @@ import numpy as np
 from .config import Settings
 from .dictionaries import PIVOT, expand
 from .dictionaries import load as load_dictionary
-from .embedding import get_encoder
 from .errors import QuestionError
 from .languages import QUESTION_LANGUAGES, content_words, joined, name_groups, question_language, stem
 from .lexical import LexicalIndex, ngram_tokens, term_tokens
 from .models import Passage
-from .signals import Signal, fusion_parameters
+from .signals import Signal, encoder, fusion_parameters
 from .store import Store
 
 FILTERS = {"doc_id", "language"}
@@ -138,8 +137,7 @@ def rankings(
     for signal in signals:
         if signal.kind == "dense":
             if signal.serves(query.language) and any(signal.serves(lang) for lang in index.languages):
-                encoder = get_encoder(str(signal.encoder), settings.device, settings.models_dir)
-                vector = encoder.embed_query(query.text)
+                vector = encoder(signal, settings).embed_query(query.text)
                 ranked[signal.name] = store.query(signal.name, vector, POOL, where)
         else:
             bm25, bag = bags[signal.name]
@@ -212,7 +210,7 @@ def warm_up(index: LexicalIndex, signals: list[Signal], settings: Settings) -> N
     """Load what the first question would otherwise wait for: the encoders and the dictionaries."""
     for signal in signals:
         if signal.kind == "dense" and any(signal.serves(lang) for lang in index.languages):
-            get_encoder(str(signal.encoder), settings.device, settings.models_dir).embed_query("warm up")
+            encoder(signal, settings).embed_query("warm up")
     for source in QUESTION_LANGUAGES:
         for target in index.languages:
             if source != target:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from .config import Settings
-from .embedding import USE_NAME, encoder_languages
+from .embedding import USE_NAME, Encoder, encoder_languages, get_encoder
 
 FITTED = Path(__file__).parent / "data" / "fitted.json"  # written by eval/fit.py from the train split
 
@@ -62,6 +62,11 @@ def signals(settings: Settings) -> list[Signal]:
     out.append(Signal("terms", "lexical", w["terms"], across_languages=w["terms_across"]))  # via dictionaries
     out.append(Signal("ngrams", "lexical", w["ngrams"]))  # character n-grams work in every language pair
     return out
+
+
+def encoder(signal: Signal, settings: Settings) -> Encoder:
+    """A dense signal's encoder, loaded once per process, on the device and from the model folder of the settings."""
+    return get_encoder(str(signal.encoder), settings.device, settings.models_dir)
 
 
 def dense(settings: Settings) -> list[Signal]:

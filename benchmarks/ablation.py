@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from assistant import Assistant, Document, Settings
-from assistant.embedding import DEFAULT_MODEL, E5_NAME, USE_NAME, encoder_languages, get_encoder
+from assistant.embedding import DEFAULT_MODEL, E5_NAME, USE_NAME, encoder_languages
 from assistant.evaluate import Question, evaluate, load_questions
 from assistant.indexer import embed_text
-from assistant.signals import Signal, fusion_parameters
+from assistant.signals import Signal, encoder, fusion_parameters
 
 REPO = Path(__file__).resolve().parent.parent
 SETS = {
@@ -66,10 +66,10 @@ def index_cost(bot: Assistant) -> dict[str, float]:
             texts += [embed_text(c, doc) for c in chunks]
     out = {}
     for name, signal in DENSE.items():
-        encoder = get_encoder(str(signal.encoder), bot.settings.device, bot.settings.models_dir)
-        encoder.embed_documents(texts[:4])
+        model = encoder(signal, bot.settings)
+        model.embed_documents(texts[:4])
         started = time.perf_counter()
-        encoder.embed_documents(texts)
+        model.embed_documents(texts)
         out[name] = round(len(texts) / (time.perf_counter() - started), 1)
     return out
 

@@ -162,18 +162,17 @@ def _synthetic(encoder: Any) -> None:
 def worker(root: Path, queries: int, seed: int, synthetic: bool = False) -> dict[str, Any]:
     """In a fresh process: index the corpus in root/seeds, reindex, and time retrieval and answers."""
     from assistant import Assistant, Settings
-    from assistant.embedding import get_encoder
-    from assistant.signals import dense
+    from assistant.signals import dense, encoder
 
     settings = Settings(seeds_dir=root / "seeds", vectorstore_dir=root / "store")
     out: dict[str, Any] = {}
     started = time.perf_counter()
     for signal in dense(settings):
-        get_encoder(str(signal.encoder)).embed_query("load")  # USE reads its weights on first use
+        encoder(signal, settings).embed_query("load")  # USE reads its weights on first use
     out["model_load_s"] = time.perf_counter() - started
     if synthetic:
         for signal in dense(settings):
-            _synthetic(get_encoder(str(signal.encoder)))
+            _synthetic(encoder(signal, settings))
 
     last = [0.0]
 
