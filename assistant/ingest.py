@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import re
 import unicodedata
@@ -10,12 +11,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import readers
 from .languages import detect
 from .models import Document, Problem
 
-SUFFIXES = {".txt", ".md"}
+log = logging.getLogger(__name__)
 # Bump when cleaning changes what text is produced: the indexer then rebuilds.
-CLEANER_VERSION = "1"
+CLEANER_VERSION = "2"  # 2: readers per file type, pages and sections
 
 _BANNER = re.compile(r"^[\w.-]+\.[a-z]{2,6}\s+[-–|]\s+\S.*$", re.IGNORECASE)  # "Vietnam.vn - Nền tảng …"
 _COUNTER = re.compile(
@@ -54,8 +56,10 @@ def _iso_date(match: re.Match[str]) -> str | None:
     return None
 
 
-def clean(raw: str) -> Cleaned:
-    """Strip page debris and return the article text, one paragraph per block, with its metadata."""
+def clean(raw: str, debris: bool = True) -> Cleaned:
+    """Strip page debris and return the article text, one paragraph per block, with its metadata.
+
+    debris=False only normalises (Unicode, control characters, spaces): for files that are not saved web pages."""
     text = unicodedata.normalize("NFC", raw).replace("\r\n", "\n").replace("\r", "\n")
     text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
     url: str | None = None
@@ -65,6 +69,9 @@ def clean(raw: str) -> Cleaned:
         line = re.sub(r"[ \t\u00a0\u202f]+", " ", line).strip()
         line = re.sub(r"\s*\|$", "", line)
         if not line:
+            continue
+        if not debris:
+            paragraphs.append(line)
             continue
         low = line.casefold()
         if low in _RELATED and paragraphs:
@@ -93,11 +100,13 @@ def file_hash(data: bytes) -> str:
 
 
 def list_files(seeds_dir: Path) -> Iterator[Path]:
-    """Every .txt/.md file under seeds_dir, sorted, not following directory links (so link loops end)."""
+    """Every file under seeds_dir but hidden ones, sorted, not following directory links (so link loops end).
+
+    Files of types no reader supports are listed too: the indexer reports them as skipped."""
     for root, dirs, files in os.walk(seeds_dir, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if not name.startswith(".") and Path(name).suffix.lower() in SUFFIXES:
+            if not name.startswith(".") and not name.endswith("~"):
                 yield Path(root) / name
 
 
@@ -113,25 +122,48 @@ def read_bytes(path: Path) -> bytes | Problem:
 
 
 def parse(path_id: str, data: bytes) -> Document | Problem:
-    """Decode and clean one file's bytes; a Problem says why it cannot be indexed."""
-    if b"\x00" in data[:8192]:
-        return Problem(path=path_id, reason="binary file (contains NUL bytes), skipped")
+    """Read one file's bytes with the reader for its type and clean the text; a Problem says why it cannot be indexed.
+
+    Pages are cleaned one by one and joined by a blank line, so each page's offset in the text is known."""
     try:
-        raw = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        return Problem(path=path_id, reason=f"not valid UTF-8 (byte {exc.start}); re-save it as UTF-8")
-    cleaned = clean(raw)
-    if not cleaned.text.strip():
+        extracted = readers.read(path_id, data)
+    except Exception as exc:  # a reader's library failing on one odd file must not stop the others
+        log.warning("reading %s failed", path_id, exc_info=True)
+        return Problem(path=path_id, reason=f"could not be read ({type(exc).__name__}: {exc})"[:300])
+    if isinstance(extracted, Problem):
+        return extracted
+    headings = {unicodedata.normalize("NFC", h) for h in extracted.headings}
+    parts: list[str] = []
+    pages: list[tuple[int, int]] = []
+    sections: list[int] = []
+    title, url, date = extracted.title, extracted.url, extracted.date
+    offset = 0
+    for number, page in enumerate(extracted.pages, start=1):
+        cleaned = clean(page, debris=extracted.debris)
+        if not cleaned.text:
+            continue
+        if parts:
+            offset += 2  # the blank line between pages
+        if extracted.paged:
+            pages.append((offset, number))
+        at = offset
+        for paragraph in cleaned.text.split("\n\n"):
+            if paragraph in headings and at:
+                sections.append(at)
+            at += len(paragraph) + 2
+        parts.append(cleaned.text)
+        offset += len(cleaned.text)
+        title, url, date = title or cleaned.title, url or cleaned.url, date or cleaned.date
+    text = "\n\n".join(parts)
+    if not text.strip():
         return Problem(path=path_id, reason="empty: no text left after cleaning")
+    title = " ".join((title or "").split())
+    if len(title) > 200:
+        title = title[:197].rsplit(" ", 1)[0] + "…"
     return Document(
-        id=path_id,
-        title=cleaned.title,
-        text=cleaned.text,
-        url=cleaned.url,
-        date=cleaned.date,
-        language=detect(cleaned.text),
-        sha256=file_hash(data),
-    )
+        id=path_id, title=title, text=text, url=url, date=date, language=detect(text), sha256=file_hash(data),
+        kind=extracted.kind, pages=pages, sections=sections,
+    )  # fmt: skip
 
 
 def read_document(path: Path, seeds_dir: Path) -> Document | Problem:

@@ -15,6 +15,11 @@ class Document(BaseModel):
     date: str | None = Field(None, description="Publication date as ISO yyyy-mm-dd, when the page states one.")
     language: str = "und"
     sha256: str = Field(description="Hash of the file's bytes: what the indexer compares.")
+    kind: str = Field("text", description="The reader that read the file: text, html, pdf or docx.")
+    pages: list[tuple[int, int]] = Field(
+        default_factory=list, description="(offset in text, 1-based page number) where each page starts (PDF)."
+    )
+    sections: list[int] = Field(default_factory=list, description="Offsets where a section starts: no chunk crosses.")
 
 
 class Chunk(BaseModel):
@@ -25,6 +30,7 @@ class Chunk(BaseModel):
     text: str
     start: int
     end: int
+    page: int | None = None
 
 
 class Source(BaseModel):
@@ -35,6 +41,7 @@ class Source(BaseModel):
     url: str | None = None
     date: str | None = None
     language: str
+    page: int | None = Field(None, description="The 1-based page the passage starts on, for paged files (PDF).")
 
 
 class Passage(Source):

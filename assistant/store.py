@@ -141,7 +141,7 @@ class Store:
             {
                 "doc_id": doc.id, "sha": doc.sha256, "n_chunks": total or len(chunks), "index": c.index,
                 "start": c.start, "end": c.end, "title": doc.title, "url": doc.url or "", "date": doc.date or "",
-                "language": doc.language,
+                "language": doc.language, "page": c.page or 0,
             }
             for c in chunks
         ]  # fmt: skip

@@ -88,8 +88,9 @@ def test_bad_files_are_reported_not_indexed(tmp_path: Path) -> None:
     assert "binary" in results["binary.txt"].reason  # type: ignore[union-attr]
 
 
-def test_listing_skips_other_suffixes_and_hidden_files(tmp_path: Path) -> None:
-    for name in ["a.txt", "b.md", "c.pdf", ".hidden.txt", "sub/d.txt", ".git/e.txt"]:
+def test_listing_skips_hidden_files_and_keeps_every_other_type_for_the_report(tmp_path: Path) -> None:
+    for name in ["a.txt", "b.md", "c.pdf", "d.xlsx", ".hidden.txt", "sub/d.txt", ".git/e.txt", "notes.txt~"]:
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("x", encoding="utf-8")
-    assert [p.relative_to(tmp_path).as_posix() for p in list_files(tmp_path)] == ["a.txt", "b.md", "sub/d.txt"]
+    listed = [p.relative_to(tmp_path).as_posix() for p in list_files(tmp_path)]
+    assert listed == ["a.txt", "b.md", "c.pdf", "d.xlsx", "sub/d.txt"]
