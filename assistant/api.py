@@ -37,6 +37,7 @@ class Assistant:
         self._index: LexicalIndex | None = None
         self._vectors: dict[tuple[str, str], np.ndarray] = {}  # (encoder, sentence) -> vector, read again later
         self._lock = threading.RLock()
+        self.last_report: IndexReport | None = None  # what the last reindex in this process did and skipped
 
     def __repr__(self) -> str:
         return f"Assistant(seeds_dir={str(self.settings.seeds_dir)!r}, store={self.store_location!r})"
@@ -67,7 +68,8 @@ class Assistant:
 
     def reindex(self, progress: indexer.Progress | None = None) -> IndexReport:
         """Bring the store in line with the seeds folder: embed new and changed files, drop removed ones."""
-        return indexer.reindex(self.settings, self.store, self.signals, progress)
+        self.last_report = indexer.reindex(self.settings, self.store, self.signals, progress)
+        return self.last_report
 
     def ensure_index(self) -> IndexReport | None:
         """Index the seeds folder when the store is empty and there is a folder to index."""

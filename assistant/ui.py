@@ -11,7 +11,7 @@ from typing import Any
 from .api import Assistant
 from .config import Settings
 from .errors import AssistantError, QuestionError
-from .models import Answer, Citation
+from .models import Answer, Citation, IndexReport
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +51,8 @@ def reply_text(reply: Answer) -> str:
     if reply.citations:
         lines.append("\n**Sources:**" if reply.found else "\n**Possibly related:**")
         for c in reply.citations:
-            lines.append(f"{c.number}. {plain(c.title)} ({plain(c.doc_id)})")
+            page = f", page {c.page}" if c.page else ""
+            lines.append(f"{c.number}. {plain(c.title)} ({plain(c.doc_id)}{page})")
     return "\n".join(lines)
 
 
@@ -74,7 +75,8 @@ def sources_html(reply: Answer | None) -> str:
     for c in reply.citations:
         url = _safe_url(c.url)
         link = f"<a href='{html.escape(url)}' target='_blank' rel='noopener noreferrer'>source</a>" if url else ""
-        meta = " · ".join(html.escape(x) for x in (c.date or "", c.language, c.doc_id) if x)
+        page = f"page {c.page}" if c.page else ""
+        meta = " · ".join(html.escape(x) for x in (c.date or "", c.language, c.doc_id, page) if x)
         cards.append(
             f"<div class='source-card' data-doc='{html.escape(c.doc_id)}'>"
             f"<h4>[{c.number}] {html.escape(c.title)}</h4>"
@@ -111,6 +113,36 @@ def chat(
     yield text, sources_html(reply)
 
 
+def report_html(report: IndexReport | None) -> str:
+    """What the last reindex did, and every file it skipped with the reason (file names escaped)."""
+    if report is None:
+        return ""
+    head = (
+        f"<p>{report.added} added, {report.updated} updated, {report.removed} removed, {report.unchanged} unchanged; "
+        f"{report.chunks_embedded} chunks embedded in {report.seconds:.1f} s.</p>"
+    )
+    if not report.skipped:
+        return head
+    items = "".join(f"<li><code>{html.escape(p.path)}</code>: {html.escape(p.reason)}</li>" for p in report.skipped)
+    return f"{head}<p>Skipped {len(report.skipped)} file(s):</p><ul class='skipped'>{items}</ul>"
+
+
+def library_html(assistant: Assistant) -> str:
+    """The indexed documents: title, file, language and date."""
+    rows = assistant.documents()
+    if not rows:
+        return "<p class='meta'>No documents indexed yet.</p>"
+    body = "".join(
+        f"<tr><td>{html.escape(r['title'])}</td><td><code>{html.escape(r['doc_id'])}</code></td>"
+        f"<td>{html.escape(r['language'])}</td><td>{html.escape(r['date'])}</td></tr>"
+        for r in rows
+    )
+    return (
+        f"<table class='library'><thead><tr><th>Title</th><th>File</th><th>Language</th><th>Date</th></tr></thead>"
+        f"<tbody>{body}</tbody></table>"
+    )
+
+
 def _choices(assistant: Assistant) -> tuple[list[str], list[str]]:
     rows = assistant.documents()
     return [r["doc_id"] for r in rows], sorted({r["language"] for r in rows})
@@ -128,21 +160,16 @@ def build(assistant: Assistant | None = None) -> Any:
     ) -> Iterator[tuple[str, str]]:
         yield from chat(assistant, message, history, documents, languages)
 
-    def run_reindex(progress: Any = gr.Progress()) -> tuple[str, Any]:  # noqa: B008 - Gradio's way to get a bar
+    def run_reindex(progress: Any = gr.Progress()) -> tuple[str, str, Any]:  # noqa: B008 - Gradio's way to get a bar
         def step(done: int, total: int) -> None:
             progress((done, total) if total else 0, desc="embedding changed files", unit="chunks")
 
         try:
-            report = assistant.reindex(progress=step)
+            assistant.reindex(progress=step)
         except AssistantError as exc:
-            return f"Reindex failed: {html.escape(str(exc))}", gr.update()
-        skipped = "".join(f"\n- skipped `{p.path}`: {p.reason}" for p in report.skipped)
+            return f"Reindex failed: {html.escape(str(exc))}", library_html(assistant), gr.update()
         new_docs, _ = _choices(assistant)
-        return (
-            f"{report.added} added, {report.updated} updated, {report.removed} removed, {report.unchanged} unchanged; "
-            f"{report.chunks_embedded} chunks embedded in {report.seconds:.1f} s.{skipped}",
-            gr.update(choices=new_docs),
-        )
+        return report_html(assistant.last_report), library_html(assistant), gr.update(choices=new_docs)
 
     with gr.Blocks(title="assistant") as demo:
         gr.Markdown("## Ask the documents\nAnswers quote the documents and cite them; ask in English, French, "
@@ -164,10 +191,11 @@ def build(assistant: Assistant | None = None) -> Any:
                 )
             with gr.Column(scale=2):
                 sources.render()  # type: ignore[no-untyped-call]
-        with gr.Accordion("Index", open=False):
+        with gr.Accordion("Library", open=False):
+            library = gr.HTML(library_html(assistant))
             reindex_button = gr.Button("Reindex seeds/")
-            status = gr.Markdown()
-            reindex_button.click(run_reindex, outputs=[status, doc_filter], api_name="reindex")
+            status = gr.HTML(report_html(assistant.last_report))
+            reindex_button.click(run_reindex, outputs=[status, library, doc_filter], api_name="reindex")
     return demo
 
 

@@ -1,7 +1,8 @@
 """The chat page's text and cards: document text is shown as typed and never runs or renders."""
 
 from assistant import Answer, Assistant, Citation, Settings
-from assistant.ui import chat, plain, reply_text, sources_html
+from assistant.models import IndexReport, Problem
+from assistant.ui import chat, library_html, plain, reply_text, report_html, sources_html
 
 EVIL = 'Binh Lac a planté 777 cerisiers <img src=x onerror="alert(1)"> ![p](http://127.0.0.1:9/t.png) **gras**.'
 
@@ -65,3 +66,19 @@ def test_login_is_required_when_auth_is_set(seeded, monkeypatch) -> None:  # typ
             assert client.get(f"{base}/config").status_code == 200
     finally:
         demo.close()
+
+
+def test_the_library_lists_documents_and_every_skipped_file_with_its_reason_escaped(isolated: Settings) -> None:
+    from tests.conftest import write
+
+    write(isolated.seeds_dir, "alpha.txt", "Rapport Alpha\n\nLe village d'Alpha a construit 17 ponts en bambou.")
+    (isolated.seeds_dir / "budget <img src=x>.xlsx").write_bytes(b"PK\x03\x04 not really a zip")
+    assistant = Assistant(isolated)
+    report = assistant.reindex()
+    shown = report_html(assistant.last_report)
+    assert "1 added" in shown and "Skipped 1 file(s)" in shown
+    assert "budget &lt;img src=x&gt;.xlsx" in shown and "<img" not in shown and "unsupported" in shown
+    assert report.skipped[0].path == "budget <img src=x>.xlsx"
+    assert "alpha.txt" in library_html(assistant) and "Rapport Alpha" in library_html(assistant)
+    assert "Skipped" not in report_html(IndexReport(added=1, skipped=[]))
+    assert "&lt;" in report_html(IndexReport(skipped=[Problem(path="<x>", reason="r")]))
