@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import threading
 from typing import Any
 
@@ -21,6 +22,7 @@ from .signals import Signal, encoder, signals
 from .store import Store
 
 LAYOUT_VERSION = "4"
+log = logging.getLogger(__name__)
 
 
 class Assistant:
@@ -38,6 +40,7 @@ class Assistant:
         self._vectors: dict[tuple[str, str], np.ndarray] = {}  # (encoder, sentence) -> vector, read again later
         self._lock = threading.RLock()
         self.last_report: IndexReport | None = None  # what the last reindex in this process did and skipped
+        self._generation: int | None = None  # the store's generation as this process last wrote or read it
 
     def __repr__(self) -> str:
         return f"Assistant(seeds_dir={str(self.settings.seeds_dir)!r}, store={self.store_location!r})"
@@ -64,11 +67,36 @@ class Assistant:
             if self._store is None:
                 names = [s.name for s in self.signals if s.kind == "dense"]
                 self._store = Store(self.settings, names, self.fingerprint)
+                self._generation = self._store.generation()
             return self._store
 
+    def current_store(self) -> Store:
+        """The store, reopened when another process has reindexed it since this one last looked.
+
+        An embedded Chroma keeps each collection's vector index in memory: another process's additions stay
+        invisible to it and its deletions turn into "Error finding id". The generation counter shows such a change;
+        a Chroma server needs none of this, as every client sees its writes."""
+        store = self.store
+        if self.settings.chroma_host:
+            return store
+        generation = store.generation()
+        with self._lock:
+            if self._store is store and generation != self._generation:
+                log.info("the store changed in another process (generation %s, was %s): reopening it",
+                         generation, self._generation)  # fmt: skip
+                Store.forget_open_stores()
+                self._store = None
+                store = self.store
+            return store
+
     def reindex(self, progress: indexer.Progress | None = None) -> IndexReport:
-        """Bring the store in line with the seeds folder: embed new and changed files, drop removed ones."""
-        self.last_report = indexer.reindex(self.settings, self.store, self.signals, progress)
+        """Bring the store in line with the seeds folder: embed new and changed files, drop removed ones.
+
+        One process writes at a time: another process's reindex of the same local store is a StoreError."""
+        store = self.current_store()
+        self.last_report = indexer.reindex(self.settings, store, self.signals, progress)
+        with self._lock:
+            self._generation = store.generation()
         return self.last_report
 
     def ensure_index(self) -> IndexReport | None:
@@ -80,7 +108,7 @@ class Assistant:
     def lexical_index(self) -> LexicalIndex:
         """The lexical index for the store's current generation: kept in memory, loaded from beside an embedded
         store, or built from the store's chunks when the store has changed since."""
-        store = self.store
+        store = self.current_store()
         key = f"{store.identity()}:{store.generation()}:{ANALYZER_VERSION}"
         with self._lock:
             if self._index is not None and self._index.key == key:
@@ -97,7 +125,8 @@ class Assistant:
     def search(self, question: str, k: int = 5, **filters: Any) -> retrieval.Results:
         """The k best passages with every signal's view of them (what the answer layer judges confidence from)."""
         self.ensure_index()
-        return retrieval.search(question, k, self.store, self.lexical_index(), self.signals, self.settings, **filters)
+        index = self.lexical_index()
+        return retrieval.search(question, k, self.current_store(), index, self.signals, self.settings, **filters)
 
     def retrieve(self, question: str, k: int = 5, **filters: Any) -> list[Passage]:
         """The k passages that best answer question, best first; filters: doc_id=..., language=... (str or list)."""

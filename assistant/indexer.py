@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock, Timeout
 
 from .chunking import chunk_document
 from .config import Settings
-from .errors import ConfigError
-from .ingest import doc_id, file_hash, list_files, parse, read_bytes
+from .errors import ConfigError, StoreError
+from .ingest import bad_name, doc_id, file_hash, list_files, parse, read_file
 from .models import Chunk, Document, IndexReport, Problem
 from .signals import Signal, encoder
 from .store import Store
 
+log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
 BATCH = 256
 _lock = threading.Lock()  # one reindex at a time in a process
@@ -41,7 +48,7 @@ def reindex(settings: Settings, store: Store, signals: list[Signal], progress: P
     """
     if not settings.seeds_dir.is_dir():
         raise ConfigError(f"seeds folder {settings.seeds_dir} does not exist: create it or set ASSISTANT_SEEDS_DIR")
-    with _lock:
+    with _lock, _writer(settings):
         started = time.perf_counter()
         report = IndexReport(rebuilt=store.rebuilt)
         stored = store.manifest()
@@ -57,6 +64,24 @@ def reindex(settings: Settings, store: Store, signals: list[Signal], progress: P
         return report
 
 
+@contextmanager
+def _writer(settings: Settings) -> Iterator[None]:
+    """One writer at a time on a local store, across processes: a lock file beside the store."""
+    if settings.chroma_host:
+        yield
+        return
+    settings.vectorstore_dir.mkdir(parents=True, exist_ok=True)
+    path = settings.vectorstore_dir / "write.lock"
+    try:
+        with FileLock(path, timeout=0):
+            yield
+    except Timeout as exc:
+        raise StoreError(
+            f"another process is indexing {settings.vectorstore_dir} (it holds {path.name}); "
+            "run this again when it has finished"
+        ) from exc
+
+
 def _scan(
     settings: Settings, stored: dict[str, dict[str, tuple[int, int]]], report: IndexReport
 ) -> tuple[list[_Pending], set[str]]:
@@ -65,36 +90,39 @@ def _scan(
     limit = int(settings.max_file_mb * 1024 * 1024)
     for path in list_files(settings.seeds_dir):
         ident = doc_id(path, settings.seeds_dir)
+        if problem := bad_name(ident):
+            report.skipped.append(problem)
+            continue
         seen.add(ident)  # a file that exists keeps its stored version even if it cannot be read now
         try:
-            size = path.stat().st_size
-        except OSError as exc:
-            report.skipped.append(Problem(path=ident, reason=f"unreadable: {exc.strerror or exc}"))
-            continue
-        if size > limit:
-            report.skipped.append(
-                Problem(
-                    path=ident, reason=f"{size / 2**20:.0f} MB is over ASSISTANT_MAX_FILE_MB={settings.max_file_mb:g}"
-                )
-            )
-            continue
-        data = read_bytes(path)
-        if isinstance(data, Problem):
-            report.skipped.append(data.model_copy(update={"path": ident}))
-            continue
-        versions = stored.get(ident, {})
-        have, expected = versions.get(file_hash(data), (0, -1))
-        if have == expected and len(versions) == 1:
-            report.unchanged += 1
-            continue
-        doc = parse(ident, data)
-        if isinstance(doc, Problem):
-            report.skipped.append(doc)
-            continue
-        chunks = chunk_document(doc, settings.chunk_size, settings.chunk_overlap)
-        complete = have == expected  # then only a stale version is left to delete
-        pending.append(_Pending(doc, [] if complete else chunks, replaces=bool(versions), total=len(chunks)))
+            item = _read(settings, path, ident, limit, stored.get(ident, {}), report)
+        except Exception as exc:  # one file's failure, whatever it is, must not stop the others
+            log.warning("indexing %s failed", ident, exc_info=True)
+            item = Problem(path=ident, reason=f"failed: {type(exc).__name__}: {exc}"[:300])
+        if isinstance(item, Problem):
+            report.skipped.append(item)
+        elif item is not None:
+            pending.append(item)
     return pending, seen
+
+
+def _read(
+    settings: Settings, path: Path, ident: str, limit: int, versions: dict[str, tuple[int, int]], report: IndexReport
+) -> _Pending | Problem | None:
+    """Read, parse and chunk one file; None when the stored version is current."""
+    data = read_file(path, settings.seeds_dir, limit, ident)
+    if isinstance(data, Problem):
+        return data
+    have, expected = versions.get(file_hash(data), (0, -1))
+    if have == expected and len(versions) == 1:
+        report.unchanged += 1
+        return None
+    doc = parse(ident, data)
+    if isinstance(doc, Problem):
+        return doc
+    chunks = chunk_document(doc, settings.chunk_size, settings.chunk_overlap)
+    complete = have == expected  # then only a stale version is left to delete
+    return _Pending(doc, [] if complete else chunks, replaces=bool(versions), total=len(chunks))
 
 
 def _batches(pending: list[_Pending]) -> Iterator[list[_Pending]]:
@@ -122,23 +150,49 @@ def _embed_and_store(
     if progress:
         progress(0, total)
     models = {s.name: encoder(s, settings) for s in dense} if total else {}
+
+    def embed(texts: list[str]) -> dict[str, Any]:
+        return {name: m.embed_documents(texts) for name, m in models.items()} if texts else {}
+
     for batch in _batches(pending):
-        texts = [embed_text(c, p.doc) for p in batch for c in p.chunks]
-        vectors = {name: m.embed_documents(texts) for name, m in models.items()} if texts else {}
-        offset = 0
-        for p in batch:
-            n = len(p.chunks)
-            if n:
-                store.add(p.doc, p.chunks, {name: v[offset : offset + n] for name, v in vectors.items()})
-            if p.replaces:  # the older version goes, now that this one is complete
-                store.delete(p.doc.id, keep_sha=p.doc.sha256)
-            store.mark_complete(p.doc, p.total)
-            offset += n
-            report.chunks_embedded += n
+        parts: list[tuple[_Pending, dict[str, Any] | None]]
+        try:
+            vectors = embed([embed_text(c, p.doc) for p in batch for c in p.chunks])
+            parts = [(p, _rows(vectors, at, len(p.chunks))) for p, at in zip(batch, _offsets(batch), strict=True)]
+        except Exception:  # a text one encoder cannot take: embed the batch's documents one by one to find it
+            log.warning("embedding a batch failed; trying its documents one by one", exc_info=True)
+            parts = [(p, None) for p in batch]
+        for p, rows in parts:
+            try:
+                _store(store, p, rows if rows is not None else embed([embed_text(c, p.doc) for c in p.chunks]))
+            except Exception as exc:  # this document is skipped; its partial chunks are completed by the next run
+                log.warning("storing %s failed", p.doc.id, exc_info=True)
+                report.skipped.append(Problem(path=p.doc.id, reason=f"failed: {type(exc).__name__}: {exc}"[:300]))
+                continue
+            report.chunks_embedded += len(p.chunks)
             if p.replaces:
                 report.updated += 1
             else:
                 report.added += 1
-        done += offset
+        done += sum(len(p.chunks) for p in batch)
         if progress:
             progress(done, total)
+
+
+def _offsets(batch: list[_Pending]) -> list[int]:
+    starts = [0]
+    for p in batch[:-1]:
+        starts.append(starts[-1] + len(p.chunks))
+    return starts
+
+
+def _rows(vectors: dict[str, Any], offset: int, n: int) -> dict[str, Any]:
+    return {name: v[offset : offset + n] for name, v in vectors.items()}
+
+
+def _store(store: Store, p: _Pending, vectors: dict[str, Any]) -> None:
+    if p.chunks:
+        store.add(p.doc, p.chunks, vectors)
+    if p.replaces:  # the older version goes, now that this one is complete
+        store.delete(p.doc.id, keep_sha=p.doc.sha256)
+    store.mark_complete(p.doc, p.total)

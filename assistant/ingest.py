@@ -6,6 +6,7 @@ import hashlib
 import logging
 import os
 import re
+import stat
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -114,11 +115,61 @@ def doc_id(path: Path, seeds_dir: Path) -> str:
     return path.relative_to(seeds_dir).as_posix()
 
 
-def read_bytes(path: Path) -> bytes | Problem:
+def bad_name(ident: str) -> Problem | None:
+    """A name that is not valid UTF-8 (Linux allows any bytes) cannot be stored: report it in a printable form."""
     try:
-        return path.read_bytes()
-    except OSError as exc:
-        return Problem(path=str(path), reason=f"unreadable: {exc.strerror or exc}")
+        ident.encode("utf-8")
+    except UnicodeEncodeError:
+        shown = os.fsencode(ident).decode("utf-8", "replace")
+        return Problem(path=shown, reason="the file name is not valid UTF-8; rename the file to index it")
+    return None
+
+
+def _special(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a directory" if stat.S_ISDIR(mode) else "not a regular file"
+
+
+def read_file(path: Path, seeds_dir: Path, limit: int = 2**62, ident: str | None = None) -> bytes | Problem:
+    """A regular file's bytes, reading at most limit + 1 of them.
+
+    A link is followed only to a file inside seeds_dir; FIFOs, devices and sockets are never opened (a FIFO would
+    block, /dev/zero never ends), and the file is checked again once open, in case it was swapped meanwhile."""
+    ident = ident or doc_id(path, seeds_dir)
+    too_big = f"over ASSISTANT_MAX_FILE_MB={limit / 2**20:g}"
+    try:
+        info = os.lstat(path)
+        if stat.S_ISLNK(info.st_mode):
+            target = path.resolve(strict=True)
+            info = os.stat(path)
+            if not target.is_relative_to(seeds_dir.resolve()):
+                what = "a file" if stat.S_ISREG(info.st_mode) else _special(info.st_mode)
+                return Problem(path=ident, reason=f"a link to {what} outside the seeds folder: not followed")
+        if not stat.S_ISREG(info.st_mode):
+            return Problem(path=ident, reason=f"{_special(info.st_mode)}, not a regular file: skipped")
+        if info.st_size > limit:
+            return Problem(path=ident, reason=f"{info.st_size / 2**20:.0f} MB is {too_big}")
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        with os.fdopen(handle, "rb") as file:
+            if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+                return Problem(path=ident, reason="not a regular file: skipped")
+            pieces: list[bytes] = []
+            left = limit + 1  # a file that grows while it is read stops here
+            while left > 0 and (piece := file.read(min(left, 1 << 20))):
+                pieces.append(piece)
+                left -= len(piece)
+            data = b"".join(pieces)
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a link loop, on Python 3.11
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        return Problem(path=ident, reason=f"unreadable: {reason}")
+    if len(data) > limit:
+        return Problem(path=ident, reason=f"it grew while being read and is {too_big}")
+    return data
 
 
 def parse(path_id: str, data: bytes) -> Document | Problem:
@@ -167,7 +218,7 @@ def parse(path_id: str, data: bytes) -> Document | Problem:
 
 
 def read_document(path: Path, seeds_dir: Path) -> Document | Problem:
-    data = read_bytes(path)
+    data = read_file(path, seeds_dir)
     if isinstance(data, Problem):
         return data
     return parse(doc_id(path, seeds_dir), data)

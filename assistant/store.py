@@ -48,6 +48,17 @@ class Store:
         except (ValueError, ConnectionError, OSError) as exc:
             raise ConfigError(f"cannot open {self.where}: {exc}") from exc
 
+    @staticmethod
+    def forget_open_stores() -> None:
+        """Make the next embedded store opened in this process read its folder afresh.
+
+        Chroma shares one in-memory system per folder among a process's clients; its clear_system_cache forgets them
+        without stopping them (a question under way still holds one), so the next client reads what another process
+        wrote."""
+        from chromadb.api.shared_system_client import SharedSystemClient
+
+        SharedSystemClient.clear_system_cache()
+
     @property
     def where(self) -> str:
         if self.settings.chroma_host:

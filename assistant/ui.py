@@ -177,8 +177,13 @@ def build(assistant: Assistant | None = None) -> Any:
         with gr.Row():
             with gr.Column(scale=3):
                 with gr.Row():
-                    doc_filter = gr.Dropdown(docs, multiselect=True, label="Only these documents", value=[])
-                    lang_filter = gr.Dropdown(langs, multiselect=True, label="Only these languages", value=[])
+                    # custom values: a document indexed after the page was built (from the CLI, say) can be chosen
+                    doc_filter = gr.Dropdown(
+                        docs, multiselect=True, label="Only these documents", value=[], allow_custom_value=True
+                    )
+                    lang_filter = gr.Dropdown(
+                        langs, multiselect=True, label="Only these languages", value=[], allow_custom_value=True
+                    )
                 sources = gr.HTML(sources_html(None), render=False)
                 gr.ChatInterface(
                     respond,
@@ -196,6 +201,13 @@ def build(assistant: Assistant | None = None) -> Any:
             reindex_button = gr.Button("Reindex seeds/")
             status = gr.HTML(report_html(assistant.last_report))
             reindex_button.click(run_reindex, outputs=[status, library, doc_filter], api_name="reindex")
+
+        def refresh() -> tuple[str, Any, Any]:
+            """On each visit: the library and the filters as the store is now (another process may have indexed)."""
+            new_docs, new_langs = _choices(assistant)
+            return library_html(assistant), gr.update(choices=new_docs), gr.update(choices=new_langs)
+
+        demo.load(refresh, outputs=[library, doc_filter, lang_filter], api_name=False)
     return demo
 
 

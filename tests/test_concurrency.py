@@ -1,8 +1,12 @@
-"""20 concurrent chat requests through the served Gradio API while a reindex removes a file."""
+"""20 concurrent chat requests through the served Gradio API while a reindex removes a file, in the server or from
+the CLI in another process."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -56,3 +60,40 @@ def test_concurrent_requests_answer_while_a_reindex_removes_a_file(served: tuple
         assert "gone.txt" not in reply
     after = client.predict("Combien de lampadaires solaires à Phu Sa ?", [], [], api_name="/chat")[0]
     assert "gone.txt" not in after and "4 321" not in after
+
+
+NEW = "Nouvelles de Lai Chau\n\nLe district de Sin Ho a distribué 2 468 couvertures aux familles des hauts plateaux."
+
+
+def test_a_cli_reindex_in_another_process_is_seen_by_the_running_server(served: tuple[str, Path]) -> None:
+    from gradio_client import Client
+
+    url, seeds = served
+    store = seeds.parent / "store"
+    write(seeds, "new.txt", NEW)
+
+    def ask(i: int) -> tuple[str, str]:
+        question, expected = QUESTIONS[i % len(QUESTIONS)]
+        return Client(url, verbose=False).predict(question, [], [], api_name="/chat")[0], expected
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
+    env.update(ASSISTANT_SEEDS_DIR=str(seeds), ASSISTANT_VECTORSTORE_DIR=str(store))
+    with ThreadPoolExecutor(max_workers=20) as pool:
+        futures = [pool.submit(ask, i) for i in range(20)]
+        cli = subprocess.run(
+            [str(Path(sys.executable).parent / "assistant"), "index", "--json"],
+            env=env, capture_output=True, text=True, timeout=600,
+        )  # fmt: skip
+        results = [f.result(timeout=300) for f in futures]
+    assert cli.returncode == 0, cli.stderr[-2000:]
+    assert '"added":1' in cli.stdout
+    for reply, expected in results:
+        assert expected in reply, reply
+    client = Client(url, verbose=False)
+    after = client.predict("Combien de couvertures à Sin Ho ?", [], [], api_name="/chat")[0]
+    assert "2 468" in after and "new.txt" in after, after
+    filtered = client.predict("Combien de couvertures ?", ["new.txt"], [], api_name="/chat")[0]
+    assert "2 468" in filtered and "Sorry" not in filtered, filtered
+    for i in range(4):  # the questions asked before the change still find their passages
+        reply, expected = ask(i)
+        assert expected in reply and "Sorry" not in reply, reply

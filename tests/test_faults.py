@@ -133,3 +133,102 @@ def test_a_store_from_another_model_or_layout_is_rebuilt(isolated: Settings, mon
     use_dirs(monkeypatch, isolated.seeds_dir, isolated.vectorstore_dir, chunk_size="200")
     result = CliRunner().invoke(app, ["index"])
     assert result.exit_code == 0 and "store rebuilt" in result.output
+
+
+def test_links_fifos_devices_bad_names_and_utf16_index_in_seconds_and_nothing_outside_leaks(
+    isolated: Settings, tmp_path: Path
+) -> None:
+    seeds = isolated.seeds_dir
+    secret = tmp_path / "outside" / "secret.txt"
+    write(secret.parent, secret.name, "Secret payroll\n\nThe treasurer of Quy Nhon keeps 8,765 gold bars in a vault.")
+    write(seeds, "a_inside.txt", "Rapport\n\nLe village de Tan Hoa a creusé 23 puits pour les familles pauvres.")
+    (seeds / "b_outside_link.txt").symlink_to(secret)
+    (seeds / "c_inside_link.txt").symlink_to(seeds / "a_inside.txt")  # a link inside the folder is followed
+    os.mkfifo(seeds / "d_pipe.txt")
+    (seeds / "e_zero.txt").symlink_to("/dev/zero")
+    bad = os.fsencode(seeds) + b"/f_bad_\xff_name.txt"
+    with open(bad, "wb") as handle:
+        handle.write("Nom cassé\n\nLe nom de ce fichier n'est pas de l'UTF-8.".encode())
+    write(seeds, "g_after.txt", "Après\n\nLa commune de Phu Loc a planté 640 cocotiers le long de la lagune.")
+    (seeds / "h_utf16.txt").write_bytes(
+        "Rapport UTF-16\n\nLe district de Vinh Linh a ouvert 19 crèches.".encode("utf-16")
+    )
+
+    env = {**os.environ, "ASSISTANT_SEEDS_DIR": str(seeds), "ASSISTANT_VECTORSTORE_DIR": str(isolated.vectorstore_dir)}
+    done = subprocess.run(
+        [str(Path(sys.executable).parent / "assistant"), "index", "--json"],
+        env=env, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    import json
+
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    reasons = {p["path"]: p["reason"] for p in report["skipped"]}
+    assert report["added"] == 4  # a_inside, c_inside_link, g_after, h_utf16
+    assert "outside the seeds folder" in reasons["b_outside_link.txt"]
+    assert "FIFO" in reasons["d_pipe.txt"] and "device" in reasons["e_zero.txt"]
+    assert "not valid UTF-8" in reasons["f_bad_\ufffd_name.txt"]
+
+    assistant = Assistant(isolated)
+    texts = " ".join(assistant.store.primary.get(include=["documents"])["documents"])
+    assert "gold bars" not in texts and "treasurer" not in texts
+    assert "gold bars" not in assistant.answer("How many gold bars does the treasurer of Quy Nhon keep?").text
+    assert assistant.retrieve("Combien de cocotiers à Phu Loc ?", k=1)[0].doc_id == "g_after.txt"
+    assert assistant.retrieve("Combien de crèches à Vinh Linh ?", k=1)[0].doc_id == "h_utf16.txt"
+
+
+class _Payload:
+    """Unpickling this creates the marker file: proof that code from the store ran."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, tuple[str, str]]:
+        return open, (str(self.marker), "w")
+
+
+def test_a_pickle_payload_planted_in_the_store_runs_nothing(isolated: Settings, tmp_path: Path) -> None:
+    import pickle
+
+    write(isolated.seeds_dir, "a.txt", "Rapport\n\nLe village de Tan Hoa a creusé 23 puits pour les familles pauvres.")
+    assistant = Assistant(isolated)
+    assistant.reindex()
+    assert assistant.answer("Combien de puits à Tan Hoa ?").found
+    marker = tmp_path / "ran"
+    payload = pickle.dumps(_Payload(marker))
+    store = isolated.vectorstore_dir
+    folders = [store, *(p for p in store.rglob("*") if p.is_dir())]
+    for folder in folders:  # wherever a loader might look: the usual pickle names in every folder of the store
+        for name in ("index_metadata.pickle", "passages.pickle", "index.pkl", "lexical.pickle"):
+            (folder / name).write_bytes(payload)
+    for saved in store.rglob("*.npz"):  # and the lexical index itself replaced by a pickle
+        saved.write_bytes(payload)
+
+    fresh = Assistant(Settings(seeds_dir=isolated.seeds_dir, vectorstore_dir=store))
+    reply = fresh.answer("Combien de puits à Tan Hoa ?")
+    fresh.reindex()
+    assert not marker.exists()
+    assert reply.found and "23 puits" in reply.text  # the index is rebuilt from the store, not loaded from the payload
+
+
+def test_one_writer_at_a_time_on_a_local_store(isolated: Settings) -> None:
+    from filelock import FileLock
+
+    from assistant.errors import StoreError
+
+    write(isolated.seeds_dir, "a.txt", "Rapport\n\nLe village de Tan Hoa a creusé 23 puits pour les familles pauvres.")
+    isolated.vectorstore_dir.mkdir(parents=True, exist_ok=True)
+    lock = str(isolated.vectorstore_dir / "write.lock")
+    script = f"import time\nfrom filelock import FileLock\nwith FileLock({lock!r}):\n print('held', flush=True)\n"
+    held = subprocess.Popen(  # another process indexing: it holds the lock file
+        [sys.executable, "-c", script + " time.sleep(60)"], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert held.stdout is not None and held.stdout.readline().strip() == "held"
+        with pytest.raises(StoreError, match="another process is indexing"):
+            Assistant(isolated).reindex()
+    finally:
+        held.kill()
+        held.wait()
+    assert FileLock(isolated.vectorstore_dir / "write.lock", timeout=5).acquire()  # released with its process
+    assert Assistant(isolated).reindex().added == 1
