@@ -16,6 +16,7 @@ import numpy as np
 from . import answering, indexer, retrieval
 from .config import Settings
 from .ingest import CLEANER_VERSION
+from .languages import UNSUPPORTED, foreign_script
 from .lexical import ANALYZER_VERSION, LexicalIndex
 from .models import Answer, IndexReport, Passage
 from .signals import Signal, encoder, signals
@@ -136,6 +137,8 @@ class Assistant:
         """Answer from the documents with numbered citations; found=False (and related passages) when they do not
         say. history: earlier chat turns ({"role": "user", "content": ...}), so a short follow-up keeps its topic."""
         question = answering.check_question(question, self.settings.max_question_chars)
+        if foreign_script(question):
+            return Answer(question=question, text=UNSUPPORTED, found=False, language="en")
         reply, results = answering.respond(
             question, history, lambda text: self.search(text, k, **filters), self.similarity
         )

@@ -103,10 +103,11 @@ def serve(
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 7860,
 ) -> None:
     """Open the chat page (indexes the seeds folder first if the store is empty)."""
-    from .ui import launch
+    from .ui import credentials, launch
 
     assistant = Assistant()
     try:
+        credentials(assistant.settings)  # a bad login setting stops here, before any indexing
         report = assistant.ensure_index()
         if report is not None:
             err.print(f"indexed {report.added} documents ({report.chunks_embedded} chunks) in {report.seconds:.1f} s")

@@ -45,13 +45,18 @@ class Settings(BaseSettings):
     llm_base_url: str | None = Field(
         None,
         description="Optional generative answers from an OpenAI-compatible endpoint (Ollama, llama.cpp server, "
-        "vLLM), given only the retrieved passages; markers to no passage are removed; if the endpoint fails, the "
-        "quoted answer is shown with a notice.",
+        "vLLM), given only the retrieved passages, fenced as untrusted data; markers to no passage are removed, and "
+        "a sentence with a number or name its cited passage does not hold is dropped; if nothing checked is left or "
+        "the endpoint fails, the quoted answer is shown with a notice.",
     )
     llm_model: str | None = Field(None, description="The model name to ask the endpoint for.")
     llm_api_key: SecretStr | None = Field(None, description="Bearer token for the endpoint, if it needs one.")
     llm_timeout: float = Field(60.0, gt=0, description="Seconds to wait for the endpoint.")
-    auth: SecretStr | None = Field(None, description="`user:password` to require a login on the chat page.")
+    auth: SecretStr | None = Field(
+        None,
+        description="`user:password` to require a login on the chat page (both parts, or `serve` refuses to start); "
+        "after five failed logins each further attempt waits longer.",
+    )
 
     @model_validator(mode="after")
     def _from_home(self) -> Settings:

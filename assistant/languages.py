@@ -225,6 +225,20 @@ PHRASES = {
 }  # fmt: skip
 
 
+UNSUPPORTED = (
+    "I answer questions in English, French, Swedish and Vietnamese, and this question seems to be written in "
+    "another language. Please ask it in one of those four."
+)
+
+
+def foreign_script(text: str) -> bool:
+    """Whether most of a question's letters are of a script none of the four languages is written in (Chinese,
+    Cyrillic, Arabic…): such a question gets the English reply UNSUPPORTED rather than a guess."""
+    letters = [ch for ch in text if ch.isalpha()]
+    foreign = sum(1 for ch in letters if not unicodedata.name(ch, "LATIN").startswith("LATIN"))
+    return bool(letters) and foreign * 2 > len(letters)
+
+
 def answer_language(language: str) -> str:
     """The language the assistant replies in: the question's, or English when it has no phrases for it."""
     return language if language in PHRASES else "en"

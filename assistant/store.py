@@ -43,7 +43,10 @@ class Store:
                 return chromadb.HttpClient(
                     host=self.settings.chroma_host, port=self.settings.chroma_port, settings=chroma_settings
                 )
-            self.settings.vectorstore_dir.mkdir(parents=True, exist_ok=True)
+            folder = self.settings.vectorstore_dir
+            if not folder.exists():  # the store is for its owner only: documents and vectors stay private
+                folder.mkdir(parents=True)
+                folder.chmod(0o700)
             return chromadb.PersistentClient(path=str(self.settings.vectorstore_dir), settings=chroma_settings)
         except (ValueError, ConnectionError, OSError) as exc:
             raise ConfigError(f"cannot open {self.where}: {exc}") from exc

@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+import hmac
 import html
 import logging
+import os
 import re
-from collections.abc import Iterator
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from .api import Assistant
 from .config import Settings
-from .errors import AssistantError, QuestionError
+from .errors import AssistantError, ConfigError, QuestionError
 from .models import Answer, Citation, IndexReport
 
 log = logging.getLogger(__name__)
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # no calls out to Gradio's servers at import or launch
+MAX_UPLOAD = "1mb"  # the chat takes no files; Gradio's upload route still exists, so it gets a small limit
 
 EXAMPLES = [
     "How many orphans were sponsored in Ha Tinh province?",
@@ -171,7 +178,7 @@ def build(assistant: Assistant | None = None) -> Any:
         new_docs, _ = _choices(assistant)
         return report_html(assistant.last_report), library_html(assistant), gr.update(choices=new_docs)
 
-    with gr.Blocks(title="assistant") as demo:
+    with gr.Blocks(title="assistant", analytics_enabled=False) as demo:
         gr.Markdown("## Ask the documents\nAnswers quote the documents and cite them; ask in English, French, "
                     "Swedish or Vietnamese.")  # fmt: skip
         with gr.Row():
@@ -211,22 +218,56 @@ def build(assistant: Assistant | None = None) -> Any:
     return demo
 
 
-def credentials(settings: Settings) -> tuple[str, str] | None:
-    """ASSISTANT_AUTH=user:password as Gradio's auth pair."""
+class Login:
+    """ASSISTANT_AUTH=user:password checked in constant time, with a pause after repeated failures: after FREE
+    failures within WINDOW seconds each further attempt waits twice as long as the last, up to MAX_WAIT seconds."""
+
+    FREE, WINDOW, MAX_WAIT = 5, 300.0, 8.0
+
+    def __init__(self, user: str, password: str, sleep: Callable[[float], None] = time.sleep) -> None:
+        self._pair = (user.encode(), password.encode())
+        self._failures: deque[float] = deque()
+        self._lock = threading.Lock()
+        self._sleep = sleep
+
+    def __call__(self, user: str, password: str) -> bool:
+        now = time.monotonic()
+        with self._lock:
+            while self._failures and now - self._failures[0] > self.WINDOW:
+                self._failures.popleft()
+            excess = len(self._failures) - self.FREE
+        if excess >= 0:
+            self._sleep(min(0.5 * 2**excess, self.MAX_WAIT))
+        ok = hmac.compare_digest(str(user).encode(), self._pair[0]) & hmac.compare_digest(
+            str(password).encode(), self._pair[1]
+        )
+        if not ok:
+            with self._lock:
+                self._failures.append(time.monotonic())
+        return bool(ok)
+
+
+def credentials(settings: Settings) -> Login | None:
+    """The login check for ASSISTANT_AUTH=user:password; a ConfigError when either part is missing."""
     if not settings.auth:
         return None
-    user, _, password = settings.auth.get_secret_value().partition(":")
-    return user, password
+    user, colon, password = settings.auth.get_secret_value().partition(":")
+    if not (colon and user and password):
+        raise ConfigError("ASSISTANT_AUTH must be user:password with both parts set (a login without a password "
+                          "is no protection); set it so, or unset it for no login")  # fmt: skip
+    return Login(user, password)
 
 
 def launch(assistant: Assistant, host: str = "127.0.0.1", port: int = 7860) -> None:
     import gradio as gr
 
+    login = credentials(assistant.settings)
     demo = build(assistant)
     demo.queue(default_concurrency_limit=8).launch(
         server_name=host,
         server_port=port,
-        auth=credentials(assistant.settings),
+        auth=login,
+        max_file_size=MAX_UPLOAD,
         show_error=False,
         css=CSS,
         theme=gr.themes.Soft(),

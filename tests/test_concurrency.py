@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import httpx
 import pytest
 
 from tests.conftest import SEEDS, write
@@ -94,6 +95,8 @@ def test_a_cli_reindex_in_another_process_is_seen_by_the_running_server(served: 
     assert "2 468" in after and "new.txt" in after, after
     filtered = client.predict("Combien de couvertures ?", ["new.txt"], [], api_name="/chat")[0]
     assert "2 468" in filtered and "Sorry" not in filtered, filtered
+    upload = httpx.post(f"{url}gradio_api/upload", files={"files": ("big.txt", b"x" * 3_000_000)}, timeout=60)
+    assert upload.status_code == 413  # the page takes no files: its upload route has a small limit
     for i in range(4):  # the questions asked before the change still find their passages
         reply, expected = ask(i)
         assert expected in reply and "Sorry" not in reply, reply

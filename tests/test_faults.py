@@ -232,3 +232,21 @@ def test_one_writer_at_a_time_on_a_local_store(isolated: Settings) -> None:
         held.wait()
     assert FileLock(isolated.vectorstore_dir / "write.lock", timeout=5).acquire()  # released with its process
     assert Assistant(isolated).reindex().added == 1
+
+
+def test_a_new_store_is_readable_by_its_owner_only(isolated: Settings) -> None:
+    import stat
+
+    assert not isolated.vectorstore_dir.exists()
+    Assistant(isolated).store.count()
+    assert stat.S_IMODE(isolated.vectorstore_dir.stat().st_mode) == 0o700
+
+
+def test_serve_refuses_a_login_without_a_password(isolated: Settings) -> None:
+    env = {**os.environ, "ASSISTANT_AUTH": "admin", "ASSISTANT_VECTORSTORE_DIR": str(isolated.vectorstore_dir)}
+    done = subprocess.run(
+        [str(Path(sys.executable).parent / "assistant"), "serve", "--port", "9"],
+        env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode != 0 and "ASSISTANT_AUTH must be user:password" in done.stderr
+    assert "Traceback" not in done.stderr and not isolated.vectorstore_dir.exists()  # stopped before indexing

@@ -142,6 +142,18 @@ def test_pdf_lines_are_joined_into_paragraphs() -> None:
     assert paragraphs("The board repaired 37\nkilometres of canal.\nNext para-\ngraph here") == (
         "The board repaired 37 kilometres of canal.\nNext paragraph here"
     )
+    page = (
+        "Instruments\nThe main telescope of the observatory is a reflector whose primary\n"
+        "mirror has a diameter of 610 millimetres and was installed in the spring\nby the university team\n"
+        "Staff\nThe observatory employs four astronomers and two technicians who share\nthe night shifts"
+    )
+    assert paragraphs(page).split("\n") == [  # a short line without a full stop is a heading, not a sentence's start
+        "Instruments",
+        "The main telescope of the observatory is a reflector whose primary mirror has a diameter of 610 millimetres "
+        "and was installed in the spring by the university team",
+        "Staff",
+        "The observatory employs four astronomers and two technicians who share the night shifts",
+    ]
 
 
 def test_a_pdf_without_text_layer_an_encrypted_pdf_and_a_corrupt_docx_are_problems_with_reasons() -> None:

@@ -1,5 +1,7 @@
 """The chat page's text and cards: document text is shown as typed and never runs or renders."""
 
+from pydantic import SecretStr
+
 from assistant import Answer, Assistant, Citation, Settings
 from assistant.models import IndexReport, Problem
 from assistant.ui import chat, library_html, plain, reply_text, report_html, sources_html
@@ -82,3 +84,39 @@ def test_the_library_lists_documents_and_every_skipped_file_with_its_reason_esca
     assert "alpha.txt" in library_html(assistant) and "Rapport Alpha" in library_html(assistant)
     assert "Skipped" not in report_html(IndexReport(added=1, skipped=[]))
     assert "&lt;" in report_html(IndexReport(skipped=[Problem(path="<x>", reason="r")]))
+
+
+def test_logins_slow_down_after_repeated_failures_and_a_login_needs_a_password(isolated: Settings) -> None:
+    import pytest
+
+    from assistant.errors import ConfigError
+    from assistant.ui import Login, credentials
+
+    waits: list[float] = []
+    login = Login("ana", "s3cret", sleep=waits.append)
+    assert [login("ana", f"guess{i}") for i in range(5)] == [False] * 5 and waits == []
+    assert not login("ana", "guess5") and not login("ana", "guess6") and not login("bob", "s3cret")
+    assert waits == [0.5, 1.0, 2.0]  # each attempt after five failures waits twice as long as the one before
+    assert login("ana", "s3cret")
+    for auth in ("admin", "admin:", ":pw"):
+        with pytest.raises(ConfigError, match="user:password"):
+            credentials(isolated.model_copy(update={"auth": SecretStr(auth)}))
+    assert isinstance(credentials(isolated.model_copy(update={"auth": SecretStr("ana:s3cret")})), Login)
+
+
+def test_the_page_sends_no_analytics(isolated: Settings) -> None:
+    import os
+
+    from assistant.ui import build
+
+    demo = build(Assistant(isolated))
+    assert demo.analytics_enabled is False and os.environ["GRADIO_ANALYTICS_ENABLED"] == "False"
+
+
+def test_a_question_in_an_unsupported_language_gets_an_english_reply(isolated: Settings) -> None:
+    assistant = Assistant(isolated)
+    for question in ("河内市有多少户贫困家庭？", "Сколько домов построили в Ханое?"):
+        reply = assistant.answer(question)
+        assert not reply.found and reply.language == "en"
+        assert "English, French, Swedish and Vietnamese" in reply.text
+    assert assistant.answer("Huyện Mỏ Cày Bắc có bao nhiêu căn nhà?").text != reply.text  # Vietnamese is not foreign

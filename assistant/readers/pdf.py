@@ -16,11 +16,14 @@ _ENDS = re.compile(r"[.!?:;…»\"”)]$")
 
 
 def paragraphs(page: str) -> str:
-    """A page's lines joined into paragraphs: a line that does not end a sentence goes on with the next one."""
+    """A page's lines joined into paragraphs: a line that does not end a sentence goes on with the next one, unless
+    it is much shorter than the page's usual line (a heading, or a paragraph's last line)."""
+    lines = [line.strip() for line in page.splitlines()]
+    lengths = sorted(len(line) for line in lines if line)
+    short = 0.6 * lengths[3 * len(lengths) // 4] if len(lengths) >= 4 else 0.0  # a full line is a long one
     out: list[str] = []
     current = ""
-    for line in page.splitlines():
-        line = line.strip()
+    for line in lines:
         if not line:
             if current:
                 out.append(current)
@@ -31,7 +34,7 @@ def paragraphs(page: str) -> str:
             current = current[:-1] + line  # a word broken at the line's end
         else:
             current = f"{current} {line}"
-        if current and _ENDS.search(current):
+        if current and (_ENDS.search(current) or (len(line) < short and not current.endswith("-"))):
             out.append(current)
             current = ""
     if current:
