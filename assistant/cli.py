@@ -103,7 +103,8 @@ def serve(
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 7860,
 ) -> None:
     """Open the chat page (indexes the seeds folder first if the store is empty)."""
-    from .ui import credentials, launch
+    from .server import serve as run
+    from .ui import credentials
 
     assistant = Assistant()
     try:
@@ -112,7 +113,7 @@ def serve(
         if report is not None:
             err.print(f"indexed {report.added} documents ({report.chunks_embedded} chunks) in {report.seconds:.1f} s")
         assistant.warm_up()
-        launch(assistant, host=host, port=port)
+        run(assistant, host=host, port=port)
     except AssistantError as exc:
         raise _fail(exc) from exc
 

@@ -256,19 +256,3 @@ def credentials(settings: Settings) -> Login | None:
         raise ConfigError("ASSISTANT_AUTH must be user:password with both parts set (a login without a password "
                           "is no protection); set it so, or unset it for no login")  # fmt: skip
     return Login(user, password)
-
-
-def launch(assistant: Assistant, host: str = "127.0.0.1", port: int = 7860) -> None:
-    import gradio as gr
-
-    login = credentials(assistant.settings)
-    demo = build(assistant)
-    demo.queue(default_concurrency_limit=8).launch(
-        server_name=host,
-        server_port=port,
-        auth=login,
-        max_file_size=MAX_UPLOAD,
-        show_error=False,
-        css=CSS,
-        theme=gr.themes.Soft(),
-    )

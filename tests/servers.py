@@ -60,10 +60,12 @@ def chroma_server(path: Path) -> Iterator[int]:
 
 
 @contextmanager
-def assistant_server(seeds: Path, store: Path) -> Iterator[str]:
-    """`assistant serve` over seeds, with extractive answers, no login and an embedded store; yields its URL."""
+def assistant_server(seeds: Path, store: Path, **settings: str) -> Iterator[str]:
+    """`assistant serve` over seeds, with extractive answers, an embedded store and no login unless settings give
+    one (auth="user:password"); yields its URL."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
     env.update(ASSISTANT_SEEDS_DIR=str(seeds), ASSISTANT_VECTORSTORE_DIR=str(store), GRADIO_ANALYTICS_ENABLED="False")
+    env.update({f"ASSISTANT_{key.upper()}": value for key, value in settings.items()})
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
     command = [str(BIN / "assistant"), "serve", "--host", "127.0.0.1", "--port", str(port)]

@@ -3,6 +3,8 @@
 import importlib
 import re
 import shutil
+import textwrap
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,7 @@ import assistant
 from assistant import Assistant, Settings
 from assistant.config import settings_table
 from tests.conftest import REPO, SEEDS, use_dirs, write
+from tests.servers import assistant_server
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 
@@ -39,7 +42,15 @@ def test_the_readme_python_examples_run_as_written(
     for key in ("ASSISTANT_SEEDS_DIR", "ASSISTANT_VECTORSTORE_DIR"):
         monkeypatch.delenv(key)
     monkeypatch.chdir(tmp_path / "project")
-    exec(compile(block, "README.md", "exec"), {})
+    block = textwrap.dedent(block)  # examples inside a list item are indented
+    with ExitStack() as stack:
+        if "http://127.0.0.1:7860/" in block:  # the example talks to `assistant serve`: start one, with its login
+            project = tmp_path / "project"
+            url = stack.enter_context(
+                assistant_server(project / "seeds", project / "vectorstore", auth="user:password")
+            )
+            block = block.replace("http://127.0.0.1:7860/", url)
+        exec(compile(block, "README.md", "exec"), {})
     printed = capsys.readouterr().out
     assert printed.strip()
     if "answer(" in block:
