@@ -11,14 +11,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from .errors import QuestionError
-from .evidence import YEAR, Question, Sentence, Similarity, answers, question_of, sentences
+from .evidence import YEAR, Question, Sentence, Similarity, answers, question_of, sentences, violates
 from .keywords import Words, matched
 from .languages import (
     NAME,
     NUMBER,
     TIME,
     answer_language,
-    asked_kind,
     content_words,
     is_stopword,
     language_name,
@@ -96,9 +95,9 @@ def split_parts(question: str) -> list[str]:
     """A question that asks two things, as two questions: 'how many X and how many Y', or one fact for two places
     ('the secretaries of Ha Tinh and of Quang Nam')."""
     pieces = [p.strip(" ,") for p in _PART_BREAK.split(question) if p.strip(" ,")]
-    if len(pieces) > 1:  # a place or name said once stands for every part: 'how many X and how many Y in Ha Tinh'
-        names = [n for p in pieces for n in _names(p)]
-        return [" ".join([p, *(n for n in names if n not in p)]) for p in pieces]
+    if len(pieces) > 1:  # a place or name said once stands for every part that names none: 'how many X and how
+        names = [n for p in pieces for n in _names(p)]  # many Y in Ha Tinh'; a part with its own place keeps it
+        return [p if _names(p) else " ".join([p, *names]) for p in pieces]
     tokens = list(re.finditer(r"[\w'-]+", question))
     for i, tok in enumerate(tokens[1:-1], start=1):
         if tok.group().lower() not in CONJUNCTIONS or not tokens[i - 1].group()[:1].isupper():
@@ -180,7 +179,7 @@ def _quoted(ranked: list[Sentence]) -> list[Sentence]:
     share = float(fitted().get("answer", {}).get("second_quote", 0.85))
     chosen = ranked[:1]
     for s in ranked[1:]:
-        if len(chosen) >= MAX_QUOTES or s.score < share * ranked[0].score:
+        if len(chosen) >= MAX_QUOTES or s.score < share * ranked[0].score or violates(s):
             break
         if all(s.text != c.text for c in chosen):
             chosen.append(s)
@@ -203,12 +202,15 @@ _UNIT_WORDS = {"de", "d", "of", "av", "du", "des"}
 
 def direct_value(part: Part, sentence: Sentence) -> str | None:
     """The thing asked for, in the documents' words: a number with its unit, a person's name, a date."""
-    text, kind = sentence.text, asked_kind(part.typed)
+    text, kind = sentence.text, part.question.kind  # the framed question's: a follow-up keeps what was asked
     if kind == "number":
         asked = set(NUMBER.findall(part.typed))
         values: list[tuple[bool, int, str]] = []
         for match in NUMBER.finditer(text):
-            if match.group() in asked or YEAR.fullmatch(match.group()):
+            if match.group() in asked or YEAR.fullmatch(match.group()) or _identifier(text, match):
+                continue
+            following = TIME.match(text[match.end() :].lstrip())
+            if following and following.group(2):  # the day of a date: '13 mars 2025'
                 continue
             value = " ".join([match.group(), *_unit(text[match.end() :])])
             unit = Words(value, sentence.passage.language)
@@ -224,6 +226,16 @@ def direct_value(part: Part, sentence: Sentence) -> str | None:
         when = TIME.search(text)
         return when.group() if when else None
     return None
+
+
+_IDENTIFIER_BEFORE = re.compile(r"(?:n°|no\.?|nr\.?|nummer|số|number|décision|decision|beslut|quyết định)\s*$", re.I)
+
+
+def _identifier(text: str, match: re.Match[str]) -> bool:
+    """A number that names a thing rather than counts it: 'décision n° 781/QD-UBND', 'beslut nr 12', '12/2024'."""
+    if text[match.end() : match.end() + 1] == "/":
+        return True
+    return bool(_IDENTIFIER_BEFORE.search(text[max(0, match.start() - 12) : match.start()]))
 
 
 def _unit(after: str) -> list[str]:

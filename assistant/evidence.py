@@ -20,11 +20,13 @@ from .signals import fitted
 YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 # Roles by family (a chair is not a secretary), in the four languages; Vietnamese by their first syllable.
 ROLES = {
-    "chair": {"chair", "chairs", "chaired", "chairman", "chairwoman", "chairperson", "president", "président",
-              "présidente", "présidé", "ordförande", "ordföranden", "chủ"},
-    "secretary": {"secretary", "secrétaire", "sekreterare", "sekreteraren", "bí"},
-    "head": {"head", "chef", "cheffe", "chief", "leader", "ledare", "chefen", "trưởng", "director", "directeur",
-             "directrice", "direktör", "giám"},
+    "chair": {"chair", "chairs", "chaired", "chairman", "chairmen", "chairwoman", "chairperson", "president",
+              "presidents", "président", "présidents", "présidente", "présidé", "ordförande", "ordföranden",
+              "ordförandena", "chủ"},
+    "secretary": {"secretary", "secretaries", "secrétaire", "secrétaires", "sekreterare", "sekreteraren",
+                  "sekreterarna", "bí"},
+    "head": {"head", "heads", "chef", "chefs", "cheffe", "chief", "leader", "ledare", "chefen", "chefer", "cheferna",
+             "trưởng", "director", "directors", "directeur", "directrice", "direktör", "giám"},
 }  # fmt: skip
 VICE = {"vice", "deputy", "adjoint", "adjointe", "phó", "biträdande", "viceordförande", "ställföreträdande"}
 FEATURES = ["own", "context", "passage", "missing", "prior", "cue", "years", "year_conflict", "numbers",
@@ -56,6 +58,7 @@ class Sentence:
     end: int
     features: dict[str, float] = field(default_factory=dict)
     score: float = 0.0  # the sentence model's probability that this sentence answers
+    violation: str | None = None  # the hard constraint it fails, if any (see `violated`)
 
     @property
     def text(self) -> str:
@@ -76,15 +79,31 @@ def question_of(results: Results, constraint_text: str) -> Question:
     return Question(keys, years, numbers, names, role, vice, kind, results.query.language, unjudged_share(keys))
 
 
+# Swedish writes a role into compounds: 'kommittéchef', 'partisekreterare', 'frontordförande'.
+COMPOUND_ROLES = {"chef": "head", "sekreterare": "secretary", "ordförande": "chair"}
+
+
+def _family(token: str) -> str | None:
+    """The role family a word names, plurals and Swedish compounds too ('ordförandena', 'kommittéchef')."""
+    for family, names in ROLES.items():
+        if token in names:
+            return family
+    for suffix, family in COMPOUND_ROLES.items():
+        if token.endswith(suffix) and len(token) > len(suffix) + 3:
+            return family
+    return None
+
+
 def _named_roles(text: str) -> list[tuple[str, bool]]:
     """The roles a text names, in order: each one's family and whether it is a deputy's ('vice-président',
     'viceordförande', 'phó chủ tịch')."""
     tokens = words(text)
     named = []
     for i, token in enumerate(tokens):
-        for family, names in ROLES.items():
-            if token in names or (token.startswith("vice") and token[4:] in names):
-                named.append((family, token.startswith("vice") or any(t in VICE for t in tokens[max(0, i - 2) : i])))
+        deputy = token.startswith("vice") and len(token) > 4
+        family = _family(token[4:] if deputy else token)
+        if family is not None:
+            named.append((family, deputy or any(t in VICE for t in tokens[max(0, i - 2) : i])))
     return named
 
 
@@ -177,7 +196,7 @@ def sentences(results: Results, question: Question, typed: str, similarity: Simi
                 "cross": float(question.language != passage.language),
                 "unjudged": question.unjudged,
             }
-            out.append(Sentence(wide, a, b, features))
+            out.append(Sentence(wide, a, b, features, violation=violated(question, features)))
     for s in out:
         s.features["sim"] = 0.0
     if similarity and out:
@@ -187,12 +206,30 @@ def sentences(results: Results, question: Question, typed: str, similarity: Simi
     model = fitted().get("sentence")
     for s in out:
         s.score = probability(model, s.features) if model else _hand_score(s.features)
-    out.sort(key=lambda s: -s.score)
+    out.sort(key=lambda s: (violates(s), -s.score))
     if similarity and out and out[0].features["sim"] == 0.0:  # the best sentence is always read by the encoder
         out[0].features["sim"] = similarity(results.query.text, [out[0].text])[0]
         out[0].score = probability(model, out[0].features) if model else out[0].score
-        out.sort(key=lambda s: -s.score)
+        out.sort(key=lambda s: (violates(s), -s.score))
     return out
+
+
+def violated(question: Question, features: dict[str, float]) -> str | None:
+    """The hard constraint a sentence fails, whatever the scores say: a question about a role (the chair, the
+    deputy) needs a sentence naming that role, and a person's name too when it asks who holds it; "how many" needs
+    a number other than those asked about."""
+    if question.role is not None and features["role"] != 1.0:
+        return "role"
+    if question.role is not None and question.kind == "person" and features["cue"] == 0.0:
+        return "person"
+    if question.kind == "number" and features["cue"] == 0.0:
+        return "number"
+    return None
+
+
+def violates(s: Sentence) -> bool:
+    """Whether a sentence fails a hard constraint: it then ranks after every other and is never the answer."""
+    return s.violation is not None
 
 
 def _missing(keys: list[KeyWord], text: Words) -> float:
@@ -241,6 +278,8 @@ def decision_features(best: Sentence, ranked: list[Sentence]) -> dict[str, float
 def answers(best: Sentence | None, ranked: list[Sentence]) -> tuple[bool, float]:
     """Whether to answer with the best sentence, and the fitted probability that the documents answer."""
     if best is None:
+        return False, 0.0
+    if violates(best):
         return False, 0.0
     model = fitted().get("decision")
     if not model:

@@ -26,7 +26,7 @@ EXAMPLES = [
     "How many orphans were sponsored in Ha Tinh province?",
     "Qui est le vice-président du Comité du Front de la Patrie du district de Mo Cay Bac ?",
     "Vem är ordförande för Vietnams fosterlandsfrontskommitté i Hanoi?",
-    "Huyện Mỏ Cày Bắc đã bàn giao bao nhiêu căn nhà năm 2025?",
+    "Huyện Mỏ Cày Bắc đã xây dựng và bàn giao bao nhiêu căn nhà trong chương trình quân dân y Tết năm 2025?",
 ]
 CSS = """
 .source-card {border: 1px solid #d0d7de; border-radius: 8px; padding: 10px 12px; margin: 8px 0;}

@@ -246,3 +246,16 @@ def test_model_sentences_must_hold_only_what_their_passages_say() -> None:
     assert prompt.count("</passage>") == 1 and prompt.count("<passage ") == 1
     assert redact("https://user:pw@host:8080/v1") == "https://***@host:8080/v1"
     assert redact("http://127.0.0.1:11434/v1") == "http://127.0.0.1:11434/v1"
+
+
+@pytest.mark.parametrize(
+    ("index", "expected"), [(0, "265"), (1, "Huynh Van Viet"), (2, "Nguyen Lan Huong"), (3, "30 logements")]
+)
+def test_the_chat_page_examples_are_answered_correctly(seeded: Settings, index: int, expected: str) -> None:
+    from assistant.ui import EXAMPLES
+
+    reply = answer(EXAMPLES[index])
+    assert reply.found, reply.text
+    direct = reply.text.splitlines()[0]  # the direct answer line names the thing asked for
+    assert expected in direct, reply.text
+    assert expected in " ".join(reply.citations[0].quotes)

@@ -37,13 +37,13 @@ def test_the_test_split_meets_its_floors_and_reports_tags_and_auroc(seeded: Sett
     """The figures the closing notes report, a little under them: parameters are fitted on the train split only."""
     questions = [q for q in load_questions(SPLIT) if q.split == "test"]
     assert len(questions) >= 100
-    report = evaluate(questions, Assistant(seeded))  # measured 0.88, 0.72, 0.64, 0.73, 0.11, AUROC 0.84
+    report = evaluate(questions, Assistant(seeded))  # measured 0.88, 0.72, 0.65, 0.80, 0.076, AUROC 0.90
     assert report["hit@5"] >= 0.85
     assert report["mrr@10"] >= 0.68
-    assert report["answer_accuracy"] >= 0.60
-    assert report["no_answer_declined"] >= 0.68
-    assert report["answerable_declined"] <= 0.15
-    assert report["no_answer_auroc"] >= 0.80
+    assert report["answer_accuracy"] >= 0.62
+    assert report["no_answer_declined"] >= 0.75
+    assert report["answerable_declined"] <= 0.11
+    assert report["no_answer_auroc"] >= 0.85
     assert {"cross-lingual", "paraphrase", "multi-part", "follow-up", "perturbed"} <= set(report["per_tag"])
 
 
@@ -54,9 +54,9 @@ def test_dev_questions_meet_their_floors_through_the_cli(seeded: Settings) -> No
     report = json.loads(result.stdout)
     assert KEYS <= set(report)
     assert report["n"] == len(load_questions(DEV))
-    assert report["hit@5"] >= 0.92  # measured 1.0, 0.84, 0.89, 0.67 (2 of 3), 0.07
+    assert report["hit@5"] >= 0.92  # measured 1.0, 0.84, 0.96, 0.67 (2 of 3), 0.04
     assert report["mrr@10"] >= 0.80
-    assert report["answer_accuracy"] >= 0.84
+    assert report["answer_accuracy"] >= 0.88
     assert report["no_answer_declined"] >= 0.6
     assert report["answerable_declined"] <= 0.12
 
