@@ -12,7 +12,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from .api import Assistant
-from .errors import AssistantError
+from .errors import AssistantError, ConfigError
 
 app = typer.Typer(help="Ask questions over a folder of documents; answers quote and cite their sources.",
                   no_args_is_help=True, add_completion=False)  # fmt: skip
@@ -21,7 +21,7 @@ out = Console()
 
 
 def _fail(exc: AssistantError) -> typer.Exit:
-    err.print(f"[red]error:[/red] {escape(str(exc))}")
+    err.print(f"[red]error:[/red] {escape(str(exc))}", soft_wrap=True)  # one line, whatever the terminal's width
     return typer.Exit(1)
 
 
@@ -100,20 +100,31 @@ def search(
 @app.command()
 def serve(
     host: Annotated[str, typer.Option(help="Address to bind.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port to listen on.")] = 7860,
+    port: Annotated[int, typer.Option(help="Port to listen on (0: a free one).")] = 7860,
 ) -> None:
-    """Open the chat page (indexes the seeds folder first if the store is empty)."""
+    """Open the chat page (indexes the seeds folder first if the store is empty, then follows its changes)."""
+    from .server import bind
     from .server import serve as run
     from .ui import credentials
 
     assistant = Assistant()
     try:
-        credentials(assistant.settings)  # a bad login setting stops here, before any indexing
+        credentials(assistant.settings)  # a bad setting, a busy port or no seeds folder stop here, before indexing
+        sock = bind(host, port)
+        if not assistant.settings.seeds_dir.is_dir() and not assistant.settings.chroma_host:
+            raise ConfigError(
+                f"seeds folder {assistant.settings.seeds_dir} does not exist: create it or set ASSISTANT_SEEDS_DIR"
+            )
         report = assistant.ensure_index()
         if report is not None:
             err.print(f"indexed {report.added} documents ({report.chunks_embedded} chunks) in {report.seconds:.1f} s")
         assistant.warm_up()
-        run(assistant, host=host, port=port)
+        shown = f"[{host}]" if ":" in host else host
+        out.print(
+            f"serving on http://{shown}:{sock.getsockname()[1]}/ (MCP at /gradio_api/mcp/, OpenAI API at /v1)",
+            soft_wrap=True,
+        )
+        run(assistant, sock, host=host)
     except AssistantError as exc:
         raise _fail(exc) from exc
 

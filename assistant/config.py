@@ -52,6 +52,7 @@ class Settings(BaseSettings):
     llm_model: str | None = Field(None, description="The model name to ask the endpoint for.")
     llm_api_key: SecretStr | None = Field(None, description="Bearer token for the endpoint, if it needs one.")
     llm_timeout: float = Field(60.0, gt=0, description="Seconds to wait for the endpoint.")
+    watch: bool = Field(True, description="While serving, reindex on its own when files in the seeds folder change.")
     auth: SecretStr | None = Field(
         None,
         description="`user:password` to require a login on the chat page (both parts, or `serve` refuses to start); "

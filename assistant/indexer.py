@@ -24,6 +24,7 @@ from .store import Store
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
 BATCH = 256
+LOCK_WAIT = 60.0  # seconds a reindex waits for another process's to finish
 _lock = threading.Lock()  # one reindex at a time in a process
 
 
@@ -66,20 +67,29 @@ def reindex(settings: Settings, store: Store, signals: list[Signal], progress: P
 
 @contextmanager
 def _writer(settings: Settings) -> Iterator[None]:
-    """One writer at a time on a local store, across processes: a lock file beside the store."""
+    """One writer at a time on a local store, across processes: a lock file beside the store. A reindex that finds
+    it held waits up to LOCK_WAIT seconds for the other to finish (the other run's work is then seen as unchanged)."""
     if settings.chroma_host:
         yield
         return
     settings.vectorstore_dir.mkdir(parents=True, exist_ok=True)
     path = settings.vectorstore_dir / "write.lock"
+    lock = FileLock(path)
     try:
-        with FileLock(path, timeout=0):
-            yield
+        try:
+            lock.acquire(timeout=0)
+        except Timeout:
+            log.warning("another process is indexing %s: waiting up to %.0f s", settings.vectorstore_dir, LOCK_WAIT)
+            lock.acquire(timeout=LOCK_WAIT)
     except Timeout as exc:
         raise StoreError(
             f"another process is indexing {settings.vectorstore_dir} (it holds {path.name}); "
             "run this again when it has finished"
         ) from exc
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def _scan(

@@ -14,6 +14,9 @@ from __future__ import annotations
 
 import base64
 import json
+import logging
+import socket
+import threading
 import time
 import uuid
 from collections.abc import AsyncIterator, Iterator
@@ -25,9 +28,10 @@ from fastapi.responses import JSONResponse, StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
 from .api import Assistant
-from .errors import AssistantError
+from .errors import AssistantError, ConfigError
 from .models import Answer, Citation, Passage
 
+log = logging.getLogger("assistant")
 MODEL = "assistant"
 MCP_PATH = "/gradio_api/mcp"
 
@@ -224,7 +228,57 @@ def _chunks(ident: str, created: int, text: str, sources: list[dict[str, Any]]) 
     yield "data: [DONE]\n\n"
 
 
-def serve(assistant: Assistant, host: str = "127.0.0.1", port: int = 7860) -> None:
+def bind(host: str, port: int) -> socket.socket:
+    """The listening socket, taken before any indexing so a busy port is one line at once (port 0: a free one)."""
+    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        raise ConfigError(
+            f"cannot listen on {host}:{port} ({exc.strerror or exc}): pass --port with a free port, or --port 0 to "
+            "let the system pick one"
+        ) from exc
+    sock.listen(128)  # connections wait in the backlog until the app is up
+    return sock
+
+
+def watch(assistant: Assistant, stop: threading.Event) -> threading.Thread:
+    """Reindex whenever files in the seeds folder change (changes within a second are taken together), so a file
+    copied there is answerable without anyone pressing Reindex."""
+    import watchfiles
+
+    def run() -> None:
+        folder = assistant.settings.seeds_dir
+        for changes in watchfiles.watch(folder, debounce=800, stop_event=stop, raise_interrupt=False):
+            try:
+                report = assistant.reindex()
+            except AssistantError as exc:  # another process is indexing: its run brings the store up to date
+                log.warning("seeds/ changed (%d files) but the reindex did not run: %s", len(changes), exc)
+                continue
+            except Exception:  # the watcher must outlive one bad run
+                log.exception("reindex after a change in %s failed", folder)
+                continue
+            log.warning(
+                "seeds/ changed: %d added, %d updated, %d removed, %d skipped",
+                report.added, report.updated, report.removed, len(report.skipped),
+            )  # fmt: skip
+
+    thread = threading.Thread(target=run, name="watch-seeds", daemon=True)
+    thread.start()
+    return thread
+
+
+def serve(assistant: Assistant, sock: socket.socket, host: str = "127.0.0.1") -> None:
+    """Serve the app on a bound socket until interrupted, reindexing on changes in seeds/ when the settings say so."""
     import uvicorn
 
-    uvicorn.run(app(assistant, host), host=host, port=port, log_level="warning")
+    stop = threading.Event()
+    if assistant.settings.watch and assistant.settings.seeds_dir.is_dir():
+        watch(assistant, stop)
+    server = uvicorn.Server(uvicorn.Config(app(assistant, host), log_level="warning"))
+    try:
+        server.run(sockets=[sock])
+    finally:
+        stop.set()

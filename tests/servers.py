@@ -65,6 +65,7 @@ def assistant_server(seeds: Path, store: Path, **settings: str) -> Iterator[str]
     one (auth="user:password"); yields its URL."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
     env.update(ASSISTANT_SEEDS_DIR=str(seeds), ASSISTANT_VECTORSTORE_DIR=str(store), GRADIO_ANALYTICS_ENABLED="False")
+    settings = {"watch": "false", **settings}  # tests that reindex on purpose do not race the folder watcher
     env.update({f"ASSISTANT_{key.upper()}": value for key, value in settings.items()})
     port = free_port()
     url = f"http://127.0.0.1:{port}/"

@@ -211,11 +211,13 @@ def test_a_pickle_payload_planted_in_the_store_runs_nothing(isolated: Settings, 
     assert reply.found and "23 puits" in reply.text  # the index is rebuilt from the store, not loaded from the payload
 
 
-def test_one_writer_at_a_time_on_a_local_store(isolated: Settings) -> None:
+def test_one_writer_at_a_time_on_a_local_store(isolated: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
     from filelock import FileLock
 
+    from assistant import indexer
     from assistant.errors import StoreError
 
+    monkeypatch.setattr(indexer, "LOCK_WAIT", 1.0)  # it waits this long for the other process, then says so
     write(isolated.seeds_dir, "a.txt", "Rapport\n\nLe village de Tan Hoa a creusé 23 puits pour les familles pauvres.")
     isolated.vectorstore_dir.mkdir(parents=True, exist_ok=True)
     lock = str(isolated.vectorstore_dir / "write.lock")
