@@ -228,14 +228,16 @@ def direct_value(part: Part, sentence: Sentence) -> str | None:
     return None
 
 
-_IDENTIFIER_BEFORE = re.compile(r"(?:n°|no\.?|nr\.?|nummer|số|number|décision|decision|beslut|quyết định)\s*$", re.I)
+_IDENTIFIER_BEFORE = re.compile(
+    r"(?:\bn°|\bno\.|\bnr\.?|\bnummer|\bdécision|\bdecision|\bbeslut|\bquyết định(?: số)?|\bsố hiệu)\s*$", re.I
+)
 
 
 def _identifier(text: str, match: re.Match[str]) -> bool:
     """A number that names a thing rather than counts it: 'décision n° 781/QD-UBND', 'beslut nr 12', '12/2024'."""
     if text[match.end() : match.end() + 1] == "/":
         return True
-    return bool(_IDENTIFIER_BEFORE.search(text[max(0, match.start() - 12) : match.start()]))
+    return bool(_IDENTIFIER_BEFORE.search(text[max(0, match.start() - 20) : match.start()]))
 
 
 def _unit(after: str) -> list[str]:

@@ -87,8 +87,7 @@ class Assistant:
                          generation, self._generation)  # fmt: skip
                 Store.forget_open_stores()
                 self._store = None
-                store = self.store
-            return store
+            return self.store
 
     def reindex(self, progress: indexer.Progress | None = None) -> IndexReport:
         """Bring the store in line with the seeds folder: embed new and changed files, drop removed ones.

@@ -22,11 +22,11 @@ YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 ROLES = {
     "chair": {"chair", "chairs", "chaired", "chairman", "chairmen", "chairwoman", "chairperson", "president",
               "presidents", "président", "présidents", "présidente", "présidé", "ordförande", "ordföranden",
-              "ordförandena", "chủ"},
+              "ordförandena"},
     "secretary": {"secretary", "secretaries", "secrétaire", "secrétaires", "sekreterare", "sekreteraren",
-                  "sekreterarna", "bí"},
+                  "sekreterarna"},
     "head": {"head", "heads", "chef", "chefs", "cheffe", "chief", "leader", "ledare", "chefen", "chefer", "cheferna",
-             "trưởng", "director", "directors", "directeur", "directrice", "direktör", "giám"},
+             "director", "directors", "directeur", "directrice", "direktör"},
 }  # fmt: skip
 VICE = {"vice", "deputy", "adjoint", "adjointe", "phó", "biträdande", "viceordförande", "ställföreträdande"}
 FEATURES = ["own", "context", "passage", "missing", "prior", "cue", "years", "year_conflict", "numbers",
@@ -79,6 +79,10 @@ def question_of(results: Results, constraint_text: str) -> Question:
     return Question(keys, years, numbers, names, role, vice, kind, results.query.language, unjudged_share(keys))
 
 
+# Vietnamese roles are two syllables ('chủ tịch'); the first alone starts everyday words ('chủ đề', 'giám sát').
+VIETNAMESE_ROLES = {("chủ", "tịch"): "chair", ("bí", "thư"): "secretary", ("giám", "đốc"): "head",
+                    ("trưởng", "ban"): "head", ("trưởng", "thôn"): "head", ("trưởng", "phòng"): "head",
+                    ("trưởng", "khu"): "head", ("trưởng", "ấp"): "head", ("trưởng", "bản"): "head"}  # fmt: skip
 # Swedish writes a role into compounds: 'kommittéchef', 'partisekreterare', 'frontordförande'.
 COMPOUND_ROLES = {"chef": "head", "sekreterare": "secretary", "ordförande": "chair"}
 
@@ -88,9 +92,10 @@ def _family(token: str) -> str | None:
     for family, names in ROLES.items():
         if token in names:
             return family
-    for suffix, family in COMPOUND_ROLES.items():
-        if token.endswith(suffix) and len(token) > len(suffix) + 3:
-            return family
+    for suffix, family in COMPOUND_ROLES.items():  # also the definite forms: 'kommittéchefen', 'partisekreteraren'
+        for form in (suffix, suffix + "en", suffix + "n", suffix + "na"):
+            if token.endswith(form) and len(token) > len(form) + 3:
+                return family
     return None
 
 
@@ -101,7 +106,8 @@ def _named_roles(text: str) -> list[tuple[str, bool]]:
     named = []
     for i, token in enumerate(tokens):
         deputy = token.startswith("vice") and len(token) > 4
-        family = _family(token[4:] if deputy else token)
+        family = VIETNAMESE_ROLES.get((token, tokens[i + 1] if i + 1 < len(tokens) else ""))
+        family = family or _family(token[4:] if deputy else token)
         if family is not None:
             named.append((family, deputy or any(t in VICE for t in tokens[max(0, i - 2) : i])))
     return named

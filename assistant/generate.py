@@ -12,7 +12,7 @@ import re
 import httpx
 
 from .config import Settings
-from .languages import fold
+from .languages import fold, is_stopword
 from .models import Answer, Citation, Passage
 
 SYSTEM = (
@@ -40,35 +40,56 @@ def redact(url: str) -> str:
 
 
 _NUMBER = re.compile(r"\d+(?:[ .,\u00a0\u202f]\d{3})*(?:[.,]\d+)?")
-_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÀ-ÖØ-ÞĐ][\w-]{2,}", re.UNICODE)
-_SENTENCE = re.compile(r"[^.!?]*(?:[.!?]+(?:\s*\[\d+\])*|$)")
+_NAME = re.compile(r"\b[A-ZÀ-ÖØ-ÞĐ][\w-]+", re.UNICODE)
+_MARKERS = re.compile(r"\[(\d{1,3}(?:\s*,\s*\d{1,3})*)\]")
+_SENTENCE_END = re.compile(r"(?<=[.!?])(?:\s*\[\d{1,3}(?:\s*,\s*\d{1,3})*\])*\s+(?=\S)")
 
 
 def _digits(text: str) -> str:
     return re.sub(r"\D", "", text)
 
 
+def _numbers_held(number: str, digits: set[str]) -> bool:
+    """A number is held when the passages write it (whatever its separators), or, for '2024 500' read as one, when
+    they hold each of its groups."""
+    return _digits(number) in digits or all(part in digits for part in re.findall(r"\d+", number))
+
+
 def supported(sentence: str, cited: list[Passage]) -> bool:
-    """Whether every number and name in a model's sentence occurs in a passage it cites (names accent-folded)."""
-    numbers = [_digits(n) for n in _NUMBER.findall(re.sub(r"\[\d+\]", "", sentence))]
-    names = [fold(n) for n in _NAME.findall(re.sub(r"\[\d+\]", "", sentence).strip())]
+    """Whether every number and name in a model's sentence occurs in a passage it cites: numbers whatever their
+    separators, names as whole words, accent-folded. The sentence's first word counts as a name only when a capitalised
+    word follows it."""
+    bare = _MARKERS.sub("", sentence).strip()
+    numbers = _NUMBER.findall(bare)
+    names = [m for m in _NAME.finditer(bare)]
     if not numbers and not names:
         return True
     if not cited:
         return False
-    digits = " ".join(_digits(n) for p in cited for n in _NUMBER.findall(p.text))
-    words = fold(" ".join(p.text + " " + p.title for p in cited))
-    return all(n in digits.split() for n in numbers) and all(n in words for n in names)
+    texts = " ".join(f"{p.title} {p.text}" for p in cited)
+    digits = {_digits(n) for n in _NUMBER.findall(texts)} | set(re.findall(r"\d+", texts))
+    held = set(fold(texts).split()) | {w.strip(".,;:!?()«»\"'") for w in fold(texts).split()}
+    if not all(_numbers_held(n, digits) for n in numbers):
+        return False
+    for match in names:
+        word = fold(match.group()).strip("-")
+        after = bare[match.end() :].lstrip()[:1]
+        if match.start() == 0 and (is_stopword(match.group()) or not after.isupper()):
+            continue  # an ordinary word that starts the sentence ('The', 'Rien'); a name there runs on ('Tran Van')
+        if word not in held and not all(part in held for part in word.split("-")):
+            return False
+    return True
 
 
 def checked(text: str, passages: list[Passage]) -> tuple[str, int]:
     """The model's text without the sentences its cited passages do not support, and how many were dropped."""
     kept: list[str] = []
     dropped = 0
-    for sentence in (m.group(0) for m in _SENTENCE.finditer(text)):
+    for sentence in _SENTENCE_END.split(text.strip()):
         if not sentence.strip():
             continue
-        cited = [passages[int(i) - 1] for i in re.findall(r"\[(\d{1,3})\]", sentence) if 1 <= int(i) <= len(passages)]
+        numbers = [int(n) for group in _MARKERS.findall(sentence) for n in group.split(",")]
+        cited = [passages[n - 1] for n in numbers if 1 <= n <= len(passages)]
         if supported(sentence, cited):
             kept.append(sentence.strip())
         else:
@@ -115,6 +136,7 @@ def generate(extractive: Answer, passages: list[Passage], settings: Settings) ->
     except (httpx.HTTPError, KeyError, IndexError, TypeError, ValueError) as exc:
         notice = f"The language model at {redact(base_url)} did not answer ({type(exc).__name__}); "
         return extractive.model_copy(update={"notice": notice + "showing the extractive answer."})
+    content = _MARKERS.sub(lambda m: "".join(f"[{n.strip()}]" for n in m.group(1).split(",")), content)  # [1, 2]
     content, dropped = checked(content, passages)
     if not re.search(r"\[\d{1,3}\]", content):
         notice = "The language model's answer was not supported by the passages it cites; showing the quoted answer."

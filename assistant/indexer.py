@@ -98,7 +98,8 @@ def _scan(
     pending: list[_Pending] = []
     seen: set[str] = set()
     limit = int(settings.max_file_mb * 1024 * 1024)
-    for path in list_files(settings.seeds_dir):
+    unreadable: list[Path] = []
+    for path in list_files(settings.seeds_dir, unreadable):
         ident = doc_id(path, settings.seeds_dir)
         if problem := bad_name(ident):
             report.skipped.append(problem)
@@ -113,6 +114,12 @@ def _scan(
             report.skipped.append(item)
         elif item is not None:
             pending.append(item)
+    for folder in unreadable:  # what was indexed from a folder that cannot be listed now is kept, and said so
+        prefix = "" if folder == settings.seeds_dir else f"{folder.relative_to(settings.seeds_dir).as_posix()}/"
+        seen.update(ident for ident in stored if ident.startswith(prefix))
+        report.skipped.append(
+            Problem(path=prefix or ".", reason="folder cannot be read (permission?): its indexed files are kept")
+        )
     return pending, seen
 
 

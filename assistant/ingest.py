@@ -100,11 +100,17 @@ def file_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def list_files(seeds_dir: Path) -> Iterator[Path]:
+def list_files(seeds_dir: Path, unreadable: list[Path] | None = None) -> Iterator[Path]:
     """Every file under seeds_dir but hidden ones, sorted, not following directory links (so link loops end).
 
-    Files of types no reader supports are listed too: the indexer reports them as skipped."""
-    for root, dirs, files in os.walk(seeds_dir, followlinks=False):
+    Files of types no reader supports are listed too: the indexer reports them as skipped. Folders that cannot be
+    listed go into `unreadable`, so that what was indexed from them is kept, not taken for removed."""
+
+    def failed(exc: OSError) -> None:
+        if unreadable is not None and exc.filename:
+            unreadable.append(Path(exc.filename))
+
+    for root, dirs, files in os.walk(seeds_dir, followlinks=False, onerror=failed):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if not name.startswith(".") and not name.endswith("~"):
@@ -139,25 +145,33 @@ def read_file(path: Path, seeds_dir: Path, limit: int = 2**62, ident: str | None
     """A regular file's bytes, reading at most limit + 1 of them.
 
     A link is followed only to a file inside seeds_dir; FIFOs, devices and sockets are never opened (a FIFO would
-    block, /dev/zero never ends), and the file is checked again once open, in case it was swapped meanwhile."""
+    block, /dev/zero never ends). What is opened is checked to be the very file that was checked (device and inode),
+    and its real path to lie inside seeds_dir, so a file or folder swapped for a link meanwhile is not read."""
     ident = ident or doc_id(path, seeds_dir)
     too_big = f"over ASSISTANT_MAX_FILE_MB={limit / 2**20:g}"
+    root = seeds_dir.resolve()
     try:
         info = os.lstat(path)
+        target = path
         if stat.S_ISLNK(info.st_mode):
             target = path.resolve(strict=True)
-            info = os.stat(path)
-            if not target.is_relative_to(seeds_dir.resolve()):
+            info = os.stat(target)
+            if not target.is_relative_to(root):
                 what = "a file" if stat.S_ISREG(info.st_mode) else _special(info.st_mode)
                 return Problem(path=ident, reason=f"a link to {what} outside the seeds folder: not followed")
         if not stat.S_ISREG(info.st_mode):
             return Problem(path=ident, reason=f"{_special(info.st_mode)}, not a regular file: skipped")
         if info.st_size > limit:
             return Problem(path=ident, reason=f"{info.st_size / 2**20:.0f} MB is {too_big}")
-        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOFOLLOW", 0)
+        handle = os.open(target, flags)
         with os.fdopen(handle, "rb") as file:
-            if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
-                return Problem(path=ident, reason="not a regular file: skipped")
+            opened = os.fstat(file.fileno())
+            if (opened.st_dev, opened.st_ino) != (info.st_dev, info.st_ino) or not stat.S_ISREG(opened.st_mode):
+                return Problem(path=ident, reason="the file changed while it was being opened: skipped this time")
+            real = Path(f"/proc/self/fd/{file.fileno()}")
+            if real.exists() and not Path(os.readlink(real)).is_relative_to(root):
+                return Problem(path=ident, reason="a link to a file outside the seeds folder: not followed")
             pieces: list[bytes] = []
             left = limit + 1  # a file that grows while it is read stops here
             while left > 0 and (piece := file.read(min(left, 1 << 20))):

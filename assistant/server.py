@@ -34,6 +34,8 @@ from .models import Answer, Citation, Passage
 log = logging.getLogger("assistant")
 MODEL = "assistant"
 MCP_PATH = "/gradio_api/mcp"
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+LOOPBACK_NAMES = {"127.0.0.1", "localhost", "[::1]"}
 
 
 def source(c: Citation) -> dict[str, Any]:
@@ -71,7 +73,7 @@ def mcp_server(assistant: Assistant, host: str) -> Any:
     from mcp.server.fastmcp import FastMCP
     from mcp.server.transport_security import TransportSecuritySettings
 
-    local = host in ("127.0.0.1", "localhost", "::1")
+    local = host in LOOPBACK
     server = FastMCP(
         "assistant",
         instructions="Questions over a folder of documents (news about the Vietnam Fatherland Front), answered "
@@ -142,6 +144,7 @@ def app(assistant: Assistant, host: str = "127.0.0.1") -> Any:
     from .ui import CSS, MAX_UPLOAD, build, credentials
 
     login = credentials(assistant.settings)
+    local = host in LOOPBACK
     mcp = mcp_server(assistant, host)
     mcp_app = mcp.streamable_http_app()
 
@@ -155,8 +158,12 @@ def app(assistant: Assistant, host: str = "127.0.0.1") -> Any:
     @web.middleware("http")
     async def guard(request: Request, call_next: Any) -> Any:
         path = request.url.path
-        if login and (path.startswith("/v1") or path.startswith(MCP_PATH)):
-            if not await run_in_threadpool(login, *presented(request.headers.get("authorization"))):
+        guarded = path.startswith("/v1") or path.startswith(MCP_PATH)
+        if guarded and local and (request.headers.get("host") or "").rsplit(":", 1)[0] not in LOOPBACK_NAMES:
+            # a page on another site that rebinds its name to 127.0.0.1 must not read the API's replies
+            return JSONResponse({"error": {"message": "this server answers only on its loopback address"}}, 421)
+        if login and guarded:
+            if not await login.check(*presented(request.headers.get("authorization"))):
                 return JSONResponse(
                     {"error": {"message": "a login is required: send Authorization: Bearer user:password"}},
                     status_code=401, headers={"WWW-Authenticate": 'Basic realm="assistant"'},
@@ -176,13 +183,16 @@ def app(assistant: Assistant, host: str = "127.0.0.1") -> Any:
             question = _text(turns[-1]["content"])
             if turns[-1].get("role") != "user":
                 raise ValueError("the last message must be the user's")
-        except (ValueError, KeyError, IndexError, TypeError) as exc:
+            history = [{"role": m["role"], "content": _text(m.get("content"))} for m in turns[:-1]]
+        except (ValueError, KeyError, IndexError, TypeError, AttributeError) as exc:
             return JSONResponse({"error": {"message": f"bad request: {exc}", "type": "invalid_request_error"}}, 400)
-        history = [{"role": m["role"], "content": _text(m["content"])} for m in turns[:-1]]
         try:
             reply = await run_in_threadpool(assistant.answer, question, history)
         except AssistantError as exc:
             return JSONResponse({"error": {"message": str(exc), "type": "invalid_request_error"}}, 400)
+        except Exception:  # an OpenAI-shaped error, never a bare 500 page
+            log.exception("chat completion failed for %r", question[:200])
+            return JSONResponse({"error": {"message": "the assistant failed to answer", "type": "server_error"}}, 500)
         ident, created = f"chatcmpl-{uuid.uuid4().hex[:24]}", int(time.time())
         sources = [source(c) for c in reply.citations]
         if body.get("stream"):
@@ -198,12 +208,21 @@ def app(assistant: Assistant, host: str = "127.0.0.1") -> Any:
     web.mount(MCP_PATH, mcp_app)
     demo = build(assistant).queue(default_concurrency_limit=8)
     return gr.mount_gradio_app(
-        web, demo, path="/", auth=login, max_file_size=MAX_UPLOAD, show_error=False, css=CSS, theme=gr.themes.Soft()
+        web,
+        demo,
+        path="/",
+        auth=login.check if login else None,
+        max_file_size=MAX_UPLOAD,
+        show_error=False,
+        css=CSS,
+        theme=gr.themes.Soft(),
     )
 
 
 def _text(content: Any) -> str:
-    """A message's text: a string, or the text parts of a list of content parts."""
+    """A message's text: a string, or the text parts of a list of content parts (none for a tool call's turn)."""
+    if content is None:
+        return ""
     if isinstance(content, str):
         return content
     if isinstance(content, list):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import html
 import logging
@@ -10,7 +11,7 @@ import re
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from typing import Any
 
 from .api import Assistant
@@ -219,32 +220,35 @@ def build(assistant: Assistant | None = None) -> Any:
 
 
 class Login:
-    """ASSISTANT_AUTH=user:password checked in constant time, with a pause after repeated failures: after FREE
-    failures within WINDOW seconds each further attempt waits twice as long as the last, up to MAX_WAIT seconds."""
+    """ASSISTANT_AUTH=user:password checked in constant time. A right pair passes at once; after FREE failed guesses
+    within WINDOW seconds each further failed one is answered later, twice as late as the last, up to MAX_WAIT
+    seconds. The wait is asynchronous: it holds back the guesser's reply, not the server."""
 
     FREE, WINDOW, MAX_WAIT = 5, 300.0, 8.0
 
-    def __init__(self, user: str, password: str, sleep: Callable[[float], None] = time.sleep) -> None:
+    def __init__(self, user: str, password: str, sleep: Callable[[float], Awaitable[None]] = asyncio.sleep) -> None:
         self._pair = (user.encode(), password.encode())
         self._failures: deque[float] = deque()
         self._lock = threading.Lock()
         self._sleep = sleep
 
-    def __call__(self, user: str, password: str) -> bool:
+    async def check(self, user: str, password: str) -> bool:
+        ok = hmac.compare_digest(str(user).encode(), self._pair[0]) & hmac.compare_digest(
+            str(password).encode(), self._pair[1]
+        )
+        if ok:
+            return True
+        if not (user or password):  # nothing was sent: a client that has not logged in yet, not a guess
+            return False
         now = time.monotonic()
         with self._lock:
             while self._failures and now - self._failures[0] > self.WINDOW:
                 self._failures.popleft()
+            self._failures.append(now)
             excess = len(self._failures) - self.FREE
-        if excess >= 0:
-            self._sleep(min(0.5 * 2**excess, self.MAX_WAIT))
-        ok = hmac.compare_digest(str(user).encode(), self._pair[0]) & hmac.compare_digest(
-            str(password).encode(), self._pair[1]
-        )
-        if not ok:
-            with self._lock:
-                self._failures.append(time.monotonic())
-        return bool(ok)
+        if excess > 0:
+            await self._sleep(min(0.5 * 2 ** (excess - 1), self.MAX_WAIT))
+        return False
 
 
 def credentials(settings: Settings) -> Login | None:

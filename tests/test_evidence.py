@@ -31,3 +31,19 @@ def test_the_fitted_model_is_a_standardised_logistic() -> None:
     }
     z = 0.5 + 2.0 * (3.0 - 1.0) / 2.0 - 1.0 * (1.0 - 0.0) / 1.0
     assert probability(model, {"a": 3.0, "b": 1.0}) == pytest.approx(1 / (1 + math.exp(-z)))
+
+
+def test_roles_are_named_in_four_languages_without_everyday_words() -> None:
+    from assistant.evidence import _named_roles
+
+    assert _named_roles("Ai là Chủ tịch Ủy ban Mặt trận?") == [("chair", False)]
+    assert _named_roles("phó chủ tịch huyện") == [("chair", True)]
+    assert _named_roles("bí thư chi bộ và trưởng thôn") == [("secretary", False), ("head", False)]
+    assert _named_roles("theo chủ đề, tăng trưởng kinh tế và giám sát") == []  # 'chủ đề', 'tăng trưởng', 'giám sát'
+    assert _named_roles("3 760 particellssekreterare var också CTMT-kommittéchefen") == [
+        ("secretary", False),
+        ("head", False),
+    ]
+    assert _named_roles("100 % av ordförandena") == [("chair", False)]
+    assert _named_roles("le vice-président du Comité") == [("chair", True)]
+    assert _named_roles("a red neckerchief and Party leaders") == []

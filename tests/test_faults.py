@@ -252,3 +252,42 @@ def test_serve_refuses_a_login_without_a_password(isolated: Settings) -> None:
     )  # fmt: skip
     assert done.returncode != 0 and "ASSISTANT_AUTH must be user:password" in done.stderr
     assert "Traceback" not in done.stderr and not isolated.vectorstore_dir.exists()  # stopped before indexing
+
+
+def test_a_file_swapped_for_an_outside_link_while_being_opened_is_not_read(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from assistant.ingest import read_file
+    from assistant.models import Problem
+
+    seeds, outside = tmp_path / "seeds2", tmp_path / "secret.txt"
+    write(seeds, "race.txt", "Rapport\n\nUn texte ordinaire.")
+    outside.write_text("secret outside", encoding="utf-8")
+    real_open = os.open
+
+    def swapping_open(path, flags, *args):  # type: ignore[no-untyped-def]
+        if str(path).endswith("race.txt"):  # between the checks and the open, the file becomes a link outside
+            os.unlink(path)
+            os.symlink(outside, path)
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(os, "open", swapping_open)
+    result = read_file(seeds / "race.txt", seeds)
+    assert isinstance(result, Problem), result
+
+
+def test_a_folder_that_cannot_be_listed_keeps_what_was_indexed_from_it(isolated: Settings, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    write(isolated.seeds_dir, "sub/a.txt", "Rapport A\n\nLe village de Tan Hoa a creusé 23 puits pour les familles.")
+    write(
+        isolated.seeds_dir, "b.txt", "Rapport B\n\nLa commune de Phu Loc a planté 640 cocotiers le long de la lagune."
+    )
+    assert Assistant(isolated).reindex().added == 2
+    real_scandir = os.scandir
+
+    def denied(path):  # type: ignore[no-untyped-def]
+        if str(path).endswith("sub"):  # as a folder without read permission does (the tests may run as root)
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", denied)
+    report = Assistant(isolated).reindex()
+    assert (report.removed, report.unchanged) == (0, 1)
+    assert [p.path for p in report.skipped] == ["sub/"] and "cannot be read" in report.skipped[0].reason

@@ -69,6 +69,8 @@ def test_mcp_and_the_chat_api_need_the_login(served: tuple[str, Path]) -> None:
     assert httpx.post(f"{url}gradio_api/mcp/", json=body, headers=wrong).status_code == 401
     assert httpx.get(f"{url}v1/models").status_code == 401
     assert httpx.get(f"{url}v1/models", auth=("ana", "s3cret")).status_code == 200  # HTTP Basic works too
+    rebound = {"Host": "evil.example", "Authorization": f"Bearer {LOGIN}"}  # a page that rebinds its name to us
+    assert httpx.get(f"{url}v1/models", headers=rebound).status_code == 421
 
 
 @pytest.mark.slow
@@ -102,6 +104,13 @@ def test_the_openai_client_chats_streamed_and_not_with_history(served: tuple[str
         follow.choices[0].message.content or ""
     )
     assert cited != [c.doc_id for c in local.answer("And in Hanoi?").citations]  # the history made the difference
+
+    tool_turn = [{"role": "user", "content": first}, {"role": "assistant", "content": None}]  # a tool call's turn
+    after_tool = client.chat.completions.create(
+        model="assistant",
+        messages=[*tool_turn, {"role": "user", "content": QUESTION}],  # type: ignore[list-item]
+    )
+    assert "265" in (after_tool.choices[0].message.content or "")
 
     with pytest.raises(openai.AuthenticationError):
         openai.OpenAI(base_url=f"{url}v1", api_key="ana:wrong").models.list()

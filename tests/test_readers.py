@@ -112,6 +112,7 @@ def test_the_reader_is_chosen_by_content_before_the_name() -> None:
     assert kind("budget.xlsx", xlsx_bytes()) is None
     assert kind("budget.docx", xlsx_bytes()) is None  # a spreadsheet called .docx is not a Word file
     assert kind("data.csv", b"a,b\n1,2\n") is None
+    assert kind("notes.md", b"# Notes\n\nA PDF file starts with %PDF-1.7 and ends with %%EOF.\n") == "text"
 
 
 def test_html_keeps_the_article_and_its_metadata_and_drops_the_site_chrome() -> None:
@@ -230,3 +231,11 @@ def test_the_size_limit_holds_for_every_type(isolated: Settings) -> None:
     report = Assistant(small).reindex()
     assert sorted(p.path for p in report.skipped) == ["meals.docx", "report.pdf"]
     assert all("ASSISTANT_MAX_FILE_MB" in p.reason for p in report.skipped)
+
+
+def test_a_word_file_that_expands_too_far_is_skipped(monkeypatch: pytest.MonkeyPatch) -> None:
+    from assistant.readers import docx as docx_reader
+
+    monkeypatch.setattr(docx_reader, "EXPANDED_LIMIT", 10_000)  # a real bomb is 20 MB that unpacks to gigabytes
+    bomb = read("bomb.docx", docx_bytes())
+    assert isinstance(bomb, Problem) and "expands to" in bomb.reason

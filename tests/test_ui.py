@@ -1,5 +1,7 @@
 """The chat page's text and cards: document text is shown as typed and never runs or renders."""
 
+import asyncio
+
 from pydantic import SecretStr
 
 from assistant import Answer, Assistant, Citation, Settings
@@ -58,7 +60,7 @@ def test_login_is_required_when_auth_is_set(seeded, monkeypatch) -> None:  # typ
     settings = use_dirs(monkeypatch, seeded.seeds_dir, seeded.vectorstore_dir, auth="ana:s3cret")
     port = free_port()
     demo = build(Assistant(settings))
-    demo.launch(server_name="127.0.0.1", server_port=port, auth=credentials(settings), prevent_thread_lock=True)
+    demo.launch(server_name="127.0.0.1", server_port=port, auth=credentials(settings).check, prevent_thread_lock=True)
     try:
         base = f"http://127.0.0.1:{port}"
         assert httpx.get(f"{base}/config").status_code in (401, 403)
@@ -93,11 +95,20 @@ def test_logins_slow_down_after_repeated_failures_and_a_login_needs_a_password(i
     from assistant.ui import Login, credentials
 
     waits: list[float] = []
-    login = Login("ana", "s3cret", sleep=waits.append)
-    assert [login("ana", f"guess{i}") for i in range(5)] == [False] * 5 and waits == []
-    assert not login("ana", "guess5") and not login("ana", "guess6") and not login("bob", "s3cret")
-    assert waits == [0.5, 1.0, 2.0]  # each attempt after five failures waits twice as long as the one before
-    assert login("ana", "s3cret")
+
+    async def sleep(seconds: float) -> None:
+        waits.append(seconds)
+
+    login = Login("ana", "s3cret", sleep=sleep)
+
+    def check(user: str, password: str) -> bool:
+        return asyncio.run(login.check(user, password))
+
+    assert [check("ana", f"guess{i}") for i in range(5)] == [False] * 5 and waits == []
+    assert not check("", "") and waits == []  # no credentials sent is not a guess
+    assert not check("ana", "guess5") and not check("ana", "guess6") and not check("bob", "s3cret")
+    assert waits == [0.5, 1.0, 2.0]  # each failed guess after five waits twice as long as the one before
+    assert check("ana", "s3cret") and waits == [0.5, 1.0, 2.0]  # the right pair never waits
     for auth in ("admin", "admin:", ":pw"):
         with pytest.raises(ConfigError, match="user:password"):
             credentials(isolated.model_copy(update={"auth": SecretStr(auth)}))

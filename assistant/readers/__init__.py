@@ -42,7 +42,7 @@ SUPPORTED = "plain text (.txt, .md), HTML (.html, .htm), PDF (.pdf) and Word (.d
 def sniff(data: bytes) -> str | None:
     """The type the content itself shows, whatever the file is called (None when it shows none)."""
     head = data[:1024]
-    if head.startswith(b"%PDF-") or (b"%PDF-" in head and not head.lstrip().startswith(b"<")):
+    if head.lstrip(b"\x00\t\n\r ").startswith(b"%PDF-"):
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
         try:

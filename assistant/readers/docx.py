@@ -12,6 +12,8 @@ from lxml.etree import LxmlError
 from ..models import Problem
 from . import Extracted
 
+EXPANDED_LIMIT = 512 * 2**20  # what a .docx may unpack to: a small file that expands a thousandfold is a bomb
+
 
 def _cells(row: Any) -> list[str]:
     cells: list[str] = []
@@ -47,6 +49,9 @@ def read(name: str, data: bytes) -> Extracted | Problem:
     from docx.table import Table
 
     try:
+        expanded = sum(info.file_size for info in zipfile.ZipFile(io.BytesIO(data)).infolist())
+        if expanded > EXPANDED_LIMIT:
+            return Problem(path=name, reason=f"the Word file expands to {expanded / 2**20:.0f} MB: too large, skipped")
         document = docx.Document(io.BytesIO(data))
         lines: list[str] = []
         headings: set[str] = set()
