@@ -167,13 +167,15 @@ class Assistant:
         retrieval.warm_up(self.lexical_index(), self.signals, self.settings)
 
     def documents(self) -> list[dict[str, str]]:
-        """One row per indexed document: id, title, language, date, url."""
+        """One row per indexed document: id, title, language, date, url and how many chunks it has."""
         rows: dict[str, dict[str, str]] = {}
+        counts: dict[str, int] = {}
         for meta in self.lexical_index().metas:
             doc = str(meta["doc_id"])
+            counts[doc] = counts.get(doc, 0) + 1
             if doc not in rows:
                 rows[doc] = {k: str(meta[k]) for k in ("doc_id", "title", "language", "date", "url")}
-        return [rows[d] for d in sorted(rows)]
+        return [rows[d] | {"chunks": str(counts[d])} for d in sorted(rows)]
 
 
 _default: Assistant | None = None

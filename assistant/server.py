@@ -141,7 +141,7 @@ def app(assistant: Assistant, host: str = "127.0.0.1") -> Any:
     """The FastAPI app: the OpenAI routes, the MCP server and the chat page, behind one login."""
     import gradio as gr
 
-    from .ui import CSS, MAX_UPLOAD, build, credentials
+    from .ui import CSS, HEAD, MAX_UPLOAD, build, credentials
 
     login = credentials(assistant.settings)
     local = host in LOOPBACK
@@ -215,6 +215,7 @@ def app(assistant: Assistant, host: str = "127.0.0.1") -> Any:
         max_file_size=MAX_UPLOAD,
         show_error=False,
         css=CSS,
+        head=HEAD,
         theme=gr.themes.Soft(),
     )
 

@@ -34,8 +34,23 @@ CSS = """
 .source-card h4 {margin: 0 0 4px 0; font-size: 0.95em;}
 .source-card .meta {color: #57606a; font-size: 0.85em; margin-bottom: 6px;}
 .source-card .passage {white-space: pre-wrap; font-size: 0.9em;}
-.source-card mark {background: #fff3a3; padding: 0 1px;}
+.source-card mark {background: #fff3a3; color: #1f2328; padding: 0 1px;}
+.dark .source-card mark {background: #facc15; color: #111827;}
 """
+
+
+# Gradio draws some buttons as bare icons; give each visible one a name a screen reader can say.
+HEAD = """<script>
+(() => {
+  const names = {"submit-button": "Send the question", "stop-button": "Stop", "clear-button": "Clear the chat"};
+  const label = () => document.querySelectorAll("button").forEach((b) => {
+    if (b.getAttribute("aria-label") || b.getAttribute("title") || b.innerText.trim()) return;
+    const id = b.getAttribute("data-testid") || "";
+    b.setAttribute("aria-label", names[id] || id.replace(/-/g, " ").trim() || "button");
+  });
+  new MutationObserver(label).observe(document.documentElement, {subtree: true, childList: true});
+})();
+</script>"""
 
 
 def _safe_url(url: str | None) -> str | None:
@@ -52,7 +67,8 @@ def plain(text: str) -> str:
 
 
 def reply_text(reply: Answer) -> str:
-    """The chat message: the answer, then one line per source naming its document id. Document text is inert."""
+    """The chat message: the answer, then one line per source naming its document by title. Document text is
+    inert."""
     lines = [plain(reply.text)]
     if reply.notice:
         lines.append(f"\n_{plain(reply.notice)}_")
@@ -60,7 +76,7 @@ def reply_text(reply: Answer) -> str:
         lines.append("\n**Sources:**" if reply.found else "\n**Possibly related:**")
         for c in reply.citations:
             page = f", page {c.page}" if c.page else ""
-            lines.append(f"{c.number}. {plain(c.title)} ({plain(c.doc_id)}{page})")
+            lines.append(f"{c.number}. {plain(c.title)}{page}")  # titles for people; the file is on the card
     return "\n".join(lines)
 
 
@@ -84,10 +100,10 @@ def sources_html(reply: Answer | None) -> str:
         url = _safe_url(c.url)
         link = f"<a href='{html.escape(url)}' target='_blank' rel='noopener noreferrer'>source</a>" if url else ""
         page = f"page {c.page}" if c.page else ""
-        meta = " · ".join(html.escape(x) for x in (c.date or "", c.language, c.doc_id, page) if x)
-        cards.append(
-            f"<div class='source-card' data-doc='{html.escape(c.doc_id)}'>"
-            f"<h4>[{c.number}] {html.escape(c.title)}</h4>"
+        meta = " · ".join(html.escape(x) for x in (c.date or "", c.language, page) if x)
+        cards.append(  # the file name is in the details (on hover), not in the text a person reads
+            f"<div class='source-card' id='source-{c.number}' data-doc='{html.escape(c.doc_id)}'>"
+            f"<h4 title='{html.escape(c.doc_id)}'>[{c.number}] {html.escape(c.title)}</h4>"
             f"<div class='meta'>{meta} {link}</div>"
             f"<div class='passage'>{_highlighted(c)}</div></div>"
         )
@@ -136,24 +152,32 @@ def report_html(report: IndexReport | None) -> str:
 
 
 def library_html(assistant: Assistant) -> str:
-    """The indexed documents: title, file, language and date."""
+    """The indexed documents by title (the file name on hover): language, date, source link and chunks."""
     rows = assistant.documents()
     if not rows:
         return "<p class='meta'>No documents indexed yet.</p>"
-    body = "".join(
-        f"<tr><td>{html.escape(r['title'])}</td><td><code>{html.escape(r['doc_id'])}</code></td>"
-        f"<td>{html.escape(r['language'])}</td><td>{html.escape(r['date'])}</td></tr>"
-        for r in rows
-    )
+    body = []
+    for r in rows:
+        url = _safe_url(r["url"])
+        link = f"<a href='{html.escape(url)}' target='_blank' rel='noopener noreferrer'>source</a>" if url else ""
+        body.append(
+            f"<tr><td title='{html.escape(r['doc_id'])}'>{html.escape(r['title'])}</td>"
+            f"<td>{html.escape(r['language'])}</td><td>{html.escape(r['date'])}</td><td>{link}</td>"
+            f"<td>{html.escape(r['chunks'])}</td></tr>"
+        )
     return (
-        f"<table class='library'><thead><tr><th>Title</th><th>File</th><th>Language</th><th>Date</th></tr></thead>"
-        f"<tbody>{body}</tbody></table>"
+        "<table class='library'><thead><tr><th>Title</th><th>Language</th><th>Date</th><th>Source</th>"
+        f"<th>Chunks</th></tr></thead><tbody>{''.join(body)}</tbody></table>"
     )
 
 
-def _choices(assistant: Assistant) -> tuple[list[str], list[str]]:
+def _choices(assistant: Assistant) -> tuple[list[tuple[str, str]], list[str]]:
+    """The document filter's choices, shown by title (shortened) with the file as the value; the languages."""
     rows = assistant.documents()
-    return [r["doc_id"] for r in rows], sorted({r["language"] for r in rows})
+    titles = [
+        (r["title"] if len(r["title"]) <= 70 else r["title"][:67].rsplit(" ", 1)[0] + "…", r["doc_id"]) for r in rows
+    ]
+    return titles, sorted({r["language"] for r in rows})
 
 
 def build(assistant: Assistant | None = None) -> Any:
@@ -198,7 +222,7 @@ def build(assistant: Assistant | None = None) -> Any:
                     chatbot=gr.Chatbot(height=460, label="assistant", sanitize_html=True),
                     additional_inputs=[doc_filter, lang_filter],
                     additional_outputs=[sources],
-                    examples=[[e, [], []] for e in EXAMPLES],
+                    examples=[[e] for e in EXAMPLES],  # the question alone: the filters keep their values
                     api_name="chat",
                     fill_height=False,
                 )

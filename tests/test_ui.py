@@ -30,7 +30,7 @@ def test_reply_text_makes_markdown_and_html_inert() -> None:
     text = reply_text(evil_answer())
     assert "\\<img" in text and "\\!\\[p\\]\\(http" in text and "\\*\\*gras\\*\\*" in text
     assert "<img" not in text.replace("\\<img", "")
-    assert "evil_\\<b\\>.txt" in text  # the document id is named
+    assert "Titre" in text and "evil_" not in text  # sources are named by title; the file is on the card
     assert plain("000_732d53ab039ed838.txt") == "000_732d53ab039ed838.txt"
 
 

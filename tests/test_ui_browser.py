@@ -10,6 +10,8 @@ Selectors were read off the live Gradio 6 page:
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -135,10 +137,61 @@ def test_answer_with_highlighted_source_card(chat_page: tuple[Page, list[str]], 
     reply, card = answered(pg, "How many orphans were sponsored in Ha Tinh province?", "265", "[data-doc^='001_']")
     doc_id = card.get_attribute("data-doc")
     assert doc_id and doc_id.startswith("001_")
-    expect(reply).to_contain_text(doc_id)  # the reply names the cited document
+    expect(reply).to_contain_text("Le secrétaire du Parti provincial de Ha Tinh")  # the reply names it by title
+    assert card.locator("h4").get_attribute("title") == doc_id  # the file name is on hover
+    body = pg.locator("body").inner_text()
+    assert not re.search(r"\d{3}_[0-9a-f]{16}", body), "a hashed file name is shown"
 
     screenshot(pg, tmp_path / "chat.png")
     assert dialogs == []
+
+
+def _unnamed_buttons(pg: Page) -> list[str]:
+    """Visible buttons whose accessible name (text, aria-label, aria-labelledby or title) is empty."""
+    return list(
+        pg.evaluate("""() => [...document.querySelectorAll('button')]
+        .filter((b) => b.offsetParent !== null)
+        .filter((b) => !(b.innerText.trim() || b.getAttribute('aria-label') || b.getAttribute('title')
+                         || b.getAttribute('aria-labelledby')))
+        .map((b) => b.outerHTML.slice(0, 120))""")
+    )
+
+
+CONTRAST = """(el) => {
+    const rgb = (c) => c.match(/\\d+(\\.\\d+)?/g).slice(0, 3).map(Number);
+    const linear = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+    const lum = (c) => c.map(linear).reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+    const style = getComputedStyle(el);
+    const [a, b] = [lum(rgb(style.color)), lum(rgb(style.backgroundColor))];
+    return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+}"""
+
+
+def test_buttons_have_names_and_the_highlight_reads_in_light_and_dark(
+    chromium_browser: Browser, server_url: str, tmp_path: Path
+) -> None:
+    docs = REPO_ROOT / "docs"
+    for scheme, viewport, name in [
+        ("light", {"width": 1280, "height": 900}, "light"),
+        ("dark", {"width": 1280, "height": 900}, "dark"),
+        ("light", {"width": 390, "height": 844}, "phone"),
+    ]:
+        context = chromium_browser.new_context(viewport=viewport, color_scheme=scheme)  # type: ignore[arg-type]
+        pg = context.new_page()
+        pg.set_default_timeout(60_000)
+        pg.goto(f"{server_url}?__theme={scheme}", wait_until="domcontentloaded")
+        pg.locator(TEXTBOX).wait_for(state="visible", timeout=60_000)
+        answered(pg, "How many orphans were sponsored in Ha Tinh province?", "265", "[data-doc^='001_']")
+        assert _unnamed_buttons(pg) == [], _unnamed_buttons(pg)
+        mark = pg.locator(".source-card mark").first
+        ratio = float(mark.evaluate(CONTRAST))
+        assert ratio >= 4.5, (name, ratio)
+        shot = tmp_path / f"{name}.png"
+        screenshot(pg, shot)
+        if os.environ.get("ASSISTANT_SCREENSHOTS"):  # refresh the pictures in docs/ on purpose only
+            docs.mkdir(exist_ok=True)
+            shutil.copy2(shot, docs / f"page-{name}.png")
+        context.close()
 
 
 def test_document_html_is_shown_as_text_not_run(chat_page: tuple[Page, list[str]], tmp_path: Path) -> None:
@@ -192,3 +245,12 @@ def test_bad_question_gets_a_friendly_message(
     assert dialogs == []
 
     screenshot(pg, tmp_path / "bad_question.png")
+
+
+def test_an_example_click_asks_it(chat_page: tuple[Page, list[str]]) -> None:
+    pg, dialogs = chat_page
+    pg.get_by_text("How many orphans were sponsored in Ha Tinh province?").first.click()
+    reply = pg.locator(f"{CONVERSATION} {BOT}").last
+    expect(reply).to_contain_text("265", timeout=ANSWER_TIMEOUT_MS)
+    expect(pg.locator(".source-card mark", has_text="265").first).to_be_visible(timeout=ANSWER_TIMEOUT_MS)
+    assert dialogs == []
