@@ -117,7 +117,7 @@ def chat(
     documents: list[str] | None = None,
     languages: list[str] | None = None,
 ) -> Iterator[tuple[str, str]]:
-    """Stream the reply, then show its sources; a bad question or a failure becomes a friendly message."""
+    """The reply and its sources; a bad question or a failure becomes a friendly message."""
     try:
         reply = assistant.answer(message, history=history, doc_id=documents or None, language=languages or None)
     except QuestionError as exc:
@@ -130,11 +130,8 @@ def chat(
         log.exception("chat failed for %r", message[:200])
         yield "Sorry, something went wrong while answering. Please try again.", sources_html(None)
         return
-    text = reply_text(reply)
-    words = re.split(r"(\s+)", text)
-    for end in range(0, len(words), 12):
-        yield "".join(words[:end]), sources_html(None)
-    yield text, sources_html(reply)
+    # the extractive answer exists whole once it is found: it is shown at once, with its sources (no pretend typing)
+    yield reply_text(reply), sources_html(reply)
 
 
 def report_html(report: IndexReport | None) -> str:
@@ -217,9 +214,11 @@ def build(assistant: Assistant | None = None) -> Any:
                         langs, multiselect=True, label="Only these languages", value=[], allow_custom_value=True
                     )
                 sources = gr.HTML(sources_html(None), render=False)
+                chatbot = gr.Chatbot(height=460, label="assistant", sanitize_html=True)
+                chatbot.clear(lambda: sources_html(None), outputs=[sources])  # Clear empties the sources too
                 gr.ChatInterface(
                     respond,
-                    chatbot=gr.Chatbot(height=460, label="assistant", sanitize_html=True),
+                    chatbot=chatbot,
                     additional_inputs=[doc_filter, lang_filter],
                     additional_outputs=[sources],
                     examples=[[e] for e in EXAMPLES],  # the question alone: the filters keep their values

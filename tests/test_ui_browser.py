@@ -254,3 +254,11 @@ def test_an_example_click_asks_it(chat_page: tuple[Page, list[str]]) -> None:
     expect(reply).to_contain_text("265", timeout=ANSWER_TIMEOUT_MS)
     expect(pg.locator(".source-card mark", has_text="265").first).to_be_visible(timeout=ANSWER_TIMEOUT_MS)
     assert dialogs == []
+
+
+def test_clear_empties_the_sources_too(chat_page: tuple[Page, list[str]]) -> None:
+    pg, _ = chat_page
+    answered(pg, "How many orphans were sponsored in Ha Tinh province?", "265", "[data-doc^='001_']")
+    pg.get_by_role("button", name=re.compile("clear", re.IGNORECASE)).first.click()
+    expect(pg.locator(".source-card")).to_have_count(0, timeout=30_000)
+    expect(pg.get_by_text("Sources appear here.")).to_be_visible()
