@@ -141,7 +141,7 @@ def app(assistant: Assistant, host: str = "127.0.0.1") -> Any:
     """The FastAPI app: the OpenAI routes, the MCP server and the chat page, behind one login."""
     import gradio as gr
 
-    from .ui import CSS, HEAD, MAX_UPLOAD, build, credentials
+    from .ui import CSS, HEAD, build, credentials
 
     login = credentials(assistant.settings)
     local = host in LOOPBACK
@@ -212,7 +212,7 @@ def app(assistant: Assistant, host: str = "127.0.0.1") -> Any:
         demo,
         path="/",
         auth=login.check if login else None,
-        max_file_size=MAX_UPLOAD,
+        max_file_size=f"{assistant.settings.max_file_mb:g}mb",  # uploads take what indexing takes
         show_error=False,
         css=CSS,
         head=HEAD,

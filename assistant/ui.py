@@ -12,8 +12,10 @@ import threading
 import time
 from collections import deque
 from collections.abc import Awaitable, Callable, Iterator
+from pathlib import Path
 from typing import Any
 
+from . import readers
 from .api import Assistant
 from .config import Settings
 from .errors import AssistantError, ConfigError, QuestionError
@@ -21,7 +23,6 @@ from .models import Answer, Citation, IndexReport
 
 log = logging.getLogger(__name__)
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # no calls out to Gradio's servers at import or launch
-MAX_UPLOAD = "1mb"  # the chat takes no files; Gradio's upload route still exists, so it gets a small limit
 
 EXAMPLES = [
     "How many orphans were sponsored in Ha Tinh province?",
@@ -134,6 +135,32 @@ def chat(
     yield reply_text(reply), sources_html(reply)
 
 
+def add_files(assistant: Assistant, paths: list[str] | None) -> tuple[str, list[str]]:
+    """Copy uploaded files into the seeds folder, with the limits indexing has (size, readable type); say why a file
+    was refused. Returns the message and the names added."""
+    limit = int(assistant.settings.max_file_mb * 2**20)
+    seeds = assistant.settings.seeds_dir
+    added: list[str] = []
+    refused: list[str] = []
+    for path in paths or []:
+        name = Path(path).name.lstrip(".") or "upload"
+        with open(path, "rb") as file:
+            data = file.read(limit + 1)
+        if len(data) > limit:
+            refused.append(f"{name}: over ASSISTANT_MAX_FILE_MB={assistant.settings.max_file_mb:g}")
+        elif readers.kind(name, data) is None:
+            refused.append(f"{name}: {readers.unsupported(name, data).reason}")
+        else:
+            seeds.mkdir(parents=True, exist_ok=True)
+            partial = seeds / f".{name}.part"  # hidden until whole, so no reindex reads half a file
+            partial.write_bytes(data)
+            partial.replace(seeds / name)
+            added.append(name)
+    lines = [f"Added to seeds/: {html.escape(', '.join(added))}." if added else "No file was added."]
+    lines += [f"Refused {html.escape(r)}" for r in refused]
+    return "<br>".join(lines), added
+
+
 def report_html(report: IndexReport | None) -> str:
     """What the last reindex did, and every file it skipped with the reason (file names escaped)."""
     if report is None:
@@ -232,6 +259,24 @@ def build(assistant: Assistant | None = None) -> Any:
             reindex_button = gr.Button("Reindex seeds/")
             status = gr.HTML(report_html(assistant.last_report))
             reindex_button.click(run_reindex, outputs=[status, library, doc_filter], api_name="reindex")
+            upload = gr.File(  # any type is taken in and judged by the readers, so a refusal says why
+                label="Add documents to seeds/ (text, Markdown, HTML, PDF, Word)", file_count="multiple"
+            )
+
+            def uploaded(paths: list[str] | None) -> tuple[str, str, Any, None]:
+                message, added = add_files(assistant, paths)
+                if added:
+                    try:
+                        assistant.reindex()
+                    except AssistantError as exc:
+                        message += f"<br>Reindex failed: {html.escape(str(exc))}"
+                    message += report_html(assistant.last_report)
+                new_docs, _ = _choices(assistant)
+                return message, library_html(assistant), gr.update(choices=new_docs), None
+
+            upload.upload(
+                uploaded, inputs=[upload], outputs=[status, library, doc_filter, upload], api_name="add_documents"
+            )
 
         def refresh() -> tuple[str, Any, Any]:
             """On each visit: the library and the filters as the store is now (another process may have indexed)."""

@@ -131,3 +131,17 @@ def test_a_question_in_an_unsupported_language_gets_an_english_reply(isolated: S
         assert not reply.found and reply.language == "en"
         assert "English, French, Swedish and Vietnamese" in reply.text
     assert assistant.answer("Huyện Mỏ Cày Bắc có bao nhiêu căn nhà?").text != reply.text  # Vietnamese is not foreign
+
+
+def test_uploads_go_into_seeds_with_the_limits_of_indexing(isolated: Settings, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from assistant.ui import add_files
+
+    good, sheet, big = tmp_path / "note.md", tmp_path / "budget.xlsx", tmp_path / "big.txt"
+    good.write_text("# Note\n\nThe cooperative has 85 member families.\n", encoding="utf-8")
+    sheet.write_bytes(b"PK\x03\x04 not really a spreadsheet")
+    big.write_bytes(b"x" * 3 * 2**20)
+    small = Assistant(isolated.model_copy(update={"max_file_mb": 1.0}))
+    message, added = add_files(small, [str(good), str(sheet), str(big)])
+    assert added == ["note.md"] and (isolated.seeds_dir / "note.md").read_bytes() == good.read_bytes()
+    assert "Refused budget.xlsx: unsupported" in message and "Refused big.txt: over ASSISTANT_MAX_FILE_MB=1" in message
+    assert not (isolated.seeds_dir / "budget.xlsx").exists() and not list(isolated.seeds_dir.glob(".*"))

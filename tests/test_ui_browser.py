@@ -262,3 +262,20 @@ def test_clear_empties_the_sources_too(chat_page: tuple[Page, list[str]]) -> Non
     pg.get_by_role("button", name=re.compile("clear", re.IGNORECASE)).first.click()
     expect(pg.locator(".source-card")).to_have_count(0, timeout=30_000)
     expect(pg.get_by_text("Sources appear here.")).to_be_visible()
+
+
+def test_an_upload_appears_in_the_library_and_is_answered(chat_page: tuple[Page, list[str]], tmp_path: Path) -> None:
+    pg, dialogs = chat_page
+    note = tmp_path / "lanterns.md"
+    note.write_text("# Hoi An lanterns\n\nThe old town of Hoi An hung 4,800 silk lanterns for the festival.\n")
+    sheet = tmp_path / "budget.xlsx"
+    sheet.write_bytes(b"PK\x03\x04 not a spreadsheet really")
+    pg.get_by_text("Library").first.click()
+    pg.locator("input[type=file]").first.set_input_files([str(note), str(sheet)])
+    expect(pg.get_by_text("Added to seeds/: lanterns.md")).to_be_visible(timeout=ANSWER_TIMEOUT_MS)
+    expect(pg.get_by_text("Refused budget.xlsx", exact=False)).to_be_visible()
+    expect(pg.locator("table.library td", has_text="Hoi An lanterns")).to_be_visible()
+    reply = ask(pg, "How many silk lanterns did Hoi An hang?")
+    expect(reply).to_contain_text("4,800", timeout=ANSWER_TIMEOUT_MS)
+    expect(reply).to_contain_text("Hoi An lanterns")
+    assert dialogs == []
