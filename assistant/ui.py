@@ -37,6 +37,7 @@ CSS = """
 .source-card .passage {white-space: pre-wrap; font-size: 0.9em;}
 .source-card mark {background: #fff3a3; color: #1f2328; padding: 0 1px;}
 .dark .source-card mark {background: #facc15; color: #111827;}
+.source-card.flash {outline: 3px solid #6366f1;}
 """
 
 
@@ -50,6 +51,16 @@ HEAD = """<script>
     b.setAttribute("aria-label", names[id] || id.replace(/-/g, " ").trim() || "button");
   });
   new MutationObserver(label).observe(document.documentElement, {subtree: true, childList: true});
+  document.addEventListener("click", (event) => {  // a [n] marker scrolls to its source card, in this tab
+    const link = event.target.closest && event.target.closest("a[href^='#source-']");
+    const card = link && document.getElementById(link.getAttribute("href").slice(1));
+    if (!card) return;
+    event.preventDefault();
+    event.stopPropagation();
+    card.scrollIntoView({behavior: "smooth", block: "center"});
+    card.classList.add("flash");
+    setTimeout(() => card.classList.remove("flash"), 1500);
+  }, true);
 })();
 </script>"""
 
@@ -70,7 +81,13 @@ def plain(text: str) -> str:
 def reply_text(reply: Answer) -> str:
     """The chat message: the answer, then one line per source naming its document by title. Document text is
     inert."""
-    lines = [plain(reply.text)]
+    numbers = {str(c.number) for c in reply.citations}
+    text = re.sub(  # each [n] marker links to its source card (the page's script scrolls to it)
+        r"\\\[(\d{1,2})\\\]",
+        lambda m: f"[\\[{m.group(1)}\\]](#source-{m.group(1)})" if m.group(1) in numbers else m.group(0),
+        plain(reply.text),
+    )
+    lines = [text]
     if reply.notice:
         lines.append(f"\n_{plain(reply.notice)}_")
     if reply.citations:

@@ -279,3 +279,20 @@ def test_an_upload_appears_in_the_library_and_is_answered(chat_page: tuple[Page,
     expect(reply).to_contain_text("4,800", timeout=ANSWER_TIMEOUT_MS)
     expect(reply).to_contain_text("Hoi An lanterns")
     assert dialogs == []
+
+
+def test_a_marker_click_scrolls_to_its_source_card(chromium_browser: Browser, server_url: str) -> None:
+    context = chromium_browser.new_context(viewport={"width": 390, "height": 844})  # the card is far below
+    pg = context.new_page()
+    pg.set_default_timeout(60_000)
+    pg.goto(server_url, wait_until="domcontentloaded")
+    pg.locator(TEXTBOX).wait_for(state="visible", timeout=60_000)
+    reply, card = answered(pg, "How many orphans were sponsored in Ha Tinh province?", "265", "#source-1")
+    marker = reply.locator("a[href='#source-1']").first
+    marker.scroll_into_view_if_needed()
+    expect(card).not_to_be_in_viewport()
+    pages = len(context.pages)
+    marker.click()
+    expect(card).to_be_in_viewport(timeout=10_000)
+    assert len(context.pages) == pages  # no new tab: the marker scrolls this page
+    context.close()
