@@ -235,7 +235,8 @@ def build(assistant: Assistant | None = None) -> Any:
 
     def run_reindex(progress: Any = gr.Progress()) -> tuple[str, str, Any]:  # noqa: B008 - Gradio's way to get a bar
         def step(done: int, total: int) -> None:
-            progress((done, total) if total else 0, desc="embedding changed files", unit="chunks")
+            words = f"Embedded {done} of {total} passages of new or changed files" if total else "Reading seeds/"
+            progress((done, total) if total else 0, desc=words, unit="passages")
 
         try:
             assistant.reindex(progress=step)
@@ -275,7 +276,9 @@ def build(assistant: Assistant | None = None) -> Any:
             library = gr.HTML(library_html(assistant))
             reindex_button = gr.Button("Reindex seeds/")
             status = gr.HTML(report_html(assistant.last_report))
-            reindex_button.click(run_reindex, outputs=[status, library, doc_filter], api_name="reindex")
+            reindex_button.click(  # the bar shows in the status line, not over the filters at the top
+                run_reindex, outputs=[status, library, doc_filter], api_name="reindex", show_progress_on=[status]
+            )
             upload = gr.File(  # any type is taken in and judged by the readers, so a refusal says why
                 label="Add documents to seeds/ (text, Markdown, HTML, PDF, Word)", file_count="multiple"
             )

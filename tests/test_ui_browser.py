@@ -296,3 +296,14 @@ def test_a_marker_click_scrolls_to_its_source_card(chromium_browser: Browser, se
     expect(card).to_be_in_viewport(timeout=10_000)
     assert len(context.pages) == pages  # no new tab: the marker scrolls this page
     context.close()
+
+
+def test_reindex_from_the_library_says_what_changed(chat_page: tuple[Page, list[str]]) -> None:
+    pg, dialogs = chat_page
+    pg.get_by_text("Library").first.click()
+    pg.get_by_role("button", name="Reindex seeds/").click()
+    expect(pg.get_by_text(re.compile(r"\d+ added, \d+ updated, \d+ removed, \d+ unchanged"))).to_be_visible(
+        timeout=ANSWER_TIMEOUT_MS
+    )
+    expect(pg.locator("table.library td").first).to_be_visible()
+    assert dialogs == []
