@@ -12,7 +12,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from .api import Assistant
-from .errors import AssistantError, ConfigError
+from .errors import AssistantError
 
 app = typer.Typer(help="Ask questions over a folder of documents; answers quote and cite their sources.",
                   no_args_is_help=True, add_completion=False)  # fmt: skip
@@ -103,6 +103,7 @@ def serve(
     port: Annotated[int, typer.Option(help="Port to listen on (0: a free one).")] = 7860,
 ) -> None:
     """Open the chat page (indexes the seeds folder first if the store is empty, then follows its changes)."""
+    from .indexer import require_seeds
     from .server import bind
     from .server import serve as run
     from .ui import credentials
@@ -111,10 +112,8 @@ def serve(
     try:
         credentials(assistant.settings)  # a bad setting, a busy port or no seeds folder stop here, before indexing
         sock = bind(host, port)
-        if not assistant.settings.seeds_dir.is_dir() and not assistant.settings.chroma_host:
-            raise ConfigError(
-                f"seeds folder {assistant.settings.seeds_dir} does not exist: create it or set ASSISTANT_SEEDS_DIR"
-            )
+        if not assistant.settings.chroma_host:
+            require_seeds(assistant.settings)
         report = assistant.ensure_index()
         if report is not None:
             err.print(f"indexed {report.added} documents ({report.chunks_embedded} chunks) in {report.seconds:.1f} s")

@@ -12,7 +12,7 @@ import re
 import httpx
 
 from .config import Settings
-from .languages import fold, is_stopword
+from .languages import NUMBER, fold, is_stopword
 from .models import Answer, Citation, Passage
 
 SYSTEM = (
@@ -39,7 +39,6 @@ def redact(url: str) -> str:
     return re.sub(r"(?<=://)[^/@\s]+@", "***@", url)
 
 
-_NUMBER = re.compile(r"\d+(?:[ .,\u00a0\u202f]\d{3})*(?:[.,]\d+)?")
 _NAME = re.compile(r"\b[A-ZÀ-ÖØ-ÞĐ][\w-]+", re.UNICODE)
 _MARKERS = re.compile(r"\[(\d{1,3}(?:\s*,\s*\d{1,3})*)\]")
 _SENTENCE_END = re.compile(r"(?<=[.!?])(?:\s*\[\d{1,3}(?:\s*,\s*\d{1,3})*\])*\s+(?=\S)")
@@ -60,14 +59,14 @@ def supported(sentence: str, cited: list[Passage]) -> bool:
     separators, names as whole words, accent-folded. The sentence's first word counts as a name only when a capitalised
     word follows it."""
     bare = _MARKERS.sub("", sentence).strip()
-    numbers = _NUMBER.findall(bare)
+    numbers = NUMBER.findall(bare)
     names = [m for m in _NAME.finditer(bare)]
     if not numbers and not names:
         return True
     if not cited:
         return False
     texts = " ".join(f"{p.title} {p.text}" for p in cited)
-    digits = {_digits(n) for n in _NUMBER.findall(texts)} | set(re.findall(r"\d+", texts))
+    digits = {_digits(n) for n in NUMBER.findall(texts)} | set(re.findall(r"\d+", texts))
     held = set(fold(texts).split()) | {w.strip(".,;:!?()«»\"'") for w in fold(texts).split()}
     if not all(_numbers_held(n, digits) for n in numbers):
         return False

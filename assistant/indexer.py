@@ -47,8 +47,7 @@ def reindex(settings: Settings, store: Store, signals: list[Signal], progress: P
     Chunks of a changed file are added before the old ones are deleted, and a document counts as stored only
     when all its chunks are there, so an interrupted run leaves nothing missing and the next run completes it.
     """
-    if not settings.seeds_dir.is_dir():
-        raise ConfigError(f"seeds folder {settings.seeds_dir} does not exist: create it or set ASSISTANT_SEEDS_DIR")
+    require_seeds(settings)
     with _lock, _writer(settings):
         started = time.perf_counter()
         report = IndexReport(rebuilt=store.rebuilt)
@@ -63,6 +62,12 @@ def reindex(settings: Settings, store: Store, signals: list[Signal], progress: P
         store.rebuilt = False
         report.seconds = round(time.perf_counter() - started, 3)
         return report
+
+
+def require_seeds(settings: Settings) -> None:
+    """The seeds folder must exist to be indexed (or followed): a ConfigError that says how to fix it."""
+    if not settings.seeds_dir.is_dir():
+        raise ConfigError(f"seeds folder {settings.seeds_dir} does not exist: create it or set ASSISTANT_SEEDS_DIR")
 
 
 @contextmanager
