@@ -9,6 +9,7 @@ import hashlib
 import json
 import logging
 import threading
+from collections.abc import Iterator
 from typing import Any
 
 import numpy as np
@@ -135,17 +136,31 @@ class Assistant:
     def answer(self, question: str, history: list[Any] | None = None, k: int = 5, **filters: Any) -> Answer:
         """Answer from the documents with numbered citations; found=False (and related passages) when they do not
         say. history: earlier chat turns ({"role": "user", "content": ...}), so a short follow-up keeps its topic."""
+        final: Answer | None = None
+        for item in self.answer_stream(question, history, k, **filters):
+            if isinstance(item, Answer):
+                final = item
+        assert final is not None  # answer_stream always ends with the Answer
+        return final
+
+    def answer_stream(
+        self, question: str, history: list[Any] | None = None, k: int = 5, **filters: Any
+    ) -> Iterator[str | Answer]:
+        """As answer, but with a language model set, first the model's text as it arrives (each item the whole text
+        so far, not yet checked); the last item is always the checked Answer."""
         question = answering.check_question(question, self.settings.max_question_chars)
         if foreign_script(question):
-            return Answer(question=question, text=UNSUPPORTED, found=False, language="en")
+            yield Answer(question=question, text=UNSUPPORTED, found=False, language="en")
+            return
         reply, results = answering.respond(
             question, history, lambda text: self.search(text, k, **filters), self.similarity
         )
         if reply.found and self.settings.llm_base_url and self.settings.llm_model:
-            from .generate import generate
+            from .generate import stream
 
-            return generate(reply, results.passages, self.settings)
-        return reply
+            yield from stream(reply, results.passages, self.settings)
+            return
+        yield reply
 
     def similarity(self, question: str, texts: list[str]) -> list[float]:
         """Cosine of the question and each text under the first dense encoder (query and passage prompts)."""

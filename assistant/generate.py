@@ -7,7 +7,10 @@ endpoint fails, the extractive answer is returned with a notice.
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Iterator
+from typing import Any
 
 import httpx
 
@@ -112,8 +115,9 @@ def renumber(text: str, passages: list[Passage]) -> tuple[str, list[int]]:
     return re.sub(r"[ \t]+([.,;:!?])", r"\1", cleaned).strip(), order
 
 
-def generate(extractive: Answer, passages: list[Passage], settings: Settings) -> Answer:
-    """A model-written answer citing the passages, or the extractive one with a notice if the endpoint fails."""
+def _request(
+    extractive: Answer, passages: list[Passage], settings: Settings
+) -> tuple[str, dict[str, Any], dict[str, str]]:
     base_url = (settings.llm_base_url or "").rstrip("/")
     headers = {}
     if settings.llm_api_key:
@@ -125,16 +129,52 @@ def generate(extractive: Answer, passages: list[Passage], settings: Settings) ->
             {"role": "user", "content": _prompt(extractive.question, passages)},
         ],
         "temperature": 0,
+        "stream": True,
     }
+    return base_url, payload, headers
+
+
+def _tokens(response: httpx.Response) -> Iterator[str]:
+    """The text pieces of a streamed (server-sent events) reply; a whole JSON reply, from an endpoint that does not
+    stream, is one piece."""
+    if "text/event-stream" not in response.headers.get("content-type", ""):
+        yield str(json.loads(response.read())["choices"][0]["message"]["content"])
+        return
+    for line in response.iter_lines():
+        if not line.startswith("data:"):
+            continue
+        data = line[5:].strip()
+        if data == "[DONE]":
+            return
+        choices = json.loads(data).get("choices") or [{}]
+        piece = (choices[0].get("delta") or {}).get("content")
+        if piece:
+            yield str(piece)
+
+
+def stream(extractive: Answer, passages: list[Passage], settings: Settings) -> Iterator[str | Answer]:
+    """The model's text as it arrives (each item the text so far, unchecked), then the checked Answer: sentences
+    its cited passages do not support are dropped and markers renumbered, or the extractive answer with a notice if
+    the endpoint fails or nothing checked is left."""
+    base_url, payload, headers = _request(extractive, passages, settings)
+    content = ""
     try:
-        response = httpx.post(
-            f"{base_url}/chat/completions", json=payload, headers=headers, timeout=settings.llm_timeout
-        )
-        response.raise_for_status()
-        content = str(response.json()["choices"][0]["message"]["content"])
+        with httpx.stream(
+            "POST", f"{base_url}/chat/completions", json=payload, headers=headers, timeout=settings.llm_timeout
+        ) as response:
+            response.raise_for_status()
+            for piece in _tokens(response):
+                content += piece
+                yield content
     except (httpx.HTTPError, KeyError, IndexError, TypeError, ValueError) as exc:
         notice = f"The language model at {redact(base_url)} did not answer ({type(exc).__name__}); "
-        return extractive.model_copy(update={"notice": notice + "showing the extractive answer."})
+        yield extractive.model_copy(update={"notice": notice + "showing the extractive answer."})
+        return
+    yield finish(extractive, passages, content)
+
+
+def finish(extractive: Answer, passages: list[Passage], content: str) -> Answer:
+    """The model's whole text, checked against the passages it cites."""
     content = _MARKERS.sub(lambda m: "".join(f"[{n.strip()}]" for n in m.group(1).split(",")), content)  # [1, 2]
     content, dropped = checked(content, passages)
     if not re.search(r"\[\d{1,3}\]", content):
@@ -145,3 +185,12 @@ def generate(extractive: Answer, passages: list[Passage], settings: Settings) ->
     left_out = f"{dropped} sentence(s) the cited passages do not support were left out." if dropped else None
     update = {"text": text, "citations": citations, "mode": "generative", "notice": left_out}
     return extractive.model_copy(update=update)
+
+
+def generate(extractive: Answer, passages: list[Passage], settings: Settings) -> Answer:
+    """A model-written answer citing the passages, or the extractive one with a notice if the endpoint fails."""
+    final = extractive
+    for item in stream(extractive, passages, settings):
+        if isinstance(item, Answer):
+            final = item
+    return final

@@ -38,6 +38,10 @@ CSS = """
 .source-card mark {background: #fff3a3; color: #1f2328; padding: 0 1px;}
 .dark .source-card mark {background: #facc15; color: #111827;}
 .source-card.flash {outline: 3px solid #6366f1;}
+.reply-sources summary {cursor: pointer; font-weight: 600; margin-top: 6px;}
+/* On a narrow screen the columns stack and the side panel would fall far below the chat: each reply's own sources,
+   folded under it, take its place. */
+@media (max-width: 768px) {#sources-panel {display: none;}}
 """
 
 
@@ -53,10 +57,15 @@ HEAD = """<script>
   new MutationObserver(label).observe(document.documentElement, {subtree: true, childList: true});
   document.addEventListener("click", (event) => {  // a [n] marker scrolls to its source card, in this tab
     const link = event.target.closest && event.target.closest("a[href^='#source-']");
-    const card = link && document.getElementById(link.getAttribute("href").slice(1));
+    if (!link) return;
+    const id = link.getAttribute("href").slice(1);
+    const panel = document.getElementById("panel-" + id);  // the side panel's card, where it is shown
+    const card = panel && panel.offsetParent !== null ? panel : document.getElementById(id);
     if (!card) return;
     event.preventDefault();
     event.stopPropagation();
+    const folded = card.closest("details");
+    if (folded) folded.open = true;
     card.scrollIntoView({behavior: "smooth", block: "center"});
     card.classList.add("flash");
     setTimeout(() => card.classList.remove("flash"), 1500);
@@ -78,24 +87,42 @@ def plain(text: str) -> str:
     return _MARKDOWN.sub(r"\\\1", text)
 
 
-def reply_text(reply: Answer) -> str:
-    """The chat message: the answer, then one line per source naming its document by title. Document text is
-    inert."""
+def reply_text(reply: Answer, turn: int = 1) -> str:
+    """The chat message: the answer, its notice, then its own sources folded under it (cards with the answering
+    sentence marked), so every reply keeps its sources. Document text is inert; [n] markers link to the cards."""
     numbers = {str(c.number) for c in reply.citations}
     text = re.sub(  # each [n] marker links to its source card (the page's script scrolls to it)
         r"\\\[(\d{1,2})\\\]",
-        lambda m: f"[\\[{m.group(1)}\\]](#source-{m.group(1)})" if m.group(1) in numbers else m.group(0),
+        lambda m: f"[\\[{m.group(1)}\\]](#source-{turn}-{m.group(1)})" if m.group(1) in numbers else m.group(0),
         plain(reply.text),
     )
     lines = [text]
     if reply.notice:
         lines.append(f"\n_{plain(reply.notice)}_")
     if reply.citations:
-        lines.append("\n**Sources:**" if reply.found else "\n**Possibly related:**")
-        for c in reply.citations:
-            page = f", page {c.page}" if c.page else ""
-            lines.append(f"{c.number}. {plain(c.title)}{page}")  # titles for people; the file is on the card
+        heading = "Sources" if reply.found else "Possibly related"
+        titles = "; ".join(html.escape(c.title if len(c.title) <= 60 else c.title[:57] + "…") for c in reply.citations)
+        cards = "".join(_card(c, f"source-{turn}-{c.number}") for c in reply.citations)
+        lines.append(  # titles for people; the file is in the card's details
+            f"\n<details class='reply-sources'><summary>{heading} ({len(reply.citations)}): {titles}</summary>"
+            f"{cards}</details>"
+        )
     return "\n".join(lines)
+
+
+def _card(c: Citation, ident: str) -> str:
+    """One source: title (the file name on hover), date, language, page, link, and the passage with its answering
+    sentence marked."""
+    url = _safe_url(c.url)
+    link = f"<a href='{html.escape(url)}' target='_blank' rel='noopener noreferrer'>source</a>" if url else ""
+    page = f"page {c.page}" if c.page else ""
+    meta = " · ".join(html.escape(x) for x in (c.date or "", c.language, page) if x)
+    return (
+        f"<div class='source-card' id='{ident}' data-doc='{html.escape(c.doc_id)}'>"
+        f"<h4 title='{html.escape(c.doc_id)}'>[{c.number}] {html.escape(c.title)}</h4>"
+        f"<div class='meta'>{meta} {link}</div>"
+        f"<div class='passage'>{_highlighted(c)}</div></div>"
+    )
 
 
 def _highlighted(c: Citation) -> str:
@@ -108,23 +135,13 @@ def _highlighted(c: Citation) -> str:
     return "".join(parts)
 
 
-def sources_html(reply: Answer | None) -> str:
-    """Numbered cards: title, date, language, link, and the passage with its answering sentence marked."""
+def sources_html(reply: Answer | None, turn: int = 1) -> str:
+    """The side panel: the latest reply's numbered cards."""
     if reply is None or not reply.citations:
         return "<p class='meta'>Sources appear here.</p>"
     heading = "Sources" if reply.found else "Possibly related passages"
     cards = [f"<h3>{heading}</h3>"]
-    for c in reply.citations:
-        url = _safe_url(c.url)
-        link = f"<a href='{html.escape(url)}' target='_blank' rel='noopener noreferrer'>source</a>" if url else ""
-        page = f"page {c.page}" if c.page else ""
-        meta = " · ".join(html.escape(x) for x in (c.date or "", c.language, page) if x)
-        cards.append(  # the file name is in the details (on hover), not in the text a person reads
-            f"<div class='source-card' id='source-{c.number}' data-doc='{html.escape(c.doc_id)}'>"
-            f"<h4 title='{html.escape(c.doc_id)}'>[{c.number}] {html.escape(c.title)}</h4>"
-            f"<div class='meta'>{meta} {link}</div>"
-            f"<div class='passage'>{_highlighted(c)}</div></div>"
-        )
+    cards += [_card(c, f"panel-source-{turn}-{c.number}") for c in reply.citations]
     return "\n".join(cards)
 
 
@@ -135,21 +152,29 @@ def chat(
     documents: list[str] | None = None,
     languages: list[str] | None = None,
 ) -> Iterator[tuple[str, str]]:
-    """The reply and its sources; a bad question or a failure becomes a friendly message."""
+    """The reply and its sources; a bad question or a failure becomes a friendly message. With a language model set,
+    its text shows as it arrives, then is replaced by the checked answer; an extractive answer is shown whole at once
+    (it exists whole once found: no pretend typing)."""
+    turn = sum(1 for m in history if _role(m) == "user") + 1  # numbers this reply's source cards
     try:
-        reply = assistant.answer(message, history=history, doc_id=documents or None, language=languages or None)
+        for item in assistant.answer_stream(
+            message, history=history, doc_id=documents or None, language=languages or None
+        ):
+            if isinstance(item, Answer):
+                yield reply_text(item, turn), sources_html(item, turn)
+            else:
+                yield plain(item) + " …", "<p class='meta'>Writing the answer; its sources follow.</p>"
     except QuestionError as exc:
         yield str(exc), sources_html(None)
-        return
     except AssistantError as exc:
         yield f"Sorry, that did not work: {exc}", sources_html(None)
-        return
     except Exception:  # the chat must never show a traceback
         log.exception("chat failed for %r", message[:200])
         yield "Sorry, something went wrong while answering. Please try again.", sources_html(None)
-        return
-    # the extractive answer exists whole once it is found: it is shown at once, with its sources (no pretend typing)
-    yield reply_text(reply), sources_html(reply)
+
+
+def _role(message: Any) -> str | None:
+    return message.get("role") if isinstance(message, dict) else getattr(message, "role", None)
 
 
 def add_files(assistant: Assistant, paths: list[str] | None) -> tuple[str, list[str]]:
@@ -270,7 +295,7 @@ def build(assistant: Assistant | None = None) -> Any:
                     api_name="chat",
                     fill_height=False,
                 )
-            with gr.Column(scale=2):
+            with gr.Column(scale=2, elem_id="sources-panel"):
                 sources.render()  # type: ignore[no-untyped-call]
         with gr.Accordion("Library", open=False):
             library = gr.HTML(library_html(assistant))

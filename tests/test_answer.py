@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from assistant import Assistant, QuestionError, Settings, answer
+from assistant import Answer, Assistant, QuestionError, Settings, answer
 from assistant.answering import check_question, frame, judge, split_parts
 from tests.conftest import use_dirs
 
@@ -166,6 +166,7 @@ class _FakeLLM(BaseHTTPRequestHandler):
     """An OpenAI-compatible endpoint on loopback that cites one real and one invented passage."""
 
     calls: list[dict[str, Any]] = []
+    whole = False  # answer with one JSON body even when asked to stream (an endpoint that cannot stream)
 
     def do_POST(self) -> None:  # noqa: N802 - http.server's name
         body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
@@ -180,6 +181,18 @@ class _FakeLLM(BaseHTTPRequestHandler):
             f"Il y a 30 logements [{real}]. Selon une autre source, 31 [9]. "
             f"Le district a aussi livré 9999 caisses [{real}]."
         )
+        if body.get("stream") and not _FakeLLM.whole:  # server-sent events, a few words an event, as Ollama sends
+            self.send_response(200)
+            self.send_header("Content-Type", "text/event-stream")
+            self.end_headers()
+            words = content.split(" ")
+            for start in range(0, len(words), 3):
+                piece = " ".join(words[start : start + 3]) + ("" if start + 3 >= len(words) else " ")
+                event = {"choices": [{"index": 0, "delta": {"content": piece}, "finish_reason": None}]}
+                self.wfile.write(f"data: {json.dumps(event)}\n\n".encode())
+                self.wfile.flush()
+            self.wfile.write(b"data: [DONE]\n\n")
+            return
         payload = json.dumps({"choices": [{"message": {"role": "assistant", "content": content}}]}).encode()
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
@@ -213,6 +226,32 @@ def test_generative_mode_keeps_only_markers_that_point_to_passages(
     prompt = _FakeLLM.calls[-1]["messages"][-1]["content"]
     assert reply.citations[0].passage in prompt  # the model saw only retrieved passages, fenced as data
     assert "untrusted" in _FakeLLM.calls[-1]["messages"][0]["content"] and prompt.count("</passage>") >= 1
+
+
+def test_generative_answers_stream_as_written_then_are_checked(
+    seeded: Settings, fake_llm: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from assistant.ui import chat
+
+    settings = use_dirs(monkeypatch, seeded.seeds_dir, seeded.vectorstore_dir, llm_base_url=fake_llm, llm_model="t")
+    bot = Assistant(settings)
+    question = "Combien de logements ont été remis pendant le Têt à Mo Cay Bac ?"
+    items = list(bot.answer_stream(question))
+    partial, final = [i for i in items if isinstance(i, str)], items[-1]
+    assert _FakeLLM.calls[-1]["stream"] is True
+    assert len(partial) >= 4 and all(b.startswith(a) for a, b in zip(partial, partial[1:], strict=False))
+    assert partial[0] == "Il y a " and "9999 caisses" in partial[-1]  # the model's words as they came
+    assert isinstance(final, Answer) and final.text == "Il y a 30 logements [1]."  # then checked
+    shown = [text for text, _ in chat(bot, question, [])]
+    assert shown[0].startswith("Il y a") and shown[0].endswith(" …") and len(shown) == len(partial) + 1
+    assert shown[-1].startswith("Il y a 30 logements [\\[1\\]](#source-1-1)") and "9999" not in shown[-1]
+
+    _FakeLLM.whole = True  # an endpoint that answers in one body is read the same way
+    try:
+        items = list(bot.answer_stream(question))
+    finally:
+        _FakeLLM.whole = False
+    assert len(items) == 2 and isinstance(items[-1], Answer) and items[-1].text == "Il y a 30 logements [1]."
 
 
 def test_generative_mode_falls_back_when_the_endpoint_fails(seeded: Settings, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -29,8 +29,11 @@ def evil_answer() -> Answer:
 def test_reply_text_makes_markdown_and_html_inert() -> None:
     text = reply_text(evil_answer())
     assert "\\<img" in text and "\\!\\[p\\]\\(http" in text and "\\*\\*gras\\*\\*" in text
-    assert "<img" not in text.replace("\\<img", "")
-    assert "Titre" in text and "evil_" not in text  # sources are named by title; the file is on the card
+    assert "<img" not in text.replace("\\<img", "").replace("&lt;img", "")
+    assert "<script>" not in text and "javascript:" not in text
+    assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in text  # the reply's own cards escape the passage
+    assert "<summary>Sources (1): &lt;script&gt;alert(2)&lt;/script&gt; Titre</summary>" in text  # titles, not files
+    assert "(#source-1-1)" in reply_text(evil_answer(), turn=1) and "(#source-3-1)" in reply_text(evil_answer(), 3)
     assert plain("000_732d53ab039ed838.txt") == "000_732d53ab039ed838.txt"
 
 

@@ -4,7 +4,8 @@ Selectors were read off the live Gradio 6 page:
 - the question box is `textarea[data-testid="textbox"]` (the page has exactly one textarea);
 - the conversation is `[role="log"]` (aria-label "chatbot conversation"); each user message is
   `[data-testid="user"]` and each assistant message `[data-testid="bot"]`;
-- the source cards are `.source-card[data-doc=...]` inside the right-hand gr.HTML;
+- the source cards are `.source-card` (their file name in the title of their `h4`): the right-hand gr.HTML
+  (`#sources-panel`) shows the latest reply's, and each reply holds its own in a folded `details.reply-sources`;
 - Gradio's error/warning toasts are `[data-testid="toast-body"]`.
 """
 
@@ -117,11 +118,15 @@ def ask(page: Page, question: str) -> Locator:
     return bots.nth(before)
 
 
-def answered(page: Page, question: str, fact: str, card_selector: str) -> tuple[Locator, Locator]:
-    """Ask, wait for a reply holding fact, and return it with the source card whose marked sentence holds it."""
+def answered(page: Page, question: str, fact: str, document: str) -> tuple[Locator, Locator]:
+    """Ask, wait for a reply holding fact, and return it with the visible source card of the document (whose file name
+    starts with `document`) whose marked sentence holds it: the side panel's on a wide screen; on a narrow one the
+    panel is hidden and the reply's own sources, folded under it, are opened as a person would."""
     reply = ask(page, question)
     expect(reply).to_contain_text(fact, timeout=ANSWER_TIMEOUT_MS)
-    card = page.locator(f".source-card{card_selector}").first
+    if (page.viewport_size or {}).get("width", 1280) <= 768:
+        reply.locator("details.reply-sources summary").click()
+    card = page.locator(".source-card", has=page.locator(f"h4[title^='{document}']")).filter(visible=True).first
     expect(card).to_be_visible(timeout=ANSWER_TIMEOUT_MS)
     expect(card.locator("mark", has_text=fact).first).to_be_visible()
     return reply, card
@@ -134,7 +139,7 @@ def screenshot(page: Page, path: Path) -> None:
 
 def test_answer_with_highlighted_source_card(chat_page: tuple[Page, list[str]], tmp_path: Path) -> None:
     pg, dialogs = chat_page
-    reply, card = answered(pg, "How many orphans were sponsored in Ha Tinh province?", "265", "[data-doc^='001_']")
+    reply, card = answered(pg, "How many orphans were sponsored in Ha Tinh province?", "265", "001_")
     doc_id = card.get_attribute("data-doc")
     assert doc_id and doc_id.startswith("001_")
     expect(reply).to_contain_text("Le secrétaire du Parti provincial de Ha Tinh")  # the reply names it by title
@@ -181,9 +186,9 @@ def test_buttons_have_names_and_the_highlight_reads_in_light_and_dark(
         pg.set_default_timeout(60_000)
         pg.goto(f"{server_url}?__theme={scheme}", wait_until="domcontentloaded")
         pg.locator(TEXTBOX).wait_for(state="visible", timeout=60_000)
-        answered(pg, "How many orphans were sponsored in Ha Tinh province?", "265", "[data-doc^='001_']")
+        answered(pg, "How many orphans were sponsored in Ha Tinh province?", "265", "001_")
         assert _unnamed_buttons(pg) == [], _unnamed_buttons(pg)
-        mark = pg.locator(".source-card mark").first
+        mark = pg.locator(".source-card mark").filter(visible=True).first
         ratio = float(mark.evaluate(CONTRAST))
         assert ratio >= 4.5, (name, ratio)
         shot = tmp_path / f"{name}.png"
@@ -196,9 +201,7 @@ def test_buttons_have_names_and_the_highlight_reads_in_light_and_dark(
 
 def test_document_html_is_shown_as_text_not_run(chat_page: tuple[Page, list[str]], tmp_path: Path) -> None:
     pg, dialogs = chat_page
-    reply, card = answered(
-        pg, "Combien de cerisiers la commune de Binh Lac a-t-elle plantés ?", "777", "[data-doc='evil.txt']"
-    )
+    reply, card = answered(pg, "Combien de cerisiers la commune de Binh Lac a-t-elle plantés ?", "777", "evil.txt")
     pg.wait_for_timeout(1500)  # give a broken image's onerror, or a script, time to run if either got in
 
     card_text = card.inner_text()
@@ -252,13 +255,15 @@ def test_an_example_click_asks_it(chat_page: tuple[Page, list[str]]) -> None:
     pg.get_by_text("How many orphans were sponsored in Ha Tinh province?").first.click()
     reply = pg.locator(f"{CONVERSATION} {BOT}").last
     expect(reply).to_contain_text("265", timeout=ANSWER_TIMEOUT_MS)
-    expect(pg.locator(".source-card mark", has_text="265").first).to_be_visible(timeout=ANSWER_TIMEOUT_MS)
+    expect(pg.locator("#sources-panel .source-card mark", has_text="265").first).to_be_visible(
+        timeout=ANSWER_TIMEOUT_MS
+    )
     assert dialogs == []
 
 
 def test_clear_empties_the_sources_too(chat_page: tuple[Page, list[str]]) -> None:
     pg, _ = chat_page
-    answered(pg, "How many orphans were sponsored in Ha Tinh province?", "265", "[data-doc^='001_']")
+    answered(pg, "How many orphans were sponsored in Ha Tinh province?", "265", "001_")
     pg.get_by_role("button", name=re.compile("clear", re.IGNORECASE)).first.click()
     expect(pg.locator(".source-card")).to_have_count(0, timeout=30_000)
     expect(pg.get_by_text("Sources appear here.")).to_be_visible()
@@ -282,20 +287,39 @@ def test_an_upload_appears_in_the_library_and_is_answered(chat_page: tuple[Page,
 
 
 def test_a_marker_click_scrolls_to_its_source_card(chromium_browser: Browser, server_url: str) -> None:
-    context = chromium_browser.new_context(viewport={"width": 390, "height": 844})  # the card is far below
+    """On a phone the side panel is hidden: the marker opens the reply's own folded sources and scrolls to the card."""
+    context = chromium_browser.new_context(viewport={"width": 390, "height": 844})
     pg = context.new_page()
     pg.set_default_timeout(60_000)
     pg.goto(server_url, wait_until="domcontentloaded")
     pg.locator(TEXTBOX).wait_for(state="visible", timeout=60_000)
-    reply, card = answered(pg, "How many orphans were sponsored in Ha Tinh province?", "265", "#source-1")
-    marker = reply.locator("a[href='#source-1']").first
+    reply = ask(pg, "How many orphans were sponsored in Ha Tinh province?")
+    expect(reply).to_contain_text("265", timeout=ANSWER_TIMEOUT_MS)
+    expect(pg.locator("#sources-panel")).to_be_hidden()
+    card = reply.locator("#source-1-1")
+    expect(card).to_be_hidden()  # folded under the answer until asked for
+    marker = reply.locator("a[href='#source-1-1']").first
     marker.scroll_into_view_if_needed()
-    expect(card).not_to_be_in_viewport()
     pages = len(context.pages)
     marker.click()
+    expect(card).to_be_visible(timeout=10_000)
     expect(card).to_be_in_viewport(timeout=10_000)
+    expect(card.locator("mark", has_text="265").first).to_be_visible()
     assert len(context.pages) == pages  # no new tab: the marker scrolls this page
     context.close()
+
+
+def test_each_reply_keeps_its_own_sources(chat_page: tuple[Page, list[str]]) -> None:
+    pg, dialogs = chat_page
+    first, _ = answered(pg, "How many orphans were sponsored in Ha Tinh province?", "265", "001_")
+    second, card = answered(pg, "Combien de cerisiers la commune de Binh Lac a-t-elle plantés ?", "777", "evil.txt")
+    expect(pg.locator("#sources-panel .source-card mark", has_text="265")).to_have_count(0)  # the panel: the latest
+    first.locator("details.reply-sources summary").click()
+    expect(first.locator(".source-card mark", has_text="265").first).to_be_visible()  # the first reply: its own
+    expect(second.locator(".source-card mark", has_text="777").first).to_be_attached()
+    marker = first.locator("a[href='#source-1-1']").first
+    expect(marker).to_be_visible()
+    assert dialogs == []
 
 
 def test_reindex_from_the_library_says_what_changed(chat_page: tuple[Page, list[str]]) -> None:
