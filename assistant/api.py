@@ -16,6 +16,7 @@ import numpy as np
 
 from . import answering, indexer, retrieval
 from .config import Settings
+from .embedding import backend_for
 from .ingest import CLEANER_VERSION
 from .languages import UNSUPPORTED, foreign_script
 from .lexical import ANALYZER_VERSION, LexicalIndex
@@ -59,6 +60,7 @@ class Assistant:
             "layout": LAYOUT_VERSION,
             "cleaner": CLEANER_VERSION,
             "signals": [[s.name, s.encoder] for s in self.signals if s.kind == "dense"],
+            "backend": backend_for(self.settings.embedding_backend, self.settings.device),
             "chunk": [self.settings.chunk_size, self.settings.chunk_overlap],
         }
         return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()[:16]

@@ -9,7 +9,16 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.text import Text
 
 from .api import Assistant
 from .errors import AssistantError
@@ -25,6 +34,13 @@ def _fail(exc: AssistantError) -> typer.Exit:
     return typer.Exit(1)
 
 
+class _Rate(ProgressColumn):
+    """Chunks embedded a second, over the last half minute."""
+
+    def render(self, task: Task) -> Text:
+        return Text(f"{task.speed:.1f} chunks/s" if task.speed else "", style="progress.data.speed")
+
+
 @app.command()
 def index(
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON on the last line.")] = False,
@@ -32,7 +48,7 @@ def index(
     """Index the seeds folder: embed new and changed files, drop removed ones, leave the rest untouched."""
     try:
         with Progress(
-            TextColumn("embedding"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            TextColumn("embedding"), BarColumn(), MofNCompleteColumn(), _Rate(), TimeElapsedColumn(),
             console=err, transient=True, disable=not err.is_terminal,
         ) as bar:  # fmt: skip
             task = bar.add_task("index", total=None)
@@ -47,6 +63,11 @@ def index(
         out.print(
             f"{report.added} added, {report.updated} updated, {report.removed} removed, {report.unchanged} unchanged; "
             f"{report.chunks_embedded} chunks embedded in {report.seconds:.1f} s"
+            + (
+                f" ({report.load_seconds:.1f} s loading models, {report.chunks_per_second:g} chunks/s after)"
+                if report.chunks_embedded
+                else ""
+            )
             + (" (store rebuilt: settings or model changed)" if report.rebuilt else ""),
             soft_wrap=True,
         )

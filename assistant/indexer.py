@@ -171,22 +171,36 @@ def _embed_and_store(
     done = 0
     if progress:
         progress(0, total)
+    loading = time.perf_counter()
     models = {s.name: encoder(s, settings) for s in dense} if total else {}
+    report.load_seconds = round(time.perf_counter() - loading, 3)
+    primary = dense[0].name if dense else None
 
-    def embed(texts: list[str]) -> dict[str, Any]:
-        return {name: m.embed_documents(texts) for name, m in models.items()} if texts else {}
+    def embed(items: list[_Pending]) -> list[dict[str, Any]]:
+        """Each document's vectors from the encoders that can read its language (the primary collection, which
+        holds the texts, takes every document): a Swedish chunk costs USE nothing."""
+        out: list[dict[str, Any]] = [{} for _ in items]
+        for signal in dense:
+            which = [i for i, p in enumerate(items) if signal.name == primary or signal.serves(p.doc.language)]
+            texts = [embed_text(c, items[i].doc) for i in which for c in items[i].chunks]
+            vectors = models[signal.name].embed_documents(texts) if texts else None
+            at = 0
+            for i in which:
+                n = len(items[i].chunks)
+                out[i][signal.name] = vectors[at : at + n] if vectors is not None else None
+                at += n
+        return out
 
     for batch in _batches(pending):
         parts: list[tuple[_Pending, dict[str, Any] | None]]
         try:
-            vectors = embed([embed_text(c, p.doc) for p in batch for c in p.chunks])
-            parts = [(p, _rows(vectors, at, len(p.chunks))) for p, at in zip(batch, _offsets(batch), strict=True)]
+            parts = list(zip(batch, embed(batch), strict=True))
         except Exception:  # a text one encoder cannot take: embed the batch's documents one by one to find it
             log.warning("embedding a batch failed; trying its documents one by one", exc_info=True)
             parts = [(p, None) for p in batch]
         for p, rows in parts:
             try:
-                _store(store, p, rows if rows is not None else embed([embed_text(c, p.doc) for c in p.chunks]))
+                _store(store, p, rows if rows is not None else embed([p])[0])
             except Exception as exc:  # this document is skipped; its partial chunks are completed by the next run
                 log.warning("storing %s failed", p.doc.id, exc_info=True)
                 report.skipped.append(Problem(path=p.doc.id, reason=f"failed: {type(exc).__name__}: {exc}"[:300]))
@@ -199,17 +213,6 @@ def _embed_and_store(
         done += sum(len(p.chunks) for p in batch)
         if progress:
             progress(done, total)
-
-
-def _offsets(batch: list[_Pending]) -> list[int]:
-    starts = [0]
-    for p in batch[:-1]:
-        starts.append(starts[-1] + len(p.chunks))
-    return starts
-
-
-def _rows(vectors: dict[str, Any], offset: int, n: int) -> dict[str, Any]:
-    return {name: v[offset : offset + n] for name, v in vectors.items()}
 
 
 def _store(store: Store, p: _Pending, vectors: dict[str, Any]) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, computed_field
 
 
 class Document(BaseModel):
@@ -105,5 +105,14 @@ class IndexReport(BaseModel):
     unchanged: int = 0
     chunks_embedded: int = 0
     seconds: float = 0.0
+    load_seconds: float = 0.0  # of seconds, the part spent loading (or converting) the encoders
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def chunks_per_second(self) -> float:
+        """Chunks embedded and stored per second of the run, model loading left out."""
+        working = self.seconds - self.load_seconds
+        return round(self.chunks_embedded / working, 1) if self.chunks_embedded and working > 0 else 0.0
+
     rebuilt: bool = False
     skipped: list[Problem] = Field(default_factory=list)

@@ -66,7 +66,7 @@ def signals(settings: Settings) -> list[Signal]:
 
 def encoder(signal: Signal, settings: Settings) -> Encoder:
     """A dense signal's encoder, loaded once per process, on the device and from the model folder of the settings."""
-    return get_encoder(str(signal.encoder), settings.device, settings.models_dir)
+    return get_encoder(str(signal.encoder), settings.device, settings.models_dir, settings.embedding_backend)
 
 
 def dense(settings: Settings) -> list[Signal]:

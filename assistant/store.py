@@ -149,7 +149,8 @@ class Store:
 
     def add(self, doc: Document, chunks: Sequence[Chunk], vectors: Mapping[str, np.ndarray], total: int = 0) -> None:
         """Add a document's chunks with their vectors per signal (total: how many chunks it has in all, if more than
-        these); the primary collection is written last, and a document counts as stored once all its chunks are."""
+        these); the primary collection is written last, and a document counts as stored once all its chunks are. A
+        signal without vectors (None or absent: it cannot read the language) leaves its collection out."""
         ids = [chunk_id(c, doc.sha256) for c in chunks]
         metas = [
             {
@@ -164,6 +165,8 @@ class Store:
         slim = [{key: meta[key] for key in ("doc_id", "sha", "language")} for meta in metas]
         for name, collection in reversed(self.collections.items()):
             primary = collection is self.primary
+            if not primary and vectors.get(name) is None:  # an encoder that cannot read the document's language
+                continue
             for start in range(0, len(ids), PAGE):
                 collection.upsert(
                     ids=ids[start : start + PAGE],

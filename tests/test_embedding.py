@@ -44,8 +44,7 @@ def test_model_from_a_local_path_uses_its_declared_prompts(tmp_path: Path) -> No
 def test_e5_style_models_get_query_and_passage_prefixes(tmp_path: Path) -> None:
     folder = _copy_model(tmp_path, "multilingual-e5-small")
     encoder = SentenceTransformerEncoder(str(folder))
-    assert encoder.query_kwargs == {"prompt": "query: "}
-    assert encoder.document_kwargs == {"prompt": "passage: "}
+    assert (encoder.query_prefix, encoder.document_prefix) == ("query: ", "passage: ")
     expected = encoder.model.encode(["query: hello"], normalize_embeddings=True)[0]
     assert np.allclose(encoder.embed_query("hello"), expected, atol=1e-5)
 
@@ -63,3 +62,40 @@ def test_multilingual_encoder_matches_across_languages() -> None:
     docs = encoder.embed_documents(["Parrainer 265 orphelins.", "Le budget de la défense nationale."])
     assert docs.shape == (2, 512)
     assert float(docs[0] @ query) > float(docs[1] @ query) + 0.2
+
+
+def test_onnx_int8_export_agrees_with_torch_and_is_made_once(tmp_path: Path) -> None:
+    torch_model = SentenceTransformerEncoder("all-MiniLM-L6-v2", backend="torch")
+    fast = SentenceTransformerEncoder("all-MiniLM-L6-v2", models_dir=tmp_path, backend="onnx-int8")
+    assert fast.backend == "onnx-int8" and fast.model is None  # torch is not loaded once the export exists
+    (folder,) = (tmp_path / "onnx").glob("all-MiniLM-L6-v2-int8-*")
+    done = json.loads((folder / "export.json").read_text())
+    assert done["quantized"] and done["min_cosine"] >= 0.98
+    texts = ["The cat sleeps on the sofa.", "Interest rates rose by two percent.", "Le chat dort sur le canapé."]
+    cosines = np.sum(fast.embed_documents(texts) * torch_model.embed_documents(texts), axis=1)
+    assert cosines.min() >= 0.98, cosines
+    query = fast.embed_query("Where is the cat sleeping?")
+    docs = fast.embed_documents(texts)
+    assert float(docs[0] @ query) > float(docs[1] @ query) + 0.2
+    assert np.allclose(np.linalg.norm(docs, axis=1), 1.0, atol=1e-4)
+    stamp = (folder / "model.onnx").stat().st_mtime_ns
+    again = SentenceTransformerEncoder("all-MiniLM-L6-v2", models_dir=tmp_path, backend="onnx-int8")
+    assert (folder / "model.onnx").stat().st_mtime_ns == stamp  # reused, not exported again
+    assert np.allclose(again.embed_documents(texts), docs, atol=1e-6)
+
+
+def test_onnx_export_keeps_a_local_models_declared_prompts(tmp_path: Path) -> None:
+    folder = _copy_model(tmp_path, "prompted-model")
+    config_path = folder / "config_sentence_transformers.json"
+    config = json.loads(config_path.read_text())
+    config["prompts"] = {"query": "search_query: ", "document": "search_document: "}
+    config_path.write_text(json.dumps(config))
+    fast = SentenceTransformerEncoder(str(folder), models_dir=tmp_path / "models", backend="onnx")
+    reference = SentenceTransformerEncoder(str(folder), backend="torch")
+    assert (fast.query_prefix, fast.document_prefix) == ("search_query: ", "search_document: ")
+    assert float(fast.embed_query("hello") @ reference.embed_query("hello")) > 0.999  # float export: the same
+
+
+def test_an_unknown_backend_names_the_setting() -> None:
+    with pytest.raises(ConfigError, match="ASSISTANT_EMBEDDING_BACKEND"):
+        SentenceTransformerEncoder("all-MiniLM-L6-v2", backend="tensorflow")

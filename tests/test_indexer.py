@@ -135,3 +135,18 @@ def test_retrieve_builds_the_index_on_first_use(isolated: Settings, tmp_path: Pa
     passages = retrieve("bibliothèque pour les enfants", k=3)
     assert passages[0].doc_id == "gamma.txt"
     assert passages[0].rank == 1
+
+
+def test_each_chunk_is_embedded_only_by_the_encoders_that_read_its_language(isolated: Settings) -> None:
+    write(isolated.seeds_dir, "alpha.txt", ALPHA)
+    swedish = "Rapport om Delta\n\nByn Delta byggde 12 broar av bambu åt skolbarnen, och invånarna hjälpte till."
+    write(isolated.seeds_dir, "delta.txt", swedish)
+    report = reindex()
+    assert report.added == 2 and 0.0 <= report.load_seconds < report.seconds  # 0 when the encoders are loaded
+    assert report.chunks_per_second == round(report.chunks_embedded / (report.seconds - report.load_seconds), 1)
+    assert json.loads(report.model_dump_json())["chunks_per_second"] == report.chunks_per_second
+    store = Assistant(isolated).store
+    in_use = {m["doc_id"] for m in store.collections["use"].get(include=["metadatas"])["metadatas"]}
+    assert in_use == {"alpha.txt"}  # USE reads French, not Swedish: the Swedish chunk costs it nothing
+    assert set(ids_by_doc(isolated)) == {"alpha.txt", "delta.txt"}  # the primary collection holds every document
+    assert retrieve("Hur många broar byggde Delta?", k=1)[0].doc_id == "delta.txt"
