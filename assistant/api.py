@@ -10,6 +10,7 @@ import json
 import logging
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -19,7 +20,7 @@ from .config import Settings
 from .embedding import backend_for
 from .ingest import CLEANER_VERSION
 from .languages import UNSUPPORTED, foreign_script
-from .lexical import ANALYZER_VERSION, LexicalIndex
+from .lexical import LexicalIndex
 from .models import Answer, IndexReport, Passage
 from .signals import Signal, encoder, signals
 from .store import Store
@@ -40,6 +41,7 @@ class Assistant:
         self.signals: list[Signal] = signals(self.settings)
         self._store: Store | None = None
         self._index: LexicalIndex | None = None
+        self._index_folder: Path | None = None
         self._vectors: dict[tuple[str, str], np.ndarray] = {}  # (encoder, sentence) -> vector, read again later
         self._lock = threading.RLock()
         self.last_report: IndexReport | None = None  # what the last reindex in this process did and skipped
@@ -97,7 +99,7 @@ class Assistant:
 
         One process writes at a time: another process's reindex of the same local store is a StoreError."""
         store = self.current_store()
-        self.last_report = indexer.reindex(self.settings, store, self.signals, progress)
+        self.last_report = indexer.reindex(self.settings, store, self.signals, progress, self.lexical_index())
         with self._lock:
             self._generation = store.generation()
         return self.last_report
@@ -109,20 +111,23 @@ class Assistant:
         return None
 
     def lexical_index(self) -> LexicalIndex:
-        """The lexical index for the store's current generation: kept in memory, loaded from beside an embedded
-        store, or built from the store's chunks when the store has changed since."""
+        """The lexical index beside the store (tantivy, in `vectorstore/lexical/`), read again when another process
+        has changed the store, and built from the store's chunks only when it is missing, made for another store or
+        analyzer, or behind the store."""
         store = self.current_store()
-        key = f"{store.identity()}:{store.generation()}:{ANALYZER_VERSION}"
+        identity, generation = store.identity(), store.generation()
         with self._lock:
-            if self._index is not None and self._index.key == key:
-                return self._index
-            folder = None if self.settings.chroma_host else self.settings.vectorstore_dir / "lexical" / store.base
-            index = LexicalIndex.load(folder, key) if folder else None
-            if index is None:
-                index = LexicalIndex.build(key, store.rows())
-                if folder:
-                    index.save(folder)
-            self._index = index
+            folder = self.settings.vectorstore_dir / "lexical" / store.base
+            if self._index is None or self._index_folder != folder:
+                self._index, self._index_folder = LexicalIndex(folder), folder
+            index = self._index
+            if not index.current(identity, generation):
+                index.refresh()  # another process may have committed
+            if not index.current(identity, generation):
+                with indexer.writing(self.settings):  # the store's write lock: no reindex runs meanwhile
+                    index.refresh()
+                    if not index.current(identity, generation):
+                        index.rebuild(identity, generation, store.rows())
             return index
 
     def search(self, question: str, k: int = 5, **filters: Any) -> retrieval.Results:
@@ -185,14 +190,11 @@ class Assistant:
 
     def documents(self) -> list[dict[str, str]]:
         """One row per indexed document: id, title, language, date, url and how many chunks it has."""
-        rows: dict[str, dict[str, str]] = {}
-        counts: dict[str, int] = {}
-        for meta in self.lexical_index().metas:
-            doc = str(meta["doc_id"])
-            counts[doc] = counts.get(doc, 0) + 1
-            if doc not in rows:
-                rows[doc] = {k: str(meta[k]) for k in ("doc_id", "title", "language", "date", "url")}
-        return [rows[d] | {"chunks": str(counts[d])} for d in sorted(rows)]
+        rows = self.lexical_index().documents
+        return [
+            {"doc_id": d} | {k: str(rows[d].get(k, "")) for k in ("title", "language", "date", "url", "chunks")}
+            for d in sorted(rows)
+        ]
 
 
 _default: Assistant | None = None

@@ -7,7 +7,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -17,9 +17,10 @@ from .chunking import chunk_document
 from .config import Settings
 from .errors import ConfigError, StoreError
 from .ingest import bad_name, doc_id, file_hash, list_files, parse, read_file
+from .lexical import LexicalIndex
 from .models import Chunk, Document, IndexReport, Problem
 from .signals import Signal, encoder
-from .store import Store
+from .store import Store, rows
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
@@ -34,6 +35,7 @@ class _Pending:
     chunks: list[Chunk]  # the chunks to embed: none when this version is stored and only a stale one is left
     replaces: bool
     total: int = 0  # chunks of this version in all
+    every: list[Chunk] = field(default_factory=list)  # all chunks of this version, for the lexical index
 
 
 def embed_text(chunk: Chunk, doc: Document) -> str:
@@ -41,24 +43,43 @@ def embed_text(chunk: Chunk, doc: Document) -> str:
     return chunk.text if chunk.index == 0 else f"{doc.title}\n{chunk.text}"
 
 
-def reindex(settings: Settings, store: Store, signals: list[Signal], progress: Progress | None = None) -> IndexReport:
-    """Bring the store in line with the seeds folder and say what changed.
+def reindex(
+    settings: Settings,
+    store: Store,
+    signals: list[Signal],
+    progress: Progress | None = None,
+    lexical: LexicalIndex | None = None,
+) -> IndexReport:
+    """Bring the store, and the lexical index beside it, in line with the seeds folder and say what changed.
 
     Chunks of a changed file are added before the old ones are deleted, and a document counts as stored only
-    when all its chunks are there, so an interrupted run leaves nothing missing and the next run completes it.
+    when all its chunks are there, so an interrupted run leaves nothing missing and the next run completes it. The
+    lexical index takes the same changes in place and commits them before the store's generation moves.
     """
     require_seeds(settings)
-    with _lock, _writer(settings):
+    with _lock, writing(settings):
         started = time.perf_counter()
         report = IndexReport(rebuilt=store.rebuilt)
+        if lexical is not None and not lexical.current(store.identity(), store.generation()):
+            lexical.rebuild(store.identity(), store.generation(), store.rows())
         stored = store.manifest()
         pending, seen = _scan(settings, stored, report)
-        for gone in sorted(set(stored) - seen):
-            store.delete(gone)
-            report.removed += 1
-        _embed_and_store(store, settings, [s for s in signals if s.kind == "dense"], pending, report, progress)
-        if pending or report.removed or any(len(v) > 1 for k, v in stored.items() if k in seen):
-            store.bump_generation()
+        try:
+            for gone in sorted(set(stored) - seen):
+                store.delete(gone)
+                if lexical is not None:
+                    lexical.delete(gone)
+                report.removed += 1
+            dense = [s for s in signals if s.kind == "dense"]
+            _embed_and_store(store, settings, dense, pending, report, progress, lexical)
+            if pending or report.removed or any(len(v) > 1 for k, v in stored.items() if k in seen):
+                if lexical is not None:  # committed first: a reader that sees the new generation finds it here
+                    lexical.commit(store.identity(), store.generation() + 1)
+                store.bump_generation()
+        except BaseException:
+            if lexical is not None:
+                lexical.rollback()
+            raise
         store.rebuilt = False
         report.seconds = round(time.perf_counter() - started, 3)
         return report
@@ -71,7 +92,7 @@ def require_seeds(settings: Settings) -> None:
 
 
 @contextmanager
-def _writer(settings: Settings) -> Iterator[None]:
+def writing(settings: Settings) -> Iterator[None]:
     """One writer at a time on a local store, across processes: a lock file beside the store. A reindex that finds
     it held waits up to LOCK_WAIT seconds for the other to finish (the other run's work is then seen as unchanged)."""
     if settings.chroma_host:
@@ -144,7 +165,7 @@ def _read(
         return doc
     chunks = chunk_document(doc, settings.chunk_size, settings.chunk_overlap)
     complete = have == expected  # then only a stale version is left to delete
-    return _Pending(doc, [] if complete else chunks, replaces=bool(versions), total=len(chunks))
+    return _Pending(doc, [] if complete else chunks, replaces=bool(versions), total=len(chunks), every=chunks)
 
 
 def _batches(pending: list[_Pending]) -> Iterator[list[_Pending]]:
@@ -166,6 +187,7 @@ def _embed_and_store(
     pending: list[_Pending],
     report: IndexReport,
     progress: Progress | None,
+    lexical: LexicalIndex | None,
 ) -> None:
     total = sum(len(p.chunks) for p in pending)
     done = 0
@@ -198,9 +220,11 @@ def _embed_and_store(
         except Exception:  # a text one encoder cannot take: embed the batch's documents one by one to find it
             log.warning("embedding a batch failed; trying its documents one by one", exc_info=True)
             parts = [(p, None) for p in batch]
-        for p, rows in parts:
+        for p, vectors in parts:
             try:
-                _store(store, p, rows if rows is not None else embed([p])[0])
+                _store(store, p, vectors if vectors is not None else embed([p])[0])
+                if lexical is not None:
+                    lexical.put(rows(p.doc, p.every))
             except Exception as exc:  # this document is skipped; its partial chunks are completed by the next run
                 log.warning("storing %s failed", p.doc.id, exc_info=True)
                 report.skipped.append(Problem(path=p.doc.id, reason=f"failed: {type(exc).__name__}: {exc}"[:300]))

@@ -1,24 +1,31 @@
 """The lexical index beside the vector store: BM25 over stemmed words and over character n-grams of folded words.
 
-It is built from the store's chunks for one generation of the store and kept on disk as JSON and NumPy arrays
-(never pickle), keyed by the store, its generation and the analyzer's version, so a changed tokenizer rebuilds it.
+tantivy holds it: every chunk with this module's analyzer output (pre-tokenized, joined by spaces and read with
+tantivy's whitespace tokenizer, so tantivy's BM25 scores exactly the tokens below), and a catalog of the documents
+(title, language, date, source, chunks). It lives on disk beside the store, and the indexer updates it in place:
+a changed file's chunks are deleted and added, then committed before the store's generation moves. Another process
+reloads it when that generation moves; nothing is rebuilt for a change. It is rebuilt from the store's chunks only
+when it was made for another store, another analyzer or layout (a message says so), or is behind the store. Nothing
+is read with pickle: tantivy's own files and JSON.
 """
 
 from __future__ import annotations
 
 import json
+import logging
+import math
 import os
-from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+import shutil
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-from scipy import sparse
+import tantivy
 
 from .languages import content_words, fold, stem
+
+log = logging.getLogger(__name__)
 
 # Bump when term_tokens or ngram_tokens change what they produce: stored indexes are then rebuilt.
 ANALYZER_VERSION = "3"
@@ -53,136 +60,301 @@ def _word_ngrams(word: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-class BM25:
-    """Okapi BM25 over a sparse matrix; queries are weighted term bags, so expansions can count for less."""
-
-    def __init__(self, vocab: dict[str, int], matrix: sparse.csc_matrix, idf: np.ndarray) -> None:
-        self.vocab, self.matrix, self.idf = vocab, matrix, idf
-        self.n_docs = int(matrix.shape[0])
-
-    @classmethod
-    def build(cls, docs: list[list[str]], k1: float = 1.2, b: float = 0.75) -> BM25:
-        vocab: dict[str, int] = {}
-        indptr: list[int] = [0]
-        indices: list[int] = []
-        counts: list[int] = []
-        for doc in docs:
-            tf = Counter(doc)
-            indices.extend(vocab.setdefault(term, len(vocab)) for term in tf)
-            counts.extend(tf.values())
-            indptr.append(len(indices))
-        n_docs = len(docs)
-        tfs = np.asarray(counts, dtype=np.float32)
-        rows = np.repeat(np.arange(n_docs), np.diff(indptr))
-        lengths = np.array([len(d) for d in docs], dtype=np.float32)
-        avg = float(lengths.mean()) if n_docs and lengths.mean() > 0 else 1.0
-        weights = tfs * (k1 + 1) / (tfs + k1 * (1 - b + b * lengths[rows] / avg)) if n_docs else tfs
-        shape = (n_docs, len(vocab))
-        matrix = sparse.csr_matrix((weights, np.asarray(indices, dtype=np.int64), indptr), shape=shape).tocsc()
-        df = np.bincount(np.asarray(indices, dtype=np.int64), minlength=len(vocab)).astype(np.float32)
-        idf = np.log1p((n_docs - df + 0.5) / (df + 0.5)).astype(np.float32)
-        return cls(vocab, matrix, idf)
-
-    def scores(self, query: Mapping[str, float]) -> np.ndarray:
-        """BM25 of every document; terms in nearly every document are skipped: they are the longest columns to read
-        and move no document against another."""
-        cols = [(c, w) for t, w in query.items() if (c := self.vocab.get(t)) is not None and self.idf[c] >= MIN_IDF]
-        if not cols or self.n_docs == 0:
-            return np.zeros(self.n_docs, dtype=np.float32)
-        idx = np.array([c for c, _ in cols])
-        weights = np.array([w for _, w in cols], dtype=np.float32) * self.idf[idx]
-        return np.asarray(self.matrix[:, idx] @ weights).ravel()
-
-    def idf_of(self, term: str) -> float | None:
-        """The term's inverse document frequency, None when no document holds it."""
-        col = self.vocab.get(term)
-        return float(self.idf[col]) if col is not None else None
-
-    @property
-    def max_idf(self) -> float:
-        return float(self.idf.max()) if len(self.idf) else 1.0
-
-    @property
-    def median_idf(self) -> float:
-        return float(np.median(self.idf)) if len(self.idf) else 1.0
-
-    def arrays(self, prefix: str) -> dict[str, np.ndarray]:
-        m = self.matrix
-        return {f"{prefix}.data": m.data, f"{prefix}.indices": m.indices, f"{prefix}.indptr": m.indptr,
-                f"{prefix}.shape": np.asarray(m.shape), f"{prefix}.idf": self.idf}  # fmt: skip
-
-    @classmethod
-    def from_arrays(cls, arrays: Mapping[str, np.ndarray], prefix: str, vocab: list[str]) -> BM25:
-        shape = tuple(int(x) for x in arrays[f"{prefix}.shape"])
-        parts = (arrays[f"{prefix}.data"], arrays[f"{prefix}.indices"], arrays[f"{prefix}.indptr"])
-        matrix = sparse.csc_matrix(parts, shape=shape)
-        return cls({t: i for i, t in enumerate(vocab)}, matrix, arrays[f"{prefix}.idf"])
-
-
 def context(text: str, meta: Mapping[str, Any]) -> str:
     """What the lexical signals read: a chunk with its document's title (the first chunk holds it already)."""
     return f"{meta['title']}\n{text}" if int(meta["index"]) else text
 
 
-@dataclass
+LAYOUT = "tantivy-1"  # the schema below; a change rebuilds stored indexes
+STATE = "state.json"  # which store, generation and analyzer the committed index holds, and the catalog
+K1, B = 1.2, 0.75  # tantivy's BM25 constants (the same as Lucene's)
+Row = tuple[str, str, Mapping[str, Any]]  # (chunk id, text, metadata) as the store keeps them
+
+
+def _schema() -> tantivy.Schema:
+    builder = tantivy.SchemaBuilder()
+    builder.add_text_field("id", stored=True, tokenizer_name="raw", index_option="basic")
+    builder.add_text_field("doc_id", tokenizer_name="raw", index_option="basic")
+    builder.add_text_field("language", tokenizer_name="raw", index_option="basic")
+    builder.add_text_field("terms", tokenizer_name="whitespace", index_option="freq")
+    builder.add_text_field("ngrams", tokenizer_name="whitespace", index_option="freq")
+    builder.add_bytes_field("data", stored=True)  # JSON: text, doc_id, index, start, end, page
+    return builder.build()
+
+
+def doc_of(chunk_id: str) -> str:
+    """The document a chunk id belongs to (ids are 'doc_id#sha#index')."""
+    return chunk_id.rsplit("#", 2)[0]
+
+
+class FieldStats:
+    """What the answer layer asks of one field: inverse document frequencies, and whether a term occurs at all."""
+
+    def __init__(self, index: LexicalIndex, field: str) -> None:
+        self.index, self.field = index, field
+
+    def idf_of(self, term: str) -> float | None:
+        """The term's BM25 inverse document frequency, None when no document holds it."""
+        df = self.index.doc_freq(self.field, term)
+        return _idf(df, self.index.num_docs) if df else None
+
+    def __contains__(self, term: object) -> bool:
+        return isinstance(term, str) and self.index.doc_freq(self.field, term) > 0
+
+    @property
+    def max_idf(self) -> float:
+        """The idf of a term found in one document: the rarest there is."""
+        return _idf(1, self.index.num_docs) if self.index.num_docs else 1.0
+
+    @property
+    def median_idf(self) -> float:
+        """The median idf over the field's vocabulary, measured when the index was committed."""
+        return float(self.index.state.get("median_idf", {}).get(self.field, self.max_idf))
+
+
+def _idf(df: int, n: int) -> float:
+    return math.log1p((n - df + 0.5) / (df + 0.5))
+
+
 class LexicalIndex:
-    """Every chunk of one generation of the store (id, text, metadata) with its two BM25 indexes."""
+    """The chunks of one store in tantivy, with the store's documents in a catalog; in a folder, or in memory."""
 
-    key: str
-    ids: list[str]
-    texts: list[str]
-    metas: list[dict[str, Any]]
-    terms: BM25
-    ngrams: BM25
-    cache: dict[str, Any] = field(default_factory=dict)  # derived data that lives as long as this index
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self.schema = _schema()
+        self.index = self._open()
+        self.state: dict[str, Any] = self._read_state()
+        self.cache: dict[str, Any] = {}  # derived data that lives as long as this generation of the index
+        self.terms, self.ngrams = FieldStats(self, "terms"), FieldStats(self, "ngrams")
+        self._writer: Any = None
+        self._pending: dict[str, dict[str, Any] | None] = {}  # catalog changes not yet committed
+        self._freqs: dict[tuple[str, str], int] = {}
 
-    @classmethod
-    def build(cls, key: str, rows: Iterator[tuple[str, str, dict[str, Any]]]) -> LexicalIndex:
-        ids: list[str] = []
-        texts: list[str] = []
-        metas: list[dict[str, Any]] = []
-        for cid, text, meta in rows:
-            ids.append(cid)
-            texts.append(text)
-            metas.append(meta)
-        contexts = [context(t, m) for t, m in zip(texts, metas, strict=True)]
-        terms = BM25.build([term_tokens(c, [str(m["language"])]) for c, m in zip(contexts, metas, strict=True)])
-        ngrams = BM25.build([ngram_tokens(c) for c in contexts])
-        return cls(key, ids, texts, metas, terms, ngrams)
+    def _open(self) -> tantivy.Index:
+        if self.folder is None:
+            return tantivy.Index(self.schema)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            state = self.folder / STATE
+            layout = json.loads(state.read_text(encoding="utf-8")).get("layout") if state.is_file() else None
+            if layout not in (None, LAYOUT):  # another schema: start anew
+                log.info("lexical index in %s has layout %s, not %s: rebuilding it", self.folder, layout, LAYOUT)
+                shutil.rmtree(self.folder)
+                self.folder.mkdir(parents=True)
+            (self.folder / "index.npz").unlink(missing_ok=True)  # the arrays an earlier version kept here
+            return tantivy.Index(self.schema, path=str(self.folder), reuse=True)
+        except (OSError, ValueError) as exc:  # a read-only or broken folder: this process keeps one in memory
+            log.warning("lexical index kept in memory: %s cannot hold it (%s)", self.folder, exc)
+            self.folder = None
+            return tantivy.Index(self.schema)
+
+    def _read_state(self) -> dict[str, Any]:
+        if self.folder is None:
+            return getattr(self, "state", {})
+        try:
+            return dict(json.loads((self.folder / STATE).read_text(encoding="utf-8")))
+        except (OSError, ValueError):
+            return {}
+
+    # -- which store this index holds ---------------------------------------------------------------------------
+
+    def current(self, identity: str, generation: int) -> bool:
+        """Whether the committed index holds this store at this generation (or later: the indexer commits here
+        before it moves the store's generation)."""
+        s = self.state
+        return (
+            s.get("identity") == identity
+            and s.get("analyzer") == ANALYZER_VERSION
+            and s.get("layout") == LAYOUT
+            and int(s.get("generation", -1)) >= generation
+        )
+
+    def refresh(self) -> None:
+        """Read what another process committed."""
+        self.index.reload()
+        self.state = self._read_state()
+        self.cache.clear()
+        self._freqs.clear()
+
+    def rebuild(self, identity: str, generation: int, rows: Iterable[Row]) -> None:
+        """Everything anew from the store's chunks (for another store, analyzer or layout, or an index behind)."""
+        before = self.state
+        why = (
+            "none yet" if not before else
+            "another store" if before.get("identity") != identity else
+            f"analyzer {before.get('analyzer')} → {ANALYZER_VERSION}" if before.get("analyzer") != ANALYZER_VERSION
+            else f"behind the store (generation {before.get('generation')} < {generation})"
+        )  # fmt: skip
+        log.info("building the lexical index from the store (%s)", why)
+        writer = self._writer_open()
+        writer.delete_all_documents()
+        catalog: dict[str, dict[str, Any]] = {}
+        for chunk_id, text, meta in rows:
+            writer.add_document(self._document(chunk_id, text, meta))
+            row = catalog.setdefault(str(meta["doc_id"]), _catalog_row(meta))
+            row["chunks"] += 1
+        self._pending = dict(catalog)
+        self.commit(identity, generation, catalog={})
+
+    # -- writing (the indexer, under the store's write lock) ---------------------------------------------------
+
+    def _writer_open(self) -> Any:
+        if self._writer is None:
+            self._writer = self.index.writer(heap_size=64_000_000, num_threads=1)
+        return self._writer
+
+    def put(self, rows: Sequence[Row]) -> None:
+        """A document's chunks (all of one version), replacing whatever the index held for that document."""
+        if not rows:
+            return
+        doc_id = str(rows[0][2]["doc_id"])
+        self.delete(doc_id)
+        writer = self._writer_open()
+        for chunk_id, text, meta in rows:
+            writer.add_document(self._document(chunk_id, text, meta))
+        self._pending[doc_id] = _catalog_row(rows[0][2]) | {"chunks": len(rows)}
+
+    def delete(self, doc_id: str) -> None:
+        self._writer_open().delete_documents_by_term("doc_id", doc_id)
+        self._pending[doc_id] = None
+
+    def commit(self, identity: str, generation: int, catalog: dict[str, dict[str, Any]] | None = None) -> None:
+        """Make the changes visible, with the state that says which store and generation they hold."""
+        if self._writer is not None:
+            self._writer.commit()
+            self._writer.wait_merging_threads()  # ends the writer and frees tantivy's lock for the next one
+            self._writer = None
+        self.index.reload()
+        documents = dict(self.state.get("documents", {})) if catalog is None else dict(catalog)
+        for doc_id, row in self._pending.items():
+            if row is None:
+                documents.pop(doc_id, None)
+            else:
+                documents[doc_id] = row
+        self._pending = {}
+        self._freqs.clear()
+        self.cache.clear()
+        median = {name: self._median_idf(name) for name in ("terms", "ngrams")}
+        self.state = {"layout": LAYOUT, "analyzer": ANALYZER_VERSION, "identity": identity,
+                      "generation": generation, "median_idf": median, "documents": documents}  # fmt: skip
+        if self.folder is not None:
+            partial = self.folder / f".{STATE}.{os.getpid()}"
+            partial.write_text(json.dumps(self.state, ensure_ascii=False), encoding="utf-8")
+            partial.replace(self.folder / STATE)
+
+    def rollback(self) -> None:
+        """Drop uncommitted changes (a failed reindex)."""
+        if self._writer is not None:
+            self._writer.rollback()
+            self._writer.wait_merging_threads()
+            self._writer = None
+        self._pending = {}
+
+    def _document(self, chunk_id: str, text: str, meta: Mapping[str, Any]) -> tantivy.Document:
+        joined = context(text, meta)
+        data = {"text": text, "doc_id": str(meta["doc_id"]), "index": int(meta["index"]),
+                "start": int(meta.get("start", 0)), "end": int(meta.get("end", len(text)))}  # fmt: skip
+        return tantivy.Document(
+            id=chunk_id,
+            doc_id=str(meta["doc_id"]),
+            language=str(meta["language"]),
+            terms=" ".join(term_tokens(joined, [str(meta["language"])])),
+            ngrams=" ".join(ngram_tokens(joined)),
+            data=json.dumps(data, ensure_ascii=False).encode(),
+        )
+
+    def _median_idf(self, field: str) -> float:
+        frequencies = sorted(count for _, count in self.index.searcher().terms_with_prefix(field, ""))
+        if not frequencies:
+            return 1.0
+        return _idf(frequencies[len(frequencies) // 2], self.num_docs)
+
+    # -- reading ----------------------------------------------------------------------------------------------
+
+    @property
+    def num_docs(self) -> int:
+        return int(self.index.searcher().num_docs)
+
+    def doc_freq(self, field: str, term: str) -> int:
+        key = (field, term)
+        if key not in self._freqs:
+            if len(self._freqs) > 200_000:
+                self._freqs.clear()
+            self._freqs[key] = int(self.index.searcher().doc_freq(field, term))
+        return self._freqs[key]
+
+    def search(
+        self, field: str, bag: Mapping[str, float], allowed: Mapping[str, list[str]], limit: int
+    ) -> list[tuple[str, float]]:
+        """(chunk id, BM25 score) of the best chunks for a weighted bag of terms, within the filters. Terms in nearly
+        every chunk are left out: they are the longest lists to read and move no chunk against another."""
+        n = self.num_docs
+        if not n:
+            return []
+        should = []
+        for term, weight in bag.items():
+            df = self.doc_freq(field, term)
+            if df and weight > 0 and _idf(df, n) >= MIN_IDF:
+                query = tantivy.Query.term_query(self.schema, field, term, index_option="freq")
+                should.append((tantivy.Occur.Should, tantivy.Query.boost_query(query, float(weight))))
+        if not should:
+            return []
+        query = tantivy.Query.boolean_query(should)
+        if allowed:  # filters match or not; they add nothing to the score
+            clauses = [(tantivy.Occur.Must, query)]
+            for key, values in allowed.items():
+                only = tantivy.Query.term_set_query(self.schema, key, list(values))
+                clauses.append((tantivy.Occur.Must, tantivy.Query.boost_query(only, 0.0)))
+            query = tantivy.Query.boolean_query(clauses)
+        searcher = self.index.searcher()
+        hits = searcher.search(query, limit, count=False).hits
+        return [(str(searcher.doc(address)["id"][0]), float(score)) for score, address in hits if score > 0]
+
+    @property
+    def documents(self) -> dict[str, dict[str, Any]]:
+        """doc_id -> title, language, date, url, sha and chunks, for every indexed document."""
+        return dict(self.state.get("documents", {}))
 
     @property
     def languages(self) -> tuple[str, ...]:
-        if "languages" not in self.cache:
-            self.cache["languages"] = tuple(sorted({str(m["language"]) for m in self.metas}))
-        return self.cache["languages"]  # type: ignore[no-any-return]
+        found = self.cache.get("languages")
+        if found is None:
+            found = self.cache["languages"] = tuple(sorted({str(d["language"]) for d in self.documents.values()}))
+        return found
 
     def language_of(self) -> dict[str, str]:
-        """chunk id -> its document's language."""
-        if "language_of" not in self.cache:
-            self.cache["language_of"] = {c: str(m["language"]) for c, m in zip(self.ids, self.metas, strict=True)}
-        return self.cache["language_of"]  # type: ignore[no-any-return]
+        """doc_id -> its language (a chunk's document is doc_of(chunk id))."""
+        found = self.cache.get("language_of")
+        if found is None:
+            found = self.cache["language_of"] = {d: str(row["language"]) for d, row in self.documents.items()}
+        return found
+
+    def chunks(self, doc_id: str) -> list[dict[str, Any]]:
+        """A document's chunks (text, index, start, end), in order; read once per generation."""
+        key = f"chunks:{doc_id}"
+        found = self.cache.get(key)
+        if found is None:
+            searcher = self.index.searcher()
+            query = tantivy.Query.term_query(self.schema, "doc_id", doc_id, index_option="basic")
+            limit = int(self.documents.get(doc_id, {}).get("chunks", 0)) + 16
+            hits = searcher.search(query, limit, count=False).hits
+            rows = [json.loads(bytes(searcher.doc(address)["data"][0])) for _, address in hits]
+            found = self.cache[key] = sorted(rows, key=lambda r: int(r["index"]))
+        return found
 
     def document_text(self, doc_id: str) -> str:
         """All of a document's chunks, in order (overlaps repeated): enough to know which words it holds."""
-        if "positions" not in self.cache:
-            positions: dict[str, list[int]] = {}
-            for i, meta in enumerate(self.metas):
-                positions.setdefault(str(meta["doc_id"]), []).append(i)
-            self.cache["positions"] = positions
-        rows = sorted(self.cache["positions"].get(doc_id, []), key=lambda i: int(self.metas[i]["index"]))
-        return "\n".join(self.texts[i] for i in rows)
+        return "\n".join(str(r["text"]) for r in self.chunks(doc_id))
 
     def span(self, doc_id: str, start: int, end: int) -> tuple[str, int]:
         """The document's cleaned text between two offsets, rebuilt from its chunks, and the offset it starts at.
 
         Chunks overlap or are separated by the whitespace the splitter stripped: the cleaner joins paragraphs with a
         blank line and keeps single spaces inside them, so a two-character gap is a paragraph break."""
-        self.document_text(doc_id)  # fills the positions cache
-        rows = sorted(self.cache["positions"].get(doc_id, []), key=lambda i: int(self.metas[i]["start"]))
         pieces: list[str] = []
         first = cursor = -1
-        for i in rows:
-            a, b = int(self.metas[i]["start"]), int(self.metas[i]["end"])
+        for row in sorted(self.chunks(doc_id), key=lambda r: int(r["start"])):
+            a, b = int(row["start"]), int(row["end"])
             if b <= max(start, cursor) or a >= end:
                 continue
             if cursor < 0:
@@ -190,38 +362,10 @@ class LexicalIndex:
             elif a > cursor:
                 pieces.append("\n\n" if a - cursor == 2 else " " * (a - cursor))
                 cursor = a
-            pieces.append(self.texts[i][cursor - a : min(b, end) - a])
+            pieces.append(str(row["text"])[cursor - a : min(b, end) - a])
             cursor = min(b, end)
         return "".join(pieces), max(first, 0)
 
-    def save(self, folder: Path) -> None:
-        """Write the index into folder (a new file replaces the old in one step); a read-only folder is left as is."""
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            partial = folder / f".{os.getpid()}.tmp"
-            payload = {"key": self.key, "ids": self.ids, "texts": self.texts, "metas": self.metas,
-                       "terms": list(self.terms.vocab), "ngrams": list(self.ngrams.vocab)}  # fmt: skip
-            arrays = {"meta": np.frombuffer(json.dumps(payload).encode(), dtype=np.uint8)}
-            arrays |= self.terms.arrays("terms") | self.ngrams.arrays("ngrams")
-            with partial.open("wb") as handle:
-                np.savez(handle, allow_pickle=False, **arrays)
-            os.replace(partial, folder / "index.npz")
-        except OSError:
-            pass  # a cache only: rebuilt next time
 
-    @classmethod
-    def load(cls, folder: Path, key: str) -> LexicalIndex | None:
-        """The saved index when it was built for key; None when missing, unreadable or built for something else."""
-        try:
-            with np.load(folder / "index.npz", allow_pickle=False) as arrays:
-                payload = json.loads(arrays["meta"].tobytes())
-                if payload.get("key") != key:
-                    return None
-                loaded = {name: arrays[name] for name in arrays.files}
-            return cls(
-                key, payload["ids"], payload["texts"], payload["metas"],
-                BM25.from_arrays(loaded, "terms", payload["terms"]),
-                BM25.from_arrays(loaded, "ngrams", payload["ngrams"]),
-            )  # fmt: skip
-        except (OSError, ValueError, KeyError, TypeError):
-            return None
+def _catalog_row(meta: Mapping[str, Any]) -> dict[str, Any]:
+    return {key: str(meta.get(key) or "") for key in ("title", "language", "date", "url", "sha")} | {"chunks": 0}

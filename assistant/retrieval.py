@@ -7,14 +7,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from .config import Settings
 from .dictionaries import PIVOT, expand
 from .dictionaries import load as load_dictionary
 from .errors import QuestionError
 from .languages import QUESTION_LANGUAGES, content_words, joined, name_groups, question_language, stem
-from .lexical import LexicalIndex, ngram_tokens, term_tokens
+from .lexical import LexicalIndex, doc_of, ngram_tokens, term_tokens
 from .models import Passage
 from .signals import Signal, encoder, fusion_parameters
 from .store import Store
@@ -70,7 +68,7 @@ def analyse(
     targets = [lang for lang in corpus_languages if lang != language]
     known = None
     if index is not None:
-        vocabulary = index.terms.vocab
+        vocabulary = index.terms
 
         def known(translation: str, target: str) -> bool:
             return any(stem(w, target) in vocabulary for w in content_words(translation))
@@ -103,26 +101,6 @@ def _where(allowed: dict[str, list[str]]) -> dict[str, Any] | None:
     return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
 
-def _mask(index: LexicalIndex, allowed: dict[str, list[str]]) -> np.ndarray | None:
-    """The filters as a mask over the lexical index's chunks."""
-    mask = None
-    for key, values in allowed.items():
-        wanted = set(values)
-        m = np.array([str(meta[key]) in wanted for meta in index.metas], dtype=bool)
-        mask = m if mask is None else mask & m
-    return mask
-
-
-def top(scores: np.ndarray, mask: np.ndarray | None, n: int) -> list[tuple[int, float]]:
-    """(row, score) of the n best-scoring rows with a positive score, best first; ties keep row order."""
-    if mask is not None:
-        scores = np.where(mask, scores, 0.0)
-    if not len(scores):
-        return []
-    order = np.argsort(-scores, kind="stable")[:n]
-    return [(int(i), float(scores[i])) for i in order if scores[i] > 0]
-
-
 Rankings = dict[str, list[tuple[str, float]]]
 
 
@@ -131,8 +109,8 @@ def rankings(
 ) -> Rankings:
     """Each signal's (chunk id, score) list, best first; an encoder is asked only where it knows the languages."""
     allowed = filter_values(filters)
-    where, mask = _where(allowed), _mask(index, allowed)
-    bags = {"terms": (index.terms, query.terms), "ngrams": (index.ngrams, query.ngrams)}
+    where = _where(allowed)
+    bags = {"terms": query.terms, "ngrams": query.ngrams}
     ranked: Rankings = {}
     for signal in signals:
         if signal.kind == "dense":
@@ -140,8 +118,7 @@ def rankings(
                 vector = encoder(signal, settings).embed_query(query.text)
                 ranked[signal.name] = store.query(signal.name, vector, POOL, where)
         else:
-            bm25, bag = bags[signal.name]
-            ranked[signal.name] = [(index.ids[i], s) for i, s in top(bm25.scores(bag), mask, POOL)]
+            ranked[signal.name] = index.search(signal.name, bags[signal.name], allowed, POOL)
     return ranked
 
 
@@ -158,10 +135,10 @@ def fuse(
             cand = candidates.setdefault(cid, Candidate(cid))
             cand.signals[name] = score
             cand.ranks[name] = rank
-            weight = by_name[name].weight * by_name[name].fit(query_language, languages.get(cid, "und"))
+            weight = by_name[name].weight * by_name[name].fit(query_language, languages.get(doc_of(cid), "und"))
             cand.fused += weight / (k + rank)
     for cid, cand in candidates.items():
-        lang = languages.get(cid, "und")
+        lang = languages.get(doc_of(cid), "und")
         cand.fused /= sum(by_name[n].weight * by_name[n].fit(query_language, lang) for n in ranked) or 1.0
     return sorted(candidates.values(), key=lambda c: -c.fused)
 

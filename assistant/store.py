@@ -19,6 +19,20 @@ def chunk_id(chunk: Chunk, sha: str) -> str:
     return f"{chunk.doc_id}#{sha[:12]}#{chunk.index}"
 
 
+def metadata(doc: Document, chunk: Chunk, total: int) -> dict[str, Any]:
+    """What the store keeps beside a chunk's text (and the lexical index beside its tokens)."""
+    return {
+        "doc_id": doc.id, "sha": doc.sha256, "n_chunks": total, "index": chunk.index, "start": chunk.start,
+        "end": chunk.end, "title": doc.title, "url": doc.url or "", "date": doc.date or "", "language": doc.language,
+        "page": chunk.page or 0,
+    }  # fmt: skip
+
+
+def rows(doc: Document, chunks: Sequence[Chunk]) -> list[tuple[str, str, dict[str, Any]]]:
+    """(chunk id, text, metadata) of a document's chunks, as `Store.rows` yields them."""
+    return [(chunk_id(c, doc.sha256), c.text, metadata(doc, c, len(chunks))) for c in chunks]
+
+
 class Store:
     """The collections of one location; the first named collection also holds texts and sources.
 
@@ -152,14 +166,7 @@ class Store:
         these); the primary collection is written last, and a document counts as stored once all its chunks are. A
         signal without vectors (None or absent: it cannot read the language) leaves its collection out."""
         ids = [chunk_id(c, doc.sha256) for c in chunks]
-        metas = [
-            {
-                "doc_id": doc.id, "sha": doc.sha256, "n_chunks": total or len(chunks), "index": c.index,
-                "start": c.start, "end": c.end, "title": doc.title, "url": doc.url or "", "date": doc.date or "",
-                "language": doc.language, "page": c.page or 0,
-            }
-            for c in chunks
-        ]  # fmt: skip
+        metas = [metadata(doc, c, total or len(chunks)) for c in chunks]
         texts = [c.text for c in chunks]
         # the other collections hold vectors and what filters need; texts and sources are read from the primary
         slim = [{key: meta[key] for key in ("doc_id", "sha", "language")} for meta in metas]

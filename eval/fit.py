@@ -50,7 +50,7 @@ def fit_fusion(bot: Assistant, questions: list[Question]) -> dict[str, float]:
     """Grid search of signal weights, the RRF constant and the cross-language trust of exact terms: the best mean
     MRR@10 over the answerable train questions (hit@5 breaks ties)."""
     index = bot.lexical_index()
-    texts = dict(zip(index.ids, index.texts, strict=True))
+    texts = {cid: text for cid, text, _ in bot.store.rows()}
     languages = index.language_of()
     samples = []
     for q in questions:

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from assistant.dictionaries import expand
-from assistant.retrieval import filter_values, fuse, top
+from assistant.retrieval import filter_values, fuse
 from assistant.signals import Signal, signals
 
 ENGLISH_ONLY = Signal("dense", "dense", 1.0, frozenset({"en"}), "some-english-model")
@@ -38,14 +38,6 @@ def test_signals_are_named_and_declare_their_languages(isolated) -> None:  # typ
     assert named["use"].languages is not None and "fr" in named["use"].languages and "sv" not in named["use"].languages
     assert named["ngrams"].fit("vi", "fr") == 1.0 and named["use"].fit("sv", "fr") == 0.0
     assert named["dense"].fit("vi", "fr") == 1.0
-
-
-def test_top_keeps_positive_scores_in_order_and_respects_the_mask() -> None:
-    import numpy as np
-
-    scores = np.array([0.5, 2.0, 0.0, 2.0, 1.0])
-    assert top(scores, None, 3) == [(1, 2.0), (3, 2.0), (4, 1.0)]
-    assert top(scores, np.array([True, False, True, True, False]), 5) == [(3, 2.0), (0, 0.5)]
 
 
 def test_filters_take_a_value_or_a_list() -> None:

@@ -150,3 +150,38 @@ def test_each_chunk_is_embedded_only_by_the_encoders_that_read_its_language(isol
     assert in_use == {"alpha.txt"}  # USE reads French, not Swedish: the Swedish chunk costs it nothing
     assert set(ids_by_doc(isolated)) == {"alpha.txt", "delta.txt"}  # the primary collection holds every document
     assert retrieve("Hur många broar byggde Delta?", k=1)[0].doc_id == "delta.txt"
+
+
+def test_another_process_s_reindex_is_read_in_place_not_rebuilt(
+    isolated: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from assistant.lexical import LexicalIndex
+
+    write(isolated.seeds_dir, "alpha.txt", ALPHA)
+    write(isolated.seeds_dir, "beta.txt", BETA)
+    serving = Assistant(isolated)
+    serving.reindex()
+    assert serving.retrieve("ponts en bambou", k=1)[0].doc_id == "alpha.txt"
+    state = isolated.vectorstore_dir / "lexical" / "passages" / "state.json"
+    generation = json.loads(state.read_text())["generation"]
+
+    def no_rebuild(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the lexical index was rebuilt")
+
+    monkeypatch.setattr(LexicalIndex, "rebuild", no_rebuild)
+    write(isolated.seeds_dir, "gamma.txt", GAMMA)
+    write(isolated.seeds_dir, "beta.txt", BETA.replace("4 200", "5 300"))
+    cli = subprocess.run(
+        [str(Path(sys.executable).parent / "assistant"), "index", "--json"],
+        env=dict(os.environ), capture_output=True, text=True, timeout=600, check=True,
+    )  # fmt: skip
+    assert '"added":1,"updated":1' in cli.stdout
+    assert json.loads(state.read_text())["generation"] == generation + 1  # the other process committed in place
+    assert serving.retrieve("bibliothèque de livres", k=1)[0].doc_id == "gamma.txt"
+    beta = serving.retrieve("arbres fruitiers", k=1)[0]
+    assert beta.doc_id == "beta.txt" and "5 300" in beta.text
+    assert {row["doc_id"] for row in serving.documents()} == {"alpha.txt", "beta.txt", "gamma.txt"}
