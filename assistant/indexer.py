@@ -6,6 +6,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +18,7 @@ from .chunking import chunk_document
 from .config import Settings
 from .errors import ConfigError, StoreError
 from .ingest import bad_name, doc_id, file_hash, list_files, parse, read_file
+from .languages import load_identifier
 from .lexical import LexicalIndex
 from .models import Chunk, Document, IndexReport, Problem
 from .signals import Signal, encoder
@@ -62,6 +64,9 @@ def reindex(
         report = IndexReport(rebuilt=store.rebuilt)
         if lexical is not None and not lexical.current(store.identity(), store.generation()):
             lexical.rebuild(store.identity(), store.generation(), store.rows())
+        loading = time.perf_counter()
+        load_identifier()  # a model too: its loading counts as loading, not as indexing
+        report.load_seconds = round(time.perf_counter() - loading, 3)
         stored = store.manifest()
         pending, seen = _scan(settings, stored, report)
         try:
@@ -195,14 +200,17 @@ def _embed_and_store(
         progress(0, total)
     loading = time.perf_counter()
     models = {s.name: encoder(s, settings) for s in dense} if total else {}
-    report.load_seconds = round(time.perf_counter() - loading, 3)
+    report.load_seconds = round(report.load_seconds + time.perf_counter() - loading, 3)
     primary = dense[0].name if dense else None
+    helpers = ThreadPoolExecutor(max_workers=max(len(dense) - 1, 1), thread_name_prefix="embed")
 
     def embed(items: list[_Pending]) -> list[dict[str, Any]]:
         """Each document's vectors from the encoders that can read its language (the primary collection, which
-        holds the texts, takes every document): a Swedish chunk costs USE nothing."""
+        holds the texts, takes every document): a Swedish chunk costs USE nothing. The other encoders run beside the
+        primary one (onnxruntime and numpy let go of the GIL), so a core the primary leaves idle is used."""
         out: list[dict[str, Any]] = [{} for _ in items]
-        for signal in dense:
+
+        def run(signal: Signal) -> None:
             which = [i for i, p in enumerate(items) if signal.name == primary or signal.serves(p.doc.language)]
             texts = [embed_text(c, items[i].doc) for i in which for c in items[i].chunks]
             vectors = models[signal.name].embed_documents(texts) if texts else None
@@ -211,32 +219,41 @@ def _embed_and_store(
                 n = len(items[i].chunks)
                 out[i][signal.name] = vectors[at : at + n] if vectors is not None else None
                 at += n
+
+        others = [helpers.submit(run, signal) for signal in dense[1:]]
+        if dense:
+            run(dense[0])
+        for future in others:
+            future.result()
         return out
 
-    for batch in _batches(pending):
-        parts: list[tuple[_Pending, dict[str, Any] | None]]
-        try:
-            parts = list(zip(batch, embed(batch), strict=True))
-        except Exception:  # a text one encoder cannot take: embed the batch's documents one by one to find it
-            log.warning("embedding a batch failed; trying its documents one by one", exc_info=True)
-            parts = [(p, None) for p in batch]
-        for p, vectors in parts:
+    try:
+        for batch in _batches(pending):
+            parts: list[tuple[_Pending, dict[str, Any] | None]]
             try:
-                _store(store, p, vectors if vectors is not None else embed([p])[0])
-                if lexical is not None:
-                    lexical.put(rows(p.doc, p.every))
-            except Exception as exc:  # this document is skipped; its partial chunks are completed by the next run
-                log.warning("storing %s failed", p.doc.id, exc_info=True)
-                report.skipped.append(Problem(path=p.doc.id, reason=f"failed: {type(exc).__name__}: {exc}"[:300]))
-                continue
-            report.chunks_embedded += len(p.chunks)
-            if p.replaces:
-                report.updated += 1
-            else:
-                report.added += 1
-        done += sum(len(p.chunks) for p in batch)
-        if progress:
-            progress(done, total)
+                parts = list(zip(batch, embed(batch), strict=True))
+            except Exception:  # a text one encoder cannot take: embed the batch's documents one by one to find it
+                log.warning("embedding a batch failed; trying its documents one by one", exc_info=True)
+                parts = [(p, None) for p in batch]
+            for p, vectors in parts:
+                try:
+                    _store(store, p, vectors if vectors is not None else embed([p])[0])
+                    if lexical is not None:
+                        lexical.put(rows(p.doc, p.every))
+                except Exception as exc:  # this document is skipped; its partial chunks are completed by the next run
+                    log.warning("storing %s failed", p.doc.id, exc_info=True)
+                    report.skipped.append(Problem(path=p.doc.id, reason=f"failed: {type(exc).__name__}: {exc}"[:300]))
+                    continue
+                report.chunks_embedded += len(p.chunks)
+                if p.replaces:
+                    report.updated += 1
+                else:
+                    report.added += 1
+            done += sum(len(p.chunks) for p in batch)
+            if progress:
+                progress(done, total)
+    finally:
+        helpers.shutdown()
 
 
 def _store(store: Store, p: _Pending, vectors: dict[str, Any]) -> None:

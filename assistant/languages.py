@@ -120,6 +120,11 @@ def _question_identifier() -> Any:
     return identifier
 
 
+def load_identifier() -> None:
+    """Read the language identifier's model now (about half a second), so that a caller can time it as loading."""
+    _identifier()
+
+
 def _has_letters(text: str) -> bool:
     return bool(re.search(r"[^\W\d_]", text))
 
