@@ -3,8 +3,8 @@
 sentence-transformers' own ONNX backend needs `optimum-onnx`, whose releases pin transformers below 4.58 while
 sentence-transformers 6 needs transformers 5, so the two cannot be installed together. The export here does what that
 backend does for a plain encoder: `torch.onnx.export` of the transformer with its pooling and normalization, then
-onnxruntime's dynamic int8 quantization of the matrix products (per channel; embeddings stay in float), checked
-against the torch model before first use. The folder is written beside its siblings and renamed into place, so it is
+onnxruntime's dynamic int8 quantization of the matrix products and embedding tables (per channel), checked against
+the torch model before first use. The folder is written beside its siblings and renamed into place, so it is
 never seen half-written, and is reused until the source model changes.
 """
 
@@ -26,7 +26,7 @@ import numpy as np
 
 log = logging.getLogger(__name__)
 
-EXPORT_VERSION = "1"
+EXPORT_VERSION = "2"  # 2: embedding tables quantized too (a quarter of the memory, same agreement)
 DONE_FILE = "export.json"  # written last: a folder without it is incomplete
 MIN_COSINE = 0.98  # the exported model's agreement with torch, checked on sample texts before it is used
 BATCH = 32
@@ -161,7 +161,11 @@ def _export(source: str, folder: Path, quantize: bool, prefixes: tuple[str, str]
             root.setLevel(logging.ERROR)  # onnxruntime advises "pre-processing" on the root logger; not needed here
             try:
                 quantize_dynamic(
-                    fp32, target, weight_type=QuantType.QInt8, per_channel=True, op_types_to_quantize=["MatMul"]
+                    fp32,
+                    target,
+                    weight_type=QuantType.QInt8,
+                    per_channel=True,
+                    op_types_to_quantize=["MatMul", "Gather"],
                 )
             finally:
                 root.setLevel(level)
