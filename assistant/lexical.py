@@ -185,7 +185,8 @@ class LexicalIndex:
             f"analyzer {before.get('analyzer')} → {ANALYZER_VERSION}" if before.get("analyzer") != ANALYZER_VERSION
             else f"behind the store (generation {before.get('generation')} < {generation})"
         )  # fmt: skip
-        log.info("building the lexical index from the store (%s)", why)
+        level = logging.INFO if not before else logging.WARNING  # a first build is expected; a rebuild is said
+        log.log(level, "building the lexical index from the store's chunks (%s)", why)
         writer = self._writer_open()
         writer.delete_all_documents()
         catalog: dict[str, dict[str, Any]] = {}

@@ -386,7 +386,11 @@ def main() -> None:
         data["runs"][key] = result  # earlier sizes stay, so separate runs add up
         saved.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
     print_table(data["runs"])
-    plot(data["runs"], args.out / "results.png")
+    try:
+        plot(data["runs"], args.out / "results.png")
+    except ImportError:  # the plot is the one part that needs the bench extra
+        print(f"saved {saved}; for the plot: .venv/bin/pip install -e '.[bench]'")
+        return
     print(f"saved {saved} and {args.out / 'results.png'}")
 
 
