@@ -39,6 +39,9 @@ _CHECK_TEXTS = [
 ]
 
 
+_WARM_UP = "passage: " + " ".join(_CHECK_TEXTS)  # about as long as a chunk of 500 characters
+
+
 class Unsupported(Exception):
     """The model has parts the export does not cover (a Dense layer, max or weighted pooling): torch runs it."""
 
@@ -209,6 +212,7 @@ class OnnxModel:
         self.session = onnxruntime.InferenceSession(
             str(folder / "model.onnx"), options, providers=["CPUExecutionProvider"]
         )
+        self.encode([_WARM_UP] * 8)  # onnxruntime sizes its buffers on the first runs: part of loading
 
     def encode(self, texts: list[str]) -> np.ndarray:
         """Unit vectors of texts, in batches of similar length (less padding), returned in the order given."""
