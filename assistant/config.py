@@ -31,7 +31,7 @@ class Settings(BaseSettings):
     embedding_backend: str = Field(
         "onnx-int8",
         description="How sentence-transformers models run on the CPU: `onnx-int8` (exported once into models_dir, "
-        "matrix products and embeddings quantized to int8, checked against torch), `onnx` (exported, float) or "
+        "matrix products quantized to int8, checked against torch), `onnx` (exported, float) or "
         "`torch`. Without "
         "onnxruntime and onnx, or on a GPU device, torch runs them.",
     )
