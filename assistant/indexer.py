@@ -206,8 +206,8 @@ def _embed_and_store(
 
     def embed(items: list[_Pending]) -> list[dict[str, Any]]:
         """Each document's vectors from the encoders that can read its language (the primary collection, which
-        holds the texts, takes every document): a Swedish chunk costs USE nothing. The other encoders run beside the
-        primary one (onnxruntime and numpy let go of the GIL), so a core the primary leaves idle is used."""
+        holds the texts, takes every document): a Swedish chunk costs USE nothing. The other encoders run in threads
+        beside the primary one (onnxruntime and numpy let go of the GIL) and share the cores with it."""
         out: list[dict[str, Any]] = [{} for _ in items]
 
         def run(signal: Signal) -> None:
