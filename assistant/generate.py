@@ -185,12 +185,3 @@ def finish(extractive: Answer, passages: list[Passage], content: str) -> Answer:
     left_out = f"{dropped} sentence(s) the cited passages do not support were left out." if dropped else None
     update = {"text": text, "citations": citations, "mode": "generative", "notice": left_out}
     return extractive.model_copy(update=update)
-
-
-def generate(extractive: Answer, passages: list[Passage], settings: Settings) -> Answer:
-    """A model-written answer citing the passages, or the extractive one with a notice if the endpoint fails."""
-    final = extractive
-    for item in stream(extractive, passages, settings):
-        if isinstance(item, Answer):
-            final = item
-    return final

@@ -26,12 +26,18 @@ def _copy_model(tmp_path: Path, name: str) -> Path:
     return target
 
 
-def test_model_from_a_local_path_uses_its_declared_prompts(tmp_path: Path) -> None:
+def _prompted_model(tmp_path: Path) -> Path:
+    """A copy of all-MiniLM-L6-v2 that declares query and document prompts in its sentence-transformers config."""
     folder = _copy_model(tmp_path, "prompted-model")
     config_path = folder / "config_sentence_transformers.json"
     config = json.loads(config_path.read_text())
     config["prompts"] = {"query": "search_query: ", "document": "search_document: "}
     config_path.write_text(json.dumps(config))
+    return folder
+
+
+def test_model_from_a_local_path_uses_its_declared_prompts(tmp_path: Path) -> None:
+    folder = _prompted_model(tmp_path)
     encoder = SentenceTransformerEncoder(str(folder))
     text = "Combien de logements ont été construits ?"
     expected = encoder.model.encode(["search_query: " + text], normalize_embeddings=True)[0]
@@ -85,11 +91,7 @@ def test_onnx_int8_export_agrees_with_torch_and_is_made_once(tmp_path: Path) -> 
 
 
 def test_onnx_export_keeps_a_local_models_declared_prompts(tmp_path: Path) -> None:
-    folder = _copy_model(tmp_path, "prompted-model")
-    config_path = folder / "config_sentence_transformers.json"
-    config = json.loads(config_path.read_text())
-    config["prompts"] = {"query": "search_query: ", "document": "search_document: "}
-    config_path.write_text(json.dumps(config))
+    folder = _prompted_model(tmp_path)
     fast = SentenceTransformerEncoder(str(folder), models_dir=tmp_path / "models", backend="onnx")
     reference = SentenceTransformerEncoder(str(folder), backend="torch")
     assert (fast.query_prefix, fast.document_prefix) == ("search_query: ", "search_document: ")
