@@ -128,7 +128,8 @@ class LexicalIndex:
         self.terms, self.ngrams = FieldStats(self, "terms"), FieldStats(self, "ngrams")
         self._writer: Any = None
         self._pending: dict[str, dict[str, Any] | None] = {}  # catalog changes not yet committed
-        self._freqs: dict[tuple[str, str], int] = {}
+        self._freqs: dict[tuple[str, str], int] = {}  # document frequencies read from this generation
+        self._num_docs: int | None = None
 
     def _open(self) -> tantivy.Index:
         if self.folder is None:
@@ -173,8 +174,13 @@ class LexicalIndex:
         """Read what another process committed."""
         self.index.reload()
         self.state = self._read_state()
+        self._forget()
+
+    def _forget(self) -> None:
+        """Drop what was read from the previous generation."""
         self.cache.clear()
         self._freqs.clear()
+        self._num_docs = None
 
     def rebuild(self, identity: str, generation: int, rows: Iterable[Row]) -> None:
         """Everything anew from the store's chunks (for another store, analyzer or layout, or an index behind)."""
@@ -233,9 +239,8 @@ class LexicalIndex:
             else:
                 documents[doc_id] = row
         self._pending = {}
-        self._freqs.clear()
-        self.cache.clear()
-        median = {name: self._median_idf(name) for name in ("terms", "ngrams")}
+        self._forget()
+        median = {"terms": self._median_idf("terms")}  # the one field whose median is read (keywords.weigh)
         self.state = {"layout": LAYOUT, "analyzer": ANALYZER_VERSION, "identity": identity,
                       "generation": generation, "median_idf": median, "documents": documents}  # fmt: skip
         if self.folder is not None:
@@ -274,14 +279,16 @@ class LexicalIndex:
 
     @property
     def num_docs(self) -> int:
-        return int(self.index.searcher().num_docs)
+        if self._num_docs is None:
+            self._num_docs = int(self.index.searcher().num_docs)
+        return self._num_docs
 
-    def doc_freq(self, field: str, term: str) -> int:
+    def doc_freq(self, field: str, term: str, searcher: Any = None) -> int:
         key = (field, term)
         if key not in self._freqs:
             if len(self._freqs) > 200_000:
                 self._freqs.clear()
-            self._freqs[key] = int(self.index.searcher().doc_freq(field, term))
+            self._freqs[key] = int((searcher or self.index.searcher()).doc_freq(field, term))
         return self._freqs[key]
 
     def search(
@@ -292,9 +299,10 @@ class LexicalIndex:
         n = self.num_docs
         if not n:
             return []
+        searcher = self.index.searcher()  # one for the whole question: its terms' frequencies and the search
         should = []
         for term, weight in bag.items():
-            df = self.doc_freq(field, term)
+            df = self.doc_freq(field, term, searcher)
             if df and weight > 0 and _idf(df, n) >= MIN_IDF:
                 query = tantivy.Query.term_query(self.schema, field, term, index_option="freq")
                 should.append((tantivy.Occur.Should, tantivy.Query.boost_query(query, float(weight))))
@@ -307,7 +315,6 @@ class LexicalIndex:
                 only = tantivy.Query.term_set_query(self.schema, key, list(values))
                 clauses.append((tantivy.Occur.Must, tantivy.Query.boost_query(only, 0.0)))
             query = tantivy.Query.boolean_query(clauses)
-        searcher = self.index.searcher()
         hits = searcher.search(query, limit, count=False).hits
         return [(str(searcher.doc(address)["id"][0]), float(score)) for score, address in hits if score > 0]
 
