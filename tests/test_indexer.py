@@ -185,3 +185,32 @@ def test_another_process_s_reindex_is_read_in_place_not_rebuilt(
     beta = serving.retrieve("arbres fruitiers", k=1)[0]
     assert beta.doc_id == "beta.txt" and "5 300" in beta.text
     assert {row["doc_id"] for row in serving.documents()} == {"alpha.txt", "beta.txt", "gamma.txt"}
+
+
+def test_a_document_chroma_will_not_take_is_skipped_and_its_batch_is_still_written(
+    isolated: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from assistant.store import Store
+
+    seeds = isolated.seeds_dir
+    write(seeds, "alpha.txt", ALPHA)
+    write(seeds, "beta.txt", BETA)
+    write(seeds, "gamma.txt", GAMMA)
+    add_many = Store.add_many
+
+    def refuse_beta(self: Store, parts: list) -> None:  # type: ignore[type-arg]
+        if any(doc.id == "beta.txt" for doc, *_ in parts):
+            raise OSError("disk full")
+        add_many(self, parts)
+
+    monkeypatch.setattr(Store, "add_many", refuse_beta)
+    report = reindex()
+    assert report.added == 2
+    assert [(p.path, p.reason) for p in report.skipped] == [("beta.txt", "failed: OSError: disk full")]
+    assert set(ids_by_doc(isolated)) == {"alpha.txt", "gamma.txt"}
+    assert retrieve("bibliothèque de 900 livres")[0].doc_id == "gamma.txt"
+
+    monkeypatch.setattr(Store, "add_many", add_many)
+    again = reindex()
+    assert (again.added, again.unchanged) == (1, 2)
+    assert set(ids_by_doc(isolated)) == {"alpha.txt", "beta.txt", "gamma.txt"}
