@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .languages import content_words, fold, joined, name_groups, stem, tokens, words
+from .languages import capitalised, content_words, fold, joined, name_groups, stem, words
 from .lexical import LexicalIndex
 from .retrieval import Query
 
@@ -27,7 +27,7 @@ class KeyWord:
 
 def key_words(query: Query) -> list[KeyWord]:
     """The question's content words, each with the forms that match it and its kind."""
-    capitalised = {t.lower() for t in tokens(query.text) if t[:1].isupper()}  # untranslated ones are names
+    names = capitalised(query.text, query.language)  # those no dictionary translates are names
     out: list[KeyWord] = []
     seen: set[str] = set()
     for word in content_words(query.text):
@@ -41,7 +41,7 @@ def key_words(query: Query) -> list[KeyWord]:
             for translation in by_word.get(word, []):
                 translated = True
                 forms |= {stem(w, language) for w in content_words(translation)}
-        kind = "number" if word.isdigit() else "name" if word in capitalised and not translated else "word"
+        kind = "number" if word.isdigit() else "name" if word in names and not translated else "word"
         out.append(KeyWord(word, kind, forms, own, translated))
     return _group_names(out, query.text)
 

@@ -83,18 +83,40 @@ def stem(word: str, language: str) -> str:
     return fold(stemmer.stemWord(word)) if stemmer is not None else fold(word)
 
 
+# Vietnamese titles said before a name ('Ông Lương Nguyễn Minh Triết'): capitalised, but not part of the name.
+HONORIFICS = {"ông", "bà", "anh", "chị", "cô", "chú", "bác", "cụ"}
+_OPENS = '.!?:;«»"“”([—-'  # a capital after these (or first in the text) is explained by its place
+
+
 def name_groups(text: str) -> list[list[str]]:
-    """Runs of two or more capitalised words ('Hà Nội', 'Mo Cay Bac'): names that may be written joined ('Hanoi')."""
+    """Runs of two or more capitalised words ('Hà Nội', 'Mo Cay Bac'): names that may be written joined ('Hanoi'). A
+    Vietnamese title before a name is left out of it."""
     groups: list[list[str]] = []
     run: list[str] = []
     for token in re.findall(r"\w+|\S", unicodedata.normalize("NFC", text)) + ["."]:
         if token[:1].isupper() and token[:1].isalpha():
             run.append(token)
             continue
+        while len(run) > 2 and run[0].lower() in HONORIFICS:
+            run = run[1:]
         if len(run) >= 2:
             groups.append(run)
         run = []
     return groups
+
+
+def capitalised(text: str, language: str) -> set[str]:
+    """The words (lower-cased) that a capital marks as names. In Vietnamese, a question opens with its subject and most
+    names have several syllables, so a single capitalised word first in a sentence ('Ngoài', 'Bài', 'Vậy') is taken
+    for an everyday word; names of several words ('Hà Nội') count wherever they stand."""
+    text = unicodedata.normalize("NFC", text)
+    out = {t.lower() for group in name_groups(text) for t in group}
+    for match in _WORD.finditer(text):
+        before = text[: match.start()].rstrip()
+        placed = not before or before[-1] in _OPENS
+        if match.group()[:1].isupper() and not (placed and language == "vi"):
+            out.add(match.group().lower())
+    return out
 
 
 def joined(group: list[str]) -> str:

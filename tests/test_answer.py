@@ -306,3 +306,35 @@ def test_the_chat_page_examples_are_answered_correctly(seeded: Settings, index: 
     direct = reply.text.splitlines()[0]  # the direct answer line names the thing asked for
     assert expected in direct, reply.text
     assert expected in " ".join(reply.citations[0].quotes)
+
+
+@pytest.mark.parametrize(
+    ("question", "direct"),
+    [
+        ("How many orphans were sponsored in Ha Tinh?", "Answer: 265 orphans (265 orphelins) [1]"),
+        ("Có bao nhiêu hộ ở huyện Mỏ Cày Bắc gặp khó khăn về nhà ở?", "Trả lời: 104 hộ (104 ménages) [1]"),
+        ("Combien d'orphelins ont été parrainés à Ha Tinh ?", "Réponse : 265 orphelins [1]"),  # the same language
+    ],
+)
+def test_the_direct_line_names_the_unit_in_the_askers_words(seeded: Settings, question: str, direct: str) -> None:
+    reply = answer(question)
+    assert reply.found
+    assert reply.text.splitlines()[0] == direct
+
+
+def test_a_vietnamese_question_s_opening_word_is_not_taken_for_a_name(seeded: Settings) -> None:
+    from assistant.keywords import key_words
+    from assistant.retrieval import analyse
+
+    bot = Assistant(seeded)
+    index = bot.lexical_index()
+
+    def names(question: str) -> list[str]:
+        query = analyse(question, index.languages, seeded.dictionaries_dir, index)
+        return [k.word for k in key_words(query) if k.kind == "name"]
+
+    assert names("Bài phỏng vấn nhắc đến truyền thống nghìn năm của vùng đất nào?") == []
+    assert names("Ông Lương Nguyễn Minh Triết giữ chức vụ gì ở Quảng Nam?") == ["lương nguyễn minh triết", "quảng nam"]
+    assert names("Hanoi registered how many models?") == ["hanoi"]  # elsewhere a capital first can still be a name
+    reply = answer("Ông Lương Nguyễn Minh Triết giữ chức vụ gì ở Quảng Nam?")
+    assert reply.found and "secrétaire provincial du Parti" in reply.text
