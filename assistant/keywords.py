@@ -50,12 +50,17 @@ def _group_names(keys: list[KeyWord], question: str) -> list[KeyWord]:
     """One key for a name written in several words ('Hà Nội'): it matches 'Hanoi' or all of its words."""
     by_word = {fold(k.word): k for k in keys}
     for group in name_groups(question):
+        while group and fold(group[0]) not in by_word:  # 'What Hanoi…': a function word opening the run is not named
+            group = group[1:]
         members = [by_word.get(fold(w)) for w in group]
         names = [k for k in members if k is not None and k.kind == "name"]
         if len(names) < 2:
             continue
-        merged = KeyWord(" ".join(k.word for k in names), "name", {joined([k.word for k in names])},
-                         parts=[k.forms for k in names])  # fmt: skip
+        # the run's names are the name, with a function word among them too: 'Nam Trà My'
+        run = [(k, w) for k, w in zip(members, group, strict=True) if k is None or k.kind == "name"]
+        said = [k.word if k is not None else w.lower() for k, w in run]
+        parts = [k.forms if k is not None else {fold(w)} for k, w in run]
+        merged = KeyWord(" ".join(said), "name", {joined(said)}, parts=parts)
         keys = [k for k in keys if k not in names] + [merged]
     return keys
 
@@ -98,17 +103,28 @@ class Words:
 
     def __init__(self, text: str, language: str) -> None:
         ws = words(text)
-        self.words = {fold(w) for w in ws} | {stem(w, language) for w in ws}
+        self.sequence = [fold(w) for w in ws]
+        self.words = set(self.sequence) | {stem(w, language) for w in ws}
         self.prefixes = {_spelling(w)[:PREFIX] for w in self.words if len(w) >= PREFIX}
 
     def has(self, form: str) -> bool:
         return form in self.words or (len(form) >= PREFIX and _spelling(form)[:PREFIX] in self.prefixes)
 
+    def has_run(self, parts: list[set[str]]) -> bool:
+        """Whether the text holds the parts one after the other: 'Mo Cay Nam' is not in a text that has 'Mo Cay Bac'
+        and 'Quang Nam'."""
+        if not parts or not all(any(form in self.words for form in forms) for forms in parts):
+            return False
+        n = len(parts)
+        return any(all(self.sequence[i + j] in parts[j] for j in range(n)) for i in range(len(self.sequence) - n + 1))
+
 
 def matched(key: KeyWord, text: Words) -> bool:
+    """Whether a text holds a key word in one of its forms; a name of several words, also with its words apart, in
+    their order ('Ha Noi' for 'Hanoi')."""
     if any(text.has(form) for form in key.forms):
         return True
-    return bool(key.parts) and all(any(text.has(form) for form in forms) for forms in key.parts)
+    return bool(key.parts) and text.has_run(key.parts)
 
 
 def coverage(keys: list[KeyWord], text: Words, names: Words | None = None) -> float:

@@ -338,3 +338,14 @@ def test_a_vietnamese_question_s_opening_word_is_not_taken_for_a_name(seeded: Se
     assert names("Hanoi registered how many models?") == ["hanoi"]  # elsewhere a capital first can still be a name
     reply = answer("Ông Lương Nguyễn Minh Triết giữ chức vụ gì ở Quảng Nam?")
     assert reply.found and "secrétaire provincial du Parti" in reply.text
+
+
+def test_a_name_of_several_words_is_matched_only_with_its_words_in_order() -> None:
+    from assistant.keywords import KeyWord, Words, matched
+
+    mo_cay_nam = KeyWord("mo cay nam", "name", {"mocaynam"}, parts=[{"mo"}, {"cay"}, {"nam"}])
+    assert not matched(mo_cay_nam, Words("Le district de Mo Cay Bac, dans la province de Quang Nam.", "fr"))
+    assert matched(mo_cay_nam, Words("Le district de Mo Cay Nam.", "fr"))
+    ha_noi = KeyWord("hà nội", "name", {"hanoi"}, parts=[{"ha"}, {"noi"}])
+    assert matched(ha_noi, Words("à Hanoi", "fr")) and matched(ha_noi, Words("i Hà Nội", "sv"))
+    assert not matched(ha_noi, Words("Ha Tinh et Noi Bai", "fr"))
