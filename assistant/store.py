@@ -3,6 +3,8 @@ moves whenever the chunks change (so whatever is derived from them, such as the 
 
 from __future__ import annotations
 
+import threading
+import weakref
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
@@ -14,6 +16,22 @@ from .models import Chunk, Document
 
 PAGE = 2000
 SLIM = ("doc_id", "sha", "language")  # the metadata the other collections keep
+
+# Embedded Chroma systems by id: how many open Stores use each, and those a reopen has retired. A retired system is
+# stopped when its last Store is gone (a question under way keeps its Store, and so its system, alive): each holds
+# the vector indexes in memory, about 600 MB at 10k documents, and a server would otherwise keep one per reindex.
+_systems_lock = threading.Lock()
+_users: dict[int, int] = {}
+_retired: dict[int, Any] = {}
+
+
+def _release(system: Any) -> None:
+    with _systems_lock:
+        _users[id(system)] -= 1
+        if _users[id(system)] > 0 or id(system) not in _retired:
+            return
+        del _users[id(system)], _retired[id(system)]
+    system.stop()
 
 
 def chunk_id(chunk: Chunk, sha: str) -> str:
@@ -45,6 +63,11 @@ class Store:
         self.fingerprint = fingerprint
         self.base = settings.collection
         self.client = self._connect()
+        system = getattr(self.client, "_system", None)
+        if system is not None and not settings.chroma_host:
+            with _systems_lock:
+                _users[id(system)] = _users.get(id(system), 0) + 1
+            weakref.finalize(self, _release, system)
         self.rebuilt = False
         self._open(list(names))
 
@@ -70,12 +93,20 @@ class Store:
     def forget_open_stores() -> None:
         """Make the next embedded store opened in this process read its folder afresh.
 
-        Chroma shares one in-memory system per folder among a process's clients; its clear_system_cache forgets them
-        without stopping them (a question under way still holds one), so the next client reads what another process
-        wrote."""
+        Chroma shares one in-memory system per folder among a process's clients; its clear_system_cache forgets them,
+        so the next client reads what another process wrote. Each forgotten system of ours is stopped, and its memory
+        freed, once no Store uses it (a question under way still holds one)."""
         from chromadb.api.shared_system_client import SharedSystemClient
 
-        SharedSystemClient.clear_system_cache()
+        with _systems_lock:
+            systems = list(SharedSystemClient._identifier_to_system.values())
+            SharedSystemClient.clear_system_cache()
+            unused = [system for system in systems if _users.get(id(system)) == 0]  # ours, and no Store holds it
+            for system in unused:
+                del _users[id(system)]
+            _retired.update({id(system): system for system in systems if _users.get(id(system))})
+        for system in unused:
+            system.stop()
 
     @property
     def where(self) -> str:
@@ -233,10 +264,7 @@ class Store:
 
     def query(self, signal: str, vector: np.ndarray, n: int, where: dict[str, Any] | None) -> list[tuple[str, float]]:
         """(id, cosine similarity) of the n nearest chunks in a dense signal's collection."""
-        collection = self.collections[signal]
-        n = min(n, collection.count())
-        if n == 0:
-            return []
+        collection = self.collections[signal]  # Chroma gives fewer than n when it holds fewer (counting costs more)
         found = collection.query(query_embeddings=[vector], n_results=n, where=where, include=["distances"])
         return [(i, 1.0 - float(d)) for i, d in zip(found["ids"][0], found["distances"][0], strict=True)]
 

@@ -1,4 +1,7 @@
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -214,3 +217,27 @@ def test_a_document_chroma_will_not_take_is_skipped_and_its_batch_is_still_writt
     again = reindex()
     assert (again.added, again.unchanged) == (1, 2)
     assert set(ids_by_doc(isolated)) == {"alpha.txt", "beta.txt", "gamma.txt"}
+
+
+def test_reopening_after_another_process_s_reindex_stops_the_replaced_chroma_once_unused(isolated: Settings) -> None:
+    import gc
+
+    write(isolated.seeds_dir, "alpha.txt", ALPHA)
+    Assistant(isolated).reindex()
+    serving = Assistant(isolated)
+    assert serving.search("ponts en bambou", 5).passages[0].doc_id == "alpha.txt"
+    held = serving.store  # a question under way holds the store it started with
+    old = held.client._system
+    subprocess_env = {**os.environ, "ASSISTANT_SEEDS_DIR": str(isolated.seeds_dir),
+                      "ASSISTANT_VECTORSTORE_DIR": str(isolated.vectorstore_dir)}  # fmt: skip
+    write(isolated.seeds_dir, "beta.txt", BETA)
+    command = [str(Path(sys.executable).with_name("assistant")), "index"]
+    subprocess.run(command, env=subprocess_env, check=True, capture_output=True)
+
+    assert serving.search("arbres fruitiers", 5).passages[0].doc_id == "beta.txt"  # reopened: sees the new file
+    assert serving.store.client._system is not old
+    assert old._running  # still in use by the held store
+    assert held.get([]) == {} and held.count() == 2  # and still usable
+    del held
+    gc.collect()
+    assert not old._running  # stopped, its vector indexes freed
