@@ -107,15 +107,18 @@ def name_groups(text: str) -> list[list[str]]:
 
 def capitalised(text: str, language: str) -> set[str]:
     """The words (lower-cased) that a capital marks as names. In Vietnamese, a question opens with its subject and most
-    names have several syllables, so a single capitalised word first in a sentence ('Ngoài', 'Bài', 'Vậy') is taken
-    for an everyday word; names of several words ('Hà Nội') count wherever they stand."""
+    names have several syllables, so a single capitalised Vietnamese word first in a sentence ('Ngoài', 'Bài', 'Vậy')
+    is taken for an everyday word; names of several words ('Hà Nội') count wherever they stand, and so does a word
+    spelt without Vietnamese letters ('Vietnam', 'Hanoi')."""
     text = unicodedata.normalize("NFC", text)
     out = {t.lower() for group in name_groups(text) for t in group}
     for match in _WORD.finditer(text):
+        word = match.group()
         before = text[: match.start()].rstrip()
         placed = not before or before[-1] in _OPENS
-        if match.group()[:1].isupper() and not (placed and language == "vi"):
-            out.add(match.group().lower())
+        everyday = placed and language == "vi" and (not word.isascii() or is_stopword(word))
+        if word[:1].isupper() and not everyday:
+            out.add(word.lower())
     return out
 
 

@@ -335,6 +335,7 @@ def test_a_vietnamese_question_s_opening_word_is_not_taken_for_a_name(seeded: Se
 
     assert names("Bài phỏng vấn nhắc đến truyền thống nghìn năm của vùng đất nào?") == []
     assert names("Ông Lương Nguyễn Minh Triết giữ chức vụ gì ở Quảng Nam?") == ["lương nguyễn minh triết", "quảng nam"]
+    assert names("Vietnam.vn tự giới thiệu là nền tảng gì?") == ["vietnam"]  # not a Vietnamese spelling: a name
     assert names("Hanoi registered how many models?") == ["hanoi"]  # elsewhere a capital first can still be a name
     reply = answer("Ông Lương Nguyễn Minh Triết giữ chức vụ gì ở Quảng Nam?")
     assert reply.found and "secrétaire provincial du Parti" in reply.text
