@@ -20,17 +20,18 @@ SLIM = ("doc_id", "sha", "language")  # the metadata the other collections keep
 # Embedded Chroma systems by id: how many open Stores use each, and those a reopen has retired. A retired system is
 # stopped when its last Store is gone (a question under way keeps its Store, and so its system, alive): each holds
 # the vector indexes in memory, about 600 MB at 10k documents, and a server would otherwise keep one per reindex.
-_systems_lock = threading.Lock()
+_systems_lock = threading.RLock()  # re-entrant: a Store collected while the lock is held releases under it
 _users: dict[int, int] = {}
 _retired: dict[int, Any] = {}
 
 
 def _release(system: Any) -> None:
+    key = id(system)
     with _systems_lock:
-        _users[id(system)] -= 1
-        if _users[id(system)] > 0 or id(system) not in _retired:
+        _users[key] = max(_users.get(key, 0) - 1, 0)
+        if _users[key] > 0 or key not in _retired:
             return
-        del _users[id(system)], _retired[id(system)]
+        del _users[key], _retired[key]
     system.stop()
 
 
@@ -62,12 +63,12 @@ class Store:
         self.settings = settings
         self.fingerprint = fingerprint
         self.base = settings.collection
-        self.client = self._connect()
-        system = getattr(self.client, "_system", None)
-        if system is not None and not settings.chroma_host:
-            with _systems_lock:
+        with _systems_lock:  # a reopen elsewhere must not stop the system between connecting and counting
+            self.client = self._connect()
+            system = getattr(self.client, "_system", None)
+            if system is not None and not settings.chroma_host:
                 _users[id(system)] = _users.get(id(system), 0) + 1
-            weakref.finalize(self, _release, system)
+                weakref.finalize(self, _release, system)
         self.rebuilt = False
         self._open(list(names))
 
