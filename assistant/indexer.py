@@ -261,7 +261,7 @@ def _store(
     older version goes once the new one is complete. If the batch cannot be written at once, each document is written
     alone, and one that fails is skipped (its partial chunks are completed by the next run)."""
     try:
-        store.add_many([(p.doc, p.chunks, vectors, p.total) for p, vectors in ready])
+        store.add([(p.doc, p.chunks, vectors, p.total) for p, vectors in ready])
     except Exception as exc:
         if len(ready) == 1:
             _skipped(report, ready[0][0], exc)
@@ -278,7 +278,7 @@ def _store(
             continue
         done.append(p)
     try:
-        store.mark_complete_many([(p.doc, p.total) for p in done])
+        store.mark_complete([(p.doc, p.total) for p in done])
     except Exception as exc:
         for p in done:
             _skipped(report, p, exc)

@@ -194,12 +194,7 @@ class Store:
                 shas[str(meta["sha"])] = (have + 1, expected)
         return out
 
-    def add(self, doc: Document, chunks: Sequence[Chunk], vectors: Mapping[str, np.ndarray], total: int = 0) -> None:
-        """Add a document's chunks with their vectors per signal (total: how many chunks it has in all, if more than
-        these); see add_many."""
-        self.add_many([(doc, chunks, vectors, total)])
-
-    def add_many(self, parts: Sequence[tuple[Document, Sequence[Chunk], Mapping[str, np.ndarray | None], int]]) -> None:
+    def add(self, parts: Sequence[tuple[Document, Sequence[Chunk], Mapping[str, np.ndarray | None], int]]) -> None:
         """Add the chunks of several documents, with their vectors per signal and how many chunks each document has
         in all (0: these are all), in one write per collection. The primary collection is written last, and a
         document counts as stored once all its chunks are. A signal without vectors for a document (None or absent:
@@ -243,12 +238,9 @@ class Store:
         if keep_sha is None:
             self.ledger.delete(ids=[doc_id])
 
-    def mark_complete(self, doc: Document, n_chunks: int) -> None:
-        """Record that all n_chunks of this version are stored and no other version is."""
-        self.mark_complete_many([(doc, n_chunks)])
-
-    def mark_complete_many(self, done: Sequence[tuple[Document, int]]) -> None:
-        """mark_complete for several documents, in one write."""
+    def mark_complete(self, done: Sequence[tuple[Document, int]]) -> None:
+        """Record, in one write, that all n_chunks of each (document, n_chunks) version are stored and no other
+        version is."""
         if done:
             self.ledger.upsert(
                 ids=[doc.id for doc, _ in done],

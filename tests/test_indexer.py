@@ -81,7 +81,7 @@ def test_an_interrupted_update_is_completed_by_the_next_run(isolated: Settings) 
 
     store = Assistant(isolated).store
     vectors = {s.name: get_encoder(str(s.encoder)).embed_documents([chunks[0].text]) for s in dense(isolated)}
-    store.add(doc, chunks[:1], vectors, total=len(chunks))
+    store.add([(doc, chunks[:1], vectors, len(chunks))])
     assert len(store.manifest()["alpha.txt"]) == 2  # both versions, the new one incomplete
 
     report = reindex()
@@ -199,21 +199,21 @@ def test_a_document_chroma_will_not_take_is_skipped_and_its_batch_is_still_writt
     write(seeds, "alpha.txt", ALPHA)
     write(seeds, "beta.txt", BETA)
     write(seeds, "gamma.txt", GAMMA)
-    add_many = Store.add_many
+    add = Store.add
 
     def refuse_beta(self: Store, parts: list) -> None:  # type: ignore[type-arg]
         if any(doc.id == "beta.txt" for doc, *_ in parts):
             raise OSError("disk full")
-        add_many(self, parts)
+        add(self, parts)
 
-    monkeypatch.setattr(Store, "add_many", refuse_beta)
+    monkeypatch.setattr(Store, "add", refuse_beta)
     report = reindex()
     assert report.added == 2
     assert [(p.path, p.reason) for p in report.skipped] == [("beta.txt", "failed: OSError: disk full")]
     assert set(ids_by_doc(isolated)) == {"alpha.txt", "gamma.txt"}
     assert retrieve("bibliothèque de 900 livres")[0].doc_id == "gamma.txt"
 
-    monkeypatch.setattr(Store, "add_many", add_many)
+    monkeypatch.setattr(Store, "add", add)
     again = reindex()
     assert (again.added, again.unchanged) == (1, 2)
     assert set(ids_by_doc(isolated)) == {"alpha.txt", "beta.txt", "gamma.txt"}
