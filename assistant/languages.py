@@ -43,9 +43,9 @@ _STOPWORD_TEXT = """
     her we our you your i me my as about into than then so not no yes can could would should will shall may might
     le la les l d de du des un une et ou en au aux ce cet cette ces est sont a ont été etre être par pour dans sur
     avec sans qui que qu quoi quel quelle quels quelles combien comment où ou quand pourquoi il elle ils elles se sa
-    son ses leur leurs y ne pas plus fait faire lors
+    son ses leur leurs y ne pas plus fait faire lors selon according
     och i på av till för från med om är var vara varit har hade den det de en ett som vad vem vilka vilken vilket
-    hur många mycket när var varför inte under efter sin sitt sina deras han hon man kan ska skulle"""
+    hur många mycket när var varför inte under efter sin sitt sina deras han hon man kan ska skulle enligt"""
 # As written, accents kept: folded, Vietnamese syllables would vanish as English or French function words
 # ('tổ' as 'to', 'số' as 'so', 'cán' as 'can'), and Swedish 'år' (year) as 'är' (is).
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())

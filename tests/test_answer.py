@@ -322,6 +322,17 @@ def test_the_direct_line_names_the_unit_in_the_askers_words(seeded: Settings, qu
     assert reply.text.splitlines()[0] == direct
 
 
+def test_the_direct_line_leaves_out_the_word_a_sentence_opens_with(seeded: Settings) -> None:
+    """The quoted sentence opens 'Enligt Nguyen Lan Huong, ledamot…': 'Enligt' ('according to') is capitalised by
+    its place only; a family name that is also an everyday word ('Le', 'la') stays."""
+    from assistant.answering import _everyday_dropped
+
+    reply = answer("Vem är ordförande för fosterlandsfronten i Hanoi?")
+    assert reply.found, reply.text
+    assert reply.text.splitlines()[0] == "Svar: Nguyen Lan Huong [1]", reply.text
+    assert _everyday_dropped("Le Ngoc Chau", "le comité, la ville") == "Le Ngoc Chau"
+
+
 def test_a_vietnamese_question_s_opening_word_is_not_taken_for_a_name(seeded: Settings) -> None:
     from assistant.keywords import key_words
     from assistant.retrieval import analyse
