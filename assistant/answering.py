@@ -16,6 +16,7 @@ from .keywords import Words, matched
 from .languages import (
     NAME,
     NUMBER,
+    SURNAMES,
     TIME,
     answer_language,
     content_words,
@@ -26,6 +27,7 @@ from .languages import (
     phrase,
     words,
 )
+from .lexical import LexicalIndex
 from .models import Answer, Citation, Passage
 from .retrieval import Results
 from .signals import fitted
@@ -225,10 +227,9 @@ def direct_value(part: Part, sentence: Sentence) -> str | None:
             return max(values)[2]  # the first number whose unit is a word of the question, else the first
     if kind == "person":
         typed = {w.lower() for w in words(part.typed)}
-        document = part.results.index.document_text(sentence.passage.doc_id)
         for match in NAME.finditer(text):
-            name = _everyday_dropped(match.group(), document)
-            if " " in name and not {w.lower() for w in words(name)} <= typed:
+            name = _everyday_dropped(match.group(), part.results.index, sentence.passage.doc_id)
+            if not {w.lower() for w in words(name)} <= typed:
                 return name
     if kind == "time":
         when = TIME.search(text)
@@ -236,24 +237,15 @@ def direct_value(part: Part, sentence: Sentence) -> str | None:
     return None
 
 
-# Vietnamese family names, which a run of capitalised words may open with although they are also everyday French or
-# Swedish words ('Le Ngoc Chau', 'La', 'Ha', 'Do', 'To').
-_SURNAMES = (
-    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý La Hà Mai Đinh Trịnh Lương Trương Cao Lâm "
-    "Đoàn Vương Kiều Tạ Thái Chu Lữ Quách Tống Tô Lưu Đào Tăng Đàm Triệu Văn Lại Mạc"
-)
-SURNAMES = {fold(n) for n in _SURNAMES.split()}
-
-
-def _everyday_dropped(name: str, document: str) -> str:
+def _everyday_dropped(name: str, index: LexicalIndex, doc_id: str) -> str:
     """A run of capitalised words without the everyday words a sentence opens with: 'Enligt Nguyen Lan Huong' is
     'Nguyen Lan Huong'. A leading word is everyday when it is a function word ('enligt', 'selon') or the document also
     writes it in lower case, which it never does with a name; a Vietnamese family name always stays."""
     parts = name.split()
     while (
-        len(parts) > 2
+        len(parts) > 2  # a run of capitalised words is two at least, and stays so
         and fold(parts[0]) not in SURNAMES
-        and (is_stopword(parts[0]) or re.search(rf"\b{re.escape(parts[0].lower())}\b", document))
+        and (is_stopword(parts[0]) or re.search(rf"\b{re.escape(parts[0].lower())}\b", index.document_text(doc_id)))
     ):
         parts.pop(0)
     return " ".join(parts)

@@ -85,6 +85,13 @@ def stem(word: str, language: str) -> str:
 
 # Vietnamese titles said before a name ('Ông Lương Nguyễn Minh Triết'): capitalised, but not part of the name.
 HONORIFICS = {"ông", "bà", "anh", "chị", "cô", "chú", "bác", "cụ"}
+# Vietnamese family names, which a run of capitalised words may open with although they are also everyday French or
+# Swedish words ('Le Ngoc Chau', 'La', 'Ha', 'Do', 'To').
+_SURNAME_TEXT = (
+    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý La Hà Mai Đinh Trịnh Lương Trương Cao Lâm "
+    "Đoàn Vương Kiều Tạ Thái Chu Lữ Quách Tống Tô Lưu Đào Tăng Đàm Triệu Văn Lại Mạc"
+)
+SURNAMES = frozenset(fold(n) for n in _SURNAME_TEXT.split())
 _OPENS = '.!?:;«»"“”([—-'  # a capital after these (or first in the text) is explained by its place
 
 
