@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .errors import QuestionError
-from .evidence import YEAR, Question, Sentence, Similarity, answers, question_of, sentences, violates
+from .evidence import YEAR, Question, Sentence, Similarity, answers, decide, question_of, sentences, violates
 from .keywords import Words, matched
 from .languages import (
     NAME,
@@ -278,8 +278,9 @@ def _unit(after: str) -> list[str]:
 
 
 def _declined(question: str, part: Part, language: str) -> Answer:
-    """The documents do not say: when the best sentence gives another year than the one asked, say which, citing
-    it; otherwise list the closest passages as possibly related."""
+    """The documents do not say: when the best sentence gives another year than the one asked, or the closest one
+    would answer but speaks of another place, say which, citing it; otherwise list the closest passages as possibly
+    related."""
     best = part.best
     if best is not None and best.features.get("year_conflict") == 1.0:
         asked = sorted(set(YEAR.findall(part.typed)))
@@ -289,6 +290,13 @@ def _declined(question: str, part: Part, language: str) -> Answer:
             text = phrase(language, "other_year", given=", ".join(given), asked=", ".join(asked))
             text += f"\n«{best.text}» [1]"
             return Answer(question=question, text=text, found=False, citations=[citation], language=language)
+    top = max(part.ranked, key=lambda s: s.score, default=None)
+    if top is not None and top.elsewhere is not None and decide(top, part.ranked)[0]:  # it answers, for elsewhere
+        asked = [p.said for p in part.question.places if p.level == top.elsewhere.level]
+        citation = Citation.of(1, top.passage, [(top.start, top.end)])
+        text = phrase(language, "other_place", given=top.elsewhere.said, asked=", ".join(asked))
+        return Answer(question=question, text=f"{text}\n«{top.text}» [1]", found=False, citations=[citation],
+                      language=language)  # fmt: skip
     citations = [Citation.of(i, p) for i, p in enumerate(_related(part), start=1)]
     text = phrase(language, "none") + (" " + phrase(language, "related") if citations else "")
     return Answer(question=question, text=text, found=False, citations=citations, language=language)

@@ -14,6 +14,7 @@ from .keywords import KeyWord, Words, coverage, key_words, matched, unjudged_sha
 from .languages import NAME, NUMBER, TIME, asked_kind, fold, sentence_spans, words
 from .lexical import LexicalIndex
 from .models import Passage
+from .places import Place, asked, elsewhere
 from .retrieval import Candidate, Results
 from .signals import fitted
 
@@ -49,6 +50,7 @@ class Question:
     kind: str | None  # 'number', 'person', 'time' or None
     language: str
     unjudged: float
+    places: list[Place] = field(default_factory=list)  # the provinces, districts, communes it names
 
 
 @dataclass
@@ -59,6 +61,7 @@ class Sentence:
     features: dict[str, float] = field(default_factory=dict)
     score: float = 0.0  # the sentence model's probability that this sentence answers
     violation: str | None = None  # the hard constraint it fails, if any (see `violated`)
+    elsewhere: Place | None = None  # the place its paragraph speaks of instead of the one asked about
 
     @property
     def text(self) -> str:
@@ -76,7 +79,8 @@ def question_of(results: Results, constraint_text: str) -> Question:
     names = [k for k in keys if k.kind == "name" and all(fold(p) in constrained for p in k.word.split())]
     role, vice = _roles(constraint_text)
     kind = asked_kind(results.query.text)
-    return Question(keys, years, numbers, names, role, vice, kind, results.query.language, unjudged_share(keys))
+    places = asked(constraint_text, results.index)
+    return Question(keys, years, numbers, names, role, vice, kind, results.query.language, unjudged_share(keys), places)
 
 
 # Vietnamese roles are two syllables ('chủ tịch'); the first alone starts everyday words ('chủ đề', 'giám sát').
@@ -202,7 +206,9 @@ def sentences(results: Results, question: Question, typed: str, similarity: Simi
                 "cross": float(question.language != passage.language),
                 "unjudged": question.unjudged,
             }
-            out.append(Sentence(wide, a, b, features, violation=violated(question, features)))
+            other = elsewhere(question.places, index, passage.doc_id, passage.title, wide.start + a)
+            violation = violated(question, features) or ("place" if other else None)
+            out.append(Sentence(wide, a, b, features, violation=violation, elsewhere=other))
     for s in out:
         s.features["sim"] = 0.0
     if similarity and out:
@@ -223,7 +229,8 @@ def sentences(results: Results, question: Question, typed: str, similarity: Simi
 def violated(question: Question, features: dict[str, float]) -> str | None:
     """The hard constraint a sentence fails, whatever the scores say: a question about a role (the chair, the
     deputy) needs a sentence naming that role, and a person's name too when it asks who holds it; "how many" needs
-    a number other than those asked about."""
+    a number other than those asked about. (A sentence whose paragraph speaks of another place than the one asked
+    about fails too: `places.elsewhere`.)"""
     if question.role is not None and features["role"] != 1.0:
         return "role"
     if question.role is not None and question.kind == "person" and features["cue"] == 0.0:
@@ -281,12 +288,21 @@ def decision_features(best: Sentence, ranked: list[Sentence]) -> dict[str, float
     return best.features | {"score": best.score, "lead": best.score - second, "closest": closest}
 
 
+def blocked(ranked: list[Sentence]) -> bool:
+    """Whether a hard constraint declines, whatever the scores: the best sentence fails one (the others fail it too,
+    as they rank after it), or the closest sentence speaks of another place than the one asked about."""
+    return bool(ranked) and (violates(ranked[0]) or max(ranked, key=lambda s: s.score).violation == "place")
+
+
 def answers(best: Sentence | None, ranked: list[Sentence]) -> tuple[bool, float]:
     """Whether to answer with the best sentence, and the fitted probability that the documents answer."""
-    if best is None:
+    if best is None or blocked(ranked):
         return False, 0.0
-    if violates(best):
-        return False, 0.0
+    return decide(best, ranked)
+
+
+def decide(best: Sentence, ranked: list[Sentence]) -> tuple[bool, float]:
+    """The fitted decision alone, hard constraints aside: would this sentence be given as the answer."""
     model = fitted().get("decision")
     if not model:
         return best.features["passage"] >= 0.5, best.features["passage"]

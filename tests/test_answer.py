@@ -362,3 +362,38 @@ def test_a_name_of_several_words_is_matched_only_with_its_words_in_order() -> No
     ha_noi = KeyWord("hà nội", "name", {"hanoi"}, parts=[{"ha"}, {"noi"}])
     assert matched(ha_noi, Words("à Hanoi", "fr")) and matched(ha_noi, Words("i Hà Nội", "sv"))
     assert not matched(ha_noi, Words("Ha Tinh et Noi Bai", "fr"))
+
+
+@pytest.mark.parametrize(
+    ("question", "given", "asked"),
+    [
+        ("Under decision 781/QD-UBND, how many households in Chau Thanh district had housing difficulties?",
+         "Mo Cay Bac", "Chau Thanh"),
+        ("In Ho Chi Minh City, how many neighbourhood Covid-19 teams did the mass mobilization effort produce?",
+         "Hanoi", "Ho Chi Minh City"),
+        ("Có bao nhiêu hộ ở xã Tam Thăng tham gia mô hình trồng nghệ đen?", "Tra Ka", "Tam Thăng"),
+    ],
+)  # fmt: skip
+def test_a_fact_the_documents_give_for_another_place_is_declined_saying_which(
+    seeded: Settings, question: str, given: str, asked: str
+) -> None:
+    reply = answer(question)
+    assert not reply.found
+    first = reply.text.splitlines()[0]
+    assert given in first and asked in first and first.index(given) < first.index(asked)
+    (citation,) = reply.citations  # the sentence that gives it for the other place, highlighted and quoted
+    (sentence,) = citation.quotes
+    assert f"«{sentence}» [1]" in reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Under decision 781/QD-UBND, how many households in Mo Cay Bac district had housing difficulties?", "104"),
+        ("How many neighbourhood Covid-19 teams did Hanoi set up?", "26 000"),
+    ],
+)  # fmt: skip
+def test_the_same_fact_asked_for_its_own_place_is_answered(seeded: Settings, question: str, expected: str) -> None:
+    reply = answer(question)
+    assert reply.found
+    assert expected in reply.text.splitlines()[0]

@@ -1,0 +1,177 @@
+"""Places: the province, district or commune a question asks about, and the one a passage speaks of, so that a figure
+given for Mo Cay Bac is not passed off as Chau Thanh's, nor one of Hanoi's as Bac Ninh's.
+
+Provinces come from the list of Vietnam's provinces and centrally governed cities; districts, communes and villages
+from the documents themselves, wherever a place noun names them ('le district de Mo Cay Bac', 'xã Tam Thăng',
+'Mo Cay Bac-distriktet'). Names are compared without diacritics, so 'Hà Tĩnh' is 'Ha Tinh'.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .languages import is_stopword
+from .lexical import LexicalIndex
+
+# Vietnam's 63 provinces and centrally governed cities (before the 2025 merger; the merged ones keep these names).
+_PROVINCES = """
+An Giang|Ba Ria Vung Tau|Bac Giang|Bac Kan|Bac Lieu|Bac Ninh|Ben Tre|Binh Dinh|Binh Duong|Binh Phuoc|Binh Thuan|Ca Mau|
+Can Tho|Cao Bang|Da Nang|Dak Lak|Dak Nong|Dien Bien|Dong Nai|Dong Thap|Gia Lai|Ha Giang|Ha Nam|Ha Noi|Ha Tinh|Hai Duong|
+Hai Phong|Hau Giang|Hoa Binh|Hung Yen|Khanh Hoa|Kien Giang|Kon Tum|Lai Chau|Lam Dong|Lang Son|Lao Cai|Long An|Nam Dinh|
+Nghe An|Ninh Binh|Ninh Thuan|Phu Tho|Phu Yen|Quang Binh|Quang Nam|Quang Ngai|Quang Ninh|Quang Tri|Soc Trang|Son La|
+Tay Ninh|Thai Binh|Thai Nguyen|Thanh Hoa|Thua Thien Hue|Tien Giang|Tra Vinh|Tuyen Quang|Vinh Long|Vinh Phuc|Yen Bai|
+Ho Chi Minh City
+"""
+# Other spellings: joined, French, Swedish, Vietnamese. Ho Chi Minh alone is the president; the city is named as one.
+_ALIASES = {
+    "Hanoi": "Ha Noi", "Danang": "Da Nang", "Haiphong": "Hai Phong", "Daklak": "Dak Lak", "Dac Lac": "Dak Lak",
+    "Ho Chi Minh-Ville": "Ho Chi Minh City", "Ho Chi Minh-ville": "Ho Chi Minh City",
+    "Ho Chi Minh-staden": "Ho Chi Minh City", "Ho Chi Minhstaden": "Ho Chi Minh City",
+    "Thanh pho Ho Chi Minh": "Ho Chi Minh City", "Thanh Pho Ho Chi Minh": "Ho Chi Minh City",
+    "TP Ho Chi Minh": "Ho Chi Minh City", "TP. Ho Chi Minh": "Ho Chi Minh City", "TP.HCM": "Ho Chi Minh City",
+    "TP HCM": "Ho Chi Minh City", "TPHCM": "Ho Chi Minh City", "HCMC": "Ho Chi Minh City", "Saigon": "Ho Chi Minh City",
+    "Sai Gon": "Ho Chi Minh City", "Hue": "Thua Thien Hue",
+}  # fmt: skip
+PROVINCE = "province"
+# Nouns that name a place below the province, by level, without diacritics and in lower case; a name after them (or,
+# in English and Swedish, before them) is a place of that level.
+LEVELS = {
+    "district": ("district", "districts", "distrikt", "distriktet", "huyen", "thi xa"),
+    "commune": ("commune", "communes", "kommun", "kommunen", "xa", "phuong", "ward"),
+    "village": ("village", "hameau", "byn", "thon"),
+}
+_VIETNAMESE_NOUNS = {"huyen", "thi xa", "xa", "phuong", "thon"}  # these stand before the name only
+_NAME = r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}"
+_NOUN = {noun: level for level, nouns in LEVELS.items() for noun in nouns}
+
+
+def _either(names: Iterable[str]) -> str:
+    """A regex alternation of the names, longest first, any run of spaces between their words."""
+    return "|".join(sorted((re.escape(n).replace(r"\ ", r"\s+") for n in names), key=len, reverse=True))
+
+
+_AFTER_NOUN = re.compile(rf"(?i:\b({_either(_NOUN)}))\s+(?:(?i:de|du|of)\s+|d')?({_NAME})")
+_BEFORE_NOUN = re.compile(rf"\b({_NAME})(?:\s+|-)(?i:({_either(set(_NOUN) - _VIETNAMESE_NOUNS)}))\b")
+_MIDDLE_NAMES = {"Van", "Thi"}  # 'Ho Van Tan' is a person, whatever a translation put before him
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str  # without diacritics, as the list or the documents write it: 'Ha Tinh', 'Mo Cay Bac'
+    level: str  # 'province', 'district', 'commune' or 'village'
+    said: str = field(default="", compare=False)  # as the text wrote it: 'Hà Tĩnh', 'Hanois'
+
+    def __post_init__(self) -> None:
+        if not self.said:
+            object.__setattr__(self, "said", self.name)
+
+
+def plain(text: str) -> str:
+    """The text without diacritics, its case kept ('Mỏ Cày Bắc' is 'Mo Cay Bac'); one character for one."""
+    out = []
+    for ch in unicodedata.normalize("NFC", text):
+        base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+        out.append({"đ": "d", "Đ": "D"}.get(ch, base[:1] or ch))
+    return "".join(out)
+
+
+@lru_cache(maxsize=1)
+def _provinces() -> tuple[re.Pattern[str], dict[str, str]]:
+    canonical = {name.strip(): name.strip() for name in _PROVINCES.split("|") if name.strip()}
+    spelled = canonical | _ALIASES
+    # a Swedish genitive ends the name with -s: 'Hanois folkråd'
+    pattern = re.compile(rf"(?<![\w-])({_either(spelled)})s?\b")
+    return pattern, {re.sub(r"\s+", " ", k): v for k, v in spelled.items()}
+
+
+def _name_ok(name: str) -> bool:
+    """A place's name has a lower-case letter (not an acronym: 'NTM'), no digit, is not a function word ('Vilken
+    kommun') and is not a person's ('Ho Van Tan': a middle name second)."""
+    parts = name.split()
+    return (
+        any(c.islower() for c in name)
+        and not any(c.isdigit() for c in name)
+        and not is_stopword(parts[0])
+        and not (len(parts) == 3 and parts[1] in _MIDDLE_NAMES)
+    )
+
+
+def mentions(text: str, known: dict[str, str] | None = None) -> list[tuple[int, Place]]:
+    """The places a text names, with their offsets: provinces by the list, places below by a place noun, and the
+    names in `known` (name -> level) wherever they stand."""
+    original, text = unicodedata.normalize("NFC", text), plain(text)  # one character for one: offsets agree
+    pattern, spelled = _provinces()
+
+    def place(m: re.Match[str], group: int, name: str, level: str) -> tuple[int, Place]:
+        return m.start(group), Place(name, level, original[m.start(group) : m.end(group)])
+
+    found = [place(m, 1, spelled[re.sub(r"\s+", " ", m.group(1))], PROVINCE) for m in pattern.finditer(text)]
+    for m in _AFTER_NOUN.finditer(text):
+        if _name_ok(m.group(2)):
+            found.append(place(m, 2, m.group(2), _NOUN[re.sub(r"\s+", " ", m.group(1).lower())]))
+    for m in _BEFORE_NOUN.finditer(text):
+        if _name_ok(m.group(1)):
+            found.append(place(m, 1, m.group(1), _NOUN[re.sub(r"\s+", " ", m.group(2).lower())]))
+    for name, level in (known or {}).items():
+        for m in re.finditer(rf"(?<![\w-])({re.escape(name)})s?\b", text):
+            found.append(place(m, 1, name, level))
+    # a name the list knows as a province stays one ('les districts de Hanoi' are not named Hanoi)
+    return sorted({(at, p) for at, p in found if p.level == PROVINCE or p.name not in spelled}, key=lambda x: x[0])
+
+
+def gazetteer(index: LexicalIndex) -> dict[str, str]:
+    """Name -> level of every place below the province that a place noun names somewhere in the documents."""
+    if "places:gazetteer" not in index.cache:
+        levels: dict[str, Counter[str]] = {}
+        for doc_id in index.documents:
+            for _, place in mentions(index.document_text(doc_id)):
+                if place.level != PROVINCE:
+                    levels.setdefault(place.name, Counter())[place.level] += 1
+        index.cache["places:gazetteer"] = {name: c.most_common(1)[0][0] for name, c in levels.items()}
+    return index.cache["places:gazetteer"]  # type: ignore[no-any-return]
+
+
+def asked(question: str, index: LexicalIndex) -> list[Place]:
+    """The places a question names."""
+    return list(dict.fromkeys(p for _, p in mentions(question, gazetteer(index))))
+
+
+def _document_places(index: LexicalIndex, doc_id: str, title: str) -> tuple[str, list[tuple[int, Place]], Place | None]:
+    key = f"places:{doc_id}"
+    if key not in index.cache:
+        text, _ = index.span(doc_id, 0, 1 << 40)  # the cleaned text, so offsets are the passages' own
+        found = mentions(text, gazetteer(index))
+        provinces = Counter(p for _, p in [*found, *mentions(title)] if p.level == PROVINCE)
+        ranked = provinces.most_common(2)
+        # the document's own province: the one it names most, when it names no other as often
+        principal = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
+        index.cache[key] = (text, found, principal)
+    return index.cache[key]  # type: ignore[no-any-return]
+
+
+def elsewhere(places: list[Place], index: LexicalIndex, doc_id: str, title: str, at: int) -> Place | None:
+    """The place the paragraph at offset `at` of a document speaks of instead of the places asked about, at the
+    same level: another one it names, or, for a province, the document's own when the paragraph names none. None
+    when the paragraph names an asked place, or names nothing to contradict it."""
+    if not places:
+        return None
+    text, found, principal = _document_places(index, doc_id, title)
+    start = text.rfind("\n\n", 0, at) + 1  # the cleaner separates paragraphs with a blank line
+    end = text.find("\n\n", at)
+    end = len(text) if end < 0 else end
+    here = [p for offset, p in found if start <= offset < end]
+    for level in dict.fromkeys(p.level for p in places):
+        wanted = {p.name for p in places if p.level == level}
+        named = [p for p in here if p.level == level]
+        if any(p.name in wanted for p in named):
+            continue
+        if named:
+            return named[0]
+        if level == PROVINCE and principal is not None and principal.name not in wanted:
+            return principal
+    return None

@@ -1,0 +1,49 @@
+"""Places a text names: provinces by the list, places below them by a place noun, in the four languages."""
+
+import pytest
+
+from assistant.places import PROVINCE, Place, mentions
+
+
+def named(text: str, known: dict[str, str] | None = None) -> list[tuple[str, str, str]]:
+    return [(p.name, p.level, p.said) for _, p in mentions(text, known)]
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("How many households in Chau Thanh district?", [("Chau Thanh", "district", "Chau Thanh")]),
+        ("le Comité du district de Mo Cay Bac", [("Mo Cay Bac", "district", "Mo Cay Bac")]),
+        ("Hur många hushåll i Mo Cay Bac-distriktet?", [("Mo Cay Bac", "district", "Mo Cay Bac")]),
+        ("Có bao nhiêu hộ ở xã Tam Thăng?", [("Tam Thang", "commune", "Tam Thăng")]),
+        ("Tỉnh Hưng Yên đã thành lập bao nhiêu tổ?", [("Hung Yen", PROVINCE, "Hưng Yên")]),
+        ("Vem är ordförande för Hanois folkråd?", [("Ha Noi", PROVINCE, "Hanoi")]),
+        ("Hà Nội có bao nhiêu xã?", [("Ha Noi", PROVINCE, "Hà Nội")]),
+        ("Dans quels districts de Hanoi vivent-elles ?", [("Ha Noi", PROVINCE, "Hanoi")]),
+        ("In Ho Chi Minh City, how many teams?", [("Ho Chi Minh City", PROVINCE, "Ho Chi Minh City")]),
+    ],
+)  # fmt: skip
+def test_places_are_found_with_their_level_and_spelling(text: str, places: list[tuple[str, str, str]]) -> None:
+    assert named(text) == places
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "les enseignements du Président Ho Chi Minh",  # the president, not the city
+        "xây dựng nền hòa bình và thái bình",  # 'peace' in lower case is not the province Hoa Binh
+        "Vilken kommun driver modellen?",  # a question word before a place noun
+        "membre du Comité du district de Ho Van Tan",  # a person a translation placed after 'district'
+        "le chef de la Commission, Truong Thanh Huyen, a déclaré",  # 'Huyen' ends her name, it is no 'huyện'
+        "les districts NTM de la ville",  # an acronym
+    ],
+)
+def test_names_that_are_no_places_are_left_alone(text: str) -> None:
+    assert named(text) == []
+
+
+def test_a_known_place_is_found_without_its_noun_and_offsets_match_the_text() -> None:
+    text = "Le modèle de Tra Ka et celui de Tam Thăng"
+    found = mentions(text, {"Tra Ka": "commune", "Tam Thang": "commune"})
+    assert [p for _, p in found] == [Place("Tra Ka", "commune"), Place("Tam Thang", "commune")]
+    assert [text[at : at + len(p.said)] for at, p in found] == ["Tra Ka", "Tam Thăng"]
