@@ -27,7 +27,8 @@ Nghe An|Ninh Binh|Ninh Thuan|Phu Tho|Phu Yen|Quang Binh|Quang Nam|Quang Ngai|Qua
 Tay Ninh|Thai Binh|Thai Nguyen|Thanh Hoa|Thua Thien Hue|Tien Giang|Tra Vinh|Tuyen Quang|Vinh Long|Vinh Phuc|Yen Bai|
 Ho Chi Minh City
 """
-# Other spellings: joined, French, Swedish, Vietnamese. Ho Chi Minh alone is the president; the city is named as one.
+# Other spellings: joined, French, Swedish, Vietnamese. Ho Chi Minh alone is the president, Hue alone may end a
+# person's name: the cities are named as such.
 _ALIASES = {
     "Hanoi": "Ha Noi", "Danang": "Da Nang", "Haiphong": "Hai Phong", "Daklak": "Dak Lak", "Dac Lac": "Dak Lak",
     "Ho Chi Minh-Ville": "Ho Chi Minh City", "Ho Chi Minh-ville": "Ho Chi Minh City",
@@ -35,7 +36,7 @@ _ALIASES = {
     "Thanh pho Ho Chi Minh": "Ho Chi Minh City", "Thanh Pho Ho Chi Minh": "Ho Chi Minh City",
     "TP Ho Chi Minh": "Ho Chi Minh City", "TP. Ho Chi Minh": "Ho Chi Minh City", "TP.HCM": "Ho Chi Minh City",
     "TP HCM": "Ho Chi Minh City", "TPHCM": "Ho Chi Minh City", "HCMC": "Ho Chi Minh City", "Saigon": "Ho Chi Minh City",
-    "Sai Gon": "Ho Chi Minh City", "Hue": "Thua Thien Hue",
+    "Sai Gon": "Ho Chi Minh City", "Hue City": "Thua Thien Hue", "Thanh pho Hue": "Thua Thien Hue",
 }  # fmt: skip
 PROVINCE = "province"
 # Nouns that name a place below the province, by level, without diacritics and in lower case; a name after them (or,

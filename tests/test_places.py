@@ -36,6 +36,7 @@ def test_places_are_found_with_their_level_and_spelling(text: str, places: list[
         "membre du Comité du district de Ho Van Tan",  # a person a translation placed after 'district'
         "le chef de la Commission, Truong Thanh Huyen, a déclaré",  # 'Huyen' ends her name, it is no 'huyện'
         "les districts NTM de la ville",  # an acronym
+        "la déléguée Nguyen Thi Hue a déclaré",  # Hue ends her name; the city is named as one ('Hue City')
     ],
 )
 def test_names_that_are_no_places_are_left_alone(text: str) -> None:
