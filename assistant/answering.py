@@ -32,7 +32,7 @@ from .models import Answer, Citation, Passage
 from .retrieval import Results
 from .signals import fitted
 
-MAX_QUOTES = 2
+MAX_QUOTES = 2  # before any fit
 ELLIPTIC = re.compile(r"^\W*(and|et|och|và|còn|also|what about|how about|quid|aussi|även)\b", re.IGNORECASE)
 CONJUNCTIONS = {"and", "et", "och", "và", "samt"}
 PREPOSITIONS = {"of", "in", "at", "for", "de", "du", "d", "à", "au", "en", "dans", "pour", "i", "på", "av", "för",
@@ -160,7 +160,7 @@ def respond(
     direct: list[str] = []
     quotes: list[str] = []
     for part in answered:
-        for sentence in _quoted(part.ranked):
+        for sentence in quoted(part.ranked):
             citation = _cite(citations, sentence)
             line = f"«{sentence.text}» [{citation.number}]"
             if line not in quotes:
@@ -177,12 +177,15 @@ def respond(
     return reply, parts[0].results
 
 
-def _quoted(ranked: list[Sentence]) -> list[Sentence]:
-    """The best sentence, and a second one when it scores nearly as well (the share is fitted on the train split)."""
-    share = float(fitted().get("answer", {}).get("second_quote", 0.85))
+def quoted(ranked: list[Sentence], share: float | None = None, most: int | None = None) -> list[Sentence]:
+    """The best sentence, and the next ones while they score nearly as well as it: at least `share` of its score, up
+    to `most` quotes (both fitted on the train split by eval/fit.py)."""
+    fit = fitted().get("answer", {})
+    share = float(fit.get("second_quote", 0.85)) if share is None else share
+    most = int(fit.get("quotes", MAX_QUOTES)) if most is None else most
     chosen = ranked[:1]
     for s in ranked[1:]:
-        if len(chosen) >= MAX_QUOTES or s.score < share * ranked[0].score or violates(s):
+        if len(chosen) >= most or s.score < share * ranked[0].score or violates(s):
             break
         if all(s.text != c.text for c in chosen):
             chosen.append(s)

@@ -1,7 +1,7 @@
 """Fit every tunable parameter of retrieval and answering on the TRAIN split of eval/questions.jsonl, and write them
 to assistant/data/fitted.json. The test split and the shared sets are never read here.
 
-Run: .venv/bin/python eval/fit.py   (needs the dev extra: scikit-learn)
+Run: .venv/bin/python eval/fit.py [fusion] [answers | quotes]   (needs the dev extra: scikit-learn)
 """
 
 from __future__ import annotations
@@ -170,19 +170,24 @@ def fit_answers(bot: Assistant, questions: list[Question]) -> dict[str, Any]:
     decision["threshold"] = round(float(threshold), 5)
     decision["train_auroc"] = round(float(auroc), 4)
     print(f"decision: train AUROC {auroc:.3f}, balanced accuracy {balanced:.3f} at {threshold:.3f}", file=sys.stderr)
-    shares = {}
-    for share in (0.5, 0.6, 0.7, 0.8, 0.9, 1.01):
+    return {"sentence": sentence_model, "decision": decision, "answer": fit_quotes(decisions)}
+
+
+def fit_quotes(decisions: list[tuple[Question, list[answering.Part]]]) -> dict[str, float]:
+    """How many quotes an answer shows, and the share of the best sentence's score the next ones need: the fewest
+    quotes, then the highest share, that hold the answer strings of all but one as many answerable train questions
+    as the best setting does."""
+    held = {}
+    for most, share in itertools.product((1, 2, 3), (0.5, 0.6, 0.7, 0.8, 0.9)):
         correct = 0
         for q, parts in decisions:
-            if not q.answerable:
-                continue
-            quoted = " ".join(s.text for p in parts for s in p.ranked[:1] + [
-                x for x in p.ranked[1:2] if p.ranked and x.score >= share * p.ranked[0].score])  # fmt: skip
-            correct += all(normalize(a) in normalize(quoted) for a in q.answer)
-        shares[share] = correct
-    best_share = max(s for s, c in shares.items() if c >= max(shares.values()) - 1)
-    print(f"second quote: answers held per share {shares}; chose {best_share}", file=sys.stderr)
-    return {"sentence": sentence_model, "decision": decision, "answer": {"second_quote": best_share}}
+            if q.answerable:
+                shown = " ".join(s.text for p in parts for s in answering.quoted(p.ranked, share, most))
+                correct += all(normalize(a) in normalize(shown) for a in q.answer)
+        held[(most, share)] = correct
+    most, share = min((k for k, c in held.items() if c >= max(held.values()) - 1), key=lambda k: (k[0], -k[1]))
+    print(f"quotes: answers held per (quotes, share) {held}; chose {most} at {share}", file=sys.stderr)
+    return {"quotes": most, "second_quote": share}
 
 
 def main() -> None:
@@ -199,6 +204,8 @@ def main() -> None:
             bot = Assistant(bot.settings)
         if "answers" in only:
             fitted.update(fit_answers(bot, questions))
+        elif "quotes" in only:  # with the sentence and decision models already fitted
+            fitted["answer"] = fit_quotes(judged(bot, questions))
         fitted["trained_on"] = {"file": "eval/questions.jsonl", "split": "train", "n": len(questions)}
     FITTED.write_text(json.dumps(fitted, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {FITTED.relative_to(REPO)}", file=sys.stderr)
