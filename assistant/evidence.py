@@ -29,6 +29,25 @@ ROLES = {
     "head": {"head", "heads", "chef", "chefs", "cheffe", "chief", "leader", "ledare", "chefen", "chefer", "cheferna",
              "director", "directors", "directeur", "directrice", "direktör"},
 }  # fmt: skip
+# The bodies a role belongs to, in the four languages, without diacritics; Swedish writes them into compounds
+# ('stadsfaderlandsfrontskommitté'), so they are found inside words too.
+BODIES = {
+    "people's committee": ("people's committee", "peoples committee", "comite populaire", "folkkommitt",
+                           "uy ban nhan dan", "ubnd"),
+    "people's council": ("people's council", "peoples council", "conseil populaire", "folkrad", "hoi dong nhan dan",
+                         "hdnd"),
+    "front": ("fatherland front", "front de la patrie", "fosterlandsfront", "faderlandsfront", "mat tran", "mttq"),
+    "party": ("party committee", "comite du parti", "comite provincial du parti", "comite municipal du parti",
+              "partikommitt", "tinh uy", "thanh uy", "huyen uy", "dang uy"),
+    "women": ("women's union", "union des femmes", "union provinciale des femmes", "kvinnoforbund", "phu nu"),
+    "youth": ("youth union", "union de la jeunesse", "ungdomsforbund", "doan thanh nien"),
+    "farmers": ("farmers' association", "farmers association", "association des agriculteurs", "bondeforbund",
+                "hoi nong dan"),
+    "veterans": ("veterans", "anciens combattants", "veteranforbund", "cuu chien binh"),
+    "mass mobilization": ("mass mobilization commission", "mass mobilisation commission",
+                          "commission de mobilisation de masse", "comite de mobilisation de masse",
+                          "massmobiliseringskommission", "ban dan van"),
+}  # fmt: skip
 VICE = {"vice", "deputy", "adjoint", "adjointe", "phó", "biträdande", "viceordförande", "ställföreträdande"}
 FEATURES = ["own", "context", "passage", "missing", "prior", "cue", "years", "year_conflict", "numbers",
             "names_near", "names_doc", "role", "dense", "sim", "fused", "cross", "unjudged"]  # fmt: skip
@@ -51,6 +70,7 @@ class Question:
     language: str
     unjudged: float
     places: list[Place] = field(default_factory=list)  # the provinces, districts, communes it names
+    bodies: set[str] = field(default_factory=set)  # the bodies it names (see BODIES)
 
 
 @dataclass
@@ -80,7 +100,8 @@ def question_of(results: Results, constraint_text: str) -> Question:
     role, vice = _roles(constraint_text)
     kind = asked_kind(results.query.text)
     places = asked(constraint_text, results.index)
-    return Question(keys, years, numbers, names, role, vice, kind, results.query.language, unjudged_share(keys), places)
+    return Question(keys, years, numbers, names, role, vice, kind, results.query.language, unjudged_share(keys), places,
+                    bodies(constraint_text))  # fmt: skip
 
 
 # Vietnamese roles are two syllables ('chủ tịch'); the first alone starts everyday words ('chủ đề', 'giám sát').
@@ -117,6 +138,12 @@ def _named_roles(text: str) -> list[tuple[str, bool]]:
     return named
 
 
+def bodies(text: str) -> set[str]:
+    """The bodies a text names: the People's Committee, the Fatherland Front, the Women's Union..."""
+    folded = fold(text)
+    return {body for body, names in BODIES.items() if any(name in folded for name in names)}
+
+
 def _roles(text: str) -> tuple[str | None, bool]:
     """The first role a question names, and whether it asks for the deputy."""
     named = _named_roles(text)
@@ -146,6 +173,13 @@ def _role(question: Question, sentence: str) -> float:
     if not named:
         return 0.5
     return 1.0 if (question.role, question.vice) in named else 0.0
+
+
+def _body(question: Question, sentence: str) -> float:
+    """0 when the question names a body (the People's Committee) and the sentence names only others (the Women's
+    Union), else 1: the chair of one is not the chair of the other."""
+    named = bodies(sentence)
+    return 0.0 if question.bodies and named and not question.bodies & named else 1.0
 
 
 def _cue(question: Question, sentence: str, typed: str) -> float:
@@ -201,6 +235,7 @@ def sentences(results: Results, question: Question, typed: str, similarity: Simi
                 "names_near": names_near,
                 "names_doc": names_doc,
                 "role": _role(question, text),
+                "body": _body(question, text),
                 "dense": dense,
                 "fused": fused,
                 "cross": float(question.language != passage.language),
@@ -228,13 +263,16 @@ def sentences(results: Results, question: Question, typed: str, similarity: Simi
 
 def violated(question: Question, features: dict[str, float]) -> str | None:
     """The hard constraint a sentence fails, whatever the scores say: a question about a role (the chair, the
-    deputy) needs a sentence naming that role, and a person's name too when it asks who holds it; "how many" needs
+    deputy) needs a sentence naming that role, a person's name too when it asks who holds it, and no other body than
+    the one it names (the Women's Union's chair is not the People's Committee's); "how many" needs
     a number other than those asked about. (A sentence whose paragraph speaks of another place than the one asked
     about fails too: `places.elsewhere`.)"""
     if question.role is not None and features["role"] != 1.0:
         return "role"
     if question.role is not None and question.kind == "person" and features["cue"] == 0.0:
         return "person"
+    if question.role is not None and features.get("body") == 0.0:
+        return "body"
     if question.kind == "number" and features["cue"] == 0.0:
         return "number"
     return None

@@ -397,3 +397,21 @@ def test_the_same_fact_asked_for_its_own_place_is_answered(seeded: Settings, que
     reply = answer(question)
     assert reply.found
     assert expected in reply.text.splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "holder"),
+    [
+        ("Qui est le président du Comité populaire provincial de Ha Tinh ?", None),  # only the Women's Union's is given
+        ("Qui est la présidente de l'Union provinciale des femmes de Ha Tinh ?", "Nguyen Thi Le Ha"),
+        ("Vem är ordförande för Hanois folkråd?", None),  # only the Front's chair is given
+        ("Vem är ordförande för Vietnams fosterlandsfrontskommitté i Hanoi?", "Nguyen Lan Huong"),
+    ],
+)  # fmt: skip
+def test_the_holder_of_a_role_in_one_body_is_not_given_for_another(
+    seeded: Settings, question: str, holder: str | None
+) -> None:
+    reply = answer(question)
+    assert reply.found is (holder is not None)
+    if holder:
+        assert holder in reply.text.splitlines()[0]

@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from assistant.evidence import _named_roles, probability
+from assistant.evidence import _named_roles, bodies, probability
 
 
 @pytest.mark.parametrize(
@@ -47,3 +47,18 @@ def test_roles_are_named_in_four_languages_without_everyday_words() -> None:
     assert _named_roles("100 % av ordförandena") == [("chair", False)]
     assert _named_roles("le vice-président du Comité") == [("chair", True)]
     assert _named_roles("a red neckerchief and Party leaders") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("Qui est le président du Comité populaire provincial de Ha Tinh ?", {"people's committee"}),
+        ("La présidente de l'Union provinciale des femmes, Nguyen Thi Le Ha", {"women"}),
+        ("Vem är ordförande för Hanois folkråd?", {"people's council"}),
+        ("ordförande för Hanois stadsfaderlandsfrontskommitté", {"front"}),  # inside a Swedish compound
+        ("Ai là Trưởng Ban Dân vận Tỉnh ủy Hà Tĩnh?", {"mass mobilization", "party"}),
+        ("How many orphans were sponsored in Ha Tinh?", set()),
+    ],
+)  # fmt: skip
+def test_bodies_are_read_in_four_languages(text: str, named: set[str]) -> None:
+    assert bodies(text) == named
