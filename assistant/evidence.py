@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -124,18 +125,26 @@ def _family(token: str) -> str | None:
     return None
 
 
-def _named_roles(text: str) -> list[tuple[str, bool]]:
-    """The roles a text names, in order: each one's family and whether it is a deputy's ('vice-président',
-    'viceordförande', 'phó chủ tịch')."""
-    tokens = words(text)
+def role_mentions(text: str) -> list[tuple[str, bool, int]]:
+    """The roles a text names, in order: each one's family, whether it is a deputy's ('vice-président',
+    'viceordförande', 'phó chủ tịch', 'secrétaire adjoint', 'chef adjointe') and where it stands in the text."""
+    found = list(re.finditer(r"\w+", unicodedata.normalize("NFC", text.replace("’", "'")).lower()))
+    tokens = [m.group() for m in found]  # as `words` reads them, with their offsets
     named = []
     for i, token in enumerate(tokens):
         deputy = token.startswith("vice") and len(token) > 4
-        family = VIETNAMESE_ROLES.get((token, tokens[i + 1] if i + 1 < len(tokens) else ""))
+        after = tokens[i + 1] if i + 1 < len(tokens) else ""
+        family = VIETNAMESE_ROLES.get((token, after))
+        follows = family is None and after in VICE  # French puts the deputy after the role
         family = family or _family(token[4:] if deputy else token)
         if family is not None:
-            named.append((family, deputy or any(t in VICE for t in tokens[max(0, i - 2) : i])))
+            deputy = deputy or follows or any(t in VICE for t in tokens[max(0, i - 2) : i])
+            named.append((family, deputy, found[i].start()))
     return named
+
+
+def _named_roles(text: str) -> list[tuple[str, bool]]:
+    return [(family, deputy) for family, deputy, _ in role_mentions(text)]
 
 
 def bodies(text: str) -> set[str]:

@@ -14,7 +14,8 @@ from assistant.evidence import _named_roles, bodies, probability
         ("Le vice-président du Comité et le secrétaire provincial", [("chair", True), ("secretary", False)]),
         ("Vem är viceordförande för kommittén?", [("chair", True)]),
         ("Ai là phó chủ tịch Ủy ban?", [("chair", True)]),
-        ("La chef adjointe de la Commission", [("head", False)]),
+        ("La chef adjointe de la Commission", [("head", True)]),  # French puts the deputy after the role
+        ("le secrétaire, X, et le secrétaire adjoint", [("secretary", False), ("secretary", True)]),
         ("How many houses were built?", []),
     ],
 )  # fmt: skip
