@@ -11,7 +11,18 @@ from dataclasses import dataclass
 from typing import Any
 
 from .errors import QuestionError
-from .evidence import YEAR, Question, Sentence, Similarity, answers, decide, question_of, sentences, violates
+from .evidence import (
+    YEAR,
+    Question,
+    Sentence,
+    Similarity,
+    answers,
+    decide,
+    question_of,
+    role_mentions,
+    sentences,
+    violates,
+)
 from .keywords import Words, matched
 from .languages import (
     NAME,
@@ -229,15 +240,30 @@ def direct_value(part: Part, sentence: Sentence) -> str | None:
         if values:
             return max(values)[2]  # the first number whose unit is a word of the question, else the first
     if kind == "person":
-        typed = {w.lower() for w in words(part.typed)}
-        for match in NAME.finditer(text):
-            name = _everyday_dropped(match.group(), part.results.index, sentence.passage.doc_id)
-            if not {w.lower() for w in words(name)} <= typed:
-                return name
+        return _holder(part, sentence)
     if kind == "time":
         when = TIME.search(text)
         return when.group() if when else None
     return None
+
+
+def _holder(part: Part, sentence: Sentence) -> str | None:
+    """The person a 'who' question asks for: the first name after the role asked about ('le secrétaire adjoint
+    permanent…, Tran The Dung'), else the last one before it ('Nguyen Lan Huong, ordförande för…'); a Vietnamese
+    name (a family name first) before any other capitalised run; never a name the question gives itself."""
+    text, typed = sentence.text, {w.lower() for w in words(part.typed)}
+    names = []
+    for match in NAME.finditer(text):
+        name = _everyday_dropped(match.group(), part.results.index, sentence.passage.doc_id)
+        if not {w.lower() for w in words(name)} <= typed:
+            names.append((match.start(), name))
+    people = [(at, name) for at, name in names if fold(name.split()[0]) in SURNAMES] or names
+    asked = (part.question.role, part.question.vice)
+    role = next((at for family, deputy, at in role_mentions(text) if (family, deputy) == asked), None)
+    if role is None or not people:
+        return people[0][1] if people else None
+    after = [name for at, name in people if at > role]
+    return after[0] if after else [name for at, name in people if at < role][-1]
 
 
 def _everyday_dropped(name: str, index: LexicalIndex, doc_id: str) -> str:

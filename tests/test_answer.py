@@ -415,3 +415,25 @@ def test_the_holder_of_a_role_in_one_body_is_not_given_for_another(
     assert reply.found is (holder is not None)
     if holder:
         assert holder in reply.text.splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "history", "holder"),
+    [
+        ("Vem är provinspartisekreterare i Ha Tinh?", None, "Hoang Trung Dung"),
+        ("Och vem är hans ständige vice sekreterare?", ["Vem är provinspartisekreterare i Ha Tinh?"], "Tran The Dung"),
+        ("Who is the deputy head of the Ha Tinh provincial Party Committee's mass mobilization commission?", None,
+         "Nguyen Thi Mai Thuy"),
+        ("Who is the head of the Ha Tinh provincial Party Committee's mass mobilization commission?", None,
+         "Truong Thanh Huyen"),
+    ],
+)  # fmt: skip
+def test_the_direct_line_names_the_holder_of_the_role_asked_about(
+    seeded: Settings, question: str, history: list[str] | None, holder: str
+) -> None:
+    """A sentence naming the secretary and his deputy ('le secrétaire…, Hoang Trung Dung, et le secrétaire adjoint
+    permanent…, Tran The Dung') answers each with the name after its own role."""
+    turns = [{"role": "user", "content": h} for h in history or []]
+    reply = answer(question, history=turns)
+    assert reply.found
+    assert reply.text.splitlines()[0].split(":")[1].strip().startswith(holder)
