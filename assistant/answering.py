@@ -27,6 +27,7 @@ from .keywords import Words, matched
 from .languages import (
     NAME,
     NUMBER,
+    QUESTION_WORDS,
     SURNAMES,
     TIME,
     answer_language,
@@ -48,10 +49,6 @@ ELLIPTIC = re.compile(r"^\W*(and|et|och|và|còn|also|what about|how about|quid|
 CONJUNCTIONS = {"and", "et", "och", "và", "samt"}
 PREPOSITIONS = {"of", "in", "at", "for", "de", "du", "d", "à", "au", "en", "dans", "pour", "i", "på", "av", "för",
                 "ở", "tại", "của", "cho"}  # fmt: skip
-QUESTION_WORDS = (
-    r"how|what|who|when|where|which|why|combien|qui|que|quel|quelle|quels|quelles|quand|où|comment|"
-    r"hur|vem|vad|när|var|vilk\w*|varför|bao nhiêu|ai|gì|khi nào|ở đâu|mấy|có bao nhiêu|tại sao"
-)
 _PART_BREAK = re.compile(rf",?\s+(?:and|et|och|và|samt)\s+(?=(?:{QUESTION_WORDS})\b)", re.IGNORECASE)
 
 

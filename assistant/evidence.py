@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .keywords import KeyWord, Words, coverage, key_words, matched, unjudged_share, weigh
-from .languages import NAME, NUMBER, TIME, asked_kind, fold, sentence_spans, words
+from .languages import ASKS_WHAT, NAME, NUMBER, TIME, asked_kind, fold, sentence_spans, words
 from .lexical import LexicalIndex
 from .models import Passage
 from .places import Place, asked, elsewhere
@@ -99,7 +99,11 @@ def question_of(results: Results, constraint_text: str) -> Question:
     constrained = {fold(w) for w in words(constraint_text)}
     names = [k for k in keys if k.kind == "name" and all(fold(p) in constrained for p in k.word.split())]
     role, vice = _roles(constraint_text)
-    kind = asked_kind(results.query.text)
+    # what is asked for: a follow-up with a question word of its own asks its own ('Et qu'a-t-on demandé…' after a
+    # 'combien'), one without keeps the previous question's ('And in Hanoi?')
+    kind = asked_kind(constraint_text)
+    if kind is None and not ASKS_WHAT.search(constraint_text):
+        kind = asked_kind(results.query.text)
     places = asked(constraint_text, results.index)
     return Question(keys, years, numbers, names, role, vice, kind, results.query.language, unjudged_share(keys), places,
                     bodies(constraint_text))  # fmt: skip

@@ -204,6 +204,12 @@ def _append_span(spans: list[tuple[int, int]], text: str, start: int, end: int) 
 
 # Questions: what kind of thing is asked for
 
+QUESTION_WORDS = (
+    r"how|what|who|when|where|which|why|combien|qui|que|quel|quelle|quels|quelles|quand|où|comment|"
+    r"hur|vem|vad|när|var|vilk\w*|varför|bao nhiêu|ai|gì|khi nào|ở đâu|mấy|có bao nhiêu|tại sao"
+)
+# 'What' asked in the four languages: a follow-up that says it asks a thing of its own ("Et qu'a-t-on demandé…")
+ASKS_WHAT = re.compile(r"\b(?:what|which|quoi|quel|quelle|quels|quelles|vad|vilk\w*|gì|nào)\b|\bqu(?:e\b|')", re.I)
 ASKS_NUMBER = re.compile(
     r"\b(how many|how much|amount|number of|percentage|rate|proportion|share of|times|combien|montant|nombre de|"
     r"taux|pourcentage|proportion|fois|hur många|hur mycket|belopp|antal|andel|procent|gånger|bao nhiêu|mấy|"
@@ -212,7 +218,7 @@ ASKS_NUMBER = re.compile(
 )
 ASKS_PERSON = re.compile(r"\b(who|whom|qui|vem|ai là|người nào)\b", re.IGNORECASE)
 ASKS_TIME = re.compile(
-    r"\b(when|what year|quand|en quelle année|när|vilket år|khi nào|bao giờ|năm nào)\b", re.IGNORECASE
+    r"\b(when|what year|which year|quand|quelle année|när|vilket år|khi nào|bao giờ|năm nào)\b", re.IGNORECASE
 )
 NUMBER = re.compile(r"\d+(?:[ \u00a0\u202f.,]\d+)*")
 NAME = re.compile(r"\b[A-ZĐ][\w'-]+(?:\s+[A-ZĐ][\w'-]+)+")
@@ -224,14 +230,11 @@ TIME = re.compile(
 
 
 def asked_kind(question: str) -> str | None:
-    """'number', 'person' or 'time' when the question asks for one, else None."""
-    if ASKS_NUMBER.search(question):
-        return "number"
-    if ASKS_PERSON.search(question):
-        return "person"
-    if ASKS_TIME.search(question):
-        return "time"
-    return None
+    """'number', 'person' or 'time' when the question asks for one, else None; the one asked first decides ('In
+    which year was the income three times…' asks for a time)."""
+    kinds = (("number", ASKS_NUMBER), ("person", ASKS_PERSON), ("time", ASKS_TIME))
+    found = [(match.start(), kind) for kind, pattern in kinds if (match := pattern.search(question))]
+    return min(found)[1] if found else None
 
 
 # What the assistant says, in the question's language

@@ -106,6 +106,15 @@ def test_sentence_selection_prefers_the_sentence_with_the_number(seeded: Setting
     assert part.ranked == sorted(part.ranked, key=lambda s: -s.score)
 
 
+def test_a_follow_up_with_a_question_word_of_its_own_asks_its_own_kind(seeded: Settings) -> None:
+    bot = Assistant(seeded)
+    history = [{"role": "user", "content": "Combien d'équipes communautaires Covid-19 ont été créées à Hanoi ?"}]
+    own = judge("Et qu'a-t-on demandé aux croyants à ce moment-là ?", history, bot.search, bot.similarity)
+    assert own.question.kind is None  # a 'what', not the 'combien' before it
+    kept = judge("Et à Ha Tinh ?", history, bot.search, bot.similarity)
+    assert kept.question.kind == "number"  # an elliptical follow-up keeps what was asked
+
+
 def test_quotes_are_whole_sentences_read_across_chunk_boundaries(seeded: Settings) -> None:
     from assistant.ingest import read_document
 
