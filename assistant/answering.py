@@ -46,6 +46,7 @@ from .signals import fitted
 
 MAX_QUOTES = 2  # before any fit
 ELLIPTIC = re.compile(r"^\W*(and|et|och|và|còn|also|what about|how about|quid|aussi|även)\b", re.IGNORECASE)
+SAME = re.compile(r"\b(the same|same|même|mêmes|samma|samme|cùng|như vậy|tương tự)\b", re.IGNORECASE)  # refers back
 CONJUNCTIONS = {"and", "et", "och", "và", "samt"}
 PREPOSITIONS = {"of", "in", "at", "for", "de", "du", "d", "à", "au", "en", "dans", "pour", "i", "på", "av", "för",
                 "ở", "tại", "của", "cho"}  # fmt: skip
@@ -88,7 +89,9 @@ def frame(question: str, history: list[Any] | None) -> tuple[str, str]:
     keeps the previous question's frame; a new place or name in it takes the previous one's place ('And in Hanoi?'
     after a question about Ha Tinh asks the same about Hanoi). Years of earlier turns do not bind the new one."""
     previous = last_user_turn(history)
-    if not previous or (len(content_words(question)) > 5 and not ELLIPTIC.match(question)):
+    if not previous or (
+        len(content_words(question)) > 5 and not ELLIPTIC.match(question) and not SAME.search(question)
+    ):
         return question, question
     new = _names(question)
     kept = previous
@@ -153,11 +156,21 @@ def judge(part: str, history: list[Any] | None, search: Callable[[str], Results]
     return Part(part, results, question, ranked, found, p)
 
 
+def judge_parts(
+    question: str, history: list[Any] | None, search: Callable[[str], Results], similarity: Similarity
+) -> list[Part]:
+    """Each part of a question judged on its own; a later part reads the first as a follow-up reads the question
+    before it, so 'and who holds the same post in Ha Tinh?' asks the first part's question about Ha Tinh."""
+    parts = split_parts(question)
+    first = [*(history or []), {"role": "user", "content": parts[0]}]
+    return [judge(p, history if i == 0 else first, search, similarity) for i, p in enumerate(parts)]
+
+
 def respond(
     question: str, history: list[Any] | None, search: Callable[[str], Results], similarity: Similarity
 ) -> tuple[Answer, Results]:
     """The answer to a question, and the first part's search results (for the optional language model)."""
-    parts = [judge(p, history, search, similarity) for p in split_parts(question)]
+    parts = judge_parts(question, history, search, similarity)
     language = answer_language(parts[0].results.query.language)
     answered = [p for p in parts if p.found]
     confidence = round(min(p.probability for p in parts), 4)

@@ -109,14 +109,7 @@ def holds(text: str, strings: list[str]) -> bool:
 
 def judged(bot: Assistant, questions: list[Question]) -> list[tuple[Question, list[answering.Part]]]:
     return [
-        (
-            q,
-            [
-                answering.judge(p, q.turns, lambda t: bot.search(t, 5), bot.similarity)
-                for p in answering.split_parts(q.question)
-            ],
-        )
-        for q in questions
+        (q, answering.judge_parts(q.question, q.turns, lambda t: bot.search(t, 5), bot.similarity)) for q in questions
     ]
 
 

@@ -446,3 +446,14 @@ def test_the_direct_line_names_the_holder_of_the_role_asked_about(
     reply = answer(question, history=turns)
     assert reply.found
     assert reply.text.splitlines()[0].split(":")[1].strip().startswith(holder)
+
+
+def test_a_later_part_that_refers_back_reads_the_first_part(seeded: Settings) -> None:
+    """'…and who holds the same post in Ha Tinh?' asks the first part's question about Ha Tinh."""
+    reply = answer(
+        "Who heads the Party committee's mass mobilization commission in Hanoi, "
+        "and who holds the same post in Ha Tinh province?"
+    )
+    assert reply.found
+    direct = reply.text.splitlines()[0]
+    assert "Do Anh Tuan" in direct and "Truong Thanh Huyen" in direct
