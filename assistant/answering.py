@@ -25,12 +25,14 @@ from .evidence import (
 )
 from .keywords import Words, matched
 from .languages import (
+    ASKS_WHAT,
     NAME,
     NUMBER,
     QUESTION_WORDS,
     SURNAMES,
     TIME,
     answer_language,
+    asked_kind,
     content_words,
     fold,
     is_stopword,
@@ -50,6 +52,7 @@ SAME = re.compile(r"\b(the same|same|même|mêmes|samma|samme|cùng|như vậy|t
 CONJUNCTIONS = {"and", "et", "och", "và", "samt"}
 PREPOSITIONS = {"of", "in", "at", "for", "de", "du", "d", "à", "au", "en", "dans", "pour", "i", "på", "av", "för",
                 "ở", "tại", "của", "cho"}  # fmt: skip
+_CLAUSE_BREAK = re.compile(r",\s+(?:and|et|och|và|samt)\s+", re.IGNORECASE)
 _PART_BREAK = re.compile(rf",?\s+(?:and|et|och|và|samt)\s+(?=(?:{QUESTION_WORDS})\b)", re.IGNORECASE)
 
 
@@ -109,6 +112,10 @@ def split_parts(question: str) -> list[str]:
     """A question that asks two things, as two questions: 'how many X and how many Y', or one fact for two places
     ('the secretaries of Ha Tinh and of Quang Nam')."""
     pieces = [p.strip(" ,") for p in _PART_BREAK.split(question) if p.strip(" ,")]
+    if len(pieces) == 1:  # the question word inside each clause, as Vietnamese asks: '…, và Quảng Nam chọn bao nhiêu…'
+        clauses = [p.strip(" ,") for p in _CLAUSE_BREAK.split(question) if p.strip(" ,")]
+        if all(asked_kind(c) or ASKS_WHAT.search(c) for c in clauses):
+            pieces = clauses
     if len(pieces) > 1:  # a place or name said once stands for every part that names none: 'how many X and how
         names = [n for p in pieces for n in _names(p)]  # many Y in Ha Tinh'; a part with its own place keeps it
         return [p if _names(p) else " ".join([p, *names]) for p in pieces]

@@ -152,6 +152,11 @@ def test_a_follow_up_takes_the_new_place_and_keeps_the_question() -> None:
         ("Ai là bí thư tỉnh ủy Hà Tĩnh và Quảng Nam?",
          ["Ai là bí thư tỉnh ủy Hà Tĩnh?", "Ai là bí thư tỉnh ủy Quảng Nam?"]),
         ("What did the Front and the Party do in Hanoi?", ["What did the Front and the Party do in Hanoi?"]),
+        # Vietnamese asks inside each clause: each side of ', và' holds its own 'bao nhiêu'
+        ("Hà Nội đăng ký bao nhiêu mô hình, và Quảng Nam chọn ra bao nhiêu mô hình?",
+         ["Hà Nội đăng ký bao nhiêu mô hình", "Quảng Nam chọn ra bao nhiêu mô hình?"]),
+        ("Combien de maisons ont été construites, et réparées ?",
+         ["Combien de maisons ont été construites, et réparées ?"]),
     ],
 )  # fmt: skip
 def test_questions_that_ask_two_things_are_split(question: str, parts: list[str]) -> None:
