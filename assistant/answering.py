@@ -48,7 +48,10 @@ from .signals import fitted
 
 MAX_QUOTES = 2  # before any fit
 ELLIPTIC = re.compile(r"^\W*(and|et|och|và|còn|also|what about|how about|quid|aussi|även)\b", re.IGNORECASE)
-SAME = re.compile(r"\b(the same|same|même|mêmes|samma|samme|cùng|như vậy|tương tự)\b", re.IGNORECASE)  # refers back
+# refers back to the question before: 'the same post', 'le même poste', 'samma post', 'cùng chức vụ', 'như vậy'
+SAME = re.compile(
+    r"\b(the same|le même|la même|les mêmes|samma|samme|cùng (?:chức|vị trí|cương vị)|như vậy|tương tự)\b", re.I
+)
 CONJUNCTIONS = {"and", "et", "och", "và", "samt"}
 PREPOSITIONS = {"of", "in", "at", "for", "de", "du", "d", "à", "au", "en", "dans", "pour", "i", "på", "av", "för",
                 "ở", "tại", "của", "cho"}  # fmt: skip
@@ -279,8 +282,9 @@ def _holder(part: Part, sentence: Sentence) -> str | None:
     role = next((at for family, deputy, at in role_mentions(text) if (family, deputy) == asked), None)
     if role is None or not people:
         return people[0][1] if people else None
-    after = [name for at, name in people if at > role]
-    return after[0] if after else [name for at, name in people if at < role][-1]
+    after = [name for at, name in people if at >= role]  # 'Président Nguyen Van Binh': the name is the role's run
+    before = [name for at, name in people if at < role]
+    return after[0] if after else before[-1]
 
 
 def _everyday_dropped(name: str, index: LexicalIndex, doc_id: str) -> str:
@@ -337,7 +341,7 @@ def _declined(question: str, part: Part, language: str) -> Answer:
             text += f"\n«{best.text}» [1]"
             return Answer(question=question, text=text, found=False, citations=[citation], language=language)
     top = max(part.ranked, key=lambda s: s.score, default=None)
-    if top is not None and top.elsewhere is not None and decide(top, part.ranked)[0]:  # it answers, for elsewhere
+    if top is not None and top.violation == "place" and top.elsewhere and decide(top, part.ranked)[0]:
         asked = [p.said for p in part.question.places if p.level == top.elsewhere.level]
         citation = Citation.of(1, top.passage, [(top.start, top.end)])
         text = phrase(language, "other_place", given=top.elsewhere.said, asked=", ".join(asked))

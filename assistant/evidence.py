@@ -12,7 +12,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .keywords import KeyWord, Words, coverage, key_words, matched, unjudged_share, weigh
-from .languages import ASKS_WHAT, NAME, NUMBER, TIME, asked_kind, fold, sentence_spans, words
+from .languages import (
+    ASKS_WHAT,
+    NAME,
+    NUMBER,
+    TIME,
+    asked_kind,
+    content_words,
+    fold,
+    sentence_spans,
+    tokens,
+    words,
+)
 from .lexical import LexicalIndex
 from .models import Passage
 from .places import Place, asked, elsewhere
@@ -99,10 +110,12 @@ def question_of(results: Results, constraint_text: str) -> Question:
     constrained = {fold(w) for w in words(constraint_text)}
     names = [k for k in keys if k.kind == "name" and all(fold(p) in constrained for p in k.word.split())]
     role, vice = _roles(constraint_text)
-    # what is asked for: a follow-up with a question word of its own asks its own ('Et qu'a-t-on demandé…' after a
-    # 'combien'), one without keeps the previous question's ('And in Hanoi?')
+    # what is asked for: a follow-up with a question word and a topic of its own asks its own ('Et qu'a-t-on
+    # demandé aux croyants…' after a 'combien'); one without keeps the previous question's ('And what about Hanoi?')
     kind = asked_kind(constraint_text)
-    if kind is None and not ASKS_WHAT.search(constraint_text):
+    capitalised = {t.lower() for t in tokens(constraint_text) if t[:1].isupper()}
+    topic = [w for w in content_words(constraint_text) if w not in capitalised]
+    if kind is None and not (ASKS_WHAT.search(constraint_text) and len(topic) >= 2):  # 'And what about Hanoi?'
         kind = asked_kind(results.query.text)
     places = asked(constraint_text, results.index)
     return Question(keys, years, numbers, names, role, vice, kind, results.query.language, unjudged_share(keys), places,
@@ -132,14 +145,16 @@ def _family(token: str) -> str | None:
 def role_mentions(text: str) -> list[tuple[str, bool, int]]:
     """The roles a text names, in order: each one's family, whether it is a deputy's ('vice-président',
     'viceordförande', 'phó chủ tịch', 'secrétaire adjoint', 'chef adjointe') and where it stands in the text."""
-    found = list(re.finditer(r"\w+", unicodedata.normalize("NFC", text.replace("’", "'")).lower()))
+    folded = unicodedata.normalize("NFC", text.replace("’", "'")).lower()
+    found = list(re.finditer(r"\w+", folded))
     tokens = [m.group() for m in found]  # as `words` reads them, with their offsets
     named = []
     for i, token in enumerate(tokens):
         deputy = token.startswith("vice") and len(token) > 4
         after = tokens[i + 1] if i + 1 < len(tokens) else ""
         family = VIETNAMESE_ROLES.get((token, after))
-        follows = family is None and after in VICE  # French puts the deputy after the role
+        # French puts the deputy after the role: 'secrétaire adjoint', not 'le président, vice-président'
+        follows = family is None and after in VICE and not folded[found[i].end() : found[i + 1].start()].strip()
         family = family or _family(token[4:] if deputy else token)
         if family is not None:
             deputy = deputy or follows or any(t in VICE for t in tokens[max(0, i - 2) : i])

@@ -217,6 +217,7 @@ ASKS_NUMBER = re.compile(
     re.IGNORECASE,
 )
 ASKS_PERSON = re.compile(r"\b(who|whom|qui|vem|ai là|người nào)\b", re.IGNORECASE)
+ASKS_YEAR = re.compile(r"\b(what year|which year|quelle année|vilket år|năm nào)\b", re.IGNORECASE)
 ASKS_TIME = re.compile(
     r"\b(when|what year|which year|quand|quelle année|när|vilket år|khi nào|bao giờ|năm nào)\b", re.IGNORECASE
 )
@@ -230,11 +231,19 @@ TIME = re.compile(
 
 
 def asked_kind(question: str) -> str | None:
-    """'number', 'person' or 'time' when the question asks for one, else None; the one asked first decides ('In
-    which year was the income three times…' asks for a time)."""
-    kinds = (("number", ASKS_NUMBER), ("person", ASKS_PERSON), ("time", ASKS_TIME))
-    found = [(match.start(), kind) for kind, pattern in kinds if (match := pattern.search(question))]
-    return min(found)[1] if found else None
+    """'number', 'person' or 'time' when the question asks for one, else None. A year asked for before any number
+    word decides ('In which year was the income three times…' asks for a time); otherwise a number comes first, then
+    a person, then a time ('When the programme started, how many households…' asks for a number)."""
+    year, number = ASKS_YEAR.search(question), ASKS_NUMBER.search(question)
+    if year and (number is None or year.start() < number.start()):
+        return "time"
+    if number:
+        return "number"
+    if ASKS_PERSON.search(question):
+        return "person"
+    if ASKS_TIME.search(question):
+        return "time"
+    return None
 
 
 # What the assistant says, in the question's language

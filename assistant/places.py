@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .languages import is_stopword
+from .languages import SURNAMES, is_stopword
 from .lexical import LexicalIndex
 
 # Vietnam's 63 provinces and centrally governed cities (before the 2025 merger; the merged ones keep these names).
@@ -37,6 +37,8 @@ _ALIASES = {
     "TP Ho Chi Minh": "Ho Chi Minh City", "TP. Ho Chi Minh": "Ho Chi Minh City", "TP.HCM": "Ho Chi Minh City",
     "TP HCM": "Ho Chi Minh City", "TPHCM": "Ho Chi Minh City", "HCMC": "Ho Chi Minh City", "Saigon": "Ho Chi Minh City",
     "Sai Gon": "Ho Chi Minh City", "Hue City": "Thua Thien Hue", "Thanh pho Hue": "Thua Thien Hue",
+    "Thua Thien-Hue": "Thua Thien Hue", "Ba Ria-Vung Tau": "Ba Ria Vung Tau", "Ba Ria - Vung Tau": "Ba Ria Vung Tau",
+    "Ba Ria–Vung Tau": "Ba Ria Vung Tau",
 }  # fmt: skip
 PROVINCE = "province"
 # Nouns that name a place below the province, by level, without diacritics and in lower case; a name after them (or,
@@ -46,9 +48,14 @@ LEVELS = {
     "commune": ("commune", "communes", "kommun", "kommunen", "xa", "phuong", "ward"),
     "village": ("village", "hameau", "byn", "thon"),
 }
-_VIETNAMESE_NOUNS = {"huyen", "thi xa", "xa", "phuong", "thon"}  # these stand before the name only
-_NAME = r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}"
+# Vietnamese nouns stand before the name, in lower case: 'Huyen' and 'Phuong' capitalised are given names
+_VIETNAMESE_NOUNS = {"huyen", "thi xa", "xa", "phuong", "thon"}
+_NAME = r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){1,3}"  # Vietnamese places have two syllables or more
 _NOUN = {noun: level for level, nouns in LEVELS.items() for noun in nouns}
+_OTHER_NOUNS = set(_NOUN) - _VIETNAMESE_NOUNS
+# Capitalised words that name no place: 'New Rural communes', 'the district People's Committee'
+_NOT_PLACES = {"new", "rural", "people", "people's", "committee", "council", "front", "party", "parti", "comite",
+               "conseil", "union", "city", "urban"}  # fmt: skip
 
 
 def _either(names: Iterable[str]) -> str:
@@ -56,8 +63,11 @@ def _either(names: Iterable[str]) -> str:
     return "|".join(sorted((re.escape(n).replace(r"\ ", r"\s+") for n in names), key=len, reverse=True))
 
 
-_AFTER_NOUN = re.compile(rf"(?i:\b({_either(_NOUN)}))\s+(?:(?i:de|du|of)\s+|d')?({_NAME})")
-_BEFORE_NOUN = re.compile(rf"\b({_NAME})(?:\s+|-)(?i:({_either(set(_NOUN) - _VIETNAMESE_NOUNS)}))\b")
+_AFTER_NOUN = re.compile(
+    rf"(?:(?i:\b({_either(_OTHER_NOUNS)}))\s+(?:(?i:de|du|of)\s+|d')?|\b({_either(_VIETNAMESE_NOUNS)})\s+)({_NAME})"
+)
+_BEFORE_NOUN = re.compile(rf"\b({_NAME})(?:\s+|-)(?i:({_either(_OTHER_NOUNS)}))\b")
+_BEFORE_WORD = re.compile(r"([A-Za-z][\w'-]*)\s+$")  # the word just before a name, nothing but spaces between
 _MIDDLE_NAMES = {"Van", "Thi"}  # 'Ho Van Tan' is a person, whatever a translation put before him
 
 
@@ -65,7 +75,7 @@ _MIDDLE_NAMES = {"Van", "Thi"}  # 'Ho Van Tan' is a person, whatever a translati
 class Place:
     name: str  # without diacritics, as the list or the documents write it: 'Ha Tinh', 'Mo Cay Bac'
     level: str  # 'province', 'district', 'commune' or 'village'
-    said: str = field(default="", compare=False)  # as the text wrote it: 'Hà Tĩnh', 'Hanois'
+    said: str = field(default="", compare=False)  # as the text wrote it: 'Hà Tĩnh', 'Hanoi' (for 'Hanois')
 
     def __post_init__(self) -> None:
         if not self.said:
@@ -97,9 +107,19 @@ def _name_ok(name: str) -> bool:
     return (
         any(c.islower() for c in name)
         and not any(c.isdigit() for c in name)
-        and not is_stopword(parts[0])
+        and not any(is_stopword(p) or p.lower() in _NOT_PLACES for p in parts)
         and not (len(parts) == 3 and parts[1] in _MIDDLE_NAMES)
     )
+
+
+def _inside_a_name(text: str, start: int) -> bool:
+    """Whether a province's name at `start` ends a longer name: a person's ('Nguyen Thi Khanh Hoa', 'Tran Quang
+    Ninh': a family or middle name just before it) or a place below ('phuong Hoa Binh' is a ward)."""
+    before = _BEFORE_WORD.search(text[max(0, start - 40) : start])
+    if before is None:
+        return False
+    word = before.group(1)
+    return word.lower() in _NOUN or (word[:1].isupper() and (word.lower() in SURNAMES or word in _MIDDLE_NAMES))
 
 
 def mentions(text: str, known: dict[str, str] | None = None) -> list[tuple[int, Place]]:
@@ -111,18 +131,25 @@ def mentions(text: str, known: dict[str, str] | None = None) -> list[tuple[int, 
     def place(m: re.Match[str], group: int, name: str, level: str) -> tuple[int, Place]:
         return m.start(group), Place(name, level, original[m.start(group) : m.end(group)])
 
-    found = [place(m, 1, spelled[re.sub(r"\s+", " ", m.group(1))], PROVINCE) for m in pattern.finditer(text)]
+    found = [
+        place(m, 1, spelled[re.sub(r"\s+", " ", m.group(1))], PROVINCE)
+        for m in pattern.finditer(text)
+        if not _inside_a_name(text, m.start())
+    ]
+    provinces = {at for at, _ in found}
     for m in _AFTER_NOUN.finditer(text):
-        if _name_ok(m.group(2)):
-            found.append(place(m, 2, m.group(2), _NOUN[re.sub(r"\s+", " ", m.group(1).lower())]))
+        if _name_ok(m.group(3)):
+            noun = m.group(1) or m.group(2)
+            found.append(place(m, 3, m.group(3), _NOUN[re.sub(r"\s+", " ", noun.lower())]))
     for m in _BEFORE_NOUN.finditer(text):
         if _name_ok(m.group(1)):
             found.append(place(m, 1, m.group(1), _NOUN[re.sub(r"\s+", " ", m.group(2).lower())]))
     for name, level in (known or {}).items():
         for m in re.finditer(rf"(?<![\w-])({re.escape(name)})s?\b", text):
             found.append(place(m, 1, name, level))
-    # a name the list knows as a province stays one ('les districts de Hanoi' are not named Hanoi)
-    return sorted({(at, p) for at, p in found if p.level == PROVINCE or p.name not in spelled}, key=lambda x: x[0])
+    # a name the list knows as a province stays one where it was read as one ('les districts de Hanoi')
+    kept = {(at, p) for at, p in found if p.level == PROVINCE or at not in provinces}
+    return sorted(kept, key=lambda x: x[0])
 
 
 def gazetteer(index: LexicalIndex) -> dict[str, str]:

@@ -113,6 +113,8 @@ def test_a_follow_up_with_a_question_word_of_its_own_asks_its_own_kind(seeded: S
     assert own.question.kind is None  # a 'what', not the 'combien' before it
     kept = judge("Et à Ha Tinh ?", history, bot.search, bot.similarity)
     assert kept.question.kind == "number"  # an elliptical follow-up keeps what was asked
+    about = judge("And what about Ha Tinh?", history, bot.search, bot.similarity)
+    assert about.question.kind == "number"
 
 
 def test_quotes_are_whole_sentences_read_across_chunk_boundaries(seeded: Settings) -> None:
@@ -462,3 +464,17 @@ def test_a_later_part_that_refers_back_reads_the_first_part(seeded: Settings) ->
     assert reply.found
     direct = reply.text.splitlines()[0]
     assert "Do Anh Tuan" in direct and "Truong Thanh Huyen" in direct
+
+
+def test_the_holder_is_found_when_the_role_opens_the_name() -> None:
+    """'Président Nguyen Van Binh': the role and the capitalised run start together."""
+    from types import SimpleNamespace
+
+    from assistant.answering import _holder
+
+    text = "Président Nguyen Van Binh a présidé la réunion."
+    sentence = SimpleNamespace(text=text, passage=SimpleNamespace(doc_id="d"))
+    index = SimpleNamespace(document_text=lambda doc_id: text)
+    part = SimpleNamespace(typed="Qui est le président ?", results=SimpleNamespace(index=index),
+                           question=SimpleNamespace(role="chair", vice=False))  # fmt: skip
+    assert _holder(part, sentence) in {"Nguyen Van Binh", "Président Nguyen Van Binh"}  # type: ignore[arg-type]

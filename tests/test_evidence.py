@@ -16,6 +16,7 @@ from assistant.evidence import _named_roles, bodies, probability
         ("Ai là phó chủ tịch Ủy ban?", [("chair", True)]),
         ("La chef adjointe de la Commission", [("head", True)]),  # French puts the deputy after the role
         ("le secrétaire, X, et le secrétaire adjoint", [("secretary", False), ("secretary", True)]),
+        ("le président, vice-président", [("chair", False), ("chair", True)]),  # a list: the head is no deputy
         ("How many houses were built?", []),
     ],
 )  # fmt: skip

@@ -88,6 +88,7 @@ def test_question_kinds() -> None:
     assert asked_kind("What is the movement about?") is None
     # the kind asked first decides: a year is asked for here, 'three times' only describes it
     assert asked_kind("In which year was Hanoi's income more than three times that of 2010?") == "time"
+    assert asked_kind("When the programme started, how many households were poor?") == "number"
 
 
 def test_phrases_fall_back_to_english() -> None:

@@ -37,6 +37,10 @@ def test_places_are_found_with_their_level_and_spelling(text: str, places: list[
         "le chef de la Commission, Truong Thanh Huyen, a déclaré",  # 'Huyen' ends her name, it is no 'huyện'
         "les districts NTM de la ville",  # an acronym
         "la déléguée Nguyen Thi Hue a déclaré",  # Hue ends her name; the city is named as one ('Hue City')
+        "Nguyễn Thị Thanh Hoa và Tran Quang Ninh",  # provinces' names that end a person's
+        "Nguyen Thi Phuong Thao et Huyen Trang",  # given names that are Vietnamese place nouns when written small
+        "How many New Rural communes, and the district People's Committee?",
+        "Chaque commune et hela distriktet",
     ],
 )
 def test_names_that_are_no_places_are_left_alone(text: str) -> None:
@@ -48,3 +52,7 @@ def test_a_known_place_is_found_without_its_noun_and_offsets_match_the_text() ->
     found = mentions(text, {"Tra Ka": "commune", "Tam Thang": "commune"})
     assert [p for _, p in found] == [Place("Tra Ka", "commune"), Place("Tam Thang", "commune")]
     assert [text[at : at + len(p.said)] for at, p in found] == ["Tra Ka", "Tam Thăng"]
+
+
+def test_a_province_s_name_after_a_lower_place_noun_is_that_place() -> None:
+    assert named("phường Hòa Bình") == [("Hoa Binh", "commune", "Hòa Bình")]  # a ward, not the province
