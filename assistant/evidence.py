@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -22,6 +21,7 @@ from .languages import (
     fold,
     sentence_spans,
     tokens,
+    word_spans,
     words,
 )
 from .lexical import LexicalIndex
@@ -145,19 +145,18 @@ def _family(token: str) -> str | None:
 def role_mentions(text: str) -> list[tuple[str, bool, int]]:
     """The roles a text names, in order: each one's family, whether it is a deputy's ('vice-président',
     'viceordförande', 'phó chủ tịch', 'secrétaire adjoint', 'chef adjointe') and where it stands in the text."""
-    folded = unicodedata.normalize("NFC", text.replace("’", "'")).lower()
-    found = list(re.finditer(r"\w+", folded))
-    tokens = [m.group() for m in found]  # as `words` reads them, with their offsets
+    low, found = word_spans(text)
+    said = [m.group() for m in found]
     named = []
-    for i, token in enumerate(tokens):
+    for i, token in enumerate(said):
         deputy = token.startswith("vice") and len(token) > 4
-        after = tokens[i + 1] if i + 1 < len(tokens) else ""
+        after = said[i + 1] if i + 1 < len(said) else ""
         family = VIETNAMESE_ROLES.get((token, after))
         # French puts the deputy after the role: 'secrétaire adjoint', not 'le président, vice-président'
-        follows = family is None and after in VICE and not folded[found[i].end() : found[i + 1].start()].strip()
+        follows = family is None and after in VICE and not low[found[i].end() : found[i + 1].start()].strip()
         family = family or _family(token[4:] if deputy else token)
         if family is not None:
-            deputy = deputy or follows or any(t in VICE for t in tokens[max(0, i - 2) : i])
+            deputy = deputy or follows or any(t in VICE for t in said[max(0, i - 2) : i])
             named.append((family, deputy, found[i].start()))
     return named
 

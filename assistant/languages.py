@@ -16,9 +16,20 @@ STEMMERS = {"en": "english", "fr": "french", "sv": "swedish", "de": "german", "e
 _WORD = re.compile(r"\w+")
 
 
+def lowered(text: str) -> str:
+    """The text as the word tokenizer reads it: NFC, typographic apostrophes plain, lower case, accents kept."""
+    return unicodedata.normalize("NFC", text.replace("’", "'")).lower()
+
+
 def words(text: str) -> list[str]:
     """The one word tokenizer: lower-cased \\w+ runs, NFC, accents kept (stemmers and Vietnamese tones need them)."""
-    return _WORD.findall(unicodedata.normalize("NFC", text.replace("’", "'")).lower())
+    return _WORD.findall(lowered(text))
+
+
+def word_spans(text: str) -> tuple[str, list[re.Match[str]]]:
+    """`words`, with where each stands: the lowered text and its word matches."""
+    low = lowered(text)
+    return low, list(_WORD.finditer(low))
 
 
 def tokens(text: str) -> list[str]:
@@ -217,10 +228,9 @@ ASKS_NUMBER = re.compile(
     re.IGNORECASE,
 )
 ASKS_PERSON = re.compile(r"\b(who|whom|qui|vem|ai là|người nào)\b", re.IGNORECASE)
-ASKS_YEAR = re.compile(r"\b(what year|which year|quelle année|vilket år|năm nào)\b", re.IGNORECASE)
-ASKS_TIME = re.compile(
-    r"\b(when|what year|which year|quand|quelle année|när|vilket år|khi nào|bao giờ|năm nào)\b", re.IGNORECASE
-)
+_YEAR_WORDS = r"what year|which year|quelle année|vilket år|năm nào"
+ASKS_YEAR = re.compile(rf"\b({_YEAR_WORDS})\b", re.IGNORECASE)
+ASKS_TIME = re.compile(rf"\b(when|quand|när|khi nào|bao giờ|{_YEAR_WORDS})\b", re.IGNORECASE)
 NUMBER = re.compile(r"\d+(?:[ \u00a0\u202f.,]\d+)*")
 NAME = re.compile(r"\b[A-ZĐ][\w'-]+(?:\s+[A-ZĐ][\w'-]+)+")
 TIME = re.compile(

@@ -97,7 +97,12 @@ def _provinces() -> tuple[re.Pattern[str], dict[str, str]]:
     spelled = canonical | _ALIASES
     # a Swedish genitive ends the name with -s: 'Hanois folkråd'
     pattern = re.compile(rf"(?<![\w-])({_either(spelled)})s?\b")
-    return pattern, {re.sub(r"\s+", " ", k): v for k, v in spelled.items()}
+    return pattern, {_spaced(k): v for k, v in spelled.items()}
+
+
+def _spaced(text: str) -> str:
+    """One space between words, as the lists and the noun table write them."""
+    return re.sub(r"\s+", " ", text)
 
 
 def _name_ok(name: str) -> bool:
@@ -132,7 +137,7 @@ def mentions(text: str, known: dict[str, str] | None = None) -> list[tuple[int, 
         return m.start(group), Place(name, level, original[m.start(group) : m.end(group)])
 
     found = [
-        place(m, 1, spelled[re.sub(r"\s+", " ", m.group(1))], PROVINCE)
+        place(m, 1, spelled[_spaced(m.group(1))], PROVINCE)
         for m in pattern.finditer(text)
         if not _inside_a_name(text, m.start())
     ]
@@ -140,10 +145,10 @@ def mentions(text: str, known: dict[str, str] | None = None) -> list[tuple[int, 
     for m in _AFTER_NOUN.finditer(text):
         if _name_ok(m.group(3)):
             noun = m.group(1) or m.group(2)
-            found.append(place(m, 3, m.group(3), _NOUN[re.sub(r"\s+", " ", noun.lower())]))
+            found.append(place(m, 3, m.group(3), _NOUN[_spaced(noun.lower())]))
     for m in _BEFORE_NOUN.finditer(text):
         if _name_ok(m.group(1)):
-            found.append(place(m, 1, m.group(1), _NOUN[re.sub(r"\s+", " ", m.group(2).lower())]))
+            found.append(place(m, 1, m.group(1), _NOUN[_spaced(m.group(2).lower())]))
     for name, level in (known or {}).items():
         for m in re.finditer(rf"(?<![\w-])({re.escape(name)})s?\b", text):
             found.append(place(m, 1, name, level))
