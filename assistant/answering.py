@@ -139,7 +139,29 @@ def split_parts(question: str) -> list[str]:
         first = question[: tokens[i - 1].end()] + question[right:]
         second = question[:left] + question[tokens[j].start() :]
         return [first, second]
-    return [question]
+    return _qualified_places(question, tokens) or [question]
+
+
+def _qualified_places(question: str, tokens: list[re.Match[str]]) -> list[str] | None:
+    """One fact for two places each with its own qualifier: '… ở Hà Tĩnh năm 2023 và ở Hà Nội trong nhiệm kỳ vừa
+    qua?' asks '… ở Hà Tĩnh năm 2023' and '… ở Hà Nội trong nhiệm kỳ vừa qua?' (the same preposition before each)."""
+    for i, tok in enumerate(tokens[1:-2], start=1):
+        preposition = tokens[i + 1].group().lower()
+        if tok.group().lower() not in CONJUNCTIONS or preposition not in PREPOSITIONS:
+            continue
+        if not tokens[i + 2].group()[:1].isupper():
+            continue
+        earlier = [
+            k
+            for k in range(1, i - 1)
+            if tokens[k].group().lower() == preposition and tokens[k + 1].group()[:1].isupper()
+        ]
+        if not earlier:
+            continue
+        first = question[: tokens[i].start()].rstrip(" ,")
+        second = question[: tokens[earlier[-1]].start()] + question[tokens[i + 1].start() :]
+        return [first, second]
+    return None
 
 
 @dataclass

@@ -34,8 +34,8 @@ YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 # Roles by family (a chair is not a secretary), in the four languages; Vietnamese by their first syllable.
 ROLES = {
     "chair": {"chair", "chairs", "chaired", "chairman", "chairmen", "chairwoman", "chairperson", "president",
-              "presidents", "président", "présidents", "présidente", "présidé", "ordförande", "ordföranden",
-              "ordförandena"},
+              "presidents", "presides", "presided", "président", "présidents", "présidente", "présidé", "préside",
+              "ordförande", "ordföranden", "ordförandena"},
     "secretary": {"secretary", "secretaries", "secrétaire", "secrétaires", "sekreterare", "sekreteraren",
                   "sekreterarna"},
     "head": {"head", "heads", "chef", "chefs", "cheffe", "chief", "leader", "ledare", "chefen", "chefer", "cheferna",

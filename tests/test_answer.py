@@ -159,6 +159,14 @@ def test_a_follow_up_takes_the_new_place_and_keeps_the_question() -> None:
          ["Hà Nội đăng ký bao nhiêu mô hình", "Quảng Nam chọn ra bao nhiêu mô hình?"]),
         ("Combien de maisons ont été construites, et réparées ?",
          ["Combien de maisons ont été construites, et réparées ?"]),
+        # each place with its own year or term, the same preposition before each
+        ("How many houses were built in Ha Tinh in 2023 and in Hanoi over the last term?",
+         ["How many houses were built in Ha Tinh in 2023", "How many houses were built in Hanoi over the last term?"]),
+        ("Có bao nhiêu căn nhà được xây ở Hà Tĩnh năm 2023 và ở Hà Nội trong nhiệm kỳ vừa qua?",
+         ["Có bao nhiêu căn nhà được xây ở Hà Tĩnh năm 2023",
+          "Có bao nhiêu căn nhà được xây ở Hà Nội trong nhiệm kỳ vừa qua?"]),
+        ("How many houses were built in Ha Tinh and in which year?",
+         ["How many houses were built in Ha Tinh and in which year?"]),
     ],
 )  # fmt: skip
 def test_questions_that_ask_two_things_are_split(question: str, parts: list[str]) -> None:

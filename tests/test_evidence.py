@@ -17,6 +17,7 @@ from assistant.evidence import _named_roles, bodies, probability
         ("La chef adjointe de la Commission", [("head", True)]),  # French puts the deputy after the role
         ("le secrétaire, X, et le secrétaire adjoint", [("secretary", False), ("secretary", True)]),
         ("le président, vice-président", [("chair", False), ("chair", True)]),  # a list: the head is no deputy
+        ("Qui préside le Comité du Front de Hanoi ?", [("chair", False)]),  # the verb names the role too
         ("How many houses were built?", []),
     ],
 )  # fmt: skip
