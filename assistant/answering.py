@@ -25,7 +25,9 @@ from .evidence import (
 )
 from .keywords import Words, matched
 from .languages import (
+    ASKS_ARTICLE,
     ASKS_WHAT,
+    FULL_DATE,
     NAME,
     NUMBER,
     QUESTION_WORDS,
@@ -33,6 +35,7 @@ from .languages import (
     TIME,
     answer_language,
     asked_kind,
+    byline,
     content_words,
     fold,
     is_stopword,
@@ -185,7 +188,30 @@ def judge(part: str, history: list[Any] | None, search: Callable[[str], Results]
     question = question_of(results, binding)
     ranked = sentences(results, question, part, similarity)
     found, p = answers(ranked[0] if ranked else None, ranked)
+    if ASKS_ARTICLE.search(binding) and (credit := _byline_asked(question, ranked, results)) is not None:
+        ranked = [credit, *(s for s in ranked if s is not credit)]
+        found, p = True, 1.0  # the page states it outright: no score needed
     return Part(part, results, question, ranked, found, p)
+
+
+def _byline_asked(question: Question, ranked: list[Sentence], results: Results) -> Sentence | None:
+    """For 'when was the article published?' the first document's dateline, for 'who wrote it?' its credit line,
+    when that document holds the names the question gives."""
+    wanted = {"time": "date", "person": "author"}.get(question.kind or "")
+    if wanted is None or not results.passages:
+        return None
+    first = results.passages[0].doc_id
+    return next(
+        (
+            s
+            for s in ranked
+            if s.passage.doc_id == first
+            and byline(s.text) == wanted
+            and s.features["names_doc"] == 1.0
+            and not s.violation
+        ),
+        None,
+    )
 
 
 def judge_parts(
@@ -282,9 +308,11 @@ def direct_value(part: Part, sentence: Sentence) -> str | None:
         if values:
             return max(values)[2]  # the first number whose unit is a word of the question, else the first
     if kind == "person":
+        if byline(text) == "author":  # 'Article et photos : P. Tuyet'
+            return text.split(":", 1)[-1].strip()
         return _holder(part, sentence)
     if kind == "time":
-        when = TIME.search(text)
+        when = FULL_DATE.search(text) or TIME.search(text)
         return when.group() if when else None
     return None
 

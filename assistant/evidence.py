@@ -17,6 +17,7 @@ from .languages import (
     NUMBER,
     TIME,
     asked_kind,
+    byline,
     content_words,
     fold,
     sentence_spans,
@@ -244,7 +245,7 @@ def sentences(results: Results, question: Question, typed: str, similarity: Simi
         spans = sentence_spans(wide.text, passage.language)
         for i, (a, b) in enumerate(spans):
             text = wide.text[a:b]
-            if len(text) < 15 or (passage.doc_id, wide.start + a) in seen:
+            if (len(text) < 15 and not byline(text)) or (passage.doc_id, wide.start + a) in seen:
                 continue
             seen.add((passage.doc_id, wide.start + a))
             before = wide.text[spans[i - 1][0] : b] if i else text

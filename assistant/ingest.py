@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import readers
-from .languages import detect
+from .languages import DATELINE, SENTENCE_END, detect
 from .models import Document, Problem
 
 log = logging.getLogger(__name__)
 # Bump when cleaning changes what text is produced: the indexer then rebuilds.
-CLEANER_VERSION = "2"  # 2: readers per file type, pages and sections
+CLEANER_VERSION = "3"  # 2: readers per file type, pages and sections; 3: datelines kept in the text
 
 _BANNER = re.compile(r"^[\w.-]+\.[a-z]{2,6}\s+[-–|]\s+\S.*$", re.IGNORECASE)  # "Vietnam.vn - Nền tảng …"
 _COUNTER = re.compile(
@@ -38,8 +38,7 @@ _RELATED = {
     "cùng chủ đề", "cùng chuyên mục", "cùng tác giả", "tin liên quan", "xem thêm",
 }  # fmt: skip
 _SOURCE = re.compile(r"^(source|sources|källa|kilde|nguồn)\s*:?\s*(?P<url>https?://\S+)?\s*$", re.IGNORECASE)
-_DATE = re.compile(r"(?<!\d)(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d{2})$")
-_SENTENCE_END = re.compile(r"[.!?;:»\"]\s*$")
+_TWICE = re.compile(r"^(?P<site>\S.*?\S)(?P=site)\s*$")  # a site's name written twice (its logo, then its text)
 
 
 @dataclass
@@ -66,6 +65,7 @@ def clean(raw: str, debris: bool = True) -> Cleaned:
     url: str | None = None
     date: str | None = None
     paragraphs: list[str] = []
+    datelines: set[int] = set()  # which paragraphs are a byline or a stamp: never the title
     for line in text.split("\n"):
         line = re.sub(r"[ \t\u00a0\u202f]+", " ", line).strip()
         line = re.sub(r"\s*\|$", "", line)
@@ -84,13 +84,20 @@ def clean(raw: str, debris: bool = True) -> Cleaned:
         if source := _SOURCE.match(line):
             url = url or source["url"]
             continue
-        if (found := _DATE.search(line)) and len(line) < 120 and not _SENTENCE_END.search(line[: found.start()]):
+        if (found := DATELINE.search(line)) and len(line) < 120 and not SENTENCE_END.search(line[: found.start()]):
             date = date or _iso_date(found)  # a byline "SiteSite17/10/2024" or a stamp "11:04 25/11/2024"
+            # kept, so that 'when was it published, and where?' finds its answer: "Site 17/10/2024"
+            site = _TWICE.match(line[: found.start()])
+            line = f"{site['site'] if site else line[: found.start()].strip()} {found.group()}".strip()
+            datelines.add(len(paragraphs))
+            paragraphs.append(line)
             continue
         if _PHOTO.search(line) and len(line) < 300:
             continue
         paragraphs.append(line)
-    title = paragraphs[0] if paragraphs else ""
+    title = next((p for i, p in enumerate(paragraphs) if i not in datelines), "")
+    if len(datelines) == len(paragraphs):
+        paragraphs = []  # a page of stamps alone holds no article
     if len(title) > 200:
         title = title[:197].rsplit(" ", 1)[0] + "…"
     return Cleaned(text="\n\n".join(paragraphs), title=title, url=url, date=date)

@@ -230,7 +230,25 @@ ASKS_NUMBER = re.compile(
 ASKS_PERSON = re.compile(r"\b(who|whom|qui|vem|ai là|người nào)\b", re.IGNORECASE)
 _YEAR_WORDS = r"what year|which year|quelle année|vilket år|năm nào"
 ASKS_YEAR = re.compile(rf"\b({_YEAR_WORDS})\b", re.IGNORECASE)
-ASKS_TIME = re.compile(rf"\b(when|quand|när|khi nào|bao giờ|{_YEAR_WORDS})\b", re.IGNORECASE)
+_DATE_WORDS = r"what date|which date|which day|quelle date|quel jour|vilket datum|vilken dag|ngày nào"
+ASKS_TIME = re.compile(rf"\b(when|quand|när|khi nào|bao giờ|{_YEAR_WORDS}|{_DATE_WORDS})\b", re.IGNORECASE)
+# A question about the article itself, not what it reports: when or where it was published, who wrote it
+_ARTICLE = (
+    r"article|l'article|interview|l'interview|entretien|l'entretien|reportage|artikel|artikeln|intervju|intervjun|"
+    r"reportaget|bài|bài viết|bài báo|bài phỏng vấn"
+)
+_PUBLISHED = (
+    r"published|appeared|wrote|written|writer|author|signed|photographed|publié|publiée|paru|parue|écrit|rédigé|"
+    r"signé|signée|auteur|publicerades|publicerad|publicerats|skrev|skrevs|skrivit|författare|fotograferade|đăng|"
+    r"xuất bản|viết|tác giả|chụp ảnh"
+)
+ASKS_ARTICLE = re.compile(rf"\b(?:{_ARTICLE})\b.*\b(?:{_PUBLISHED})\b|\b(?:{_PUBLISHED})\b.*\b(?:{_ARTICLE})\b", re.I)
+FULL_DATE = re.compile(
+    r"\b\d{1,2}/\d{1,2}/(?:19|20)\d{2}\b|\b\d{1,2}(?:er)? (?:janvier|février|mars|avril|mai|juin|juillet|août|"
+    r"septembre|octobre|novembre|décembre|januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|"
+    r"november|december) (?:19|20)\d{2}\b",
+    re.IGNORECASE,
+)
 NUMBER = re.compile(r"\d+(?:[ \u00a0\u202f.,]\d+)*")
 NAME = re.compile(r"\b[A-ZĐ][\w'-]+(?:\s+[A-ZĐ][\w'-]+)+")
 TIME = re.compile(
@@ -313,3 +331,23 @@ def phrase(language: str, key: str, **values: str) -> str:
 
 def language_name(code: str, in_language: str) -> str:
     return LANGUAGE_NAMES[answer_language(in_language)].get(code, code)
+
+
+# Bylines: what a page says of its article rather than of the news
+
+DATELINE = re.compile(r"(?<!\d)(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d{2})$")  # 'Site17/10/2024'
+SENTENCE_END = re.compile(r"[.!?;:»\"]\s*$")
+_CREDIT = re.compile(r"^(?:article|texte?|photos?|foto|bild|bài|ảnh|tin|av|by|par)\b[^:\n]{0,30}:\s*\S", re.I)
+_LONE_NAME = re.compile(r"^[A-ZĐ][\w.'-]*(?:\s+[A-ZĐ][\w.'-]*){1,3}$")
+
+
+def byline(paragraph: str) -> str | None:
+    """What a paragraph says of its article rather than of the news: 'date' for a dateline ('Site 17/10/2024',
+    '11:04 25/11/2024'), 'author' for a credit ('Article et photos : P. Tuyet') or a name alone ('Kieu Minh')."""
+    line = paragraph.strip()
+    found = DATELINE.search(line)
+    if found and len(line) < 120 and not SENTENCE_END.search(line[: found.start()]):
+        return "date"
+    if len(line) < 80 and (_CREDIT.match(line) or (len(line) < 40 and _LONE_NAME.match(line))):
+        return "author"
+    return None

@@ -338,7 +338,7 @@ class LexicalIndex:
         return found
 
     def chunks(self, doc_id: str) -> list[dict[str, Any]]:
-        """A document's chunks (text, index, start, end), in order; read once per generation."""
+        """A document's chunks (id, text, index, start, end), in order; read once per generation."""
         key = f"chunks:{doc_id}"
         found = self.cache.get(key)
         if found is None:
@@ -346,7 +346,8 @@ class LexicalIndex:
             query = tantivy.Query.term_query(self.schema, "doc_id", doc_id, index_option="basic")
             limit = int(self.documents.get(doc_id, {}).get("chunks", 0)) + 16
             hits = searcher.search(query, limit, count=False).hits
-            rows = [json.loads(bytes(searcher.doc(address)["data"][0])) for _, address in hits]
+            stored = [searcher.doc(address) for _, address in hits]
+            rows = [json.loads(bytes(doc["data"][0])) | {"id": str(doc["id"][0])} for doc in stored]
             found = self.cache[key] = sorted(rows, key=lambda r: int(r["index"]))
         return found
 

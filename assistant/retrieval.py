@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +11,16 @@ from .config import Settings
 from .dictionaries import PIVOT, expand
 from .dictionaries import load as load_dictionary
 from .errors import QuestionError
-from .languages import QUESTION_LANGUAGES, content_words, joined, name_groups, question_language, stem
+from .languages import (
+    ASKS_ARTICLE,
+    QUESTION_LANGUAGES,
+    byline,
+    content_words,
+    joined,
+    name_groups,
+    question_language,
+    stem,
+)
 from .lexical import LexicalIndex, doc_of, ngram_tokens, term_tokens
 from .models import Passage
 from .signals import Signal, encoder, fusion_parameters
@@ -164,6 +173,19 @@ def passages(candidates: list[Candidate], k: int, store: Store) -> tuple[list[Pa
     return out, kept
 
 
+def bylines_first(candidates: list[Candidate], index: LexicalIndex) -> list[Candidate]:
+    """For a question about the article itself (when it was published, who wrote it), the chunks of the best-ranked
+    document that hold its bylines ('Site 17/10/2024', 'Article et photos : P. Tuyet') come first."""
+    if not candidates:
+        return candidates
+    rows = index.chunks(doc_of(candidates[0].chunk_id))
+    ids = [str(r["id"]) for r in rows if any(byline(p) for p in str(r["text"]).split("\n\n"))]
+    by_id = {c.chunk_id: c for c in candidates}
+    top = candidates[0].fused  # they rank as the best chunk does, whatever their own words scored
+    first = [replace(by_id[i], fused=top) if i in by_id else Candidate(i, fused=top) for i in ids]
+    return first + [c for c in candidates if c.chunk_id not in ids]
+
+
 def search(
     question: str,
     k: int,
@@ -180,6 +202,8 @@ def search(
     query = analyse(question, index.languages, settings.dictionaries_dir, index)
     ranked = rankings(query, index, store, signals, settings, filters)
     candidates = fuse(ranked, signals, query.language, index.language_of())
+    if ASKS_ARTICLE.search(question):
+        candidates = bylines_first(candidates, index)
     found, kept = passages(candidates[: max(k, 1) * 3], k, store)
     return Results(query=query, passages=found, candidates=kept, index=index)
 

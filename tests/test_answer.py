@@ -180,6 +180,27 @@ def test_the_readme_follow_up_answers_with_the_hanoi_figure(seeded: Settings) ->
     assert reply.citations[0].doc_id == "004_9e1d20c1737fdd19.txt"
 
 
+@pytest.mark.parametrize(
+    ("question", "doc", "expected"),
+    [
+        ("When was the interview with Do Anh Tuan about the movement in Hanoi published?", "003_", "25/11/2024"),
+        ("Quand l'article sur les modèles typiques de Quang Nam a-t-il été publié ?", "002_", "17/10/2024"),
+        ("Qui a écrit l'article sur le Front du district de Mo Cay Bac ?", "000_", "P. Tuyet"),
+    ],
+)
+def test_questions_about_the_article_itself_are_answered_by_its_bylines(
+    seeded: Settings, question: str, doc: str, expected: str
+) -> None:
+    reply = answer(question)
+    assert reply.found, reply.text
+    assert reply.text.splitlines()[0].endswith(f"{expected} [1]")  # the direct line gives the whole date, the name
+    assert reply.citations[0].doc_id.startswith(doc) and expected in " ".join(reply.citations[0].quotes)
+
+
+def test_an_article_about_a_place_no_document_covers_has_no_date(seeded: Settings) -> None:
+    assert not answer("When was the article about the fund in Da Nang published?").found
+
+
 def test_a_year_the_documents_do_not_give_is_declined_with_the_year_they_do(seeded: Settings) -> None:
     reply = answer("How much did Ha Tinh raise for the Fund for the Poor in 2024?")
     assert not reply.found

@@ -3,7 +3,9 @@
 import pytest
 
 from assistant.languages import (
+    ASKS_ARTICLE,
     asked_kind,
+    byline,
     content_words,
     detect,
     fold,
@@ -89,6 +91,32 @@ def test_question_kinds() -> None:
     # the kind asked first decides: a year is asked for here, 'three times' only describes it
     assert asked_kind("In which year was Hanoi's income more than three times that of 2010?") == "time"
     assert asked_kind("When the programme started, how many households were poor?") == "number"
+
+
+def test_questions_about_the_article_itself() -> None:
+    assert ASKS_ARTICLE.search("Vilket datum publicerades intervjun med Do Anh Tuan?")
+    assert ASKS_ARTICLE.search("Bài phỏng vấn được đăng vào ngày nào?")
+    assert ASKS_ARTICLE.search("Who wrote the article about Mo Cay Bac?")
+    assert asked_kind("Vilket datum publicerades intervjun?") == "time"
+    # documents published by a committee, an interview given to a newspaper: about the news, not the article
+    assert not ASKS_ARTICLE.search("Combien de documents de direction ont été publiés ?")
+    assert not ASKS_ARTICLE.search("Which newspaper interviewed the head of the commission?")
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "kind"),
+    [
+        ("Báo Kinh tế và Đô thị 25/11/2024", "date"),
+        ("11:04 25/11/2024", "date"),
+        ("Article et photos : P. Tuyet", "author"),
+        ("Kieu Minh", "author"),
+        ("Réplication de modèles typiques", None),  # a heading
+        ("Le 13 mars 2025, le district a reçu 104 logements.", None),
+        ("La décision date du 13/3/2025.", None),
+    ],
+)
+def test_bylines_are_told_from_the_news(paragraph: str, kind: str | None) -> None:
+    assert byline(paragraph) == kind
 
 
 def test_phrases_fall_back_to_english() -> None:
