@@ -214,6 +214,21 @@ def _byline_asked(question: Question, ranked: list[Sentence], results: Results) 
     )
 
 
+def rerank(results: Results, question: str, similarity: Similarity, k: int, share: float) -> list[Passage]:
+    """The retrieved passages reordered by the best sentence each holds under the fitted sentence model (the one that
+    picks the answering sentence), weighed against retrieval's own order by `share`; the first k, ranked anew, each
+    with that weighed score."""
+    if not results.passages:
+        return []
+    ranked = sentences(results, question_of(results, question), question, similarity)
+    best: dict[str, float] = {}
+    for s in ranked:
+        best[s.passage.chunk_id] = max(best.get(s.passage.chunk_id, 0.0), s.score)
+    scored = [(round((1 - share) / p.rank + share * best.get(p.chunk_id, 0.0), 6), p) for p in results.passages]
+    scored.sort(key=lambda pair: -pair[0])
+    return [p.model_copy(update={"rank": rank, "score": score}) for rank, (score, p) in enumerate(scored[:k], start=1)]
+
+
 def judge_parts(
     question: str, history: list[Any] | None, search: Callable[[str], Results], similarity: Similarity
 ) -> list[Part]:

@@ -22,7 +22,7 @@ from .ingest import CLEANER_VERSION
 from .languages import UNSUPPORTED, foreign_script
 from .lexical import LexicalIndex
 from .models import Answer, IndexReport, Passage
-from .signals import Signal, encoder, signals
+from .signals import Signal, encoder, fitted, signals
 from .store import Store
 
 LAYOUT_VERSION = "4"
@@ -137,8 +137,15 @@ class Assistant:
         return retrieval.search(question, k, self.current_store(), index, self.signals, self.settings, **filters)
 
     def retrieve(self, question: str, k: int = 5, **filters: Any) -> list[Passage]:
-        """The k passages that best answer question, best first; filters: doc_id=..., language=... (str or list)."""
-        return self.search(question, k, **filters).passages
+        """The k passages that best answer question, best first; filters: doc_id=..., language=... (str or list).
+
+        The fused ranking's first `depth` passages are reordered by the sentence each holds that best answers, as
+        the answer layer judges sentences (depth and weight fitted on the train questions)."""
+        setting = fitted().get("rerank")
+        if not setting:
+            return self.search(question, k, **filters).passages
+        results = self.search(question, max(k, int(setting["depth"])), **filters)
+        return answering.rerank(results, question.strip(), self.similarity, k, float(setting["share"]))
 
     def answer(self, question: str, history: list[Any] | None = None, k: int = 5, **filters: Any) -> Answer:
         """Answer from the documents with numbered citations; found=False (and related passages) when they do not

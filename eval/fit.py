@@ -1,7 +1,7 @@
 """Fit every tunable parameter of retrieval and answering on the TRAIN split of eval/questions.jsonl, and write them
 to assistant/data/fitted.json. The test split and the shared sets are never read here.
 
-Run: .venv/bin/python eval/fit.py [fusion] [answers | quotes]   (needs the dev extra: scikit-learn)
+Run: .venv/bin/python eval/fit.py [fusion] [answers | quotes] [rerank]   (needs the dev extra: scikit-learn)
 """
 
 from __future__ import annotations
@@ -81,6 +81,33 @@ def fit_fusion(bot: Assistant, questions: list[Question]) -> dict[str, float]:
             best = (*score, p)
     print(f"fusion: train MRR@10 {best[0]:.4f}, hit@5 {best[1]:.4f} with {best[2]}", file=sys.stderr)
     return best[2]
+
+
+def fit_rerank(bot: Assistant, questions: list[Question]) -> dict[str, float]:
+    """How deep `retrieve` reorders the fused ranking by the sentence model, and how much that order counts against
+    retrieval's own: the best sum of MRR@10 and hit@5 over the answerable train questions (the sentence model alone
+    puts more first passages right but drops others out of the first five; then the shallower, the less weight)."""
+    best: tuple[float, float, float, float, dict[str, float]] = (-1.0, -1.0, 0.0, 0.0, {})
+    for depth in (10, 20):
+        samples = []
+        for q in questions:
+            if q.answerable:
+                text = frame(q.question, q.turns)[0]
+                samples.append((q, text, bot.search(text, depth)))
+        for share in (0.0, 0.25, 0.5, 0.75, 1.0):
+            total_mrr = total_hit = 0.0
+            for q, text, results in samples:
+                passages = answering.rerank(results, text, bot.similarity, 10, share)
+                r, hit = mrr([p.chunk_id for p in passages], {p.chunk_id: p.text for p in passages}, q.evidence)
+                total_mrr += r
+                total_hit += hit
+            score = ((total_mrr + total_hit) / len(samples), total_mrr / len(samples), -depth, -share)
+            print(f"rerank: depth {depth}, share {share}: train MRR@10 {total_mrr / len(samples):.4f}, "
+                  f"hit@5 {total_hit / len(samples):.4f}", file=sys.stderr)  # fmt: skip
+            if score > best[:4]:
+                best = (*score, {"depth": depth, "share": share})
+    print(f"rerank: chose {best[4]}", file=sys.stderr)
+    return best[4]
 
 
 def logistic(rows: list[dict[str, float]], labels: list[int], names: list[str]) -> dict[str, Any]:
@@ -186,7 +213,7 @@ def fit_quotes(decisions: list[tuple[Question, list[answering.Part]]]) -> dict[s
 def main() -> None:
     questions = train_questions()
     fitted: dict[str, Any] = json.loads(FITTED.read_text(encoding="utf-8")) if FITTED.is_file() else {}
-    only = sys.argv[1:] or ["fusion", "answers"]
+    only = sys.argv[1:] or ["fusion", "answers", "rerank"]
     with tempfile.TemporaryDirectory(prefix="assistant-fit-") as tmp:
         bot = Assistant(Settings(seeds_dir=REPO / "seeds", vectorstore_dir=Path(tmp) / "store"))
         bot.reindex()
@@ -199,6 +226,10 @@ def main() -> None:
             fitted.update(fit_answers(bot, questions))
         elif "quotes" in only:  # with the sentence and decision models already fitted
             fitted["answer"] = fit_quotes(judged(bot, questions))
+        if "rerank" in only:  # with the sentence model fitted above, or before
+            FITTED.write_text(json.dumps(fitted, indent=2) + "\n", encoding="utf-8")
+            signals_module.fitted.cache_clear()
+            fitted["rerank"] = fit_rerank(bot, questions)
         fitted["trained_on"] = {"file": "eval/questions.jsonl", "split": "train", "n": len(questions)}
     FITTED.write_text(json.dumps(fitted, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {FITTED.relative_to(REPO)}", file=sys.stderr)

@@ -42,6 +42,21 @@ def test_passages_carry_their_source_and_exact_offsets(seeded: Settings) -> None
     assert quang_nam.date == "2024-10-17"
 
 
+def test_retrieve_reorders_the_fused_ranking_by_the_answering_sentence(seeded: Settings) -> None:
+    from assistant import search
+    from assistant.signals import fitted
+
+    depth = int(fitted()["rerank"]["depth"])
+    question = "Combien de logements le Front de Mo Cay Bac a-t-il fait construire au Têt ?"
+    fused = search(question, k=depth).passages
+    passages = retrieve(question, k=depth)
+    assert sorted(p.chunk_id for p in passages) == sorted(p.chunk_id for p in fused)  # the same passages
+    assert [p.rank for p in passages] == list(range(1, depth + 1))
+    assert [p.score for p in passages] == sorted((p.score for p in passages), reverse=True)
+    assert "30 logements" in passages[0].text
+    assert [p.chunk_id for p in retrieve(question, k=3)] == [p.chunk_id for p in passages[:3]]
+
+
 def test_filters_restrict_documents_and_languages(seeded: Settings) -> None:
     swedish = retrieve("Hanoi fattigdom", k=5, language="sv")
     assert swedish and all(p.language == "sv" for p in swedish)
