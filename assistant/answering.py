@@ -253,13 +253,14 @@ def respond(
     citations: dict[str, Citation] = {}
     direct: list[str] = []
     quotes: list[str] = []
+    given: set[str] = set()  # the numbers the direct line gives so far
     for part in answered:
         for sentence in quoted(part.ranked):
             citation = _cite(citations, sentence)
             line = f"«{sentence.text}» [{citation.number}]"
             if line not in quotes:
                 quotes.append(line)
-            if sentence is part.ranked[0] and (value := direct_value(part, sentence)):
+            if sentence is part.ranked[0] and (value := direct_value(part, sentence, given)):
                 direct.append(f"{value} [{citation.number}]")
     missing = [p.typed for p in parts if not p.found]
     lines = [phrase(language, "direct", value="; ".join(direct))] if direct else []
@@ -300,28 +301,42 @@ def _cite(citations: dict[str, Citation], sentence: Sentence) -> Citation:
 _UNIT_WORDS = {"de", "d", "of", "av", "du", "des"}
 
 
-def direct_value(part: Part, sentence: Sentence) -> str | None:
-    """The thing asked for, in the documents' words: a number with its unit, a person's name, a date."""
+def direct_value(part: Part, sentence: Sentence, given: set[str] | None = None) -> str | None:
+    """The thing asked for, in the documents' words: a number with its unit, a person's name, a date. `given` holds
+    the numbers earlier parts of the question answered with: a later part asks for another ('how many X, and how
+    many Y'), so it takes the next number; the one it takes is added."""
     text, kind = sentence.text, part.question.kind  # the framed question's: a follow-up keeps what was asked
+    given = set() if given is None else given
     if kind == "number":
         asked = set(NUMBER.findall(part.typed))
-        values: list[tuple[bool, int, str]] = []
+        values: list[tuple[bool, int, str, str]] = []
         for match in NUMBER.finditer(text):
-            if match.group() in asked or YEAR.fullmatch(match.group()) or _identifier(text, match):
+            if (
+                match.group() in asked
+                or YEAR.fullmatch(match.group())
+                or text[match.start() - 1 : match.start()] == "/"
+            ):
+                continue  # a year, a number the question gives, the second half of '7/17' or of a date
+            fraction = _FRACTION.match(text, match.end())
+            over = fraction.group() if fraction and not YEAR.fullmatch(fraction.group(1)) else ""  # '12/2024': a month
+            number = match.group() + over
+            if (not over and _identifier(text, match)) or number in given:
                 continue
             following = TIME.match(text[match.end() :].lstrip())
             if following and following.group(2):  # the day of a date: '13 mars 2025'
                 continue
-            value = " ".join([match.group(), *_unit(text[match.end() :])])
+            value = " ".join([number, *_unit(text[match.end() + len(number) - len(match.group()) :])])
             unit = Words(value, sentence.passage.language)
             said = next((k.word for k in part.question.keys if k.kind == "word" and matched(k, unit)), None)
             if said and sentence.passage.language != part.question.language:
-                in_words = f"{match.group()} {said}"
+                in_words = f"{number} {said}"
                 if in_words.lower() != value.lower():
                     value = f"{in_words} ({value})"  # in the asker's words, then the document's
-            values.append((said is not None, -len(values), value))
+            values.append((said is not None, -len(values), value, number))
         if values:
-            return max(values)[2]  # the first number whose unit is a word of the question, else the first
+            chosen = max(values)  # the first number whose unit is a word of the question, else the first
+            given.add(chosen[3])
+            return chosen[2]
     if kind == "person":
         if byline(text) == "author":  # 'Article et photos : P. Tuyet'
             return text.split(":", 1)[-1].strip()
@@ -369,6 +384,9 @@ def _everyday_dropped(name: str, index: LexicalIndex, doc_id: str) -> str:
 _IDENTIFIER_BEFORE = re.compile(
     r"(?:\bn°|\bno\.|\bnr\.?|\bnummer|\bdécision|\bdecision|\bbeslut|\bquyết định(?: số)?|\bsố hiệu)\s*$", re.I
 )
+
+
+_FRACTION = re.compile(r"/(\d+)(?![\d/])")  # '382/382 communes', '7/17 districts'; not a date's '25/11/2024'
 
 
 def _identifier(text: str, match: re.Match[str]) -> bool:

@@ -197,6 +197,16 @@ def test_questions_about_the_article_itself_are_answered_by_its_bylines(
     assert reply.citations[0].doc_id.startswith(doc) and expected in " ".join(reply.citations[0].quotes)
 
 
+def test_the_direct_line_keeps_a_fraction_whole_and_gives_each_part_its_own_number(seeded: Settings) -> None:
+    assert answer("How many communes in Hanoi meet the new rural standards?").text.startswith("Answer: 382/382 ")
+    both = answer(
+        "How many self-management models did Hanoi have over the last five years, and how many models for economic "
+        "development?"
+    )
+    first = both.text.splitlines()[0]
+    assert first.startswith("Answer: 2 500 models") and "600 models" in first
+
+
 def test_an_article_about_a_place_no_document_covers_has_no_date(seeded: Settings) -> None:
     assert not answer("When was the article about the fund in Da Nang published?").found
 
