@@ -17,6 +17,7 @@ from .evidence import (
     Sentence,
     Similarity,
     answers,
+    body_mentions,
     decide,
     question_of,
     role_mentions,
@@ -360,6 +361,8 @@ def _holder(part: Part, sentence: Sentence) -> str | None:
     people = [(at, name) for at, name in names if fold(name.split()[0]) in SURNAMES] or names
     asked = (part.question.role, part.question.vice)
     role = next((at for family, deputy, at in role_mentions(text) if (family, deputy) == asked), None)
+    if part.question.role is None:  # 'Qui représentait le Conseil populaire…': the name after the body asked about
+        role = next((at for body, at in body_mentions(text) if body in part.question.bodies), None)
     if role is None or not people:
         return people[0][1] if people else None
     after = [name for at, name in people if at >= role]  # 'Président Nguyen Van Binh': the name is the role's run

@@ -172,6 +172,25 @@ def bodies(text: str) -> set[str]:
     return {body for body, names in BODIES.items() if any(name in folded for name in names)}
 
 
+def body_mentions(text: str) -> list[tuple[str, int]]:
+    """Each body a text names, with the offset in text where its name starts, in order."""
+    folded, at = "", []
+    for i, ch in enumerate(text):
+        piece = fold(ch)
+        folded += piece
+        at += [i] * len(piece)
+    found = [(body, at[m]) for body, names in BODIES.items() for name in names for m in _starts(folded, name)]
+    return sorted(set(found), key=lambda pair: pair[1])
+
+
+def _starts(text: str, needle: str) -> list[int]:
+    out, i = [], text.find(needle)
+    while i >= 0:
+        out.append(i)
+        i = text.find(needle, i + 1)
+    return out
+
+
 def _roles(text: str) -> tuple[str | None, bool]:
     """The first role a question names, and whether it asks for the deputy."""
     named = _named_roles(text)

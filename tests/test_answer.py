@@ -207,6 +207,12 @@ def test_the_direct_line_keeps_a_fraction_whole_and_gives_each_part_its_own_numb
     assert first.startswith("Answer: 2 500 models") and "600 models" in first
 
 
+def test_without_a_role_the_holder_is_the_name_after_the_body_asked_about(seeded: Settings) -> None:
+    # '…, Truong Thanh Huyen, le vice-président du Conseil populaire provincial, Tran Van Ky, …'
+    reply = answer("Vem företrädde det provinsiella folkrådet vid konferensen i Ha Tinh?")
+    assert reply.text.startswith("Svar: Tran Van Ky [1]")
+
+
 def test_an_article_about_a_place_no_document_covers_has_no_date(seeded: Settings) -> None:
     assert not answer("When was the article about the fund in Da Nang published?").found
 

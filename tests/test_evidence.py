@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from assistant.evidence import _named_roles, bodies, probability
+from assistant.evidence import _named_roles, bodies, body_mentions, probability
 
 
 @pytest.mark.parametrize(
@@ -65,3 +65,13 @@ def test_roles_are_named_in_four_languages_without_everyday_words() -> None:
 )  # fmt: skip
 def test_bodies_are_read_in_four_languages(text: str, named: set[str]) -> None:
     assert bodies(text) == named
+
+
+def test_bodies_are_found_where_the_text_names_them() -> None:
+    text = (
+        "le chef du Comité provincial du Parti, Truong Thanh Huyen, le vice-président du Conseil populaire, Tran Van Ky"
+    )
+    found = body_mentions(text)
+    assert [body for body, _ in found] == ["party", "people's council"]
+    assert all(text[at:].lower().startswith(("comité", "conseil")) for _, at in found)
+    assert body_mentions("Ủy ban nhân dân tỉnh") == [("people's committee", 0)]  # offsets in the text as written
