@@ -63,7 +63,7 @@ STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 # Vietnamese function words keep their tones: folded, "bao" (how) would also drop "bảo" (protect) and "bão" (storm)
 VIETNAMESE_STOPWORDS = frozenset(
     "là của và có các những một cho với được trong khi thì này đó ai gì nào bao nhiêu thế như tại sao đã đang sẽ ở "
-    "về mấy bị rằng theo".split()
+    "về mấy bị rằng theo ngoài vậy còn nếu từ đến cùng sau trước để".split()
 )
 
 

@@ -128,3 +128,9 @@ def test_vietnamese_syllables_are_not_taken_for_other_languages_function_words()
     # folded, 'tổ' would be English 'to', 'số' 'so', 'cán' 'can', and Swedish 'år' (year) would be 'är' (is)
     assert content_words("tổ chức số hộ cán bộ") == ["tổ", "chức", "số", "hộ", "cán", "bộ"]
     assert content_words("vilket år") == ["år"]
+
+
+def test_a_vietnamese_question_opening_with_a_function_word_names_nothing_by_it() -> None:
+    # 'Ngoài' (besides) before 'Mặt trận': capitalised only because it opens the question
+    assert "ngoài" not in content_words("Ngoài Mặt trận Tổ quốc, những tổ chức nào đã dự hội nghị?")
+    assert content_words("Vậy còn Hà Nội thì sao?") == ["hà", "nội"]
