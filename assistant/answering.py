@@ -160,7 +160,10 @@ def _qualified_places(question: str, tokens: list[re.Match[str]]) -> list[str] |
             for k in range(1, i - 1)
             if tokens[k].group().lower() == preposition and tokens[k + 1].group()[:1].isupper()
         ]
-        if not earlier:
+        after = i + 2
+        while after + 1 < len(tokens) and tokens[after + 1].group()[:1].isupper():
+            after += 1
+        if not earlier or after + 1 >= len(tokens):  # '… in 2023 and in Hanoi?': the year may stand for both
             continue
         first = question[: tokens[i].start()].rstrip(" ,")
         second = question[: tokens[earlier[-1]].start()] + question[tokens[i + 1].start() :]
@@ -189,7 +192,7 @@ def judge(part: str, history: list[Any] | None, search: Callable[[str], Results]
     question = question_of(results, binding)
     ranked = sentences(results, question, part, similarity)
     found, p = answers(ranked[0] if ranked else None, ranked)
-    if ASKS_ARTICLE.search(binding) and (credit := _byline_asked(question, ranked, results)) is not None:
+    if ASKS_ARTICLE.search(part) and (credit := _byline_asked(question, ranked, results)) is not None:
         ranked = [credit, *(s for s in ranked if s is not credit)]
         found, p = True, 1.0  # the page states it outright: no score needed
     return Part(part, results, question, ranked, found, p)
@@ -215,18 +218,22 @@ def _byline_asked(question: Question, ranked: list[Sentence], results: Results) 
     )
 
 
-def rerank(results: Results, question: str, similarity: Similarity, k: int, share: float) -> list[Passage]:
-    """The retrieved passages reordered by the best sentence each holds under the fitted sentence model (the one that
-    picks the answering sentence), weighed against retrieval's own order by `share`; the first k, ranked anew, each
-    with that weighed score."""
-    if not results.passages:
+def rerank(results: Results, question: str, similarity: Similarity, k: int, share: float, depth: int) -> list[Passage]:
+    """The first `depth` retrieved passages reordered by the best sentence each holds under the fitted sentence model
+    (the one that picks the answering sentence), weighed against retrieval's own order by `share`, then the rest in
+    retrieval's order: the first k, ranked anew, each with its weighed score (so the first k do not depend on k)."""
+    head = results.passages[:depth]
+    if not head:
         return []
-    ranked = sentences(results, question_of(results, question), question, similarity)
+    shown = {p.chunk_id for p in head}
+    reading = Results(results.query, head, [c for c in results.candidates if c.chunk_id in shown], results.index)
     best: dict[str, float] = {}
-    for s in ranked:
+    for s in sentences(reading, question_of(reading, question), question, similarity):
         best[s.passage.chunk_id] = max(best.get(s.passage.chunk_id, 0.0), s.score)
-    scored = [(round((1 - share) / p.rank + share * best.get(p.chunk_id, 0.0), 6), p) for p in results.passages]
-    scored.sort(key=lambda pair: -pair[0])
+    scored = sorted(((round((1 - share) / p.rank + share * best.get(p.chunk_id, 0.0), 6), p) for p in head),
+                    key=lambda pair: -pair[0])  # fmt: skip
+    floor = scored[-1][0]
+    scored += [(round(min(floor, (1 - share) / p.rank), 6), p) for p in results.passages[depth:]]
     return [p.model_copy(update={"rank": rank, "score": score}) for rank, (score, p) in enumerate(scored[:k], start=1)]
 
 
@@ -254,7 +261,7 @@ def respond(
     citations: dict[str, Citation] = {}
     direct: list[str] = []
     quotes: list[str] = []
-    given: set[str] = set()  # the numbers the direct line gives so far
+    given: set[tuple[str, str]] = set()  # the numbers the direct line gives so far, with their sentences
     for part in answered:
         for sentence in quoted(part.ranked):
             citation = _cite(citations, sentence)
@@ -302,10 +309,10 @@ def _cite(citations: dict[str, Citation], sentence: Sentence) -> Citation:
 _UNIT_WORDS = {"de", "d", "of", "av", "du", "des"}
 
 
-def direct_value(part: Part, sentence: Sentence, given: set[str] | None = None) -> str | None:
+def direct_value(part: Part, sentence: Sentence, given: set[tuple[str, str]] | None = None) -> str | None:
     """The thing asked for, in the documents' words: a number with its unit, a person's name, a date. `given` holds
-    the numbers earlier parts of the question answered with: a later part asks for another ('how many X, and how
-    many Y'), so it takes the next number; the one it takes is added."""
+    the (sentence, number) pairs earlier parts of the question answered with: a later part reading the same sentence
+    asks for another number ('how many X, and how many Y'), so it takes the next; the one it takes is added."""
     text, kind = sentence.text, part.question.kind  # the framed question's: a follow-up keeps what was asked
     given = set() if given is None else given
     if kind == "number":
@@ -318,10 +325,9 @@ def direct_value(part: Part, sentence: Sentence, given: set[str] | None = None) 
                 or text[match.start() - 1 : match.start()] == "/"
             ):
                 continue  # a year, a number the question gives, the second half of '7/17' or of a date
-            fraction = _FRACTION.match(text, match.end())
-            over = fraction.group() if fraction and not YEAR.fullmatch(fraction.group(1)) else ""  # '12/2024': a month
+            over = _fraction(text, match)
             number = match.group() + over
-            if (not over and _identifier(text, match)) or number in given:
+            if (not over and _identifier(text, match)) or (text, number) in given:
                 continue
             following = TIME.match(text[match.end() :].lstrip())
             if following and following.group(2):  # the day of a date: '13 mars 2025'
@@ -336,10 +342,10 @@ def direct_value(part: Part, sentence: Sentence, given: set[str] | None = None) 
             values.append((said is not None, -len(values), value, number))
         if values:
             chosen = max(values)  # the first number whose unit is a word of the question, else the first
-            given.add(chosen[3])
+            given.add((text, chosen[3]))
             return chosen[2]
     if kind == "person":
-        if byline(text) == "author":  # 'Article et photos : P. Tuyet'
+        if byline(text) == "author" and ASKS_ARTICLE.search(part.typed):  # 'Article et photos : P. Tuyet'
             return text.split(":", 1)[-1].strip()
         return _holder(part, sentence)
     if kind == "time":
@@ -389,7 +395,21 @@ _IDENTIFIER_BEFORE = re.compile(
 )
 
 
+_DATE_BEFORE = re.compile(r"\b(?:le|du|au|on|den|ngày|từ|since)\s*$", re.IGNORECASE)  # 'le 1/12': a date
 _FRACTION = re.compile(r"/(\d+)(?![\d/])")  # '382/382 communes', '7/17 districts'; not a date's '25/11/2024'
+
+
+def _fraction(text: str, match: re.Match[str]) -> str:
+    """The '/17' of '7/17 districts' after a number, if it is a share: not a date's '25/11' or '30/6', nor '12/2024'."""
+    over = _FRACTION.match(text, match.end())
+    if (
+        over is None
+        or YEAR.fullmatch(over.group(1))
+        or _DATE_BEFORE.search(text[max(0, match.start() - 8) : match.start()])
+    ):
+        return ""
+    whole, part = (int(re.sub(r"\D", "", n) or 0) for n in (over.group(1), match.group()))
+    return over.group() if part <= whole else ""
 
 
 def _identifier(text: str, match: re.Match[str]) -> bool:

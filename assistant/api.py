@@ -145,7 +145,8 @@ class Assistant:
         if not setting:
             return self.search(question, k, **filters).passages
         results = self.search(question, max(k, int(setting["depth"])), **filters)
-        return answering.rerank(results, question.strip(), self.similarity, k, float(setting["share"]))
+        depth = int(setting["depth"])
+        return answering.rerank(results, question.strip(), self.similarity, k, float(setting["share"]), depth)
 
     def answer(self, question: str, history: list[Any] | None = None, k: int = 5, **filters: Any) -> Answer:
         """Answer from the documents with numbered citations; found=False (and related passages) when they do not
@@ -186,7 +187,10 @@ class Assistant:
         if new:
             if len(self._vectors) > 20_000:
                 self._vectors.clear()
-            self._vectors.update(zip([(name, t) for t in new], model.embed_documents(new), strict=True))
+            # one text at a time: a batch pads to its longest text and quantizes its activations together, so a
+            # sentence's vector (and the answer) would depend on which others were read with it; alone it is as fast
+            vectors = [model.embed_documents([t])[0] for t in new]
+            self._vectors.update(zip([(name, t) for t in new], vectors, strict=True))
         query = model.embed_query(question)
         return [float(self._vectors[name, t] @ query) for t in texts]
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from .keywords import KeyWord, Words, coverage, key_words, matched, unjudged_share, weigh
 from .languages import (
+    ASKS_ARTICLE,
     ASKS_WHAT,
     NAME,
     NUMBER,
@@ -248,6 +249,7 @@ def sentences(results: Results, question: Question, typed: str, similarity: Simi
     top_fused = results.candidates[0].fused if results.candidates else 1.0
     out: list[Sentence] = []
     seen: set[tuple[str, int]] = set()
+    article = bool(ASKS_ARTICLE.search(typed))  # a short byline ('Kieu Minh') is a sentence only to such a question
     for passage in results.passages:
         wide = window(index, passage)
         doc_words = _document_words(index, passage)
@@ -264,7 +266,7 @@ def sentences(results: Results, question: Question, typed: str, similarity: Simi
         spans = sentence_spans(wide.text, passage.language)
         for i, (a, b) in enumerate(spans):
             text = wide.text[a:b]
-            if (len(text) < 15 and not byline(text)) or (passage.doc_id, wide.start + a) in seen:
+            if (len(text) < 15 and not (article and byline(text))) or (passage.doc_id, wide.start + a) in seen:
                 continue
             seen.add((passage.doc_id, wide.start + a))
             before = wide.text[spans[i - 1][0] : b] if i else text

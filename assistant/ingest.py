@@ -38,6 +38,7 @@ _RELATED = {
     "cùng chủ đề", "cùng chuyên mục", "cùng tác giả", "tin liên quan", "xem thêm",
 }  # fmt: skip
 _SOURCE = re.compile(r"^(source|sources|källa|kilde|nguồn)\s*:?\s*(?P<url>https?://\S+)?\s*$", re.IGNORECASE)
+_STAMP = re.compile(r"(?:\d{1,2}[:h]\d{2})?")  # what may stand before a date in a page's stamp: '11:04'
 _TWICE = re.compile(r"^(?P<site>\S.*?\S)(?P=site)\s*$")  # a site's name written twice (its logo, then its text)
 
 
@@ -75,20 +76,25 @@ def clean(raw: str, debris: bool = True) -> Cleaned:
             paragraphs.append(line)
             continue
         low = line.casefold()
-        if low in _RELATED and paragraphs:
+        article = len(paragraphs) > len(datelines)  # an article paragraph is kept already (a dateline is none)
+        if low in _RELATED and article:
             break  # the rest of the page lists other articles
         if low in _UI_LINES or _COUNTER.match(line) or _AD.match(line):
             continue
-        if not paragraphs and _BANNER.match(line) and len(line) < 120:
+        if not article and _BANNER.match(line) and len(line) < 120:
             continue
         if source := _SOURCE.match(line):
             url = url or source["url"]
             continue
         if (found := DATELINE.search(line)) and len(line) < 120 and not SENTENCE_END.search(line[: found.start()]):
             date = date or _iso_date(found)  # a byline "SiteSite17/10/2024" or a stamp "11:04 25/11/2024"
-            # kept, so that 'when was it published, and where?' finds its answer: "Site 17/10/2024"
-            site = _TWICE.match(line[: found.start()])
-            line = f"{site['site'] if site else line[: found.start()].strip()} {found.group()}".strip()
+            # kept, so that 'when was it published, and where?' finds its answer: "Site 17/10/2024"; but not a
+            # dated line after the article that is neither ('Läs mer om … 12/10/2024', a comment's 'Name 13/12/2024')
+            before = line[: found.start()].strip()
+            site = _TWICE.match(before)
+            if article and not site and not _STAMP.fullmatch(before):
+                continue
+            line = f"{site['site'] if site else before} {found.group()}".strip()
             datelines.add(len(paragraphs))
             paragraphs.append(line)
             continue

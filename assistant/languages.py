@@ -232,17 +232,27 @@ _YEAR_WORDS = r"what year|which year|quelle année|vilket år|năm nào"
 ASKS_YEAR = re.compile(rf"\b({_YEAR_WORDS})\b", re.IGNORECASE)
 _DATE_WORDS = r"what date|which date|which day|quelle date|quel jour|vilket datum|vilken dag|ngày nào"
 ASKS_TIME = re.compile(rf"\b(when|quand|när|khi nào|bao giờ|{_YEAR_WORDS}|{_DATE_WORDS})\b", re.IGNORECASE)
-# A question about the article itself, not what it reports: when or where it was published, who wrote it
+# A question about the article itself, not what it reports: when it was published ('When was the interview
+# published?', 'Bài phỏng vấn được đăng vào ngày nào?'), who wrote or signed it ('Qui a signé l'article ?'). A verb
+# of the article's own: 'the published interview' or 'Theo bài viết, ai…' ('according to the article') is no such
+# question, nor 'who presented the report, according to the article written by…'.
 _ARTICLE = (
     r"article|l'article|interview|l'interview|entretien|l'entretien|reportage|artikel|artikeln|intervju|intervjun|"
-    r"reportaget|bài|bài viết|bài báo|bài phỏng vấn"
+    r"reportaget|bài báo|bài viết|bài phỏng vấn"
 )
-_PUBLISHED = (
-    r"published|appeared|wrote|written|writer|author|signed|photographed|publié|publiée|paru|parue|écrit|rédigé|"
-    r"signé|signée|auteur|publicerades|publicerad|publicerats|skrev|skrevs|skrivit|författare|fotograferade|đăng|"
-    r"xuất bản|viết|tác giả|chụp ảnh"
+_PUBLISHED = r"published|appeared|publié|publiée|paru|parue|publicerades|publicerats|đăng|xuất bản"
+_WROTE = (
+    rf"(?:who|qui|vem|ai)\b.{{0,20}}\b(?:wrote|signed|photographed|authored|écrit|signé|rédigé|skrev|skrivit|"
+    rf"undertecknade|fotograferade|viết|ký)\b.{{0,30}}\b(?:{_ARTICLE})\b"
 )
-ASKS_ARTICLE = re.compile(rf"\b(?:{_ARTICLE})\b.*\b(?:{_PUBLISHED})\b|\b(?:{_PUBLISHED})\b.*\b(?:{_ARTICLE})\b", re.I)
+_AUTHOR = r"author|auteur|författare|författaren|tác giả"
+_WHERE_PUBLISHED = r"which newspaper|which site|quel journal|quel site|vilken tidning|báo nào|trang nào"
+ASKS_ARTICLE = re.compile(
+    rf"(?=.*\b(?:{_ARTICLE})\b)(?:(?=.*\b(?:{_PUBLISHED})\b(?!\s+(?:article|interview)))"
+    rf"(?=.*\b(?:when|quand|när|khi nào|bao giờ|{_YEAR_WORDS}|{_DATE_WORDS}|{_WHERE_PUBLISHED})\b)|(?=.*{_WROTE})|"
+    rf"(?=.*\b(?:{_AUTHOR})\b))",
+    re.IGNORECASE | re.DOTALL,
+)
 FULL_DATE = re.compile(
     r"\b\d{1,2}/\d{1,2}/(?:19|20)\d{2}\b|\b\d{1,2}(?:er)? (?:janvier|février|mars|avril|mai|juin|juillet|août|"
     r"septembre|octobre|novembre|décembre|januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|"
@@ -337,7 +347,9 @@ def language_name(code: str, in_language: str) -> str:
 
 DATELINE = re.compile(r"(?<!\d)(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d{2})$")  # 'Site17/10/2024'
 SENTENCE_END = re.compile(r"[.!?;:»\"]\s*$")
-_CREDIT = re.compile(r"^(?:article|texte?|photos?|foto|bild|bài|ảnh|tin|av|by|par)\b[^:\n]{0,30}:\s*\S", re.I)
+_CREDIT = re.compile(  # a credit word, then a name: 'Article et photos : P. Tuyet', 'Bài và ảnh: Nguyễn Văn A'
+    r"^(?i:article|texte?|photos?|foto|bild|bài|ảnh)\b[^:\n]{0,30}:\s*[A-ZĐ][\w.'-]*(?:\s+[A-ZĐ][\w.'-]*){0,3}$"
+)
 _LONE_NAME = re.compile(r"^[A-ZĐ][\w.'-]*(?:\s+[A-ZĐ][\w.'-]*){1,3}$")
 
 

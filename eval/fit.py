@@ -94,10 +94,12 @@ def fit_rerank(bot: Assistant, questions: list[Question]) -> dict[str, float]:
             if q.answerable:
                 text = frame(q.question, q.turns)[0]
                 samples.append((q, text, bot.search(text, depth)))
+        if not samples:
+            return {}
         for share in (0.0, 0.25, 0.5, 0.75, 1.0):
             total_mrr = total_hit = 0.0
             for q, text, results in samples:
-                passages = answering.rerank(results, text, bot.similarity, 10, share)
+                passages = answering.rerank(results, text, bot.similarity, 10, share, depth)
                 r, hit = mrr([p.chunk_id for p in passages], {p.chunk_id: p.text for p in passages}, q.evidence)
                 total_mrr += r
                 total_hit += hit

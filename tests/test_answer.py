@@ -167,6 +167,8 @@ def test_a_follow_up_takes_the_new_place_and_keeps_the_question() -> None:
           "Có bao nhiêu căn nhà được xây ở Hà Nội trong nhiệm kỳ vừa qua?"]),
         ("How many houses were built in Ha Tinh and in which year?",
          ["How many houses were built in Ha Tinh and in which year?"]),
+        ("How many households escaped poverty in Quang Nam in 2023 and in Hanoi?",
+         ["How many households escaped poverty in Quang Nam in 2023 and in Hanoi?"]),
     ],
 )  # fmt: skip
 def test_questions_that_ask_two_things_are_split(question: str, parts: list[str]) -> None:
