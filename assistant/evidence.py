@@ -67,6 +67,10 @@ FEATURES = ["own", "context", "passage", "missing", "prior", "cue", "years", "ye
             "names_near", "names_doc", "role", "dense", "sim", "fused", "cross", "unjudged"]  # fmt: skip
 Similarity = Callable[[str, list[str]], list[float]]  # question, sentences -> cosine of each (the dense encoder)
 WINDOW = 600  # characters read on each side of a passage to finish its first and last sentences
+# A question whose words (not its names, numbers or years) are two or more, none of them in a document, asks of
+# something that document does not treat ('le budget de la défense du Vietnam en 2024'); one word alone may be a
+# dictionary's gap ('befattning')
+TOPIC_WORDS = 2
 SIMILAR = 12  # sentences, the best by their words, that the dense encoder also reads (about 40 ms each on 2 cores)
 
 
@@ -258,6 +262,7 @@ def sentences(results: Results, question: Question, typed: str, similarity: Simi
         missing = _missing(question.keys, near)
         names_near = _share([matched(k, near) for k in question.names])
         names_doc = _share([matched(k, doc_words) for k in question.names])
+        topic = float(sum(matched(k, doc_words) for k in question.keys if k.kind == "word"))
         numbers = _share([n in wide.text for n in question.numbers])
         cand = by_id.get(passage.chunk_id)
         dense = cand.signals.get("dense", 0.0) if cand else 0.0
@@ -285,6 +290,7 @@ def sentences(results: Results, question: Question, typed: str, similarity: Simi
                 "names_doc": names_doc,
                 "role": _role(question, text),
                 "body": _body(question, text),
+                "topic": topic,
                 "dense": dense,
                 "fused": fused,
                 "cross": float(question.language != passage.language),
@@ -314,8 +320,9 @@ def violated(question: Question, features: dict[str, float]) -> str | None:
     """The hard constraint a sentence fails, whatever the scores say: a question about a role (the chair, the
     deputy) needs a sentence naming that role, a person's name too when it asks who holds it, and no other body than
     the one it names (the Women's Union's chair is not the People's Committee's); "how many" needs
-    a number other than those asked about. (A sentence whose paragraph speaks of another place than the one asked
-    about fails too: `places.elsewhere`.)"""
+    a number other than those asked about; and a document must hold one of the question's words at least, when it
+    has two or more (TOPIC_WORDS). (A sentence whose paragraph speaks of another place than the one asked about fails
+    too: `places.elsewhere`.)"""
     if question.role is not None and features["role"] != 1.0:
         return "role"
     if question.role is not None and question.kind == "person" and features["cue"] == 0.0:
@@ -324,6 +331,8 @@ def violated(question: Question, features: dict[str, float]) -> str | None:
         return "body"
     if question.kind == "number" and features["cue"] == 0.0:
         return "number"
+    if features.get("topic") == 0.0 and sum(k.kind == "word" for k in question.keys) >= TOPIC_WORDS:
+        return "topic"
     return None
 
 

@@ -219,6 +219,15 @@ def test_an_article_about_a_place_no_document_covers_has_no_date(seeded: Setting
     assert not answer("When was the article about the fund in Da Nang published?").found
 
 
+def test_a_question_whose_words_no_document_holds_is_declined(seeded: Settings) -> None:
+    bot = Assistant(seeded)
+    question = "How many foreign tourists visited Vietnam in 2024?"  # Vietnam and 2024 are there, tourists are not
+    part = judge(question, None, bot.search, bot.similarity)
+    unheld = [s for s in part.ranked if s.features["topic"] == 0.0]  # from documents that hold none of its words
+    assert unheld and all(s.violation for s in unheld) and any(s.violation == "topic" for s in unheld)
+    assert not answer(question).found
+
+
 def test_a_year_the_documents_do_not_give_is_declined_with_the_year_they_do(seeded: Settings) -> None:
     reply = answer("How much did Ha Tinh raise for the Fund for the Poor in 2024?")
     assert not reply.found
