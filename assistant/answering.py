@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .errors import QuestionError
@@ -438,7 +438,7 @@ def _declined(question: str, part: Part, language: str) -> Answer:
     would answer but speaks of another place, say which, citing it; otherwise list the closest passages as possibly
     related."""
     best = part.best
-    if best is not None and best.features.get("year_conflict") == 1.0:
+    if best is not None and best.features.get("year_conflict") == 1.0 and _answers_but_for_its_year(best, part):
         asked = sorted(set(YEAR.findall(part.typed)))
         given = sorted(set(YEAR.findall(best.text)) - set(asked))
         if asked and given:
@@ -456,6 +456,15 @@ def _declined(question: str, part: Part, language: str) -> Answer:
     citations = [Citation.of(i, p) for i, p in enumerate(_related(part), start=1)]
     text = phrase(language, "none") + (" " + phrase(language, "related") if citations else "")
     return Answer(question=question, text=text, found=False, citations=citations, language=language)
+
+
+def _answers_but_for_its_year(sentence: Sentence, part: Part) -> bool:
+    """Whether the sentence would be given as the answer if its year were the one asked: only then does 'the documents
+    give this for 2023, not for 2024' hold; a sentence about something else in another year says nothing of the kind."""
+    if violates(sentence):
+        return False
+    as_asked = replace(sentence, features=sentence.features | {"years": 1.0, "year_conflict": 0.0})
+    return decide(as_asked, part.ranked)[0]
 
 
 def _related(part: Part) -> list[Passage]:

@@ -231,6 +231,10 @@ def test_a_question_whose_words_no_document_holds_is_declined(seeded: Settings) 
 def test_a_year_the_documents_do_not_give_is_declined_with_the_year_they_do(seeded: Settings) -> None:
     reply = answer("How much did Ha Tinh raise for the Fund for the Poor in 2024?")
     assert not reply.found
+    assert reply.text.startswith("The documents give this for 2023, not for 2024:")
+    # Ha Tinh's 2023 houses are no answer for Lang Son in any year: no 'given for 2023' is claimed
+    other = answer("How many solidarity houses did the Front of Lang Son province build in 2024?")
+    assert not other.found and other.text.startswith("The documents do not say.")
     assert reply.confidence is not None and 0.0 <= reply.confidence <= 1.0
 
 
