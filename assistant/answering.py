@@ -136,14 +136,19 @@ def split_parts(question: str) -> list[str]:
         a = i - 1
         while a > 0 and tokens[a - 1].group()[:1].isupper() and not is_stopword(tokens[a - 1].group()):
             a -= 1
-        b = j
-        while b + 1 < len(tokens) and tokens[b + 1].group()[:1].isupper():
-            b += 1
-        left, right = tokens[a].start(), tokens[b].end()
+        left, right = tokens[a].start(), tokens[_run_end(tokens, j)].end()
         first = question[: tokens[i - 1].end()] + question[right:]
         second = question[:left] + question[tokens[j].start() :]
         return [first, second]
     return _qualified_places(question, tokens) or [question]
+
+
+def _run_end(tokens: list[re.Match[str]], start: int) -> int:
+    """The last token of the run of capitalised words that starts at `start`: a name of several words."""
+    end = start
+    while end + 1 < len(tokens) and tokens[end + 1].group()[:1].isupper():
+        end += 1
+    return end
 
 
 def _qualified_places(question: str, tokens: list[re.Match[str]]) -> list[str] | None:
@@ -160,10 +165,8 @@ def _qualified_places(question: str, tokens: list[re.Match[str]]) -> list[str] |
             for k in range(1, i - 1)
             if tokens[k].group().lower() == preposition and tokens[k + 1].group()[:1].isupper()
         ]
-        after = i + 2
-        while after + 1 < len(tokens) and tokens[after + 1].group()[:1].isupper():
-            after += 1
-        if not earlier or after + 1 >= len(tokens):  # '… in 2023 and in Hanoi?': the year may stand for both
+        # '… in 2023 and in Hanoi?': nothing follows the second place, so the year may stand for both
+        if not earlier or _run_end(tokens, i + 2) + 1 >= len(tokens):
             continue
         first = question[: tokens[i].start()].rstrip(" ,")
         second = question[: tokens[earlier[-1]].start()] + question[tokens[i + 1].start() :]
@@ -442,20 +445,23 @@ def _declined(question: str, part: Part, language: str) -> Answer:
         asked = sorted(set(YEAR.findall(part.typed)))
         given = sorted(set(YEAR.findall(best.text)) - set(asked))
         if asked and given:
-            citation = Citation.of(1, best.passage, [(best.start, best.end)])
             text = phrase(language, "other_year", given=", ".join(given), asked=", ".join(asked))
-            text += f"\n«{best.text}» [1]"
-            return Answer(question=question, text=text, found=False, citations=[citation], language=language)
+            return _declined_citing(question, best, text, language)
     top = max(part.ranked, key=lambda s: s.score, default=None)
     if top is not None and top.violation == "place" and top.elsewhere and decide(top, part.ranked)[0]:
         asked = [p.said for p in part.question.places if p.level == top.elsewhere.level]
-        citation = Citation.of(1, top.passage, [(top.start, top.end)])
         text = phrase(language, "other_place", given=top.elsewhere.said, asked=", ".join(asked))
-        return Answer(question=question, text=f"{text}\n«{top.text}» [1]", found=False, citations=[citation],
-                      language=language)  # fmt: skip
+        return _declined_citing(question, top, text, language)
     citations = [Citation.of(i, p) for i, p in enumerate(_related(part), start=1)]
     text = phrase(language, "none") + (" " + phrase(language, "related") if citations else "")
     return Answer(question=question, text=text, found=False, citations=citations, language=language)
+
+
+def _declined_citing(question: str, sentence: Sentence, text: str, language: str) -> Answer:
+    """A decline that says what the documents give instead, quoting the sentence that gives it as [1]."""
+    citation = Citation.of(1, sentence.passage, [(sentence.start, sentence.end)])
+    return Answer(question=question, text=f"{text}\n«{sentence.text}» [1]", found=False, citations=[citation],
+                  language=language)  # fmt: skip
 
 
 def _answers_but_for_its_year(sentence: Sentence, part: Part) -> bool:

@@ -144,8 +144,8 @@ class Assistant:
         setting = fitted().get("rerank")
         if not setting:
             return self.search(question, k, **filters).passages
-        results = self.search(question, max(k, int(setting["depth"])), **filters)
         depth = int(setting["depth"])
+        results = self.search(question, max(k, depth), **filters)
         return answering.rerank(results, question.strip(), self.similarity, k, float(setting["share"]), depth)
 
     def answer(self, question: str, history: list[Any] | None = None, k: int = 5, **filters: Any) -> Answer:

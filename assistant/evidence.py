@@ -184,16 +184,11 @@ def body_mentions(text: str) -> list[tuple[str, int]]:
         piece = fold(ch)
         folded += piece
         at += [i] * len(piece)
-    found = [(body, at[m]) for body, names in BODIES.items() for name in names for m in _starts(folded, name)]
+    found = [
+        (body, at[m.start()]) for body, names in BODIES.items() for name in names
+        for m in re.finditer(re.escape(name), folded)
+    ]  # fmt: skip
     return sorted(set(found), key=lambda pair: pair[1])
-
-
-def _starts(text: str, needle: str) -> list[int]:
-    out, i = [], text.find(needle)
-    while i >= 0:
-        out.append(i)
-        i = text.find(needle, i + 1)
-    return out
 
 
 def _roles(text: str) -> tuple[str | None, bool]:
@@ -230,8 +225,10 @@ def _role(question: Question, sentence: str) -> float:
 def _body(question: Question, sentence: str) -> float:
     """0 when the question names a body (the People's Committee) and the sentence names only others (the Women's
     Union), else 1: the chair of one is not the chair of the other."""
+    if not question.bodies:
+        return 1.0  # most questions name none: the sentence is not read for bodies
     named = bodies(sentence)
-    return 0.0 if question.bodies and named and not question.bodies & named else 1.0
+    return 0.0 if named and not question.bodies & named else 1.0
 
 
 def _cue(question: Question, sentence: str, typed: str) -> float:

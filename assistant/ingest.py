@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import readers
-from .languages import DATELINE, SENTENCE_END, detect
+from .languages import DATELINE, byline, detect
 from .models import Document, Problem
 
 log = logging.getLogger(__name__)
@@ -86,7 +86,7 @@ def clean(raw: str, debris: bool = True) -> Cleaned:
         if source := _SOURCE.match(line):
             url = url or source["url"]
             continue
-        if (found := DATELINE.search(line)) and len(line) < 120 and not SENTENCE_END.search(line[: found.start()]):
+        if byline(line) == "date" and (found := DATELINE.search(line)):
             date = date or _iso_date(found)  # a byline "SiteSite17/10/2024" or a stamp "11:04 25/11/2024"
             # kept, so that 'when was it published, and where?' finds its answer: "Site 17/10/2024"; but not a
             # dated line after the article that is neither ('Läs mer om … 12/10/2024', a comment's 'Name 13/12/2024')

@@ -346,7 +346,7 @@ def language_name(code: str, in_language: str) -> str:
 # Bylines: what a page says of its article rather than of the news
 
 DATELINE = re.compile(r"(?<!\d)(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d{2})$")  # 'Site17/10/2024'
-SENTENCE_END = re.compile(r"[.!?;:»\"]\s*$")
+_SENTENCE_END = re.compile(r"[.!?;:»\"]\s*$")
 _CREDIT = re.compile(  # a credit word, then a name: 'Article et photos : P. Tuyet', 'Bài và ảnh: Nguyễn Văn A'
     r"^(?i:article|texte?|photos?|foto|bild|bài|ảnh)\b[^:\n]{0,30}:\s*[A-ZĐ][\w.'-]*(?:\s+[A-ZĐ][\w.'-]*){0,3}$"
 )
@@ -358,7 +358,7 @@ def byline(paragraph: str) -> str | None:
     '11:04 25/11/2024'), 'author' for a credit ('Article et photos : P. Tuyet') or a name alone ('Kieu Minh')."""
     line = paragraph.strip()
     found = DATELINE.search(line)
-    if found and len(line) < 120 and not SENTENCE_END.search(line[: found.start()]):
+    if found and len(line) < 120 and not _SENTENCE_END.search(line[: found.start()]):
         return "date"
     if len(line) < 80 and (_CREDIT.match(line) or (len(line) < 40 and _LONE_NAME.match(line))):
         return "author"

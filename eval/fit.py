@@ -88,26 +88,26 @@ def fit_rerank(bot: Assistant, questions: list[Question]) -> dict[str, float]:
     retrieval's own: the best sum of MRR@10 and hit@5 over the answerable train questions (the sentence model alone
     puts more first passages right but drops others out of the first five; then the shallower, the less weight)."""
     best: tuple[float, float, float, float, dict[str, float]] = (-1.0, -1.0, 0.0, 0.0, {})
-    for depth in (10, 20):
-        samples = []
-        for q in questions:
-            if q.answerable:
-                text = frame(q.question, q.turns)[0]
-                samples.append((q, text, bot.search(text, depth)))
-        if not samples:
-            return {}
-        for share in (0.0, 0.25, 0.5, 0.75, 1.0):
-            total_mrr = total_hit = 0.0
-            for q, text, results in samples:
-                passages = answering.rerank(results, text, bot.similarity, 10, share, depth)
-                r, hit = mrr([p.chunk_id for p in passages], {p.chunk_id: p.text for p in passages}, q.evidence)
-                total_mrr += r
-                total_hit += hit
-            score = ((total_mrr + total_hit) / len(samples), total_mrr / len(samples), -depth, -share)
-            print(f"rerank: depth {depth}, share {share}: train MRR@10 {total_mrr / len(samples):.4f}, "
-                  f"hit@5 {total_hit / len(samples):.4f}", file=sys.stderr)  # fmt: skip
-            if score > best[:4]:
-                best = (*score, {"depth": depth, "share": share})
+    depths = (10, 20)
+    samples = []  # searched once, as deep as the deepest setting: rerank reads only the first `depth` passages
+    for q in questions:
+        if q.answerable:
+            text = frame(q.question, q.turns)[0]
+            samples.append((q, text, bot.search(text, max(depths))))
+    if not samples:
+        return {}
+    for depth, share in itertools.product(depths, (0.0, 0.25, 0.5, 0.75, 1.0)):
+        total_mrr = total_hit = 0.0
+        for q, text, results in samples:
+            passages = answering.rerank(results, text, bot.similarity, 10, share, depth)
+            r, hit = mrr([p.chunk_id for p in passages], {p.chunk_id: p.text for p in passages}, q.evidence)
+            total_mrr += r
+            total_hit += hit
+        score = ((total_mrr + total_hit) / len(samples), total_mrr / len(samples), -depth, -share)
+        print(f"rerank: depth {depth}, share {share}: train MRR@10 {total_mrr / len(samples):.4f}, "
+              f"hit@5 {total_hit / len(samples):.4f}", file=sys.stderr)  # fmt: skip
+        if score > best[:4]:
+            best = (*score, {"depth": depth, "share": share})
     print(f"rerank: chose {best[4]}", file=sys.stderr)
     return best[4]
 
