@@ -43,6 +43,7 @@ from .languages import (
     language_name,
     name_groups,
     phrase,
+    unit_after,
     words,
 )
 from .lexical import LexicalIndex
@@ -309,9 +310,6 @@ def _cite(citations: dict[str, Citation], sentence: Sentence) -> Citation:
     return citation
 
 
-_UNIT_WORDS = {"de", "d", "of", "av", "du", "des"}
-
-
 def direct_value(part: Part, sentence: Sentence, given: set[tuple[str, str]] | None = None) -> str | None:
     """The thing asked for, in the documents' words: a number with its unit, a person's name, a date. `given` holds
     the (sentence, number) pairs earlier parts of the question answered with: a later part reading the same sentence
@@ -335,7 +333,7 @@ def direct_value(part: Part, sentence: Sentence, given: set[tuple[str, str]] | N
             following = TIME.match(text[match.end() :].lstrip())
             if following and following.group(2):  # the day of a date: '13 mars 2025'
                 continue
-            value = " ".join([number, *_unit(text[match.end() + len(number) - len(match.group()) :])])
+            value = " ".join([number, *unit_after(text[match.end() + len(number) - len(match.group()) :])])
             unit = Words(value, sentence.passage.language)
             said = next((k.word for k in part.question.keys if k.kind == "word" and matched(k, unit)), None)
             if said and sentence.passage.language != part.question.language:
@@ -420,20 +418,6 @@ def _identifier(text: str, match: re.Match[str]) -> bool:
     if text[match.end() : match.end() + 1] == "/":
         return True
     return bool(_IDENTIFIER_BEFORE.search(text[max(0, match.start() - 20) : match.start()]))
-
-
-def _unit(after: str) -> list[str]:
-    """The words after a number that say what it counts: '265 [orphelins] dans…', '104,3 [milliards de VND]'."""
-    unit: list[str] = []
-    for token in re.findall(r"[\w%'’-]+|[^\w\s]", after)[:6]:
-        if not re.match(r"[\w%]", token) or (is_stopword(token) and token.lower() not in _UNIT_WORDS):
-            break
-        unit.append(token)
-        if len([u for u in unit if u.lower() not in _UNIT_WORDS]) >= 3:
-            break
-    while unit and unit[-1].lower() in _UNIT_WORDS:
-        unit.pop()
-    return unit
 
 
 def _declined(question: str, part: Part, language: str) -> Answer:

@@ -13,16 +13,24 @@ from dataclasses import dataclass, field
 from .keywords import KeyWord, Words, coverage, key_words, matched, unjudged_share, weigh
 from .languages import (
     ASKS_ARTICLE,
+    ASKS_MONEY,
     ASKS_WHAT,
+    ASKS_YEAR,
+    CURRENCY,
     NAME,
     NUMBER,
+    NUMBER_WORDS,
+    ONE,
     TIME,
     asked_kind,
     byline,
     content_words,
+    counted,
+    counts,
     fold,
     sentence_spans,
     tokens,
+    unit_after,
     word_spans,
     words,
 )
@@ -58,19 +66,22 @@ BODIES = {
     "farmers": ("farmers' association", "farmers association", "association des agriculteurs", "bondeforbund",
                 "hoi nong dan"),
     "veterans": ("veterans", "anciens combattants", "veteranforbund", "cuu chien binh"),
+    "labour": ("labour federation", "labor federation", "federation du travail", "federation provinciale du travail",
+               "fackforbund", "fackliga", "lien doan lao dong"),
     "mass mobilization": ("mass mobilization commission", "mass mobilisation commission",
                           "commission de mobilisation de masse", "comite de mobilisation de masse",
                           "massmobiliseringskommission", "ban dan van"),
 }  # fmt: skip
 VICE = {"vice", "deputy", "adjoint", "adjointe", "phó", "biträdande", "viceordförande", "ställföreträdande"}
 FEATURES = ["own", "context", "passage", "missing", "prior", "cue", "years", "year_conflict", "numbers",
-            "names_near", "names_doc", "role", "dense", "sim", "fused", "cross", "unjudged"]  # fmt: skip
+            "names_near", "names_doc", "role", "dense", "sim", "fused", "cross", "unjudged", "unit"]  # fmt: skip
 Similarity = Callable[[str, list[str]], list[float]]  # question, sentences -> cosine of each (the dense encoder)
 WINDOW = 600  # characters read on each side of a passage to finish its first and last sentences
 # A question whose words (not its names, numbers or years) are two or more, none of them in a document, asks of
 # something that document does not treat ('le budget de la défense du Vietnam en 2024'); one word alone may be a
 # dictionary's gap ('befattning')
 TOPIC_WORDS = 2
+UNIT_WORDS = 6  # words after a number read for what it counts: its unit, or the noun after a verb ('94 ont construit…')
 SIMILAR = 12  # sentences, the best by their words, that the dense encoder also reads (about 40 ms each on 2 cores)
 
 
@@ -89,6 +100,9 @@ class Question:
     unjudged: float
     places: list[Place] = field(default_factory=list)  # the provinces, districts, communes it names
     bodies: set[str] = field(default_factory=set)  # the bodies it names (see BODIES)
+    counted: list[KeyWord] = field(default_factory=list)  # what a 'how many' question counts ('gratitude houses')
+    counting: list[str] = field(default_factory=list)  # those words as the question writes them
+    money: bool = False  # it asks what something cost, a budget, a sum
 
 
 @dataclass
@@ -124,8 +138,11 @@ def question_of(results: Results, constraint_text: str) -> Question:
     if kind is None and not (ASKS_WHAT.search(constraint_text) and len(topic) >= 2):  # 'And what about Hanoi?'
         kind = asked_kind(results.query.text)
     places = asked(constraint_text, results.index)
+    counting = counted(constraint_text)
+    folded = {fold(w) for w in counting}
     return Question(keys, years, numbers, names, role, vice, kind, results.query.language, unjudged_share(keys), places,
-                    bodies(constraint_text))  # fmt: skip
+                    bodies(constraint_text), [k for k in keys if fold(k.word) in folded], counting,
+                    bool(ASKS_MONEY.search(constraint_text)))  # fmt: skip
 
 
 # Vietnamese roles are two syllables ('chủ tịch'); the first alone starts everyday words ('chủ đề', 'giám sát').
@@ -222,6 +239,30 @@ def _role(question: Question, sentence: str) -> float:
     return 1.0 if (question.role, question.vice) in named else 0.0
 
 
+def _unit(question: Question, sentence: str, language: str, document: Words) -> float:
+    """1 when a number of the sentence counts what a 'how many' question counts ('265 orphelins' for 'how many
+    orphans'), or when there is nothing to check; 0 when its numbers count other things ('3 fois' for 'how many
+    inhabitants'). Only words the document is seen to use are checked: where no dictionary gives the document's word
+    for the thing ('households' for 'ménages'), a number cannot be told to count something else."""
+    known = [k for k in question.counted if matched(k, document)]
+    if question.kind != "number" or not (known or counts("", question.counting, asked_only=True)):
+        return 1.0
+    found = False  # a sentence without a number counts nothing else ('des centaines de milliers de cadres')
+    for match in NUMBER.finditer(sentence):
+        if YEAR.fullmatch(match.group()) or match.group() in question.numbers:
+            continue
+        found = True
+        unit = " ".join(unit_after(sentence[match.end() :]))
+        after = " ".join(words(sentence[match.end() :])[:UNIT_WORDS])  # 'dont 94 ont construit de nouveaux logements'
+        if any(matched(k, Words(after, language)) for k in known) or counts(unit, question.counting):
+            return 1.0
+    for match in (*NUMBER_WORDS.finditer(sentence), *ONE.finditer(sentence)):  # 'plus d'un hectare'
+        unit = " ".join(unit_after(sentence[match.end() :]))
+        if any(matched(k, Words(unit, language)) for k in known):
+            return 1.0
+    return 0.0 if found else 1.0
+
+
 def _body(question: Question, sentence: str) -> float:
     """0 when the question names a body (the People's Committee) and the sentence names only others (the Women's
     Union), else 1: the chair of one is not the chair of the other."""
@@ -234,11 +275,12 @@ def _body(question: Question, sentence: str) -> float:
 def _cue(question: Question, sentence: str, typed: str) -> float:
     if question.kind == "number":
         asked = set(NUMBER.findall(typed))
-        return 1.0 if any(n not in asked for n in NUMBER.findall(sentence)) else 0.0
+        counts_any = any(n not in asked for n in NUMBER.findall(sentence)) or NUMBER_WORDS.search(sentence)
+        return 1.0 if counts_any else 0.0
     if question.kind == "person":
         return 1.0 if NAME.search(sentence) else 0.0
-    if question.kind == "time":
-        return 1.0 if TIME.search(sentence) else 0.0
+    if question.kind == "time":  # 'which year' needs a year, not a month or a quarter
+        return 1.0 if (YEAR if ASKS_YEAR.search(typed) else TIME).search(sentence) else 0.0
     return 0.5
 
 
@@ -268,7 +310,8 @@ def sentences(results: Results, question: Question, typed: str, similarity: Simi
         spans = sentence_spans(wide.text, passage.language)
         for i, (a, b) in enumerate(spans):
             text = wide.text[a:b]
-            if (len(text) < 15 and not (article and byline(text))) or (passage.doc_id, wide.start + a) in seen:
+            dateline = byline(text) is not None  # 'Việt Nam 17/10/2024' says when the article appeared, nothing else
+            if (len(text) < 15 or dateline) and not (article and dateline) or (passage.doc_id, wide.start + a) in seen:
                 continue
             seen.add((passage.doc_id, wide.start + a))
             before = wide.text[spans[i - 1][0] : b] if i else text
@@ -280,6 +323,7 @@ def sentences(results: Results, question: Question, typed: str, similarity: Simi
                 "missing": missing,
                 "prior": 1.0 / passage.rank,
                 "cue": _cue(question, text, typed),
+                "unit": _unit(question, text, passage.language, doc_words),
                 "years": _share([y in years_here or (not years_here and y in years_near) for y in question.years]),
                 "year_conflict": float(bool(question.years) and bool(years_here) and not question.years & years_here),
                 "numbers": numbers,
@@ -288,6 +332,7 @@ def sentences(results: Results, question: Question, typed: str, similarity: Simi
                 "role": _role(question, text),
                 "body": _body(question, text),
                 "topic": topic,
+                "money": float(not question.money or bool(CURRENCY.search(text))),
                 "dense": dense,
                 "fused": fused,
                 "cross": float(question.language != passage.language),
@@ -316,8 +361,8 @@ def sentences(results: Results, question: Question, typed: str, similarity: Simi
 def violated(question: Question, features: dict[str, float]) -> str | None:
     """The hard constraint a sentence fails, whatever the scores say: a question about a role (the chair, the
     deputy) needs a sentence naming that role, a person's name too when it asks who holds it, and no other body than
-    the one it names (the Women's Union's chair is not the People's Committee's); "how many" needs
-    a number other than those asked about; and a document must hold one of the question's words at least, when it
+    the one it names (the Women's Union's chair is not the People's Committee's); "how many" needs a number other than
+    those asked about, "when" a date or a year; and a document must hold one of the question's words at least, when it
     has two or more (TOPIC_WORDS). (A sentence whose paragraph speaks of another place than the one asked about fails
     too: `places.elsewhere`.)"""
     if question.role is not None and features["role"] != 1.0:
@@ -328,6 +373,10 @@ def violated(question: Question, features: dict[str, float]) -> str | None:
         return "body"
     if question.kind == "number" and features["cue"] == 0.0:
         return "number"
+    if question.kind == "time" and features["cue"] == 0.0:
+        return "time"
+    if features.get("money") == 0.0:
+        return "money"
     if features.get("topic") == 0.0 and sum(k.kind == "word" for k in question.keys) >= TOPIC_WORDS:
         return "topic"
     return None

@@ -227,11 +227,24 @@ ASKS_NUMBER = re.compile(
     r"tỷ lệ|số lượng|bao nhiêu lần)\b",
     re.IGNORECASE,
 )
-ASKS_PERSON = re.compile(r"\b(who|whom|qui|vem|ai là|người nào)\b", re.IGNORECASE)
+# 'who', 'qui', 'vem', 'when', 'quand', 'när' ask only where a question word stands: first, after a comma or a
+# conjunction ('Et qui…', 'According to the article, who…', 'À qui…'); inside a clause they are a relative pronoun
+# or a conjunction ('les soldats qui préparent…', 'Hur avslutas processen när…')
+_ASKING = r"(?:^|[,;:]\s*|\b(?:and|but|so|et|mais|alors|och|men|så|à|avec|by|with|for|för|till|med|depuis|sedan)\s+)\W*"
+# A question about money ('what did it cost', 'quel budget', 'hur mycket kostade', 'bao nhiêu tiền'): a sum answers
+ASKS_MONEY = re.compile(
+    r"\b(?:cost|costs|price|budget|how much money|amount|coût|coûté|coûte|budget|montant|kostade|kostar|kostnad|"
+    r"kostnaden|priset|belopp|chi phí|kinh phí|bao nhiêu tiền|vốn đầu tư|investment cost)\b"
+    # 'How much did Ha Tinh raise for the Fund…', 'Hur mycket samlade fonden…': how much, for a fund, is a sum
+    r"|\b(?:how much|combien|hur mycket|bao nhiêu)\b(?=.*\b(?:fund|funds|fonds|fonden|quỹ)\b)",
+    re.IGNORECASE,
+)
+CURRENCY = re.compile(r"\b(?:VND|USD|EUR|SEK|đồng|dong|dollars?|euros?|kronor)\b|[$€]", re.IGNORECASE)
+ASKS_PERSON = re.compile(rf"{_ASKING}(?:who|whom|qui|vem)\b|\b(?:ai là|là ai|người nào)\b", re.IGNORECASE)
 _YEAR_WORDS = r"what year|which year|quelle année|vilket år|năm nào"
 ASKS_YEAR = re.compile(rf"\b({_YEAR_WORDS})\b", re.IGNORECASE)
 _DATE_WORDS = r"what date|which date|which day|quelle date|quel jour|vilket datum|vilken dag|ngày nào"
-ASKS_TIME = re.compile(rf"\b(when|quand|när|khi nào|bao giờ|{_YEAR_WORDS}|{_DATE_WORDS})\b", re.IGNORECASE)
+ASKS_TIME = re.compile(rf"{_ASKING}(?:when|quand|när)\b|\b(?:khi nào|bao giờ|{_YEAR_WORDS}|{_DATE_WORDS})\b", re.I)
 # A question about the article itself, not what it reports: when it was published ('When was the interview
 # published?', 'Bài phỏng vấn được đăng vào ngày nào?'), who wrote or signed it ('Qui a signé l'article ?'). A verb
 # of the article's own: 'the published interview' or 'Theo bài viết, ai…' ('according to the article') is no such
@@ -260,6 +273,70 @@ FULL_DATE = re.compile(
     re.IGNORECASE,
 )
 NUMBER = re.compile(r"\d+(?:[ \u00a0\u202f.,]\d+)*")
+# A count said in words: 'des centaines de milliers de cadres', 'tusentals modeller', 'thousands of opinions'
+NUMBER_WORDS = re.compile(
+    r"\b(?:dizaines|centaines|milliers|millions|milliards|douzaines|tiotals|hundratals|tusentals|tiotusentals|"
+    r"hundratusentals|miljontals|dozens|hundreds|thousands|millions|billions|hàng chục|hàng trăm|hàng nghìn|hàng ngàn|"
+    r"hàng triệu)\b",
+    re.IGNORECASE,
+)
+# 'How many gratitude houses…', 'combien de villages…', 'hur många invånare…', 'bao nhiêu căn nhà…': the words
+# after it name what is counted
+_COUNTING = re.compile(
+    r"\b(?:how many|number of|combien d[e']|nombre d[e']|hur många|antal|bao nhiêu|mấy)\s*", re.IGNORECASE
+)
+_UNIT_WORDS = {"de", "d", "of", "av", "du", "des"}
+# One thing, said in words: 'plus d'un hectare', 'a single team', 'ett hus', 'một ngôi nhà'
+ONE = re.compile(r"\b(?:un|une|one|a single|ett|en enda|một)\b", re.IGNORECASE)
+_QUOTED = re.compile(r"^\s*(?:'[^']*'|\"[^\"]*\"|«[^»]*»|“[^”]*”)")
+_MONEY = {"money", "argent", "pengar", "tien", "funds", "fonds", "budget", "kinh", "dollars", "vnd", "dong"}
+_PERCENT = {"percent", "procent", "pourcent", "phan", "tram"}
+_PERCENT_SIGN = re.compile(r"%|\bpour ?cent\b|\bprocent\b|\bpercent\b|\bphần trăm\b", re.IGNORECASE)
+
+
+def counted(question: str) -> list[str]:
+    """The words that say what a 'how many' question counts: up to three, until a function word ('gratitude houses'
+    in 'How many gratitude houses did…'), names and a quoted name left out ('teams' in 'how many neighbourhood
+    Covid-19 teams', 'models' in "how many 'skilled mass mobilization' models"); none when it counts nothing named
+    ('how much did it raise')."""
+    match = _COUNTING.search(question)
+    if match is None:
+        return []
+    rest = _QUOTED.sub(" ", question[match.end() :], count=1)
+    out: list[str] = []
+    for token in tokens(rest)[:5]:
+        if is_stopword(token):
+            break
+        if not (token[:1].isupper() or token.isdigit()):  # a name counts nothing: 'neighbourhood Covid-19 teams'
+            out.append(token.lower())
+    return out[:3]
+
+
+def counts(unit: str, asked: list[str], asked_only: bool = False) -> bool:
+    """Whether a number's unit is money or a share where the question counts money ('bao nhiêu tiền', 'how much
+    money') or a percentage ('bao nhiêu phần trăm'): words no dictionary matches with 'VND' or '%'. asked_only: whether
+    the question counts money or a share at all."""
+    asked_folded = {fold(w) for w in asked}
+    money, share = bool(asked_folded & _MONEY), bool(asked_folded & _PERCENT)
+    if asked_only:
+        return money or share
+    return bool((money and CURRENCY.search(unit)) or (share and _PERCENT_SIGN.search(unit)))
+
+
+def unit_after(after: str) -> list[str]:
+    """The words after a number that say what it counts: '265 [orphelins] dans…', '104,3 [milliards de VND]'."""
+    unit: list[str] = []
+    for token in re.findall(r"[\w%'’-]+|[^\w\s«»“”\"]", after)[:6]:  # '26 000 « équipes »': quotes are skipped
+        if not re.match(r"[\w%]", token) or (is_stopword(token) and token.lower() not in _UNIT_WORDS):
+            break
+        unit.append(token)
+        if len([u for u in unit if u.lower() not in _UNIT_WORDS]) >= 3:
+            break
+    while unit and unit[-1].lower() in _UNIT_WORDS:
+        unit.pop()
+    return unit
+
+
 NAME = re.compile(r"\b[A-ZĐ][\w'-]+(?:\s+[A-ZĐ][\w'-]+)+")
 TIME = re.compile(
     r"\b(19|20)\d{2}\b|\b(janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|"

@@ -538,3 +538,30 @@ def test_the_holder_is_found_when_the_role_opens_the_name() -> None:
     part = SimpleNamespace(typed="Qui est le président ?", results=SimpleNamespace(index=index),
                            question=SimpleNamespace(role="chair", vice=False))  # fmt: skip
     assert _holder(part, sentence) in {"Nguyen Van Binh", "Président Nguyen Van Binh"}  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Quel a été le coût des 258 logements construits à Mo Cay Bac ?",  # no sum of money is given for them
+        "En quelle année le Front de Mo Cay Bac a-t-il été désigné unité de pointe ?",  # no year is given for it
+        "How many inhabitants does Hanoi have?",  # the numbers near Hanoi count other things
+        "Hur många invånare har Hanoi?",
+    ],
+)
+def test_a_number_a_year_or_a_sum_of_another_kind_is_no_answer(seeded: Settings, question: str) -> None:
+    assert not answer(question).found
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("How many orphans were sponsored in Ha Tinh?", "265"),  # 'orphans' is 'orphelins': the number counts them
+        # no dictionary gives 'ménages' for 'households': a number whose unit cannot be read is not held against it
+        ("How many households in Mo Cay Bac had housing difficulties?", "104"),
+    ],
+)
+def test_a_number_that_counts_what_is_asked_is_the_answer(seeded: Settings, question: str, expected: str) -> None:
+    reply = answer(question)
+    assert reply.found
+    assert expected in reply.text.split("\n")[0]

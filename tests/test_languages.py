@@ -4,9 +4,13 @@ import pytest
 
 from assistant.languages import (
     ASKS_ARTICLE,
+    ASKS_MONEY,
+    NUMBER_WORDS,
     asked_kind,
     byline,
     content_words,
+    counted,
+    counts,
     detect,
     fold,
     joined,
@@ -91,6 +95,35 @@ def test_question_kinds() -> None:
     # the kind asked first decides: a year is asked for here, 'three times' only describes it
     assert asked_kind("In which year was Hanoi's income more than three times that of 2010?") == "time"
     assert asked_kind("When the programme started, how many households were poor?") == "number"
+    # 'who', 'qui', 'när' ask only where a question word stands: first, after a comma or a conjunction
+    assert asked_kind("Et qui a présidé la conférence ?") == "person"
+    assert asked_kind("According to the article, who closed the conference?") == "person"
+    assert asked_kind("Chủ tịch là ai?") == "person"
+    assert asked_kind("Où s'entraînent les soldats qui préparent le défilé ?") is None  # a relative pronoun
+    assert asked_kind("Hur avslutas processen när fronten erkänner modellerna?") is None  # a conjunction
+    assert asked_kind("Och när hölls konferensen?") == "time"
+
+
+def test_what_a_how_many_question_counts() -> None:
+    assert counted("How many gratitude houses did the district build?") == ["gratitude", "houses"]
+    assert counted("Combien de villages ont mis en place un comité ?") == ["villages"]
+    assert counted("Hur många invånare har Hanoi?") == ["invånare"]
+    assert counted("How many 'skilled mass mobilization' models were built?") == ["models"]  # not the quoted name
+    assert counted("How much did the fund raise?") == []  # nothing named is counted
+    # money and shares are matched by their signs, which no dictionary gives
+    assert counts("341,8 miljarder VND", counted("Hà Nội đã chi bao nhiêu tiền?"))
+    assert not counts("104 ménages", counted("Hà Nội đã chi bao nhiêu tiền?"))
+    assert counts("%", counted("Tỷ lệ là bao nhiêu phần trăm?"))
+    assert counts("", counted("Mỗi hộ được vay bao nhiêu tiền?"), asked_only=True)
+
+
+def test_sums_and_counts_in_words() -> None:
+    assert ASKS_MONEY.search("Quel a été le coût total des logements ?")
+    assert ASKS_MONEY.search("Och hur mycket kostade reparationerna?")
+    assert not ASKS_MONEY.search("Combien de participants y ont pris part ?")  # 'pris' is no Swedish price here
+    assert not ASKS_MONEY.search("Hội nghị đánh giá kết quả năm 2024")  # 'đánh giá' evaluates, it prices nothing
+    assert NUMBER_WORDS.search("des centaines de milliers de cadres")
+    assert NUMBER_WORDS.search("tusentals modeller")
 
 
 def test_questions_about_the_article_itself() -> None:

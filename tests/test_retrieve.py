@@ -48,8 +48,9 @@ def test_retrieve_reorders_the_fused_ranking_by_the_answering_sentence(seeded: S
 
     depth = int(fitted()["rerank"]["depth"])
     cases = {
-        "How many houses did the Mo Cay Bac Front build during Tet?": "30 logements",
-        "How many people took part in the conferences on cultural life in residential areas?": "1 529 991",
+        "How many typical models were picked under Quang Nam's replication project?": "20 modèles typiques",
+        "Hur många kadrer, fackföreningsmedlemmar och föreningsmedlemmar mobiliserades i Hanoi för att delta i "
+        "covid-19-samhällsteamen?": "centaines de milliers",
     }
     moved = 0
     for question, evidence in cases.items():
