@@ -16,11 +16,11 @@ from .languages import (
     ASKS_MONEY,
     ASKS_WHAT,
     ASKS_YEAR,
-    CURRENCY,
     NAME,
     NUMBER,
     NUMBER_WORDS,
     ONE,
+    SUM,
     TIME,
     asked_kind,
     byline,
@@ -140,9 +140,11 @@ def question_of(results: Results, constraint_text: str) -> Question:
     places = asked(constraint_text, results.index)
     counting = counted(constraint_text)
     folded = {fold(w) for w in counting}
+    # a cost, a budget, what a fund raised; not 'how many houses… thanks to the funds' nor 'who manages the budget'
+    money = bool(ASKS_MONEY.search(constraint_text)) and kind in (None, "number")
+    money = money and (not counting or counts("", counting, asked_only=True))
     return Question(keys, years, numbers, names, role, vice, kind, results.query.language, unjudged_share(keys), places,
-                    bodies(constraint_text), [k for k in keys if fold(k.word) in folded], counting,
-                    bool(ASKS_MONEY.search(constraint_text)))  # fmt: skip
+                    bodies(constraint_text), [k for k in keys if fold(k.word) in folded], counting, money)  # fmt: skip
 
 
 # Vietnamese roles are two syllables ('chủ tịch'); the first alone starts everyday words ('chủ đề', 'giám sát').
@@ -310,8 +312,9 @@ def sentences(results: Results, question: Question, typed: str, similarity: Simi
         spans = sentence_spans(wide.text, passage.language)
         for i, (a, b) in enumerate(spans):
             text = wide.text[a:b]
-            dateline = byline(text) is not None  # 'Việt Nam 17/10/2024' says when the article appeared, nothing else
-            if (len(text) < 15 or dateline) and not (article and dateline) or (passage.doc_id, wide.start + a) in seen:
+            credit = byline(text)  # 'Việt Nam 17/10/2024' says when the article appeared, nothing else
+            dateline = credit == "date" and len(text) < 40
+            if (len(text) < 15 or dateline) and not (article and credit) or (passage.doc_id, wide.start + a) in seen:
                 continue
             seen.add((passage.doc_id, wide.start + a))
             before = wide.text[spans[i - 1][0] : b] if i else text
@@ -332,7 +335,7 @@ def sentences(results: Results, question: Question, typed: str, similarity: Simi
                 "role": _role(question, text),
                 "body": _body(question, text),
                 "topic": topic,
-                "money": float(not question.money or bool(CURRENCY.search(text))),
+                "money": float(not question.money or bool(SUM.search(text))),
                 "dense": dense,
                 "fused": fused,
                 "cross": float(question.language != passage.language),

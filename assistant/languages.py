@@ -230,17 +230,25 @@ ASKS_NUMBER = re.compile(
 # 'who', 'qui', 'vem', 'when', 'quand', 'när' ask only where a question word stands: first, after a comma or a
 # conjunction ('Et qui…', 'According to the article, who…', 'À qui…'); inside a clause they are a relative pronoun
 # or a conjunction ('les soldats qui préparent…', 'Hur avslutas processen när…')
-_ASKING = r"(?:^|[,;:]\s*|\b(?:and|but|so|et|mais|alors|och|men|så|à|avec|by|with|for|för|till|med|depuis|sedan)\s+)\W*"
+_ASKING = (
+    r"(?:^|[,;:]\s*|\b(?:and|but|so|since|until|from|et|mais|alors|och|men|så|à|avec|by|with|for|för|till|med|depuis|"
+    r"sedan)\s+)\W*"
+)
 # A question about money ('what did it cost', 'quel budget', 'hur mycket kostade', 'bao nhiêu tiền'): a sum answers
 ASKS_MONEY = re.compile(
-    r"\b(?:cost|costs|price|budget|how much money|amount|coût|coûté|coûte|budget|montant|kostade|kostar|kostnad|"
-    r"kostnaden|priset|belopp|chi phí|kinh phí|bao nhiêu tiền|vốn đầu tư|investment cost)\b"
+    r"\b(?:cost|costs|price|budget|how much money|coût|coûté|coûte|budget|montant|d'argent|kostade|kostar|kostnad|"
+    r"kostnaden|belopp|hur mycket pengar|chi phí|kinh phí|bao nhiêu tiền|vốn đầu tư|investment cost)\b"
     # 'How much did Ha Tinh raise for the Fund…', 'Hur mycket samlade fonden…': how much, for a fund, is a sum
     r"|\b(?:how much|combien|hur mycket|bao nhiêu)\b(?=.*\b(?:fund|funds|fonds|fonden|quỹ)\b)",
     re.IGNORECASE,
 )
-CURRENCY = re.compile(r"\b(?:VND|USD|EUR|SEK|đồng|dong|dollars?|euros?|kronor)\b|[$€]", re.IGNORECASE)
-ASKS_PERSON = re.compile(rf"{_ASKING}(?:who|whom|qui|vem)\b|\b(?:ai là|là ai|người nào)\b", re.IGNORECASE)
+CURRENCY = re.compile(r"\b(?:VND|USD|EUR|SEK|đồng|dollars?|euros?|kronor)\b|[$€]", re.IGNORECASE)
+# A sum of money in a sentence: a number, up to two words ('104,3 milliards de'), a currency; not 'cộng đồng'
+SUM = re.compile(
+    r"\d(?:[\d \u00a0\u202f.,]*\d)?\s*(?:[^\W\d_]+\s+){0,2}(?:VND|USD|EUR|SEK|đồng|dollars?|euros?|kronor)\b|[$€]\s?\d",
+    re.IGNORECASE,
+)
+ASKS_PERSON = re.compile(rf"{_ASKING}(?:who|whom|qui|vem|ai)\b|\b(?:ai là|là ai|người nào)\b", re.IGNORECASE)
 _YEAR_WORDS = r"what year|which year|quelle année|vilket år|năm nào"
 ASKS_YEAR = re.compile(rf"\b({_YEAR_WORDS})\b", re.IGNORECASE)
 _DATE_WORDS = r"what date|which date|which day|quelle date|quel jour|vilket datum|vilken dag|ngày nào"
@@ -289,8 +297,9 @@ _UNIT_WORDS = {"de", "d", "of", "av", "du", "des"}
 # One thing, said in words: 'plus d'un hectare', 'a single team', 'ett hus', 'một ngôi nhà'
 ONE = re.compile(r"\b(?:un|une|one|a single|ett|en enda|một)\b", re.IGNORECASE)
 _QUOTED = re.compile(r"^\s*(?:'[^']*'|\"[^\"]*\"|«[^»]*»|“[^”]*”)")
-_MONEY = {"money", "argent", "pengar", "tien", "funds", "fonds", "budget", "kinh", "dollars", "vnd", "dong"}
-_PERCENT = {"percent", "procent", "pourcent", "phan", "tram"}
+# compared as written, lower-cased: folded, 'động' (labour) would be 'dong' and 'phân' (fertiliser) 'phan'
+_MONEY = {"money", "argent", "pengar", "tiền", "funds", "fonds", "budget", "dollars", "vnd", "đồng"}
+_PERCENT = {"percent", "procent", "pourcent", "phần", "trăm"}
 _PERCENT_SIGN = re.compile(r"%|\bpour ?cent\b|\bprocent\b|\bpercent\b|\bphần trăm\b", re.IGNORECASE)
 
 
@@ -316,8 +325,8 @@ def counts(unit: str, asked: list[str], asked_only: bool = False) -> bool:
     """Whether a number's unit is money or a share where the question counts money ('bao nhiêu tiền', 'how much
     money') or a percentage ('bao nhiêu phần trăm'): words no dictionary matches with 'VND' or '%'. asked_only: whether
     the question counts money or a share at all."""
-    asked_folded = {fold(w) for w in asked}
-    money, share = bool(asked_folded & _MONEY), bool(asked_folded & _PERCENT)
+    asked_words = {w.lower() for w in asked}
+    money, share = bool(asked_words & _MONEY), bool(asked_words & _PERCENT)
     if asked_only:
         return money or share
     return bool((money and CURRENCY.search(unit)) or (share and _PERCENT_SIGN.search(unit)))
@@ -340,7 +349,8 @@ def unit_after(after: str) -> list[str]:
 NAME = re.compile(r"\b[A-ZĐ][\w'-]+(?:\s+[A-ZĐ][\w'-]+)+")
 TIME = re.compile(
     r"\b(19|20)\d{2}\b|\b(janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|"
-    r"décembre|januari|februari|april|maj|juni|juli|augusti|oktober|trimestre|kvartal)\b",
+    r"décembre|januari|februari|april|maj|juni|juli|augusti|september|oktober|november|december|january|february|"
+    r"march|june|july|august|october|trimestre|kvartal|quarter|tháng)\b",
     re.IGNORECASE,
 )
 
@@ -354,11 +364,23 @@ def asked_kind(question: str) -> str | None:
         return "time"
     if number:
         return "number"
-    if ASKS_PERSON.search(question):
+    if _asks(ASKS_PERSON, question):
         return "person"
-    if ASKS_TIME.search(question):
+    if _asks(ASKS_TIME, question):
         return "time"
     return None
+
+
+_QUESTION_WORD = re.compile(rf"\b(?:{QUESTION_WORDS})\b", re.IGNORECASE)
+
+
+def _asks(pattern: re.Pattern[str], question: str) -> bool:
+    """Whether a 'who' or 'when' asks: one after a comma does only when no question word comes before it ('According
+    to the article, who…'; not 'Où commence la recherche, quand le Front les cherche ?')."""
+    for match in pattern.finditer(question):
+        if not re.match(r"[,;:]", match.group()) or not _QUESTION_WORD.search(question[: match.start()]):
+            return True
+    return False
 
 
 # What the assistant says, in the question's language

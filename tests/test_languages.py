@@ -6,6 +6,8 @@ from assistant.languages import (
     ASKS_ARTICLE,
     ASKS_MONEY,
     NUMBER_WORDS,
+    SUM,
+    TIME,
     asked_kind,
     byline,
     content_words,
@@ -102,6 +104,9 @@ def test_question_kinds() -> None:
     assert asked_kind("Où s'entraînent les soldats qui préparent le défilé ?") is None  # a relative pronoun
     assert asked_kind("Hur avslutas processen när fronten erkänner modellerna?") is None  # a conjunction
     assert asked_kind("Och när hölls konferensen?") == "time"
+    assert asked_kind("Ai đã chủ trì hội nghị?") == "person"
+    # after a comma only when no question word comes before it: here 'quand' opens a clause of the 'où' question
+    assert asked_kind("Où commence la recherche de modèles à Chau Thanh, quand le Front les cherche ?") is None
 
 
 def test_what_a_how_many_question_counts() -> None:
@@ -115,6 +120,7 @@ def test_what_a_how_many_question_counts() -> None:
     assert not counts("104 ménages", counted("Hà Nội đã chi bao nhiêu tiền?"))
     assert counts("%", counted("Tỷ lệ là bao nhiêu phần trăm?"))
     assert counts("", counted("Mỗi hộ được vay bao nhiêu tiền?"), asked_only=True)
+    assert not counts("", counted("Có bao nhiêu lao động được đào tạo?"), asked_only=True)  # 'động' is not 'đồng'
 
 
 def test_sums_and_counts_in_words() -> None:
@@ -124,6 +130,9 @@ def test_sums_and_counts_in_words() -> None:
     assert not ASKS_MONEY.search("Hội nghị đánh giá kết quả năm 2024")  # 'đánh giá' evaluates, it prices nothing
     assert NUMBER_WORDS.search("des centaines de milliers de cadres")
     assert NUMBER_WORDS.search("tusentals modeller")
+    assert SUM.search("plus de 104,3 milliards de VND") and SUM.search("411,2 miljarder VND")
+    assert not SUM.search("phát huy vai trò của cộng đồng")  # 'đồng' of a community is no sum
+    assert TIME.search("i december") and TIME.search("tháng 12")
 
 
 def test_questions_about_the_article_itself() -> None:
