@@ -27,6 +27,7 @@ from .languages import (
     content_words,
     counted,
     counts,
+    counts_sum,
     fold,
     sentence_spans,
     tokens,
@@ -102,6 +103,7 @@ class Question:
     bodies: set[str] = field(default_factory=set)  # the bodies it names (see BODIES)
     counted: list[KeyWord] = field(default_factory=list)  # what a 'how many' question counts ('gratitude houses')
     counting: list[str] = field(default_factory=list)  # those words as the question writes them
+    sums: bool = False  # what it counts is money or a share ('bao nhiêu tiền'), told by its sign (VND, %)
     money: bool = False  # it asks what something cost, a budget, a sum
 
 
@@ -141,10 +143,11 @@ def question_of(results: Results, constraint_text: str) -> Question:
     counting = counted(constraint_text)
     folded = {fold(w) for w in counting}
     # a cost, a budget, what a fund raised; not 'how many houses… thanks to the funds' nor 'who manages the budget'
-    money = bool(ASKS_MONEY.search(constraint_text)) and kind in (None, "number")
-    money = money and (not counting or counts("", counting, asked_only=True))
+    sums = counts_sum(counting)
+    money = bool(ASKS_MONEY.search(constraint_text)) and kind in (None, "number") and (not counting or sums)
     return Question(keys, years, numbers, names, role, vice, kind, results.query.language, unjudged_share(keys), places,
-                    bodies(constraint_text), [k for k in keys if fold(k.word) in folded], counting, money)  # fmt: skip
+                    bodies(constraint_text), [k for k in keys if fold(k.word) in folded], counting, sums,
+                    money)  # fmt: skip
 
 
 # Vietnamese roles are two syllables ('chủ tịch'); the first alone starts everyday words ('chủ đề', 'giám sát').
@@ -241,13 +244,13 @@ def _role(question: Question, sentence: str) -> float:
     return 1.0 if (question.role, question.vice) in named else 0.0
 
 
-def _unit(question: Question, sentence: str, language: str, document: Words) -> float:
+def _unit(question: Question, sentence: str, language: str, known: list[KeyWord]) -> float:
     """1 when a number of the sentence counts what a 'how many' question counts ('265 orphelins' for 'how many
     orphans'), or when there is nothing to check; 0 when its numbers count other things ('3 fois' for 'how many
-    inhabitants'). Only words the document is seen to use are checked: where no dictionary gives the document's word
-    for the thing ('households' for 'ménages'), a number cannot be told to count something else."""
-    known = [k for k in question.counted if matched(k, document)]
-    if question.kind != "number" or not (known or counts("", question.counting, asked_only=True)):
+    inhabitants'). `known`: the counted words the document is seen to use; only they are checked: where no dictionary
+    gives the document's word for the thing ('households' for 'ménages'), a number cannot be told to count something
+    else."""
+    if question.kind != "number" or not (known or question.sums):
         return 1.0
     found = False  # a sentence without a number counts nothing else ('des centaines de milliers de cadres')
     for match in NUMBER.finditer(sentence):
@@ -303,6 +306,7 @@ def sentences(results: Results, question: Question, typed: str, similarity: Simi
         missing = _missing(question.keys, near)
         names_near = _share([matched(k, near) for k in question.names])
         names_doc = _share([matched(k, doc_words) for k in question.names])
+        counted_known = [k for k in question.counted if matched(k, doc_words)]
         topic = float(sum(matched(k, doc_words) for k in question.keys if k.kind == "word"))
         numbers = _share([n in wide.text for n in question.numbers])
         cand = by_id.get(passage.chunk_id)
@@ -326,7 +330,7 @@ def sentences(results: Results, question: Question, typed: str, similarity: Simi
                 "missing": missing,
                 "prior": 1.0 / passage.rank,
                 "cue": _cue(question, text, typed),
-                "unit": _unit(question, text, passage.language, doc_words),
+                "unit": _unit(question, text, passage.language, counted_known),
                 "years": _share([y in years_here or (not years_here and y in years_near) for y in question.years]),
                 "year_conflict": float(bool(question.years) and bool(years_here) and not question.years & years_here),
                 "numbers": numbers,

@@ -321,15 +321,19 @@ def counted(question: str) -> list[str]:
     return out[:3]
 
 
-def counts(unit: str, asked: list[str], asked_only: bool = False) -> bool:
-    """Whether a number's unit is money or a share where the question counts money ('bao nhiêu tiền', 'how much
-    money') or a percentage ('bao nhiêu phần trăm'): words no dictionary matches with 'VND' or '%'. asked_only: whether
-    the question counts money or a share at all."""
+def counts_sum(asked: list[str]) -> bool:
+    """Whether a question counts money ('bao nhiêu tiền') or a share ('bao nhiêu phần trăm'): things no dictionary
+    matches, told in a sentence by their signs (VND, %)."""
+    return bool({w.lower() for w in asked} & (_MONEY | _PERCENT))
+
+
+def counts(unit: str, asked: list[str]) -> bool:
+    """Whether a number's unit is the money or the share the question counts: '341,8 miljarder VND' for 'bao nhiêu
+    tiền', '%' for 'bao nhiêu phần trăm'."""
     asked_words = {w.lower() for w in asked}
-    money, share = bool(asked_words & _MONEY), bool(asked_words & _PERCENT)
-    if asked_only:
-        return money or share
-    return bool((money and CURRENCY.search(unit)) or (share and _PERCENT_SIGN.search(unit)))
+    return bool(
+        (asked_words & _MONEY and CURRENCY.search(unit)) or (asked_words & _PERCENT and _PERCENT_SIGN.search(unit))
+    )
 
 
 def unit_after(after: str) -> list[str]:

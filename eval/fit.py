@@ -10,6 +10,7 @@ import itertools
 import json
 import sys
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +47,18 @@ def mrr(ranking: list[str], texts: dict[str, str], evidence: list[str]) -> tuple
     return 0.0, False
 
 
+def per_language(scores: Iterable[tuple[str, float, float]]) -> tuple[float, float, float]:
+    """From each question's (language, MRR@10, hit@5): the hit@5 of the language served worst, mean MRR@10, hit@5."""
+    by_language: dict[str, list[float]] = {}
+    total_mrr = total_hit = 0.0
+    for language, r, hit in scores:
+        by_language.setdefault(language, []).append(hit)
+        total_mrr += r
+        total_hit += hit
+    n = sum(len(hits) for hits in by_language.values())
+    return min(sum(hits) / len(hits) for hits in by_language.values()), total_mrr / n, total_hit / n
+
+
 def fit_fusion(bot: Assistant, questions: list[Question]) -> dict[str, float]:
     """Grid search of signal weights, the RRF constant and the cross-language trust of exact terms over the answerable
     train questions: the best hit@5 of the language served worst (every language is to be served), then the best mean
@@ -69,16 +82,11 @@ def fit_fusion(bot: Assistant, questions: list[Question]) -> dict[str, float]:
             Signal(s.name, s.kind, p[s.name], s.languages, s.encoder, p["terms_across"] if s.name == "terms" else 1.0)
             for s in bot.signals
         ]
-        total_mrr = total_hit = 0.0
-        by_language: dict[str, list[float]] = {}
-        for q, language, ranked in samples:
-            fused = retrieval.fuse(ranked, signals, language, languages, rrf_k=p["rrf_k"])
-            r, hit = mrr([c.chunk_id for c in fused], texts, q.evidence)
-            total_mrr += r
-            total_hit += hit
-            by_language.setdefault(q.lang, []).append(hit)
-        worst = min(sum(hits) / len(hits) for hits in by_language.values())
-        score = (worst, total_mrr / len(samples), total_hit / len(samples))
+        fused = [
+            (q, retrieval.fuse(ranked, signals, language, languages, rrf_k=p["rrf_k"]))
+            for q, language, ranked in samples
+        ]
+        score = per_language((q.lang, *mrr([c.chunk_id for c in f], texts, q.evidence)) for q, f in fused)
         if p == start:
             print(f"fusion: train worst language hit@5 {score[0]:.4f}, MRR@10 {score[1]:.4f}, hit@5 {score[2]:.4f} "
                   f"hand-set {start}", file=sys.stderr)  # fmt: skip
@@ -104,19 +112,16 @@ def fit_rerank(bot: Assistant, questions: list[Question]) -> dict[str, float]:
     if not samples:
         return {}
     for depth, share in itertools.product(depths, (0.0, 0.25, 0.5, 0.75, 1.0)):
-        total_mrr = total_hit = 0.0
-        by_language: dict[str, list[float]] = {}
-        for q, text, results in samples:
-            passages = answering.rerank(results, text, bot.similarity, 10, share, depth)
-            r, hit = mrr([p.chunk_id for p in passages], {p.chunk_id: p.text for p in passages}, q.evidence)
-            total_mrr += r
-            total_hit += hit
-            by_language.setdefault(q.lang, []).append(hit)
-        worst = min(sum(hits) / len(hits) for hits in by_language.values())
-        n = len(samples)
-        score = (worst, (total_mrr + total_hit) / n, total_mrr / n, -depth, -share)
+        reranked = [
+            (q, answering.rerank(results, text, bot.similarity, 10, share, depth)) for q, text, results in samples
+        ]
+        worst, mean_mrr, mean_hit = per_language(
+            (q.lang, *mrr([p.chunk_id for p in passages], {p.chunk_id: p.text for p in passages}, q.evidence))
+            for q, passages in reranked
+        )
+        score = (worst, mean_mrr + mean_hit, mean_mrr, -depth, -share)
         print(f"rerank: depth {depth}, share {share}: train worst language hit@5 {worst:.4f}, MRR@10 "
-              f"{total_mrr / n:.4f}, hit@5 {total_hit / n:.4f}", file=sys.stderr)  # fmt: skip
+              f"{mean_mrr:.4f}, hit@5 {mean_hit:.4f}", file=sys.stderr)  # fmt: skip
         if score > best[:5]:
             best = (*score, {"depth": depth, "share": share})
     print(f"rerank: chose {best[5]}", file=sys.stderr)
