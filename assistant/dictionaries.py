@@ -2,8 +2,10 @@
 
 Each language pair merges the direct dictionary with the reverse one read backwards, words missing from both are
 looked up through English, and a compound missing as a whole is looked up by its head ('kvinnoförbund' ->
-'förbund'). Headwords are keyed by their stem, so 'orphans' finds 'orphan'. Without the dictionaries on the
-machine, expansion returns nothing and retrieval relies on its other signals.
+'förbund'). Headwords are keyed by their stem, so 'orphans' finds 'orphan'. Glossaries shipped in data/ come
+first: the domain's words a general dictionary lacks or gives another sense of ('household' -> 'ménage', not
+'security' -> 'attacher'), and Vietnamese, which Debian has no dictionary of. Without the dictionaries on the
+machine, expansion reads the glossaries alone and retrieval relies on its other signals.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from pathlib import Path
 
 from .languages import STEMMERS, content_words, is_stopword, stem, tokens
 
-GLOSSARIES = Path(__file__).parent / "data"  # for pairs Debian has no dictionary of: vie-eng
+# for pairs Debian has no dictionary of (vie-eng), and the domain's words a general dictionary lacks (eng-fra)
+GLOSSARIES = Path(__file__).parent / "data"
 ISO3 = {
     "en": "eng",
     "fr": "fra",
@@ -71,11 +74,11 @@ def _entries(source: str, target: str, folder: Path) -> list[tuple[str, list[str
         glossary = GLOSSARIES / f"{ISO3.get(source, source)}-{ISO3.get(target, target)}.tsv"
         if glossary.is_file():
             entries = _read_glossary(glossary)
-        elif source in ISO3 and target in ISO3:
+        if source in ISO3 and target in ISO3:
             base = folder / f"freedict-{ISO3[source]}-{ISO3[target]}"
             index, data_file = base.with_suffix(".index"), base.with_suffix(".dict.dz")
-            if index.is_file() and data_file.is_file():
-                entries = _read(index, data_file)
+            if index.is_file() and data_file.is_file():  # after the glossary: its domain senses come first
+                entries = [*(entries or []), *_read(index, data_file)]
         _raw[key] = entries
     return _raw[key]
 

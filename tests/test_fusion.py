@@ -59,7 +59,19 @@ def test_words_are_translated_through_english_when_no_direct_dictionary_exists(t
     write_dictd(folder / "freedict-swe-eng", {"föräldralös": "orphan", "hus": "house"})
     write_dictd(folder / "freedict-eng-fra", {"orphan": "orphelin", "house": "maison"})
     found = expand("Hur många föräldralösa barn?", "sv", ["fr"], folder)
-    assert found == {"fr": {"föräldralösa": ["orphelin"]}}
+    # 'barn' comes through the shipped English glossaries read backwards: barn -> child -> enfants
+    assert found == {"fr": {"föräldralösa": ["orphelin"], "barn": ["enfants"]}}
+
+
+def test_the_domain_glossary_comes_before_the_dictionary_and_fills_its_gaps(tmp_path: Path) -> None:
+    # a general dictionary lacks the domain's words ('households') or lists another sense first ('attacher')
+    folder = tmp_path / "dictd"
+    folder.mkdir()
+    write_dictd(folder / "freedict-eng-fra", {"security": "attacher", "cat": "chat"})
+    found = expand("How many households have security cats?", "en", ["fr"], folder)["fr"]
+    assert found["households"][0] == "ménage"
+    assert found["security"][0] == "sécurité"  # before the dictionary's "attacher"
+    assert found["cats"] == ["chat"]  # what the glossary does not hold still comes from the dictionary
 
 
 def write_dictd(base: Path, entries: dict[str, str]) -> None:
