@@ -352,9 +352,10 @@ def unit_after(after: str) -> list[str]:
 
 NAME = re.compile(r"\b[A-ZĐ][\w'-]+(?:\s+[A-ZĐ][\w'-]+)+")
 TIME = re.compile(
-    r"\b(19|20)\d{2}\b|\b(janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|"
-    r"décembre|januari|februari|april|maj|juni|juli|augusti|september|oktober|november|december|january|february|"
-    r"march|june|july|august|october|trimestre|kvartal|quarter|tháng)\b",
+    r"\b(19|20)\d{2}\b|(?<![\d/,.])\d{1,2}/\d{1,2}(?![\d/])|"  # a year, or a day and month: '13/3'
+    r"\b(janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|januari|februari|"
+    r"april|maj|juni|juli|augusti|september|oktober|november|december|january|february|march|june|"
+    r"july|august|october|trimestre|kvartal|quarter|tháng)\b",
     re.IGNORECASE,
 )
 

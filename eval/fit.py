@@ -173,11 +173,13 @@ def fit_answers(bot: Assistant, questions: list[Question]) -> dict[str, Any]:
                     labels.append(int(holds(s.text, q.answer)))
     sentence_model = logistic(rows, labels, evidence.FEATURES)
     print(f"sentence model on {len(rows)} sentences ({sum(labels)} hold an answer): {sentence_model}", file=sys.stderr)
+    similarity = similarity_base(samples)
     rows, labels, decisions = [], [], []
     for q, parts in samples:
         for part in parts:
             for s in part.ranked:
                 s.score = evidence.probability(sentence_model, s.features)
+                s.features["sim_base"] = similarity.get(part.results.query.language, similarity["any"])
             part.ranked.sort(key=lambda s: -s.score)
         best = parts[0]
         if best.ranked:
@@ -188,8 +190,10 @@ def fit_answers(bot: Assistant, questions: list[Question]) -> dict[str, Any]:
     # more likely answered; a missing word, a conflicting year: less): features the fit gives the other sign carry
     # only the quirks of 167 questions, so they are dropped and the model fitted again.
     # Rank and retrieval scores are left out: they say where a passage stands, not whether it answers.
-    signs = {"missing": -1, "year_conflict": -1, "unjudged": -1, "cross": 0, "prior": 0, "fused": 0, "dense": 0}
-    names = [*evidence.FEATURES, "score", "lead", "closest"]
+    # The dense similarity counts above its language's usual level (sim_above, closest_above), not as it is.
+    signs = {"missing": -1, "year_conflict": -1, "unjudged": -1, "cross": 0, "prior": 0, "fused": 0, "dense": 0,
+             "sim": 0}  # fmt: skip
+    names = [*evidence.FEATURES, "score", "lead", "sim_above", "closest_above"]
     names = [n for n in names if signs.get(n, 1) != 0]
     while True:
         decision = logistic(rows, labels, names)
@@ -218,7 +222,22 @@ def fit_answers(bot: Assistant, questions: list[Question]) -> dict[str, Any]:
     decision["train_auroc"] = round(float(auroc), 4)
     print(f"decision: train AUROC {auroc:.3f}; {best_key[0]} of {len(labels)} right, balanced accuracy "
           f"{best_key[1]:.3f}, at {threshold:.3f}", file=sys.stderr)  # fmt: skip
-    return {"sentence": sentence_model, "decision": decision, "answer": quotes}
+    return {"sentence": sentence_model, "decision": decision, "answer": quotes, "similarity": similarity}
+
+
+def similarity_base(samples: list[tuple[Question, list[answering.Part]]]) -> dict[str, float]:
+    """Per question language (as detected), the mean cosine of a train question and the closest sentence read for
+    it, answerable or not: the level `evidence.similarity_base` judges a cosine against ('any': all languages)."""
+    by_language: dict[str, list[float]] = {}
+    for _, parts in samples:
+        ranked = parts[0].ranked
+        if ranked:
+            closest = max(s.features.get("sim", 0.0) for s in ranked)
+            by_language.setdefault(parts[0].results.query.language, []).append(closest)
+    every = [c for values in by_language.values() for c in values]
+    base = {language: round(sum(v) / len(v), 5) for language, v in sorted(by_language.items()) if len(v) >= 10}
+    print(f"similarity: usual closest cosine per question language {base}", file=sys.stderr)
+    return base | {"any": round(sum(every) / max(1, len(every)), 5)}
 
 
 def quoted_text(parts: list[answering.Part], quotes: dict[str, float]) -> str:

@@ -4,7 +4,16 @@ import math
 
 import pytest
 
-from assistant.evidence import _named_roles, bodies, body_mentions, probability
+from assistant.evidence import (
+    Sentence,
+    _named_roles,
+    bodies,
+    body_mentions,
+    decision_features,
+    probability,
+    similarity_base,
+)
+from assistant.models import Passage
 
 
 @pytest.mark.parametrize(
@@ -34,6 +43,19 @@ def test_the_fitted_model_is_a_standardised_logistic() -> None:
     }
     z = 0.5 + 2.0 * (3.0 - 1.0) / 2.0 - 1.0 * (1.0 - 0.0) / 1.0
     assert probability(model, {"a": 3.0, "b": 1.0}) == pytest.approx(1 / (1 + math.exp(-z)))
+
+
+def test_a_cosine_is_judged_against_its_question_language_s_usual_level() -> None:
+    # fitted on the train questions: a cross-lingual Vietnamese question meets its sentences lower than a French one
+    assert 0.5 < similarity_base("vi") < similarity_base("fr") < 1.0
+    assert similarity_base("de") == similarity_base("any")  # a language train has too few questions in
+    passage = Passage(text="Une phrase. Une autre.", score=1.0, rank=1, doc_id="d", title="t", language="fr", start=0,
+                      end=22, chunk_id="d#0")  # fmt: skip
+    best = Sentence(passage, 0, 11, {"sim": 0.83, "sim_base": 0.80}, score=0.9)
+    other = Sentence(passage, 12, 22, {"sim": 0.86, "sim_base": 0.80}, score=0.4)
+    features = decision_features(best, [best, other])
+    assert features["sim_above"] == pytest.approx(0.03) and features["closest_above"] == pytest.approx(0.06)
+    assert features["lead"] == pytest.approx(0.5)
 
 
 def test_roles_are_named_in_four_languages_without_everyday_words() -> None:

@@ -134,6 +134,8 @@ def test_sums_and_counts_in_words() -> None:
     assert SUM.search("plus de 104,3 milliards de VND") and SUM.search("411,2 miljarder VND")
     assert not SUM.search("phát huy vai trò của cộng đồng")  # 'đồng' of a community is no sum
     assert TIME.search("i december") and TIME.search("tháng 12")
+    assert TIME.search("lancé le 13/3 dernier") and TIME.search("ngày 25/11")  # a day and month, no year
+    assert not TIME.search("3 760/4 899 secrétaires") and not TIME.search("1,5/2")  # a share, a decimal
 
 
 def test_questions_about_the_article_itself() -> None:
