@@ -3,9 +3,10 @@
 Each language pair merges the direct dictionary with the reverse one read backwards, words missing from both are
 looked up through English, and a compound missing as a whole is looked up by its head ('kvinnoförbund' ->
 'förbund'). Headwords are keyed by their stem, so 'orphans' finds 'orphan'. Glossaries shipped in data/ come
-first: the domain's words a general dictionary lacks or gives another sense of ('household' -> 'ménage', not
-'security' -> 'attacher'), and Vietnamese, which Debian has no dictionary of. Without the dictionaries on the
-machine, expansion reads the glossaries alone and retrieval relies on its other signals.
+before the dictionary of their pair: Vietnamese ones, as Debian has no Vietnamese dictionary, and English ones for
+the domain's words a general dictionary lacks ('household' -> 'ménage') or gives another sense of first (FreeDict's
+'security' -> 'attacher'; the glossary's 'sécurité' comes first). Without the dictionaries on the machine, expansion
+reads the glossaries alone and retrieval relies on its other signals.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from pathlib import Path
 
 from .languages import STEMMERS, content_words, is_stopword, stem, tokens
 
-# for pairs Debian has no dictionary of (vie-eng), and the domain's words a general dictionary lacks (eng-fra)
+# for pairs Debian has no dictionary of (vie-eng), and the domain's words a general one lacks (eng-fra, eng-swe)
 GLOSSARIES = Path(__file__).parent / "data"
 ISO3 = {
     "en": "eng",
@@ -67,7 +68,8 @@ def _translations(body: str) -> list[str]:
 
 
 def _entries(source: str, target: str, folder: Path) -> list[tuple[str, list[str]]] | None:
-    """(headword, translations) of one installed dictionary (or a glossary shipped here), or None."""
+    """(headword, translations) of a language pair: the glossary shipped here, then the installed dictionary (either
+    may be absent); None when neither is there."""
     key = (source, target, str(folder))
     if key not in _raw:
         entries = None

@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .keywords import KeyWord, Words, coverage, key_words, matched, unjudged_share, weigh
 from .languages import (
@@ -30,6 +30,7 @@ from .languages import (
     counts_sum,
     fold,
     sentence_spans,
+    stem,
     tokens,
     unit_after,
     word_spans,
@@ -83,6 +84,7 @@ WINDOW = 600  # characters read on each side of a passage to finish its first an
 # dictionary's gap ('befattning')
 TOPIC_WORDS = 2
 UNIT_WORDS = 6  # words after a number read for what it counts: its unit, or the noun after a verb ('94 ont construit…')
+USUAL_SIMILARITY = 0.83  # e5's cosine of a question and its closest sentence, over all train questions
 SIMILAR = 12  # sentences, the best by their words, that the dense encoder also reads (about 40 ms each on 2 cores)
 
 
@@ -146,8 +148,20 @@ def question_of(results: Results, constraint_text: str) -> Question:
     sums = counts_sum(counting)
     money = bool(ASKS_MONEY.search(constraint_text)) and kind in (None, "number") and (not counting or sums)
     return Question(keys, years, numbers, names, role, vice, kind, results.query.language, unjudged_share(keys), places,
-                    bodies(constraint_text), [k for k in keys if fold(k.word) in folded], counting, sums,
+                    bodies(constraint_text), _counted_keys(keys, folded, results), counting, sums,
                     money)  # fmt: skip
+
+
+def _counted_keys(keys: list[KeyWord], folded: set[str], results: Results) -> list[KeyWord]:
+    """The key words of what a 'how many' question counts, each also matched by its synonyms ('logements' for
+    'maisons'): copies, so the question's coverage is read from its own words and translations alone."""
+    language, synonyms = results.query.language, results.query.synonyms
+    out = []
+    for k in keys:
+        if fold(k.word) in folded:
+            more = {stem(w, language) for s in synonyms.get(k.word, []) for w in content_words(s)}
+            out.append(replace(k, forms=k.forms | more))
+    return out
 
 
 # Vietnamese roles are two syllables ('chủ tịch'); the first alone starts everyday words ('chủ đề', 'giám sát').
@@ -313,6 +327,7 @@ def sentences(results: Results, question: Question, typed: str, similarity: Simi
         dense = cand.signals.get("dense", 0.0) if cand else 0.0
         fused = (cand.fused / top_fused) if cand and top_fused else 0.0
         years_near = set(YEAR.findall(wide.text)) | set(YEAR.findall(passage.title))
+        sim_base = similarity_base(question.language, passage.language)
         spans = sentence_spans(wide.text, passage.language)
         for i, (a, b) in enumerate(spans):
             text = wide.text[a:b]
@@ -344,7 +359,7 @@ def sentences(results: Results, question: Question, typed: str, similarity: Simi
                 "fused": fused,
                 "cross": float(question.language != passage.language),
                 "unjudged": question.unjudged,
-                "sim_base": similarity_base(question.language),
+                "sim_base": sim_base,
             }
             other = elsewhere(question.places, index, passage.doc_id, passage.title, wide.start + a)
             violation = violated(question, features) or ("place" if other else None)
@@ -431,26 +446,24 @@ def _hand_score(f: dict[str, float]) -> float:
     return score + 0.25 if f["cue"] == 1.0 else score * 0.6 if f["cue"] == 0.0 else score
 
 
-def similarity_base(language: str) -> float:
-    """The dense encoder's usual cosine of a question in this language and the closest sentence the documents have
-    (fitted on the train questions): a Vietnamese question meets French sentences at about 0.80, a French one at 0.87,
-    so a cosine is judged against its own language's level, not against another's."""
-    base = fitted().get("similarity", {})
-    return float(base.get(language, base.get("any", 0.0)))
+def similarity_base(question: str, passage: str) -> float:
+    """The dense encoder's usual cosine of a question in one language and the closest sentence in another, or the
+    same (fitted on the train questions): a Vietnamese question meets French sentences at about 0.80, a French one at
+    0.87, so a cosine is judged against its own pair of languages' level ('vi>fr'), else its question language's."""
+    base = fitted().get("similarity") or {"any": USUAL_SIMILARITY}
+    return float(base.get(f"{question}>{passage}", base.get(question, base.get("any", USUAL_SIMILARITY))))
 
 
 def decision_features(best: Sentence, ranked: list[Sentence]) -> dict[str, float]:
     """What the answer-or-decline model sees: the best sentence's features, its score, its lead over the next, and
-    the dense similarity of it and of the closest sentence above the question language's usual level."""
+    the dense similarity of it and of the closest sentence above their languages' usual level."""
     second = next((s.score for s in ranked[1:]), 0.0)
-    closest = max(s.features.get("sim", 0.0) for s in ranked)
-    base = best.features.get("sim_base", 0.0)
+    nearest = max(ranked, key=lambda s: s.features.get("sim", 0.0))
     return best.features | {
         "score": best.score,
         "lead": best.score - second,
-        "closest": closest,
-        "sim_above": best.features.get("sim", 0.0) - base,
-        "closest_above": closest - base,
+        "sim_above": best.features.get("sim", 0.0) - best.features.get("sim_base", 0.0),
+        "closest_above": nearest.features.get("sim", 0.0) - nearest.features.get("sim_base", 0.0),
     }
 
 

@@ -352,7 +352,8 @@ def unit_after(after: str) -> list[str]:
 
 NAME = re.compile(r"\b[A-ZĐ][\w'-]+(?:\s+[A-ZĐ][\w'-]+)+")
 TIME = re.compile(
-    r"\b(19|20)\d{2}\b|(?<![\d/,.])\d{1,2}/\d{1,2}(?![\d/])|"  # a year, or a day and month: '13/3'
+    r"\b(19|20)\d{2}\b|"  # a year, or a day and month after a word of dates ('le 13/3'; not the share '7/17')
+    r"\b(?:ngày|le|du|au|den|on|the|từ|đến)\s+(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])(?![\d/])|"
     r"\b(janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|januari|februari|"
     r"april|maj|juni|juli|augusti|september|oktober|november|december|january|february|march|june|"
     r"july|august|october|trimestre|kvartal|quarter|tháng)\b",

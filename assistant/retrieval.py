@@ -16,6 +16,8 @@ from .languages import (
     QUESTION_LANGUAGES,
     byline,
     content_words,
+    counted,
+    fold,
     joined,
     name_groups,
     question_language,
@@ -38,6 +40,7 @@ class Query:
     terms: dict[str, float]
     ngrams: dict[str, float]
     translations: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # language -> word -> translations
+    synonyms: dict[str, list[str]] = field(default_factory=dict)  # what a 'how many' counts -> its other words
 
 
 @dataclass
@@ -87,7 +90,25 @@ def analyse(
         text = " ".join(t for ts in by_word.values() for t in ts)
         _bag(term_tokens(text, [target]), EXPANSION_WEIGHT, terms)
         _bag(ngram_tokens(text), EXPANSION_WEIGHT, ngrams)
-    return Query(question, language, terms, ngrams, translations)
+    same = synonyms(question, language, dictionaries_dir, known) if language in corpus_languages else {}
+    return Query(question, language, terms, ngrams, translations, same)
+
+
+def synonyms(question: str, language: str, dictionaries_dir: Path, known: Any = None) -> dict[str, list[str]]:
+    """The other words of the question's own language for what a 'how many' question counts, through English and
+    back ('maisons' -> house -> 'logements'), those the documents use, so that '30 logements' counts the houses asked
+    about; the words of a question in another language than the documents' have their translations already."""
+    out: dict[str, list[str]] = {}
+    if language == PIVOT:
+        return out
+    for word in counted(question):
+        english = [e for ts in expand(word, language, [PIVOT], dictionaries_dir).get(PIVOT, {}).values() for e in ts]
+        back = expand(" ".join(english), PIVOT, [language], dictionaries_dir, known).get(language, {})
+        found = [t for ts in back.values() for t in ts if fold(t) != fold(word)]
+        found = [t for t in found if known is None or known(t, language)]
+        if found:
+            out[word] = list(dict.fromkeys(found))
+    return out
 
 
 def filter_values(filters: dict[str, Any]) -> dict[str, list[str]]:

@@ -179,7 +179,10 @@ def fit_answers(bot: Assistant, questions: list[Question]) -> dict[str, Any]:
         for part in parts:
             for s in part.ranked:
                 s.score = evidence.probability(sentence_model, s.features)
-                s.features["sim_base"] = similarity.get(part.results.query.language, similarity["any"])
+                asked = part.results.query.language
+                s.features["sim_base"] = similarity.get(
+                    f"{asked}>{s.passage.language}", similarity.get(asked, similarity.get("any", 0.0))
+                )
             part.ranked.sort(key=lambda s: -s.score)
         best = parts[0]
         if best.ranked:
@@ -226,18 +229,20 @@ def fit_answers(bot: Assistant, questions: list[Question]) -> dict[str, Any]:
 
 
 def similarity_base(samples: list[tuple[Question, list[answering.Part]]]) -> dict[str, float]:
-    """Per question language (as detected), the mean cosine of a train question and the closest sentence read for
-    it, answerable or not: the level `evidence.similarity_base` judges a cosine against ('any': all languages)."""
-    by_language: dict[str, list[float]] = {}
+    """The mean cosine of a train question and the closest sentence read for it, answerable or not, per question
+    language and passage language ('vi>fr') and per question language (as detected): the level
+    `evidence.similarity_base` judges a cosine against ('any': all questions); a level needs 10 questions."""
+    levels: dict[str, list[float]] = {}
     for _, parts in samples:
         ranked = parts[0].ranked
         if ranked:
-            closest = max(s.features.get("sim", 0.0) for s in ranked)
-            by_language.setdefault(parts[0].results.query.language, []).append(closest)
-    every = [c for values in by_language.values() for c in values]
-    base = {language: round(sum(v) / len(v), 5) for language, v in sorted(by_language.items()) if len(v) >= 10}
-    print(f"similarity: usual closest cosine per question language {base}", file=sys.stderr)
-    return base | {"any": round(sum(every) / max(1, len(every)), 5)}
+            nearest = max(ranked, key=lambda s: s.features.get("sim", 0.0))
+            asked, cosine = parts[0].results.query.language, nearest.features.get("sim", 0.0)
+            for key in (f"{asked}>{nearest.passage.language}", asked, "any"):
+                levels.setdefault(key, []).append(cosine)
+    base = {key: round(sum(v) / len(v), 5) for key, v in sorted(levels.items()) if len(v) >= 10}
+    print(f"similarity: usual closest cosine per question language (and passage language) {base}", file=sys.stderr)
+    return base
 
 
 def quoted_text(parts: list[answering.Part], quotes: dict[str, float]) -> str:

@@ -47,8 +47,8 @@ def test_the_fitted_model_is_a_standardised_logistic() -> None:
 
 def test_a_cosine_is_judged_against_its_question_language_s_usual_level() -> None:
     # fitted on the train questions: a cross-lingual Vietnamese question meets its sentences lower than a French one
-    assert 0.5 < similarity_base("vi") < similarity_base("fr") < 1.0
-    assert similarity_base("de") == similarity_base("any")  # a language train has too few questions in
+    assert 0.5 < similarity_base("vi", "fr") < similarity_base("fr", "fr") < 1.0
+    assert similarity_base("de", "fr") == similarity_base("any", "fr")  # a language train has no questions in
     passage = Passage(text="Une phrase. Une autre.", score=1.0, rank=1, doc_id="d", title="t", language="fr", start=0,
                       end=22, chunk_id="d#0")  # fmt: skip
     best = Sentence(passage, 0, 11, {"sim": 0.83, "sim_base": 0.80}, score=0.9)

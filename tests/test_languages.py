@@ -136,6 +136,7 @@ def test_sums_and_counts_in_words() -> None:
     assert TIME.search("i december") and TIME.search("tháng 12")
     assert TIME.search("lancé le 13/3 dernier") and TIME.search("ngày 25/11")  # a day and month, no year
     assert not TIME.search("3 760/4 899 secrétaires") and not TIME.search("1,5/2")  # a share, a decimal
+    assert not TIME.search("7/17 districts ont rempli les critères") and not TIME.search("le 7/17")  # a share
 
 
 def test_questions_about_the_article_itself() -> None:
