@@ -223,16 +223,17 @@ def _byline_asked(question: Question, ranked: list[Sentence], results: Results) 
 
 
 def rerank(results: Results, question: str, similarity: Similarity, k: int, share: float, depth: int) -> list[Passage]:
-    """The first `depth` retrieved passages reordered by the best sentence each holds under the fitted sentence model
-    (the one that picks the answering sentence), weighed against retrieval's own order by `share`, then the rest in
-    retrieval's order: the first k, ranked anew, each with its weighed score (so the first k do not depend on k)."""
+    """The first `depth` retrieved passages reordered by the best sentence each holds (its own, without the
+    neighbouring sentences the answer also reads) under the fitted sentence model (the one that picks the answer),
+    weighed against retrieval's own order by `share`, then the rest in retrieval's order: the first k, ranked anew,
+    each with its weighed score (so the first k do not depend on k)."""
     head = results.passages[:depth]
     if not head:
         return []
     shown = {p.chunk_id for p in head}
     reading = Results(results.query, head, [c for c in results.candidates if c.chunk_id in shown], results.index)
     best: dict[str, float] = {}
-    for s in sentences(reading, question_of(reading, question), question, similarity):
+    for s in sentences(reading, question_of(reading, question), question, similarity, neighbours=0):
         best[s.passage.chunk_id] = max(best.get(s.passage.chunk_id, 0.0), s.score)
     scored = sorted(((round((1 - share) / p.rank + share * best.get(p.chunk_id, 0.0), 6), p) for p in head),
                     key=lambda pair: -pair[0])  # fmt: skip

@@ -79,6 +79,7 @@ FEATURES = ["own", "context", "passage", "missing", "prior", "cue", "years", "ye
             "names_near", "names_doc", "role", "dense", "sim", "fused", "cross", "unjudged", "unit"]  # fmt: skip
 Similarity = Callable[[str, list[str]], list[float]]  # question, sentences -> cosine of each (the dense encoder)
 WINDOW = 600  # characters read on each side of a passage to finish its first and last sentences
+NEIGHBOURS = 1  # whole sentences of the same paragraph read beyond a passage on each side
 # A question whose words (not its names, numbers or years) are two or more, none of them in a document, asks of
 # something that document does not treat ('le budget de la défense du Vietnam en 2024'); one word alone may be a
 # dictionary's gap ('befattning')
@@ -233,17 +234,25 @@ def _roles(text: str) -> tuple[str | None, bool]:
     return named[0] if named else (None, False)
 
 
-def window(index: LexicalIndex, passage: Passage) -> Passage:
-    """The passage widened to the whole sentences it cuts, read from its document's neighbouring chunks."""
+def window(index: LexicalIndex, passage: Passage, neighbours: int = NEIGHBOURS) -> Passage:
+    """The passage widened to the whole sentences it cuts, and to `neighbours` more sentences of its paragraph on
+    each side, read from its document's neighbouring chunks: a figure said just after the chunk ends ('Au cours du
+    mandat 2020-2025, … | Près de 70 000 modèles…') is read with the passage that names its subject."""
     start, end = max(0, passage.start - WINDOW), passage.end + WINDOW
     text, first = index.span(passage.doc_id, start, end)
     if not text:
         return passage
     spans = [(first + a, first + b) for a, b in sentence_spans(text, passage.language)]
-    inside = [(a, b) for a, b in spans if b > passage.start and a < passage.end]
+    inside = [i for i, (a, b) in enumerate(spans) if b > passage.start and a < passage.end]
     if not inside:
         return passage
-    a, b = inside[0][0], inside[-1][1]
+    low, high = inside[0], inside[-1]
+    for _ in range(neighbours):
+        if low > 0 and "\n" not in text[spans[low - 1][1] - first : spans[low][0] - first]:
+            low -= 1
+        if high + 1 < len(spans) and "\n" not in text[spans[high][1] - first : spans[high + 1][0] - first]:
+            high += 1
+    a, b = spans[low][0], spans[high][1]
     return passage.model_copy(update={"text": text[a - first : b - first], "start": a, "end": b})
 
 
@@ -303,9 +312,12 @@ def _cue(question: Question, sentence: str, typed: str) -> float:
     return 0.5
 
 
-def sentences(results: Results, question: Question, typed: str, similarity: Similarity | None = None) -> list[Sentence]:
-    """Every sentence of every retrieved passage's window, with its features; `similarity` gives the dense
-    encoder's cosine of the question and each sentence (paraphrases and other languages that words miss)."""
+def sentences(
+    results: Results, question: Question, typed: str, similarity: Similarity | None = None, neighbours: int = NEIGHBOURS
+) -> list[Sentence]:
+    """Every sentence of every retrieved passage's window (with `neighbours` sentences beyond it on each side), with
+    its features; `similarity` gives the dense encoder's cosine of the question and each sentence (paraphrases and
+    other languages that words miss)."""
     index = results.index
     by_id: dict[str, Candidate] = {c.chunk_id: c for c in results.candidates}
     top_fused = results.candidates[0].fused if results.candidates else 1.0
@@ -313,7 +325,7 @@ def sentences(results: Results, question: Question, typed: str, similarity: Simi
     seen: set[tuple[str, int]] = set()
     article = bool(ASKS_ARTICLE.search(typed))  # a short byline ('Kieu Minh') is a sentence only to such a question
     for passage in results.passages:
-        wide = window(index, passage)
+        wide = window(index, passage, neighbours)
         doc_words = _document_words(index, passage)
         near = Words(f"{passage.title}\n{wide.text}", passage.language)
         passage_cov = coverage(question.keys, near, doc_words)

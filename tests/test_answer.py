@@ -103,7 +103,7 @@ def test_sentence_selection_prefers_the_sentence_with_the_number(seeded: Setting
     assert part.found and part.ranked
     best = part.ranked[0].text
     assert "20 modèles typiques" in best or "6 540" in best
-    assert part.ranked == sorted(part.ranked, key=lambda s: -s.score)
+    assert part.ranked == sorted(part.ranked, key=lambda s: (s.violation is not None, -s.score))  # failures last
 
 
 def test_a_follow_up_with_a_question_word_of_its_own_asks_its_own_kind(seeded: Settings) -> None:
@@ -131,6 +131,21 @@ def test_quotes_are_whole_sentences_read_across_chunk_boundaries(seeded: Setting
             for a, _ in citation.highlights:  # each quote starts where a sentence starts
                 before = doc.text[: start + a].rstrip()
                 assert not before or before[-1] in '.!?»:;"' or doc.text[start + a - 2 : start + a] == "\n\n"
+
+
+def test_evidence_reads_the_next_sentence_of_the_paragraph_beyond_the_chunk(seeded: Settings) -> None:
+    from assistant.evidence import window
+
+    bot = Assistant(seeded)
+    results = bot.search("Au cours du mandat 2020-2025, le mouvement d'émulation a connu de nombreuses innovations", 5)
+    passage = next(p for p in results.passages if p.text.startswith("Au cours du mandat 2020-2025"))
+    assert "70 000" not in passage.text and "70 000" not in window(results.index, passage, 0).text
+    wide = window(results.index, passage)  # the figure is said in the sentence after the chunk
+    assert "70 000 modèles" in wide.text and wide.text.startswith("Au cours du mandat")  # a heading stops it
+    assert results.index.span(passage.doc_id, wide.start, wide.end)[0] == wide.text  # offsets stay exact
+    part = judge("Hà Nội đã đăng ký bao nhiêu mô hình Dân vận khéo trong nhiệm kỳ 2020-2025?", None, bot.search,
+                 bot.similarity)  # fmt: skip
+    assert part.found and "70 000" in part.ranked[0].text
 
 
 def test_a_follow_up_takes_the_new_place_and_keeps_the_question() -> None:
