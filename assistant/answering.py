@@ -336,7 +336,7 @@ def direct_value(part: Part, sentence: Sentence, given: set[tuple[str, str]] | N
                 continue
             value = " ".join([number, *unit_after(text[match.end() + len(number) - len(match.group()) :])])
             unit = Words(value, sentence.passage.language)
-            said = next((k.word for k in part.question.keys if k.kind == "word" and matched(k, unit)), None)
+            said = _said(part, unit)
             if said and sentence.passage.language != part.question.language:
                 in_words = f"{number} {said}"
                 if in_words.lower() != value.lower():
@@ -354,6 +354,27 @@ def direct_value(part: Part, sentence: Sentence, given: set[tuple[str, str]] | N
         when = FULL_DATE.search(text) or TIME.search(text)
         return when.group() if when else None
     return None
+
+
+def _said(part: Part, unit: Words) -> str | None:
+    """The question's word for a number's unit: its first key word the unit holds; in Vietnamese, whose words are
+    written in syllables, with the syllables around it the unit also holds ('mô hình' for 'modèles', not 'mô')."""
+    held = [k for k in part.question.keys if k.kind == "word" and matched(k, unit)]
+    if not held:
+        return None
+    if part.question.language != "vi":
+        return held[0].word
+    typed = words(part.typed)
+    syllables = {fold(w) for k in held for w in k.word.split()}
+    first = next((i for i, w in enumerate(typed) if fold(w) == fold(held[0].word)), None)
+    if first is None:
+        return held[0].word
+    start = end = first
+    while start > 0 and fold(typed[start - 1]) in syllables:
+        start -= 1
+    while end + 1 < len(typed) and fold(typed[end + 1]) in syllables:
+        end += 1
+    return " ".join(typed[start : end + 1])
 
 
 def _holder(part: Part, sentence: Sentence) -> str | None:

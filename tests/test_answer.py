@@ -143,9 +143,11 @@ def test_evidence_reads_the_next_sentence_of_the_paragraph_beyond_the_chunk(seed
     wide = window(results.index, passage)  # the figure is said in the sentence after the chunk
     assert "70 000 modèles" in wide.text and wide.text.startswith("Au cours du mandat")  # a heading stops it
     assert results.index.span(passage.doc_id, wide.start, wide.end)[0] == wide.text  # offsets stay exact
-    part = judge("Hà Nội đã đăng ký bao nhiêu mô hình Dân vận khéo trong nhiệm kỳ 2020-2025?", None, bot.search,
-                 bot.similarity)  # fmt: skip
+    question = "Hà Nội đã đăng ký bao nhiêu mô hình Dân vận khéo trong nhiệm kỳ 2020-2025?"
+    part = judge(question, None, bot.search, bot.similarity)
     assert part.found and "70 000" in part.ranked[0].text
+    # the direct line names the unit in the asker's words, all its syllables ('mô hình', not 'mô'), then the document's
+    assert bot.answer(question).text.startswith("Trả lời: 70 000 mô hình dân vận khéo (70 000 modèles")
 
 
 def test_a_follow_up_takes_the_new_place_and_keeps_the_question() -> None:
