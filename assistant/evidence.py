@@ -458,24 +458,30 @@ def _hand_score(f: dict[str, float]) -> float:
     return score + 0.25 if f["cue"] == 1.0 else score * 0.6 if f["cue"] == 0.0 else score
 
 
-def similarity_base(question: str, passage: str) -> float:
+def similarity_base(question: str, passage: str, levels: dict[str, float] | None = None) -> float:
     """The dense encoder's usual cosine of a question in one language and the closest sentence in another, or the
-    same (fitted on the train questions): a Vietnamese question meets French sentences at about 0.80, a French one at
-    0.87, so a cosine is judged against its own pair of languages' level ('vi>fr'), else its question language's."""
-    base = fitted().get("similarity") or {"any": USUAL_SIMILARITY}
+    same (fitted on the train questions; `levels` instead of the fitted ones): a Vietnamese question meets French
+    sentences at about 0.80, a French one at 0.87, so a cosine is judged against its own pair of languages' level
+    ('vi>fr'), else its question language's."""
+    base = (fitted().get("similarity") if levels is None else levels) or {"any": USUAL_SIMILARITY}
     return float(base.get(f"{question}>{passage}", base.get(question, base.get("any", USUAL_SIMILARITY))))
+
+
+def nearest(ranked: list[Sentence]) -> Sentence:
+    """The sentence the dense encoder puts closest to the question."""
+    return max(ranked, key=lambda s: s.features.get("sim", 0.0))
 
 
 def decision_features(best: Sentence, ranked: list[Sentence]) -> dict[str, float]:
     """What the answer-or-decline model sees: the best sentence's features, its score, its lead over the next, and
     the dense similarity of it and of the closest sentence above their languages' usual level."""
     second = next((s.score for s in ranked[1:]), 0.0)
-    nearest = max(ranked, key=lambda s: s.features.get("sim", 0.0))
+    closest = nearest(ranked)
     return best.features | {
         "score": best.score,
         "lead": best.score - second,
         "sim_above": best.features.get("sim", 0.0) - best.features.get("sim_base", 0.0),
-        "closest_above": nearest.features.get("sim", 0.0) - nearest.features.get("sim_base", 0.0),
+        "closest_above": closest.features.get("sim", 0.0) - closest.features.get("sim_base", 0.0),
     }
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .config import Settings
-from .dictionaries import PIVOT, expand
+from .dictionaries import PIVOT, Known, expand
 from .dictionaries import load as load_dictionary
 from .errors import QuestionError
 from .languages import (
@@ -94,7 +94,7 @@ def analyse(
     return Query(question, language, terms, ngrams, translations, same)
 
 
-def synonyms(question: str, language: str, dictionaries_dir: Path, known: Any = None) -> dict[str, list[str]]:
+def synonyms(question: str, language: str, dictionaries_dir: Path, known: Known | None = None) -> dict[str, list[str]]:
     """The other words of the question's own language for what a 'how many' question counts, through English and
     back ('maisons' -> house -> 'logements'), those the documents use, so that '30 logements' counts the houses asked
     about; the words of a question in another language than the documents' have their translations already."""

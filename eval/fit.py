@@ -179,9 +179,8 @@ def fit_answers(bot: Assistant, questions: list[Question]) -> dict[str, Any]:
         for part in parts:
             for s in part.ranked:
                 s.score = evidence.probability(sentence_model, s.features)
-                asked = part.results.query.language
-                s.features["sim_base"] = similarity.get(
-                    f"{asked}>{s.passage.language}", similarity.get(asked, similarity.get("any", 0.0))
+                s.features["sim_base"] = evidence.similarity_base(
+                    part.results.query.language, s.passage.language, similarity
                 )
             part.ranked.sort(key=lambda s: -s.score)
         best = parts[0]
@@ -236,9 +235,9 @@ def similarity_base(samples: list[tuple[Question, list[answering.Part]]]) -> dic
     for _, parts in samples:
         ranked = parts[0].ranked
         if ranked:
-            nearest = max(ranked, key=lambda s: s.features.get("sim", 0.0))
-            asked, cosine = parts[0].results.query.language, nearest.features.get("sim", 0.0)
-            for key in (f"{asked}>{nearest.passage.language}", asked, "any"):
+            closest = evidence.nearest(ranked)
+            asked, cosine = parts[0].results.query.language, closest.features.get("sim", 0.0)
+            for key in (f"{asked}>{closest.passage.language}", asked, "any"):
                 levels.setdefault(key, []).append(cosine)
     base = {key: round(sum(v) / len(v), 5) for key, v in sorted(levels.items()) if len(v) >= 10}
     print(f"similarity: usual closest cosine per question language (and passage language) {base}", file=sys.stderr)
