@@ -19,6 +19,7 @@ from .evidence import (
     answers,
     body_mentions,
     decide,
+    probability,
     question_of,
     role_mentions,
     sentences,
@@ -222,23 +223,52 @@ def _byline_asked(question: Question, ranked: list[Sentence], results: Results) 
     )
 
 
-def rerank(results: Results, question: str, similarity: Similarity, k: int, share: float, depth: int) -> list[Passage]:
-    """The first `depth` retrieved passages reordered by the best sentence each holds (its own, without the
-    neighbouring sentences the answer also reads) under the fitted sentence model (the one that picks the answer),
-    weighed against retrieval's own order by `share`, then the rest in retrieval's order: the first k, ranked anew,
-    each with its weighed score (so the first k do not depend on k)."""
+RANK_K = 10.0  # a signal's rank r counts as 1 / (RANK_K + r) among the passage features
+
+
+def passage_features(results: Results, question: str, similarity: Similarity, depth: int) -> list[dict[str, float]]:
+    """What the fitted passage model reads of each of the first `depth` passages: its fused rank and score, each
+    signal's rank and the dense cosine, and its best sentence (its own sentences, without the neighbouring ones the
+    answer also reads) as the sentence model judges it; 'read' is 0 for a passage whose sentences all stand in a
+    better-ranked passage that overlaps it."""
+    head = results.passages[:depth]
+    shown = {p.chunk_id for p in head}
+    reading = Results(results.query, head, [c for c in results.candidates if c.chunk_id in shown], results.index)
+    best: dict[str, Sentence] = {}
+    for sentence in sentences(reading, question_of(reading, question), question, similarity, neighbours=0):
+        held = best.get(sentence.passage.chunk_id)
+        if held is None or sentence.score > held.score:
+            best[sentence.passage.chunk_id] = sentence
+    by_id = {c.chunk_id: c for c in reading.candidates}
+    out = []
+    for p in head:
+        cand = by_id.get(p.chunk_id)
+        ranks = cand.ranks if cand else {}
+        f = {"prior": 1.0 / p.rank, "fused": cand.fused if cand else 0.0}
+        f["dense"] = cand.signals.get("dense", 0.0) if cand else 0.0
+        f |= {f"rank_{name}": 1.0 / (RANK_K + r) for name, r in ranks.items()}
+        s = best.get(p.chunk_id)
+        if s:
+            f |= {"best": s.score, "sim": s.features["sim"], "own": s.features["own"], "cross": s.features["cross"]}
+        f["read"] = float(s is not None)
+        out.append(f)
+    return out
+
+
+def rerank(
+    results: Results, question: str, similarity: Similarity, k: int, model: dict[str, Any], depth: int
+) -> list[Passage]:
+    """The first `depth` retrieved passages reordered by the fitted passage model (the probability that a passage
+    holds the answer, from `passage_features`), then the rest in retrieval's order: the first k, ranked anew, each
+    with its score (so the first k do not depend on k)."""
     head = results.passages[:depth]
     if not head:
         return []
-    shown = {p.chunk_id for p in head}
-    reading = Results(results.query, head, [c for c in results.candidates if c.chunk_id in shown], results.index)
-    best: dict[str, float] = {}
-    for s in sentences(reading, question_of(reading, question), question, similarity, neighbours=0):
-        best[s.passage.chunk_id] = max(best.get(s.passage.chunk_id, 0.0), s.score)
-    scored = sorted(((round((1 - share) / p.rank + share * best.get(p.chunk_id, 0.0), 6), p) for p in head),
+    features = passage_features(results, question, similarity, depth)
+    scored = sorted(((round(probability(model, f), 6), p) for f, p in zip(features, head, strict=True)),
                     key=lambda pair: -pair[0])  # fmt: skip
     floor = scored[-1][0]
-    scored += [(round(min(floor, (1 - share) / p.rank), 6), p) for p in results.passages[depth:]]
+    scored += [(round(min(floor, 1.0 / p.rank), 6), p) for p in results.passages[depth:]]
     return [p.model_copy(update={"rank": rank, "score": score}) for rank, (score, p) in enumerate(scored[:k], start=1)]
 
 

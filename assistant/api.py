@@ -139,14 +139,15 @@ class Assistant:
     def retrieve(self, question: str, k: int = 5, **filters: Any) -> list[Passage]:
         """The k passages that best answer question, best first; filters: doc_id=..., language=... (str or list).
 
-        The fused ranking's first `depth` passages are reordered by the sentence each holds that best answers, as
-        the answer layer judges sentences (depth and weight fitted on the train questions)."""
-        setting = fitted().get("rerank")
-        if not setting:
+        The fused ranking's first `depth` passages are reordered by the fitted passage model, which reads each
+        signal's rank and the sentence each passage holds that best answers, as the answer layer judges sentences
+        (depth and model fitted on the train questions)."""
+        setting = fitted().get("rerank", {})
+        if "model" not in setting:
             return self.search(question, k, **filters).passages
         depth = int(setting["depth"])
         results = self.search(question, max(k, depth), **filters)
-        return answering.rerank(results, question.strip(), self.similarity, k, float(setting["share"]), depth)
+        return answering.rerank(results, question.strip(), self.similarity, k, setting["model"], depth)
 
     def answer(self, question: str, history: list[Any] | None = None, k: int = 5, **filters: Any) -> Answer:
         """Answer from the documents with numbered citations; found=False (and related passages) when they do not

@@ -97,13 +97,13 @@ def fit_fusion(bot: Assistant, questions: list[Question]) -> dict[str, float]:
     return best[3]
 
 
-def fit_rerank(bot: Assistant, questions: list[Question]) -> dict[str, float]:
-    """How deep `retrieve` reorders the fused ranking by the sentence model, and how much that order counts against
-    retrieval's own, over the answerable train questions: as for the fusion, the best hit@5 of the language served
-    worst, then the best sum of MRR@10 and hit@5 (the sentence model alone puts more first passages right but may drop
-    others out of the first five; reordering the first five alone never does)."""
-    best: tuple[float, float, float, float, float, dict[str, float]] = (-1.0, -1.0, -1.0, 0.0, 0.0, {})
-    depths = (5, 10, 20)
+def fit_rerank(bot: Assistant, questions: list[Question]) -> dict[str, Any]:
+    """The passage model `retrieve` reorders the fused ranking's first `depth` passages by: a logistic regression of
+    whether a passage holds the evidence, on the features `answering.passage_features` reads, over the answerable
+    train questions. The depth is chosen as for the fusion: the best hit@5 of the language served worst, then the
+    best sum of MRR@10 and hit@5."""
+    best: tuple[float, float, float, float, dict[str, Any]] = (-1.0, -1.0, -1.0, 0.0, {})
+    depths = (20, 30)
     samples = []  # searched once, as deep as the deepest setting: rerank reads only the first `depth` passages
     for q in questions:
         if q.answerable:
@@ -111,21 +111,28 @@ def fit_rerank(bot: Assistant, questions: list[Question]) -> dict[str, float]:
             samples.append((q, text, bot.search(text, max(depths))))
     if not samples:
         return {}
-    for depth, share in itertools.product(depths, (0.0, 0.25, 0.5, 0.75, 1.0)):
+    for depth in depths:
+        rows: list[dict[str, float]] = []
+        labels: list[int] = []
+        for q, text, results in samples:
+            rows += answering.passage_features(results, text, bot.similarity, depth)
+            labels += [int(holds(p.text, q.evidence)) for p in results.passages[:depth]]
+        names = sorted({n for r in rows for n in r})
+        model = logistic([{n: r.get(n, 0.0) for n in names} for r in rows], labels, names)
         reranked = [
-            (q, answering.rerank(results, text, bot.similarity, 10, share, depth)) for q, text, results in samples
+            (q, answering.rerank(results, text, bot.similarity, 10, model, depth)) for q, text, results in samples
         ]
         worst, mean_mrr, mean_hit = per_language(
             (q.lang, *mrr([p.chunk_id for p in passages], {p.chunk_id: p.text for p in passages}, q.evidence))
             for q, passages in reranked
         )
-        score = (worst, mean_mrr + mean_hit, mean_mrr, -depth, -share)
-        print(f"rerank: depth {depth}, share {share}: train worst language hit@5 {worst:.4f}, MRR@10 "
+        score = (worst, mean_mrr + mean_hit, mean_mrr, -depth)
+        print(f"rerank: depth {depth}, C {model['C']}: train worst language hit@5 {worst:.4f}, MRR@10 "
               f"{mean_mrr:.4f}, hit@5 {mean_hit:.4f}", file=sys.stderr)  # fmt: skip
-        if score > best[:5]:
-            best = (*score, {"depth": depth, "share": share})
-    print(f"rerank: chose {best[5]}", file=sys.stderr)
-    return best[5]
+        if score > best[:4]:
+            best = (*score, {"depth": depth, "model": model})
+    print(f"rerank: chose depth {best[4]['depth']}", file=sys.stderr)
+    return best[4]
 
 
 def logistic(rows: list[dict[str, float]], labels: list[int], names: list[str]) -> dict[str, Any]:
