@@ -229,8 +229,8 @@ RANK_K = 10.0  # a signal's rank r counts as 1 / (RANK_K + r) among the passage 
 def passage_features(results: Results, question: str, similarity: Similarity, depth: int) -> list[dict[str, float]]:
     """What the fitted passage model reads of each of the first `depth` passages: its fused rank and score, each
     signal's rank and the dense cosine, and its best sentence (its own sentences, without the neighbouring ones the
-    answer also reads) as the sentence model judges it; 'read' is 0 for a passage whose sentences all stand in a
-    better-ranked passage that overlaps it."""
+    answer also reads) as the sentence model judges it, with that sentence's features; 'read' is 0 for a passage
+    whose sentences all stand in a better-ranked passage that overlaps it."""
     head = results.passages[:depth]
     shown = {p.chunk_id for p in head}
     reading = Results(results.query, head, [c for c in results.candidates if c.chunk_id in shown], results.index)
@@ -249,7 +249,8 @@ def passage_features(results: Results, question: str, similarity: Similarity, de
         f |= {f"rank_{name}": 1.0 / (RANK_K + r) for name, r in ranks.items()}
         s = best.get(p.chunk_id)
         if s:
-            f |= {"best": s.score, "sim": s.features["sim"], "own": s.features["own"], "cross": s.features["cross"]}
+            f |= {"best": s.score, "violation": float(s.violation is not None)}
+            f |= {f"sentence_{name}": float(value) for name, value in s.features.items()}
         f["read"] = float(s is not None)
         out.append(f)
     return out
