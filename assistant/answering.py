@@ -49,6 +49,7 @@ from .languages import (
 )
 from .lexical import LexicalIndex
 from .models import Answer, Citation, Passage
+from .places import documents_naming
 from .retrieval import Results
 from .signals import fitted
 
@@ -59,6 +60,10 @@ SAME = re.compile(
     r"\b(the same|le même|la même|les mêmes|samma|samme|cùng (?:chức|vị trí|cương vị)|như vậy|tương tự)\b", re.I
 )
 CONJUNCTIONS = {"and", "et", "och", "và", "samt"}
+# when the passages found speak of other places than the one asked about: the best passages of each of the first
+# documents that name it are read too
+PLACE_DOCUMENTS, PLACE_PASSAGES = 3, 2
+Search = Callable[..., Results]  # search(text, **filters): the passages the answer reads
 PREPOSITIONS = {"of", "in", "at", "for", "de", "du", "d", "à", "au", "en", "dans", "pour", "i", "på", "av", "för",
                 "ở", "tại", "của", "cho"}  # fmt: skip
 _CLAUSE_BREAK = re.compile(r",\s+(?:and|et|och|và|samt)\s+", re.IGNORECASE)
@@ -190,17 +195,42 @@ class Part:
         return self.ranked[0] if self.ranked else None
 
 
-def judge(part: str, history: list[Any] | None, search: Callable[[str], Results], similarity: Similarity) -> Part:
+def judge(part: str, history: list[Any] | None, search: Search, similarity: Similarity) -> Part:
     """Search one question (in its conversation) and judge its best sentence."""
     searched, binding = frame(part, history)
     results = search(searched)
     question = question_of(results, binding)
     ranked = sentences(results, question, part, similarity)
     found, p = answers(ranked[0] if ranked else None, ranked)
+    if not found and ranked and ranked[0].violation == "place":  # the passages found speak of other places
+        results, ranked, found, p = _in_places_asked(results, question, part, searched, search, similarity)
     if ASKS_ARTICLE.search(part) and (credit := _byline_asked(question, ranked, results)) is not None:
         ranked = [credit, *(s for s in ranked if s is not credit)]
         found, p = True, 1.0  # the page states it outright: no score needed
     return Part(part, results, question, ranked, found, p)
+
+
+def _in_places_asked(
+    results: Results, question: Question, part: str, searched: str, search: Search, similarity: Similarity
+) -> tuple[Results, list[Sentence], bool, float]:
+    """The results read again with the best passages of each document that names the places asked about after the
+    first ones, when every sentence found speaks of another place ('How many solidarity houses were built in Hanoi?'
+    finding Ha Tinh's figure first)."""
+    shown = {p.doc_id for p in results.passages}
+    docs = [d for d in documents_naming(question.places, results.index) if d not in shown]
+    passages, candidates = list(results.passages), list(results.candidates)
+    known = {c.chunk_id for c in candidates}
+    for doc_id in docs[:PLACE_DOCUMENTS]:
+        there = search(searched, doc_id=doc_id)
+        passages += there.passages[:PLACE_PASSAGES]
+        candidates += [c for c in there.candidates if c.chunk_id not in known]
+        known |= {c.chunk_id for c in there.candidates}
+    if docs:
+        passages = [p.model_copy(update={"rank": rank}) for rank, p in enumerate(passages, start=1)]
+        results = replace(results, passages=passages, candidates=candidates)
+    ranked = sentences(results, question, part, similarity)
+    found, p = answers(ranked[0] if ranked else None, ranked)
+    return results, ranked, found, p
 
 
 def _byline_asked(question: Question, ranked: list[Sentence], results: Results) -> Sentence | None:
@@ -273,9 +303,7 @@ def rerank(
     return [p.model_copy(update={"rank": rank, "score": score}) for rank, (score, p) in enumerate(scored[:k], start=1)]
 
 
-def judge_parts(
-    question: str, history: list[Any] | None, search: Callable[[str], Results], similarity: Similarity
-) -> list[Part]:
+def judge_parts(question: str, history: list[Any] | None, search: Search, similarity: Similarity) -> list[Part]:
     """Each part of a question judged on its own; a later part reads the first as a follow-up reads the question
     before it, so 'and who holds the same post in Ha Tinh?' asks the first part's question about Ha Tinh."""
     parts = split_parts(question)
@@ -283,9 +311,7 @@ def judge_parts(
     return [judge(p, history if i == 0 else first, search, similarity) for i, p in enumerate(parts)]
 
 
-def respond(
-    question: str, history: list[Any] | None, search: Callable[[str], Results], similarity: Similarity
-) -> tuple[Answer, Results]:
+def respond(question: str, history: list[Any] | None, search: Search, similarity: Similarity) -> tuple[Answer, Results]:
     """The answer to a question, and the first part's search results (for the optional language model)."""
     parts = judge_parts(question, history, search, similarity)
     language = answer_language(parts[0].results.query.language)

@@ -168,9 +168,14 @@ class Assistant:
         if foreign_script(question):
             yield Answer(question=question, text=UNSUPPORTED, found=False, language="en")
             return
-        reply, results = answering.respond(
-            question, history, lambda text: self.search(text, k, **filters), self.similarity
-        )
+
+        def search(text: str, **scope: Any) -> retrieval.Results:  # the answer may narrow the user's filters
+            if "doc_id" in scope and "doc_id" in filters:
+                allowed = retrieval.filter_values(filters)["doc_id"]
+                scope["doc_id"] = [d for d in scope["doc_id"] if d in allowed] or allowed
+            return self.search(text, k, **(filters | scope))
+
+        reply, results = answering.respond(question, history, search, self.similarity)
         if reply.found and self.settings.llm_base_url and self.settings.llm_model:
             from .generate import stream
 

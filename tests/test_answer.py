@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from assistant import Answer, Assistant, QuestionError, Settings, answer
+from assistant import Answer, Assistant, QuestionError, Settings, answer, search
 from assistant.answering import check_question, frame, judge, split_parts
 from tests.conftest import use_dirs
 
@@ -490,6 +490,16 @@ def test_the_same_fact_asked_for_its_own_place_is_answered(seeded: Settings, que
     reply = answer(question)
     assert reply.found
     assert expected in reply.text.splitlines()[0]
+
+
+def test_a_place_the_first_passages_miss_is_read_in_the_documents_that_name_it(seeded: Settings) -> None:
+    # the fused ranking's first passages give Ha Tinh's and Mo Cay Bac's houses; the Swedish Hanoi article has its own
+    question = "How many solidarity houses were built in Hanoi?"
+    assert all(not p.doc_id.startswith("004_") for p in search(question, k=5).passages)
+    reply = answer(question)
+    assert reply.found, reply.text
+    assert "5 099" in reply.text.splitlines()[0]
+    assert reply.citations[0].doc_id.startswith("004_")
 
 
 @pytest.mark.parametrize(
