@@ -16,6 +16,7 @@ from .evidence import (
     Question,
     Sentence,
     Similarity,
+    answering_roles,
     answers,
     body_mentions,
     decide,
@@ -445,8 +446,8 @@ def _holder(part: Part, sentence: Sentence) -> str | None:
         if not {w.lower() for w in words(name)} <= typed:
             names.append((match.start(), name))
     people = [(at, name) for at, name in names if fold(name.split()[0]) in SURNAMES] or names
-    asked = (part.question.role, part.question.vice)
-    role = next((at for family, deputy, at in role_mentions(text) if (family, deputy) == asked), None)
+    asked = answering_roles(part.question)
+    role = next((at for family, deputy, at in role_mentions(text) if (family, deputy) in asked), None)
     if part.question.role is None:  # 'Qui représentait le Conseil populaire…': the name after the body asked about
         role = next((at for body, at in body_mentions(text) if body in part.question.bodies), None)
     if role is None or not people:

@@ -51,8 +51,11 @@ ROLES = {
     "secretary": {"secretary", "secretaries", "secrétaire", "secrétaires", "sekreterare", "sekreteraren",
                   "sekreterarna"},
     "head": {"head", "heads", "chef", "chefs", "cheffe", "chief", "leader", "ledare", "chefen", "chefer", "cheferna",
-             "director", "directors", "directeur", "directrice", "direktör"},
+             "director", "directors", "directeur", "directrice", "direktör", "leads", "dirige", "leder"},
 }  # fmt: skip
+# What those who hold a role do, said of a person ('ont présidé une réunion'): the role itself only to a question that
+# asks with a verb too ('Who chaired the meeting?')
+ROLE_VERBS = {"presides", "presided", "chaired", "présidé", "préside", "leads", "dirige", "leder"}
 # The bodies a role belongs to, in the four languages, without diacritics; Swedish writes them into compounds
 # ('stadsfaderlandsfrontskommitté'), so they are found inside words too.
 BODIES = {
@@ -108,6 +111,7 @@ class Question:
     counting: list[str] = field(default_factory=list)  # those words as the question writes them
     sums: bool = False  # what it counts is money or a share ('bao nhiêu tiền'), told by its sign (VND, %)
     money: bool = False  # it asks what something cost, a budget, a sum
+    role_verb: bool = False  # it asks who did what the role does ('who chaired'), so a sentence's verb answers
 
 
 @dataclass
@@ -150,7 +154,7 @@ def question_of(results: Results, constraint_text: str) -> Question:
     money = bool(ASKS_MONEY.search(constraint_text)) and kind in (None, "number") and (not counting or sums)
     return Question(keys, years, numbers, names, role, vice, kind, results.query.language, unjudged_share(keys), places,
                     bodies(constraint_text), _counted_keys(keys, folded, results), counting, sums,
-                    money)  # fmt: skip
+                    money, _asks_a_verb(constraint_text))  # fmt: skip
 
 
 def _counted_keys(keys: list[KeyWord], folded: set[str], results: Results) -> list[KeyWord]:
@@ -185,13 +189,16 @@ def _family(token: str) -> str | None:
     return None
 
 
-def role_mentions(text: str) -> list[tuple[str, bool, int]]:
+def role_mentions(text: str, verbs: bool = True) -> list[tuple[str, bool, int]]:
     """The roles a text names, in order: each one's family, whether it is a deputy's ('vice-président',
-    'viceordförande', 'phó chủ tịch', 'secrétaire adjoint', 'chef adjointe') and where it stands in the text."""
+    'viceordförande', 'phó chủ tịch', 'secrétaire adjoint', 'chef adjointe') and where it stands in the text; with
+    verbs=False, a verb that says what someone did ('ont présidé une réunion') names no role."""
     low, found = word_spans(text)
     said = [m.group() for m in found]
     named = []
     for i, token in enumerate(said):
+        if not verbs and token in ROLE_VERBS:
+            continue
         deputy = token.startswith("vice") and len(token) > 4
         after = said[i + 1] if i + 1 < len(said) else ""
         family = VIETNAMESE_ROLES.get((token, after))
@@ -204,8 +211,15 @@ def role_mentions(text: str) -> list[tuple[str, bool, int]]:
     return named
 
 
-def _named_roles(text: str) -> list[tuple[str, bool]]:
-    return [(family, deputy) for family, deputy, _ in role_mentions(text)]
+def _named_roles(text: str, verbs: bool = True) -> list[tuple[str, bool]]:
+    return [(family, deputy) for family, deputy, _ in role_mentions(text, verbs)]
+
+
+def _asks_a_verb(text: str) -> bool:
+    """Whether the first role a question names is a verb ('Who chaired the meeting?'), not a post."""
+    low, found = word_spans(text)
+    first = next((m.group() for m in found if _family(m.group()) is not None), None)
+    return first in ROLE_VERBS
 
 
 def bodies(text: str) -> set[str]:
@@ -261,10 +275,18 @@ def _role(question: Question, sentence: str) -> float:
     it names only other roles, 0.5 when it names none."""
     if question.role is None:
         return 1.0
-    named = _named_roles(sentence)
+    named = _named_roles(sentence, verbs=question.role_verb)
     if not named:
         return 0.5
-    return 1.0 if (question.role, question.vice) in named else 0.0
+    return 1.0 if answering_roles(question) & set(named) else 0.0
+
+
+def answering_roles(question: Question) -> set[tuple[str, bool]]:
+    """The roles (family, deputy) that answer the question's: its own, or for 'who leads…' ('qui dirige', 'vem leder')
+    the first post of any family, a chair's, a secretary's or a head's."""
+    if question.role == "head" and question.role_verb:
+        return {(family, question.vice) for family in ROLES}
+    return {(question.role, question.vice)} if question.role else set()
 
 
 def _unit(question: Question, sentence: str, language: str, known: list[KeyWord]) -> float:

@@ -509,6 +509,13 @@ def test_a_place_the_first_passages_miss_is_read_in_the_documents_that_name_it(s
         ("Qui est la présidente de l'Union provinciale des femmes de Ha Tinh ?", "Nguyen Thi Le Ha"),
         ("Vem är ordförande för Hanois folkråd?", None),  # only the Front's chair is given
         ("Vem är ordförande för Vietnams fosterlandsfrontskommitté i Hanoi?", "Nguyen Lan Huong"),
+        # Ha Tinh's Party secretaries 'ont présidé une réunion' with the Front: what they did, not a post they hold
+        ("Vem är ordförande för Fosterlandsfrontens provinskommitté i Ha Tinh?", None),
+        ("Qui a présidé la réunion du 22 janvier à Ha Tinh ?", "Dung"),
+        # 'who leads' asks for the first post, whatever its name: the chair of Hanoi's Front, not Mo Cay Bac's deputy
+        ("Who leads the Fatherland Front committee in Hanoi?", "Nguyen Lan Huong"),
+        ("Qui dirige le Comité du Parti de la province de Ha Tinh ?", "Hoang Trung Dung"),
+        ("Qui dirige la Commission de mobilisation de masse du Comité du Parti du district de Mo Cay Bac ?", None),
     ],
 )  # fmt: skip
 def test_the_holder_of_a_role_in_one_body_is_not_given_for_another(
