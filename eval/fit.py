@@ -201,11 +201,9 @@ def fit_answers(bot: Assistant, questions: list[Question]) -> dict[str, Any]:
     # only the quirks of 167 questions, so they are dropped and the model fitted again.
     # Rank and retrieval scores are left out: they say where a passage stands, not whether it answers.
     # The dense similarity counts above its language's usual level (sim_above, closest_above), not as it is.
-    # topic: how many of the question's words the best sentence's document holds (a question about another subject
-    # shares few with any document).
     signs = {"missing": -1, "year_conflict": -1, "unjudged": -1, "cross": 0, "prior": 0, "fused": 0, "dense": 0,
              "sim": 0}  # fmt: skip
-    names = [*evidence.FEATURES, "topic", "score", "lead", "sim_above", "closest_above"]
+    names = [*evidence.FEATURES, "score", "lead", "sim_above", "closest_above"]
     names = [n for n in names if signs.get(n, 1) != 0]
     while True:
         decision = logistic(rows, labels, names)
