@@ -415,23 +415,30 @@ def direct_value(part: Part, sentence: Sentence, given: set[tuple[str, str]] | N
 
 
 def _said(part: Part, unit: Words) -> str | None:
-    """The question's word for a number's unit: its first key word the unit holds; in Vietnamese, whose words are
-    written in syllables, with the syllables around it the unit also holds ('mô hình' for 'modèles', not 'mô')."""
+    """The question's words for a number's unit: its first key word the unit holds, with the words around it the unit
+    also holds, and a function word between two of them ('solidarity houses' for 'solidaritetshus', 'maisons de
+    solidarité'; in Vietnamese, written in syllables, 'mô hình' for 'modèles', not 'mô')."""
     held = [k for k in part.question.keys if k.kind == "word" and matched(k, unit)]
     if not held:
         return None
-    if part.question.language != "vi":
-        return held[0].word
     typed = words(part.typed)
-    syllables = {fold(w) for k in held for w in k.word.split()}
-    first = next((i for i, w in enumerate(typed) if fold(w) == fold(held[0].word)), None)
+    parts = {fold(w) for k in held for w in k.word.split()}
+    first = next((i for i, w in enumerate(typed) if fold(w) == fold(held[0].word.split()[0])), None)
     if first is None:
         return held[0].word
+
+    def joins(i: int, step: int) -> int:
+        """How many words the run grows by towards i: 1 for a held word, 2 for a function word and a held one."""
+        if 0 <= i < len(typed) and fold(typed[i]) in parts:
+            return 1
+        bridge = part.question.language != "vi" and 0 <= i + step < len(typed) and is_stopword(typed[i])
+        return 2 if bridge and fold(typed[i + step]) in parts else 0
+
     start = end = first
-    while start > 0 and fold(typed[start - 1]) in syllables:
-        start -= 1
-    while end + 1 < len(typed) and fold(typed[end + 1]) in syllables:
-        end += 1
+    while grow := joins(start - 1, -1):
+        start -= grow
+    while grow := joins(end + 1, 1):
+        end += grow
     return " ".join(typed[start : end + 1])
 
 
