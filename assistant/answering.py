@@ -214,19 +214,27 @@ def judge(part: str, history: list[Any] | None, search: Search, similarity: Simi
 def _in_places_asked(
     results: Results, question: Question, part: str, searched: str, search: Search, similarity: Similarity
 ) -> tuple[Results, list[Sentence], bool, float]:
-    """The results read again with the best passages of each document that names the places asked about after the
-    first ones, when every sentence found speaks of another place ('How many solidarity houses were built in Hanoi?'
-    finding Ha Tinh's figure first)."""
+    """The results read again with the best passages of up to PLACE_DOCUMENTS other documents that name the places
+    asked about after the first ones, when the closest sentence speaks of another place ('How many solidarity houses
+    were built in Hanoi?' finding Ha Tinh's figure first). Searched within one document, those passages rank first
+    among its chunks: they count no higher than the last passage found before."""
     shown = {p.doc_id for p in results.passages}
-    docs = [d for d in documents_naming(question.places, results.index) if d not in shown]
+    docs = [d for d in documents_naming(question.places, results.index) if d not in shown][:PLACE_DOCUMENTS]
     passages, candidates = list(results.passages), list(results.candidates)
+    seen = {p.chunk_id for p in passages}
     known = {c.chunk_id for c in candidates}
-    for doc_id in docs[:PLACE_DOCUMENTS]:
-        there = search(searched, doc_id=doc_id)
-        passages += there.passages[:PLACE_PASSAGES]
-        candidates += [c for c in there.candidates if c.chunk_id not in known]
-        known |= {c.chunk_id for c in there.candidates}
-    if docs:
+    by_id = {c.chunk_id: c for c in candidates}
+    floor = min((by_id[p.chunk_id].fused for p in passages if p.chunk_id in by_id), default=0.0)
+    for doc_id in docs:
+        there = search(searched, doc_id=[doc_id])
+        kept = [p for p in there.passages[:PLACE_PASSAGES] if p.chunk_id not in seen]
+        passages += kept
+        seen |= {p.chunk_id for p in kept}
+        wanted = {p.chunk_id for p in kept}
+        added = [c for c in there.candidates if c.chunk_id in wanted and c.chunk_id not in known]
+        candidates += [replace(c, fused=min(c.fused, floor)) for c in added]
+        known |= {c.chunk_id for c in added}
+    if len(passages) > len(results.passages):
         passages = [p.model_copy(update={"rank": rank}) for rank, p in enumerate(passages, start=1)]
         results = replace(results, passages=passages, candidates=candidates)
     ranked = sentences(results, question, part, similarity)
@@ -454,7 +462,8 @@ def _holder(part: Part, sentence: Sentence) -> str | None:
             names.append((match.start(), name))
     people = [(at, name) for at, name in names if fold(name.split()[0]) in SURNAMES] or names
     asked = answering_roles(part.question)
-    role = next((at for family, deputy, at in role_mentions(text) if (family, deputy) in asked), None)
+    said = role_mentions(text, verbs=part.question.role_verb)
+    role = next((at for family, deputy, at in said if (family, deputy) in asked), None)
     if part.question.role is None:  # 'Qui représentait le Conseil populaire…': the name after the body asked about
         role = next((at for body, at in body_mentions(text) if body in part.question.bodies), None)
     if role is None or not people:

@@ -10,6 +10,7 @@ import json
 import logging
 import threading
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -169,10 +170,15 @@ class Assistant:
             yield Answer(question=question, text=UNSUPPORTED, found=False, language="en")
             return
 
+        allowed = retrieval.filter_values(filters).get("doc_id")
+
         def search(text: str, **scope: Any) -> retrieval.Results:  # the answer may narrow the user's filters
-            if "doc_id" in scope and "doc_id" in filters:
-                allowed = retrieval.filter_values(filters)["doc_id"]
-                scope["doc_id"] = [d for d in scope["doc_id"] if d in allowed] or allowed
+            if allowed is not None and "doc_id" in scope:
+                wanted = retrieval.filter_values(scope).get("doc_id", [])
+                scope["doc_id"] = [d for d in wanted if d in allowed]
+                if not scope["doc_id"]:  # a document the user left out: nothing to read there
+                    found = self.search(text, k, **filters)
+                    return replace(found, passages=[], candidates=[])
             return self.search(text, k, **(filters | scope))
 
         reply, results = answering.respond(question, history, search, self.similarity)

@@ -51,11 +51,13 @@ ROLES = {
     "secretary": {"secretary", "secretaries", "secrétaire", "secrétaires", "sekreterare", "sekreteraren",
                   "sekreterarna"},
     "head": {"head", "heads", "chef", "chefs", "cheffe", "chief", "leader", "ledare", "chefen", "chefer", "cheferna",
-             "director", "directors", "directeur", "directrice", "direktör", "leads", "dirige", "leder"},
+             "director", "directors", "directeur", "directrice", "direktör"},
 }  # fmt: skip
 # What those who hold a role do, said of a person ('ont présidé une réunion'): the role itself only to a question that
 # asks with a verb too ('Who chaired the meeting?')
-ROLE_VERBS = {"presides", "presided", "chaired", "présidé", "préside", "leads", "dirige", "leder"}
+ROLE_VERBS = {"presides", "presided", "chaired", "présidé", "préside"}
+# 'Who leads…' asks for the first post of a body, whatever it is called; 'leads to', 'se dirige' ask for none
+LEADS = re.compile(r"\b(?:who|qui|vem)\s+(?:leads|dirige|leder)\b", re.IGNORECASE)
 # The bodies a role belongs to, in the four languages, without diacritics; Swedish writes them into compounds
 # ('stadsfaderlandsfrontskommitté'), so they are found inside words too.
 BODIES = {
@@ -112,6 +114,7 @@ class Question:
     sums: bool = False  # what it counts is money or a share ('bao nhiêu tiền'), told by its sign (VND, %)
     money: bool = False  # it asks what something cost, a budget, a sum
     role_verb: bool = False  # it asks who did what the role does ('who chaired'), so a sentence's verb answers
+    leads: bool = False  # 'who leads…': the holder of the body's first post
 
 
 @dataclass
@@ -139,6 +142,8 @@ def question_of(results: Results, constraint_text: str) -> Question:
     constrained = {fold(w) for w in words(constraint_text)}
     names = [k for k in keys if k.kind == "name" and all(fold(p) in constrained for p in k.word.split())]
     role, vice = _roles(constraint_text)
+    leads = role is None and bool(LEADS.search(constraint_text))
+    role = "head" if leads else role
     # what is asked for: a follow-up with a question word and a topic of its own asks its own ('Et qu'a-t-on
     # demandé aux croyants…' after a 'combien'); one without keeps the previous question's ('And what about Hanoi?')
     kind = asked_kind(constraint_text)
@@ -154,7 +159,7 @@ def question_of(results: Results, constraint_text: str) -> Question:
     money = bool(ASKS_MONEY.search(constraint_text)) and kind in (None, "number") and (not counting or sums)
     return Question(keys, years, numbers, names, role, vice, kind, results.query.language, unjudged_share(keys), places,
                     bodies(constraint_text), _counted_keys(keys, folded, results), counting, sums,
-                    money, _asks_a_verb(constraint_text))  # fmt: skip
+                    money, _asks_a_verb(constraint_text), leads)  # fmt: skip
 
 
 def _counted_keys(keys: list[KeyWord], folded: set[str], results: Results) -> list[KeyWord]:
@@ -283,9 +288,9 @@ def _role(question: Question, sentence: str) -> float:
 
 def answering_roles(question: Question) -> set[tuple[str, bool]]:
     """The roles (family, deputy) that answer the question's: its own, or for 'who leads…' ('qui dirige', 'vem leder')
-    the first post of any family, a chair's, a secretary's or a head's."""
-    if question.role == "head" and question.role_verb:
-        return {(family, question.vice) for family in ROLES}
+    the first post: a chair's or a head's, and a secretary's for the Party, which its secretary leads."""
+    if question.leads:
+        return {("chair", False), ("head", False)} | ({("secretary", False)} if "party" in question.bodies else set())
     return {(question.role, question.vice)} if question.role else set()
 
 
