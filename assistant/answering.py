@@ -45,6 +45,7 @@ from .languages import (
     language_name,
     name_groups,
     phrase,
+    question_language,
     unit_after,
     words,
 )
@@ -107,8 +108,12 @@ def frame(question: str, history: list[Any] | None) -> tuple[str, str]:
     keeps the previous question's frame; a new place or name in it takes the previous one's place ('And in Hanoi?'
     after a question about Ha Tinh asks the same about Hanoi). Years of earlier turns do not bind the new one."""
     previous = last_user_turn(history)
-    if not previous or (
-        len(content_words(question)) > 5 and not ELLIPTIC.match(question) and not SAME.search(question)
+    elliptic = bool(ELLIPTIC.match(question) or SAME.search(question))
+    # a question with words of its own, or one in another language than the turn before, starts anew
+    if (
+        not previous
+        or not elliptic
+        and (len(content_words(question)) > 5 or question_language(question) != question_language(previous))
     ):
         return question, question
     new = _names(question)

@@ -519,6 +519,14 @@ def test_the_second_look_in_the_place_asked_about_keeps_within_the_user_s_filter
     assert all(not c.doc_id.startswith("002_") for c in reply.citations)
 
 
+def test_a_question_in_another_language_than_the_turn_before_starts_anew(seeded: Settings) -> None:
+    # five words, so it could be read as a follow-up: it does not inherit the Vietnamese question's frame
+    before = [{"role": "user", "content": QUANG_NAM}]
+    reply = answer("How many foreign tourists visited Vietnam in 2024?", history=before)
+    assert reply.language == "en" and not reply.found
+    assert "Quang Nam" not in reply.text.splitlines()[0]
+
+
 def test_only_who_leads_asks_for_a_post() -> None:
     from assistant.evidence import LEADS
 
