@@ -227,18 +227,17 @@ def _in_places_asked(
     docs = [d for d in documents_naming(question.places, results.index) if d not in shown][:PLACE_DOCUMENTS]
     passages, candidates = list(results.passages), list(results.candidates)
     seen = {p.chunk_id for p in passages}
-    known = {c.chunk_id for c in candidates}
-    by_id = {c.chunk_id: c for c in candidates}
-    floor = min((by_id[p.chunk_id].fused for p in passages if p.chunk_id in by_id), default=0.0)
+    known = {c.chunk_id: c for c in candidates}
+    floor = min((known[p.chunk_id].fused for p in passages if p.chunk_id in known), default=0.0)
     for doc_id in docs:
         there = search(searched, doc_id=[doc_id])
         kept = [p for p in there.passages[:PLACE_PASSAGES] if p.chunk_id not in seen]
         passages += kept
         seen |= {p.chunk_id for p in kept}
-        wanted = {p.chunk_id for p in kept}
-        added = [c for c in there.candidates if c.chunk_id in wanted and c.chunk_id not in known]
-        candidates += [replace(c, fused=min(c.fused, floor)) for c in added]
-        known |= {c.chunk_id for c in added}
+        for c in there.candidates:
+            if c.chunk_id in seen and c.chunk_id not in known:
+                known[c.chunk_id] = replace(c, fused=min(c.fused, floor))
+                candidates.append(known[c.chunk_id])
     if len(passages) > len(results.passages):
         passages = [p.model_copy(update={"rank": rank}) for rank, p in enumerate(passages, start=1)]
         results = replace(results, passages=passages, candidates=candidates)

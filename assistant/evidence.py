@@ -221,10 +221,10 @@ def _named_roles(text: str, verbs: bool = True) -> list[tuple[str, bool]]:
 
 
 def _asks_a_verb(text: str) -> bool:
-    """Whether the first role a question names is a verb ('Who chaired the meeting?'), not a post."""
-    low, found = word_spans(text)
-    first = next((m.group() for m in found if _family(m.group()) is not None), None)
-    return first in ROLE_VERBS
+    """Whether the first role a question names is a verb ('Who chaired the meeting?'), not a post: the mention that
+    reading without verbs leaves out."""
+    named = role_mentions(text)
+    return bool(named) and named[0] not in role_mentions(text, verbs=False)
 
 
 def bodies(text: str) -> set[str]:

@@ -213,11 +213,10 @@ def elsewhere(places: list[Place], index: LexicalIndex, doc_id: str, title: str,
 def documents_naming(places: list[Place], index: LexicalIndex) -> list[str]:
     """The documents that name one of these places (or are about it, for a province), best first: those that name
     it most often."""
+    wanted = {p.name for p in places}
     counts: Counter[str] = Counter()
     for doc_id, row in index.documents.items():
         _, found, principal = _document_places(index, doc_id, str(row.get("title", "")))
-        wanted = {p.name for p in places}
-        counts[doc_id] = sum(p.name in wanted for _, p in found) + 2 * (
-            principal is not None and principal.name in wanted
-        )
+        about = principal is not None and principal.name in wanted
+        counts[doc_id] = sum(p.name in wanted for _, p in found) + 2 * about
     return [doc_id for doc_id, n in counts.most_common() if n]
