@@ -512,10 +512,19 @@ def decision_features(best: Sentence, ranked: list[Sentence]) -> dict[str, float
     }
 
 
-def blocked(ranked: list[Sentence]) -> bool:
+def blocked(ranked: list[Sentence], margin: float | None = None) -> bool:
     """Whether a hard constraint declines, whatever the scores: the best sentence fails one (the others fail it too,
-    as they rank after it), or the closest sentence speaks of another place than the one asked about."""
-    return bool(ranked) and (violates(ranked[0]) or max(ranked, key=lambda s: s.score).violation == "place")
+    as they rank after it), or the closest sentence speaks of another place than the one asked about and scores more
+    than `margin` above the best one that does not (fitted on the train split: 'Combien de modèles… à Hanoi' finds
+    Hanoi's figure just below a Quang Nam sentence, and answers with it)."""
+    if not ranked:
+        return False
+    if violates(ranked[0]):
+        return True
+    if margin is None:
+        margin = float((fitted().get("decision") or {}).get("place_margin", 0.0))
+    top = max(ranked, key=lambda s: s.score)
+    return top.violation == "place" and top.score - ranked[0].score > margin
 
 
 def answers(best: Sentence | None, ranked: list[Sentence]) -> tuple[bool, float]:

@@ -1,12 +1,14 @@
 """The evidence judge's pure parts: roles a text names, and the fitted logistic model applied by hand."""
 
 import math
+from dataclasses import replace
 
 import pytest
 
 from assistant.evidence import (
     Sentence,
     _named_roles,
+    blocked,
     bodies,
     body_mentions,
     decision_features,
@@ -43,6 +45,20 @@ def test_the_fitted_model_is_a_standardised_logistic() -> None:
     }
     z = 0.5 + 2.0 * (3.0 - 1.0) / 2.0 - 1.0 * (1.0 - 0.0) / 1.0
     assert probability(model, {"a": 3.0, "b": 1.0}) == pytest.approx(1 / (1 + math.exp(-z)))
+
+
+def test_a_sentence_about_another_place_declines_only_when_it_is_clearly_closer() -> None:
+    passage = Passage(text="Hanoi a construit 5 099 maisons. Ha Tinh en a construit 3 172.", score=1.0, rank=1,
+                      doc_id="d", title="t", language="fr", start=0, end=62, chunk_id="d#0")  # fmt: skip
+    here = Sentence(passage, 0, 32, {}, score=0.80)
+    elsewhere = Sentence(passage, 33, 62, {}, score=0.95, violation="place")
+    ranked = [here, elsewhere]  # as `sentences` orders them: those failing a constraint last
+    assert blocked(ranked, margin=0.1)  # 0.15 closer: the documents speak of Ha Tinh, not of the place asked
+    assert not blocked(ranked, margin=0.2)  # the fitted decision judges the sentence about the place asked
+    elsewhere.score = 0.85
+    assert not blocked(ranked, margin=0.1)
+    assert blocked([replace(elsewhere, score=0.5)], margin=1.0)  # nothing about the place asked: always declined
+    assert not blocked([])
 
 
 def test_a_cosine_is_judged_against_its_question_language_s_usual_level() -> None:
