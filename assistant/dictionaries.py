@@ -51,6 +51,9 @@ def _number(code: str) -> int:
     return value
 
 
+_HOMOGRAPH = re.compile(r"\s+\d+$")
+
+
 def _translations(body: str) -> list[str]:
     """Translations from a dictd entry: the lines after the headword, numbered senses, comma-separated."""
     out: list[str] = []
@@ -60,7 +63,11 @@ def _translations(body: str) -> list[str]:
         if not line or line.startswith(("Note:", "Synonym", "see:", "See also")):
             continue
         for part in re.split(r"[,;]", line):
-            part = part.strip(" .\"'")
+            # a homograph's number ('accélération 2') is no word of the translation, and an affix ('-vätska',
+            # 'heders-') none to search for
+            part = _HOMOGRAPH.sub("", part.strip(" .\"'"))
+            if part.startswith("-") or part.endswith("-"):
+                continue
             # one or two words: longer ones are glosses in the source language, not translations
             if part and len(part.split()) <= 2 and not part[0].isupper() and part not in out:
                 out.append(part)

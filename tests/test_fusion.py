@@ -74,6 +74,17 @@ def test_the_domain_glossary_comes_before_the_dictionary_and_fills_its_gaps(tmp_
     assert found["cats"] == ["chat"]  # what the glossary does not hold still comes from the dictionary
 
 
+def test_a_homograph_s_number_and_an_affix_are_no_translation(tmp_path: Path) -> None:
+    # FreeDict's swe-fra numbers homographs ('construction 2') and lists affixes ('-vätska'): searched as words, '2'
+    # matched every number with a 2 in it ('411,2 miljarder VND' read as what 'byggdes' asks about)
+    folder = tmp_path / "dictd"
+    folder.mkdir()
+    write_dictd(folder / "freedict-swe-fra", {"bygge": "construction 2, chantier", "vätska": "-vätska, liquide"})
+    found = expand("Vilket bygge och vilken vätska?", "sv", ["fr"], folder)["fr"]
+    assert found["bygge"] == ["construction", "chantier"]
+    assert found["vätska"] == ["liquide"]
+
+
 def write_dictd(base: Path, entries: dict[str, str]) -> None:
     """A dictd dictionary (index + gzip data) in FreeDict's layout: headword line, then the translation."""
     import gzip
