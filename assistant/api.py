@@ -171,15 +171,19 @@ class Assistant:
             return
 
         allowed = retrieval.filter_values(filters).get("doc_id")
+        searched: dict[str, retrieval.Results] = {}  # text -> its results under the user's filters alone
 
         def search(text: str, **scope: Any) -> retrieval.Results:  # the answer may narrow the user's filters
             if allowed is not None and "doc_id" in scope:
                 wanted = retrieval.filter_values(scope).get("doc_id", [])
                 scope["doc_id"] = [d for d in wanted if d in allowed]
                 if not scope["doc_id"]:  # a document the user left out: nothing to read there
-                    found = self.search(text, k, **filters)
+                    found = searched.get(text) or self.search(text, k, **filters)
                     return replace(found, passages=[], candidates=[])
-            return self.search(text, k, **(filters | scope))
+            found = self.search(text, k, **(filters | scope))
+            if not scope:
+                searched[text] = found
+            return found
 
         reply, results = answering.respond(question, history, search, self.similarity)
         if reply.found and self.settings.llm_base_url and self.settings.llm_model:
