@@ -459,8 +459,11 @@ def _holder(part: Part, sentence: Sentence) -> str | None:
     permanent…, Tran The Dung'), else the last one before it ('Nguyen Lan Huong, ordförande för…'); a Vietnamese
     name (a family name first) before any other capitalised run; never a name the question gives itself."""
     text, typed = sentence.text, {w.lower() for w in words(part.typed)}
+    institutions = [at for _, at in body_mentions(text)]
     names = []
     for match in NAME.finditer(text):
+        if any(match.start() <= at < match.end() for at in institutions):
+            continue  # 'Le Front de la Patrie' names a body, although 'Le' is also a family name ('Le Ngoc Chau')
         name = _everyday_dropped(match.group(), part.results.index, sentence.passage.doc_id)
         if not {w.lower() for w in words(name)} <= typed:
             names.append((match.start(), name))

@@ -232,6 +232,13 @@ def test_without_a_role_the_holder_is_the_name_after_the_body_asked_about(seeded
     assert reply.text.startswith("Svar: Tran Van Ky [1]")
 
 
+def test_a_body_s_name_is_not_given_as_the_person_who_said_it(seeded: Settings) -> None:
+    # '« Le Front de la Patrie du Vietnam doit constamment rester proche du peuple… »': 'Le' is also a family name
+    reply = answer("Who said that the Fatherland Front must stay close to the people and focus on residential areas?")
+    assert reply.found, reply.text
+    assert "Le Front" not in reply.text.splitlines()[0]
+
+
 def test_an_article_about_a_place_no_document_covers_has_no_date(seeded: Settings) -> None:
     assert not answer("When was the article about the fund in Da Nang published?").found
 
