@@ -51,7 +51,7 @@ from .languages import (
 )
 from .lexical import LexicalIndex
 from .models import Answer, Citation, Passage
-from .places import documents_naming
+from .places import documents_naming, mentions
 from .retrieval import Results
 from .signals import fitted
 
@@ -60,6 +60,17 @@ ELLIPTIC = re.compile(r"^\W*(and|et|och|và|còn|also|what about|how about|quid|
 # refers back to the question before: 'the same post', 'le même poste', 'samma post', 'cùng chức vụ', 'như vậy'
 SAME = re.compile(
     r"\b(the same|le même|la même|les mêmes|samma|samme|cùng (?:chức|vị trí|cương vị)|như vậy|tương tự)\b", re.I
+)
+# points back to the conversation: a pronoun for a person or thing named before, a demonstrative ('that programme',
+# 'cette conférence', 'dessa', 'mô hình này', 'bà ấy', 'trong số đó'); Swedish 'den', 'det', 'de' and French 'ce' are
+# left out, as articles and in 'qu'est-ce' they point nowhere, and so is the French inversion ('a-t-il', 'doit-elle'),
+# which repeats the question's own subject
+ANAPHORA = re.compile(
+    r"\b(?:she|he|her|his|it|its|they|them|their|that|this|those|these|then"
+    r"|(?<!-)(?:elle|elles|il|ils)|lui|leur|leurs|cet|cette|ces|celui|celle|ceux|ce dernier|cette dernière"
+    r"|hon|han|hennes|hans|dem|deras|denna|detta|dessa|då"
+    r"|ấy|đó|này|họ)\b",
+    re.IGNORECASE,
 )
 CONJUNCTIONS = {"and", "et", "och", "và", "samt"}
 # when the passages found speak of other places than the one asked about: the best passages of each of the first
@@ -109,14 +120,17 @@ def frame(question: str, history: list[Any] | None) -> tuple[str, str]:
     after a question about Ha Tinh asks the same about Hanoi). Years of earlier turns do not bind the new one."""
     previous = last_user_turn(history)
     elliptic = bool(ELLIPTIC.match(question) or SAME.search(question))
+    # a question that points back keeps the subject before; only a place it names takes that one's place ('What did
+    # the provincial Party secretary ask about that programme?' keeps Ha Tinh, not 'Party')
+    pointing = not elliptic and bool(ANAPHORA.search(question))
     # a question with words of its own, or one in another language than the turn before, starts anew
     if (
         not previous
-        or not elliptic
+        or not (elliptic or pointing)
         and (len(content_words(question)) > 5 or question_language(question) != question_language(previous))
     ):
         return question, question
-    new = _names(question)
+    new = [place.said for _, place in mentions(question)] if pointing else _names(question)
     kept = previous
     if new:
         old = _names(previous)

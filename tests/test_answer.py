@@ -162,6 +162,32 @@ def test_a_follow_up_takes_the_new_place_and_keeps_the_question() -> None:
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "Trong số đó, bao nhiêu người lần đầu tham gia?",  # 'of them': six syllables, yet it points back
+        "Selon elle, combien de nouveaux modèles chaque comité doit-il lancer chaque année ?",
+        "What did the provincial Party secretary ask to be done about that sponsorship programme?",
+        "Vad sa hon om samordningen mellan organisationerna i provinsen?",
+    ],
+)
+def test_a_question_that_points_back_keeps_the_conversation(question: str) -> None:
+    history = [{"role": "user", "content": "Ai là Chủ tịch Hội Liên hiệp Phụ nữ tỉnh Hà Tĩnh?"}]
+    searched, binding = frame(question, history)
+    assert searched.startswith(history[0]["content"]) and "Hà Tĩnh" in binding
+
+
+def test_a_question_that_points_nowhere_starts_anew() -> None:
+    history = [{"role": "user", "content": "Ai là Chủ tịch Hội Liên hiệp Phụ nữ tỉnh Hà Tĩnh?"}]
+    anew = [
+        "Hur många fattiga hushåll fick stöd av fonden i Hanoi under mandatperioden?",
+        "Qu'est-ce que le mouvement de mobilisation de masse qualifiée a permis de construire à Hanoi ?",
+        "Combien le Fonds pour les pauvres de Hanoi a-t-il mobilisé pendant le mandat ?",  # an inversion points nowhere
+    ]
+    for question in anew:
+        assert frame(question, history) == (question, question)
+
+
+@pytest.mark.parametrize(
     ("question", "parts"),
     [
         ("Who are the Party secretaries of Ha Tinh and of Quang Nam?",
