@@ -68,7 +68,7 @@ SAME = re.compile(
 ANAPHORA = re.compile(
     r"\b(?:she|he|her|his|it|its|they|them|their|that|this|those|these|then"
     r"|(?<!-)(?:elle|elles|il|ils)|lui|leur|leurs|cet|cette|ces|celui|celle|ceux|ce dernier|cette dernière"
-    r"|hon|han|hennes|hans|dem|deras|denna|detta|dessa|då"
+    r"|hon|han|hennes|hans|dem|deras|denna|detta|dessa"
     r"|ấy|đó|này|họ)\b",
     re.IGNORECASE,
 )
