@@ -35,6 +35,9 @@ ISO3 = {
 PIVOT = "en"
 MAX_TRANSLATIONS = 3
 MIN_HEAD = 5  # letters in the head of a compound looked up on its own
+# the most words of a phrase looked up whole: the glossaries' Vietnamese names of bodies run to seven syllables
+# ('hội liên hiệp phụ nữ', 'ủy ban mặt trận tổ quốc việt nam')
+MAX_PHRASE = 7
 _B64 = {c: i for i, c in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")}
 _NOTE = re.compile(r"\([^)]*\)|\[[^\]]*\]|<[^>]*>|\{[^}]*\}")
 
@@ -204,7 +207,7 @@ def expand(
         if load(source, target, folder) is None and load(source, PIVOT, folder) is None:
             continue
         found: dict[str, list[str]] = {}
-        for n in (4, 3, 2):  # phrases first: 'nhà đại đoàn kết' is one thing, 'solidarity house'
+        for n in range(MAX_PHRASE, 1, -1):  # phrases first: 'nhà đại đoàn kết' is one thing, 'solidarity house'
             for run in zip(*(words[i:] for i in range(n)), strict=False):
                 for t in _lookup(_key(" ".join(run), source), source, target, folder, known):
                     for word in run:

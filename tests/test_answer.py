@@ -265,6 +265,11 @@ def test_a_body_s_name_is_not_given_as_the_person_who_said_it(seeded: Settings) 
     assert "Le Front" not in reply.text.splitlines()[0]
 
 
+def test_a_vietnamese_body_s_name_is_read_whole(seeded: Settings) -> None:
+    # 'Hội Liên hiệp Phụ nữ' (the Women's Union): five syllables, looked up as one name, not read as a person's
+    assert answer("Ai là Chủ tịch Hội Liên hiệp Phụ nữ tỉnh Hà Tĩnh?").text.startswith("Trả lời: Nguyen Thi Le Ha [1]")
+
+
 def test_an_article_about_a_place_no_document_covers_has_no_date(seeded: Settings) -> None:
     assert not answer("When was the article about the fund in Da Nang published?").found
 

@@ -53,6 +53,11 @@ def test_vietnamese_words_are_translated_through_the_glossary(tmp_path: Path) ->
     assert "bao" not in found["en"]  # a function word is not looked up
 
 
+def test_a_body_s_vietnamese_name_of_five_syllables_is_translated_whole(tmp_path: Path) -> None:
+    found = expand("Ai là Chủ tịch Hội Liên hiệp Phụ nữ tỉnh Hà Tĩnh?", "vi", ["fr"], tmp_path)["fr"]
+    assert "Union des femmes" in found["hội"] and "Union des femmes" in found["hiệp"]
+
+
 def test_words_are_translated_through_english_when_no_direct_dictionary_exists(tmp_path: Path) -> None:
     folder = tmp_path / "dictd"
     folder.mkdir()
