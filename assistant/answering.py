@@ -61,12 +61,12 @@ ELLIPTIC = re.compile(r"^\W*(and|et|och|và|còn|also|what about|how about|quid|
 SAME = re.compile(
     r"\b(the same|le même|la même|les mêmes|samma|samme|cùng (?:chức|vị trí|cương vị)|như vậy|tương tự)\b", re.I
 )
-# points back to the conversation: a pronoun for a person or thing named before, a demonstrative ('that programme',
+# points back to the conversation: a pronoun for a person or thing named before, a demonstrative ('this programme',
 # 'cette conférence', 'dessa', 'mô hình này', 'bà ấy', 'trong số đó'); Swedish 'den', 'det', 'de' and French 'ce' are
-# left out, as articles and in 'qu'est-ce' they point nowhere, and so is the French inversion ('a-t-il', 'doit-elle'),
-# which repeats the question's own subject
+# left out, as articles and in 'qu'est-ce' they point nowhere, and so is English 'that', mostly a conjunction ('who
+# said that…'), and the French inversion ('a-t-il', 'doit-elle'), which repeats the question's own subject
 ANAPHORA = re.compile(
-    r"\b(?:she|he|her|his|it|its|they|them|their|that|this|those|these|then"
+    r"\b(?:she|he|her|his|it|its|they|them|their|this|those|these|then"
     r"|(?<!-)(?:elle|elles|il|ils)|lui|leur|leurs|cet|cette|ces|celui|celle|ceux|ce dernier|cette dernière"
     r"|hon|han|hennes|hans|dem|deras|denna|detta|dessa"
     r"|ấy|đó|này|họ)\b",

@@ -166,7 +166,7 @@ def test_a_follow_up_takes_the_new_place_and_keeps_the_question() -> None:
     [
         "Trong số đó, bao nhiêu người lần đầu tham gia?",  # 'of them': six syllables, yet it points back
         "Selon elle, combien de nouveaux modèles chaque comité doit-il lancer chaque année ?",
-        "What did the provincial Party secretary ask to be done about that sponsorship programme?",
+        "What did the provincial Party secretary ask to be done about this sponsorship programme?",
         "Vad sa hon om samordningen mellan organisationerna i provinsen?",
     ],
 )
@@ -182,6 +182,7 @@ def test_a_question_that_points_nowhere_starts_anew() -> None:
         "Hur många fattiga hushåll fick stöd av fonden i Hanoi under mandatperioden?",
         "Qu'est-ce que le mouvement de mobilisation de masse qualifiée a permis de construire à Hanoi ?",
         "Combien le Fonds pour les pauvres de Hanoi a-t-il mobilisé pendant le mandat ?",  # an inversion points nowhere
+        "Who said that the Fatherland Front must stay close to the people?",  # 'that' is a conjunction there
     ]
     for question in anew:
         assert frame(question, history) == (question, question)
