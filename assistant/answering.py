@@ -433,7 +433,7 @@ def direct_value(part: Part, sentence: Sentence, given: set[tuple[str, str]] | N
     if kind == "person":
         if byline(text) == "author" and ASKS_ARTICLE.search(part.typed):  # 'Article et photos : P. Tuyet'
             return text.split(":", 1)[-1].strip()
-        return _holder(part, sentence)
+        return _speaker(part, sentence) or _holder(part, sentence)
     if kind == "time":
         when = FULL_DATE.search(text) or TIME.search(text)
         return when.group() if when else None
@@ -466,6 +466,28 @@ def _said(part: Part, unit: Words) -> str | None:
     while grow := joins(end + 1, 1):
         end += grow
     return " ".join(typed[start : end + 1])
+
+
+# who said something: a quotation's speaker, named after it ('« … » – Nguyen Hai Ha, vice-président…')
+SAYS = re.compile(r"\b(?:said|say|says|stated|dit|déclaré|affirmé|sa|sade|säger|uttalade|nói|phát biểu|khẳng định)\b",
+                  re.IGNORECASE)  # fmt: skip
+_SPEAKER = re.compile(rf"»\s*[–—-]\s*({NAME.pattern})")
+SPEAKER_READ = 2000  # characters of the paragraph read after a sentence for the end of its quotation
+
+
+def _speaker(part: Part, sentence: Sentence) -> str | None:
+    """For 'who said…', the name after the close of the quotation the sentence stands in, in the same paragraph."""
+    if not SAYS.search(part.typed):
+        return None
+    start = sentence.passage.start + sentence.start
+    text, first = part.results.index.span(sentence.passage.doc_id, start, start + SPEAKER_READ)
+    if not text or first > start:
+        return None
+    paragraph = text[start - first :].split("\n", 1)[0]
+    closed = paragraph.find("»")  # the first close after the sentence starts: its quotation's, unless another opens
+    found = _SPEAKER.match(paragraph, closed) if closed >= 0 else None
+    opened = paragraph.find("«", len(sentence.text))
+    return found.group(1) if found and not 0 <= opened < closed else None
 
 
 def _holder(part: Part, sentence: Sentence) -> str | None:

@@ -266,6 +266,20 @@ def test_a_body_s_name_is_not_given_as_the_person_who_said_it(seeded: Settings) 
     assert "Le Front" not in reply.text.splitlines()[0]
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Qui a dit que le Front de la Patrie doit rester proche du peuple ?",
+        "Vem sa att fronten måste stå nära folket?",
+        "Ai nói Mặt trận phải luôn gần dân?",
+    ],
+)
+def test_who_said_a_quotation_is_answered_with_the_name_after_it(seeded: Settings, question: str) -> None:
+    # '« Le Front de la Patrie du Vietnam doit constamment rester proche du peuple… » – Nguyen Hai Ha, vice-président'
+    reply = answer(question)
+    assert reply.found and "Nguyen Hai Ha" in reply.text.splitlines()[0], reply.text
+
+
 def test_a_vietnamese_body_s_name_is_read_whole(seeded: Settings) -> None:
     # 'Hội Liên hiệp Phụ nữ' (the Women's Union): five syllables, looked up as one name, not read as a person's
     assert answer("Ai là Chủ tịch Hội Liên hiệp Phụ nữ tỉnh Hà Tĩnh?").text.startswith("Trả lời: Nguyen Thi Le Ha [1]")
