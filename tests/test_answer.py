@@ -280,6 +280,13 @@ def test_who_said_a_quotation_is_answered_with_the_name_after_it(seeded: Setting
     assert reply.found and "Nguyen Hai Ha" in reply.text.splitlines()[0], reply.text
 
 
+def test_a_year_is_no_count(seeded: Settings) -> None:
+    # '… au niveau provincial en 2023 et a déployé des tâches pour 2024.' holds no number of orphans
+    reply = answer("How many orphans were sponsored in Ha Tinh in 2024?")
+    assert not reply.found, reply.text
+    assert answer("How many orphans were sponsored in Ha Tinh in 2023?").text.startswith("Answer: 265 orphans")
+
+
 def test_a_vietnamese_body_s_name_is_read_whole(seeded: Settings) -> None:
     # 'Hội Liên hiệp Phụ nữ' (the Women's Union): five syllables, looked up as one name, not read as a person's
     assert answer("Ai là Chủ tịch Hội Liên hiệp Phụ nữ tỉnh Hà Tĩnh?").text.startswith("Trả lời: Nguyen Thi Le Ha [1]")
