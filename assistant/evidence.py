@@ -331,7 +331,7 @@ def _cue(question: Question, sentence: str, typed: str) -> float:
     if question.kind == "number":  # a count: neither a number the question gives nor a year ('en 2023 et … 2024')
         asked = set(NUMBER.findall(typed))
         counts_any = any(n not in asked and not YEAR.fullmatch(n) for n in NUMBER.findall(sentence))
-        counts_any = counts_any or NUMBER_WORDS.search(sentence)
+        counts_any = counts_any or bool(NUMBER_WORDS.search(sentence))
         return 1.0 if counts_any else 0.0
     if question.kind == "person":
         return 1.0 if NAME.search(sentence) else 0.0
