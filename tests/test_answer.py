@@ -280,6 +280,14 @@ def test_who_said_a_quotation_is_answered_with_the_name_after_it(seeded: Setting
     assert reply.found and "Nguyen Hai Ha" in reply.text.splitlines()[0], reply.text
 
 
+@pytest.mark.parametrize(
+    "question", ["Vem är partisekreterare i Quang Nam?", "Who is the Party secretary of Quang Nam?"]
+)
+def test_who_needs_a_name_the_question_does_not_give(seeded: Settings, question: str) -> None:
+    # 'Selon le secrétaire provincial du Parti, … les objectifs de développement de Quang Nam' names no secretary
+    assert "Luong Nguyen Minh Triet" in answer(question).text.splitlines()[0]
+
+
 def test_a_year_is_no_count(seeded: Settings) -> None:
     # '… au niveau provincial en 2023 et a déployé des tâches pour 2024.' holds no number of orphans
     reply = answer("How many orphans were sponsored in Ha Tinh in 2024?")
