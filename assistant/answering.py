@@ -506,7 +506,12 @@ def _holder(part: Part, sentence: Sentence) -> str | None:
     people = [(at, name) for at, name in names if fold(name.split()[0]) in SURNAMES] or names
     asked = answering_roles(part.question)
     said = role_mentions(text, verbs=part.question.role_verb)
-    role = next((at for family, deputy, at in said if (family, deputy) in asked), None)
+    held = [at for family, deputy, at in said if (family, deputy) in asked]
+    named = body_mentions(text)  # the post of the body asked about: 'le vice-président du Conseil populaire…, X, et le
+    of_body = [  # vice-président du Comité populaire…, Y' gives Y for the Committee's deputy
+        at for at in held if next((body for body, b in named if b > at), None) in part.question.bodies
+    ]
+    role = next(iter(of_body or held), None)
     if part.question.role is None:  # 'Qui représentait le Conseil populaire…': the name after the body asked about
         role = next((at for body, at in body_mentions(text) if body in part.question.bodies), None)
     if role is None or not people:

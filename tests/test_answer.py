@@ -288,6 +288,20 @@ def test_who_needs_a_name_the_question_does_not_give(seeded: Settings, question:
     assert "Luong Nguyen Minh Triet" in answer(question).text.splitlines()[0]
 
 
+@pytest.mark.parametrize(
+    ("question", "holder"),
+    [
+        ("Qui est le vice-président du Comité populaire provincial de Ha Tinh ?", "Le Ngoc Chau"),
+        ("Qui est le vice-président du Conseil populaire provincial de Ha Tinh ?", "Tran Van Ky"),
+        ("Vem är vice ordförande för provinsens folkkommitté i Ha Tinh?", "Le Ngoc Chau"),
+    ],
+)
+def test_the_post_of_the_body_asked_about_gives_its_holder(seeded: Settings, question: str, holder: str) -> None:
+    # '…, le vice-président du Conseil populaire provincial, Tran Van Ky, et le vice-président du Comité populaire
+    # provincial, Le Ngoc Chau'
+    assert answer(question).text.splitlines()[0].split(": ", 1)[1].startswith(holder)
+
+
 def test_a_year_is_no_count(seeded: Settings) -> None:
     # '… au niveau provincial en 2023 et a déployé des tâches pour 2024.' holds no number of orphans
     reply = answer("How many orphans were sponsored in Ha Tinh in 2024?")
@@ -671,7 +685,7 @@ def test_the_holder_is_found_when_the_role_opens_the_name() -> None:
     text = "Président Nguyen Van Binh a présidé la réunion."
     sentence = SimpleNamespace(text=text, passage=SimpleNamespace(doc_id="d"))
     index = SimpleNamespace(document_text=lambda doc_id: text)
-    question = SimpleNamespace(role="chair", vice=False, leads=False, role_verb=False)
+    question = SimpleNamespace(role="chair", vice=False, leads=False, role_verb=False, bodies=set())
     part = SimpleNamespace(typed="Qui est le président ?", results=SimpleNamespace(index=index), question=question)
     assert _holder(part, sentence) in {"Nguyen Van Binh", "Président Nguyen Van Binh"}  # type: ignore[arg-type]
 
