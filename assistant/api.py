@@ -20,7 +20,7 @@ from . import answering, indexer, retrieval
 from .config import Settings
 from .embedding import backend_for
 from .ingest import CLEANER_VERSION
-from .languages import UNSUPPORTED, foreign_script
+from .languages import UNSUPPORTED, foreign_language
 from .lexical import LexicalIndex
 from .models import Answer, IndexReport, Passage
 from .signals import Signal, encoder, fitted, signals
@@ -166,7 +166,7 @@ class Assistant:
         """As answer, but with a language model set, first the model's text as it arrives (each item the whole text
         so far, not yet checked); the last item is always the checked Answer."""
         question = answering.check_question(question, self.settings.max_question_chars)
-        if foreign_script(question):
+        if foreign_language(question):
             yield Answer(question=question, text=UNSUPPORTED, found=False, language="en")
             return
 

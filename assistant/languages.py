@@ -435,6 +435,22 @@ def foreign_script(text: str) -> bool:
     return bool(letters) and foreign * 2 > len(letters)
 
 
+FOREIGN_SURE = 0.9  # the identifier's probability for another language: none of the 475 eval questions reaches it
+FOREIGN_WORDS = 4  # words at least: a short question or a name alone is too little to tell
+
+
+def foreign_language(text: str) -> bool:
+    """Whether a question is written in a language none of the four is (Chinese, Russian, German, Finnish…): another
+    script, or Latin letters that the language identifier, given every language it knows, puts in another one with
+    near certainty ('Wie viele Häuser wurden in Hanoi gebaut?')."""
+    if foreign_script(text):
+        return True
+    if len(words(text)) < FOREIGN_WORDS:
+        return False
+    language, probability = _identifier().classify(text)
+    return language not in QUESTION_LANGUAGES and probability >= FOREIGN_SURE
+
+
 def answer_language(language: str) -> str:
     """The language the assistant replies in: the question's, or English when it has no phrases for it."""
     return language if language in PHRASES else "en"

@@ -197,3 +197,16 @@ def test_a_vietnamese_question_opening_with_a_function_word_names_nothing_by_it(
     # 'Ngoài' (besides) before 'Mặt trận': capitalised only because it opens the question
     assert "ngoài" not in content_words("Ngoài Mặt trận Tổ quốc, những tổ chức nào đã dự hội nghị?")
     assert content_words("Vậy còn Hà Nội thì sao?") == ["hà", "nội"]
+
+
+def test_no_question_of_the_eval_sets_is_taken_for_another_language() -> None:
+    import json
+    from pathlib import Path
+
+    from assistant.languages import foreign_language
+
+    root = Path(__file__).resolve().parent.parent
+    files = [root / "eval" / "questions.jsonl", *sorted((root.parent / "shared" / "eval").glob("questions*.jsonl"))]
+    questions = [json.loads(line)["question"] for f in files if f.is_file() for line in f.open(encoding="utf-8")]
+    assert len(questions) >= 413
+    assert [q for q in questions if foreign_language(q)] == []
