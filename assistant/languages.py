@@ -209,7 +209,13 @@ def _append_span(spans: list[tuple[int, int]], text: str, start: int, end: int) 
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    if end > start:
+    if end <= start:
+        return
+    # a piece that opens with a comma or a semicolon goes on the sentence before it: the splitter cuts after an
+    # ellipsis ('… 5 099 solidaritetshus... , vilket bidrog till…'), and a quote must start where a sentence does
+    if spans and text[start] in ",;" and "\n" not in text[spans[-1][1] : start]:
+        spans[-1] = (spans[-1][0], end)
+    else:
         spans.append((start, end))
 
 

@@ -70,6 +70,9 @@ def test_names_written_in_parts() -> None:
         ),
         ("Staden har 2 500 modeller. Vem leder fronten? Ordföranden.", "sv",
          ["Staden har 2 500 modeller.", "Vem leder fronten?", "Ordföranden."]),
+        # the splitter cuts after an ellipsis: what follows from a comma on stays with its sentence
+        ("Staden reparerade 5 099 solidaritetshus... , vilket minskade fattigdomen. Nästa.\n; ny rad", "sv",
+         ["Staden reparerade 5 099 solidaritetshus... , vilket minskade fattigdomen.", "Nästa.", "; ny rad"]),
     ],
 )  # fmt: skip
 def test_sentences_are_split_with_exact_offsets(text: str, language: str, sentences: list[str]) -> None:
