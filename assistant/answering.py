@@ -18,6 +18,7 @@ from .evidence import (
     Similarity,
     answering_roles,
     answers,
+    blocked,
     body_mentions,
     decide,
     probability,
@@ -51,7 +52,7 @@ from .languages import (
 )
 from .lexical import LexicalIndex
 from .models import Answer, Citation, Passage
-from .places import documents_naming, mentions
+from .places import documents_naming
 from .retrieval import Results
 from .signals import fitted
 
@@ -120,9 +121,15 @@ def frame(question: str, history: list[Any] | None) -> tuple[str, str]:
     after a question about Ha Tinh asks the same about Hanoi). Years of earlier turns do not bind the new one."""
     previous = last_user_turn(history)
     elliptic = bool(ELLIPTIC.match(question) or SAME.search(question))
-    # a question that points back keeps the subject before; only a place it names takes that one's place ('What did
-    # the provincial Party secretary ask about that programme?' keeps Ha Tinh, not 'Party')
-    pointing = not elliptic and bool(ANAPHORA.search(question))
+    # a question that points back, naming nothing of its own, in the language of the turn before, keeps the subject
+    # before ('Selon elle, combien de modèles…'); one with names of its own ('när han berättade om kriget på TikTok')
+    # points inside itself
+    pointing = (
+        not elliptic
+        and bool(previous and ANAPHORA.search(question))
+        and not _names(question)
+        and question_language(question) == question_language(previous or "")
+    )
     # a question with words of its own, or one in another language than the turn before, starts anew
     if (
         not previous
@@ -130,7 +137,7 @@ def frame(question: str, history: list[Any] | None) -> tuple[str, str]:
         and (len(content_words(question)) > 5 or question_language(question) != question_language(previous))
     ):
         return question, question
-    new = [place.said for _, place in mentions(question)] if pointing else _names(question)
+    new = [] if pointing else _names(question)
     kept = previous
     if new:
         old = _names(previous)
@@ -222,12 +229,21 @@ def judge(part: str, history: list[Any] | None, search: Search, similarity: Simi
     question = question_of(results, binding)
     ranked = sentences(results, question, part, similarity)
     found, p = answers(ranked[0] if ranked else None, ranked)
-    if not found and ranked and ranked[0].violation == "place":  # the passages found speak of other places
+    if not found and _elsewhere(ranked):  # the passages found speak of other places
         results, ranked, found, p = _in_places_asked(results, question, part, searched, search, similarity)
     if ASKS_ARTICLE.search(part) and (credit := _byline_asked(question, ranked, results)) is not None:
         ranked = [credit, *(s for s in ranked if s is not credit)]
         found, p = True, 1.0  # the page states it outright: no score needed
     return Part(part, results, question, ranked, found, p)
+
+
+def _elsewhere(ranked: list[Sentence]) -> bool:
+    """Whether the question is declined for the place: every sentence fails a constraint and the best one speaks of
+    another place, or the closest one does by more than the fitted margin (`evidence.blocked`)."""
+    if not ranked:
+        return False
+    top = max(ranked, key=lambda s: s.score)
+    return ranked[0].violation == "place" or top.violation == "place" and blocked(ranked)
 
 
 def _in_places_asked(
@@ -469,8 +485,11 @@ def _said(part: Part, unit: Words) -> str | None:
 
 
 # who said something: a quotation's speaker, named after it ('« … » – Nguyen Hai Ha, vice-président…')
-SAYS = re.compile(r"\b(?:said|say|says|stated|dit|déclaré|affirmé|sa|sade|säger|uttalade|nói|phát biểu|khẳng định)\b",
-                  re.IGNORECASE)  # fmt: skip
+SAYS = re.compile(
+    r"\b(?:said|say|says|stated|dit|déclaré|affirmé|sade|säger|uttalade|nói|phát biểu|khẳng định)\b"
+    r"|\bvem\s+sa\b",
+    re.IGNORECASE,
+)  # 'sa' alone is also French 'her'
 _SPEAKER = re.compile(rf"»\s*[–—-]\s*({NAME.pattern})")
 SPEAKER_READ = 2000  # characters of the paragraph read after a sentence for the end of its quotation
 
@@ -487,22 +506,34 @@ def _speaker(part: Part, sentence: Sentence) -> str | None:
     closed = paragraph.find("»")  # the first close after the sentence starts: its quotation's, unless another opens
     found = _SPEAKER.match(paragraph, closed) if closed >= 0 else None
     opened = paragraph.find("«", len(sentence.text))
-    return found.group(1) if found and not 0 <= opened < closed else None
+    if found is None or 0 <= opened < closed or _given(found.group(1), part.typed):
+        return None
+    return found.group(1)
+
+
+def _given(name: str, typed: str) -> bool:
+    """Whether the question gives the name itself (accents aside: 'Đỗ Anh Tuấn' gives 'Do Anh Tuan')."""
+    return {fold(w) for w in words(name)} <= {fold(w) for w in words(typed)}
 
 
 def _holder(part: Part, sentence: Sentence) -> str | None:
     """The person a 'who' question asks for: the first name after the role asked about ('le secrétaire adjoint
     permanent…, Tran The Dung'), else the last one before it ('Nguyen Lan Huong, ordförande för…'); a Vietnamese
     name (a family name first) before any other capitalised run; never a name the question gives itself."""
-    text, typed = sentence.text, {w.lower() for w in words(part.typed)}
+    text = sentence.text
     institutions = [at for _, at in body_mentions(text)]
     names = []
     for match in NAME.finditer(text):
-        if any(match.start() <= at < match.end() for at in institutions):
-            continue  # 'Le Front de la Patrie' names a body, although 'Le' is also a family name ('Le Ngoc Chau')
-        name = _everyday_dropped(match.group(), part.results.index, sentence.passage.doc_id)
-        if not {w.lower() for w in words(name)} <= typed:
-            names.append((match.start(), name))
+        start, run = match.start(), match.group()
+        body = next((at for at in institutions if match.start() <= at < match.end()), None)
+        if body is not None:  # 'Le Front de la Patrie' names a body, although 'Le' is also a family name; in
+            person = _person_after(text, body, match.end())  # 'Women's Union Chairwoman Nguyen Thi Le Ha' the
+            if person is None:  # person comes after the body's name
+                continue
+            start, run = person, text[person : match.end()]
+        name = _everyday_dropped(run, part.results.index, sentence.passage.doc_id)
+        if not _given(name, part.typed):
+            names.append((start, name))
     people = [(at, name) for at, name in names if fold(name.split()[0]) in SURNAMES] or names
     asked = answering_roles(part.question)
     said = role_mentions(text, verbs=part.question.role_verb)
@@ -519,6 +550,14 @@ def _holder(part: Part, sentence: Sentence) -> str | None:
     after = [name for at, name in people if at >= role]  # 'Président Nguyen Van Binh': the name is the role's run
     before = [name for at, name in people if at < role]
     return after[0] if after else before[-1]
+
+
+def _person_after(text: str, start: int, end: int) -> int | None:
+    """Where a Vietnamese family name starts after a body's name within a run of capitalised words, if one does."""
+    for word in re.finditer(r"[\w'-]+", text[start:end]):
+        if word.start() > 0 and fold(word.group()) in SURNAMES:
+            return start + word.start()
+    return None
 
 
 def _everyday_dropped(name: str, index: LexicalIndex, doc_id: str) -> str:

@@ -120,18 +120,23 @@ def fit_rerank(bot: Assistant, questions: list[Question]) -> dict[str, Any]:
     train questions, each feature with the sign `passage_signs` allows. The depth and the regularisation are chosen by
     5-fold cross-validation by question, as for the fusion: the best held-out hit@5 of the language served worst,
     then the best sum of MRR@10 and hit@5; the model is then fitted on every answerable train question."""
-    samples = []  # searched once, as deep as the deepest setting: rerank reads only the first `depth` passages
+    searched = []  # searched once, as deep as the deepest setting: rerank reads only the first `depth` passages
     for q in questions:
         if q.answerable:
             text = frame(q.question, q.turns)[0]
-            results = bot.search(text, max(RERANK_DEPTHS))
-            rows = answering.passage_features(results, text, bot.similarity, max(RERANK_DEPTHS))
-            labels = [int(holds(p.text, q.evidence)) for p in results.passages]
-            samples.append((q, rows, labels))
-    if not samples:
+            searched.append((q, text, bot.search(text, max(RERANK_DEPTHS))))
+    if not searched:
         return {}
-    names = sorted({n for _, rows, _ in samples for r in rows for n in r})
-    folds = [samples[i::FOLDS] for i in range(FOLDS)]  # questions dealt in file order: a fixed split
+    # the features as `rerank` reads them at each depth (which sentences the encoder reads depends on how deep)
+    by_depth = {
+        depth: [
+            (q, answering.passage_features(results, text, bot.similarity, depth),
+             [int(holds(p.text, q.evidence)) for p in results.passages])
+            for q, text, results in searched
+        ]
+        for depth in RERANK_DEPTHS
+    }  # fmt: skip
+    names = sorted({n for samples in by_depth.values() for _, rows, _ in samples for r in rows for n in r})
 
     def fitted_on(part: list[tuple[Question, list[dict[str, float]], list[int]]], depth: int, c: float) -> Any:
         rows = [r for _, rs, _ in part for r in rs[:depth]]
@@ -145,6 +150,7 @@ def fit_rerank(bot: Assistant, questions: list[Question]) -> dict[str, Any]:
 
     best: tuple[float, float, float, int, float] = (-1.0, -1.0, -1.0, 0, 0.0)
     for depth, c in itertools.product(RERANK_DEPTHS, RERANK_CS):
+        folds = [by_depth[depth][i::FOLDS] for i in range(FOLDS)]  # questions dealt in file order: a fixed split
         held = []
         for k, fold in enumerate(folds):
             model = fitted_on([s for j, f in enumerate(folds) if j != k for s in f], depth, c)
@@ -157,7 +163,7 @@ def fit_rerank(bot: Assistant, questions: list[Question]) -> dict[str, Any]:
             best = (worst, mean_mrr + mean_hit, mean_mrr, depth, c)
     depth, c = best[3], best[4]
     print(f"rerank: chose depth {depth}, C {c}", file=sys.stderr)
-    return {"depth": depth, "model": fitted_on(samples, depth, c)}
+    return {"depth": depth, "model": fitted_on(by_depth[depth], depth, c)}
 
 
 def first_hit(labels: list[int]) -> tuple[float, float]:

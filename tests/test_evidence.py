@@ -113,3 +113,16 @@ def test_bodies_are_found_where_the_text_names_them() -> None:
     assert [body for body, _ in found] == ["party", "people's council"]
     assert all(text[at:].lower().startswith(("comité", "conseil")) for _, at in found)
     assert body_mentions("Ủy ban nhân dân tỉnh") == [("people's committee", 0)]  # offsets in the text as written
+
+
+def test_a_person_is_named_by_a_name_the_question_does_not_give() -> None:
+    from types import SimpleNamespace
+
+    from assistant.evidence import _cue
+
+    person = SimpleNamespace(kind="person")
+    sentence = "Selon le secrétaire provincial du Parti, le mouvement doit réaliser les objectifs de Quang Nam."
+    for typed in ("Who is the Party secretary of Quang Nam?", "Ai là Bí thư Tỉnh ủy Quảng Nam?"):  # accents aside
+        assert _cue(person, sentence, typed) == 0.0  # type: ignore[arg-type]
+    named = "Le secrétaire, Luong Nguyen Minh Triet, a parlé."
+    assert _cue(person, named, "Ai là Bí thư Tỉnh ủy Quảng Nam?") == 1.0  # type: ignore[arg-type]
