@@ -42,6 +42,7 @@ from .languages import (
     byline,
     content_words,
     fold,
+    given_in,
     is_stopword,
     language_name,
     name_groups,
@@ -124,18 +125,12 @@ def frame(question: str, history: list[Any] | None) -> tuple[str, str]:
     # a question that points back, naming nothing of its own, in the language of the turn before, keeps the subject
     # before ('Selon elle, combien de modèles…'); one with names of its own ('när han berättade om kriget på TikTok')
     # points inside itself
-    pointing = (
-        not elliptic
-        and bool(previous and ANAPHORA.search(question))
-        and not _names(question)
-        and question_language(question) == question_language(previous or "")
-    )
+    if not previous:
+        return question, question
+    same_language = question_language(question) == question_language(previous)
+    pointing = not elliptic and same_language and bool(ANAPHORA.search(question)) and not _names(question)
     # a question with words of its own, or one in another language than the turn before, starts anew
-    if (
-        not previous
-        or not (elliptic or pointing)
-        and (len(content_words(question)) > 5 or question_language(question) != question_language(previous))
-    ):
+    if not (elliptic or pointing) and (len(content_words(question)) > 5 or not same_language):
         return question, question
     new = [] if pointing else _names(question)
     kept = previous
@@ -506,14 +501,9 @@ def _speaker(part: Part, sentence: Sentence) -> str | None:
     closed = paragraph.find("»")  # the first close after the sentence starts: its quotation's, unless another opens
     found = _SPEAKER.match(paragraph, closed) if closed >= 0 else None
     opened = paragraph.find("«", len(sentence.text))
-    if found is None or 0 <= opened < closed or _given(found.group(1), part.typed):
+    if found is None or 0 <= opened < closed or given_in(found.group(1), part.typed):
         return None
     return found.group(1)
-
-
-def _given(name: str, typed: str) -> bool:
-    """Whether the question gives the name itself (accents aside: 'Đỗ Anh Tuấn' gives 'Do Anh Tuan')."""
-    return {fold(w) for w in words(name)} <= {fold(w) for w in words(typed)}
 
 
 def _holder(part: Part, sentence: Sentence) -> str | None:
@@ -521,30 +511,29 @@ def _holder(part: Part, sentence: Sentence) -> str | None:
     permanent…, Tran The Dung'), else the last one before it ('Nguyen Lan Huong, ordförande för…'); a Vietnamese
     name (a family name first) before any other capitalised run; never a name the question gives itself."""
     text = sentence.text
-    institutions = [at for _, at in body_mentions(text)]
+    named = body_mentions(text)
     names = []
     for match in NAME.finditer(text):
         start, run = match.start(), match.group()
-        body = next((at for at in institutions if match.start() <= at < match.end()), None)
+        body = next((at for _, at in named if match.start() <= at < match.end()), None)
         if body is not None:  # 'Le Front de la Patrie' names a body, although 'Le' is also a family name; in
             person = _person_after(text, body, match.end())  # 'Women's Union Chairwoman Nguyen Thi Le Ha' the
             if person is None:  # person comes after the body's name
                 continue
             start, run = person, text[person : match.end()]
         name = _everyday_dropped(run, part.results.index, sentence.passage.doc_id)
-        if not _given(name, part.typed):
+        if not given_in(name, part.typed):
             names.append((start, name))
     people = [(at, name) for at, name in names if fold(name.split()[0]) in SURNAMES] or names
     asked = answering_roles(part.question)
     said = role_mentions(text, verbs=part.question.role_verb)
     held = [at for family, deputy, at in said if (family, deputy) in asked]
-    named = body_mentions(text)  # the post of the body asked about: 'le vice-président du Conseil populaire…, X, et le
-    of_body = [  # vice-président du Comité populaire…, Y' gives Y for the Committee's deputy
-        at for at in held if next((body for body, b in named if b > at), None) in part.question.bodies
-    ]
+    # the post of the body asked about: 'le vice-président du Conseil populaire…, X, et le vice-président du Comité
+    # populaire…, Y' gives Y for the Committee's deputy
+    of_body = [at for at in held if next((body for body, b in named if b > at), None) in part.question.bodies]
     role = next(iter(of_body or held), None)
     if part.question.role is None:  # 'Qui représentait le Conseil populaire…': the name after the body asked about
-        role = next((at for body, at in body_mentions(text) if body in part.question.bodies), None)
+        role = next((at for body, at in named if body in part.question.bodies), None)
     if role is None or not people:
         return people[0][1] if people else None
     after = [name for at, name in people if at >= role]  # 'Président Nguyen Van Binh': the name is the role's run

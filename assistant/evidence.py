@@ -29,6 +29,7 @@ from .languages import (
     counts,
     counts_sum,
     fold,
+    given_in,
     sentence_spans,
     stem,
     tokens,
@@ -334,8 +335,7 @@ def _cue(question: Question, sentence: str, typed: str) -> float:
         counts_any = counts_any or bool(NUMBER_WORDS.search(sentence))
         return 1.0 if counts_any else 0.0
     if question.kind == "person":  # a name the question does not give itself ('Quang Nam' names no secretary)
-        given = {fold(w) for w in words(typed)}  # accents aside: 'Quảng Nam' gives 'Quang Nam'
-        return 1.0 if any(not {fold(w) for w in words(m.group())} <= given for m in NAME.finditer(sentence)) else 0.0
+        return 1.0 if any(not given_in(m.group(), typed) for m in NAME.finditer(sentence)) else 0.0
     if question.kind == "time":  # 'which year' needs a year, not a month or a quarter
         return 1.0 if (YEAR if ASKS_YEAR.search(typed) else TIME).search(sentence) else 0.0
     return 0.5

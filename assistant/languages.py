@@ -47,6 +47,11 @@ def fold(text: str) -> str:
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 
+def given_in(name: str, text: str) -> bool:
+    """Whether every word of a name is a word of the text, accents aside ('Đỗ Anh Tuấn' gives 'Do Anh Tuan')."""
+    return {fold(w) for w in words(name)} <= {fold(w) for w in words(text)}
+
+
 # Function words of the languages users ask in; they carry no topic.
 _STOPWORD_TEXT = """
     a an the of in on at to for from by with and or but is are was were be been being has have had do does did

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import math
 import sys
 import tempfile
 from collections.abc import Callable, Iterable
@@ -244,7 +243,7 @@ def fit_answers(bot: Assistant, questions: list[Question]) -> dict[str, Any]:
     sentence_model = logistic(rows, labels, evidence.FEATURES)
     print(f"sentence model on {len(rows)} sentences ({sum(labels)} hold an answer): {sentence_model}", file=sys.stderr)
     similarity = similarity_base(samples)
-    rows, labels, decisions, gaps = [], [], [], []
+    rows, labels, decisions = [], [], []
     for q, parts in samples:
         for part in parts:
             for s in part.ranked:
@@ -258,7 +257,6 @@ def fit_answers(bot: Assistant, questions: list[Question]) -> dict[str, Any]:
             rows.append(evidence.decision_features(best.ranked[0], best.ranked))
             labels.append(int(q.answerable))
             decisions.append((q, parts))
-            gaps.append(place_gap(best.ranked))
     # The decision must move the right way with each feature (more of the question's words held, a closer sentence:
     # more likely answered; a missing word, a conflicting year: less): features the fit gives the other sign carry
     # only the quirks of 167 questions, so they are dropped and the model fitted again.
@@ -282,8 +280,9 @@ def fit_answers(bot: Assistant, questions: list[Question]) -> dict[str, Any]:
         right.append(q.answerable and all(normalize(a) in shown for a in q.answer))
     threshold, margin, best_key = 0.5, 0.0, (-1, -1.0, 0.0)
     for m in PLACE_MARGINS:
+        open_ = [not evidence.blocked(parts[0].ranked, m) for _, parts in decisions]  # as answering reads the margin
         for t in sorted(set(scores)):
-            said = [s >= t and g <= m for s, g in zip(scores, gaps, strict=True)]
+            said = [s >= t and o for s, o in zip(scores, open_, strict=True)]
             got = sum((a and r) or (not a and not y) for a, r, y in zip(said, right, labels, strict=True))
             tpr = sum(a for a, y in zip(said, labels, strict=True) if y) / max(1, sum(labels))
             tnr = sum(not a for a, y in zip(said, labels, strict=True) if not y) / max(1, len(labels) - sum(labels))
@@ -295,16 +294,6 @@ def fit_answers(bot: Assistant, questions: list[Question]) -> dict[str, Any]:
     print(f"decision: train AUROC {auroc:.3f}; {best_key[0]} of {len(labels)} right, balanced accuracy "
           f"{best_key[1]:.3f}, at {threshold:.3f}, place margin {margin}", file=sys.stderr)  # fmt: skip
     return {"sentence": sentence_model, "decision": decision, "answer": quotes, "similarity": similarity}
-
-
-def place_gap(ranked: list[evidence.Sentence]) -> float:
-    """How far the closest sentence, when it speaks of another place than the one asked about, outscores the best
-    sentence that does not: `evidence.blocked` declines above the fitted margin (always when every sentence fails a
-    constraint, never when the closest one is about the place asked)."""
-    top = max(ranked, key=lambda s: s.score)
-    if evidence.violates(ranked[0]):
-        return math.inf
-    return top.score - ranked[0].score if top.violation == "place" else -math.inf
 
 
 def similarity_base(samples: list[tuple[Question, list[answering.Part]]]) -> dict[str, float]:
