@@ -581,6 +581,28 @@ def test_the_same_fact_asked_for_its_own_place_is_answered(seeded: Settings, que
     assert expected in reply.text.splitlines()[0]
 
 
+def test_a_district_in_a_document_naming_no_province_is_not_the_province_asked(seeded: Settings) -> None:
+    """The Mo Cay Bac article names its districts and no province: asked about Hanoi, its figures are another place's
+    (they ranked first for Hanoi's Front vice-chairman, and the question was declined)."""
+    from assistant.api import default
+    from assistant.places import PROVINCE, Place, elsewhere
+
+    index = default().lexical_index()
+    hanoi = [Place("Ha Noi", PROVINCE)]
+    for prefix, phrase, expected in (("000_", "Mo Cay Bac compte 104", Place("Mo Cay Bac", "district")),
+                                     ("003_", "Hanoi", None)):  # fmt: skip
+        doc = next(d for d in index.documents if d.startswith(prefix))
+        at = index.document_text(doc).index(phrase)
+        assert elsewhere(hanoi, index, doc, str(index.documents[doc]["title"]), at) == expected
+    for question in (
+        "Quel vice-président du Front de Hanoi a parlé de la formation des cadres du Front ?",
+        "Quel vice-président du Comité du Front de Hanoi parle de la qualité du personnel du Front ?",
+    ):
+        reply = answer(question)
+        assert reply.found, reply.text
+        assert "Pham Anh Tuan" in reply.text and reply.citations[0].doc_id.startswith("004_")
+
+
 # 'According to Quang Nam's provincial Party secretary, what must villages and neighbourhoods actively promote?': the
 # fused ranking's first passages are all Ha Tinh's; the Quang Nam article says 'la promotion active de l'entraide'
 QUANG_NAM = "Theo Bí thư Tỉnh ủy Quảng Nam, thôn, khu phố phải là nơi tích cực phát huy điều gì?"
