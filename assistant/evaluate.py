@@ -9,7 +9,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from .api import Assistant
 from .errors import ConfigError
@@ -26,6 +26,19 @@ class Question(BaseModel):
     tags: list[str] = Field(default_factory=list)
     history: list[str] = Field(default_factory=list, description="Earlier user turns, oldest first.")
     split: str | None = Field(None, description="'train' or 'test' in the repository's own question set.")
+
+    @field_validator("history", mode="before")
+    @classmethod
+    def _user_turns(cls, value: Any) -> Any:
+        """Turns written as chat messages (`{"role": "user", "content": …}`, as `answer` takes them) are read as their
+        text; an assistant's turn is left out, as `answer` leaves it out."""
+        if not isinstance(value, list):
+            return value
+        return [
+            turn.get("content") if isinstance(turn, dict) else turn
+            for turn in value
+            if not (isinstance(turn, dict) and turn.get("role", "user") != "user")
+        ]
 
     @property
     def turns(self) -> list[dict[str, str]]:

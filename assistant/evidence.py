@@ -523,6 +523,8 @@ def blocked(ranked: list[Sentence], margin: float | None = None) -> bool:
         return False
     if violates(ranked[0]):
         return True
+    if ranked[0].features.get("unit") == 0.0:  # its numbers count other things than the question ('la tempête n° 3')
+        return True
     if margin is None:
         margin = float((fitted().get("decision") or {}).get("place_margin", 0.0))
     top = max(ranked, key=lambda s: s.score)

@@ -316,6 +316,12 @@ def test_a_year_is_no_count(seeded: Settings) -> None:
     assert answer("How many orphans were sponsored in Ha Tinh in 2023?").text.startswith("Answer: 265 orphans")
 
 
+def test_a_number_that_counts_something_else_is_no_answer(seeded: Settings) -> None:
+    # the Yagi sentence's only number is the storm's ('la tempête n° 3'); no count of trees is given anywhere
+    reply = answer("How many trees were cleared in Hanoi after Typhoon Yagi?")
+    assert not reply.found, reply.text
+
+
 def test_a_vietnamese_body_s_name_is_read_whole(seeded: Settings) -> None:
     # 'Hội Liên hiệp Phụ nữ' (the Women's Union): five syllables, looked up as one name, not read as a person's
     assert answer("Ai là Chủ tịch Hội Liên hiệp Phụ nữ tỉnh Hà Tĩnh?").text.startswith("Trả lời: Nguyen Thi Le Ha [1]")

@@ -22,6 +22,20 @@ def test_normalize_follows_the_eval_rules() -> None:
     assert normalize("36\u202f392\u00a0Mètres  l’an") == "36 392 mètres l'an"
 
 
+def test_history_may_be_written_as_chat_messages(tmp_path: Path) -> None:
+    # the README's form is a list of earlier questions; the chat form `answer` takes reads the same
+    lines = [
+        {"id": "a", "lang": "en", "question": "And in Hanoi?", "history": ["How much did Ha Tinh raise?"]},
+        {"id": "b", "lang": "en", "question": "And in Hanoi?",
+         "history": [{"role": "user", "content": "How much did Ha Tinh raise?"},
+                     {"role": "assistant", "content": "104,3 billion VND."}]},
+    ]  # fmt: skip
+    path = tmp_path / "q.jsonl"
+    path.write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
+    plain, chat = load_questions(path)
+    assert plain.turns == chat.turns == [{"role": "user", "content": "How much did Ha Tinh raise?"}]
+
+
 def test_own_questions_meet_their_floors(seeded: Settings) -> None:
     report = evaluate(load_questions(OWN), Assistant(seeded))  # measured 1.0, 0.74, 0.71, 0.75, 0.21
     assert KEYS <= set(report)
