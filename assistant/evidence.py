@@ -21,6 +21,7 @@ from .languages import (
     NUMBER_WORDS,
     ONE,
     SUM,
+    SURNAMES,
     TIME,
     asked_kind,
     byline,
@@ -39,7 +40,7 @@ from .languages import (
 )
 from .lexical import LexicalIndex
 from .models import Passage
-from .places import Place, asked, elsewhere
+from .places import Place, asked, elsewhere, mentions
 from .retrieval import Candidate, Results
 from .signals import fitted
 
@@ -116,6 +117,7 @@ class Question:
     money: bool = False  # it asks what something cost, a budget, a sum
     role_verb: bool = False  # it asks who did what the role does ('who chaired'), so a sentence's verb answers
     leads: bool = False  # 'who leads…': the holder of the body's first post
+    persons: list[KeyWord] = field(default_factory=list)  # the people it names ('Nguyen Hai Ha')
 
 
 @dataclass
@@ -160,7 +162,16 @@ def question_of(results: Results, constraint_text: str) -> Question:
     money = bool(ASKS_MONEY.search(constraint_text)) and kind in (None, "number") and (not counting or sums)
     return Question(keys, years, numbers, names, role, vice, kind, results.query.language, unjudged_share(keys), places,
                     bodies(constraint_text), _counted_keys(keys, folded, results), counting, sums,
-                    money, _asks_a_verb(constraint_text), leads)  # fmt: skip
+                    money, _asks_a_verb(constraint_text), leads, _persons(names, places))  # fmt: skip
+
+
+def _persons(names: list[KeyWord], places: list[Place]) -> list[KeyWord]:
+    """The names that are people's: two words or more, a Vietnamese family name first, and no place asked about
+    ('Ha Tinh' opens with a family name too)."""
+    said = {fold(p.said or p.name) for p in places} | {fold(p.name) for p in places}
+    return [k for k in names
+            if len(k.word.split()) >= 2 and fold(k.word.split()[0]) in SURNAMES and fold(k.word) not in said
+            and not mentions(k.word)]  # fmt: skip
 
 
 def _counted_keys(keys: list[KeyWord], folded: set[str], results: Results) -> list[KeyWord]:
@@ -363,6 +374,7 @@ def sentences(
         names_doc = _share([matched(k, doc_words) for k in question.names])
         counted_known = [k for k in question.counted if matched(k, doc_words)]
         topic = float(sum(matched(k, doc_words) for k in question.keys if k.kind == "word"))
+        person = float(any(matched(k, doc_words) for k in question.persons))  # the document names who is asked about
         numbers = _share([n in wide.text for n in question.numbers])
         cand = by_id.get(passage.chunk_id)
         dense = cand.signals.get("dense", 0.0) if cand else 0.0
@@ -395,6 +407,7 @@ def sentences(
                 "role": _role(question, text),
                 "body": _body(question, text),
                 "topic": topic,
+                "person": person,
                 "money": float(not question.money or bool(SUM.search(text))),
                 "dense": dense,
                 "fused": fused,
@@ -427,7 +440,8 @@ def violated(question: Question, features: dict[str, float]) -> str | None:
     deputy) needs a sentence naming that role, a person's name too when it asks who holds it, and no other body than
     the one it names (the Women's Union's chair is not the People's Committee's); "how many" needs a number other than
     those asked about, "when" a date or a year; and a document must hold one of the question's words at least, when it
-    has two or more (TOPIC_WORDS). (A sentence whose paragraph speaks of another place than the one asked about fails
+    has two or more (TOPIC_WORDS), unless it names the person asked about ('What title does Nguyen Hai Ha
+    hold?'). (A sentence whose paragraph speaks of another place than the one asked about fails
     too: `places.elsewhere`.)"""
     if question.role is not None and features["role"] != 1.0:
         return "role"
@@ -441,7 +455,11 @@ def violated(question: Question, features: dict[str, float]) -> str | None:
         return "time"
     if features.get("money") == 0.0:
         return "money"
-    if features.get("topic") == 0.0 and sum(k.kind == "word" for k in question.keys) >= TOPIC_WORDS:
+    if (
+        not features.get("person")
+        and features.get("topic") == 0.0
+        and sum(k.kind == "word" for k in question.keys) >= TOPIC_WORDS
+    ):
         return "topic"
     return None
 

@@ -190,8 +190,9 @@ def _document_places(index: LexicalIndex, doc_id: str, title: str) -> tuple[str,
 def elsewhere(places: list[Place], index: LexicalIndex, doc_id: str, title: str, at: int) -> Place | None:
     """The place the paragraph at offset `at` of a document speaks of instead of the places asked about, at the
     same level: another one it names, or, for a province, the document's own when the paragraph names none (or the
-    district or commune it names, when the document names no province). None when the paragraph names an asked
-    place, or names nothing to contradict it."""
+    district or commune it names, when the document names no province); for a place below the province that the
+    document never names, its province or the first place it names. None when the paragraph names an asked place, or
+    nothing contradicts it."""
     if not places:
         return None
     text, found, principal = _document_places(index, doc_id, title)
@@ -208,6 +209,12 @@ def elsewhere(places: list[Place], index: LexicalIndex, doc_id: str, title: str,
             return named[0]
         if level == PROVINCE and principal is not None and principal.name not in wanted:
             return principal
+        if level != PROVINCE and not any(p.name in wanted for _, p in found):
+            # a document that never names the district or commune asked about tells of its own places: Ha Tinh's
+            # figures are not Dien Phuoc's
+            other = principal or next((p for _, p in found), None)
+            if other is not None:
+                return other
         if level == PROVINCE and principal is None and not any(p.name in wanted for _, p in found):
             # a document naming no province at all, nor the one asked about, tells of its own districts and
             # communes: 'le district de Mo Cay Bac' is not in Hanoi as far as anything read can tell

@@ -609,6 +609,21 @@ def test_a_district_in_a_document_naming_no_province_is_not_the_province_asked(s
         assert "Pham Anh Tuan" in reply.text and reply.citations[0].doc_id.startswith("004_")
 
 
+def test_a_commune_a_document_never_names_is_not_that_document_s(seeded: Settings) -> None:
+    # the Ha Tinh article's 2023 houses came first for Dien Phuoc, a commune only the Quang Nam article names
+    question = 'Mô hình "Hộ khá giúp hộ nghèo" ở xã Điện Phước đã sửa chữa, xây mới bao nhiêu căn nhà đại đoàn kết?'
+    reply = answer(question)
+    assert reply.found, reply.text
+    assert reply.text.startswith("Trả lời: 4 ") and reply.citations[0].doc_id.startswith("002_")
+
+
+def test_a_person_the_document_names_is_its_topic(seeded: Settings) -> None:
+    # 'title' and 'hold' are in no document, but Nguyen Hai Ha is: the two words alone do not make it another subject
+    reply = answer("What title does Nguyen Hai Ha hold?")
+    assert reply.found, reply.text
+    assert "vice-président du Comité provincial" in reply.text
+
+
 # 'According to Quang Nam's provincial Party secretary, what must villages and neighbourhoods actively promote?': the
 # fused ranking's first passages are all Ha Tinh's; the Quang Nam article says 'la promotion active de l'entraide'
 QUANG_NAM = "Theo Bí thư Tỉnh ủy Quảng Nam, thôn, khu phố phải là nơi tích cực phát huy điều gì?"
