@@ -9,6 +9,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
+from urllib.parse import urlsplit
 
 from .errors import QuestionError
 from .evidence import (
@@ -30,6 +31,7 @@ from .evidence import (
 from .keywords import Words, matched
 from .languages import (
     ASKS_ARTICLE,
+    ASKS_SITE,
     ASKS_WHAT,
     FULL_DATE,
     NAME,
@@ -370,6 +372,8 @@ def respond(question: str, history: list[Any] | None, search: Search, similarity
                 quotes.append(line)
             if sentence is part.ranked[0] and (value := direct_value(part, sentence, given)):
                 direct.append(f"{value} [{citation.number}]")
+    if not direct and ASKS_SITE.search(question) and (site := _site(citations, answered[0])):
+        direct.append(site)
     missing = [p.typed for p in parts if not p.found]
     lines = [phrase(language, "direct", value="; ".join(direct))] if direct else []
     lines += [phrase(language, "missing", part=m) for m in missing]
@@ -378,6 +382,17 @@ def respond(question: str, history: list[Any] | None, search: Search, similarity
     reply = Answer(question=question, text="\n".join(lines), found=True, citations=list(citations.values()),
                    language=language, confidence=confidence)  # fmt: skip
     return reply, parts[0].results
+
+
+def _site(citations: dict[str, Citation], part: Part) -> str | None:
+    """For 'which website published the article…', the site of the source link of the best sentence's article, with
+    its citation's marker."""
+    best = part.ranked[0]
+    citation = citations.get(f"{best.passage.doc_id}:{best.passage.start}")
+    if citation is None or not citation.url:
+        return None
+    host = urlsplit(citation.url).hostname or ""
+    return f"{host.removeprefix('www.')} [{citation.number}]" if host else None
 
 
 def quoted(ranked: list[Sentence], share: float | None = None, most: int | None = None) -> list[Sentence]:

@@ -279,6 +279,14 @@ _WROTE = (
 )
 _AUTHOR = r"author|auteur|författare|författaren|tác giả"
 _WHERE_PUBLISHED = r"which newspaper|which site|quel journal|quel site|vilken tidning|báo nào|trang nào"
+# Where the article itself was published: its site, which the source link names ('Which news website published the
+# piece on…', 'Sur quel site…', 'Trên trang báo nào…'); a newspaper the text names answers 'which newspaper' too.
+ASKS_SITE = re.compile(
+    r"\b(?:(?:which|what)\s+(?:news\s+)?(?:website|site|web\s?site|newspaper|outlet)|"
+    r"(?:quel|sur quel)\s+(?:site|journal)|vilken\s+(?:nyhets)?(?:webbplats|sajt|tidning)|"
+    r"trang\s+(?:web|báo|tin)\s+nào|báo\s+nào)\b",
+    re.IGNORECASE,
+)
 ASKS_ARTICLE = re.compile(
     rf"(?=.*\b(?:{_ARTICLE})\b)(?:(?=.*\b(?:{_PUBLISHED})\b(?!\s+(?:article|interview)))"
     rf"(?=.*\b(?:when|quand|när|khi nào|bao giờ|{_YEAR_WORDS}|{_DATE_WORDS}|{_WHERE_PUBLISHED})\b)|(?=.*{_WROTE})|"

@@ -322,6 +322,21 @@ def test_a_number_that_counts_something_else_is_no_answer(seeded: Settings) -> N
     assert not reply.found, reply.text
 
 
+@pytest.mark.parametrize(
+    ("question", "site"),
+    [
+        ("Which news website published the piece on how the Mo Cay Bac district Front handles social security work?",
+         "Answer: baodongkhoi.vn [1]"),
+        ("Sur quel site l'article sur les modèles typiques de Quang Nam a-t-il été publié ?",
+         "Réponse : baoquangnam.vn [1]"),
+    ],
+)  # fmt: skip
+def test_the_site_that_published_an_article_is_its_source_link_s(seeded: Settings, question: str, site: str) -> None:
+    reply = answer(question)
+    assert reply.text.splitlines()[0] == site, reply.text
+    assert reply.citations[0].url and site.split()[-2] in reply.citations[0].url
+
+
 def test_a_vietnamese_body_s_name_is_read_whole(seeded: Settings) -> None:
     # 'Hội Liên hiệp Phụ nữ' (the Women's Union): five syllables, looked up as one name, not read as a person's
     assert answer("Ai là Chủ tịch Hội Liên hiệp Phụ nữ tỉnh Hà Tĩnh?").text.startswith("Trả lời: Nguyen Thi Le Ha [1]")
