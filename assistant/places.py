@@ -149,7 +149,11 @@ def mentions(text: str, known: dict[str, str] | None = None) -> list[tuple[int, 
     for m in _BEFORE_NOUN.finditer(text):
         if _name_ok(m.group(1)):
             found.append(place(m, 1, m.group(1), _NOUN[_spaced(m.group(2).lower())]))
-    for name, level in (known or {}).items():
+    known = known or {}
+    # a name the documents know at one level keeps it after another place noun: 'quel village de Tam Thang' asks for
+    # a village of the commune Tam Thang
+    found = [(at, Place(p.name, known.get(p.name, p.level), p.said)) for at, p in found]
+    for name, level in known.items():
         for m in re.finditer(rf"(?<![\w-])({re.escape(name)})s?\b", text):
             found.append(place(m, 1, name, level))
     # a name the list knows as a province stays one where it was read as one ('les districts de Hanoi')

@@ -56,3 +56,12 @@ def test_a_known_place_is_found_without_its_noun_and_offsets_match_the_text() ->
 
 def test_a_province_s_name_after_a_lower_place_noun_is_that_place() -> None:
     assert named("phường Hòa Bình") == [("Hoa Binh", "commune", "Hòa Bình")]  # a ward, not the province
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Dans quel village de Tam Thang l'équipe a-t-elle démarré ?", "In which village of Tam Thang did it start?"],
+)
+def test_a_known_place_keeps_its_level_after_another_place_noun(text: str) -> None:
+    # the question asks for a village of the commune: Tam Thang stays a commune, as the documents name it
+    assert named(text, {"Tam Thang": "commune"}) == [("Tam Thang", "commune", "Tam Thang")]
