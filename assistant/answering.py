@@ -31,11 +31,13 @@ from .evidence import (
 from .keywords import Words, matched
 from .languages import (
     ASKS_ARTICLE,
+    ASKS_SHARE,
     ASKS_SITE,
     ASKS_WHAT,
     FULL_DATE,
     NAME,
     NUMBER,
+    PERCENT_SIGN,
     QUESTION_WORDS,
     SURNAMES,
     TIME,
@@ -429,7 +431,8 @@ def direct_value(part: Part, sentence: Sentence, given: set[tuple[str, str]] | N
     given = set() if given is None else given
     if kind == "number":
         asked = set(NUMBER.findall(part.typed))
-        values: list[tuple[bool, int, str, str]] = []
+        shares = bool(ASKS_SHARE.search(part.typed))
+        values: list[tuple[bool, bool, int, str, str]] = []
         for match in NUMBER.finditer(text):
             if (
                 match.group() in asked
@@ -451,11 +454,13 @@ def direct_value(part: Part, sentence: Sentence, given: set[tuple[str, str]] | N
                 in_words = f"{number} {said}"
                 if in_words.lower() != value.lower():
                     value = f"{in_words} ({value})"  # in the asker's words, then the document's
-            values.append((said is not None, -len(values), value, number))
+            share = shares and bool(PERCENT_SIGN.match(value[len(number) :].lstrip()))  # '0,03 %'
+            values.append((share, said is not None, -len(values), value, number))
         if values:
-            chosen = max(values)  # the first number whose unit is a word of the question, else the first
-            given.add((text, chosen[3]))
-            return chosen[2]
+            # a share's percentage, the first number whose unit is a word of the question, or the first
+            chosen = max(values)
+            given.add((text, chosen[4]))
+            return chosen[3]
     if kind == "person":
         if byline(text) == "author" and ASKS_ARTICLE.search(part.typed):  # 'Article et photos : P. Tuyet'
             return text.split(":", 1)[-1].strip()

@@ -234,7 +234,8 @@ QUESTION_WORDS = (
 ASKS_WHAT = re.compile(r"\b(?:what|which|quoi|quel|quelle|quels|quelles|vad|vilk\w*|gì|nào)\b|\bqu(?:e\b|')", re.I)
 ASKS_NUMBER = re.compile(
     r"\b(how many|how much|amount|number of|percentage|rate|proportion|share of|times|combien|montant|nombre de|"
-    r"taux|pourcentage|proportion|fois|hur många|hur mycket|belopp|antal|andel|procent|gånger|bao nhiêu|mấy|"
+    r"taux|pourcentage|proportion|fois|hur många|hur mycket|belopp|beloppet|antal|antalet|andel|andelen|procent|"
+    r"gånger|bao nhiêu|mấy|"
     r"tỷ lệ|số lượng|bao nhiêu lần)\b",
     re.IGNORECASE,
 )
@@ -249,6 +250,7 @@ _ASKING = (
 ASKS_MONEY = re.compile(
     r"\b(?:cost|costs|price|budget|how much money|coût|coûté|coûte|budget|montant|d'argent|kostade|kostar|kostnad|"
     r"kostnaden|belopp|hur mycket pengar|chi phí|kinh phí|bao nhiêu tiền|vốn đầu tư|investment cost)\b"
+    r"|\b(?:in|en|i|bằng)\s+(?:VND|USD|đồng)\b"  # 'in VND': a sum in that currency
     # 'How much did Ha Tinh raise for the Fund…', 'Hur mycket samlade fonden…': how much, for a fund, is a sum
     r"|\b(?:how much|combien|hur mycket|bao nhiêu)\b(?=.*\b(?:fund|funds|fonds|fonden|quỹ)\b)",
     re.IGNORECASE,
@@ -319,7 +321,14 @@ _QUOTED = re.compile(r"^\s*(?:'[^']*'|\"[^\"]*\"|«[^»]*»|“[^”]*”)")
 # compared as written, lower-cased: folded, 'động' (labour) would be 'dong' and 'phân' (fertiliser) 'phan'
 _MONEY = {"money", "argent", "pengar", "tiền", "funds", "fonds", "budget", "dollars", "vnd", "đồng"}
 _PERCENT = {"percent", "procent", "pourcent", "phần", "trăm"}
-_PERCENT_SIGN = re.compile(r"%|\bpour ?cent\b|\bprocent\b|\bpercent\b|\bphần trăm\b", re.IGNORECASE)
+PERCENT_SIGN = re.compile(r"%|\bpour ?cent\b|\bprocent\b|\bpercent\b|\bphần trăm\b", re.IGNORECASE)
+# A question about a share or a rate ('the share of poor households', 'le taux de pauvreté', 'andelen', 'tỷ lệ'):
+# a percentage answers it before any other number of the sentence
+ASKS_SHARE = re.compile(
+    r"\b(?:share|rate|percentage|proportion|per ?cent|taux|pourcentage|andel|andelen|procent|procentandel(?:en)?|"
+    r"tỷ lệ|phần trăm)\b",
+    re.IGNORECASE,
+)
 
 
 def counted(question: str) -> list[str]:
@@ -351,7 +360,7 @@ def counts(unit: str, asked: list[str]) -> bool:
     tiền', '%' for 'bao nhiêu phần trăm'."""
     asked_words = {w.lower() for w in asked}
     return bool(
-        (asked_words & _MONEY and CURRENCY.search(unit)) or (asked_words & _PERCENT and _PERCENT_SIGN.search(unit))
+        (asked_words & _MONEY and CURRENCY.search(unit)) or (asked_words & _PERCENT and PERCENT_SIGN.search(unit))
     )
 
 

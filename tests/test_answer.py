@@ -337,6 +337,23 @@ def test_the_site_that_published_an_article_is_its_source_link_s(seeded: Setting
     assert reply.citations[0].url and site.split()[-2] in reply.citations[0].url
 
 
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("What is the share of poor households in Hanoi today?", "Answer: 0,03 % [1]"),
+        ("Hur låg är andelen fattiga hushåll i Hanoi i dag?", "Svar: 0,03 % [1]"),  # 'andelen' asks a number too
+    ],
+)
+def test_a_share_is_answered_by_a_percentage(seeded: Settings, question: str, first: str) -> None:
+    # the Swedish sentence gives 411,2 miljarder VND first, then the share of poor households, 0,03 %
+    assert answer(question).text.splitlines()[0] == first
+
+
+def test_a_sum_in_a_currency_needs_a_sum(seeded: Settings) -> None:
+    # the documents give Hanoi's per capita income as 'plus de 3 fois' that of 2010, no sum in VND
+    assert not answer("What was Hanoi's per capita income in 2023, in VND?").found
+
+
 def test_a_vietnamese_body_s_name_is_read_whole(seeded: Settings) -> None:
     # 'Hội Liên hiệp Phụ nữ' (the Women's Union): five syllables, looked up as one name, not read as a person's
     assert answer("Ai là Chủ tịch Hội Liên hiệp Phụ nữ tỉnh Hà Tĩnh?").text.startswith("Trả lời: Nguyen Thi Le Ha [1]")
