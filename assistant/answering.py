@@ -57,7 +57,7 @@ from .languages import (
 )
 from .lexical import LexicalIndex
 from .models import Answer, Citation, Passage
-from .places import documents_naming
+from .places import documents_naming, mentions
 from .retrieval import Results
 from .signals import fitted
 
@@ -114,10 +114,18 @@ def last_user_turn(history: list[Any] | None) -> str | None:
 
 def _names(text: str) -> list[str]:
     """Capitalised words and runs of them that are not the first word: 'Hanoi', 'Ha Tinh', 'Mỏ Cày Bắc'."""
-    found = [" ".join(group) for group in name_groups(text)]
+    found = [" ".join(_without_opening_function_words(group)) for group in name_groups(text)]
+    found = [n for n in found if n]
     tokens = re.findall(r"[\w'-]+", unicodedata.normalize("NFC", text))
     singles = [t for t in tokens[1:] if t[:1].isupper() and not is_stopword(t) and not any(t in f for f in found)]
     return found + singles
+
+
+def _without_opening_function_words(group: list[str]) -> list[str]:
+    """A name run without the capitalised function words that open a sentence before it ('Vậy Quảng Nam')."""
+    while len(group) > 1 and is_stopword(group[0]):
+        group = group[1:]
+    return group
 
 
 def frame(question: str, history: list[Any] | None) -> tuple[str, str]:
@@ -141,7 +149,10 @@ def frame(question: str, history: list[Any] | None) -> tuple[str, str]:
     if new:
         old = _names(previous)
         located = [n for n in old if re.search(rf"\b(?:{'|'.join(PREPOSITIONS)})\s+{re.escape(n)}", previous)]
-        replaced = (located or old)[-1:] if old else []
+        candidates = located or old
+        if mentions(new[0]):  # a new place takes an old place's place ('Covid, Hà Nội' then 'Quảng Nam')
+            candidates = [n for n in candidates if mentions(n)] or [n for n in old if mentions(n)] or candidates
+        replaced = candidates[-1:]
         for name in replaced:
             kept = kept.replace(name, new[0])
     carried = [n for n in _names(kept) if n not in new]
@@ -233,7 +244,20 @@ def judge(part: str, history: list[Any] | None, search: Search, similarity: Simi
     if ASKS_ARTICLE.search(part) and (credit := _byline_asked(question, ranked, results)) is not None:
         ranked = [credit, *(s for s in ranked if s is not credit)]
         found, p = True, 1.0  # the page states it outright: no score needed
+    elif not found and ASKS_SITE.search(part) and _site_known(question, ranked, results):
+        found, p = True, 1.0  # the article asked about is found, and its source link says where it appeared
     return Part(part, results, question, ranked, found, p)
+
+
+def _site_known(question: Question, ranked: list[Sentence], results: Results) -> bool:
+    """For 'which website published the article about…', whether the best sentence's document is the article asked
+    about (it holds the names and places the question gives, which are needed to tell one article from another) and
+    has a source link."""
+    if not ranked or violates(ranked[0]) or not (question.names or question.places):
+        return False
+    best = ranked[0]
+    url = results.index.documents.get(best.passage.doc_id, {}).get("url")
+    return best.features["names_doc"] == 1.0 and bool(url)
 
 
 def _elsewhere(ranked: list[Sentence]) -> bool:
@@ -625,7 +649,8 @@ def _declined(question: str, part: Part, language: str) -> Answer:
             return _declined_citing(question, best, text, language)
     top = max(part.ranked, key=lambda s: s.score, default=None)
     if top is not None and top.violation == "place" and top.elsewhere and decide(top, part.ranked)[0]:
-        asked = [p.said for p in part.question.places if p.level == top.elsewhere.level]
+        level = top.elsewhere.level  # another level when the document never names the place asked about
+        asked = [p.said for p in part.question.places if p.level == level] or [p.said for p in part.question.places]
         text = phrase(language, "other_place", given=top.elsewhere.said, asked=", ".join(asked))
         return _declined_citing(question, top, text, language)
     citations = [Citation.of(i, p) for i, p in enumerate(_related(part), start=1)]

@@ -30,15 +30,20 @@ class Question(BaseModel):
     @field_validator("history", mode="before")
     @classmethod
     def _user_turns(cls, value: Any) -> Any:
-        """Turns written as chat messages (`{"role": "user", "content": …}`, as `answer` takes them) are read as their
-        text; an assistant's turn is left out, as `answer` leaves it out."""
+        """Turns written as `answer` takes them are read as the user's text: chat messages (`{"role": "user",
+        "content": …}`; other roles are left out, as `answer` leaves them out) or `[user, assistant]` pairs."""
         if not isinstance(value, list):
             return value
-        return [
-            turn.get("content") if isinstance(turn, dict) else turn
-            for turn in value
-            if not (isinstance(turn, dict) and turn.get("role", "user") != "user")
-        ]
+        out = []
+        for turn in value:
+            if isinstance(turn, dict):
+                if turn.get("role") == "user":
+                    out.append(turn.get("content"))
+            elif isinstance(turn, (list, tuple)):
+                out.extend(turn[:1])
+            else:
+                out.append(turn)
+        return out
 
     @property
     def turns(self) -> list[dict[str, str]]:

@@ -14,6 +14,7 @@ from .keywords import KeyWord, Words, coverage, key_words, matched, unjudged_sha
 from .languages import (
     ASKS_ARTICLE,
     ASKS_MONEY,
+    ASKS_TITLE,
     ASKS_WHAT,
     ASKS_YEAR,
     NAME,
@@ -321,9 +322,16 @@ def _unit(question: Question, sentence: str, language: str, known: list[KeyWord]
         found = True
         unit = " ".join(unit_after(sentence[match.end() :]))
         after = " ".join(words(sentence[match.end() :])[:UNIT_WORDS])  # 'dont 94 ont construit de nouveaux logements'
-        if any(matched(k, Words(after, language)) for k in known) or counts(unit, question.counting):
+        # or just before it, since the last comma, quote or number: 'le nombre de ménages pauvres est de 120',
+        # 'Pupils: 640'; not the team before the name '« 5 en 1 »'
+        lead = re.split(r"[,;«»\"“”]|\d", sentence[: match.start()])[-1]
+        before = " ".join(words(lead)[-UNIT_WORDS:])
+        if any(matched(k, Words(after, language)) or matched(k, Words(before, language)) for k in known):
+            return 1.0
+        if counts(unit, question.counting):
             return 1.0
     for match in (*NUMBER_WORDS.finditer(sentence), *ONE.finditer(sentence)):  # 'plus d'un hectare'
+        found = found or bool(NUMBER_WORDS.fullmatch(match.group()))  # 'des milliers de dons' counts gifts
         unit = " ".join(unit_after(sentence[match.end() :]))
         if any(matched(k, Words(unit, language)) for k in known):
             return 1.0
@@ -363,6 +371,7 @@ def sentences(
     top_fused = results.candidates[0].fused if results.candidates else 1.0
     out: list[Sentence] = []
     seen: set[tuple[str, int]] = set()
+    titled = bool(question.persons) and bool(ASKS_TITLE.search(typed))
     article = bool(ASKS_ARTICLE.search(typed))  # a short byline ('Kieu Minh') is a sentence only to such a question
     for passage in results.passages:
         wide = window(index, passage, neighbours)
@@ -374,7 +383,6 @@ def sentences(
         names_doc = _share([matched(k, doc_words) for k in question.names])
         counted_known = [k for k in question.counted if matched(k, doc_words)]
         topic = float(sum(matched(k, doc_words) for k in question.keys if k.kind == "word"))
-        person = float(any(matched(k, doc_words) for k in question.persons))  # the document names who is asked about
         numbers = _share([n in wide.text for n in question.numbers])
         cand = by_id.get(passage.chunk_id)
         dense = cand.signals.get("dense", 0.0) if cand else 0.0
@@ -392,7 +400,7 @@ def sentences(
             before = wide.text[spans[i - 1][0] : b] if i else text
             years_here = set(YEAR.findall(text))
             features = {
-                "own": coverage(question.keys, Words(text, passage.language), doc_words),
+                "own": coverage(question.keys, own := Words(text, passage.language), doc_words),
                 "context": coverage(question.keys, Words(before, passage.language), doc_words),
                 "passage": passage_cov,
                 "missing": missing,
@@ -407,7 +415,8 @@ def sentences(
                 "role": _role(question, text),
                 "body": _body(question, text),
                 "topic": topic,
-                "person": person,
+                # a question about the title of a person the sentence names ('What title does Nguyen Hai Ha hold?')
+                "person": float(titled and any(matched(k, own) for k in question.persons)),
                 "money": float(not question.money or bool(SUM.search(text))),
                 "dense": dense,
                 "fused": fused,
@@ -440,8 +449,8 @@ def violated(question: Question, features: dict[str, float]) -> str | None:
     deputy) needs a sentence naming that role, a person's name too when it asks who holds it, and no other body than
     the one it names (the Women's Union's chair is not the People's Committee's); "how many" needs a number other than
     those asked about, "when" a date or a year; and a document must hold one of the question's words at least, when it
-    has two or more (TOPIC_WORDS), unless it names the person asked about ('What title does Nguyen Hai Ha
-    hold?'). (A sentence whose paragraph speaks of another place than the one asked about fails
+    has two or more (TOPIC_WORDS), unless the question asks the title of a person the sentence names ('What title
+    does Nguyen Hai Ha hold?'). (A sentence whose paragraph speaks of another place than the one asked about fails
     too: `places.elsewhere`.)"""
     if question.role is not None and features["role"] != 1.0:
         return "role"

@@ -236,7 +236,7 @@ ASKS_NUMBER = re.compile(
     r"\b(how many|how much|amount|number of|percentage|rate|proportion|share of|times|combien|montant|nombre de|"
     r"taux|pourcentage|proportion|fois|hur många|hur mycket|belopp|beloppet|antal|antalet|andel|andelen|procent|"
     r"gånger|bao nhiêu|mấy|"
-    r"tỷ lệ|số lượng|bao nhiêu lần)\b",
+    r"tỷ lệ|tỉ lệ|số lượng|bao nhiêu lần|la part d(?:es|e|u))\b",
     re.IGNORECASE,
 )
 # 'who', 'qui', 'vem', 'when', 'quand', 'när' ask only where a question word stands: first, after a comma or a
@@ -281,12 +281,31 @@ _WROTE = (
 )
 _AUTHOR = r"author|auteur|författare|författaren|tác giả"
 _WHERE_PUBLISHED = r"which newspaper|which site|quel journal|quel site|vilken tidning|báo nào|trang nào"
+# A question about a person's title or post ('What title does Nguyen Hai Ha hold?', 'Quel poste occupe…', 'chức vụ gì')
+ASKS_TITLE = re.compile(
+    r"\b(?:title|position|post|role|office|titre|poste|fonction|rôle|befattning|titel|roll|tjänst|uppdrag|chức vụ|"
+    r"chức danh|vai trò|cương vị)\b",
+    re.IGNORECASE,
+)
 # Where the article itself was published: its site, which the source link names ('Which news website published the
 # piece on…', 'Sur quel site…', 'Trên trang báo nào…'); a newspaper the text names answers 'which newspaper' too.
+_SITE = (
+    r"(?:which|what)\s+(?:news\s+)?(?:website|site|web\s?site|newspaper|outlet)|(?:quel|sur quel)\s+(?:site|journal)|"
+    r"vilken\s+(?:nyhets)?(?:webbplats|sajt|tidning)|(?:tờ|trang|trên)\s+báo\s+nào|báo\s+nào\s+(?:đã\s+)?đăng|"
+    r"trang\s+(?:web|tin)\s+nào"
+)
+_PUBLISH = (
+    r"published|publish|appeared|publié|publiée|paru|parue|publicerade|publicerades|publicerats|publicerat|đăng|"
+    r"xuất bản"
+)
 ASKS_SITE = re.compile(
-    r"\b(?:(?:which|what)\s+(?:news\s+)?(?:website|site|web\s?site|newspaper|outlet)|"
-    r"(?:quel|sur quel)\s+(?:site|journal)|vilken\s+(?:nyhets)?(?:webbplats|sajt|tidning)|"
-    r"trang\s+(?:web|báo|tin)\s+nào|báo\s+nào)\b",
+    # a site or newspaper, with an article or a verb of publishing: not 'which site did the Front choose', nor
+    # 'Cảnh báo nào' (which warning)
+    rf"^(?=.*\b(?:{_ARTICLE}|{_PUBLISH})\b).*?\b(?:{_SITE})\b"
+    # where the article appeared: 'Var publicerades artikeln om…', 'Où a été publié l'article…', 'đăng ở đâu' (not
+    # 'đăng ký', register)
+    rf"|^(?=.*\b(?:{_ARTICLE})\b).*?(?:\b(?:where|var)\b(?=.{{0,40}}\b(?:published|appeared|publicerades|publicerats)\b)"
+    r"|\boù\b(?=.{0,40}\b(?:publié|publiée|paru|parue)\b)|\bđăng\b(?!\s+ký).{0,30}\bở đâu\b)",
     re.IGNORECASE,
 )
 ASKS_ARTICLE = re.compile(
@@ -326,7 +345,7 @@ PERCENT_SIGN = re.compile(r"%|\bpour ?cent\b|\bprocent\b|\bpercent\b|\bphần tr
 # a percentage answers it before any other number of the sentence
 ASKS_SHARE = re.compile(
     r"\b(?:share|rate|percentage|proportion|per ?cent|taux|pourcentage|andel|andelen|procent|procentandel(?:en)?|"
-    r"tỷ lệ|phần trăm)\b",
+    r"tỷ lệ|tỉ lệ|phần trăm|la part d(?:es|e|u))\b",
     re.IGNORECASE,
 )
 

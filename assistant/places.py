@@ -152,7 +152,7 @@ def mentions(text: str, known: dict[str, str] | None = None) -> list[tuple[int, 
     known = known or {}
     # a name the documents know at one level keeps it after another place noun: 'quel village de Tam Thang' asks for
     # a village of the commune Tam Thang
-    found = [(at, Place(p.name, known.get(p.name, p.level), p.said)) for at, p in found]
+    found = [(at, p if p.level == PROVINCE else Place(p.name, known.get(p.name, p.level), p.said)) for at, p in found]
     for name, level in known.items():
         for m in re.finditer(rf"(?<![\w-])({re.escape(name)})s?\b", text):
             found.append(place(m, 1, name, level))
@@ -192,40 +192,59 @@ def _document_places(index: LexicalIndex, doc_id: str, title: str) -> tuple[str,
 
 
 def elsewhere(places: list[Place], index: LexicalIndex, doc_id: str, title: str, at: int) -> Place | None:
-    """The place the paragraph at offset `at` of a document speaks of instead of the places asked about, at the
-    same level: another one it names, or, for a province, the document's own when the paragraph names none (or the
-    district or commune it names, when the document names no province); for a place below the province that the
-    document never names, its province or the first place it names. None when the paragraph names an asked place, or
-    nothing contradicts it."""
+    """The place the paragraph at offset `at` of a document speaks of instead of the places asked about: another one
+    of the same level that it names, or, for a province, the document's own when the paragraph names none. A document
+    that never writes the place asked about speaks of its own: for a district or commune, the place the paragraph
+    names, else its province, else the first place it names (Ha Tinh's figures are not Dien Phuoc's); for a province,
+    when the document names no province at all, the district or commune the paragraph names (the Mo Cay Bac
+    article's figures are not Hanoi's). Never a place the question asks about; None when the paragraph names an
+    asked place, or nothing contradicts it."""
     if not places:
         return None
     text, found, principal = _document_places(index, doc_id, title)
     start = text.rfind("\n\n", 0, at) + 1  # the cleaner separates paragraphs with a blank line
     end = text.find("\n\n", at)
     end = len(text) if end < 0 else end
-    here = [p for offset, p in found if start <= offset < end]
+    asked_names = {p.name for p in places}
+    here = [p for offset, p in found if start <= offset < end and p.name not in asked_names]
+    named_in_doc = [p for _, p in found if p.name not in asked_names]
     for level in dict.fromkeys(p.level for p in places):
         wanted = {p.name for p in places if p.level == level}
-        named = [p for p in here if p.level == level]
+        named = [p for offset, p in found if start <= offset < end and p.level == level]
         if any(p.name in wanted for p in named):
             continue
-        if named:
+        if named and named[0].name not in asked_names:
             return named[0]
-        if level == PROVINCE and principal is not None and principal.name not in wanted:
+        if level == PROVINCE and principal is not None and principal.name not in asked_names:
             return principal
-        if level != PROVINCE and not any(p.name in wanted for _, p in found):
-            # a document that never names the district or commune asked about tells of its own places: Ha Tinh's
-            # figures are not Dien Phuoc's
-            other = principal or next((p for _, p in found), None)
+        if level in ("commune", "village"):
+            # a paragraph that names none goes on about the last one named before it: '… la commune de Dien Phuoc…'
+            # then '… 4 nouvelles maisons solidaires…' are Dien Phuoc's, not Tam Thang's (a district's article goes
+            # from one commune to the next; it names its district in passing)
+            before = [p for offset, p in found if offset < start and p.level == level]
+            if before and before[-1].name not in asked_names:
+                return before[-1]
+        if any(p.name in wanted for _, p in found) or _written(wanted, index, doc_id, text):
+            continue  # the document names it somewhere (perhaps in words the place parser does not read)
+        if level != PROVINCE:
+            mine = principal if principal is not None and principal.name not in asked_names else None
+            other = next(iter(here), None) or mine or next(iter(named_in_doc), None)
             if other is not None:
                 return other
-        if level == PROVINCE and principal is None and not any(p.name in wanted for _, p in found):
-            # a document naming no province at all, nor the one asked about, tells of its own districts and
-            # communes: 'le district de Mo Cay Bac' is not in Hanoi as far as anything read can tell
+        elif principal is None:
             below = [p for p in here if p.level != PROVINCE]
             if below:
                 return below[0]
     return None
+
+
+def _written(names: set[str], index: LexicalIndex, doc_id: str, text: str) -> bool:
+    """Whether the document's text writes one of these names anywhere, diacritics and case aside."""
+    key = f"places:plain:{doc_id}"
+    if key not in index.cache:
+        index.cache[key] = plain(text).lower()
+    written: str = index.cache[key]
+    return any(re.search(rf"(?<!\w){re.escape(name.lower())}(?!\w)", written) for name in names)
 
 
 def documents_naming(places: list[Place], index: LexicalIndex) -> list[str]:

@@ -159,6 +159,10 @@ def test_a_follow_up_takes_the_new_place_and_keeps_the_question() -> None:
                               "How much did Ha Tinh raise in 2023?"}])  # fmt: skip
     assert "Ha Tinh" in binding and "2023" not in binding  # the subject carries over, the year does not
     assert frame("How many houses did the district build for poor families in 2024?", history)[0].startswith("How")
+    # a new place takes the place of the old place, not of another name; a capitalised 'Vậy' (so) opens no name
+    covid = "Hồi dịch Covid, Hà Nội lập được bao nhiêu tổ Covid cộng đồng?"
+    searched, _ = frame("Vậy Quảng Nam lập được mấy tổ?", [{"role": "user", "content": covid}])
+    assert searched.startswith("Hồi dịch Covid, Quảng Nam lập được bao nhiêu tổ Covid cộng đồng?")
 
 
 @pytest.mark.parametrize(
@@ -654,6 +658,29 @@ def test_a_person_the_document_names_is_its_topic(seeded: Settings) -> None:
     reply = answer("What title does Nguyen Hai Ha hold?")
     assert reply.found, reply.text
     assert "vice-président du Comité provincial" in reply.text
+    # only for his title: naming him does not make any question about him one the documents answer
+    assert not answer("What is Pham Anh Tuan's favourite dish?").found
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hur många hushåll i Mo Cay Bac-distriktet i provinsen Ben Tre hade bostadssvårigheter?",
+        "Huyện Mỏ Cày Bắc tỉnh Bến Tre có bao nhiêu hộ khó khăn về nhà ở?",
+    ],
+)
+def test_a_district_asked_about_with_its_province_is_no_other_place(seeded: Settings, question: str) -> None:
+    # the Mo Cay Bac article names no province: its district, asked about, is not 'another place' than Ben Tre
+    reply = answer(question)
+    assert reply.found, reply.text
+    assert "104" in reply.text.splitlines()[0]
+
+
+def test_a_commune_s_paragraph_goes_on_about_it(seeded: Settings) -> None:
+    # '… la commune de Dien Phuoc…', then a paragraph naming none: '… 4 nouvelles maisons solidaires…'
+    reply = answer("How many solidarity houses were built in Tam Thang commune?")
+    assert not reply.found
+    assert reply.text.startswith("The documents give this for Dien Phuoc, not for Tam Thang")
 
 
 # 'According to Quang Nam's provincial Party secretary, what must villages and neighbourhoods actively promote?': the

@@ -32,8 +32,11 @@ def test_history_may_be_written_as_chat_messages(tmp_path: Path) -> None:
     ]  # fmt: skip
     path = tmp_path / "q.jsonl"
     path.write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
-    plain, chat = load_questions(path)
-    assert plain.turns == chat.turns == [{"role": "user", "content": "How much did Ha Tinh raise?"}]
+    with path.open("a", encoding="utf-8") as f:  # and the [user, assistant] pairs of a chat page
+        f.write("\n" + json.dumps({"id": "c", "lang": "en", "question": "And in Hanoi?",
+                                   "history": [["How much did Ha Tinh raise?", "104,3 billion VND."]]}))  # fmt: skip
+    plain, chat, pairs = load_questions(path)
+    assert plain.turns == chat.turns == pairs.turns == [{"role": "user", "content": "How much did Ha Tinh raise?"}]
 
 
 def test_own_questions_meet_their_floors(seeded: Settings) -> None:

@@ -126,3 +126,19 @@ def test_a_person_is_named_by_a_name_the_question_does_not_give() -> None:
         assert _cue(person, sentence, typed) == 0.0  # type: ignore[arg-type]
     named = "Le secrétaire, Luong Nguyen Minh Triet, a parlé."
     assert _cue(person, named, "Ai là Bí thư Tỉnh ủy Quảng Nam?") == 1.0  # type: ignore[arg-type]
+
+
+def test_a_count_is_read_before_its_number_too() -> None:
+    from types import SimpleNamespace
+
+    from assistant.evidence import _unit
+    from assistant.keywords import KeyWord
+
+    households = KeyWord("households", "word", {"household", "households", "menag", "menages"})
+    question = SimpleNamespace(kind="number", sums=False, numbers=set(), counting=["households"])
+    for sentence in ("Le nombre de ménages pauvres du district est de 1 250.", "Ménages : 640"):
+        assert _unit(question, sentence, "fr", [households]) == 1.0  # type: ignore[arg-type]
+    # another count after a comma is not read as the households': '3 fois', 'des milliers de dons'
+    for sentence in ("Pour les ménages pauvres, le revenu a été multiplié par 3 fois.",
+                     "Le Front a mobilisé des milliers de dons."):  # fmt: skip
+        assert _unit(question, sentence, "fr", [households]) == 0.0  # type: ignore[arg-type]

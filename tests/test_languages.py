@@ -142,6 +142,28 @@ def test_sums_and_counts_in_words() -> None:
     assert not TIME.search("7/17 districts ont rempli les critères") and not TIME.search("le 7/17")  # a share
 
 
+def test_questions_about_the_site_that_published_an_article() -> None:
+    from assistant.languages import ASKS_SITE
+
+    for question in [
+        "Which website published the article about Mo Cay Bac district?",
+        "Sur quel site est paru l'article sur le Front de Hanoi ?",
+        "Var publicerades artikeln om distriktsfronten i Mo Cay Bac?",
+        "Vilken tidning publicerade intervjun med Do Anh Tuan?",
+        "Trang báo nào đăng bài về huyện Mỏ Cày Bắc?",
+        "Bài viết về Mỏ Cày Bắc được đăng ở đâu?",
+    ]:
+        assert ASKS_SITE.search(question), question
+    for question in [
+        "Which site did the Front choose for the new solidarity houses in Mo Cay Bac?",  # a site, no article
+        "Cảnh báo nào được đưa ra cho các hộ dân ở Mỏ Cày Bắc?",  # 'cảnh báo nào': which warning
+        "Thông báo nào được đăng?",  # which announcement
+        "Theo bài viết, đăng ký ở đâu?",  # 'đăng ký': register
+        "Où se trouve le modèle publié ?",
+    ]:
+        assert not ASKS_SITE.search(question), question
+
+
 def test_questions_about_the_article_itself() -> None:
     assert ASKS_ARTICLE.search("Vilket datum publicerades intervjun med Do Anh Tuan?")
     assert ASKS_ARTICLE.search("Bài phỏng vấn được đăng vào ngày nào?")

@@ -65,3 +65,9 @@ def test_a_province_s_name_after_a_lower_place_noun_is_that_place() -> None:
 def test_a_known_place_keeps_its_level_after_another_place_noun(text: str) -> None:
     # the question asks for a village of the commune: Tam Thang stays a commune, as the documents name it
     assert named(text, {"Tam Thang": "commune"}) == [("Tam Thang", "commune", "Tam Thang")]
+
+
+def test_a_province_stays_one_where_a_lower_place_has_its_name() -> None:
+    # the documents may name a town after its province ('thị xã Quảng Trị'): the province is still read as one
+    text = "la province de Quang Tri"
+    assert named(text, {"Quang Tri": "district"}) == [("Quang Tri", PROVINCE, "Quang Tri")]
