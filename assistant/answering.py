@@ -34,6 +34,7 @@ from .languages import (
     ASKS_SHARE,
     ASKS_SITE,
     ASKS_WHAT,
+    CURRENCY,
     FULL_DATE,
     NAME,
     NUMBER,
@@ -121,6 +122,11 @@ def _names(text: str) -> list[str]:
     return found + singles
 
 
+def _places_said(text: str) -> set[str]:
+    """The places a text names, as it writes them: provinces, and places after a place noun ('xã Tam Thăng')."""
+    return {p.said for _, p in mentions(text)}
+
+
 def _without_opening_function_words(group: list[str]) -> list[str]:
     """A name run without the capitalised function words that open a sentence before it ('Vậy Quảng Nam')."""
     while len(group) > 1 and is_stopword(group[0]):
@@ -150,8 +156,11 @@ def frame(question: str, history: list[Any] | None) -> tuple[str, str]:
         old = _names(previous)
         located = [n for n in old if re.search(rf"\b(?:{'|'.join(PREPOSITIONS)})\s+{re.escape(n)}", previous)]
         candidates = located or old
-        if mentions(new[0]):  # a new place takes an old place's place ('Covid, Hà Nội' then 'Quảng Nam')
-            candidates = [n for n in candidates if mentions(n)] or [n for n in old if mentions(n)] or candidates
+        if new[0] in _places_said(
+            question
+        ):  # a new place takes an old place's place ('Covid, Hà Nội' then 'Quảng Nam')
+            placed = _places_said(previous)
+            candidates = [n for n in candidates if n in placed] or [n for n in old if n in placed] or candidates
         replaced = candidates[-1:]
         for name in replaced:
             kept = kept.replace(name, new[0])
@@ -456,7 +465,8 @@ def direct_value(part: Part, sentence: Sentence, given: set[tuple[str, str]] | N
     if kind == "number":
         asked = set(NUMBER.findall(part.typed))
         shares = bool(ASKS_SHARE.search(part.typed))
-        values: list[tuple[bool, bool, int, str, str]] = []
+        things = bool(part.question.counting) and not (part.question.sums or part.question.money or shares)
+        values: list[tuple[bool, bool, bool, int, str, str]] = []
         for match in NUMBER.finditer(text):
             if (
                 match.group() in asked
@@ -479,12 +489,15 @@ def direct_value(part: Part, sentence: Sentence, given: set[tuple[str, str]] | N
                 if in_words.lower() != value.lower():
                     value = f"{in_words} ({value})"  # in the asker's words, then the document's
             share = shares and bool(PERCENT_SIGN.match(value[len(number) :].lstrip()))  # '0,03 %'
-            values.append((share, said is not None, -len(values), value, number))
+            # a question that counts things is not answered by a sum or a percentage when the sentence has a count
+            thing = things and not (CURRENCY.search(value[len(number) :]) or PERCENT_SIGN.search(value[len(number) :]))
+            values.append((share, said is not None, thing, -len(values), value, number))
         if values:
-            # a share's percentage, the first number whose unit is a word of the question, or the first
+            # a share's percentage, the first number whose unit is a word of the question, a count of things for a
+            # question that counts things, or the first
             chosen = max(values)
-            given.add((text, chosen[4]))
-            return chosen[3]
+            given.add((text, chosen[5]))
+            return chosen[4]
     if kind == "person":
         if byline(text) == "author" and ASKS_ARTICLE.search(part.typed):  # 'Article et photos : P. Tuyet'
             return text.split(":", 1)[-1].strip()

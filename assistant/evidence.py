@@ -17,10 +17,12 @@ from .languages import (
     ASKS_TITLE,
     ASKS_WHAT,
     ASKS_YEAR,
+    CURRENCY,
     NAME,
     NUMBER,
     NUMBER_WORDS,
     ONE,
+    PERCENT_SIGN,
     SUM,
     SURNAMES,
     TIME,
@@ -312,8 +314,9 @@ def _unit(question: Question, sentence: str, language: str, known: list[KeyWord]
     orphans'), or when there is nothing to check; 0 when its numbers count other things ('3 fois' for 'how many
     inhabitants'). `known`: the counted words the document is seen to use; only they are checked: where no dictionary
     gives the document's word for the thing ('households' for 'ménages'), a number cannot be told to count something
-    else."""
-    if question.kind != "number" or not (known or question.sums):
+    else; but a sum of money or a percentage counts no things ('411,2 miljarder VND' for 'how many cards')."""
+    things = bool(question.counting) and not (question.sums or question.money)
+    if question.kind != "number" or not (known or question.sums or things):
         return 1.0
     found = False  # a sentence without a number counts nothing else ('des centaines de milliers de cadres')
     for match in NUMBER.finditer(sentence):
@@ -321,6 +324,8 @@ def _unit(question: Question, sentence: str, language: str, known: list[KeyWord]
             continue
         found = True
         unit = " ".join(unit_after(sentence[match.end() :]))
+        if things and not known and not (CURRENCY.search(unit) or PERCENT_SIGN.match(unit)):
+            return 1.0  # what it counts cannot be told
         after = " ".join(words(sentence[match.end() :])[:UNIT_WORDS])  # 'dont 94 ont construit de nouveaux logements'
         # or just before it, since the last comma, quote or number: 'le nombre de ménages pauvres est de 120',
         # 'Pupils: 640'; not the team before the name '« 5 en 1 »'
@@ -331,6 +336,10 @@ def _unit(question: Question, sentence: str, language: str, known: list[KeyWord]
         if counts(unit, question.counting):
             return 1.0
     for match in (*NUMBER_WORDS.finditer(sentence), *ONE.finditer(sentence)):  # 'plus d'un hectare'
+        if re.search(r"\d\s*$", sentence[: match.start()]):
+            continue  # the scale of a number: '411,2 milliards'
+        if not known:
+            return 1.0
         found = found or bool(NUMBER_WORDS.fullmatch(match.group()))  # 'des milliers de dons' counts gifts
         unit = " ".join(unit_after(sentence[match.end() :]))
         if any(matched(k, Words(unit, language)) for k in known):

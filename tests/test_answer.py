@@ -163,6 +163,10 @@ def test_a_follow_up_takes_the_new_place_and_keeps_the_question() -> None:
     covid = "Hồi dịch Covid, Hà Nội lập được bao nhiêu tổ Covid cộng đồng?"
     searched, _ = frame("Vậy Quảng Nam lập được mấy tổ?", [{"role": "user", "content": covid}])
     assert searched.startswith("Hồi dịch Covid, Quảng Nam lập được bao nhiêu tổ Covid cộng đồng?")
+    # the commune asked about, not the first word of a quoted model's name ('"Hộ khá giúp hộ nghèo"')
+    houses = 'Mô hình "Hộ khá giúp hộ nghèo" ở xã Điện Phước đã xây mới bao nhiêu căn nhà đại đoàn kết?'
+    searched, _ = frame("Thế còn ở xã Tam Thăng?", [{"role": "user", "content": houses}])
+    assert searched.startswith('Mô hình "Hộ khá giúp hộ nghèo" ở xã Tam Thăng đã')
 
 
 @pytest.mark.parametrize(

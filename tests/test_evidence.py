@@ -135,10 +135,21 @@ def test_a_count_is_read_before_its_number_too() -> None:
     from assistant.keywords import KeyWord
 
     households = KeyWord("households", "word", {"household", "households", "menag", "menages"})
-    question = SimpleNamespace(kind="number", sums=False, numbers=set(), counting=["households"])
+    question = SimpleNamespace(kind="number", sums=False, money=False, numbers=set(), counting=["households"])
     for sentence in ("Le nombre de ménages pauvres du district est de 1 250.", "Ménages : 640"):
         assert _unit(question, sentence, "fr", [households]) == 1.0  # type: ignore[arg-type]
     # another count after a comma is not read as the households': '3 fois', 'des milliers de dons'
     for sentence in ("Pour les ménages pauvres, le revenu a été multiplié par 3 fois.",
                      "Le Front a mobilisé des milliers de dons."):  # fmt: skip
         assert _unit(question, sentence, "fr", [households]) == 0.0  # type: ignore[arg-type]
+
+
+def test_a_sum_or_a_share_counts_no_things() -> None:
+    from types import SimpleNamespace
+
+    from assistant.evidence import _unit
+
+    # no document word for the cards is known, but a sum of money is not a number of cards
+    cards = SimpleNamespace(kind="number", sums=False, money=False, numbers=set(), counting=["thẻ", "bảo", "hiểm"])
+    assert _unit(cards, "Le fonds a mobilisé 411,2 milliards de VND et 0,03 %.", "fr", []) == 0.0  # type: ignore[arg-type]
+    assert _unit(cards, "Le fonds a remis 5 099 cartes.", "fr", []) == 1.0  # type: ignore[arg-type]
