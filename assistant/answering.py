@@ -515,6 +515,8 @@ def _said(part: Part, unit: Words) -> str | None:
     held = [k for k in part.question.keys if k.kind == "word" and matched(k, unit)]
     if not held:
         return None
+    counting = {fold(w) for w in part.question.counting}  # what the question counts comes first: 'căn nhà', not 'mới'
+    held.sort(key=lambda k: not any(fold(w) in counting for w in k.word.split()))
     typed = words(part.typed)
     parts = {fold(w) for k in held for w in k.word.split()}
     first = next((i for i, w in enumerate(typed) if fold(w) == fold(held[0].word.split()[0])), None)

@@ -654,7 +654,9 @@ def test_a_commune_a_document_never_names_is_not_that_document_s(seeded: Setting
     question = 'Mô hình "Hộ khá giúp hộ nghèo" ở xã Điện Phước đã sửa chữa, xây mới bao nhiêu căn nhà đại đoàn kết?'
     reply = answer(question)
     assert reply.found, reply.text
-    assert reply.text.startswith("Trả lời: 4 ") and reply.citations[0].doc_id.startswith("002_")
+    assert reply.citations[0].doc_id.startswith("002_")
+    # in the question's words for what it counts ('căn nhà đại đoàn kết'), not for what was done ('xây mới')
+    assert reply.text.startswith("Trả lời: 4 căn nhà đại đoàn kết (4 nouvelles maisons solidaires) [1]")
 
 
 def test_a_person_the_document_names_is_its_topic(seeded: Settings) -> None:
