@@ -156,9 +156,8 @@ def frame(question: str, history: list[Any] | None) -> tuple[str, str]:
         old = _names(previous)
         located = [n for n in old if re.search(rf"\b(?:{'|'.join(PREPOSITIONS)})\s+{re.escape(n)}", previous)]
         candidates = located or old
-        if new[0] in _places_said(
-            question
-        ):  # a new place takes an old place's place ('Covid, Hà Nội' then 'Quảng Nam')
+        # a new place takes an old place's place ('Covid, Hà Nội' then 'Quảng Nam')
+        if new[0] in _places_said(question):
             placed = _places_said(previous)
             candidates = [n for n in candidates if n in placed] or [n for n in old if n in placed] or candidates
         replaced = candidates[-1:]
@@ -422,8 +421,7 @@ def respond(question: str, history: list[Any] | None, search: Search, similarity
 def _site(citations: dict[str, Citation], part: Part) -> str | None:
     """For 'which website published the article…', the site of the source link of the best sentence's article, with
     its citation's marker."""
-    best = part.ranked[0]
-    citation = citations.get(f"{best.passage.doc_id}:{best.passage.start}")
+    citation = citations.get(_citation_key(part.ranked[0]))
     if citation is None or not citation.url:
         return None
     host = urlsplit(citation.url).hostname or ""
@@ -445,9 +443,14 @@ def quoted(ranked: list[Sentence], share: float | None = None, most: int | None 
     return chosen
 
 
+def _citation_key(sentence: Sentence) -> str:
+    """One citation per widened passage: its document and where it starts."""
+    return f"{sentence.passage.doc_id}:{sentence.passage.start}"
+
+
 def _cite(citations: dict[str, Citation], sentence: Sentence) -> Citation:
     """The citation of the sentence's widened passage (numbered on first use), with the sentence highlighted."""
-    key = f"{sentence.passage.doc_id}:{sentence.passage.start}"
+    key = _citation_key(sentence)
     if key not in citations:
         citations[key] = Citation.of(len(citations) + 1, sentence.passage)
     citation = citations[key]
@@ -488,9 +491,10 @@ def direct_value(part: Part, sentence: Sentence, given: set[tuple[str, str]] | N
                 in_words = f"{number} {said}"
                 if in_words.lower() != value.lower():
                     value = f"{in_words} ({value})"  # in the asker's words, then the document's
-            share = shares and bool(PERCENT_SIGN.match(value[len(number) :].lstrip()))  # '0,03 %'
+            after = value[len(number) :]
+            share = shares and bool(PERCENT_SIGN.match(after.lstrip()))  # '0,03 %'
             # a question that counts things is not answered by a sum or a percentage when the sentence has a count
-            thing = things and not (CURRENCY.search(value[len(number) :]) or PERCENT_SIGN.search(value[len(number) :]))
+            thing = things and not (CURRENCY.search(after) or PERCENT_SIGN.search(after))
             values.append((share, said is not None, thing, -len(values), value, number))
         if values:
             # a share's percentage, the first number whose unit is a word of the question, a count of things for a

@@ -171,7 +171,7 @@ def question_of(results: Results, constraint_text: str) -> Question:
 def _persons(names: list[KeyWord], places: list[Place]) -> list[KeyWord]:
     """The names that are people's: two words or more, a Vietnamese family name first, and no place asked about
     ('Ha Tinh' opens with a family name too)."""
-    said = {fold(p.said or p.name) for p in places} | {fold(p.name) for p in places}
+    said = {fold(p.said) for p in places} | {fold(p.name) for p in places}
     return [k for k in names
             if len(k.word.split()) >= 2 and fold(k.word.split()[0]) in SURNAMES and fold(k.word) not in said
             and not mentions(k.word)]  # fmt: skip
@@ -330,8 +330,8 @@ def _unit(question: Question, sentence: str, language: str, known: list[KeyWord]
         # or just before it, since the last comma, quote or number: 'le nombre de ménages pauvres est de 120',
         # 'Pupils: 640'; not the team before the name '« 5 en 1 »'
         lead = re.split(r"[,;«»\"“”]|\d", sentence[: match.start()])[-1]
-        before = " ".join(words(lead)[-UNIT_WORDS:])
-        if any(matched(k, Words(after, language)) or matched(k, Words(before, language)) for k in known):
+        near = Words(after, language), Words(" ".join(words(lead)[-UNIT_WORDS:]), language)
+        if any(matched(k, side) for k in known for side in near):
             return 1.0
         if counts(unit, question.counting):
             return 1.0

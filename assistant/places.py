@@ -206,11 +206,12 @@ def elsewhere(places: list[Place], index: LexicalIndex, doc_id: str, title: str,
     end = text.find("\n\n", at)
     end = len(text) if end < 0 else end
     asked_names = {p.name for p in places}
-    here = [p for offset, p in found if start <= offset < end and p.name not in asked_names]
+    paragraph = [p for offset, p in found if start <= offset < end]
+    here = [p for p in paragraph if p.name not in asked_names]
     named_in_doc = [p for _, p in found if p.name not in asked_names]
     for level in dict.fromkeys(p.level for p in places):
         wanted = {p.name for p in places if p.level == level}
-        named = [p for offset, p in found if start <= offset < end and p.level == level]
+        named = [p for p in paragraph if p.level == level]
         if any(p.name in wanted for p in named):
             continue
         if named and named[0].name not in asked_names:
