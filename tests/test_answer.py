@@ -330,6 +330,15 @@ def test_a_number_that_counts_something_else_is_no_answer(seeded: Settings) -> N
     assert not reply.found, reply.text
 
 
+def test_a_count_of_what_no_document_names_is_no_answer(seeded: Settings) -> None:
+    # no document names kilometres: the Mo Cay Bac article's numbers count households and gifts
+    reply = answer("How many kilometres of rural roads did the Mo Cay Bac district Front build?")
+    assert not reply.found, reply.text
+    # what the documents do count is still answered
+    reply = answer("How many households in Mo Cay Bac district have housing difficulties?")
+    assert reply.found and "104" in reply.text.splitlines()[0], reply.text
+
+
 @pytest.mark.parametrize(
     ("question", "site"),
     [
