@@ -260,12 +260,12 @@ def judge(part: str, history: list[Any] | None, search: Search, similarity: Simi
 def _site_known(question: Question, ranked: list[Sentence], results: Results) -> bool:
     """For 'which website published the article about…', whether the best sentence's document is the article asked
     about (it holds the names and places the question gives, which are needed to tell one article from another) and
-    has a source link."""
+    has a source link or a site's name."""
     if not ranked or violates(ranked[0]) or not (question.names or question.places):
         return False
     best = ranked[0]
-    url = results.index.documents.get(best.passage.doc_id, {}).get("url")
-    return best.features["names_doc"] == 1.0 and bool(url)
+    row = results.index.documents.get(best.passage.doc_id, {})
+    return best.features["names_doc"] == 1.0 and bool(row.get("url") or row.get("site"))
 
 
 def _elsewhere(ranked: list[Sentence]) -> bool:
@@ -419,13 +419,27 @@ def respond(question: str, history: list[Any] | None, search: Search, similarity
 
 
 def _site(citations: dict[str, Citation], part: Part) -> str | None:
-    """For 'which website published the article…', the site of the source link of the best sentence's article, with
-    its citation's marker."""
-    citation = citations.get(_citation_key(part.ranked[0]))
-    if citation is None or not citation.url:
+    """For 'which website published the article…', the site of the source link of the best sentence's article, after
+    the site's name when the page gives one that agrees with it ('Báo Kinh tế và Đô thị (kinhtedothi.vn)'), with its
+    citation's marker."""
+    best = part.ranked[0]
+    citation = citations.get(_citation_key(best))
+    if citation is None:
         return None
-    host = urlsplit(citation.url).hostname or ""
-    return f"{host.removeprefix('www.')} [{citation.number}]" if host else None
+    host = (urlsplit(citation.url).hostname or "").removeprefix("www.") if citation.url else ""
+    name = str(part.results.index.documents.get(best.passage.doc_id, {}).get("site") or "")
+    if name and host and not _spells(name, host):
+        name = ""  # an aggregator's byline ('Việt Nam' on vietnam.vn) names itself, not the article's site
+    site = f"{name} ({host})" if name and host else name or host
+    return f"{site} [{citation.number}]" if site else None
+
+
+def _spells(name: str, host: str) -> bool:
+    """Whether a site's name writes its host's letters in order ('Báo Kinh tế và Đô thị', kinhtedothi.vn): the name
+    is that site's, not another's."""
+    label = re.sub(r"[^a-z0-9]", "", host.rsplit(".", 1)[0].rsplit(".", 1)[-1])
+    letters = iter(re.sub(r"[^a-z0-9]", "", fold(name).lower()))
+    return len(label) >= 4 and all(ch in letters for ch in label)
 
 
 def quoted(ranked: list[Sentence], share: float | None = None, most: int | None = None) -> list[Sentence]:

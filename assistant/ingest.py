@@ -48,6 +48,7 @@ class Cleaned:
     title: str
     url: str | None
     date: str | None
+    site: str | None = None  # the name of the site the page was saved from, as its byline writes it
 
 
 def _iso_date(match: re.Match[str]) -> str | None:
@@ -65,6 +66,7 @@ def clean(raw: str, debris: bool = True) -> Cleaned:
     text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
     url: str | None = None
     date: str | None = None
+    site_name: str | None = None
     paragraphs: list[str] = []
     datelines: set[int] = set()  # which paragraphs are a byline or a stamp: never the title
     for line in text.split("\n"):
@@ -94,7 +96,9 @@ def clean(raw: str, debris: bool = True) -> Cleaned:
             site = _TWICE.match(before)
             if article and not site and not _STAMP.fullmatch(before):
                 continue
-            line = f"{site['site'] if site else before} {found.group()}".strip()
+            name = site["site"] if site else before
+            site_name = site_name or (None if _STAMP.fullmatch(name) else name)
+            line = f"{name} {found.group()}".strip()
             datelines.add(len(paragraphs))
             paragraphs.append(line)
             continue
@@ -106,7 +110,7 @@ def clean(raw: str, debris: bool = True) -> Cleaned:
         paragraphs = []  # a page of stamps alone holds no article
     if len(title) > 200:
         title = title[:197].rsplit(" ", 1)[0] + "…"
-    return Cleaned(text="\n\n".join(paragraphs), title=title, url=url, date=date)
+    return Cleaned(text="\n\n".join(paragraphs), title=title, url=url, date=date, site=site_name)
 
 
 def file_hash(data: bytes) -> str:
@@ -214,7 +218,7 @@ def parse(path_id: str, data: bytes) -> Document | Problem:
     parts: list[str] = []
     pages: list[tuple[int, int]] = []
     sections: list[int] = []
-    title, url, date = extracted.title, extracted.url, extracted.date
+    title, url, date, site = extracted.title, extracted.url, extracted.date, extracted.site
     offset = 0
     for number, page in enumerate(extracted.pages, start=1):
         cleaned = clean(page, debris=extracted.debris)
@@ -232,6 +236,7 @@ def parse(path_id: str, data: bytes) -> Document | Problem:
         parts.append(cleaned.text)
         offset += len(cleaned.text)
         title, url, date = title or cleaned.title, url or cleaned.url, date or cleaned.date
+        site = site or cleaned.site
     text = "\n\n".join(parts)
     if not text.strip():
         return Problem(path=path_id, reason="empty: no text left after cleaning")
@@ -239,7 +244,8 @@ def parse(path_id: str, data: bytes) -> Document | Problem:
     if len(title) > 200:
         title = title[:197].rsplit(" ", 1)[0] + "…"
     return Document(
-        id=path_id, title=title, text=text, url=url, date=date, language=detect(text), sha256=file_hash(data),
+        id=path_id, title=title, text=text, url=url, date=date, site=site, language=detect(text),
+        sha256=file_hash(data),
         kind=extracted.kind, pages=pages, sections=sections,
     )  # fmt: skip
 

@@ -377,4 +377,5 @@ class LexicalIndex:
 
 
 def _catalog_row(meta: Mapping[str, Any]) -> dict[str, Any]:
-    return {key: str(meta.get(key) or "") for key in ("title", "language", "date", "url", "sha")} | {"chunks": 0}
+    keys = ("title", "language", "date", "url", "site", "sha")
+    return {key: str(meta.get(key) or "") for key in keys} | {"chunks": 0}

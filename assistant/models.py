@@ -13,6 +13,7 @@ class Document(BaseModel):
     text: str
     url: str | None = None
     date: str | None = Field(None, description="Publication date as ISO yyyy-mm-dd, when the page states one.")
+    site: str | None = Field(None, description="The name of the site the page comes from, when the page gives it.")
     language: str = "und"
     sha256: str = Field(description="Hash of the file's bytes: what the indexer compares.")
     kind: str = Field("text", description="The reader that read the file: text, html, pdf or docx.")

@@ -44,7 +44,7 @@ def metadata(doc: Document, chunk: Chunk, total: int) -> dict[str, Any]:
     return {
         "doc_id": doc.id, "sha": doc.sha256, "n_chunks": total, "index": chunk.index, "start": chunk.start,
         "end": chunk.end, "title": doc.title, "url": doc.url or "", "date": doc.date or "", "language": doc.language,
-        "page": chunk.page or 0,
+        "page": chunk.page or 0, "site": doc.site or "",
     }  # fmt: skip
 
 

@@ -354,6 +354,17 @@ def test_the_site_that_published_an_article_is_its_source_link_s(seeded: Setting
     assert reply.citations[0].url and site.split()[-2] in reply.citations[0].url
 
 
+def test_a_newspaper_is_named_as_its_page_names_it(seeded: Settings) -> None:
+    # the page's byline 'Báo Kinh tế và Đô thịBáo Kinh tế và Đô thị25/11/2024' names the paper of kinhtedothi.vn;
+    # the Quang Nam page's byline names the platform it was copied to ('Việt Nam'), not baoquangnam.vn: left out
+    reply = answer("Which newspaper published the interview with Do Anh Tuan about the skilled mass mobilization?")
+    assert reply.text.splitlines()[0] == "Answer: Báo Kinh tế và Đô thị (kinhtedothi.vn) [1]", reply.text
+    reply = answer("Vilken tidning publicerade intervjun med Do Anh Tuan?")
+    assert reply.text.splitlines()[0] == "Svar: Báo Kinh tế và Đô thị (kinhtedothi.vn) [1]", reply.text
+    reply = answer("Bài viết về mô hình Dân vận khéo điển hình ở Quảng Nam được đăng trên trang báo nào?")
+    assert reply.text.splitlines()[0] == "Trả lời: baoquangnam.vn [1]", reply.text
+
+
 @pytest.mark.parametrize(
     ("question", "first"),
     [

@@ -64,6 +64,8 @@ En helt annan rubrik som inte hör hit
     assert cleaned.title == "Rubrik om kommunen"
     assert cleaned.date == "2023-02-03"
     assert cleaned.url == "https://example.se/artikel"
+    assert cleaned.site == "Tidning X"
+    assert clean("11:04 25/11/2024\n\nKommunen byggde 12 nya hus.").site is None  # a stamp names no site
     assert cleaned.text == (  # the byline stays, its site named once: 'when was it published, and where?'
         "Rubrik om kommunen\n\nTidning X 03/02/2023\n\nKommunen byggde 12 nya hus för familjer.\n\n"
         "Andra stycket berättar mer."

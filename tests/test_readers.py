@@ -25,6 +25,7 @@ CHROME = [
 ]  # fmt: skip
 PAGE = """<!doctype html><html lang="en"><head><title>Lantern festival | Hoi An Daily</title>
 <link rel="canonical" href="https://hoian.example/news/lanterns-2024">
+<meta property="og:site_name" content="Hoi An Daily">
 <meta property="article:published_time" content="2024-02-14"></head><body>
 <nav><ul><li><a href="/">Home</a></li><li><a href="/politics">Politics</a></li><li><a href="/sport">Sport</a></li></ul>
 </nav><div class="cookie-banner">We use cookies to personalise content. Accept all cookies or manage preferences.</div>
@@ -119,10 +120,15 @@ def test_html_keeps_the_article_and_its_metadata_and_drops_the_site_chrome() -> 
     doc = document("page.html", PAGE.encode())
     assert doc.title == "Hoi An lights 4,800 lanterns for the full moon festival"
     assert (doc.url, doc.date, doc.kind) == ("https://hoian.example/news/lanterns-2024", "2024-02-14", "html")
+    assert doc.site == "Hoi An Daily"
     assert "4,800 silk lanterns" in doc.text and "motorbikes outside the old quarter" in doc.text
     assert not [c for c in CHROME if c in doc.text]
     bare = document("bare.html", PAGE.replace("<meta property", "<meta name='x' property").encode())
     assert bare.date is None  # no date is guessed from "Copyright 2024"
+    plain = (f"<html><head><title>Lanterns</title><link rel='canonical' href='https://hoian.example/a'></head><body>"
+             f"<article><h1>Lanterns</h1><p>{'The old town hung 4,800 silk lanterns along the river. ' * 3}</p>"
+             "</article></body></html>")  # fmt: skip
+    assert document("plain.html", plain.encode()).site is None  # trafilatura names the link's host: no site's name
 
 
 def test_pdf_pages_are_numbered_and_chunks_know_their_page() -> None:

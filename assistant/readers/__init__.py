@@ -24,6 +24,7 @@ class Extracted:
     title: str | None = None
     url: str | None = None
     date: str | None = None
+    site: str | None = None  # the site's name ('Báo Kinh tế và Đô thị'), when the page gives it
     paged: bool = False  # whether pages are real pages (PDF) that citations should name
     debris: bool = True  # whether the web-page debris cleaner should run over the text
     headings: set[str] = field(default_factory=set)  # paragraphs that start a section: chunks do not cross them

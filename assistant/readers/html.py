@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import logging
+import re
 
 from ..models import Problem
 from . import Extracted
@@ -29,5 +30,9 @@ def read(name: str, data: bytes) -> Extracted | Problem:
     text = str((found or {}).get("text") or "")
     if not found or not text.strip():
         return Problem(path=name, reason="no article text found in this HTML page")
-    title, url, date = (str(found[key]) if found.get(key) else None for key in ("title", "url", "date"))
-    return Extracted(pages=[text], kind="html", title=title, url=url, date=date)
+    title, url, date, site = (
+        str(found[key]) if found.get(key) else None for key in ("title", "url", "date", "sitename")
+    )
+    if site and re.fullmatch(r"[\w.-]+\.[a-z]{2,}", site, re.IGNORECASE):
+        site = None  # trafilatura's stand-in when the page names no site: the link's host, which the link gives
+    return Extracted(pages=[text], kind="html", title=title, url=url, date=date, site=site)
