@@ -216,12 +216,10 @@ class Assistant:
         retrieval.warm_up(self.lexical_index(), self.signals, self.settings)
 
     def documents(self) -> list[dict[str, str]]:
-        """One row per indexed document: id, title, language, date, url and how many chunks it has."""
+        """One row per indexed document: id, title, language, date, url, site and how many chunks it has."""
         rows = self.lexical_index().documents
-        return [
-            {"doc_id": d} | {k: str(rows[d].get(k, "")) for k in ("title", "language", "date", "url", "chunks")}
-            for d in sorted(rows)
-        ]
+        keys = ("title", "language", "date", "url", "site", "chunks")
+        return [{"doc_id": d} | {k: str(rows[d].get(k, "")) for k in keys} for d in sorted(rows)]
 
 
 _default: Assistant | None = None

@@ -91,7 +91,7 @@ def ask(
     if reply.notice:
         out.print(f"[yellow]{escape(reply.notice)}[/yellow]")
     for c in reply.citations:
-        meta = " · ".join(x for x in (f"page {c.page}" if c.page else None, c.date, c.language, c.url) if x)
+        meta = " · ".join(x for x in (f"page {c.page}" if c.page else None, c.site, c.date, c.language, c.url) if x)
         out.print(f"\n[bold][{c.number}][/bold] {escape(c.title)} [dim]({escape(c.doc_id)}; {escape(meta)})[/dim]")
         for quote in c.quotes or [c.passage[:300]]:
             out.print(f"    [green]{escape(quote)}[/green]")
@@ -112,7 +112,7 @@ def search(
         print(json.dumps([p.model_dump() for p in passages], ensure_ascii=False, indent=2))
         return
     for p in passages:
-        meta = " · ".join(x for x in (f"page {p.page}" if p.page else None, p.date, p.language, p.url) if x)
+        meta = " · ".join(x for x in (f"page {p.page}" if p.page else None, p.site, p.date, p.language, p.url) if x)
         out.print(f"[bold]{p.rank}.[/bold] {escape(p.title)} [dim]({escape(p.doc_id)}; {escape(meta)}; "
                   f"score {p.score:.4f})[/dim]")  # fmt: skip
         out.print(f"    {escape(p.text)}\n", soft_wrap=True)

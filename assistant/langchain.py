@@ -50,6 +50,7 @@ class AssistantRetriever(BaseRetriever):
                     "title": p.title,
                     "source": p.url or p.doc_id,
                     "url": p.url,
+                    "site": p.site,
                     "language": p.language,
                     "date": p.date,
                     "page": p.page,

@@ -35,12 +35,13 @@ class Chunk(BaseModel):
 
 
 class Source(BaseModel):
-    """Where a text comes from: the document's id (its file name), title, link, date and language."""
+    """Where a text comes from: the document's id (its file name), title, link, site, date and language."""
 
     doc_id: str
     title: str
     url: str | None = None
     date: str | None = None
+    site: str | None = Field(None, description="The site's name as the page gives it ('Báo Kinh tế và Đô thị').")
     language: str
     page: int | None = Field(None, description="The 1-based page the passage starts on, for paged files (PDF).")
 

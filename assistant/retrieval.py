@@ -187,7 +187,7 @@ def passages(candidates: list[Candidate], k: int, store: Store) -> tuple[list[Pa
                 text=text, score=round(cand.fused, 6), rank=len(out) + 1, doc_id=str(meta["doc_id"]),
                 title=str(meta["title"]), url=str(meta["url"]) or None, date=str(meta["date"]) or None,
                 language=str(meta["language"]), start=int(meta["start"]), end=int(meta["end"]), chunk_id=cand.chunk_id,
-                page=int(meta.get("page") or 0) or None,
+                page=int(meta.get("page") or 0) or None, site=str(meta.get("site") or "") or None,
             )
         )  # fmt: skip
         kept.append(cand)

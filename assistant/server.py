@@ -41,7 +41,8 @@ LOOPBACK_NAMES = {"127.0.0.1", "localhost", "[::1]"}
 def source(c: Citation) -> dict[str, Any]:
     """A citation as the integrations return it: number, document, page where known, and the quoted passage."""
     return {
-        "number": c.number, "doc_id": c.doc_id, "title": c.title, "url": c.url, "date": c.date, "page": c.page,
+        "number": c.number, "doc_id": c.doc_id, "title": c.title, "url": c.url, "site": c.site, "date": c.date,
+        "page": c.page,
         "language": c.language, "quotes": c.quotes, "passage": c.passage,
     }  # fmt: skip
 
@@ -120,7 +121,7 @@ def mcp_server(assistant: Assistant, host: str) -> Any:
 
 
 def _passage(p: Passage) -> dict[str, Any]:
-    return p.model_dump(include={"rank", "doc_id", "title", "url", "date", "language", "page", "score", "text"})
+    return p.model_dump(include={"rank", "doc_id", "title", "url", "site", "date", "language", "page", "score", "text"})
 
 
 def presented(header: str | None) -> tuple[str, str]:

@@ -111,12 +111,12 @@ def reply_text(reply: Answer, turn: int = 1) -> str:
 
 
 def _card(c: Citation, ident: str) -> str:
-    """One source: title (the file name on hover), date, language, page, link, and the passage with its answering
-    sentence marked."""
+    """One source: title (the file name on hover), site, date, language, page, link, and the passage with its
+    answering sentence marked."""
     url = _safe_url(c.url)
     link = f"<a href='{html.escape(url)}' target='_blank' rel='noopener noreferrer'>source</a>" if url else ""
     page = f"page {c.page}" if c.page else ""
-    meta = " · ".join(html.escape(x) for x in (c.date or "", c.language, page) if x)
+    meta = " · ".join(html.escape(x) for x in (c.site or "", c.date or "", c.language, page) if x)
     return (
         f"<div class='source-card' id='{ident}' data-doc='{html.escape(c.doc_id)}'>"
         f"<h4 title='{html.escape(c.doc_id)}'>[{c.number}] {html.escape(c.title)}</h4>"
@@ -218,14 +218,19 @@ def report_html(report: IndexReport | None) -> str:
 
 
 def library_html(assistant: Assistant) -> str:
-    """The indexed documents by title (the file name on hover): language, date, source link and chunks."""
+    """The indexed documents by title (the file name on hover): language, date, source link (named by its site, when
+    the page names it) and chunks."""
     rows = assistant.documents()
     if not rows:
         return "<p class='meta'>No documents indexed yet.</p>"
     body = []
     for r in rows:
-        url = _safe_url(r["url"])
-        link = f"<a href='{html.escape(url)}' target='_blank' rel='noopener noreferrer'>source</a>" if url else ""
+        url, site = _safe_url(r["url"]), html.escape(r.get("site", ""))
+        link = (
+            f"<a href='{html.escape(url)}' target='_blank' rel='noopener noreferrer'>{site or 'source'}</a>"
+            if url
+            else site
+        )
         body.append(
             f"<tr><td title='{html.escape(r['doc_id'])}'>{html.escape(r['title'])}</td>"
             f"<td>{html.escape(r['language'])}</td><td>{html.escape(r['date'])}</td><td>{link}</td>"

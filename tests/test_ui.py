@@ -46,6 +46,13 @@ def test_source_cards_escape_everything_and_mark_the_answer() -> None:
     assert "data-doc='evil_&lt;b&gt;.txt'" in cards
 
 
+def test_a_source_card_names_the_site_the_page_comes_from(seeded: Settings) -> None:
+    reply = Assistant(seeded).answer("Which newspaper published the interview with Do Anh Tuan?")
+    assert reply.citations[0].site == "Báo Kinh tế và Đô thị"
+    assert "<div class='meta'>Báo Kinh tế và Đô thị · 2024-11-25 · fr" in sources_html(reply)
+    assert "rel='noopener noreferrer'>Báo Kinh tế và Đô thị</a>" in library_html(Assistant(seeded))
+
+
 def test_chat_turns_bad_input_into_a_message(isolated: Settings) -> None:
     bot = Assistant(isolated)
     replies = list(chat(bot, "", []))
