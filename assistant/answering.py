@@ -420,26 +420,15 @@ def respond(question: str, history: list[Any] | None, search: Search, similarity
 
 def _site(citations: dict[str, Citation], part: Part) -> str | None:
     """For 'which website published the article…', the site of the source link of the best sentence's article, after
-    the site's name when the page gives one that agrees with it ('Báo Kinh tế và Đô thị (kinhtedothi.vn)'), with its
-    citation's marker."""
+    the site's name when the page gives one ('Báo Kinh tế và Đô thị (kinhtedothi.vn)'), with its citation's marker."""
     best = part.ranked[0]
     citation = citations.get(_citation_key(best))
     if citation is None:
         return None
     host = (urlsplit(citation.url).hostname or "").removeprefix("www.") if citation.url else ""
-    name = str(part.results.index.documents.get(best.passage.doc_id, {}).get("site") or "")
-    if name and host and not _spells(name, host):
-        name = ""  # an aggregator's byline ('Việt Nam' on vietnam.vn) names itself, not the article's site
+    name = str(part.results.index.documents.get(best.passage.doc_id, {}).get("site") or "")  # see ingest.spells
     site = f"{name} ({host})" if name and host else name or host
     return f"{site} [{citation.number}]" if site else None
-
-
-def _spells(name: str, host: str) -> bool:
-    """Whether a site's name writes its host's letters in order ('Báo Kinh tế và Đô thị', kinhtedothi.vn): the name
-    is that site's, not another's."""
-    label = re.sub(r"[^a-z0-9]", "", host.rsplit(".", 1)[0].rsplit(".", 1)[-1])
-    letters = iter(re.sub(r"[^a-z0-9]", "", fold(name).lower()))
-    return len(label) >= 4 and all(ch in letters for ch in label)
 
 
 def quoted(ranked: list[Sentence], share: float | None = None, most: int | None = None) -> list[Sentence]:

@@ -382,17 +382,16 @@ def sentences(
     seen: set[tuple[str, int]] = set()
     titled = bool(question.persons) and bool(ASKS_TITLE.search(typed))
     article = bool(ASKS_ARTICLE.search(typed))  # a short byline ('Kieu Minh') is a sentence only to such a question
+    nowhere = _nowhere(index, question.counted)
     for passage in results.passages:
         wide = window(index, passage, neighbours)
-        doc_words = _document_words(index, passage.doc_id, passage.title, passage.language)
+        doc_words = _document_words(index, passage)
         near = Words(f"{passage.title}\n{wide.text}", passage.language)
         passage_cov = coverage(question.keys, near, doc_words)
         missing = _missing(question.keys, near)
         names_near = _share([matched(k, near) for k in question.names])
         names_doc = _share([matched(k, doc_words) for k in question.names])
-        counted_known = [k for k in question.counted if matched(k, doc_words)] or (
-            question.counted if _nowhere(index, question.counted) else []
-        )
+        counted_known = [k for k in question.counted if matched(k, doc_words)] or (question.counted if nowhere else [])
         topic = float(sum(matched(k, doc_words) for k in question.keys if k.kind == "word"))
         numbers = _share([n in wide.text for n in question.numbers])
         cand = by_id.get(passage.chunk_id)
@@ -502,24 +501,20 @@ def _share(flags: list[bool]) -> float:
     return sum(flags) / len(flags) if flags else 1.0
 
 
-def _document_words(index: LexicalIndex, doc_id: str, title: str, language: str) -> Words:
-    key = f"words:{doc_id}"
+def _document_words(index: LexicalIndex, passage: Passage) -> Words:
+    key = f"words:{passage.doc_id}"
     if key not in index.cache:
-        index.cache[key] = Words(f"{title}\n{index.document_text(doc_id)}", language)
+        index.cache[key] = Words(f"{passage.title}\n{index.document_text(passage.doc_id)}", passage.language)
     return index.cache[key]  # type: ignore[no-any-return]
 
 
 def _nowhere(index: LexicalIndex, keys: list[KeyWord]) -> bool:
-    """Whether a dictionary translates every one of these words and no indexed document holds any of them: the
-    documents never name the thing ('kilometres'), so none of their numbers counts it. An untranslated word may be a
-    dictionary's gap, and is not judged."""
+    """Whether a dictionary translates every one of these words and no indexed chunk holds any of their forms (the
+    lexical index's terms): the documents never name the thing ('kilometres'), so none of their numbers counts it.
+    An untranslated word may be a dictionary's gap, and is not judged."""
     if not keys or not all(k.translated for k in keys):
         return False
-    return not any(
-        matched(k, _document_words(index, doc_id, str(row.get("title", "")), str(row.get("language", ""))))
-        for k in keys
-        for doc_id, row in index.documents.items()
-    )
+    return not any(form in index.terms for k in keys for form in k.forms)
 
 
 def probability(model: dict[str, object], features: dict[str, float]) -> float:

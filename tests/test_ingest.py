@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from assistant.ingest import clean, list_files, read_document
+from assistant.ingest import clean, list_files, parse, read_document, spells
 from assistant.languages import detect as detect_language
 from assistant.models import Document, Problem
 from tests.conftest import SEEDS
@@ -70,6 +70,23 @@ En helt annan rubrik som inte hör hit
         "Rubrik om kommunen\n\nTidning X 03/02/2023\n\nKommunen byggde 12 nya hus för familjer.\n\n"
         "Andra stycket berättar mer."
     )
+
+
+def test_a_site_s_name_comes_from_a_byline_that_writes_it_twice_and_spells_the_link() -> None:
+    body = "Rubrik här\n\nKommunen byggde 12 nya hus för familjer i år, sade kommunen."
+    assert clean(f"Báo Kinh tế và Đô thịBáo Kinh tế và Đô thị25/11/2024\n\n{body}").site == "Báo Kinh tế và Đô thị"
+    for dateline in ("Thứ Hai, 25/11/2024", "Publié le 25/11/2024", "Posted by Jane Doe 25/11/2024", "- 25/11/2024",
+                     "11:04 25/11/2024", "kinhtedothi.vnkinhtedothi.vn25/11/2024"):  # fmt: skip
+        assert clean(f"{dateline}\n\n{body}").site is None, dateline
+    assert spells("Báo Kinh tế và Đô thị", "https://kinhtedothi.vn/a.html")
+    assert spells("Dân trí", "https://dantri.com.vn/a") and spells("BBC News", "https://news.bbc.co.uk/a")
+    assert not spells("Việt Nam", "https://baoquangnam.vn/a") and not spells("", "https://dantri.com.vn/a")
+    assert not spells("Tuổi Trẻ", "http://10.0.0.1:8080/a") and not spells("Comment", "https://x.com/a")
+    # the platform a page was copied to names itself in the byline: no site's name for the article's link
+    page = f"Việt NamViệt Nam17/10/2024\n\n{body}\n\nSource : https://baoquangnam.vn/a.html"
+    doc = parse("page.txt", page.encode())
+    assert isinstance(doc, Document) and doc.url == "https://baoquangnam.vn/a.html" and doc.site is None
+    assert parse("page.txt", page.replace("baoquangnam", "vietnam").encode()).site == "Việt Nam"  # type: ignore[union-attr]
 
 
 def test_languages_are_detected() -> None:

@@ -7,6 +7,7 @@ title, link and date the file itself states) or a Problem that says why the file
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -30,6 +31,7 @@ class Extracted:
     headings: set[str] = field(default_factory=set)  # paragraphs that start a section: chunks do not cross them
 
 
+HOST = re.compile(r"[\w.-]+\.[a-z]{2,}", re.IGNORECASE)  # 'kinhtedothi.vn': a link's host, not a site's name
 Reader = Callable[[str, bytes], "Extracted | Problem"]
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}

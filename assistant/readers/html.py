@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import codecs
 import logging
-import re
 
 from ..models import Problem
-from . import Extracted
+from . import HOST, Extracted
 from .text import decode
 
 logging.getLogger("trafilatura").setLevel(logging.ERROR)  # it warns on every page without a main text
@@ -33,6 +32,6 @@ def read(name: str, data: bytes) -> Extracted | Problem:
     title, url, date, site = (
         str(found[key]) if found.get(key) else None for key in ("title", "url", "date", "sitename")
     )
-    if site and re.fullmatch(r"[\w.-]+\.[a-z]{2,}", site, re.IGNORECASE):
+    if site and HOST.fullmatch(site):
         site = None  # trafilatura's stand-in when the page names no site: the link's host, which the link gives
     return Extracted(pages=[text], kind="html", title=title, url=url, date=date, site=site)
