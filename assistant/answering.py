@@ -147,8 +147,14 @@ def frame(question: str, history: list[Any] | None) -> tuple[str, str]:
         return question, question
     same_language = question_language(question) == question_language(previous)
     pointing = not elliptic and same_language and bool(ANAPHORA.search(question)) and not _names(question)
-    # a question with words of its own, or one in another language than the turn before, starts anew
-    if not (elliptic or pointing) and (len(content_words(question)) > 5 or not same_language):
+    # a question with words of its own, or one in another language than the turn before, starts anew; so does a
+    # short one that names someone or something of its own and asks of it in three words or more ('Which newspaper
+    # published the interview with Do Anh Tuan?')
+    named = " ".join(_names(question)).lower().split()
+    own = [w for w in content_words(question) if w.lower() not in named]
+    if not (elliptic or pointing) and (
+        len(content_words(question)) > 5 or not same_language or (named and len(own) >= 3)
+    ):
         return question, question
     new = [] if pointing else _names(question)
     kept = previous

@@ -167,6 +167,12 @@ def test_a_follow_up_takes_the_new_place_and_keeps_the_question() -> None:
     houses = 'Mô hình "Hộ khá giúp hộ nghèo" ở xã Điện Phước đã xây mới bao nhiêu căn nhà đại đoàn kết?'
     searched, _ = frame("Thế còn ở xã Tam Thăng?", [{"role": "user", "content": houses}])
     assert searched.startswith('Mô hình "Hộ khá giúp hộ nghèo" ở xã Tam Thăng đã')
+    # a short question that names someone and asks of them in words of its own starts anew (seen on the page: it
+    # was bound to the Mo Cay Bac of the question before, and declined)
+    roads = [{"role": "user", "content": "How many kilometres of rural roads did the Mo Cay Bac district Front build?"}]
+    newspaper = "Which newspaper published the interview with Do Anh Tuan?"
+    assert frame(newspaper, roads) == (newspaper, newspaper)
+    assert frame("And in Hanoi?", roads)[0].startswith("How many kilometres of rural roads did the Hanoi district")
 
 
 @pytest.mark.parametrize(
