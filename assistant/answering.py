@@ -139,24 +139,23 @@ def frame(question: str, history: list[Any] | None) -> tuple[str, str]:
     keeps the previous question's frame; a new place or name in it takes the previous one's place ('And in Hanoi?'
     after a question about Ha Tinh asks the same about Hanoi). Years of earlier turns do not bind the new one."""
     previous = last_user_turn(history)
+    if not previous:
+        return question, question
     elliptic = bool(ELLIPTIC.match(question) or SAME.search(question))
+    names, asked_words = _names(question), content_words(question)
+    same_language = question_language(question) == question_language(previous)
     # a question that points back, naming nothing of its own, in the language of the turn before, keeps the subject
     # before ('Selon elle, combien de modèles…'); one with names of its own ('när han berättade om kriget på TikTok')
     # points inside itself
-    if not previous:
-        return question, question
-    same_language = question_language(question) == question_language(previous)
-    pointing = not elliptic and same_language and bool(ANAPHORA.search(question)) and not _names(question)
+    pointing = not elliptic and same_language and bool(ANAPHORA.search(question)) and not names
     # a question with words of its own, or one in another language than the turn before, starts anew; so does a
     # short one that names someone or something of its own and asks of it in three words or more ('Which newspaper
     # published the interview with Do Anh Tuan?')
-    named = " ".join(_names(question)).lower().split()
-    own = [w for w in content_words(question) if w.lower() not in named]
-    if not (elliptic or pointing) and (
-        len(content_words(question)) > 5 or not same_language or (named and len(own) >= 3)
-    ):
+    named = " ".join(names).lower().split()
+    own = [w for w in asked_words if w.lower() not in named]
+    if not (elliptic or pointing) and (len(asked_words) > 5 or not same_language or (named and len(own) >= 3)):
         return question, question
-    new = [] if pointing else _names(question)
+    new = [] if pointing else names
     kept = previous
     if new:
         old = _names(previous)
