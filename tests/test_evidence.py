@@ -142,6 +142,10 @@ def test_a_count_is_read_before_its_number_too() -> None:
     for sentence in ("Pour les ménages pauvres, le revenu a été multiplié par 3 fois.",
                      "Le Front a mobilisé des milliers de dons."):  # fmt: skip
         assert _unit(question, sentence, "fr", [households]) == 0.0  # type: ignore[arg-type]
+    # what a number counts ends at a comma: the households after it are others' ('ménages aisés'), not the 4
+    houses = "En construisant 4 nouvelles maisons solidaires, certains ménages aisés ont aidé les ménages pauvres."
+    assert _unit(question, houses, "fr", [households]) == 0.0  # type: ignore[arg-type]
+    assert _unit(question, "Dont 94 ménages ont construit de nouveaux logements.", "fr", [households]) == 1.0  # type: ignore[arg-type]
 
 
 def test_a_sum_or_a_share_counts_no_things() -> None:
