@@ -14,6 +14,7 @@ from .keywords import KeyWord, Words, coverage, key_words, matched, unjudged_sha
 from .languages import (
     ASKS_ARTICLE,
     ASKS_MONEY,
+    ASKS_SHARE,
     ASKS_TITLE,
     ASKS_WHAT,
     ASKS_YEAR,
@@ -48,6 +49,7 @@ from .retrieval import Candidate, Results
 from .signals import fitted
 
 YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+FRACTION = re.compile(r"\b\d+ ?/ ?\d+\b")  # a share written as a fraction: '7/17 districts'
 # Roles by family (a chair is not a secretary), in the four languages; Vietnamese by their first syllable.
 ROLES = {
     "chair": {"chair", "chairs", "chaired", "chairman", "chairmen", "chairwoman", "chairperson", "president",
@@ -121,6 +123,7 @@ class Question:
     role_verb: bool = False  # it asks who did what the role does ('who chaired'), so a sentence's verb answers
     leads: bool = False  # 'who leads…': the holder of the body's first post
     persons: list[KeyWord] = field(default_factory=list)  # the people it names ('Nguyen Hai Ha')
+    share: bool = False  # it asks a rate or a share ('le taux de pauvreté', 'tỷ lệ'), which a percentage gives
 
 
 @dataclass
@@ -165,7 +168,8 @@ def question_of(results: Results, constraint_text: str) -> Question:
     money = bool(ASKS_MONEY.search(constraint_text)) and kind in (None, "number") and (not counting or sums)
     return Question(keys, years, numbers, names, role, vice, kind, results.query.language, unjudged_share(keys), places,
                     bodies(constraint_text), _counted_keys(keys, folded, results), counting, sums,
-                    money, _asks_a_verb(constraint_text), leads, _persons(names, places))  # fmt: skip
+                    money, _asks_a_verb(constraint_text), leads, _persons(names, places),
+                    bool(ASKS_SHARE.search(constraint_text)))  # fmt: skip
 
 
 def _persons(names: list[KeyWord], places: list[Place]) -> list[KeyWord]:
@@ -315,6 +319,8 @@ def _unit(question: Question, sentence: str, language: str, known: list[KeyWord]
     inhabitants'). `known`: the counted words the document is seen to use; only they are checked: where no dictionary
     gives the document's word for the thing ('households' for 'ménages'), a number cannot be told to count something
     else; but a sum of money or a percentage counts no things ('411,2 miljarder VND' for 'how many cards')."""
+    if question.kind == "number" and question.share:  # a rate is a percentage or a fraction, not '7 tâches'
+        return 1.0 if PERCENT_SIGN.search(sentence) or FRACTION.search(sentence) else 0.0
     things = bool(question.counting) and not (question.sums or question.money)
     if question.kind != "number" or not (known or question.sums or things):
         return 1.0

@@ -232,11 +232,14 @@ QUESTION_WORDS = (
 )
 # 'What' asked in the four languages: a follow-up that says it asks a thing of its own ("Et qu'a-t-on demandé…")
 ASKS_WHAT = re.compile(r"\b(?:what|which|quoi|quel|quelle|quels|quelles|vad|vilk\w*|gì|nào)\b|\bqu(?:e\b|')", re.I)
+# A question about a share or a rate ('the share of poor households', 'le taux de pauvreté', 'fattigdomsgraden',
+# 'tỷ lệ'): a percentage answers it before any other number of the sentence
+_SHARE = (r"share|rate|percentage|proportion|per ?cent|taux|pourcentage|andel|andelen|procent|procentandel(?:en)?|"
+          r"tỷ lệ|tỉ lệ|phần trăm|la part d(?:es|e|u)|\w+(?:andelen|andel|graden|procenten)")  # fmt: skip
+ASKS_SHARE = re.compile(rf"\b(?:{_SHARE})\b", re.IGNORECASE)
 ASKS_NUMBER = re.compile(
-    r"\b(how many|how much|amount|number of|percentage|rate|proportion|share of|times|combien|montant|nombre de|"
-    r"taux|pourcentage|proportion|fois|hur många|hur mycket|belopp|beloppet|antal|antalet|andel|andelen|procent|"
-    r"gånger|bao nhiêu|mấy|"
-    r"tỷ lệ|tỉ lệ|số lượng|bao nhiêu lần|la part d(?:es|e|u))\b",
+    r"\b(how many|how much|amount|number of|times|combien|montant|nombre de|fois|hur många|hur mycket|belopp|"
+    rf"beloppet|antal|antalet|gånger|bao nhiêu|mấy|số lượng|bao nhiêu lần|{_SHARE})\b",
     re.IGNORECASE,
 )
 # 'who', 'qui', 'vem', 'when', 'quand', 'när' ask only where a question word stands: first, after a comma or a
@@ -341,13 +344,6 @@ _QUOTED = re.compile(r"^\s*(?:'[^']*'|\"[^\"]*\"|«[^»]*»|“[^”]*”)")
 _MONEY = {"money", "argent", "pengar", "tiền", "funds", "fonds", "budget", "dollars", "vnd", "đồng"}
 _PERCENT = {"percent", "procent", "pourcent", "phần", "trăm"}
 PERCENT_SIGN = re.compile(r"%|\bpour ?cent\b|\bprocent\b|\bpercent\b|\bphần trăm\b", re.IGNORECASE)
-# A question about a share or a rate ('the share of poor households', 'le taux de pauvreté', 'andelen', 'tỷ lệ'):
-# a percentage answers it before any other number of the sentence
-ASKS_SHARE = re.compile(
-    r"\b(?:share|rate|percentage|proportion|per ?cent|taux|pourcentage|andel|andelen|procent|procentandel(?:en)?|"
-    r"tỷ lệ|tỉ lệ|phần trăm|la part d(?:es|e|u))\b",
-    re.IGNORECASE,
-)
 
 
 def counted(question: str) -> list[str]:

@@ -345,6 +345,15 @@ def test_a_count_of_what_no_document_names_is_no_answer(seeded: Settings) -> Non
     assert reply.found and "104" in reply.text.splitlines()[0], reply.text
 
 
+def test_a_rate_is_answered_with_a_percentage_only(seeded: Settings) -> None:
+    # the Quang Nam article gives no rate: its '7 tâches' and '6 540 modèles' are counts, not a share
+    for question in ("What is the poverty rate of Quang Nam province?", "Vilken är fattigdomsgraden i Quang Nam?"):
+        reply = answer(question)
+        assert not reply.found, reply.text
+    reply = answer("Quel est le taux de pauvreté de Hanoi ?")
+    assert reply.found and "0,03 %" in reply.text.splitlines()[0], reply.text
+
+
 @pytest.mark.parametrize(
     ("question", "site"),
     [

@@ -135,7 +135,9 @@ def test_a_count_is_read_before_its_number_too() -> None:
     from assistant.keywords import KeyWord
 
     households = KeyWord("households", "word", {"household", "households", "menag", "menages"})
-    question = SimpleNamespace(kind="number", sums=False, money=False, numbers=set(), counting=["households"])
+    question = SimpleNamespace(
+        kind="number", sums=False, money=False, share=False, numbers=set(), counting=["households"]
+    )
     for sentence in ("Le nombre de ménages pauvres du district est de 1 250.", "Ménages : 640"):
         assert _unit(question, sentence, "fr", [households]) == 1.0  # type: ignore[arg-type]
     # another count after a comma is not read as the households': '3 fois', 'des milliers de dons'
@@ -154,6 +156,19 @@ def test_a_sum_or_a_share_counts_no_things() -> None:
     from assistant.evidence import _unit
 
     # no document word for the cards is known, but a sum of money is not a number of cards
-    cards = SimpleNamespace(kind="number", sums=False, money=False, numbers=set(), counting=["thẻ", "bảo", "hiểm"])
+    cards = SimpleNamespace(
+        kind="number", sums=False, money=False, share=False, numbers=set(), counting=["thẻ", "bảo", "hiểm"]
+    )
     assert _unit(cards, "Le fonds a mobilisé 411,2 milliards de VND et 0,03 %.", "fr", []) == 0.0  # type: ignore[arg-type]
     assert _unit(cards, "Le fonds a remis 5 099 cartes.", "fr", []) == 1.0  # type: ignore[arg-type]
+
+
+def test_a_rate_is_given_by_a_percentage_or_a_fraction() -> None:
+    from types import SimpleNamespace
+
+    from assistant.evidence import _unit
+
+    rate = SimpleNamespace(kind="number", sums=False, money=False, share=True, numbers=set(), counting=[])
+    assert _unit(rate, "Le projet vise à concrétiser l'une des 7 tâches de la résolution.", "fr", []) == 0.0  # type: ignore[arg-type]
+    assert _unit(rate, "Le taux de pauvreté de la ville est de 0,03 %.", "fr", []) == 1.0  # type: ignore[arg-type]
+    assert _unit(rate, "7/17 districts ont rempli les critères.", "fr", []) == 1.0  # type: ignore[arg-type]
