@@ -46,6 +46,7 @@ from .languages import (
     asked_kind,
     byline,
     content_words,
+    count_numbers,
     fold,
     given_in,
     is_stopword,
@@ -478,7 +479,7 @@ def direct_value(part: Part, sentence: Sentence, given: set[tuple[str, str]] | N
         shares = bool(ASKS_SHARE.search(part.typed))
         things = bool(part.question.counting) and not (part.question.sums or part.question.money or shares)
         values: list[tuple[bool, bool, bool, int, str, str]] = []
-        for match in NUMBER.finditer(text):
+        for match in count_numbers(text):
             if (
                 match.group() in asked
                 or YEAR.fullmatch(match.group())

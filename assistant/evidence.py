@@ -30,6 +30,7 @@ from .languages import (
     asked_kind,
     byline,
     content_words,
+    count_numbers,
     counted,
     counts,
     counts_sum,
@@ -325,7 +326,7 @@ def _unit(question: Question, sentence: str, language: str, known: list[KeyWord]
     if question.kind != "number" or not (known or question.sums or things):
         return 1.0
     found = False  # a sentence without a number counts nothing else ('des centaines de milliers de cadres')
-    for match in NUMBER.finditer(sentence):
+    for match in count_numbers(sentence):
         if YEAR.fullmatch(match.group()) or match.group() in question.numbers:
             continue
         found = True
@@ -366,7 +367,7 @@ def _body(question: Question, sentence: str) -> float:
 def _cue(question: Question, sentence: str, typed: str) -> float:
     if question.kind == "number":  # a count: neither a number the question gives nor a year ('en 2023 et … 2024')
         asked = set(NUMBER.findall(typed))
-        counts_any = any(n not in asked and not YEAR.fullmatch(n) for n in NUMBER.findall(sentence))
+        counts_any = any(n not in asked and not YEAR.fullmatch(n) for n in (m.group() for m in count_numbers(sentence)))
         counts_any = counts_any or bool(NUMBER_WORDS.search(sentence))
         return 1.0 if counts_any else 0.0
     if question.kind == "person":  # a name the question does not give itself ('Quang Nam' names no secretary)

@@ -324,6 +324,17 @@ FULL_DATE = re.compile(
     re.IGNORECASE,
 )
 NUMBER = re.compile(r"\d+(?:[ \u00a0\u202f.,]\d+)*")
+# A short quoted name ('« 5 en 1 »', '"3 nej"'): the numbers in it name a team or a motto, they count nothing
+_QUOTED_NAME = re.compile(r"«[^«»]{1,40}»|\"[^\"]{1,40}\"|“[^“”]{1,40}”")
+NAME_WORDS = 4  # at most this many words in a quoted name; a longer quote is someone's words, and its numbers count
+
+
+def count_numbers(text: str) -> list[re.Match[str]]:
+    """The numbers of a text that may count something: those outside a short quoted name."""
+    names = [m.span() for m in _QUOTED_NAME.finditer(text) if len(words(m.group())) <= NAME_WORDS]
+    return [m for m in NUMBER.finditer(text) if not any(a <= m.start() < b for a, b in names)]
+
+
 # A count said in words: 'des centaines de milliers de cadres', 'tusentals modeller', 'thousands of opinions'
 NUMBER_WORDS = re.compile(
     r"\b(?:dizaines|centaines|milliers|millions|milliards|douzaines|tiotals|hundratals|tusentals|tiotusentals|"

@@ -172,3 +172,15 @@ def test_a_rate_is_given_by_a_percentage_or_a_fraction() -> None:
     assert _unit(rate, "Le projet vise à concrétiser l'une des 7 tâches de la résolution.", "fr", []) == 0.0  # type: ignore[arg-type]
     assert _unit(rate, "Le taux de pauvreté de la ville est de 0,03 %.", "fr", []) == 1.0  # type: ignore[arg-type]
     assert _unit(rate, "7/17 districts ont rempli les critères.", "fr", []) == 1.0  # type: ignore[arg-type]
+
+
+def test_a_team_named_with_a_number_gives_no_count() -> None:
+    from types import SimpleNamespace
+
+    from assistant.evidence import _cue
+
+    number = SimpleNamespace(kind="number")
+    named = "Le modèle d'équipe d'autogestion « 5 en 1 » de Tam Thang a été sélectionné."
+    assert _cue(number, named, "How many members did it have by then?") == 0.0  # type: ignore[arg-type]
+    counted = "Le modèle a été lancé avec 20 membres en 2022, puis étendu à 169 membres."
+    assert _cue(number, counted, "How many members did it have by then?") == 1.0  # type: ignore[arg-type]

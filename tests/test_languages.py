@@ -235,3 +235,16 @@ def test_no_question_of_the_eval_sets_is_taken_for_another_language() -> None:
     questions = [json.loads(line)["question"] for f in files if f.is_file() for line in f.open(encoding="utf-8")]
     assert len(questions) >= 413
     assert [q for q in questions if foreign_language(q)] == []
+
+
+def test_numbers_in_a_short_quoted_name_count_nothing() -> None:
+    from assistant.languages import count_numbers
+
+    def counted(text: str) -> list[str]:
+        return [m.group() for m in count_numbers(text)]
+
+    assert counted("Le modèle « 5 en 1 » de Tam Thang compte 169 membres.") == ["169"]
+    assert counted('Under mottot "3 nej" arbetar grupperna.') == []
+    # a longer quote is someone's words, and its numbers count: '« … au moins 2 à 3 nouveaux modèles… »'
+    quote = "Il a dit : « Chaque comité doit construire au moins 2 à 3 nouveaux modèles de « mobilisation habile »"
+    assert counted(quote) == ["2", "3"]
