@@ -399,7 +399,7 @@ def sentences(
         missing = _missing(question.keys, near)
         names_near = _share([matched(k, near) for k in question.names])
         names_doc = _share([matched(k, doc_words) for k in question.names])
-        counted_known = known_counted(question, doc_words, passage.language, nowhere)
+        counted_known = [k for k in question.counted if matched(k, doc_words)] or (question.counted if nowhere else [])
         topic = float(sum(matched(k, doc_words) for k in question.keys if k.kind == "word"))
         numbers = _share([n in wide.text for n in question.numbers])
         cand = by_id.get(passage.chunk_id)
@@ -514,15 +514,6 @@ def _document_words(index: LexicalIndex, passage: Passage) -> Words:
     if key not in index.cache:
         index.cache[key] = Words(f"{passage.title}\n{index.document_text(passage.doc_id)}", passage.language)
     return index.cache[key]  # type: ignore[no-any-return]
-
-
-def known_counted(question: Question, doc_words: Words, language: str, nowhere: bool) -> list[KeyWord]:
-    """The words of what a 'how many' question counts that `_unit` checks a document's numbers against: those the
-    document (in `language`) uses; where it uses none, all of them when no document names the thing (`nowhere`) or
-    when the question is in the document's own language, as no dictionary stands between them ('Sur combien de
-    mètres…' of an article without 'mètres'); else none, as a dictionary's gap cannot be told from another thing."""
-    known = [k for k in question.counted if matched(k, doc_words)]
-    return known or (question.counted if nowhere or question.language == language else [])
 
 
 def _nowhere(index: LexicalIndex, keys: list[KeyWord]) -> bool:

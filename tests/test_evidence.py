@@ -184,19 +184,3 @@ def test_a_team_named_with_a_number_gives_no_count() -> None:
     assert _cue(number, named, "How many members did it have by then?") == 0.0  # type: ignore[arg-type]
     counted = "Le modèle a été lancé avec 20 membres en 2022, puis étendu à 169 membres."
     assert _cue(number, counted, "How many members did it have by then?") == 1.0  # type: ignore[arg-type]
-
-
-def test_a_document_in_the_questions_language_without_the_counted_word_counts_other_things() -> None:
-    from types import SimpleNamespace
-
-    from assistant.evidence import known_counted
-    from assistant.keywords import KeyWord, Words
-
-    metres = KeyWord("mètres", "word", {"metr", "metres", "meter"}, translated=True)
-    question = SimpleNamespace(counted=[metres], language="fr")
-    article = Words("Les ménages aisés ont construit 4 nouvelles maisons solidaires.", "fr")
-    assert known_counted(question, article, "fr", nowhere=False) == [metres]  # type: ignore[arg-type]
-    # across languages the dictionary may lack the document's word: not judged
-    assert known_counted(question, Words("Hushållen byggde 4 hus.", "sv"), "sv", nowhere=False) == []  # type: ignore[arg-type]
-    fenced = Words("La province a mobilisé 36 392 mètres de clôtures.", "fr")
-    assert known_counted(question, fenced, "fr", nowhere=False) == [metres]  # type: ignore[arg-type]
