@@ -125,6 +125,7 @@ class Question:
     leads: bool = False  # 'who leads…': the holder of the body's first post
     persons: list[KeyWord] = field(default_factory=list)  # the people it names ('Nguyen Hai Ha')
     share: bool = False  # it asks a rate or a share ('le taux de pauvreté', 'tỷ lệ'), which a percentage gives
+    place_level: str | None = None  # it asks which place of a level: 'Dans quel village…', 'thôn nào'
 
 
 @dataclass
@@ -170,7 +171,7 @@ def question_of(results: Results, constraint_text: str) -> Question:
     return Question(keys, years, numbers, names, role, vice, kind, results.query.language, unjudged_share(keys), places,
                     bodies(constraint_text), _counted_keys(keys, folded, results), counting, sums,
                     money, _asks_a_verb(constraint_text), leads, _persons(names, places),
-                    bool(ASKS_SHARE.search(constraint_text)))  # fmt: skip
+                    bool(ASKS_SHARE.search(constraint_text)), asked_place_level(constraint_text))  # fmt: skip
 
 
 def _persons(names: list[KeyWord], places: list[Place]) -> list[KeyWord]:
@@ -374,7 +375,26 @@ def _cue(question: Question, sentence: str, typed: str) -> float:
         return 1.0 if any(not given_in(m.group(), typed) for m in NAME.finditer(sentence)) else 0.0
     if question.kind == "time":  # 'which year' needs a year, not a month or a quarter
         return 1.0 if (YEAR if ASKS_YEAR.search(typed) else TIME).search(sentence) else 0.0
+    if question.kind is None and question.place_level:  # 'which village': one the question does not name itself
+        named = {fold(p.name) for p in question.places}
+        return float(any(p.level == question.place_level and fold(p.name) not in named for _, p in mentions(sentence)))
     return 0.5
+
+
+# 'Which village…', 'dans quel district', 'vilken by', 'thôn nào': the level of the place asked for
+_PLACE_NOUNS = {"village": ("village", "hameau", "by", "byn", "thôn", "làng"),
+                "commune": ("commune", "ward", "kommun", "xã", "phường"),
+                "district": ("district", "distrikt", "huyện", "quận"),
+                "province": ("province", "provins", "tỉnh")}  # fmt: skip
+_NOUN_LEVEL = {noun: level for level, nouns in _PLACE_NOUNS.items() for noun in nouns}
+_NOUNS = "|".join(sorted(_NOUN_LEVEL, key=len, reverse=True))
+ASKS_PLACE = re.compile(rf"\b(?:which|what|quel|quelle|vilken|vilket)\s+({_NOUNS})\b|\b({_NOUNS})\s+nào\b", re.I)
+
+
+def asked_place_level(text: str) -> str | None:
+    """The level of the place a question asks for ('Dans quel village…' asks for a village), if it asks for one."""
+    match = ASKS_PLACE.search(text)
+    return _NOUN_LEVEL[(match.group(1) or match.group(2)).lower()] if match else None
 
 
 def sentences(

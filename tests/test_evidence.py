@@ -184,3 +184,22 @@ def test_a_team_named_with_a_number_gives_no_count() -> None:
     assert _cue(number, named, "How many members did it have by then?") == 0.0  # type: ignore[arg-type]
     counted = "Le modèle a été lancé avec 20 membres en 2022, puis étendu à 169 membres."
     assert _cue(number, counted, "How many members did it have by then?") == 1.0  # type: ignore[arg-type]
+
+
+def test_which_village_is_answered_by_a_sentence_naming_another_village() -> None:
+    from types import SimpleNamespace
+
+    from assistant.evidence import _cue, asked_place_level
+    from assistant.places import Place
+
+    typed = "Dans quel village de Tam Thang l'équipe « 5 en 1 » a-t-elle démarré ?"
+    assert asked_place_level(typed) == "village"
+    assert asked_place_level("I vilken by drog teamet i gång?") == "village"
+    assert asked_place_level("Tổ tự quản ra đời ở thôn nào?") == "village"
+    assert asked_place_level("In which district is Dien Phuoc commune?") == "district"
+    assert asked_place_level("How many villages did it reach?") is None
+    question = SimpleNamespace(kind=None, place_level="village", places=[Place("Tam Thang", "commune", "Tam Thang")])
+    launched = "Le modèle a été lancé dans le village de Kim Doi avec 20 membres en 2022."
+    assert _cue(question, launched, typed) == 1.0  # type: ignore[arg-type]
+    chosen = "Le modèle « 5 en 1 » de la commune de Tam Thang a été sélectionné pour être reproduit."
+    assert _cue(question, chosen, typed) == 0.0  # type: ignore[arg-type]
