@@ -335,7 +335,7 @@ def _unit(question: Question, sentence: str, language: str, known: list[KeyWord]
         if things and not known and not (CURRENCY.search(unit) or PERCENT_SIGN.match(unit)):
             return 1.0  # what it counts cannot be told
         # 'dont 94 ont construit de nouveaux logements'; not past a comma ('4 nouvelles maisons, certains ménages…')
-        after = " ".join(words(re.split(r"[,;:()«»]", sentence[match.end() :])[0])[:UNIT_WORDS])
+        after = " ".join(words(re.split(r"[,;:()]", sentence[match.end() :])[0])[:UNIT_WORDS])
         # or just before it, since the last comma, quote or number: 'le nombre de ménages pauvres est de 120',
         # 'Pupils: 640'; not the team before the name '« 5 en 1 »'
         lead = re.split(r"[,;«»\"“”]|\d", sentence[: match.start()])[-1]

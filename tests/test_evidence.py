@@ -148,6 +148,10 @@ def test_a_count_is_read_before_its_number_too() -> None:
     houses = "En construisant 4 nouvelles maisons solidaires, certains ménages aisés ont aidé les ménages pauvres."
     assert _unit(question, houses, "fr", [households]) == 0.0  # type: ignore[arg-type]
     assert _unit(question, "Dont 94 ménages ont construit de nouveaux logements.", "fr", [households]) == 1.0  # type: ignore[arg-type]
+    teams = KeyWord("teams", "word", {"team", "teams", "equip", "equipes"})
+    covid = SimpleNamespace(kind="number", sums=False, money=False, share=False, numbers=set(), counting=["teams"])
+    quoted = "Ils ont participé à plus de 26 000 « équipes communautaires Covid-19 » au niveau local."
+    assert _unit(covid, quoted, "fr", [teams]) == 1.0  # type: ignore[arg-type]  # a quote is no comma
 
 
 def test_a_sum_or_a_share_counts_no_things() -> None:
