@@ -110,11 +110,17 @@ def reply_text(reply: Answer, turn: int = 1) -> str:
     return "\n".join(lines)
 
 
+def _link(url: str | None, text: str) -> str:
+    """A link to a document's source, opening in a new tab, with `text` (already escaped); none where the url is not a
+    safe http(s) one."""
+    safe = _safe_url(url)
+    return f"<a href='{html.escape(safe)}' target='_blank' rel='noopener noreferrer'>{text}</a>" if safe else ""
+
+
 def _card(c: Citation, ident: str) -> str:
     """One source: title (the file name on hover), site, date, language, page, link, and the passage with its
     answering sentence marked."""
-    url = _safe_url(c.url)
-    link = f"<a href='{html.escape(url)}' target='_blank' rel='noopener noreferrer'>source</a>" if url else ""
+    link = _link(c.url, "source")
     page = f"page {c.page}" if c.page else ""
     meta = " · ".join(html.escape(x) for x in (c.site or "", c.date or "", c.language, page) if x)
     return (
@@ -225,12 +231,8 @@ def library_html(assistant: Assistant) -> str:
         return "<p class='meta'>No documents indexed yet.</p>"
     body = []
     for r in rows:
-        url, site = _safe_url(r["url"]), html.escape(r.get("site", ""))
-        link = (
-            f"<a href='{html.escape(url)}' target='_blank' rel='noopener noreferrer'>{site or 'source'}</a>"
-            if url
-            else site
-        )
+        site = html.escape(r.get("site", ""))
+        link = _link(r["url"], site or "source") or site
         body.append(
             f"<tr><td title='{html.escape(r['doc_id'])}'>{html.escape(r['title'])}</td>"
             f"<td>{html.escape(r['language'])}</td><td>{html.escape(r['date'])}</td><td>{link}</td>"
