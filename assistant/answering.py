@@ -194,11 +194,25 @@ def split_parts(question: str) -> list[str]:
         a = i - 1
         while a > 0 and tokens[a - 1].group()[:1].isupper() and not is_stopword(tokens[a - 1].group()):
             a -= 1
+        if (again := _frame_again(tokens, a, j)) is not None:  # 'Bí thư Tỉnh ủy Hà Tĩnh và Bí thư Tỉnh ủy Quảng Nam…'
+            last = max(k for k in range(j, len(tokens)) if tokens[k].group()[:1].isupper())
+            first = question[: tokens[i].start()].rstrip(" ,") + question[tokens[last].end() :]
+            return [first, question[: tokens[again].start()] + question[tokens[j].start() :]]
         left, right = tokens[a].start(), tokens[_run_end(tokens, j)].end()
         first = question[: tokens[i - 1].end()] + question[right:]
         second = question[:left] + question[tokens[j].start() :]
         return [first, second]
     return _qualified_places(question, tokens) or [question]
+
+
+def _frame_again(tokens: list[re.Match[str]], a: int, j: int) -> int | None:
+    """Where the words before a first name start, when the clause after 'và' says them again before its own name: in
+    'Bí thư Tỉnh ủy Hà Tĩnh và Bí thư Tỉnh ủy Quảng Nam là ai?' the second clause is a whole question, not a name."""
+    said = [t.group().lower() for t in tokens]
+    for b in range(a - 1):
+        if said[b : b + 2] == said[j : j + 2]:
+            return b
+    return None
 
 
 def _run_end(tokens: list[re.Match[str]], start: int) -> int:

@@ -215,6 +215,11 @@ def test_a_question_that_points_nowhere_starts_anew() -> None:
         ("Ai là bí thư tỉnh ủy Hà Tĩnh và Quảng Nam?",
          ["Ai là bí thư tỉnh ủy Hà Tĩnh?", "Ai là bí thư tỉnh ủy Quảng Nam?"]),
         ("What did the Front and the Party do in Hanoi?", ["What did the Front and the Party do in Hanoi?"]),
+        # the clause after 'và' says the frame again, with its own place: two whole questions
+        ("Bí thư Tỉnh ủy Hà Tĩnh và Bí thư Tỉnh ủy Quảng Nam là ai?",
+         ["Bí thư Tỉnh ủy Hà Tĩnh là ai?", "Bí thư Tỉnh ủy Quảng Nam là ai?"]),
+        ("Ai là Bí thư Tỉnh ủy Hà Tĩnh và Bí thư Tỉnh ủy Quảng Nam?",
+         ["Ai là Bí thư Tỉnh ủy Hà Tĩnh?", "Ai là Bí thư Tỉnh ủy Quảng Nam?"]),
         # Vietnamese asks inside each clause: each side of ', và' holds its own 'bao nhiêu'
         ("Hà Nội đăng ký bao nhiêu mô hình, và Quảng Nam chọn ra bao nhiêu mô hình?",
          ["Hà Nội đăng ký bao nhiêu mô hình", "Quảng Nam chọn ra bao nhiêu mô hình?"]),
