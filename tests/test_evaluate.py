@@ -53,15 +53,15 @@ def test_own_questions_meet_their_floors(seeded: Settings) -> None:
 def test_the_test_split_meets_its_floors_and_reports_tags_and_auroc(seeded: Settings) -> None:
     """The figures the closing notes report, a little under them: parameters are fitted on the train split only."""
     questions = [q for q in load_questions(SPLIT) if q.split == "test"]
-    assert len(questions) >= 100
-    report = evaluate(questions, Assistant(seeded))  # measured 0.92, 0.77, 0.73, 0.93, 0.11, AUROC 0.93
+    assert len(questions) >= 250
+    report = evaluate(questions, Assistant(seeded))  # measured 0.90, 0.80, 0.77, 0.80, 0.07, AUROC 0.86
     assert report["hit@5"] >= 0.85
-    assert report["mrr@10"] >= 0.68
-    assert report["answer_accuracy"] >= 0.62
-    assert report["no_answer_declined"] >= 0.8
-    assert report["answerable_declined"] <= 0.15
-    assert report["no_answer_auroc"] >= 0.85
-    assert {"cross-lingual", "paraphrase", "multi-part", "follow-up", "perturbed"} <= set(report["per_tag"])
+    assert report["mrr@10"] >= 0.72
+    assert report["answer_accuracy"] >= 0.68
+    assert report["no_answer_declined"] >= 0.7
+    assert report["answerable_declined"] <= 0.12
+    assert report["no_answer_auroc"] >= 0.8
+    assert {"cross-lingual", "paraphrase", "multi-part", "multi-doc", "follow-up", "perturbed"} <= set(report["per_tag"])
 
 
 @pytest.mark.skipif(not DEV.is_file(), reason="the shared dev questions are not beside this checkout")
