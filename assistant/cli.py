@@ -154,7 +154,7 @@ def evaluate_command(
     questions: Annotated[Path, typer.Option("--questions", help="A questions .jsonl file (see shared/eval).")],
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
     split: Annotated[
-        str | None, typer.Option("--split", help="Only the questions of this split (train, test).")
+        str | None, typer.Option("--split", help="Only the questions of this split (train, valid, test).")
     ] = None,
 ) -> None:
     """Score retrieval and answers on a questions file: hit@k, MRR, accuracy, no-answer rates, latency."""

@@ -61,7 +61,9 @@ def test_the_test_split_meets_its_floors_and_reports_tags_and_auroc(seeded: Sett
     assert report["no_answer_declined"] >= 0.7
     assert report["answerable_declined"] <= 0.12
     assert report["no_answer_auroc"] >= 0.8
-    assert {"cross-lingual", "paraphrase", "multi-part", "multi-doc", "follow-up", "perturbed"} <= set(report["per_tag"])
+    assert {"cross-lingual", "paraphrase", "multi-part", "multi-doc", "follow-up", "perturbed"} <= set(
+        report["per_tag"]
+    )
 
 
 @pytest.mark.skipif(not DEV.is_file(), reason="the shared dev questions are not beside this checkout")
@@ -83,7 +85,7 @@ def test_the_question_set_is_grounded_in_the_documents_and_split_once() -> None:
 
     questions = load_questions(SPLIT)
     assert len({q.id for q in questions}) == len(questions) >= 200
-    assert {q.split for q in questions} == {"train", "test"}
+    assert {q.split for q in questions} == {"train", "valid", "test"}
     assert sum(not q.answerable for q in questions) >= len(questions) / 4
     texts = {p.name: normalize(p.read_text(encoding="utf-8")) for p in SEEDS.glob("*.txt")}
     probe = load_questions(SPLIT.with_name("probe.jsonl"))  # written later, for finding faults by hand; never fitted
