@@ -27,6 +27,8 @@ from tests.conftest import use_dirs
         ("Combien de patrouilles les groupes d'autogestion ont-ils organisées avec la police ?", "002_", "300"),
         ("Mỏ Cày Bắc có bao nhiêu hộ gia đình theo quyết định 781/QD-UBND?", "000_", "104"),
         ("Hà Tĩnh đã bảo trợ bao nhiêu trẻ mồ côi?", "001_", "265"),  # 'bảo' is not the function word 'bao'
+        # families are the documents' households (the glossary's 'family' -> 'ménages')
+        ("Combien de familles du village 2 de Tra Ka ont été mobilisées ?", "002_", "12 ménages"),
     ],
 )
 def test_answers_quote_the_sentence_that_holds_the_fact(seeded: Settings, question: str, doc: str, expected: str):
