@@ -682,7 +682,7 @@ def _declined(question: str, part: Part, language: str) -> Answer:
     """The documents do not say: when the best sentence gives another year than the one asked, or the closest one
     would answer but speaks of another place, say which, citing it; otherwise list the closest passages as possibly
     related."""
-    best = part.best
+    best = next((s for s in part.ranked if s.violation in (None, "year")), None)  # the best, its year aside
     if best is not None and best.features.get("year_conflict") == 1.0 and _answers_but_for_its_year(best, part):
         asked = sorted(set(YEAR.findall(part.typed)))
         given = sorted(set(YEAR.findall(best.text)) - set(asked))
@@ -710,9 +710,9 @@ def _declined_citing(question: str, sentence: Sentence, text: str, language: str
 def _answers_but_for_its_year(sentence: Sentence, part: Part) -> bool:
     """Whether the sentence would be given as the answer if its year were the one asked: only then does 'the documents
     give this for 2023, not for 2024' hold; a sentence about something else in another year says nothing of the kind."""
-    if violates(sentence):
+    if sentence.violation not in (None, "year"):
         return False
-    as_asked = replace(sentence, features=sentence.features | {"years": 1.0, "year_conflict": 0.0})
+    as_asked = replace(sentence, features=sentence.features | {"years": 1.0, "year_conflict": 0.0}, violation=None)
     return decide(as_asked, part.ranked)[0]
 
 

@@ -464,6 +464,8 @@ def sentences(
             }
             other = elsewhere(question.places, index, passage.doc_id, passage.title, wide.start + a)
             violation = violated(question, features) or ("place" if other else None)
+            if violation is None and question.years and features["years"] == 0.0:
+                violation = "year"  # last, so that a sentence about another place says so
             out.append(Sentence(wide, a, b, features, violation=violation, elsewhere=other))
     for s in out:
         s.features["sim"] = 0.0
@@ -489,7 +491,8 @@ def violated(question: Question, features: dict[str, float]) -> str | None:
     those asked about, "when" a date or a year; and a document must hold one of the question's words at least, when it
     has two or more (TOPIC_WORDS), unless the question asks the title of a person the sentence names ('What title
     does Nguyen Hai Ha hold?'). (A sentence whose paragraph speaks of another place than the one asked about fails
-    too: `places.elsewhere`.)"""
+    too: `places.elsewhere`; and then one without the year asked, in itself or, when it names none, its neighbours:
+    'the last term' is not '2020-2025'.)"""
     if question.role is not None and features["role"] != 1.0:
         return "role"
     if question.role is not None and question.kind == "person" and features["cue"] == 0.0:

@@ -108,6 +108,15 @@ def test_sentence_selection_prefers_the_sentence_with_the_number(seeded: Setting
     assert part.ranked == sorted(part.ranked, key=lambda s: (s.violation is not None, -s.score))  # failures last
 
 
+def test_a_sentence_without_the_year_asked_ranks_after_those_with_it(seeded: Settings) -> None:
+    """A year asked is a hard constraint: the Swedish term review's sentence that says 'the last term' without its
+    years does not stand first for the 2020-2025 term, the French sentence whose paragraph names it does."""
+    bot = Assistant(seeded)
+    part = judge("How many were registered in Hanoi in its 2020-2025 term?", None, bot.search, bot.similarity)
+    assert "70 000" in part.ranked[0].text and part.ranked[0].violation is None
+    assert any(s.violation == "year" for s in part.ranked)
+
+
 def test_a_follow_up_with_a_question_word_of_its_own_asks_its_own_kind(seeded: Settings) -> None:
     bot = Assistant(seeded)
     history = [{"role": "user", "content": "Combien d'équipes communautaires Covid-19 ont été créées à Hanoi ?"}]
