@@ -31,7 +31,6 @@ from .evidence import (
 from .keywords import Words, matched
 from .languages import (
     ASKS_ARTICLE,
-    ASKS_SHARE,
     ASKS_SITE,
     ASKS_WHAT,
     CURRENCY,
@@ -490,7 +489,7 @@ def direct_value(part: Part, sentence: Sentence, given: set[tuple[str, str]] | N
     given = set() if given is None else given
     if kind == "number":
         asked = set(NUMBER.findall(part.typed))
-        shares = bool(ASKS_SHARE.search(part.typed))
+        shares = part.question.share
         things = bool(part.question.counting) and not (part.question.sums or part.question.money or shares)
         values: list[tuple[bool, bool, bool, int, str, str]] = []
         for match in count_numbers(text):
