@@ -31,9 +31,11 @@ def key_words(query: Query) -> list[KeyWord]:
     out: list[KeyWord] = []
     seen: set[str] = set()
     for word in content_words(query.text):
-        if fold(word) in seen:
+        # a name is not the everyday word it folds to: 'Nội' of 'Hà Nội' and 'nổi' are both 'noi'
+        seen_as = f"{fold(word)}:{word.lower() in names}"
+        if seen_as in seen:
             continue
-        seen.add(fold(word))
+        seen.add(seen_as)
         own = {fold(word), stem(word, query.language)}
         forms = set(own)
         translated = False
@@ -48,7 +50,7 @@ def key_words(query: Query) -> list[KeyWord]:
 
 def _group_names(keys: list[KeyWord], question: str) -> list[KeyWord]:
     """One key for a name written in several words ('Hà Nội'): it matches 'Hanoi' or all of its words."""
-    by_word = {fold(k.word): k for k in keys}
+    by_word = {fold(k.word): k for k in sorted(keys, key=lambda k: k.kind == "name")}  # a name before a word
     for group in name_groups(question):
         while group and fold(group[0]) not in by_word:  # 'What Hanoi…': a function word opening the run is not named
             group = group[1:]

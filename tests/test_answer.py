@@ -628,6 +628,8 @@ def test_a_vietnamese_question_s_opening_word_is_not_taken_for_a_name(seeded: Se
     assert names("Ông Lương Nguyễn Minh Triết giữ chức vụ gì ở Quảng Nam?") == ["lương nguyễn minh triết", "quảng nam"]
     assert names("Vietnam.vn tự giới thiệu là nền tảng gì?") == ["vietnam"]  # not a Vietnamese spelling: a name
     assert names("Hanoi registered how many models?") == ["hanoi"]  # elsewhere a capital first can still be a name
+    # 'Nội' folds to the 'noi' of 'nổi' said before it: the name stays whole, and 'Hanoi' in a French text matches it
+    assert names("Mô hình nổi bật ở Hà Nội là gì?") == ["hà nội"]
     reply = answer("Ông Lương Nguyễn Minh Triết giữ chức vụ gì ở Quảng Nam?")
     assert reply.found and "secrétaire provincial du Parti" in reply.text
 
