@@ -53,6 +53,7 @@ from .languages import (
     name_groups,
     phrase,
     question_language,
+    same_count,
     unit_after,
     words,
 )
@@ -398,10 +399,12 @@ def rerank(
 
 def judge_parts(question: str, history: list[Any] | None, search: Search, similarity: Similarity) -> list[Part]:
     """Each part of a question judged on its own; a later part reads the first as a follow-up reads the question
-    before it, so 'and who holds the same post in Ha Tinh?' asks the first part's question about Ha Tinh."""
-    parts = split_parts(question)
-    first = [*(history or []), {"role": "user", "content": parts[0]}]
-    return [judge(p, history if i == 0 else first, search, similarity) for i, p in enumerate(parts)]
+    before it, so 'and who holds the same post in Ha Tinh?' asks the first part's question about Ha Tinh; a later 'how
+    many' that names nothing counted counts what the first counts."""
+    first, *later = split_parts(question)
+    parts = [first, *(same_count(first, p) for p in later)]  # '…and how many were registered in Hanoi?'
+    before = [*(history or []), {"role": "user", "content": first}]
+    return [judge(p, history if i == 0 else before, search, similarity) for i, p in enumerate(parts)]
 
 
 def respond(question: str, history: list[Any] | None, search: Search, similarity: Similarity) -> tuple[Answer, Results]:

@@ -375,6 +375,41 @@ def counted(question: str) -> list[str]:
     return out[:3]
 
 
+# 'how many', asked with or without what it counts ('combien ont été enregistrés')
+_ASKS_COUNT = re.compile(r"\b(?:how many|combien(?: d[e'])?|hur många|bao nhiêu)\s*", re.IGNORECASE)
+
+
+def counting_phrase(question: str) -> str:
+    """'How many' with the words that say what it counts, as the question writes them: 'How many skilled mass
+    mobilization models' of 'How many skilled mass mobilization models did Quang Nam build?' ('' when it names
+    nothing counted)."""
+    match = _COUNTING.search(question)
+    if match is None or not counted(question):
+        return ""
+    end = match.end()
+    if quoted := _QUOTED.match(question[end:]):
+        end += quoted.end()
+    last = 0
+    for token in list(re.finditer(r"[\w'-]+", question[end:]))[:5]:
+        if is_stopword(token.group()) or (last and token.group()[:1].isupper()):  # '…modèles Quang Nam a-t-il'
+            break
+        last = token.end()
+    return question[match.start() : end + last].strip()
+
+
+def same_count(first: str, part: str) -> str:
+    """A later part of a question that asks 'how many' without saying of what counts what the first part counts:
+    'How many models did Quang Nam build, and how many were registered in Hanoi?' asks 'how many models were
+    registered in Hanoi?'."""
+    match = _ASKS_COUNT.search(part)
+    phrase = counting_phrase(first)
+    if match is None or counted(part) or not phrase:
+        return part
+    if match.group()[:1].islower():  # as the part writes it
+        phrase = phrase[0].lower() + phrase[1:]
+    return f"{part[: match.start()]}{phrase} {part[match.end() :]}"
+
+
 def counts_sum(asked: list[str]) -> bool:
     """Whether a question counts money ('bao nhiêu tiền') or a share ('bao nhiêu phần trăm'): things no dictionary
     matches, told in a sentence by their signs (VND, %)."""

@@ -252,6 +252,29 @@ def test_questions_that_ask_two_things_are_split(question: str, parts: list[str]
     assert split_parts(question) == parts
 
 
+@pytest.mark.parametrize(
+    ("first", "later", "asked"),
+    [
+        ("How many skilled mass mobilization models did Quang Nam build in 2009-2024",
+         "how many were registered in Hanoi in its 2020-2025 term?",
+         "how many skilled mass mobilization models were registered in Hanoi in its 2020-2025 term?"),
+        ("Combien de modèles Quang Nam a-t-il construits", "combien ont été enregistrés à Hanoi ?",
+         "combien de modèles ont été enregistrés à Hanoi ?"),
+        ("Quảng Nam xây dựng bao nhiêu mô hình", "Hà Nội đăng ký bao nhiêu?", "Hà Nội đăng ký bao nhiêu mô hình ?"),
+        # a later part that says what it counts, or asks no count, is its own
+        ("How many houses were built", "how many families were helped?", "how many families were helped?"),
+        ("How many houses were built", "who built them?", "who built them?"),
+        ("How much did the fund raise", "how many were helped?", "how many were helped?"),
+    ],
+)  # fmt: skip
+def test_a_later_part_that_counts_without_saying_what_counts_what_the_first_counts(
+    first: str, later: str, asked: str
+) -> None:
+    from assistant.languages import same_count
+
+    assert same_count(first, later) == asked
+
+
 def test_the_readme_follow_up_answers_with_the_hanoi_figure(seeded: Settings) -> None:
     history = [{"role": "user", "content": "How much did the For the Poor fund raise in Ha Tinh?"}]
     reply = answer("And in Hanoi?", history=history)
