@@ -41,6 +41,7 @@ from .languages import (
     QUESTION_WORDS,
     SURNAMES,
     TIME,
+    YEAR_WORDS,
     answer_language,
     asked_kind,
     byline,
@@ -260,8 +261,9 @@ class Part:
         return self.ranked[0] if self.ranked else None
 
 
-def judge(part: str, history: list[Any] | None, search: Search, similarity: Similarity) -> Part:
-    """Search one question (in its conversation) and judge its best sentence."""
+def judge(part: str, history: list[Any] | None, search: Search, similarity: Similarity, follow_up: bool = True) -> Part:
+    """Search one question (in its conversation) and judge its best sentence; `follow_up`: whether the history is the
+    conversation's (not the first part of the same question), whose new words the answer must read."""
     searched, binding = frame(part, history)
     results = search(searched)
     question = question_of(results, binding)
@@ -269,12 +271,26 @@ def judge(part: str, history: list[Any] | None, search: Search, similarity: Simi
     found, p = answers(ranked[0] if ranked else None, ranked)
     if not found and _elsewhere(ranked):  # the passages found speak of other places
         results, ranked, found, p = _in_places_asked(results, question, part, searched, search, similarity)
+    if found and follow_up and searched != part and not _own_words_read(part, history, question, ranked[0]):
+        found = False  # 'How many of them are women?' read by a sentence about the members alone
     if ASKS_ARTICLE.search(part) and (credit := _byline_asked(question, ranked, results)) is not None:
         ranked = [credit, *(s for s in ranked if s is not credit)]
         found, p = True, 1.0  # the page states it outright: no score needed
     elif not found and ASKS_SITE.search(part) and _site_known(question, ranked, results):
         found, p = True, 1.0  # the article asked about is found, and its source link says where it appeared
     return Part(part, results, question, ranked, found, p)
+
+
+def _own_words_read(part: str, history: list[Any] | None, question: Question, best: Sentence) -> bool:
+    """Whether the passage of a follow-up's best sentence holds one of the words the follow-up asks of its own, those
+    the turn before did not say ('women' in 'How many of them are women?'), when it has any."""
+    before = {fold(w) for w in content_words(last_user_turn(history) or "")}
+    typed = {fold(w) for w in content_words(part) if w.lower() not in YEAR_WORDS} - before
+    own = [k for k in question.keys if k.kind == "word" and fold(k.word) in typed]
+    if not own:
+        return True
+    near = Words(best.passage.text, best.passage.language)
+    return any(matched(k, near) for k in own)
 
 
 def _site_known(question: Question, ranked: list[Sentence], results: Results) -> bool:
@@ -404,7 +420,7 @@ def judge_parts(question: str, history: list[Any] | None, search: Search, simila
     first, *later = split_parts(question)
     parts = [first, *(same_count(first, p) for p in later)]  # '…and how many were registered in Hanoi?'
     before = [*(history or []), {"role": "user", "content": first}]
-    return [judge(p, history if i == 0 else before, search, similarity) for i, p in enumerate(parts)]
+    return [judge(p, history if i == 0 else before, search, similarity, i == 0) for i, p in enumerate(parts)]
 
 
 def respond(question: str, history: list[Any] | None, search: Search, similarity: Similarity) -> tuple[Answer, Results]:

@@ -375,6 +375,8 @@ def counted(question: str) -> list[str]:
     return out[:3]
 
 
+# The words that name a year: a follow-up that says only when ('Och i Ha Tinh år 2023?') asks of no new thing
+YEAR_WORDS = frozenset({"year", "years", "année", "années", "an", "ans", "år", "året", "åren", "năm"})
 # 'how many', asked with or without what it counts ('combien ont été enregistrés')
 _ASKS_COUNT = re.compile(r"\b(?:how many|combien(?: d[e'])?|hur många|bao nhiêu)\s*", re.IGNORECASE)
 

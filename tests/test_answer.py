@@ -84,6 +84,21 @@ def test_a_follow_up_uses_the_conversation(seeded: Settings) -> None:
     assert "curcuma" in reply.text or "hectare" in reply.text
 
 
+def test_a_follow_up_is_not_answered_by_a_passage_without_its_own_words(seeded: Settings) -> None:
+    """'How many of them are women?' after the members question: the passage counts members and says nothing of women,
+    so the members' figure is no answer; 'And how many members did it have by then?' finds its own word."""
+    history = [{"role": "user", "content": "How many members did Tam Thang's '5 in 1' self-management team have after "
+                                           "it expanded?"}]  # fmt: skip
+    women = answer("How many of them are women?", history=history)
+    assert not women.found, women.text
+    history = [{"role": "user", "content": "How many villages did Tam Thang's '5 in 1' self-management team cover?"}]
+    members = answer("And how many members did it have by then?", history=history)
+    assert members.found and "169" in members.text, members.text
+    history = [{"role": "user", "content": "Hur många solidaritetshus fick stöd i Hanoi under mandatperioden?"}]
+    year = answer("Och i Ha Tinh år 2023?", history=history)  # 'år' names when, not a new thing
+    assert year.found and "3 172" in year.text, year.text
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [("", "Please type a question"), ("\x00\x01\x02", "Please type a question"), ("?" * 3, "no letters")],
