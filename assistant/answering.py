@@ -182,6 +182,8 @@ def split_parts(question: str) -> list[str]:
         clauses = [p.strip(" ,") for p in _CLAUSE_BREAK.split(question) if p.strip(" ,")]
         if all(asked_kind(c) or ASKS_WHAT.search(c) for c in clauses):
             pieces = clauses
+    if len(pieces) > 1:  # a part that asks only 'which commune' shares what the next asks of its own thing
+        pieces = [_shared_predicate(p, pieces[i + 1]) if i + 1 < len(pieces) else p for i, p in enumerate(pieces)]
     if len(pieces) > 1:  # a place or name said once stands for every part that names none: 'how many X and how
         names = [n for p in pieces for n in _names(p)]  # many Y in Ha Tinh'; a part with its own place keeps it
         return [p if _names(p) else " ".join([p, *names]) for p in pieces]
@@ -204,6 +206,33 @@ def split_parts(question: str) -> list[str]:
         second = question[:left] + question[tokens[j].start() :]
         return [first, second]
     return _qualified_places(question, tokens) or [question]
+
+
+BARE_WORDS = 4  # the most words after a question word ('how many', 'combien de' counted too) with nothing asked
+
+
+def _predicate(part: str) -> str:
+    """What a part asks of the thing its question word names: 'se trouve le modèle…' in 'quel district se trouve le
+    modèle…', 'did Quang Nam build?' in 'how many houses did Quang Nam build?'; '' when the part is the question word
+    and its thing alone ('Dans quelle commune')."""
+    asked = re.search(rf"\b(?:{QUESTION_WORDS})\b", part, re.IGNORECASE)
+    if asked is None:
+        return ""
+    rest = list(re.finditer(r"[\w'-]+", part[asked.end() :]))
+    for i, token in enumerate(rest):
+        function = is_stopword(token.group()) or len(token.group()) == 1  # 'à', a function word of one letter
+        if function and (i or token.group().lower() not in {"many", "mycket", "många", "de"}):
+            return part[asked.end() + token.start() :]
+    # a thing of a word or three ('meter staket'); more words ask something, though no function word says it
+    return "" if len(rest) <= BARE_WORDS else part[asked.end() :]
+
+
+def _shared_predicate(part: str, following: str) -> str:
+    """'Dans quelle commune et quel district se trouve le modèle…?': the first part asks 'Dans quelle commune se trouve
+    le modèle…?'."""
+    if _predicate(part):
+        return part
+    return f"{part} {_predicate(following)}".strip()
 
 
 def _frame_again(tokens: list[re.Match[str]], a: int, j: int) -> int | None:
