@@ -278,9 +278,12 @@ _ARTICLE = (
     r"reportaget|bài báo|bài viết|bài phỏng vấn"
 )
 _PUBLISHED = r"published|appeared|publié|publiée|paru|parue|publicerades|publicerats|đăng|xuất bản"
+# a report someone wrote is the article that reports it ('who wrote the Ha Tinh conference report?'); one someone
+# presented is a document the article speaks of
+_REPORT = r"report|rapport|rapporten|compte rendu|bài tường thuật"
 _WROTE = (
     rf"(?:who|qui|vem|ai)\b.{{0,20}}\b(?:wrote|signed|photographed|authored|écrit|signé|rédigé|skrev|skrivit|"
-    rf"undertecknade|fotograferade|viết|ký)\b.{{0,30}}\b(?:{_ARTICLE})\b"
+    rf"undertecknade|fotograferade|viết|ký)\b.{{0,30}}\b(?:{_ARTICLE}|{_REPORT})\b"
 )
 _AUTHOR = r"author|auteur|författare|författaren|tác giả"
 _WHERE_PUBLISHED = r"which newspaper|which site|quel journal|quel site|vilken tidning|báo nào|trang nào"
@@ -313,8 +316,8 @@ ASKS_SITE = re.compile(
 )
 ASKS_ARTICLE = re.compile(
     rf"(?=.*\b(?:{_ARTICLE})\b)(?:(?=.*\b(?:{_PUBLISHED})\b(?!\s+(?:article|interview)))"
-    rf"(?=.*\b(?:when|quand|när|khi nào|bao giờ|{_YEAR_WORDS}|{_DATE_WORDS}|{_WHERE_PUBLISHED})\b)|(?=.*{_WROTE})|"
-    rf"(?=.*\b(?:{_AUTHOR})\b))",
+    rf"(?=.*\b(?:when|quand|när|khi nào|bao giờ|{_YEAR_WORDS}|{_DATE_WORDS}|{_WHERE_PUBLISHED})\b)|"
+    rf"(?=.*\b(?:{_AUTHOR})\b))|(?=.*{_WROTE})",
     re.IGNORECASE | re.DOTALL,
 )
 FULL_DATE = re.compile(

@@ -296,6 +296,11 @@ def test_a_later_part_that_counts_without_saying_what_counts_what_the_first_coun
     assert same_count(first, later) == asked
 
 
+def test_who_wrote_a_report_is_answered_by_its_byline(seeded: Settings) -> None:
+    reply = answer("Who signed the Mo Cay Bac article, and who wrote the Ha Tinh conference report?")
+    assert reply.found and "P. Tuyet" in reply.text.splitlines()[0] and "Kieu Minh" in reply.text.splitlines()[0]
+
+
 def test_the_readme_follow_up_answers_with_the_hanoi_figure(seeded: Settings) -> None:
     history = [{"role": "user", "content": "How much did the For the Poor fund raise in Ha Tinh?"}]
     reply = answer("And in Hanoi?", history=history)

@@ -172,6 +172,10 @@ def test_questions_about_the_article_itself() -> None:
     assert ASKS_ARTICLE.search("Qui a signé l'article sur la conférence de Ha Tinh ?")
     assert ASKS_ARTICLE.search("Ai là tác giả bài báo về Mỏ Cày Bắc?")
     assert ASKS_ARTICLE.search("Bài phỏng vấn về phong trào ở Hà Nội được đăng trên báo nào?")
+    # a report someone wrote is the article ('Kieu Minh'); one someone presented is what the article speaks of
+    assert ASKS_ARTICLE.search("And who wrote the Ha Tinh conference report?")
+    assert ASKS_ARTICLE.search("Qui a rédigé le compte rendu de la conférence de Ha Tinh ?")
+    assert not ASKS_ARTICLE.search("Who presented the report on the 2023 performance?")
     # documents published by a committee, an interview given to a newspaper, what the article says or who did what
     # according to it: about the news, not the article
     for question in [
