@@ -360,6 +360,16 @@ _PERCENT = {"percent", "procent", "pourcent", "phần", "trăm"}
 PERCENT_SIGN = re.compile(r"%|\bpour ?cent\b|\bprocent\b|\bpercent\b|\bphần trăm\b", re.IGNORECASE)
 
 
+# A verb's past forms right after 'how many' / 'hur många' ('ended', 'received'; 'registrerades', 'deltog' aside)
+# ('skilled mass mobilization models' is a thing: an English -ed word is a verb before a particle or the end only)
+_VERB_FIRST = {
+    "how many": re.compile(
+        r"\s*\w+(?<!e)ed(?:\s+(?:up|out|in|to|from|for|with|the|a|an|their|its)\b|\s*[?.,]|\s*$)", re.I
+    ),
+    "hur många": re.compile(r"\s*\w+des\b", re.IGNORECASE),  # a passive: 'registrerades', 'byggdes'
+}
+
+
 def counted(question: str) -> list[str]:
     """The words that say what a 'how many' question counts: up to three, until a function word ('gratitude houses'
     in 'How many gratitude houses did…'), names and a quoted name left out ('teams' in 'how many neighbourhood
@@ -370,6 +380,9 @@ def counted(question: str) -> list[str]:
         return []
     rest = _QUOTED.sub(" ", question[match.end() :], count=1)
     out: list[str] = []
+    verb = _VERB_FIRST.get(match.group().strip().lower())
+    if verb is not None and verb.match(rest):  # 'how many ended up building…', 'hur många registrerades': no thing
+        return []
     for token in tokens(rest)[:5]:
         if is_stopword(token):
             break

@@ -119,6 +119,11 @@ def test_what_a_how_many_question_counts() -> None:
     assert counted("Hur många invånare har Hanoi?") == ["invånare"]
     assert counted("How many 'skilled mass mobilization' models were built?") == ["models"]  # not the quoted name
     assert counted("How much did the fund raise?") == []  # nothing named is counted
+    # 'how many' standing for the people before it: a verb follows, not a thing
+    assert counted("Of those families, how many ended up building new homes?") == []
+    assert counted("Hur många registrerades i Hanoi?") == []
+    assert counted("How many skilled mass mobilization models were built?") == ["skilled", "mass", "mobilization"]
+    assert counted("Hur många renoverade hus?") == ["renoverade", "hus"]
     # money and shares are matched by their signs, which no dictionary gives
     assert counts("341,8 miljarder VND", counted("Hà Nội đã chi bao nhiêu tiền?"))
     assert not counts("104 ménages", counted("Hà Nội đã chi bao nhiêu tiền?"))
