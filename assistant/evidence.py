@@ -126,6 +126,7 @@ class Question:
     persons: list[KeyWord] = field(default_factory=list)  # the people it names ('Nguyen Hai Ha')
     share: bool = False  # it asks a rate or a share ('le taux de pauvreté', 'tỷ lệ'), which a percentage gives
     place_level: str | None = None  # it asks which place of a level: 'Dans quel village…', 'thôn nào'
+    level: str | None = None  # the level of the body whose role it asks of: 'district' for the district Front's chair
 
 
 @dataclass
@@ -171,7 +172,8 @@ def question_of(results: Results, constraint_text: str) -> Question:
     return Question(keys, years, numbers, names, role, vice, kind, results.query.language, unjudged_share(keys), places,
                     bodies(constraint_text), _counted_keys(keys, folded, results), counting, sums,
                     money, _asks_a_verb(constraint_text), leads, _persons(names, places),
-                    bool(ASKS_SHARE.search(constraint_text)), asked_place_level(constraint_text))  # fmt: skip
+                    bool(ASKS_SHARE.search(constraint_text)), asked_place_level(constraint_text),
+                    _asked_level(constraint_text, role, places))  # fmt: skip
 
 
 def _persons(names: list[KeyWord], places: list[Place]) -> list[KeyWord]:
@@ -297,14 +299,51 @@ def window(index: LexicalIndex, passage: Passage, neighbours: int = NEIGHBOURS) 
 
 
 def _role(question: Question, sentence: str) -> float:
-    """1 when the sentence names the role asked for (a chair, not a secretary; the deputy or not, as asked), 0 when
-    it names only other roles, 0.5 when it names none."""
+    """1 when the sentence names the role asked for (a chair, not a secretary; the deputy or not, as asked) of a body
+    of the level asked for, 0 when it names only other roles or the role of another level's body (the province's
+    vice-chair for the district's), 0.5 when it names none."""
     if question.role is None:
         return 1.0
-    named = _named_roles(sentence, verbs=question.role_verb)
+    named = role_mentions(sentence, verbs=question.role_verb)
     if not named:
         return 0.5
-    return 1.0 if answering_roles(question) & set(named) else 0.0
+    wanted, asked = answering_roles(question), question.level
+    return (
+        1.0
+        if any((f, d) in wanted and asked in (None, role_level(sentence, at) or asked) for f, d, at in named)
+        else 0.0
+    )
+
+
+# The level of the body a role belongs to, said just after the role, before the next comma: 'vice-président du Comité
+# provincial', 'Chủ tịch Ủy ban MTTQ tỉnh', 'ordförande för distriktsfronten'; a city's is a province's
+_LEVEL_WORDS = {
+    "province": r"provinc\w*|provins\w*|tỉnh|city|ville|stad|stadens|stads\w+|thành phố|municipal\w*",
+    "district": r"district\w*|distrikt\w*|huyện|quận",
+    "commune": r"commun(?:e|es|al|ale)|kommun\w*|xã(?! hội)|phường",
+}
+_LEVEL = re.compile("|".join(rf"\b(?P<{level}>{words})\b" for level, words in _LEVEL_WORDS.items()), re.IGNORECASE)
+LEVEL_REACH = 80  # characters after a role where the level of its body is read
+
+
+def role_level(text: str, at: int) -> str | None:
+    """The level of the body of the role named at offset `at`: the first level word after it, in its clause."""
+    clause = re.split(r"[,;:()]", text[at : at + LEVEL_REACH])[0]
+    found = _LEVEL.search(clause)
+    return found.lastgroup if found else None
+
+
+def _asked_level(text: str, role: str | None, places: list[Place]) -> str | None:
+    """The level of the body whose role a question asks of: said with the role ('vice-président du Comité du district
+    de Chau Thanh'), else that of the lowest place it names ('in Chau Thanh': a district); None when it says neither:
+    then any level's post answers."""
+    if role is None:
+        return None
+    for family, _, at in role_mentions(text):
+        if family == role and (level := role_level(text, at)):
+            return level
+    levels = {p.level for p in places}
+    return next((level for level in ("commune", "district", "province") if level in levels), None)
 
 
 def answering_roles(question: Question) -> set[tuple[str, bool]]:

@@ -296,6 +296,26 @@ def test_a_later_part_that_counts_without_saying_what_counts_what_the_first_coun
     assert same_count(first, later) == asked
 
 
+def test_a_post_of_another_level_s_body_does_not_answer(seeded: Settings) -> None:
+    """The province's vice-chair is no answer for the district's: the level of a role's body is read after it."""
+    from assistant.evidence import role_level, role_mentions
+
+    def levels(text: str) -> list[str | None]:
+        return [role_level(text, at) for _, _, at in role_mentions(text)]
+
+    assert levels("– Nguyen Hai Ha, vice-président du Comité provincial du Front de la Patrie du Vietnam.") == [
+        "province"
+    ]
+    assert levels("le vice-président du Comité du Front de la Patrie du Vietnam du district de Mo Cay Bac, Huynh") == [
+        "district"
+    ]
+    assert levels("Chủ tịch Ủy ban MTTQ tỉnh Hà Tĩnh") == ["province"]
+    assert levels("Chủ tịch Ủy ban MTTQ, tổ chức chính trị - xã hội") == [None]  # 'xã hội' is no commune
+    reply = answer("Qui est le vice-président du Comité du Front de la Patrie du district de Chau Thanh ?")
+    assert not reply.found, reply.text
+    assert answer("Qui est le vice-président du Comité provincial du Front de la Patrie ?").found
+
+
 def test_who_wrote_a_report_is_answered_by_its_byline(seeded: Settings) -> None:
     reply = answer("Who signed the Mo Cay Bac article, and who wrote the Ha Tinh conference report?")
     assert reply.found and "P. Tuyet" in reply.text.splitlines()[0] and "Kieu Minh" in reply.text.splitlines()[0]
