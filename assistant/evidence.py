@@ -346,6 +346,25 @@ def _asked_level(text: str, role: str | None, places: list[Place]) -> str | None
     return next((level for level in ("commune", "district", "province") if level in levels), None)
 
 
+SPEAKER_REACH = 800  # characters before a sentence read for the holder of a role who says it
+SPEAKER_SENTENCES = 2  # sentences before it read so
+
+
+def _role_said(question: Question, sentence: str, index: LexicalIndex, passage: Passage, at: int) -> float:
+    """As `_role`, but a sentence that names no role, read for what a role's holder said or asked (not who holds it),
+    takes the role the text just before it names, across a paragraph break too: 'Le secrétaire provincial du Parti a
+    suggéré… | Pour les activités de sécurité sociale… il est nécessaire de procéder à une étude approfondie'."""
+    own = _role(question, sentence)
+    if own != 0.5 or question.kind == "person" or at <= 0:
+        return own
+    before, _ = index.span(passage.doc_id, max(0, at - SPEAKER_REACH), at)
+    spans = sentence_spans(before, passage.language) if before.strip() else []
+    if not spans:
+        return own
+    said = before[spans[-SPEAKER_SENTENCES:][0][0] :]
+    return _role(question, said) if _body(question, said) else own  # the Women's Union's chair is not the Committee's
+
+
 def answering_roles(question: Question) -> set[tuple[str, bool]]:
     """The roles (family, deputy) that answer the question's: its own, or for 'who leads…' ('qui dirige', 'vem leder')
     the first post: a chair's or a head's, and a secretary's for the Party, which its secretary leads."""
@@ -489,7 +508,7 @@ def sentences(
                 "numbers": numbers,
                 "names_near": names_near,
                 "names_doc": names_doc,
-                "role": _role(question, text),
+                "role": _role_said(question, text, index, passage, wide.start + a),
                 "body": _body(question, text),
                 "topic": topic,
                 # a question about the title of a person the sentence names ('What title does Nguyen Hai Ha hold?')

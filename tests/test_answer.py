@@ -316,6 +316,17 @@ def test_a_post_of_another_level_s_body_does_not_answer(seeded: Settings) -> Non
     assert answer("Qui est le vice-président du Comité provincial du Front de la Patrie ?").found
 
 
+def test_what_a_role_s_holder_asked_is_read_after_the_sentence_that_names_the_role(seeded: Settings) -> None:
+    """'Le secrétaire provincial du Parti a suggéré… | Pour les activités de sécurité sociale… il est nécessaire de
+    procéder à une étude approfondie': the second sentence names no role but says what the secretary asked."""
+    reply = answer("Vad ville partisekreteraren i Ha Tinh att man skulle göra med programmet för att sponsra "
+                   "föräldralösa barn?")  # fmt: skip
+    assert reply.found and "étude approfondie" in reply.text, reply.text
+    # the Women's Union's chair named before a sentence does not make it what the People's Committee's chair said
+    reply = answer("Tại hội nghị ở Hà Tĩnh, Chủ tịch UBND tỉnh đã trả lời những kiến nghị nào của đại biểu?")
+    assert not reply.found, reply.text
+
+
 def test_who_wrote_a_report_is_answered_by_its_byline(seeded: Settings) -> None:
     reply = answer("Who signed the Mo Cay Bac article, and who wrote the Ha Tinh conference report?")
     assert reply.found and "P. Tuyet" in reply.text.splitlines()[0] and "Kieu Minh" in reply.text.splitlines()[0]
