@@ -370,6 +370,10 @@ _VERB_FIRST = {
 }
 
 
+# A verb's past after what is counted ends it: 'how many houses needed…', 'hur många fall avslöjade grupperna'
+_PAST = {"how many": re.compile(r"\w+(?<!e)ed", re.I), "hur många": re.compile(r"\w{3,}(?:ade|de|te|des)", re.I)}
+
+
 def counted(question: str) -> list[str]:
     """The words that say what a 'how many' question counts: up to three, until a function word ('gratitude houses'
     in 'How many gratitude houses did…'), names and a quoted name left out ('teams' in 'how many neighbourhood
@@ -383,8 +387,9 @@ def counted(question: str) -> list[str]:
     verb = _VERB_FIRST.get(match.group().strip().lower())
     if verb is not None and verb.match(rest):  # 'how many ended up building…', 'hur många registrerades': no thing
         return []
+    past = _PAST.get(match.group().strip().lower())
     for token in tokens(rest)[:5]:
-        if is_stopword(token):
+        if is_stopword(token) or (out and past is not None and past.fullmatch(token)):  # 'fall avslöjade': a verb
             break
         if not (token[:1].isupper() or token.isdigit()):  # a name counts nothing: 'neighbourhood Covid-19 teams'
             out.append(token.lower())

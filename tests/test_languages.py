@@ -124,6 +124,9 @@ def test_what_a_how_many_question_counts() -> None:
     assert counted("Hur många registrerades i Hanoi?") == []
     assert counted("How many skilled mass mobilization models were built?") == ["skilled", "mass", "mobilization"]
     assert counted("Hur många renoverade hus?") == ["renoverade", "hus"]
+    # a verb's past after the thing ends it
+    assert counted("Hur många fall avslöjade självförvaltningsgrupperna i Tam Thang?") == ["fall"]
+    assert counted("How many houses needed repairs?") == ["houses"]
     # money and shares are matched by their signs, which no dictionary gives
     assert counts("341,8 miljarder VND", counted("Hà Nội đã chi bao nhiêu tiền?"))
     assert not counts("104 ménages", counted("Hà Nội đã chi bao nhiêu tiền?"))
