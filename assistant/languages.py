@@ -209,6 +209,9 @@ def sentence_spans(text: str, language: str = "en") -> list[tuple[int, int]]:
     return spans
 
 
+_INITIAL = re.compile(r"[A-ZĐ]\.?")
+
+
 def _append_span(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
     while start < end and text[start].isspace():
         start += 1
@@ -218,7 +221,9 @@ def _append_span(spans: list[tuple[int, int]], text: str, start: int, end: int) 
         return
     # a piece that opens with a comma or a semicolon goes on the sentence before it: the splitter cuts after an
     # ellipsis ('… 5 099 solidaritetshus... , vilket bidrog till…'), and a quote must start where a sentence does
-    if spans and text[start] in ",;" and "\n" not in text[spans[-1][1] : start]:
+    # so does an initial the splitter cut from the one before it, with no space between: 'Photo : N.' | 'D'
+    initial = bool(spans) and start == spans[-1][1] and bool(_INITIAL.fullmatch(text[start:end]))
+    if spans and (initial or text[start] in ",;") and "\n" not in text[spans[-1][1] : start]:
         spans[-1] = (spans[-1][0], end)
     else:
         spans.append((start, end))
@@ -264,7 +269,7 @@ SUM = re.compile(
     r"\d(?:[\d \u00a0\u202f.,]*\d)?\s*(?:[^\W\d_]+\s+){0,2}(?:VND|USD|EUR|SEK|đồng|dollars?|euros?|kronor)\b|[$€]\s?\d",
     re.IGNORECASE,
 )
-ASKS_PERSON = re.compile(rf"{_ASKING}(?:who|whom|qui|vem|ai)\b|\b(?:ai là|là ai|người nào)\b", re.IGNORECASE)
+ASKS_PERSON = re.compile(rf"{_ASKING}(?:who|whom|qui|vem|ai)\b|\b(?:ai là|là ai|người nào|do ai)\b", re.IGNORECASE)
 _YEAR_WORDS = r"what year|which year|quelle année|vilket år|năm nào"
 ASKS_YEAR = re.compile(rf"\b({_YEAR_WORDS})\b", re.IGNORECASE)
 _DATE_WORDS = r"what date|which date|which day|quelle date|quel jour|vilket datum|vilken dag|ngày nào"
@@ -285,7 +290,10 @@ _WROTE = (
     rf"(?:who|qui|vem|ai)\b.{{0,20}}\b(?:wrote|signed|photographed|authored|écrit|signé|rédigé|skrev|skrivit|"
     rf"undertecknade|fotograferade|viết|ký)\b.{{0,30}}\b(?:{_ARTICLE}|{_REPORT})\b"
 )
-_AUTHOR = r"author|auteur|författare|författaren|tác giả"
+_AUTHOR = (
+    r"author|auteur|författare|författaren|tác giả|photographer|photographe|photographies|fotograf|fotografen|"
+    r"ai viết|chụp ảnh"  # 'Bài viết … do ai viết và chụp ảnh?'
+)
 _WHERE_PUBLISHED = r"which newspaper|which site|quel journal|quel site|vilken tidning|báo nào|trang nào"
 # A question about a person's title or post ('What title does Nguyen Hai Ha hold?', 'Quel poste occupe…', 'chức vụ gì')
 ASKS_TITLE = re.compile(

@@ -330,6 +330,8 @@ def test_what_a_role_s_holder_asked_is_read_after_the_sentence_that_names_the_ro
 def test_who_wrote_a_report_is_answered_by_its_byline(seeded: Settings) -> None:
     reply = answer("Who signed the Mo Cay Bac article, and who wrote the Ha Tinh conference report?")
     assert reply.found and "P. Tuyet" in reply.text.splitlines()[0] and "Kieu Minh" in reply.text.splitlines()[0]
+    photographer = answer("Vem står som fotograf till bilderna i artikeln om Quang Nams förebildliga modeller?")
+    assert photographer.found and "N.D" in photographer.text, photographer.text
 
 
 def test_the_readme_follow_up_answers_with_the_hanoi_figure(seeded: Settings) -> None:

@@ -73,6 +73,9 @@ def test_names_written_in_parts() -> None:
         # the splitter cuts after an ellipsis: what follows from a comma on stays with its sentence
         ("Staden reparerade 5 099 solidaritetshus... , vilket minskade fattigdomen. Nästa.\n; ny rad", "sv",
          ["Staden reparerade 5 099 solidaritetshus... , vilket minskade fattigdomen.", "Nästa.", "; ny rad"]),
+        # and after an initial: the photographer's initials stay whole
+        ("Au cours de la période 2009-2024. Photo : N.D\nSuite.", "fr",
+         ["Au cours de la période 2009-2024.", "Photo : N.D", "Suite."]),
     ],
 )  # fmt: skip
 def test_sentences_are_split_with_exact_offsets(text: str, language: str, sentences: list[str]) -> None:
@@ -184,6 +187,10 @@ def test_questions_about_the_article_itself() -> None:
     assert ASKS_ARTICLE.search("And who wrote the Ha Tinh conference report?")
     assert ASKS_ARTICLE.search("Qui a rédigé le compte rendu de la conférence de Ha Tinh ?")
     assert not ASKS_ARTICLE.search("Who presented the report on the 2023 performance?")
+    # who took its photographs, who wrote it, asked after the article ('do ai viết': by whom)
+    assert ASKS_ARTICLE.search("Vem står som fotograf till bilderna i artikeln om Quang Nams förebildliga modeller?")
+    assert ASKS_ARTICLE.search("Bài viết về Mặt trận huyện Mỏ Cày Bắc do ai viết và chụp ảnh?")
+    assert asked_kind("Bài viết về Mặt trận huyện Mỏ Cày Bắc do ai viết và chụp ảnh?") == "person"
     # documents published by a committee, an interview given to a newspaper, what the article says or who did what
     # according to it: about the news, not the article
     for question in [
