@@ -96,7 +96,7 @@ NEIGHBOURS = 1  # whole sentences of the same paragraph read beyond a passage on
 # A question whose words (not its names, numbers or years) are two or more, none of them in a document, asks of
 # something that document does not treat ('le budget de la défense du Vietnam en 2024'); one word alone may be a
 # dictionary's gap ('befattning')
-TOPIC_WORDS = 2
+TOPIC_WORDS = 1  # the question's words, one at least, of which a document must hold one ('how many ended' holds none)
 UNIT_WORDS = 6  # words after a number read for what it counts: its unit, or the noun after a verb ('94 ont construit…')
 USUAL_SIMILARITY = 0.83  # e5's cosine of a question and its closest sentence, over all train questions
 SIMILAR = 12  # sentences, the best by their words, that the dense encoder also reads (about 40 ms each on 2 cores)
@@ -546,11 +546,11 @@ def violated(question: Question, features: dict[str, float]) -> str | None:
     """The hard constraint a sentence fails, whatever the scores say: a question about a role (the chair, the
     deputy) needs a sentence naming that role, a person's name too when it asks who holds it, and no other body than
     the one it names (the Women's Union's chair is not the People's Committee's); "how many" needs a number other than
-    those asked about, "when" a date or a year; and a document must hold one of the question's words at least, when it
-    has two or more (TOPIC_WORDS), unless the question asks the title of a person the sentence names ('What title
-    does Nguyen Hai Ha hold?'). (A sentence whose paragraph speaks of another place than the one asked about fails
-    too: `places.elsewhere`; and then one without the year asked, in itself or, when it names none, its neighbours:
-    'the last term' is not '2020-2025'.)"""
+    those asked about, "when" a date or a year; and a document must hold one of the question's words at least
+    (TOPIC_WORDS), unless the question asks the title of a person the sentence names ('What title does Nguyen Hai Ha
+    hold?'), and a question with no word to judge at all ('Hur många?') has no answer. (A sentence whose paragraph
+    speaks of another place than the one asked about fails too: `places.elsewhere`; and then one without the year
+    asked, in itself or, when it names none, its neighbours: 'the last term' is not '2020-2025'.)"""
     if question.role is not None and features["role"] != 1.0:
         return "role"
     if question.role is not None and question.kind == "person" and features["cue"] == 0.0:
@@ -568,6 +568,8 @@ def violated(question: Question, features: dict[str, float]) -> str | None:
         and features.get("topic") == 0.0
         and sum(k.kind == "word" for k in question.keys) >= TOPIC_WORDS
     ):
+        return "topic"
+    if all(k.kind == "unjudged" for k in question.keys):  # 'Hur många?': nothing ties a sentence to the question
         return "topic"
     return None
 

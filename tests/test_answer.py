@@ -108,6 +108,14 @@ def test_unusable_questions_get_a_friendly_error(isolated: Settings, text: str, 
         check_question(text, isolated.max_question_chars)
 
 
+def test_a_question_with_nothing_to_judge_is_not_answered(seeded: Settings) -> None:
+    """'Hur många?' names nothing counted, 'Combien de xyzzy ?' a thing no document names: no figure answers them."""
+    for question in ("Hur många?", "Combien ?", "Combien de xyzzy ?", "how many ended"):
+        reply = answer(question)
+        assert not reply.found, (question, reply.text)
+    assert answer("How many orphans?").found
+
+
 def test_overlong_questions_are_refused(isolated: Settings) -> None:
     with pytest.raises(QuestionError, match="under 2000"):
         check_question("Combien " * 400, isolated.max_question_chars)
