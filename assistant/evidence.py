@@ -93,10 +93,10 @@ FEATURES = ["own", "context", "passage", "missing", "prior", "cue", "years", "ye
 Similarity = Callable[[str, list[str]], list[float]]  # question, sentences -> cosine of each (the dense encoder)
 WINDOW = 600  # characters read on each side of a passage to finish its first and last sentences
 NEIGHBOURS = 1  # whole sentences of the same paragraph read beyond a passage on each side
-# A question whose words (not its names, numbers or years) are two or more, none of them in a document, asks of
-# something that document does not treat ('le budget de la défense du Vietnam en 2024'); one word alone may be a
-# dictionary's gap ('befattning')
-TOPIC_WORDS = 1  # the question's words, one at least, of which a document must hold one ('how many ended' holds none)
+# A question with words (not its names, numbers or years), none of them in a document, asks of something that
+# document does not treat ('le budget de la défense du Vietnam en 2024', 'how many ended'); a word no dictionary
+# translates is not judged, so a dictionary's gap ('befattning') does not count against a document
+TOPIC_WORDS = 1
 UNIT_WORDS = 6  # words after a number read for what it counts: its unit, or the noun after a verb ('94 ont construit…')
 USUAL_SIMILARITY = 0.83  # e5's cosine of a question and its closest sentence, over all train questions
 SIMILAR = 12  # sentences, the best by their words, that the dense encoder also reads (about 40 ms each on 2 cores)
@@ -299,20 +299,24 @@ def window(index: LexicalIndex, passage: Passage, neighbours: int = NEIGHBOURS) 
 
 
 def _role(question: Question, sentence: str) -> float:
-    """1 when the sentence names the role asked for (a chair, not a secretary; the deputy or not, as asked) of a body
-    of the level asked for, 0 when it names only other roles or the role of another level's body (the province's
-    vice-chair for the district's), 0.5 when it names none."""
+    """1 when the sentence names the role asked for (a chair, not a secretary; the deputy or not, as asked), 0 when
+    it names only other roles, 0.5 when it names none."""
     if question.role is None:
         return 1.0
-    named = role_mentions(sentence, verbs=question.role_verb)
+    named = _named_roles(sentence, verbs=question.role_verb)
     if not named:
         return 0.5
-    wanted, asked = answering_roles(question), question.level
-    return (
-        1.0
-        if any((f, d) in wanted and asked in (None, role_level(sentence, at) or asked) for f, d, at in named)
-        else 0.0
-    )
+    return 1.0 if answering_roles(question) & set(named) else 0.0
+
+
+def other_level(question: Question, sentence: str) -> bool:
+    """Whether the sentence names the role asked for only as the post of another level's body than the one asked
+    about: the province's vice-chair for the district's ('vice-président du Comité provincial' for Chau Thanh's)."""
+    if question.role is None or question.level is None:
+        return False
+    wanted = answering_roles(question)
+    levels = [role_level(sentence, at) for f, d, at in role_mentions(sentence, question.role_verb) if (f, d) in wanted]
+    return bool(levels) and all(level not in (None, question.level) for level in levels)
 
 
 # The level of the body a role belongs to, said just after the role, before the next comma: 'vice-président du Comité
@@ -522,6 +526,8 @@ def sentences(
             }
             other = elsewhere(question.places, index, passage.doc_id, passage.title, wide.start + a)
             violation = violated(question, features) or ("place" if other else None)
+            if violation is None and other_level(question, text):
+                violation = "level"  # after the place: a sentence about another place says so
             if violation is None and question.years and features["years"] == 0.0:
                 violation = "year"  # last, so that a sentence about another place says so
             out.append(Sentence(wide, a, b, features, violation=violation, elsewhere=other))
