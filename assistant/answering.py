@@ -182,10 +182,12 @@ def split_parts(question: str) -> list[str]:
         clauses = [p.strip(" ,") for p in _CLAUSE_BREAK.split(question) if p.strip(" ,")]
         if all(asked_kind(c) or ASKS_WHAT.search(c) for c in clauses):
             pieces = clauses
-    if len(pieces) > 1:  # a part that asks only 'which commune' shares what the next asks of its own thing
-        pieces = [_shared_predicate(p, pieces[i + 1]) if i + 1 < len(pieces) else p for i, p in enumerate(pieces)]
-    if len(pieces) > 1:  # a place or name said once stands for every part that names none: 'how many X and how
-        names = [n for p in pieces for n in _names(p)]  # many Y in Ha Tinh'; a part with its own place keeps it
+    if len(pieces) > 1:
+        # a part that asks only 'which commune' shares what the next asks of its own thing
+        pieces = [_shared_predicate(p, after) for p, after in zip(pieces, pieces[1:], strict=False)] + pieces[-1:]
+        # a place or name said once stands for every part that names none: 'how many X and how many Y in Ha Tinh';
+        # a part with its own place keeps it
+        names = [n for p in pieces for n in _names(p)]
         return [p if _names(p) else " ".join([p, *names]) for p in pieces]
     tokens = list(re.finditer(r"[\w'-]+", question))
     for i, tok in enumerate(tokens[1:-1], start=1):

@@ -29,10 +29,10 @@ def key_words(query: Query) -> list[KeyWord]:
     """The question's content words, each with the forms that match it and its kind."""
     names = capitalised(query.text, query.language)  # those no dictionary translates are names
     out: list[KeyWord] = []
-    seen: set[str] = set()
+    seen: set[tuple[str, bool]] = set()
     for word in content_words(query.text):
         # a name is not the everyday word it folds to: 'Nội' of 'Hà Nội' and 'nổi' are both 'noi'
-        seen_as = f"{fold(word)}:{word.lower() in names}"
+        seen_as = (fold(word), word.lower() in names)
         if seen_as in seen:
             continue
         seen.add(seen_as)
