@@ -30,6 +30,7 @@ from .evidence import (
 )
 from .keywords import Words, matched
 from .languages import (
+    APPROXIMATELY,
     ASKS_ARTICLE,
     ASKS_SITE,
     ASKS_WHAT,
@@ -51,6 +52,7 @@ from .languages import (
     given_in,
     is_stopword,
     language_name,
+    measured,
     name_groups,
     phrase,
     question_language,
@@ -541,7 +543,8 @@ def direct_value(part: Part, sentence: Sentence, given: set[tuple[str, str]] | N
         asked = set(NUMBER.findall(part.typed))
         shares = part.question.share
         things = bool(part.question.counting) and not (part.question.sums or part.question.money or shares)
-        values: list[tuple[bool, bool, bool, int, str, str]] = []
+        spans = measured(text, part.question.measure) if part.question.measure else []
+        values: list[tuple[bool, bool, bool, bool, int, str, str]] = []
         for match in count_numbers(text):
             if (
                 match.group() in asked
@@ -567,13 +570,18 @@ def direct_value(part: Part, sentence: Sentence, given: set[tuple[str, str]] | N
             share = shares and bool(PERCENT_SIGN.match(after.lstrip()))  # '0,03 %'
             # a question that counts things is not answered by a sum or a percentage when the sentence has a count
             thing = things and not (CURRENCY.search(after) or PERCENT_SIGN.search(after))
-            values.append((share, said is not None, thing, -len(values), value, number))
+            of_measure = any(a <= match.start() < b for a, b in spans)  # '297 000 m2' for 'how many hectares'
+            values.append((share, of_measure, said is not None, thing, -len(values), value, number))
+        if spans and not any(v[1] for v in values):  # the quantity in words: 'plus d'un hectare'
+            start, end = spans[0]
+            before = APPROXIMATELY.search(text[:start])
+            return text[before.start() if before else start : end]
         if values:
-            # a share's percentage, the first number whose unit is a word of the question, a count of things for a
-            # question that counts things, or the first
+            # a share's percentage, a quantity of the measure asked, the first number whose unit is a word of the
+            # question, a count of things for a question that counts things, or the first
             chosen = max(values)
-            given.add((text, chosen[5]))
-            return chosen[4]
+            given.add((text, chosen[6]))
+            return chosen[5]
     if kind == "person":
         if byline(text) == "author" and ASKS_ARTICLE.search(part.typed):  # 'Article et photos : P. Tuyet'
             return text.split(":", 1)[-1].strip()

@@ -36,6 +36,8 @@ from .languages import (
     counts_sum,
     fold,
     given_in,
+    gives_measure,
+    measure_asked,
     sentence_spans,
     stem,
     tokens,
@@ -127,6 +129,7 @@ class Question:
     share: bool = False  # it asks a rate or a share ('le taux de pauvreté', 'tỷ lệ'), which a percentage gives
     place_level: str | None = None  # it asks which place of a level: 'Dans quel village…', 'thôn nào'
     level: str | None = None  # the level of the body whose role it asks of: 'district' for the district Front's chair
+    measure: str | None = None  # the unit of measure a 'how many' counts ('ha' for 'how many hectares')
 
 
 @dataclass
@@ -173,7 +176,7 @@ def question_of(results: Results, constraint_text: str) -> Question:
                     bodies(constraint_text), _counted_keys(keys, folded, results), counting, sums,
                     money, _asks_a_verb(constraint_text), leads, _persons(names, places),
                     bool(ASKS_SHARE.search(constraint_text)), asked_place_level(constraint_text),
-                    _asked_level(constraint_text, role, places))  # fmt: skip
+                    _asked_level(constraint_text, role, places), measure_asked(counting))  # fmt: skip
 
 
 def _persons(names: list[KeyWord], places: list[Place]) -> list[KeyWord]:
@@ -518,6 +521,7 @@ def sentences(
                 # a question about the title of a person the sentence names ('What title does Nguyen Hai Ha hold?')
                 "person": float(titled and any(matched(k, own) for k in question.persons)),
                 "money": float(not question.money or bool(SUM.search(text))),
+                "measure": float(not question.measure or gives_measure(text, question.measure)),
                 "dense": dense,
                 "fused": fused,
                 "cross": float(question.language != passage.language),
@@ -569,6 +573,8 @@ def violated(question: Question, features: dict[str, float]) -> str | None:
         return "time"
     if features.get("money") == 0.0:
         return "money"
+    if features.get("measure") == 0.0:  # 'how many hectares' is not answered by '12 ménages'
+        return "measure"
     if (
         not features.get("person")
         and features.get("topic") == 0.0

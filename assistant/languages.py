@@ -367,6 +367,63 @@ _MONEY = {"money", "argent", "pengar", "tiền", "funds", "fonds", "budget", "do
 _PERCENT = {"percent", "procent", "pourcent", "phần", "trăm"}
 PERCENT_SIGN = re.compile(r"%|\bpour ?cent\b|\bprocent\b|\bpercent\b|\bphần trăm\b", re.IGNORECASE)
 
+# Units of measure a 'how many' may count, as the four languages write them, and what they measure: a quantity of
+# land answers 'how many hectares' ('297 000 m2' is 29.7 ha), not '12 ménages' nor '36 392 mètres de clôtures'. The
+# square metre comes before the metre, so that 'mètres carrés' is read as an area.
+MEASURES = {
+    "m2": ("area", r"m2|m²|(?:mètres?|met(?:er|re)s?) carrés?|square met(?:er|re)s?|kvadratmeter(?:n)?|mét vuông"),
+    "ha": ("area", r"hectares?|ha|hektar(?:en)?|héc-ta|hecta"),
+    "km": ("length", r"km|kilom(?:è|e)tres?|kilomet(?:er|re)s?|kilometer(?:n)?|ki-lô-mét|cây số"),
+    "m": ("length", r"mètres?|met(?:er|re)s?|meter(?:n)?|mét|m"),
+    "t": ("mass", r"tonnes?|tons?|ton(?:nen)?|tấn"),
+    "kg": ("mass", r"kg|kilogrammes?|kilograms?|kilo(?:gram)?"),
+}
+_UNIT = {unit: re.compile(rf"^(?:{forms})$", re.IGNORECASE) for unit, (_, forms) in MEASURES.items()}
+_SQUARE = {"square", "carré", "carrés", "vuông"}
+# a number, a word of scale ('1,2 millions de'), the unit; or one unit in words ('plus d'un hectare')
+_MEASURED = {
+    unit: re.compile(
+        rf"(?:\d|\b(?:un|une|one|ett|một))(?:[\d \u00a0\u202f.,]*\d)?\s*(?:[^\W\d_]+\s+)?(?:de |d'|of )?"
+        rf"(?<![\w-])(?:{forms})(?![\w-])",
+        re.IGNORECASE,
+    )
+    for unit, (_, forms) in MEASURES.items()
+}
+
+
+def measure_asked(asked: list[str]) -> str | None:
+    """What a 'how many' measures, from the words it counts: 'hectares' or 'mètres carrés' -> 'area', 'meter' ->
+    'length'; None when it counts things."""
+    lowered = [w.lower() for w in asked]
+    found = [unit for w in lowered for unit, pattern in _UNIT.items() if pattern.match(w)]
+    if not found:
+        return None
+    return "area" if found[0] == "m" and _SQUARE & set(lowered) else MEASURES[found[0]][0]
+
+
+def measured(text: str, measure: str) -> list[tuple[int, int]]:
+    """Where the text gives a quantity of that measure, in order ('297 000 m2' is an area, 'un hectare' too); metres
+    are not square metres."""
+    spans = []
+    for unit, (dimension, _) in MEASURES.items():
+        if dimension == measure:
+            for match in _MEASURED[unit].finditer(text):
+                if unit != "m" or not _MEASURED["m2"].match(text, match.start()):
+                    spans.append(match.span())
+    return sorted(spans)
+
+
+# what may stand before a quantity and belongs to it: 'plus d'un hectare', 'nearly 300 m2'
+APPROXIMATELY = re.compile(
+    r"\b(?:plus d'|plus de |près d'|près de |environ |more than |over |nearly |about |almost |över |nästan |cirka |"
+    r"drygt |hơn |gần |khoảng )$",
+    re.IGNORECASE,
+)
+
+
+def gives_measure(text: str, measure: str) -> bool:
+    return bool(measured(text, measure))
+
 
 # A verb's past forms right after 'how many' / 'hur många' ('ended', 'received'; 'registrerades', 'deltog' aside)
 # ('skilled mass mobilization models' is a thing: an English -ed word is a verb before a particle or the end only)

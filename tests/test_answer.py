@@ -969,6 +969,15 @@ def test_a_number_a_year_or_a_sum_of_another_kind_is_no_answer(seeded: Settings,
     assert not answer(question).found
 
 
+def test_a_quantity_of_another_measure_is_no_answer_and_one_in_words_is(seeded: Settings) -> None:
+    # the Dien Phuoc sentence counts houses and households, no length: '4 nouvelles maisons' was the answer
+    assert not answer("Sur combien de mètres les ménages aisés de Dien Phuoc ont-ils élargi les routes ?").found
+    # 'plus d'un hectare de curcuma noir', not the first number of the sentence ('12 ménages')
+    reply = answer("Combien d'hectares de curcuma noir le bloc de Tra Ka a-t-il plantés ?")
+    assert reply.found
+    assert "plus d'un hectare" in reply.text.split("\n")[0]
+
+
 @pytest.mark.parametrize(
     ("question", "expected"),
     [

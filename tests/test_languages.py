@@ -16,7 +16,9 @@ from assistant.languages import (
     counts_sum,
     detect,
     fold,
+    gives_measure,
     joined,
+    measure_asked,
     name_groups,
     phrase,
     question_language,
@@ -267,3 +269,39 @@ def test_numbers_in_a_short_quoted_name_count_nothing() -> None:
     # a longer quote is someone's words, and its numbers count: '« … au moins 2 à 3 nouveaux modèles… »'
     quote = "Il a dit : « Chaque comité doit construire au moins 2 à 3 nouveaux modèles de « mobilisation habile »"
     assert counted(quote) == ["2", "3"]
+
+
+@pytest.mark.parametrize(
+    ("question", "measure"),
+    [
+        ("How many hectares of ginseng did the bloc plant?", "area"),
+        ("Combien de mètres carrés de terrain ont été cédés ?", "area"),  # square metres, not metres
+        ("How many square metres of land were given?", "area"),
+        ("Bao nhiêu m2 đất đã được hiến?", "area"),
+        ("Hur många meter staket mobiliserades?", "length"),
+        ("How many kilometres of road were built?", "length"),
+        ("Combien de tonnes de riz ont été données ?", "mass"),
+        ("How many houses were built?", None),
+    ],
+)
+def test_what_a_how_many_measures(question: str, measure: str | None) -> None:
+    assert measure_asked(counted(question)) == measure
+
+
+@pytest.mark.parametrize(
+    ("text", "measure", "gives"),
+    [
+        ("près de 297 000 m2 de terrain", "area", True),
+        ("plus d'un hectare de curcuma noir", "area", True),  # one hectare, in words
+        ("12 ménages du village 2", "area", False),
+        ("297 000 m2 de terrain", "length", False),  # square metres are no length
+        ("près de 297 000 mètres carrés", "length", False),
+        ("36 392 mètres de clôtures", "length", True),
+        ("36 392 meter staket", "length", True),
+        ("2,5 km de routes", "length", True),
+        ("le 13 mars 2025", "length", False),
+        ("1,2 millions de tonnes de riz", "mass", True),
+    ],
+)
+def test_a_quantity_of_the_measure_asked(text: str, measure: str, gives: bool) -> None:
+    assert gives_measure(text, measure) is gives
