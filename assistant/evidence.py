@@ -355,6 +355,8 @@ def _asked_level(text: str, role: str | None, places: list[Place]) -> str | None
 
 SPEAKER_REACH = 800  # characters before a sentence read for the holder of a role who says it
 SPEAKER_SENTENCES = 2  # sentences before it read so
+# a person named by a courtesy title and the last word of the name: '- a déclaré Mme Dung', 'sa herr Tuan'
+COURTESY = re.compile(r"\b(?:Mme|Mlle|M\.|Madame|Monsieur|Mr\.?|Mrs\.?|Ms\.?|herr|fru|ông|bà)\s+([A-ZĐ][\w'-]+)\b")
 
 
 def _role_said(question: Question, sentence: str, index: LexicalIndex, passage: Passage, at: int) -> float:
@@ -364,12 +366,28 @@ def _role_said(question: Question, sentence: str, index: LexicalIndex, passage: 
     own = _role(question, sentence)
     if own != 0.5 or question.kind == "person" or at <= 0:
         return own
+    if (courtesy := COURTESY.search(sentence)) and (held := _role_of(question, index, passage, courtesy.group(1))):
+        return held  # '« … au cours de la période 2025-2030 » - a déclaré Mme Dung', the commission's head
     before, _ = index.span(passage.doc_id, max(0, at - SPEAKER_REACH), at)
     spans = sentence_spans(before, passage.language) if before.strip() else []
     if not spans:
         return own
     said = before[spans[-SPEAKER_SENTENCES:][0][0] :]
     return _role(question, said) if _body(question, said) else own  # the Women's Union's chair is not the Committee's
+
+
+def _role_of(question: Question, index: LexicalIndex, passage: Passage, last: str) -> float | None:
+    """The role a person named only by a courtesy title and the last word of their name holds, as the sentences of
+    the document that give their whole name say it ('la cheffe de la Commission…, Huynh Thi Thuy Dung'): 1 when one
+    names the role asked of the body asked, 0 when they name only others, None when no sentence gives the name."""
+    text = index.document_text(passage.doc_id)
+    found = None
+    for a, b in sentence_spans(text, passage.language):
+        sentence = text[a:b]
+        if any(m.group().split()[-1] == last for m in NAME.finditer(sentence)) and _body(question, sentence):
+            role = _role(question, sentence)
+            found = max(found or 0.0, role) if role != 0.5 else found
+    return found
 
 
 def answering_roles(question: Question) -> set[tuple[str, bool]]:

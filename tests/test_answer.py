@@ -969,6 +969,24 @@ def test_a_number_a_year_or_a_sum_of_another_kind_is_no_answer(seeded: Settings,
     assert not answer(question).found
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What did the head of Quang Nam's mass mobilization commission ask provincial agencies to build in 2025-2030?",
+        "Qu'a demandé la cheffe de la Commission de mobilisation de masse de Quang Nam aux agences provinciales pour "
+        "2025-2030 ?",
+    ],
+)
+def test_a_quote_signed_by_courtesy_title_holds_the_role_the_document_gives_that_name(
+    seeded: Settings, question: str
+) -> None:
+    # '« Pour les agences et unités provinciales, … 2025-2030 » - a déclaré Mme Dung': the sentence names no role, but
+    # the article calls Huynh Thi Thuy Dung 'la cheffe de la Commission de mobilisation de masse'
+    reply = answer(question)
+    assert reply.found
+    assert any("2025-2030" in q and "Mme Dung" in q for c in reply.citations for q in c.quotes)
+
+
 def test_a_quantity_of_another_measure_is_no_answer_and_one_in_words_is(seeded: Settings) -> None:
     # the Dien Phuoc sentence counts houses and households, no length: '4 nouvelles maisons' was the answer
     assert not answer("Sur combien de mètres les ménages aisés de Dien Phuoc ont-ils élargi les routes ?").found
