@@ -572,8 +572,9 @@ def direct_value(part: Part, sentence: Sentence, given: set[tuple[str, str]] | N
             thing = things and not (CURRENCY.search(after) or PERCENT_SIGN.search(after))
             of_measure = any(a <= match.start() < b for a, b in spans)  # '297 000 m2' for 'how many hectares'
             values.append((share, of_measure, said is not None, thing, -len(values), value, number))
-        if spans and not any(v[1] for v in values):  # the quantity in words: 'plus d'un hectare'
-            start, end = spans[0]
+        worded = [(a, b) for a, b in spans if not text[a].isdigit()]  # 'plus d'un hectare'
+        if worded and not any(v[1] for v in values):
+            start, end = worded[0]
             before = APPROXIMATELY.search(text[:start])
             return text[before.start() if before else start : end]
         if values:
