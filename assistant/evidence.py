@@ -366,8 +366,8 @@ def _role_said(question: Question, sentence: str, index: LexicalIndex, passage: 
     own = _role(question, sentence)
     if own != 0.5 or question.kind == "person" or at <= 0:
         return own
-    if (courtesy := COURTESY.search(sentence)) and (held := _role_of(question, index, passage, courtesy.group(1))):
-        return held  # '« … au cours de la période 2025-2030 » - a déclaré Mme Dung', the commission's head
+    if (courtesy := COURTESY.search(sentence)) and _holds_role(question, index, passage.doc_id, courtesy.group(1)):
+        return 1.0  # '« … au cours de la période 2025-2030 » - a déclaré Mme Dung', the commission's head
     before, _ = index.span(passage.doc_id, max(0, at - SPEAKER_REACH), at)
     spans = sentence_spans(before, passage.language) if before.strip() else []
     if not spans:
@@ -376,18 +376,25 @@ def _role_said(question: Question, sentence: str, index: LexicalIndex, passage: 
     return _role(question, said) if _body(question, said) else own  # the Women's Union's chair is not the Committee's
 
 
-def _role_of(question: Question, index: LexicalIndex, passage: Passage, last: str) -> float | None:
-    """The role a person named only by a courtesy title and the last word of their name holds, as the sentences of
-    the document that give their whole name say it ('la cheffe de la Commission…, Huynh Thi Thuy Dung'): 1 when one
-    names the role asked of the body asked, 0 when they name only others, None when no sentence gives the name."""
-    text = index.document_text(passage.doc_id)
-    found = None
-    for a, b in sentence_spans(text, passage.language):
-        sentence = text[a:b]
-        if any(m.group().split()[-1] == last for m in NAME.finditer(sentence)) and _body(question, sentence):
-            role = _role(question, sentence)
-            found = max(found or 0.0, role) if role != 0.5 else found
-    return found
+def _holds_role(question: Question, index: LexicalIndex, doc_id: str, last: str) -> bool:
+    """Whether a person named only by a courtesy title and the last word of their name holds the role asked of the
+    body asked, as a sentence of the document that gives their whole name says it ('la cheffe de la Commission…,
+    Huynh Thi Thuy Dung')."""
+    return any(_body(question, s) and _role(question, s) == 1.0 for s in _named_sentences(index, doc_id).get(last, []))
+
+
+def _named_sentences(index: LexicalIndex, doc_id: str) -> dict[str, list[str]]:
+    """The sentences of a document that name a person in full (two capitalised words or more), by the last word of
+    the name; read once per document."""
+    key = f"named:{doc_id}"
+    if key not in index.cache:
+        text, _ = index.span(doc_id, 0, 1 << 40)  # the cleaned text, each sentence once
+        by_last: dict[str, list[str]] = {}
+        for a, b in sentence_spans(text, index.language_of().get(doc_id, "en")):
+            for last in dict.fromkeys(m.group().split()[-1] for m in NAME.finditer(text[a:b])):
+                by_last.setdefault(last, []).append(text[a:b])
+        index.cache[key] = by_last
+    return index.cache[key]  # type: ignore[no-any-return]
 
 
 def answering_roles(question: Question) -> set[tuple[str, bool]]:
