@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from .errors import QuestionError
 from .evidence import (
+    BODIES,
     YEAR,
     Question,
     Sentence,
@@ -20,6 +21,7 @@ from .evidence import (
     answering_roles,
     answers,
     blocked,
+    bodies,
     body_mentions,
     decide,
     probability,
@@ -173,6 +175,8 @@ def frame(question: str, history: list[Any] | None) -> tuple[str, str]:
         for name in replaced:
             kept = kept.replace(name, new[0])
     carried = [n for n in _names(kept) if n not in new]
+    if not bodies(question):  # the body asked of still binds: 'And the head?' after the commission's deputy
+        carried += [BODIES[body][0] for body in sorted(bodies(kept))]
     return f"{kept} {question}", " ".join([question, *carried])
 
 

@@ -306,10 +306,22 @@ def _role(question: Question, sentence: str) -> float:
     it names only other roles, 0.5 when it names none."""
     if question.role is None:
         return 1.0
-    named = _named_roles(sentence, verbs=question.role_verb)
+    named = role_mentions(sentence, verbs=question.role_verb)
     if not named:
         return 0.5
-    return 1.0 if answering_roles(question) & set(named) else 0.0
+    wanted = answering_roles(question)
+    return 1.0 if any((f, d) in wanted and _of_body_asked(question, sentence, at) for f, d, at in named) else 0.0
+
+
+def _of_body_asked(question: Question, text: str, at: int) -> bool:
+    """Whether the role named at offset `at` is a post of the body a 'who leads' question names (or of none said): its
+    body is the first one named after it, in its clause. The head of the Party Committee's mass mobilization commission
+    ('le chef de la Commission de mobilisation de masse du Comité provincial du Parti') does not lead the Party
+    Committee."""
+    if not (question.leads and question.bodies):
+        return True
+    named = body_mentions(re.split(r"[,;:()]", text[at : at + LEVEL_REACH])[0])
+    return not named or named[0][0] in question.bodies
 
 
 def other_level(question: Question, sentence: str) -> bool:

@@ -1008,3 +1008,14 @@ def test_a_number_that_counts_what_is_asked_is_the_answer(seeded: Settings, ques
     reply = answer(question)
     assert reply.found
     assert expected in reply.text.split("\n")[0]
+
+
+def test_an_elliptical_follow_up_keeps_the_body_asked_of() -> None:
+    from assistant.answering import frame
+    from assistant.evidence import bodies
+
+    before = "Who's the deputy head of the mass mobilization commission of the Ha Tinh provincial Party Committee?"
+    _, binding = frame("And the head?", [{"role": "user", "content": before}])
+    assert bodies(binding) == {"party", "mass mobilization"}
+    _, binding = frame("And in Hanoi?", [{"role": "user", "content": "How much did the For the Poor fund raise?"}])
+    assert bodies(binding) == set()

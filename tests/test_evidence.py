@@ -207,3 +207,19 @@ def test_which_village_is_answered_by_a_sentence_naming_another_village() -> Non
     assert _cue(question, launched, typed) == 1.0  # type: ignore[arg-type]
     chosen = "Le modèle « 5 en 1 » de la commune de Tam Thang a été sélectionné pour être reproduit."
     assert _cue(question, chosen, typed) == 0.0  # type: ignore[arg-type]
+
+
+def test_who_leads_a_body_is_answered_by_a_post_of_that_body_not_of_its_commission() -> None:
+    from types import SimpleNamespace
+
+    from assistant.evidence import _role
+
+    leads_party = SimpleNamespace(role="head", vice=False, leads=True, bodies={"party"}, role_verb=True)
+    commission = ("Étaient également présents le chef de la Commission de mobilisation de masse du Comité provincial "
+                  "du Parti, Truong Thanh Huyen, et le vice-président du Conseil populaire provincial.")  # fmt: skip
+    secretary = "Le secrétaire du Comité provincial du Parti, Hoang Trung Dung, a présidé la conférence."
+    assert _role(leads_party, commission) == 0.0  # type: ignore[arg-type]  # the commission's head
+    assert _role(leads_party, secretary) == 1.0  # type: ignore[arg-type]
+    # asked of the commission itself, its head is the answer
+    head = SimpleNamespace(role="head", vice=False, leads=False, bodies={"party", "mass mobilization"}, role_verb=True)
+    assert _role(head, commission) == 1.0  # type: ignore[arg-type]
