@@ -26,6 +26,12 @@ def test_the_passage_that_answers_comes_first(seeded: Settings, question: str, d
     assert holding[0].doc_id.startswith(doc)
 
 
+def test_a_figure_grouped_as_the_question_s_language_groups_it_finds_its_passage(seeded: Settings) -> None:
+    # '6,920' in English, '6 920' in the Swedish report: one rare term, not the common '6' and '920' alone
+    passages = retrieve("What does the figure 6,920 refer to in the Hanoi Front's report on the past five years?", k=5)
+    assert any("6 920" in p.text for p in passages[:3]), [p.text[:60] for p in passages]
+
+
 def test_passages_carry_their_source_and_exact_offsets(seeded: Settings) -> None:
     from assistant.ingest import read_document
 
