@@ -5,6 +5,7 @@ numbered citations, or an honest 'the documents do not say' (and what they do sa
 from __future__ import annotations
 
 import re
+import string
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -176,7 +177,7 @@ def frame(question: str, history: list[Any] | None) -> tuple[str, str]:
             kept = kept.replace(name, new[0])
     carried = [n for n in _names(kept) if n not in new]
     if not bodies(question):  # the body asked of still binds: 'And the head?' after the commission's deputy
-        carried += [BODIES[body][0] for body in sorted(bodies(kept))]
+        carried += [string.capwords(BODIES[body][0]) for body in sorted(bodies(kept))]  # a name: no topic word
     return f"{kept} {question}", " ".join([question, *carried])
 
 
