@@ -230,8 +230,6 @@ def judged(bot: Assistant, questions: list[Question]) -> list[tuple[Question, li
 def fit_answers(bot: Assistant, questions: list[Question]) -> dict[str, Any]:
     """The sentence model (which sentence holds the answer), the decision model (do the documents answer at all)
     with its threshold, and the share of the best score a second quote needs."""
-    from sklearn.metrics import roc_auc_score
-
     samples = judged(bot, questions)
     rows, labels = [], []
     for q, parts in samples:
@@ -243,7 +241,7 @@ def fit_answers(bot: Assistant, questions: list[Question]) -> dict[str, Any]:
     sentence_model = logistic(rows, labels, evidence.FEATURES)
     print(f"sentence model on {len(rows)} sentences ({sum(labels)} hold an answer): {sentence_model}", file=sys.stderr)
     similarity = similarity_base(samples)
-    rows, labels, decisions = [], [], []
+    decisions = []
     for q, parts in samples:
         for part in parts:
             for s in part.ranked:
@@ -252,11 +250,20 @@ def fit_answers(bot: Assistant, questions: list[Question]) -> dict[str, Any]:
                     part.results.query.language, s.passage.language, similarity
                 )
             part.ranked.sort(key=lambda s: (evidence.violates(s), -s.score))  # as `evidence.sentences` orders them
-        best = parts[0]
-        if best.ranked:
-            rows.append(evidence.decision_features(best.ranked[0], best.ranked))
-            labels.append(int(q.answerable))
+        if parts[0].ranked:
             decisions.append((q, parts))
+    quotes = fit_quotes(decisions)
+    decision = fit_decision(decisions, quotes)
+    return {"sentence": sentence_model, "decision": decision, "answer": quotes, "similarity": similarity}
+
+
+def fit_decision(decisions: list[tuple[Question, list[answering.Part]]], quotes: dict[str, float]) -> dict[str, Any]:
+    """The decision model (do the documents answer at all) over each question's best sentence, as the sentence model
+    orders them, with the threshold and the place margin it declines at."""
+    from sklearn.metrics import roc_auc_score
+
+    rows = [evidence.decision_features(parts[0].ranked[0], parts[0].ranked) for _, parts in decisions]
+    labels = [int(q.answerable) for q, _ in decisions]
     # The decision must move the right way with each feature (more of the question's words held, a closer sentence:
     # more likely answered; a missing word, a conflicting year: less): features the fit gives the other sign carry
     # only the quirks of 167 questions, so they are dropped and the model fitted again.
@@ -269,7 +276,6 @@ def fit_answers(bot: Assistant, questions: list[Question]) -> dict[str, Any]:
     decision = signed(rows, labels, names, lambda n: signs.get(n, 1))
     scores = [evidence.probability(decision, r) for r in rows]
     auroc = roc_auc_score(labels, scores)
-    quotes = fit_quotes(decisions)
     # The threshold, and the margin by which a sentence about another place must outscore the best one about the place
     # asked for to decline (`evidence.blocked`), that get the most train questions right as the eval counts them: an
     # unanswerable one declined, an answerable one answered with quotes that hold its answer (declining one whose
@@ -293,7 +299,7 @@ def fit_answers(bot: Assistant, questions: list[Question]) -> dict[str, Any]:
     decision["train_auroc"] = round(float(auroc), 4)
     print(f"decision: train AUROC {auroc:.3f}; {best_key[0]} of {len(labels)} right, balanced accuracy "
           f"{best_key[1]:.3f}, at {threshold:.3f}, place margin {margin}", file=sys.stderr)  # fmt: skip
-    return {"sentence": sentence_model, "decision": decision, "answer": quotes, "similarity": similarity}
+    return decision
 
 
 def similarity_base(samples: list[tuple[Question, list[answering.Part]]]) -> dict[str, float]:
@@ -338,8 +344,10 @@ def fit_quotes(decisions: list[tuple[Question, list[answering.Part]]]) -> dict[s
 
 def main() -> None:
     questions = train_questions()
+    if "--without-g" in sys.argv:  # the 302 train questions before the `g` batch, which fitted.json is fitted on
+        questions = [q for q in questions if not q.id.startswith("g")]
     fitted: dict[str, Any] = json.loads(FITTED.read_text(encoding="utf-8")) if FITTED.is_file() else {}
-    only = sys.argv[1:] or ["fusion", "answers", "rerank"]
+    only = [a for a in sys.argv[1:] if not a.startswith("--")] or ["fusion", "answers", "rerank"]
     with tempfile.TemporaryDirectory(prefix="assistant-fit-") as tmp:
         bot = Assistant(Settings(seeds_dir=REPO / "seeds", vectorstore_dir=Path(tmp) / "store"))
         bot.reindex()
@@ -352,6 +360,9 @@ def main() -> None:
             fitted.update(fit_answers(bot, questions))
         elif "quotes" in only:  # with the sentence and decision models already fitted
             fitted["answer"] = fit_quotes(judged(bot, questions))
+        elif "decision" in only:  # on the best sentences as the sentence model already fitted orders them
+            decisions = [(q, parts) for q, parts in judged(bot, questions) if parts[0].ranked]
+            fitted["decision"] = fit_decision(decisions, fitted["answer"])
         if "rerank" in only:  # with the sentence model fitted above, or before
             FITTED.write_text(json.dumps(fitted, indent=2) + "\n", encoding="utf-8")
             signals_module.fitted.cache_clear()
