@@ -487,7 +487,8 @@ def respond(question: str, history: list[Any] | None, search: Search, similarity
     missing = [p.typed for p in parts if not p.found]
     lines = [phrase(language, "direct", value="; ".join(direct))] if direct else []
     lines += [phrase(language, "missing", part=m) for m in missing]
-    quoted_in = ", ".join(language_name(c, language) for c in sorted({c.language for c in citations.values()}))
+    # in the order the quotes come: 'quoted in Swedish, French' when the first quote is Swedish
+    quoted_in = ", ".join(language_name(c, language) for c in dict.fromkeys(c.language for c in citations.values()))
     lines += [phrase(language, "found", lang=quoted_in), *quotes]
     reply = Answer(question=question, text="\n".join(lines), found=True, citations=list(citations.values()),
                    language=language, confidence=confidence)  # fmt: skip

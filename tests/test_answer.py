@@ -1019,3 +1019,13 @@ def test_an_elliptical_follow_up_keeps_the_body_asked_of() -> None:
     assert bodies(binding) == {"party", "mass mobilization"}
     _, binding = frame("And in Hanoi?", [{"role": "user", "content": "How much did the For the Poor fund raise?"}])
     assert bodies(binding) == set()
+
+
+def test_the_quoted_languages_are_named_in_the_order_of_the_quotes(seeded: Settings) -> None:
+    from assistant.languages import language_name
+
+    reply = answer("What does the figure 6,920 refer to in the Hanoi Front's report on the past five years?")
+    header = next(line for line in reply.text.splitlines() if line.startswith("From the documents (quoted in "))
+    named = header.removeprefix("From the documents (quoted in ").removesuffix("):").split(", ")
+    assert named == [language_name(code, "en") for code in dict.fromkeys(c.language for c in reply.citations)]
+    assert named[0] == "Swedish"  # the report that gives the figure is quoted first
