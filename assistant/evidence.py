@@ -320,7 +320,7 @@ def _of_body_asked(question: Question, text: str, at: int) -> bool:
     Committee."""
     if not (question.leads and question.bodies):
         return True
-    named = body_mentions(re.split(r"[,;:()]", text[at : at + LEVEL_REACH])[0])
+    named = body_mentions(_role_clause(text, at))
     return not named or named[0][0] in question.bodies
 
 
@@ -345,10 +345,15 @@ _LEVEL = re.compile("|".join(rf"\b(?P<{level}>{words})\b" for level, words in _L
 LEVEL_REACH = 80  # characters after a role where the level of its body is read
 
 
+def _role_clause(text: str, at: int) -> str:
+    """What a text says of the role named at offset `at`, where its body and that body's level are named: from the
+    role to the next comma, colon or bracket, within LEVEL_REACH characters."""
+    return re.split(r"[,;:()]", text[at : at + LEVEL_REACH])[0]
+
+
 def role_level(text: str, at: int) -> str | None:
     """The level of the body of the role named at offset `at`: the first level word after it, in its clause."""
-    clause = re.split(r"[,;:()]", text[at : at + LEVEL_REACH])[0]
-    found = _LEVEL.search(clause)
+    found = _LEVEL.search(_role_clause(text, at))
     return found.lastgroup if found else None
 
 

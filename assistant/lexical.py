@@ -34,7 +34,8 @@ NGRAM_SIZES = (3, 4, 5)
 MIN_IDF = 0.25  # a term in over ~75% of documents
 
 
-# A number written in groups, or with decimals, as each language writes it: '6 920', '6,920', '6.920'; '104,3'
+# A number written in groups, or with decimals, as each language writes it: '6 920', '6,920', '6.920'; '104,3'.
+# Stricter than languages.NUMBER, which also joins numbers that merely stand side by side ('2020 2025').
 GROUPED = re.compile(r"\b\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+\b|\b\d+[.,]\d{1,2}\b")
 
 
