@@ -120,11 +120,15 @@ def last_user_turn(history: list[Any] | None) -> str | None:
     return None
 
 
+POSSESSIVE = re.compile(r"['’]s$")
+
+
 def _names(text: str) -> list[str]:
     """Capitalised words and runs of them that are not the first word: 'Hanoi', 'Ha Tinh', 'Mỏ Cày Bắc'."""
     found = [" ".join(_without_opening_function_words(group)) for group in name_groups(text)]
     found = [n for n in found if n]
-    tokens = re.findall(r"[\w'-]+", unicodedata.normalize("NFC", text))
+    # a possessive is its name ('Tam Thang's' names Tam Thang, not "Thang's")
+    tokens = [POSSESSIVE.sub("", t) for t in re.findall(r"[\w'’-]+", unicodedata.normalize("NFC", text))]
     singles = [t for t in tokens[1:] if t[:1].isupper() and not is_stopword(t) and not any(t in f for f in found)]
     return found + singles
 
@@ -178,7 +182,8 @@ def frame(question: str, history: list[Any] | None) -> tuple[str, str]:
     carried = [n for n in _names(kept) if n not in new]
     if not bodies(question):  # the body asked of still binds: 'And the head?' after the commission's deputy
         carried += [string.capwords(BODIES[body][0]) for body in sorted(bodies(kept))]  # a name: no topic word
-    return f"{kept} {question}", " ".join([question, *carried])
+    # the names carried apart, so that two do not read as one ('Hà Tĩnh, Quỹ Vì', not 'Hà Tĩnh Quỹ Vì')
+    return f"{kept} {question}", " ".join([question, ", ".join(dict.fromkeys(carried))]).strip()
 
 
 def split_parts(question: str) -> list[str]:
@@ -195,7 +200,7 @@ def split_parts(question: str) -> list[str]:
         # a place or name said once stands for every part that names none: 'how many X and how many Y in Ha Tinh';
         # a part with its own place keeps it
         names = [n for p in pieces for n in _names(p)]
-        return [p if _names(p) else " ".join([p, *names]) for p in pieces]
+        return [p if _names(p) or not names else f"{p} {', '.join(dict.fromkeys(names))}" for p in pieces]
     tokens = list(re.finditer(r"[\w'-]+", question))
     for i, tok in enumerate(tokens[1:-1], start=1):
         if tok.group().lower() not in CONJUNCTIONS or not tokens[i - 1].group()[:1].isupper():

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from assistant import Answer, Assistant, QuestionError, Settings, answer, search
-from assistant.answering import check_question, frame, judge, split_parts
+from assistant.answering import _names, check_question, frame, judge, split_parts
 from tests.conftest import use_dirs
 
 
@@ -192,6 +192,9 @@ def test_a_follow_up_takes_the_new_place_and_keeps_the_question() -> None:
     searched, binding = frame("And how many orphans were sponsored there?", [{"role": "user", "content":
                               "How much did Ha Tinh raise in 2023?"}])  # fmt: skip
     assert "Ha Tinh" in binding and "2023" not in binding  # the subject carries over, the year does not
+    _, binding = frame("And how many orphans were sponsored there?", [{"role": "user", "content":
+                       "How much did Ha Tinh and Hanoi raise in 2023?"}])  # fmt: skip
+    assert _names(binding) == ["Ha Tinh", "Hanoi"]  # two names carried, not one 'Ha Tinh Hanoi'
     assert frame("How many houses did the district build for poor families in 2024?", history)[0].startswith("How")
     # a new place takes the place of the old place, not of another name; a capitalised 'Vậy' (so) opens no name
     covid = "Hồi dịch Covid, Hà Nội lập được bao nhiêu tổ Covid cộng đồng?"
@@ -275,6 +278,15 @@ def test_a_question_that_points_nowhere_starts_anew() -> None:
          ["How many houses were built in Ha Tinh and in which year?"]),
         ("How many households escaped poverty in Quang Nam in 2023 and in Hanoi?",
          ["How many households escaped poverty in Quang Nam in 2023 and in Hanoi?"]),
+        # a possessive names its place once: the later part asks of Tam Thang, not of "Thang's"
+        ("In which village was Tam Thang's '5 in 1' team launched, and with how many members?",
+         ["In which village was Tam Thang's '5 in 1' team launched", "with how many members? Tam Thang"]),
+        ("Who chairs Hanoi’s Front, and who is its deputy chair?",
+         ["Who chairs Hanoi’s Front", "who is its deputy chair? Hanoi, Front"]),
+        # names carried apart do not run together into one ('Hà Tĩnh Quỹ Vì')
+        ("Hà Tĩnh góp bao nhiêu tỷ đồng cho Quỹ Vì người nghèo và bao nhiêu tỷ đồng cho an sinh xã hội?",
+         ["Hà Tĩnh góp bao nhiêu tỷ đồng cho Quỹ Vì người nghèo",
+          "bao nhiêu tỷ đồng cho an sinh xã hội? Hà Tĩnh, Quỹ Vì"]),
     ],
 )  # fmt: skip
 def test_questions_that_ask_two_things_are_split(question: str, parts: list[str]) -> None:
