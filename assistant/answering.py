@@ -15,6 +15,9 @@ from urllib.parse import urlsplit
 from .errors import QuestionError
 from .evidence import (
     BODIES,
+    ROLES,
+    VICE,
+    VIETNAMESE_ROLES,
     YEAR,
     Question,
     Sentence,
@@ -133,6 +136,24 @@ def _names(text: str) -> list[str]:
     return found + singles
 
 
+def _proper_names(text: str) -> list[str]:
+    """The names a follow-up can put in the place of the turn before's, or carry from it: not its capitalised posts
+    and bodies ('Còn Phó Chủ tịch thì sao?' names no place)."""
+    return [n for n in _names(text) if not _title(n)]
+
+
+# the words of posts and bodies, which a capital does not make a name: 'Phó Chủ tịch', 'Vice Chairman', 'Tỉnh ủy'
+POST_WORDS = {"standing", "permanent", "permanente", "ständig", "ständiga", "thường", "trực"}  # 'Standing Deputy…'
+TITLE_WORDS = {fold(w) for ws in (*ROLES.values(), VICE, POST_WORDS, *VIETNAMESE_ROLES) for w in ws} | {
+    w for names in BODIES.values() for name in names for w in name.split()
+}
+
+
+def _title(name: str) -> bool:
+    """Whether a capitalised run names a post or a body, not a person or a place ('Vice Chairman', 'Bí', 'Phó Chủ')."""
+    return all(fold(w) in TITLE_WORDS for w in name.split()) and not mentions(name)
+
+
 def _places_said(text: str) -> set[str]:
     """The places a text names, as it writes them: provinces, and places after a place noun ('xã Tam Thăng')."""
     return {p.said for _, p in mentions(text)}
@@ -166,20 +187,23 @@ def frame(question: str, history: list[Any] | None) -> tuple[str, str]:
     own = [w for w in asked_words if w.lower() not in named]
     if not (elliptic or pointing) and (len(asked_words) > 5 or not same_language or (named and len(own) >= 3)):
         return question, question
-    new = [] if pointing else names
+    new = [] if pointing else [n for n in names if not _title(n)]  # a post or a body takes no place's place
     kept = previous
     if new:
-        old = _names(previous)
+        old = _proper_names(previous)
         located = [n for n in old if re.search(rf"\b(?:{'|'.join(PREPOSITIONS)})\s+{re.escape(n)}", previous)]
         candidates = located or old
         # a new place takes an old place's place ('Covid, Hà Nội' then 'Quảng Nam')
         if new[0] in _places_said(question):
             placed = _places_said(previous)
-            candidates = [n for n in candidates if n in placed] or [n for n in old if n in placed] or candidates
+            # a place inside a longer run of capitals goes alone ('the Hanoi Fatherland Front' -> 'the Ha Tinh…')
+            inside = sorted((p for p in placed if p in previous), key=previous.rfind)
+            named_places = [n for n in candidates if n in placed] or [n for n in old if n in placed]
+            candidates = named_places or inside or candidates
         replaced = candidates[-1:]
         for name in replaced:
             kept = kept.replace(name, new[0])
-    carried = [n for n in _names(kept) if n not in new]
+    carried = [n for n in _proper_names(kept) if n not in new]
     if not bodies(question):  # the body asked of still binds: 'And the head?' after the commission's deputy
         carried += [string.capwords(BODIES[body][0]) for body in sorted(bodies(kept))]  # a name: no topic word
     # the names carried apart, so that two do not read as one ('Hà Tĩnh, Quỹ Vì', not 'Hà Tĩnh Quỹ Vì')

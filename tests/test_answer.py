@@ -1022,6 +1022,20 @@ def test_a_number_that_counts_what_is_asked_is_the_answer(seeded: Settings, ques
     assert expected in reply.text.split("\n")[0]
 
 
+def test_a_follow_up_that_names_a_post_keeps_the_place_and_body_asked_of() -> None:
+    # a capitalised post is no name: it takes no place's place ('Ai là Chủ tịch Phó Chủ ban…' before)
+    before = [{"role": "user", "content": "Ai là Chủ tịch Ủy ban MTTQ Việt Nam thành phố Hà Nội?"}]
+    searched, binding = frame("Còn Phó Chủ tịch thì sao?", before)
+    assert searched.startswith("Ai là Chủ tịch Ủy ban MTTQ Việt Nam thành phố Hà Nội?")
+    assert binding == "Còn Phó Chủ tịch thì sao? MTTQ Việt Nam, Hà Nội, Fatherland Front"
+    before = [{"role": "user", "content": "Who chairs the Hanoi Fatherland Front?"}]
+    assert frame("And the Vice Chairman?", before)[0].startswith("Who chairs the Hanoi Fatherland Front?")
+    # a new place takes the old place's place inside a longer run of capitals, not the whole run's
+    assert frame("And in Ha Tinh?", before)[0].startswith("Who chairs the Ha Tinh Fatherland Front?")
+    before = [{"role": "user", "content": "Who is the secretary of the Ha Tinh provincial Party Committee?"}]
+    assert frame("And the Standing Deputy Secretary?", before)[0].startswith("Who is the secretary of the Ha Tinh")
+
+
 def test_an_elliptical_follow_up_keeps_the_body_asked_of() -> None:
     from assistant.answering import frame
     from assistant.evidence import bodies
