@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from .errors import QuestionError
 from .evidence import (
     BODIES,
+    LEADS,
     ROLES,
     VICE,
     VIETNAMESE_ROLES,
@@ -112,14 +113,21 @@ def check_question(question: str, max_chars: int) -> str:
     return re.sub(r"\s+", " ", cleaned).strip()
 
 
-def last_user_turn(history: list[Any] | None) -> str | None:
-    for turn in reversed(history or []):
-        if isinstance(turn, dict) and turn.get("role") == "user":
-            content = turn.get("content")
-            if isinstance(content, str) and content.strip():
-                return content
-        elif isinstance(turn, (list, tuple)) and turn and isinstance(turn[0], str):
-            return turn[0]
+def previous_question(history: list[Any] | None) -> str | None:
+    """The last user turn as it was asked in its conversation: a follow-up of a follow-up reads what the first one
+    framed ('And a year later?' after 'How many members did it have?' after the question about Tam Thang's team)."""
+    turns = [t for t in (_user_text(turn) for turn in history or []) if t]
+    if len(turns) < 2:
+        return turns[-1] if turns else None
+    return frame(turns[-1], [{"role": "user", "content": t} for t in turns[:-1]])[0]
+
+
+def _user_text(turn: Any) -> str | None:
+    if isinstance(turn, dict) and turn.get("role") == "user":
+        content = turn.get("content")
+        return content if isinstance(content, str) and content.strip() else None
+    if isinstance(turn, (list, tuple)) and turn and isinstance(turn[0], str):
+        return turn[0]
     return None
 
 
@@ -145,8 +153,8 @@ def _proper_names(text: str) -> list[str]:
 # the words of posts and bodies, which a capital does not make a name: 'Phó Chủ tịch', 'Vice Chairman', 'Tỉnh ủy'
 POST_WORDS = {"standing", "permanent", "permanente", "ständig", "ständiga", "thường", "trực"}  # 'Standing Deputy…'
 TITLE_WORDS = {fold(w) for ws in (*ROLES.values(), VICE, POST_WORDS, *VIETNAMESE_ROLES) for w in ws} | {
-    w for names in BODIES.values() for name in names for w in name.split()
-}
+    POSSESSIVE.sub("", w).rstrip("'") for names in BODIES.values() for name in names for w in name.split()
+}  # a name is read without its possessive: 'Women's Union' gives 'Women', 'Union'
 
 
 def _title(name: str) -> bool:
@@ -170,7 +178,7 @@ def frame(question: str, history: list[Any] | None) -> tuple[str, str]:
     """(what to search, what binds the answer) for a question in its conversation. A short or elliptical follow-up
     keeps the previous question's frame; a new place or name in it takes the previous one's place ('And in Hanoi?'
     after a question about Ha Tinh asks the same about Hanoi). Years of earlier turns do not bind the new one."""
-    previous = last_user_turn(history)
+    previous = previous_question(history)
     if not previous:
         return question, question
     elliptic = bool(ELLIPTIC.match(question) or SAME.search(question))
@@ -206,6 +214,11 @@ def frame(question: str, history: list[Any] | None) -> tuple[str, str]:
     carried = [n for n in _proper_names(kept) if n not in new]
     if not bodies(question):  # the body asked of still binds: 'And the head?' after the commission's deputy
         carried += [string.capwords(BODIES[body][0]) for body in sorted(bodies(kept))]  # a name: no topic word
+    posts = role_mentions(kept, verbs=False)
+    # so does the post, unless the follow-up asks for one of its own ('And who leads the Women's Union there?')
+    if posts and not role_mentions(question) and not LEADS.search(question):  # 'And in Quang Nam?' after a secretary
+        family, deputy, _ = posts[0]
+        carried.append(("Deputy " if deputy else "") + family.capitalize())
     # the names carried apart, so that two do not read as one ('Hà Tĩnh, Quỹ Vì', not 'Hà Tĩnh Quỹ Vì')
     return f"{kept} {question}", " ".join([question, ", ".join(dict.fromkeys(carried))]).strip()
 
@@ -223,7 +236,7 @@ def split_parts(question: str) -> list[str]:
         pieces = [_shared_predicate(p, after) for p, after in zip(pieces, pieces[1:], strict=False)] + pieces[-1:]
         # a place or name said once stands for every part that names none: 'how many X and how many Y in Ha Tinh';
         # a part with its own place keeps it
-        names = [n for p in pieces for n in _names(p)]
+        names = [n for p in pieces for n in _proper_names(p)]  # not a post's or a body's capital: 'Hà Nội', not 'Mặt'
         return [p if _names(p) or not names else f"{p} {', '.join(dict.fromkeys(names))}" for p in pieces]
     tokens = list(re.finditer(r"[\w'-]+", question))
     for i, tok in enumerate(tokens[1:-1], start=1):
@@ -351,7 +364,7 @@ def judge(part: str, history: list[Any] | None, search: Search, similarity: Simi
 def _own_words_read(part: str, history: list[Any] | None, question: Question, best: Sentence) -> bool:
     """Whether the passage of a follow-up's best sentence holds one of the words the follow-up asks of its own, those
     the turn before did not say ('women' in 'How many of them are women?'), when it has any."""
-    before = {fold(w) for w in content_words(last_user_turn(history) or "")}
+    before = {fold(w) for w in content_words(previous_question(history) or "")}
     typed = {fold(w) for w in content_words(part) if w.lower() not in YEAR_WORDS} - before
     own = [k for k in question.keys if k.kind == "word" and fold(k.word) in typed]
     if not own:
@@ -579,7 +592,7 @@ def direct_value(part: Part, sentence: Sentence, given: set[tuple[str, str]] | N
         shares = part.question.share
         things = bool(part.question.counting) and not (part.question.sums or part.question.money or shares)
         spans = measured(text, part.question.measure) if part.question.measure else []
-        values: list[tuple[bool, bool, bool, bool, int, str, str]] = []
+        values: list[tuple[bool, bool, bool, bool, bool, int, str, str]] = []
         for match in count_numbers(text):
             if (
                 match.group() in asked
@@ -606,18 +619,21 @@ def direct_value(part: Part, sentence: Sentence, given: set[tuple[str, str]] | N
             # a question that counts things is not answered by a sum or a percentage when the sentence has a count
             thing = things and not (CURRENCY.search(after) or PERCENT_SIGN.search(after))
             of_measure = any(a <= match.start() < b for a, b in spans)  # '297 000 m2' for 'how many hectares'
-            values.append((share, of_measure, said is not None, thing, -len(values), value, number))
+            counts = any(matched(k, unit) for k in part.question.counted)  # '265 orphelins' for 'combien d'orphelins'
+            values.append((share, of_measure, counts, said is not None, thing, -len(values), value, number))
         worded = [(a, b) for a, b in spans if not text[a].isdigit()]  # 'plus d'un hectare'
         if worded and not any(v[1] for v in values):
             start, end = worded[0]
             before = APPROXIMATELY.search(text[:start])
             return text[before.start() if before else start : end]
         if values:
-            # a share's percentage, a quantity of the measure asked, the first number whose unit is a word of the
-            # question, a count of things for a question that counts things, or the first
+            # a share's percentage, a quantity of the measure asked, the first number whose unit is what the question
+            # counts, then one whose unit is a word of the question (a follow-up's search holds the turn before's
+            # words too: 'maisons' in 'Et combien d'orphelins…'), a count of things for a question that counts
+            # things, or the first
             chosen = max(values)
-            given.add((text, chosen[6]))
-            return chosen[5]
+            given.add((text, chosen[7]))
+            return chosen[6]
     if kind == "person":
         if byline(text) == "author" and ASKS_ARTICLE.search(part.typed):  # 'Article et photos : P. Tuyet'
             return text.split(":", 1)[-1].strip()
