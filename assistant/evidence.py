@@ -439,7 +439,9 @@ def _unit(question: Question, sentence: str, language: str, known: list[KeyWord]
             continue
         found = True
         unit = " ".join(unit_after(sentence[match.end() :]))
-        if things and not known and not (CURRENCY.search(unit) or PERCENT_SIGN.match(unit)):
+        if things and (CURRENCY.search(unit) or PERCENT_SIGN.match(unit)):
+            continue  # a sum or a share counts no things: '100 % av kommunerna och distrikten' is no count of districts
+        if things and not known:
             return 1.0  # what it counts cannot be told
         # 'dont 94 ont construit de nouveaux logements'; not past a comma ('4 nouvelles maisons, certains ménages…')
         after = " ".join(words(re.split(r"[,;:()]", sentence[match.end() :])[0])[:UNIT_WORDS])

@@ -463,6 +463,13 @@ def test_a_count_of_what_no_document_names_is_no_answer(seeded: Settings) -> Non
     assert reply.found and "104" in reply.text.splitlines()[0], reply.text
 
 
+def test_a_percentage_counts_no_things(seeded: Settings) -> None:
+    # '100 % av kommunerna och distrikten' is a share of the districts, not a count of them; the sentence's counts
+    # ('188 kommuner', '76 modellnya landsbygdskommuner') are of communes
+    reply = answer("Hur många distrikt i Hanoi har uppfyllt standarderna för modellnya landsbygdsområden?")
+    assert not reply.found, reply.text
+
+
 def test_a_rate_is_answered_with_a_percentage_only(seeded: Settings) -> None:
     # the Quang Nam article gives no rate: its '7 tâches' and '6 540 modèles' are counts, not a share
     for question in ("What is the poverty rate of Quang Nam province?", "Vilken är fattigdomsgraden i Quang Nam?"):
