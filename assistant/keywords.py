@@ -3,10 +3,10 @@ rarity, and how much of them a text holds."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from .languages import capitalised, content_words, fold, joined, name_groups, stem, words
+from .languages import capitalised, content_words, fold, joined, name_groups, opening_words, stem, words
 from .lexical import LexicalIndex
 from .retrieval import Query
 
@@ -45,7 +45,12 @@ def key_words(query: Query) -> list[KeyWord]:
                 forms |= {stem(w, language) for w in content_words(translation)}
         kind = "number" if word.isdigit() else "name" if word in names and not translated else "word"
         out.append(KeyWord(word, kind, forms, own, translated))
-    return _group_names(out, query.text)
+    keys = _group_names(out, query.text)
+    if query.language == "vi":  # a Vietnamese question's first word is capitalised for its place, alone it names
+        opening = opening_words(query.text)  # nothing: 'Nhờ' of 'Nhờ Mặt trận tham mưu…', whose 'Mặt trận' is the Front
+        keys = [replace(k, kind="word") if k.kind == "name" and k.word in opening and not k.word.isascii() else k
+                for k in keys]  # fmt: skip
+    return keys
 
 
 def _group_names(keys: list[KeyWord], question: str) -> list[KeyWord]:

@@ -68,7 +68,7 @@ STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 # Vietnamese function words keep their tones: folded, "bao" (how) would also drop "bảo" (protect) and "bão" (storm)
 VIETNAMESE_STOPWORDS = frozenset(
     "là của và có các những một cho với được trong khi thì này đó ai gì nào bao nhiêu thế như tại sao đã đang sẽ ở "
-    "về mấy bị rằng theo ngoài vậy còn nếu từ đến cùng sau trước để".split()
+    "về mấy bị rằng theo ngoài vậy còn nếu từ đến cùng sau trước để qua nhờ trên dưới giữa tới cũng đều rất".split()
 )
 
 
@@ -135,14 +135,21 @@ def capitalised(text: str, language: str) -> set[str]:
     spelt without Vietnamese letters ('Vietnam', 'Hanoi')."""
     text = unicodedata.normalize("NFC", text)
     out = {t.lower() for group in name_groups(text) for t in group}
+    opening = opening_words(text)
     for match in _WORD.finditer(text):
         word = match.group()
-        before = text[: match.start()].rstrip()
-        placed = not before or before[-1] in _OPENS
-        everyday = placed and language == "vi" and (not word.isascii() or is_stopword(word))
+        everyday = word.lower() in opening and language == "vi" and (not word.isascii() or is_stopword(word))
         if word[:1].isupper() and not everyday:
             out.add(word.lower())
     return out
+
+
+def opening_words(text: str) -> set[str]:
+    """The words (lower-cased) whose capital their place explains: first in the text, or after a full stop, a colon, a
+    quote or a bracket."""
+    text = unicodedata.normalize("NFC", text)
+    return {m.group().lower() for m in _WORD.finditer(text) if not text[: m.start()].rstrip() or
+            text[: m.start()].rstrip()[-1] in _OPENS}  # fmt: skip
 
 
 def joined(group: list[str]) -> str:

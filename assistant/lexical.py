@@ -29,7 +29,7 @@ from .languages import content_words, fold, stem
 log = logging.getLogger(__name__)
 
 # Bump when term_tokens or ngram_tokens change what they produce: stored indexes are then rebuilt.
-ANALYZER_VERSION = "5"
+ANALYZER_VERSION = "6"
 NGRAM_SIZES = (3, 4, 5)
 MIN_IDF = 0.25  # a term in over ~75% of documents
 

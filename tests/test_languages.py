@@ -243,6 +243,9 @@ def test_a_vietnamese_question_opening_with_a_function_word_names_nothing_by_it(
     # 'Ngoài' (besides) before 'Mặt trận': capitalised only because it opens the question
     assert "ngoài" not in content_words("Ngoài Mặt trận Tổ quốc, những tổ chức nào đã dự hội nghị?")
     assert content_words("Vậy còn Hà Nội thì sao?") == ["hà", "nội"]
+    # 'Qua' (through), written without a Vietnamese letter, and 'Nhờ' (thanks to) are function words too
+    assert content_words("Qua các hội nghị đó, nhờ Mặt trận, bao nhiêu ý kiến được tiếp nhận?")[:4] == [
+        "hội", "nghị", "mặt", "trận"]  # fmt: skip
 
 
 def test_no_question_of_the_eval_sets_is_taken_for_another_language() -> None:
