@@ -143,12 +143,18 @@ class Assistant:
         The fused ranking's first `depth` passages are reordered by the fitted passage model, which reads each
         signal's rank and the sentence each passage holds that best answers, as the answer layer judges sentences
         (depth and model fitted on the train questions)."""
+        return self.ranked(question, k, **filters).passages
+
+    def ranked(self, question: str, k: int = 5, **filters: Any) -> retrieval.Results:
+        """As search, with the k passages in the fitted passage model's order (see retrieve): what the answer layer
+        reads."""
         setting = fitted().get("rerank", {})
         if "model" not in setting:
-            return self.search(question, k, **filters).passages
+            return self.search(question, k, **filters)
         depth = int(setting["depth"])
         results = self.search(question, max(k, depth), **filters)
-        return answering.rerank(results, question.strip(), self.similarity, k, setting["model"], depth)
+        passages = answering.rerank(results, question.strip(), self.similarity, k, setting["model"], depth)
+        return replace(results, passages=passages)
 
     def answer(self, question: str, history: list[Any] | None = None, k: int = 5, **filters: Any) -> Answer:
         """Answer from the documents with numbered citations; found=False (and related passages) when they do not
@@ -178,9 +184,9 @@ class Assistant:
                 wanted = retrieval.filter_values(scope).get("doc_id", [])
                 scope["doc_id"] = [d for d in wanted if d in allowed]
                 if not scope["doc_id"]:  # a document the user left out: nothing to read there
-                    found = searched.get(text) or self.search(text, k, **filters)
+                    found = searched.get(text) or self.ranked(text, k, **filters)
                     return replace(found, passages=[], candidates=[])
-            found = self.search(text, k, **(filters | scope))
+            found = self.ranked(text, k, **(filters | scope))
             if not scope:
                 searched[text] = found
             return found

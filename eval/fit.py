@@ -222,7 +222,7 @@ def holds(text: str, strings: list[str]) -> bool:
 
 def judged(bot: Assistant, questions: list[Question]) -> list[tuple[Question, list[answering.Part]]]:
     return [
-        (q, answering.judge_parts(q.question, q.turns, lambda t, **f: bot.search(t, 5, **f), bot.similarity))
+        (q, answering.judge_parts(q.question, q.turns, lambda t, **f: bot.ranked(t, 5, **f), bot.similarity))
         for q in questions
     ]
 
