@@ -113,25 +113,30 @@ def check_question(question: str, max_chars: int) -> str:
     return re.sub(r"\s+", " ", cleaned).strip()
 
 
+FRAMED_TURNS = 4  # the user turns a follow-up of follow-ups reads back through
+
+
 def previous_question(history: list[Any] | None) -> str | None:
     """The last user turn as it was asked in its conversation: a follow-up of a follow-up reads what the first one
-    framed ('And a year later?' after 'How many members did it have?' after the question about Tam Thang's team)."""
-    turns = [t for t in (_user_text(turn) for turn in history or []) if t]
-    if len(turns) < 2:
-        return turns[-1] if turns else None
-    return frame(turns[-1], [{"role": "user", "content": t} for t in turns[:-1]])[0]
+    framed ('And a year later?' after 'How many members did it have?' after the question about Tam Thang's team),
+    through the last FRAMED_TURNS user turns, so a long chat neither recurses nor grows its search without end."""
+    turns = [t for t in (_user_text(turn) for turn in history or []) if t][-FRAMED_TURNS:]
+    framed = turns[0] if turns else None
+    for turn in turns[1:]:
+        framed = _framed(turn, framed)[0]
+    return framed
 
 
 def _user_text(turn: Any) -> str | None:
-    if isinstance(turn, dict) and turn.get("role") == "user":
-        content = turn.get("content")
-        return content if isinstance(content, str) and content.strip() else None
-    if isinstance(turn, (list, tuple)) and turn and isinstance(turn[0], str):
-        return turn[0]
-    return None
+    """A user turn's text, as a chat message or as the first item of a (user, assistant) pair; None for another."""
+    if isinstance(turn, dict):
+        content = turn.get("content") if turn.get("role") == "user" else None
+    else:
+        content = turn[0] if isinstance(turn, (list, tuple)) and turn else None
+    return content if isinstance(content, str) and content.strip() else None
 
 
-POSSESSIVE = re.compile(r"['’]s$")
+POSSESSIVE = re.compile(r"['’]s?$")  # 'Tam Thang's', and the plural's "Farmers'"
 
 
 def _names(text: str) -> list[str]:
@@ -150,16 +155,25 @@ def _proper_names(text: str) -> list[str]:
     return [n for n in _names(text) if not _title(n)]
 
 
-# the words of posts and bodies, which a capital does not make a name: 'Phó Chủ tịch', 'Vice Chairman', 'Tỉnh ủy'
-POST_WORDS = {"standing", "permanent", "permanente", "ständig", "ständiga", "thường", "trực"}  # 'Standing Deputy…'
-TITLE_WORDS = {fold(w) for ws in (*ROLES.values(), VICE, POST_WORDS, *VIETNAMESE_ROLES) for w in ws} | {
-    POSSESSIVE.sub("", w).rstrip("'") for names in BODIES.values() for name in names for w in name.split()
-}  # a name is read without its possessive: 'Women's Union' gives 'Women', 'Union'
+# the words of posts and bodies, which a capital does not make a name ('Vice Chairman', 'Phó Chủ tịch', 'Tỉnh ủy'):
+# Vietnamese ones with their tones, since folded they are also the syllables of people's names ('Truong Thanh Huyen')
+POST_WORDS = {"standing", "permanent", "permanente", "ständig", "ständige", "ständiga"}  # 'Standing Deputy…'
+VIETNAMESE_TITLE_WORDS = {w for pair in VIETNAMESE_ROLES for w in pair} | set(
+    "phó thường trực vụ ủy ban nhân dân hội đồng mặt trận tổ quốc tỉnh thành huyện đảng phụ nữ đoàn thanh niên nông "
+    "cựu chiến binh liên lao động vận mttq ubnd hđnd".split()
+)
+TITLE_WORDS = {
+    POSSESSIVE.sub("", w) for names in (*ROLES.values(), VICE, POST_WORDS, *BODIES.values()) for name in names
+    for w in fold(name).split()
+} - {fold(w) for w in VIETNAMESE_TITLE_WORDS}  # fmt: skip
 
 
 def _title(name: str) -> bool:
-    """Whether a capitalised run names a post or a body, not a person or a place ('Vice Chairman', 'Bí', 'Phó Chủ')."""
-    return all(fold(w) in TITLE_WORDS for w in name.split()) and not mentions(name)
+    """Whether a capitalised run names a post or a body, not a person or a place ('Vice Chairman', 'Bí', 'Phó Chủ');
+    'Women's Union' is read without its possessive."""
+    said = [POSSESSIVE.sub("", w) for w in unicodedata.normalize("NFC", name).split()]
+    titled = all(w.lower() in VIETNAMESE_TITLE_WORDS or (w.isascii() and fold(w) in TITLE_WORDS) for w in said)
+    return titled and not mentions(name)
 
 
 def _places_said(text: str) -> set[str]:
@@ -178,7 +192,11 @@ def frame(question: str, history: list[Any] | None) -> tuple[str, str]:
     """(what to search, what binds the answer) for a question in its conversation. A short or elliptical follow-up
     keeps the previous question's frame; a new place or name in it takes the previous one's place ('And in Hanoi?'
     after a question about Ha Tinh asks the same about Hanoi). Years of earlier turns do not bind the new one."""
-    previous = previous_question(history)
+    return _framed(question, previous_question(history))
+
+
+def _framed(question: str, previous: str | None) -> tuple[str, str]:
+    """frame, for the previous question as its own conversation framed it."""
     if not previous:
         return question, question
     elliptic = bool(ELLIPTIC.match(question) or SAME.search(question))
@@ -215,9 +233,12 @@ def frame(question: str, history: list[Any] | None) -> tuple[str, str]:
     if not bodies(question):  # the body asked of still binds: 'And the head?' after the commission's deputy
         carried += [string.capwords(BODIES[body][0]) for body in sorted(bodies(kept))]  # a name: no topic word
     posts = role_mentions(kept, verbs=False)
-    # so does the post, unless the follow-up asks for one of its own ('And who leads the Women's Union there?')
-    if posts and not role_mentions(question) and not LEADS.search(question):  # 'And in Quang Nam?' after a secretary
+    # so does the post, for a follow-up that asks nothing of its own: 'And in Quang Nam?' after the Party's secretary,
+    # 'And the deputy?' (the deputy's); not 'And how many houses…', 'When was he elected?', 'And who leads…'
+    asks = asked_kind(question) or ASKS_WHAT.search(question) or LEADS.search(question) or role_mentions(question)
+    if posts and not asks:
         family, deputy, _ = posts[0]
+        deputy = deputy or any(w.lower() in VICE for w in words(question))
         carried.append(("Deputy " if deputy else "") + family.capitalize())
     # the names carried apart, so that two do not read as one ('Hà Tĩnh, Quỹ Vì', not 'Hà Tĩnh Quỹ Vì')
     return f"{kept} {question}", " ".join([question, ", ".join(dict.fromkeys(carried))]).strip()

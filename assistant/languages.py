@@ -135,10 +135,11 @@ def capitalised(text: str, language: str) -> set[str]:
     spelt without Vietnamese letters ('Vietnam', 'Hanoi')."""
     text = unicodedata.normalize("NFC", text)
     out = {t.lower() for group in name_groups(text) for t in group}
-    opening = opening_words(text)
     for match in _WORD.finditer(text):
         word = match.group()
-        everyday = word.lower() in opening and language == "vi" and (not word.isascii() or is_stopword(word))
+        before = text[: match.start()].rstrip()
+        placed = not before or before[-1] in _OPENS
+        everyday = placed and language == "vi" and (not word.isascii() or is_stopword(word))
         if word[:1].isupper() and not everyday:
             out.add(word.lower())
     return out
