@@ -137,20 +137,23 @@ def capitalised(text: str, language: str) -> set[str]:
     out = {t.lower() for group in name_groups(text) for t in group}
     for match in _WORD.finditer(text):
         word = match.group()
-        before = text[: match.start()].rstrip()
-        placed = not before or before[-1] in _OPENS
-        everyday = placed and language == "vi" and (not word.isascii() or is_stopword(word))
+        everyday = _placed(text, match.start()) and language == "vi" and (not word.isascii() or is_stopword(word))
         if word[:1].isupper() and not everyday:
             out.add(word.lower())
     return out
 
 
 def opening_words(text: str) -> set[str]:
-    """The words (lower-cased) whose capital their place explains: first in the text, or after a full stop, a colon, a
-    quote or a bracket."""
+    """The words (lower-cased) whose capital their place explains (see _placed)."""
     text = unicodedata.normalize("NFC", text)
-    return {m.group().lower() for m in _WORD.finditer(text) if not text[: m.start()].rstrip() or
-            text[: m.start()].rstrip()[-1] in _OPENS}  # fmt: skip
+    return {m.group().lower() for m in _WORD.finditer(text) if _placed(text, m.start())}
+
+
+def _placed(text: str, at: int) -> bool:
+    """Whether a word at offset `at` is capitalised for its place: first in the text, or after a full stop, a colon, a
+    quote or a bracket."""
+    before = text[:at].rstrip()
+    return not before or before[-1] in _OPENS
 
 
 def joined(group: list[str]) -> str:
