@@ -223,7 +223,7 @@ def _framed(question: str, previous: str | None) -> tuple[str, str]:
         if new[0] in _places_said(question):
             placed = _places_said(previous)
             # a place inside a longer run of capitals goes alone ('the Hanoi Fatherland Front' -> 'the Ha Tinh…')
-            inside = sorted((p for p in placed if p in previous), key=previous.rfind)
+            inside = sorted(placed, key=previous.rfind)  # places as the previous question writes them
             named_places = [n for n in candidates if n in placed] or [n for n in old if n in placed]
             candidates = named_places or inside or candidates
         replaced = candidates[-1:]
