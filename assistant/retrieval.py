@@ -25,7 +25,7 @@ from .languages import (
 )
 from .lexical import LexicalIndex, doc_of, ngram_tokens, term_tokens
 from .models import Passage
-from .signals import Signal, encoder, fusion_parameters
+from .signals import Signal, centred, encoder, fusion_parameters
 from .store import Store
 
 FILTERS = {"doc_id", "language"}
@@ -145,7 +145,7 @@ def rankings(
     for signal in signals:
         if signal.kind == "dense":
             if signal.serves(query.language) and any(signal.serves(lang) for lang in index.languages):
-                vector = encoder(signal, settings).embed_query(query.text)
+                vector = centred(signal, query.language, encoder(signal, settings).embed_query(query.text))
                 ranked[signal.name] = store.query(signal.name, vector, POOL, where)
         else:
             ranked[signal.name] = index.search(signal.name, bags[signal.name], allowed, POOL)

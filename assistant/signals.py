@@ -12,6 +12,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
+import numpy as np
+
 from .config import Settings
 from .embedding import USE_NAME, Encoder, encoder_languages, get_encoder
 
@@ -62,6 +64,20 @@ def signals(settings: Settings) -> list[Signal]:
     out.append(Signal("terms", "lexical", w["terms"], across_languages=w["terms_across"]))  # via dictionaries
     out.append(Signal("ngrams", "lexical", w["ngrams"]))  # character n-grams work in every language pair
     return out
+
+
+def centred(signal: Signal, language: str, vector: np.ndarray) -> np.ndarray:
+    """A question's vector less the mean vector of the train questions in its language, fitted for this encoder
+    (eval/fit.py): a multilingual encoder places a question nearest passages in the question's own language (a
+    Swedish question ranks the Swedish document's chunks first, whatever they say), and the language's mean is
+    most of that pull. Unchanged for another encoder, or a language no train question was asked in."""
+    centre = fitted().get("centre", {})
+    mean = centre.get("means", {}).get(language) if centre.get("encoder") == signal.encoder else None
+    if mean is None:
+        return vector
+    shifted = np.asarray(vector, dtype=np.float32) - np.asarray(mean, dtype=np.float32)
+    length = float(np.linalg.norm(shifted))
+    return shifted / length if length > 0 else vector
 
 
 def encoder(signal: Signal, settings: Settings) -> Encoder:

@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
@@ -21,6 +23,7 @@ from assistant import Assistant, Settings, answering, evidence, retrieval  # noq
 from assistant import signals as signals_module  # noqa: E402
 from assistant.answering import frame  # noqa: E402
 from assistant.evaluate import Question, load_questions, normalize  # noqa: E402
+from assistant.languages import question_language  # noqa: E402
 from assistant.signals import FITTED, Signal  # noqa: E402
 
 QUESTIONS = REPO / "eval" / "questions.jsonl"
@@ -96,6 +99,22 @@ def fit_fusion(bot: Assistant, questions: list[Question]) -> dict[str, float]:
     print(f"fusion: train worst language hit@5 {best[0]:.4f}, MRR@10 {best[1]:.4f}, hit@5 {best[2]:.4f} with {best[3]}",
           file=sys.stderr)  # fmt: skip
     return best[3]
+
+
+def fit_centre(bot: Assistant, questions: list[Question]) -> dict[str, Any]:
+    """The mean vector of the train questions in each language, as the first dense signal's encoder embeds them
+    (retrieval subtracts it from a question's vector: `signals.centred`). Every train question counts, answerable or
+    not: the mean is of how questions in a language are written, not of what answers them."""
+    signal = signals_module.dense(bot.settings)[0]
+    model = signals_module.encoder(signal, bot.settings)
+    by_language: dict[str, list[Any]] = {}
+    for q in questions:
+        text = frame(q.question, q.turns)[0]
+        by_language.setdefault(question_language(text), []).append(model.embed_query(text))
+    means = {lang: [round(float(x), 6) for x in np.mean(vectors, axis=0)] for lang, vectors in by_language.items()}
+    print(f"centre: {signal.encoder}, questions per language { {k: len(v) for k, v in by_language.items()} }",
+          file=sys.stderr)  # fmt: skip
+    return {"encoder": signal.encoder, "means": dict(sorted(means.items()))}
 
 
 RERANK_DEPTHS = (20, 30)
@@ -347,10 +366,14 @@ def main() -> None:
     if "--without-g" in sys.argv:  # the 302 train questions before the `g` batch, which fitted.json is fitted on
         questions = [q for q in questions if not q.id.startswith("g")]
     fitted: dict[str, Any] = json.loads(FITTED.read_text(encoding="utf-8")) if FITTED.is_file() else {}
-    only = [a for a in sys.argv[1:] if not a.startswith("--")] or ["fusion", "answers", "rerank"]
+    only = [a for a in sys.argv[1:] if not a.startswith("--")] or ["centre", "fusion", "answers", "rerank"]
     with tempfile.TemporaryDirectory(prefix="assistant-fit-") as tmp:
         bot = Assistant(Settings(seeds_dir=REPO / "seeds", vectorstore_dir=Path(tmp) / "store"))
         bot.reindex()
+        if "centre" in only:  # before the fusion: the dense signal's ranking depends on it
+            fitted["centre"] = fit_centre(bot, questions)
+            FITTED.write_text(json.dumps(fitted, indent=2) + "\n", encoding="utf-8")
+            signals_module.fitted.cache_clear()
         if "fusion" in only:
             fitted["fusion"] = fit_fusion(bot, questions)
             FITTED.write_text(json.dumps(fitted, indent=2) + "\n", encoding="utf-8")

@@ -111,3 +111,19 @@ def write_dictd(base: Path, entries: dict[str, str]) -> None:
         data += body
     base.with_suffix(".index").write_text("\n".join(lines) + "\n", encoding="utf-8")
     base.with_suffix(".dict.dz").write_bytes(gzip.compress(data))
+
+
+def test_a_question_vector_is_centred_only_for_the_encoder_and_languages_it_was_fitted_for() -> None:
+    import numpy as np
+
+    from assistant.signals import centred, fitted
+
+    centre = fitted()["centre"]
+    assert {"en", "fr", "sv", "vi"} <= set(centre["means"])
+    e5 = Signal("dense", "dense", 1.0, None, centre["encoder"])
+    vector = np.full(len(centre["means"]["sv"]), 0.05, dtype=np.float32)
+    moved = centred(e5, "sv", vector)
+    assert abs(float(np.linalg.norm(moved)) - 1.0) < 1e-5
+    assert not np.allclose(moved, vector / np.linalg.norm(vector))
+    assert centred(e5, "de", vector) is vector  # no German train question: nothing to subtract
+    assert centred(ENGLISH_ONLY, "sv", vector) is vector  # fitted for another encoder

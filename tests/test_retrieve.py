@@ -91,3 +91,30 @@ def test_question_languages() -> None:
     assert question_language("Combien de maisons ont été construites ?") == "fr"
     assert question_language("Hur många hus byggdes?") == "sv"
     assert question_language("Có bao nhiêu ngôi nhà được xây?") == "vi"
+
+
+@pytest.mark.parametrize(
+    ("question", "evidence"),
+    [
+        ("Vilket olagligt uttag av sand stoppade grupperna i Tam Thang?", "extraction illégale de sable"),
+        ("Hoạt động sản xuất nào gây ô nhiễm bị các tổ tự quản ở Tam Thăng phát hiện?", "production de chaux"),
+    ],
+)
+def test_dense_signal_reads_a_question_less_its_language_pull(seeded: Settings, question: str, evidence: str) -> None:
+    # e5 places a Swedish or Vietnamese question nearest the Swedish document's chunks, whatever they say; less the
+    # mean vector of the train questions in its language (fitted.json's 'centre'), it finds the French passage
+    from assistant import Assistant
+    from assistant.signals import centred, dense, encoder
+
+    bot = Assistant(seeded)
+    bot.ensure_index()
+    store, signal = bot.current_store(), dense(seeded)[0]
+    texts = {cid: text for cid, text, _ in store.rows()}
+    raw = encoder(signal, seeded).embed_query(question)
+
+    def rank(vector: object) -> int:
+        hits = store.query(signal.name, vector, 50, None)  # type: ignore[arg-type]
+        return next((i for i, (cid, _) in enumerate(hits, 1) if evidence in texts[cid]), 99)
+
+    assert rank(centred(signal, question_language(question), raw)) <= 5
+    assert rank(raw) > 10  # the pull the centre removes
