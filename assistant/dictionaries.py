@@ -17,7 +17,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from .languages import STEMMERS, content_words, is_stopword, stem, tokens
+from .languages import STEMMERS, content_words, is_stopword, stem_as_written, tokens
 
 # for pairs Debian has no dictionary of (vie-eng), and the domain's words a general one lacks (eng-fra, eng-swe)
 GLOSSARIES = Path(__file__).parent / "data"
@@ -119,11 +119,12 @@ def _read_glossary(path: Path) -> list[tuple[str, list[str]]]:
 
 
 def _key(phrase: str, language: str) -> str:
-    """Stems where a stemmer exists; otherwise the word as written, since folding would merge Vietnamese words that
-    differ only by their tones ('tỉnh' province, 'tĩnh' in 'Hà Tĩnh')."""
+    """Stems where a stemmer exists; otherwise the word as written. Never folded: folding would merge Vietnamese words
+    that differ only by their tones ('tỉnh' province, 'tĩnh' in 'Hà Tĩnh'), and Swedish ones that differ by a letter
+    ('svåra' hard, 'svara' answer; 'möten' meetings, 'mot' against)."""
     if language not in STEMMERS:
         return phrase.lower()
-    return " ".join(stem(w, language) for w in phrase.lower().split())
+    return " ".join(stem_as_written(w, language) for w in phrase.lower().split())
 
 
 def load(source: str, target: str, folder: Path) -> Table | None:

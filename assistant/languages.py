@@ -93,6 +93,13 @@ def _stemmer(language: str) -> Any:
 
 
 @lru_cache(maxsize=200_000)
+def stem_as_written(word: str, language: str) -> str:
+    """The stem with its letters kept: Swedish 'svår' (hard) is not 'svar' (answer), nor 'möte' (meeting) 'mot'
+    (against), as folded stems would have them."""
+    stemmer = _stemmer(language)
+    return str(stemmer.stemWord(word)) if stemmer is not None else word
+
+
 def stem(word: str, language: str) -> str:
     """The folded stem of a word under a language's Snowball stemmer (the folded word where there is none)."""
     stemmer = _stemmer(language)

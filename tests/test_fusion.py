@@ -90,6 +90,20 @@ def test_a_homograph_s_number_and_an_affix_are_no_translation(tmp_path: Path) ->
     assert found["vätska"] == ["liquide"]
 
 
+def test_a_swedish_word_is_looked_up_with_its_own_letters(tmp_path: Path) -> None:
+    # folded, 'svåra' (hard) was 'svara' (answer) and 'möten' (meetings) 'mot' (against): the question's words were
+    # translated 'réponse' and 'contre'
+    folder = tmp_path / "dictd"
+    folder.mkdir()
+    write_dictd(
+        folder / "freedict-swe-fra",
+        {"svara": "répondre", "svår": "difficile", "mot": "contre", "möte": "réunion"},
+    )
+    found = expand("Hur många möten under svåra år?", "sv", ["fr"], folder)["fr"]
+    assert found["svåra"] == ["difficile"]
+    assert found["möten"] == ["réunion"]
+
+
 def write_dictd(base: Path, entries: dict[str, str]) -> None:
     """A dictd dictionary (index + gzip data) in FreeDict's layout: headword line, then the translation."""
     import gzip
