@@ -457,9 +457,13 @@ _VERB_FIRST = {
 _PAST = {"how many": re.compile(r"\w+(?<!e)ed", re.I), "hur många": re.compile(r"\w{3,}(?:ade|de|te|des)", re.I)}
 
 
+_AND = {"and", "och", "et", "và"}
+
+
 def counted(question: str) -> list[str]:
     """The words that say what a 'how many' question counts: up to three, until a function word ('gratitude houses'
-    in 'How many gratitude houses did…'), names and a quoted name left out ('teams' in 'how many neighbourhood
+    in 'How many gratitude houses did…') other than an 'and' that leads on to the thing ('byggda och utvärderade
+    modeller'), names and a quoted name left out ('teams' in 'how many neighbourhood
     Covid-19 teams', 'models' in "how many 'skilled mass mobilization' models"); none when it counts nothing named
     ('how much did it raise')."""
     match = _COUNTING.search(question)
@@ -471,9 +475,16 @@ def counted(question: str) -> list[str]:
     if verb is not None and verb.match(rest):  # 'how many ended up building…', 'hur många registrerades': no thing
         return []
     past = _PAST.get(match.group().strip().lower())
-    for token in tokens(rest)[:5]:
-        if is_stopword(token) or (out and past is not None and past.fullmatch(token)):  # 'fall avslöjade': a verb
-            break
+    ahead = tokens(rest)[:5]
+    joined = False
+    for i, token in enumerate(ahead):
+        # 'byggda och utvärderade modeller': words joined by 'and' before the thing counted go on to it
+        if out and token.lower() in _AND and i + 1 < len(ahead) and not is_stopword(ahead[i + 1]):
+            joined = True
+            continue
+        if is_stopword(token) or (out and not joined and past is not None and past.fullmatch(token)):  # a verb
+            break  # 'fall avslöjade'
+        joined = False
         if not (token[:1].isupper() or token.isdigit()):  # a name counts nothing: 'neighbourhood Covid-19 teams'
             out.append(token.lower())
     return out[:3]

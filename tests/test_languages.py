@@ -132,6 +132,10 @@ def test_what_a_how_many_question_counts() -> None:
     # a verb's past after the thing ends it
     assert counted("Hur många fall avslöjade självförvaltningsgrupperna i Tam Thang?") == ["fall"]
     assert counted("How many houses needed repairs?") == ["houses"]
+    # words joined by 'and' before the thing counted lead on to it; a second 'how many' does not
+    assert counted("Från hur många byggda och utvärderade modeller valdes de?") == ["byggda", "utvärderade", "modeller"]
+    assert counted("Có bao nhiêu xã và đơn vị bầu cử?") == ["xã", "đơn", "vị"]
+    assert counted("How many houses and how many roads?") == ["houses"]
     # money and shares are matched by their signs, which no dictionary gives
     assert counts("341,8 miljarder VND", counted("Hà Nội đã chi bao nhiêu tiền?"))
     assert not counts("104 ménages", counted("Hà Nội đã chi bao nhiêu tiền?"))
