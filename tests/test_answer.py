@@ -873,9 +873,9 @@ def test_a_commune_s_paragraph_goes_on_about_it(seeded: Settings) -> None:
     assert reply.text.startswith("The documents give this for Dien Phuoc, not for Tam Thang")
 
 
-# 'According to Quang Nam's provincial Party secretary, what must villages and neighbourhoods actively promote?': the
-# fused ranking's first passages are all Ha Tinh's; the Quang Nam article says 'la promotion active de l'entraide'
-QUANG_NAM = "Theo Bí thư Tỉnh ủy Quảng Nam, thôn, khu phố phải là nơi tích cực phát huy điều gì?"
+# 'What does Quang Nam's provincial Party secretary ask villages and neighbourhoods to promote?': the fused ranking's
+# first passages are all Ha Tinh's; the Quang Nam article says 'la promotion active de l'entraide'
+QUANG_NAM = "Bí thư Tỉnh ủy Quảng Nam yêu cầu thôn, khu phố phát huy điều gì?"
 
 
 def test_a_place_the_first_passages_miss_is_read_in_the_documents_that_name_it(seeded: Settings) -> None:
