@@ -17,7 +17,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from .languages import STEMMERS, content_words, is_stopword, stem_as_written, tokens
+from .languages import STEMMERS, content_words, fold, is_stopword, stem_as_written, tokens
 
 # for pairs Debian has no dictionary of (vie-eng), and the domain's words a general one lacks (eng-fra, eng-swe)
 GLOSSARIES = Path(__file__).parent / "data"
@@ -128,7 +128,8 @@ def _key(phrase: str, language: str) -> str:
 
 
 def load(source: str, target: str, folder: Path) -> Table | None:
-    """stem(headword) -> translations: the source-target dictionary plus the target-source one reversed."""
+    """The headword's stem, as written -> translations: the source-target dictionary plus the target-source one
+    reversed; a stem's accent-folded spelling leads to it too, where no headword is spelt so."""
     key = (source, target, str(folder))
     with _lock:
         if key in _tables:
@@ -149,6 +150,9 @@ def load(source: str, target: str, folder: Path) -> Table | None:
                         bucket = table.setdefault(_key(translation, source), [])
                         if headword not in bucket:
                             bucket.append(headword)
+            if source in STEMMERS:  # a word typed without its accents ('menages') finds the headword that has them,
+                for stemmed in list(table):  # unless that spelling is a word of its own ('svara' is not 'svåra')
+                    table.setdefault(fold(stemmed), table[stemmed])
         _tables[key] = table
         return table
 

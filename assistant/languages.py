@@ -92,7 +92,7 @@ def _stemmer(language: str) -> Any:
     return Stemmer.Stemmer(name)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=20_000)
 def stem_as_written(word: str, language: str) -> str:
     """The stem with its letters kept: Swedish 'svår' (hard) is not 'svar' (answer), nor 'möte' (meeting) 'mot'
     (against), as folded stems would have them."""
@@ -100,6 +100,7 @@ def stem_as_written(word: str, language: str) -> str:
     return str(stemmer.stemWord(word)) if stemmer is not None else word
 
 
+@lru_cache(maxsize=200_000)
 def stem(word: str, language: str) -> str:
     """The folded stem of a word under a language's Snowball stemmer (the folded word where there is none)."""
     stemmer = _stemmer(language)
@@ -462,8 +463,8 @@ _AND = {"and", "och", "et", "và"}
 
 def counted(question: str) -> list[str]:
     """The words that say what a 'how many' question counts: up to three, until a function word ('gratitude houses'
-    in 'How many gratitude houses did…') other than an 'and' that leads on to the thing ('byggda och utvärderade
-    modeller'), names and a quoted name left out ('teams' in 'how many neighbourhood
+    in 'How many gratitude houses did…') other than an 'and' that joins more words of it ('byggda och utvärderade
+    modeller', 'districts and towns'), names and a quoted name left out ('teams' in 'how many neighbourhood
     Covid-19 teams', 'models' in "how many 'skilled mass mobilization' models"); none when it counts nothing named
     ('how much did it raise')."""
     match = _COUNTING.search(question)
@@ -475,12 +476,14 @@ def counted(question: str) -> list[str]:
     if verb is not None and verb.match(rest):  # 'how many ended up building…', 'hur många registrerades': no thing
         return []
     past = _PAST.get(match.group().strip().lower())
-    ahead = tokens(rest)[:5]
+    rest = unicodedata.normalize("NFC", rest)
+    spans = list(_WORD.finditer(rest))[:5]
+    ahead = [m.group() for m in spans]
     joined = False
     for i, token in enumerate(ahead):
-        # 'byggda och utvärderade modeller': words joined by 'and' before the thing counted go on to it
-        if out and token.lower() in _AND and i + 1 < len(ahead) and not is_stopword(ahead[i + 1]):
-            joined = True
+        between = rest[spans[i - 1].end() : spans[i].start()] if i else ""
+        if out and token.lower() in _AND and _leads_on(ahead[i + 1 :], past, between):
+            joined = True  # 'byggda och utvärderade modeller': the words before the thing counted lead on to it
             continue
         if is_stopword(token) or (out and not joined and past is not None and past.fullmatch(token)):  # a verb
             break  # 'fall avslöjade'
@@ -488,6 +491,17 @@ def counted(question: str) -> list[str]:
         if not (token[:1].isupper() or token.isdigit()):  # a name counts nothing: 'neighbourhood Covid-19 teams'
             out.append(token.lower())
     return out[:3]
+
+
+def _leads_on(after: list[str], past: re.Pattern[str] | None, between: str) -> bool:
+    """Whether an 'and' after a counted word joins it to more words of the thing counted: not after a comma ('how
+    many houses, and roads…'), nor before a function word ('and how many…') or a verb ('hus och byggdes det'); a
+    past form is an adjective only before a further word ('byggda och utvärderade modeller')."""
+    if not after or is_stopword(after[0]) or re.search(r"[,;:.?!]", between):
+        return False
+    if past is not None and past.fullmatch(after[0]):
+        return len(after) > 1 and not is_stopword(after[1])
+    return True
 
 
 # The words that name a year: a follow-up that says only when ('Och i Ha Tinh år 2023?') asks of no new thing

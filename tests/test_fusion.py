@@ -102,6 +102,10 @@ def test_a_swedish_word_is_looked_up_with_its_own_letters(tmp_path: Path) -> Non
     found = expand("Hur många möten under svåra år?", "sv", ["fr"], folder)["fr"]
     assert found["svåra"] == ["difficile"]
     assert found["möten"] == ["réunion"]
+    # typed without its accents, a word still finds the headword that has them, where no headword is spelt so
+    write_dictd(folder / "freedict-fra-swe", {"ménage": "hushåll", "nage": "simning"})
+    menages = expand("Combien de menages ?", "fr", ["sv"], folder)["sv"]["menages"]
+    assert menages[0] == "hushåll" and "simning" not in menages  # not 'nages', the compound's head
 
 
 def write_dictd(base: Path, entries: dict[str, str]) -> None:

@@ -136,6 +136,8 @@ def test_what_a_how_many_question_counts() -> None:
     assert counted("Från hur många byggda och utvärderade modeller valdes de?") == ["byggda", "utvärderade", "modeller"]
     assert counted("Có bao nhiêu xã và đơn vị bầu cử?") == ["xã", "đơn", "vị"]
     assert counted("How many houses and how many roads?") == ["houses"]
+    assert counted("Hur många hus och byggdes det?") == ["hus"]  # a verb after the 'and'
+    assert counted("How many houses, and roads?") == ["houses"]  # past a comma
     # money and shares are matched by their signs, which no dictionary gives
     assert counts("341,8 miljarder VND", counted("Hà Nội đã chi bao nhiêu tiền?"))
     assert not counts("104 ménages", counted("Hà Nội đã chi bao nhiêu tiền?"))
