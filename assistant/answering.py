@@ -365,14 +365,15 @@ class Part:
 def judge(part: str, history: list[Any] | None, search: Search, similarity: Similarity, follow_up: bool = True) -> Part:
     """Search one question (in its conversation) and judge its best sentence; `follow_up`: whether the history is the
     conversation's (not the first part of the same question), whose new words the answer must read."""
-    searched, binding = frame(part, history)
+    previous = previous_question(history)
+    searched, binding = _framed(part, previous)
     results = search(searched)
     question = question_of(results, binding)
     ranked = sentences(results, question, part, similarity)
     found, p = answers(ranked[0] if ranked else None, ranked)
     if not found and _elsewhere(ranked):  # the passages found speak of other places
         results, ranked, found, p = _in_places_asked(results, question, part, searched, search, similarity)
-    if found and follow_up and searched != part and not _own_words_read(part, history, question, ranked[0]):
+    if found and follow_up and searched != part and not _own_words_read(part, previous, question, ranked[0]):
         found = False  # 'How many of them are women?' read by a sentence about the members alone
     if ASKS_ARTICLE.search(part) and (credit := _byline_asked(question, ranked, results)) is not None:
         ranked = [credit, *(s for s in ranked if s is not credit)]
@@ -382,10 +383,11 @@ def judge(part: str, history: list[Any] | None, search: Search, similarity: Simi
     return Part(part, results, question, ranked, found, p)
 
 
-def _own_words_read(part: str, history: list[Any] | None, question: Question, best: Sentence) -> bool:
+def _own_words_read(part: str, previous: str | None, question: Question, best: Sentence) -> bool:
     """Whether the passage of a follow-up's best sentence holds one of the words the follow-up asks of its own, those
-    the turn before did not say ('women' in 'How many of them are women?'), when it has any."""
-    before = {fold(w) for w in content_words(previous_question(history) or "")}
+    the turn before (`previous`, as its conversation framed it) did not say ('women' in 'How many of them are
+    women?'), when it has any."""
+    before = {fold(w) for w in content_words(previous or "")}
     typed = {fold(w) for w in content_words(part) if w.lower() not in YEAR_WORDS} - before
     own = [k for k in question.keys if k.kind == "word" and fold(k.word) in typed]
     if not own:
@@ -652,9 +654,9 @@ def direct_value(part: Part, sentence: Sentence, given: set[tuple[str, str]] | N
             # counts, then one whose unit is a word of the question (a follow-up's search holds the turn before's
             # words too: 'maisons' in 'Et combien d'orphelins…'), a count of things for a question that counts
             # things, or the first
-            chosen = max(values)
-            given.add((text, chosen[7]))
-            return chosen[6]
+            *_, value, number = max(values)
+            given.add((text, number))
+            return value
     if kind == "person":
         if byline(text) == "author" and ASKS_ARTICLE.search(part.typed):  # 'Article et photos : P. Tuyet'
             return text.split(":", 1)[-1].strip()

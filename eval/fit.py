@@ -361,6 +361,12 @@ def fit_quotes(decisions: list[tuple[Question, list[answering.Part]]]) -> dict[s
     return {"quotes": most, "second_quote": share}
 
 
+def save(fitted: dict[str, Any]) -> None:
+    """Write the fits so far, and let the assistant read them: a later fit is made on top of the earlier ones."""
+    FITTED.write_text(json.dumps(fitted, indent=2) + "\n", encoding="utf-8")
+    signals_module.fitted.cache_clear()
+
+
 def main() -> None:
     questions = train_questions()
     if "--without-g" in sys.argv:  # the 302 train questions before the `g` batch, which fitted.json is fitted on
@@ -372,12 +378,10 @@ def main() -> None:
         bot.reindex()
         if "centre" in only:  # before the fusion: the dense signal's ranking depends on it
             fitted["centre"] = fit_centre(bot, questions)
-            FITTED.write_text(json.dumps(fitted, indent=2) + "\n", encoding="utf-8")
-            signals_module.fitted.cache_clear()
+            save(fitted)
         if "fusion" in only:
             fitted["fusion"] = fit_fusion(bot, questions)
-            FITTED.write_text(json.dumps(fitted, indent=2) + "\n", encoding="utf-8")
-            signals_module.fitted.cache_clear()  # the answers below are fitted on top of the fitted fusion
+            save(fitted)  # the answers below are fitted on top of the fitted fusion
             bot = Assistant(bot.settings)
         if "answers" in only:
             fitted.update(fit_answers(bot, questions))
@@ -387,11 +391,10 @@ def main() -> None:
             decisions = [(q, parts) for q, parts in judged(bot, questions) if parts[0].ranked]
             fitted["decision"] = fit_decision(decisions, fitted["answer"])
         if "rerank" in only:  # with the sentence model fitted above, or before
-            FITTED.write_text(json.dumps(fitted, indent=2) + "\n", encoding="utf-8")
-            signals_module.fitted.cache_clear()
+            save(fitted)
             fitted["rerank"] = fit_rerank(bot, questions)
         fitted["trained_on"] = {"file": "eval/questions.jsonl", "split": "train", "n": len(questions)}
-    FITTED.write_text(json.dumps(fitted, indent=2) + "\n", encoding="utf-8")
+    save(fitted)
     print(f"wrote {FITTED.relative_to(REPO)}", file=sys.stderr)
 
 
