@@ -592,9 +592,16 @@ def asked_kind(question: str) -> str | None:
         return "number"
     if _asks(ASKS_PERSON, question):
         return "person"
-    if _asks(ASKS_TIME, question):
+    if _asks(ASKS_TIME, question) and not _when_clause(question):
         return "time"
     return None
+
+
+def _when_clause(question: str) -> bool:
+    """Whether the question opens with a 'when' clause and asks with another question word after its comma: 'When
+    helping to shape new policies, what did the Front…' asks a thing, not a time."""
+    match = re.match(r"\W*(?:when|quand|lorsque|när|khi)\b[^,;:?]*[,;:]", question, re.IGNORECASE)
+    return bool(match) and bool(_QUESTION_WORD.search(question[match.end() :]))
 
 
 _QUESTION_WORD = re.compile(rf"\b(?:{QUESTION_WORDS})\b", re.IGNORECASE)

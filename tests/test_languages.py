@@ -116,6 +116,10 @@ def test_question_kinds() -> None:
     assert asked_kind("Ai đã chủ trì hội nghị?") == "person"
     # after a comma only when no question word comes before it: here 'quand' opens a clause of the 'où' question
     assert asked_kind("Où commence la recherche de modèles à Chau Thanh, quand le Front les cherche ?") is None
+    # a 'when' clause before the comma sets the scene of what another question word asks after it
+    assert asked_kind("When helping to shape new policies, what did the Front organise social criticism of?") is None
+    assert asked_kind("Lorsque la pandémie a frappé, qui a dirigé la campagne ?") == "person"
+    assert asked_kind("When, according to the article, was the conference held?") == "time"
 
 
 def test_what_a_how_many_question_counts() -> None:
