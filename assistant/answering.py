@@ -380,6 +380,8 @@ def judge(part: str, history: list[Any] | None, search: Search, similarity: Simi
         found, p = True, 1.0  # the page states it outright: no score needed
     elif not found and ASKS_SITE.search(part) and _site_known(question, ranked, results):
         found, p = True, 1.0  # the article asked about is found, and its source link says where it appeared
+    elif found and ASKS_SITE.search(part) and not _site_said(ranked[0], results):
+        found = False  # the report of the Ha Tinh conference has no source link: no sentence of it says where it ran
     return Part(part, results, question, ranked, found, p)
 
 
@@ -405,6 +407,17 @@ def _site_known(question: Question, ranked: list[Sentence], results: Results) ->
     best = ranked[0]
     row = results.index.documents.get(best.passage.doc_id, {})
     return best.features["names_doc"] == 1.0 and bool(row.get("url") or row.get("site"))
+
+
+# a newspaper or a site named in a sentence: 'le journal Kinh te & Do thi', 'tidningen', 'báo', 'kinhtedothi.vn'
+NAMES_A_SITE = re.compile(r"\b(?:journal|newspaper|tidning\w*|báo|[\w-]+\.(?:vn|com|net|org))\b", re.IGNORECASE)
+
+
+def _site_said(best: Sentence, results: Results) -> bool:
+    """For 'which website published the article about…', whether the best sentence's document has a source link or
+    a site's name, or the sentence names a newspaper or a site: else nothing read says where the article appeared."""
+    row = results.index.documents.get(best.passage.doc_id, {})
+    return bool(row.get("url") or row.get("site") or NAMES_A_SITE.search(best.text))
 
 
 def _elsewhere(ranked: list[Sentence]) -> bool:

@@ -483,6 +483,15 @@ def test_a_rate_is_answered_with_a_percentage_only(seeded: Settings) -> None:
     assert reply.found and "0,03 %" in reply.text.splitlines()[0], reply.text
 
 
+def test_a_site_asked_of_an_article_without_a_source_link_is_not_given(seeded: Settings) -> None:
+    # the Ha Tinh conference's page kept no source link and names no newspaper: its sentences about the conference
+    # do not say where the report appeared
+    reply = answer("Which newspaper or website published the report on the Ha Tinh conference with the Front?")
+    assert not reply.found, reply.text
+    reply = answer("Sur quel site l'article sur les modèles typiques de Quang Nam a-t-il été publié ?")
+    assert reply.found, reply.text
+
+
 @pytest.mark.parametrize(
     ("question", "site"),
     [
