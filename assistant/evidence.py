@@ -77,9 +77,11 @@ BODIES = {
                          "hdnd"),
     "front": ("fatherland front", "front de la patrie", "fosterlandsfront", "faderlandsfront", "mat tran", "mttq"),
     "party": ("party committee", "comite du parti", "comite provincial du parti", "comite municipal du parti",
-              "partikommitt", "tinh uy", "thanh uy", "huyen uy", "dang uy"),
+              "partikommitt", "tinh uy", "thanh uy", "huyen uy", "dang uy",
+              "du parti", "party secretary", "partisekreterare"),  # 'le secrétaire provincial du Parti'
     "women": ("women's union", "union des femmes", "union provinciale des femmes", "kvinnoforbund", "phu nu"),
-    "youth": ("youth union", "union de la jeunesse", "ungdomsforbund", "doan thanh nien"),
+    "youth": ("youth union", "union de la jeunesse", "union des jeunes", "ungdomsforbund", "doan thanh nien",
+              "tinh doan", "thanh doan", "huyen doan"),  # 'Tỉnh đoàn': the provincial Youth Union
     "farmers": ("farmers' association", "farmers association", "association des agriculteurs", "bondeforbund",
                 "hoi nong dan"),
     "veterans": ("veterans", "anciens combattants", "veteranforbund", "cuu chien binh"),
@@ -266,10 +268,14 @@ def body_mentions(text: str) -> list[tuple[str, int]]:
         piece = fold(ch)
         folded += piece
         at += [i] * len(piece)
-    found = [
-        (body, at[m.start()]) for body, names in BODIES.items() for name in names
+    spans = [
+        (body, m.start(), m.end()) for body, names in BODIES.items() for name in names
         for m in re.finditer(re.escape(name), folded)
     ]  # fmt: skip
+    # one mention per name written: 'du Parti' inside 'Comité provincial du Parti' is that name's end, not another
+    found = [
+        (body, at[a]) for body, a, b in spans if not any(c <= a and b <= d and (c, d) != (a, b) for _, c, d in spans)
+    ]
     return sorted(set(found), key=lambda pair: pair[1])
 
 

@@ -940,6 +940,8 @@ def test_only_who_leads_asks_for_a_post() -> None:
         ("Qui dirige le Comité du Parti de la province de Ha Tinh ?", "Hoang Trung Dung"),
         ("Qui dirige la Commission de mobilisation de masse du Comité du Parti du district de Mo Cay Bac ?", None),
         ("Who leads the Fatherland Front committee of Ha Tinh province?", None),  # the Party's secretaries do not
+        # the Party's provincial secretary is not the Youth Union's ('Tỉnh đoàn'), which no document names
+        ("Ai là Bí thư Tỉnh đoàn Hà Tĩnh?", None),
     ],
 )  # fmt: skip
 def test_the_holder_of_a_role_in_one_body_is_not_given_for_another(

@@ -99,6 +99,8 @@ def test_roles_are_named_in_four_languages_without_everyday_words() -> None:
         ("ordförande för Hanois stadsfaderlandsfrontskommitté", {"front"}),  # inside a Swedish compound
         ("Ai là Trưởng Ban Dân vận Tỉnh ủy Hà Tĩnh?", {"mass mobilization", "party"}),
         ("How many orphans were sponsored in Ha Tinh?", set()),
+        ("Ai là Bí thư Tỉnh đoàn Hà Tĩnh?", {"youth"}),  # 'Tỉnh đoàn': the provincial Youth Union
+        ("Le secrétaire provincial du Parti, Hoang Trung Dung, a conclu la conférence.", {"party"}),
     ],
 )  # fmt: skip
 def test_bodies_are_read_in_four_languages(text: str, named: set[str]) -> None:
