@@ -942,6 +942,8 @@ def test_only_who_leads_asks_for_a_post() -> None:
         ("Who leads the Fatherland Front committee of Ha Tinh province?", None),  # the Party's secretaries do not
         # the Party's provincial secretary is not the Youth Union's ('Tỉnh đoàn'), which no document names
         ("Ai là Bí thư Tỉnh đoàn Hà Tĩnh?", None),
+        # Quang Nam's sentence holds every word of the question: Ha Tinh's secretary scoring higher does not decline it
+        ("Bí thư Tỉnh ủy Quảng Nam là ai?", "Luong Nguyen Minh Triet"),
     ],
 )  # fmt: skip
 def test_the_holder_of_a_role_in_one_body_is_not_given_for_another(
