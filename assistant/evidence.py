@@ -60,14 +60,15 @@ ROLES = {
               "ordförande", "ordföranden", "ordförandena"},
     "secretary": {"secretary", "secretaries", "secrétaire", "secrétaires", "sekreterare", "sekreteraren",
                   "sekreterarna"},
-    "head": {"head", "heads", "chef", "chefs", "cheffe", "chief", "leader", "ledare", "chefen", "chefer", "cheferna",
+    "head": {"head", "heads", "chef", "chefs", "cheffe", "chief", "chefen", "chefer", "cheferna",
              "director", "directors", "directeur", "directrice", "direktör"},
 }  # fmt: skip
 # What those who hold a role do, said of a person ('ont présidé une réunion'): the role itself only to a question that
 # asks with a verb too ('Who chaired the meeting?')
 ROLE_VERBS = {"presides", "presided", "chaired", "présidé", "préside"}
-# 'Who leads…' asks for the first post of a body, whatever it is called; 'leads to', 'se dirige' ask for none
-LEADS = re.compile(r"\b(?:who|qui|vem)\s+(?:leads|dirige|leder)\b", re.IGNORECASE)
+# 'Who leads…' and 'which labour leader' ask for the first post of a body, whatever it is called; 'leads to', 'se
+# dirige' ask for none
+LEADS = re.compile(r"\b(?:who|qui|vem)\s+(?:leads|dirige|leder)\b|\b(?:leaders?|ledaren?|ledarna)\b", re.IGNORECASE)
 # The bodies a role belongs to, in the four languages, without diacritics; Swedish writes them into compounds
 # ('stadsfaderlandsfrontskommitté'), so they are found inside words too.
 BODIES = {
@@ -85,8 +86,9 @@ BODIES = {
     "farmers": ("farmers' association", "farmers association", "association des agriculteurs", "bondeforbund",
                 "hoi nong dan"),
     "veterans": ("veterans", "anciens combattants", "veteranforbund", "cuu chien binh"),
-    "labour": ("labour federation", "labor federation", "federation du travail", "federation provinciale du travail",
-               "fackforbund", "fackliga", "lien doan lao dong"),
+    "labour": ("labour federation", "labor federation", "labour leader", "labor leader", "trade union",
+               "federation du travail", "federation provinciale du travail", "fackforbund", "fackliga",
+               "lien doan lao dong"),
     "mass mobilization": ("mass mobilization commission", "mass mobilisation commission",
                           "commission de mobilisation de masse", "comite de mobilisation de masse",
                           "massmobiliseringskommission", "ban dan van"),

@@ -921,6 +921,7 @@ def test_only_who_leads_asks_for_a_post() -> None:
     from assistant.evidence import LEADS
 
     assert LEADS.search("Vem leder massmobiliseringskommissionen?") and LEADS.search("Qui dirige le Comité ?")
+    assert LEADS.search("Which labour leader reported on the workers?") and LEADS.search("Vem är fackets ledare?")
     assert not LEADS.search("Hur många hus byggdes, vilket leder till bättre liv?")
     assert not LEADS.search("Où se dirige l'aide ?")
 
@@ -944,6 +945,8 @@ def test_only_who_leads_asks_for_a_post() -> None:
         ("Ai là Bí thư Tỉnh đoàn Hà Tĩnh?", None),
         # Quang Nam's sentence holds every word of the question: Ha Tinh's secretary scoring higher does not decline it
         ("Bí thư Tỉnh ủy Quảng Nam là ai?", "Luong Nguyen Minh Triet"),
+        # 'leader' asks for the first post, as 'who leads' does: the federation's chair ('président')
+        ("Who is the leader of the Ha Tinh provincial labour federation?", "Nguyen Van Danh"),
     ],
 )  # fmt: skip
 def test_the_holder_of_a_role_in_one_body_is_not_given_for_another(
