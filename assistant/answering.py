@@ -99,6 +99,10 @@ PREPOSITIONS = {"of", "in", "at", "for", "de", "du", "d", "à", "au", "en", "dan
                 "ở", "tại", "của", "cho"}  # fmt: skip
 _CLAUSE_BREAK = re.compile(r",\s+(?:and|et|och|và|samt)\s+", re.IGNORECASE)
 _PART_BREAK = re.compile(rf",?\s+(?:and|et|och|và|samt)\s+(?=(?:{QUESTION_WORDS})\b)", re.IGNORECASE)
+# 'and' between two clauses that each hold a question word, as Vietnamese asks: '…bao nhiêu trẻ mồ côi và huy động
+# hơn bao nhiêu triệu ngày công?'
+_AND = re.compile(r"\s+(?:and|et|och|và|samt)\s+", re.IGNORECASE)
+_ASKING_WORD = re.compile(rf"\b(?:{QUESTION_WORDS})\b", re.IGNORECASE)
 
 
 def check_question(question: str, max_chars: int) -> str:
@@ -250,7 +254,12 @@ def split_parts(question: str) -> list[str]:
     pieces = [p.strip(" ,") for p in _PART_BREAK.split(question) if p.strip(" ,")]
     if len(pieces) == 1:  # the question word inside each clause, as Vietnamese asks: '…, và Quảng Nam chọn bao nhiêu…'
         clauses = [p.strip(" ,") for p in _CLAUSE_BREAK.split(question) if p.strip(" ,")]
-        if all(asked_kind(c) or ASKS_WHAT.search(c) for c in clauses):
+        if all(asked_kind(c) or ASKS_WHAT.search(c) or _ASKING_WORD.search(c) for c in clauses):
+            pieces = clauses
+    if len(pieces) == 1:
+        clauses = [p.strip(" ,") for p in _AND.split(question) if p.strip(" ,")]
+        # each a question of its own, with words of its own: not 'and in which year?'
+        if len(clauses) == 2 and all(_ASKING_WORD.search(c) and len(content_words(c)) >= 3 for c in clauses):
             pieces = clauses
     if len(pieces) > 1:
         # a part that asks only 'which commune' shares what the next asks of its own thing

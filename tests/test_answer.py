@@ -276,6 +276,12 @@ def test_a_question_that_points_nowhere_starts_anew() -> None:
           "Có bao nhiêu căn nhà được xây ở Hà Nội trong nhiệm kỳ vừa qua?"]),
         ("How many houses were built in Ha Tinh and in which year?",
          ["How many houses were built in Ha Tinh and in which year?"]),
+        # two clauses each with a question word and words of their own, the second asking after its verb
+        ("Năm 2023, Hà Tĩnh đã vận động bảo trợ bao nhiêu trẻ mồ côi và huy động hơn bao nhiêu triệu ngày công?",
+         ["Năm 2023, Hà Tĩnh đã vận động bảo trợ bao nhiêu trẻ mồ côi",
+          "huy động hơn bao nhiêu triệu ngày công? Hà Tĩnh"]),
+        ("Hur stor vinst gav gurkmejan i Tra Ka under 2023, och i vilken kedja såldes pillren?",
+         ["Hur stor vinst gav gurkmejan i Tra Ka under 2023", "i vilken kedja såldes pillren? Tra Ka"]),
         ("How many households escaped poverty in Quang Nam in 2023 and in Hanoi?",
          ["How many households escaped poverty in Quang Nam in 2023 and in Hanoi?"]),
         # a possessive names its place once: the later part asks of Tam Thang, not of "Thang's"
