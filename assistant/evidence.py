@@ -86,6 +86,7 @@ BODIES = {
     "farmers": ("farmers' association", "farmers association", "association des agriculteurs", "bondeforbund",
                 "hoi nong dan"),
     "veterans": ("veterans", "anciens combattants", "veteranforbund", "cuu chien binh"),
+    "red cross": ("red cross", "croix-rouge", "croix rouge", "roda kors", "chu thap do"),
     "labour": ("labour federation", "labor federation", "labour leader", "labor leader", "trade union",
                "federation du travail", "federation provinciale du travail", "fackforbund", "fackliga",
                "lien doan lao dong"),

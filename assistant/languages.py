@@ -378,6 +378,12 @@ _COUNTING = re.compile(
     r"\b(?:how many|number of|combien d[e']|nombre d[e']|hur många|antal|bao nhiêu|mấy)\s*", re.IGNORECASE
 )
 _UNIT_WORDS = {"de", "d", "of", "av", "du", "des"}
+# 'how many of the committee's members', 'hur många av den ständiga kommitténs ledamöter', 'combien des membres',
+# 'bao nhiêu trong số…': the thing counted comes after (none when it is 'them': 'How many of them are women?')
+_PARTITIVE = re.compile(
+    r"^(?:s\s+|(?:of|av|among|bland|entre|parmi|trong số|trong)\s+(?:(?:the|de|den|det|les|ces)\s+)?)", re.IGNORECASE
+)
+_PRONOUN = re.compile(r"(?:them|these|those|dem|dessa|eux|elles|đó|chúng)\b", re.IGNORECASE)
 # One thing, said in words: 'plus d'un hectare', 'a single team', 'ett hus', 'một ngôi nhà'
 ONE = re.compile(r"\b(?:un|une|one|a single|ett|en enda|một)\b", re.IGNORECASE)
 _QUOTED = re.compile(r"^\s*(?:'[^']*'|\"[^\"]*\"|«[^»]*»|“[^”]*”)")
@@ -471,6 +477,10 @@ def counted(question: str) -> list[str]:
     if match is None:
         return []
     rest = _QUOTED.sub(" ", question[match.end() :], count=1)
+    if (part := _PARTITIVE.match(rest)) is not None:
+        if _PRONOUN.match(rest, part.end()):
+            return []  # 'How many of them are women?': what 'them' stands for is the turn before's
+        rest = rest[part.end() :]
     out: list[str] = []
     verb = _VERB_FIRST.get(match.group().strip().lower())
     if verb is not None and verb.match(rest):  # 'how many ended up building…', 'hur många registrerades': no thing

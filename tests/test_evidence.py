@@ -100,6 +100,7 @@ def test_roles_are_named_in_four_languages_without_everyday_words() -> None:
         ("Ai là Trưởng Ban Dân vận Tỉnh ủy Hà Tĩnh?", {"mass mobilization", "party"}),
         ("How many orphans were sponsored in Ha Tinh?", set()),
         ("Ai là Bí thư Tỉnh đoàn Hà Tĩnh?", {"youth"}),  # 'Tỉnh đoàn': the provincial Youth Union
+        ("vem leder provinsens Röda korset-förening?", {"red cross"}),
         ("Le secrétaire provincial du Parti, Hoang Trung Dung, a conclu la conférence.", {"party"}),
     ],
 )  # fmt: skip

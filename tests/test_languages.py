@@ -123,6 +123,11 @@ def test_question_kinds() -> None:
 
 
 def test_what_a_how_many_question_counts() -> None:
+    # a partitive names the thing counted after it; 'them' stands for the turn before's
+    assert counted("Hur många av den ständiga kommitténs ledamöter är nya?") == ["ständiga", "kommitténs", "ledamöter"]
+    assert counted("How many of the standing committee members are new?") == ["standing", "committee", "members"]
+    assert counted("How many of them are women?") == [] and counted("bao nhiêu trong số đó là nữ?") == []
+    assert counted("Combien d'entre eux sont des femmes ?") == []
     assert counted("How many gratitude houses did the district build?") == ["gratitude", "houses"]
     assert counted("Combien de villages ont mis en place un comité ?") == ["villages"]
     assert counted("Hur många invånare har Hanoi?") == ["invånare"]
