@@ -402,6 +402,10 @@ MEASURES = {
     "m": ("length", r"mètres?|met(?:er|re)s?|meter(?:n)?|mét|m"),
     "t": ("mass", r"tonnes?|tons?|ton(?:nen)?|tấn"),
     "kg": ("mass", r"kg|kilogrammes?|kilograms?|kilo(?:gram)?"),
+    # a time counted: 'how many days did a course last' is not answered by '10 mål'
+    "day": ("days", r"days?|jours?|journées?|dag|dagar|dagarna|ngày"),
+    "month": ("months", r"months?|mois|månad|månader|månaderna|tháng"),
+    "year": ("years", r"years?|ans?|années?|år|åren|năm"),
 }
 _UNIT = {unit: re.compile(rf"^(?:{forms})$", re.IGNORECASE) for unit, (_, forms) in MEASURES.items()}
 _SQUARE = {"square", "carré", "carrés", "vuông"}

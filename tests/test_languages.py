@@ -300,6 +300,9 @@ def test_numbers_in_a_short_quoted_name_count_nothing() -> None:
         ("How many kilometres of road were built?", "length"),
         ("Combien de tonnes de riz ont été données ?", "mass"),
         ("How many houses were built?", None),
+        ("Hur många dagar pågick en kurs?", "days"),  # a time counted
+        ("Combien de jours de travail ont été mobilisés ?", "days"),
+        ("Hur många år tidigare nådde Hanoi målet?", "years"),
     ],
 )
 def test_what_a_how_many_measures(question: str, measure: str | None) -> None:
@@ -319,6 +322,9 @@ def test_what_a_how_many_measures(question: str, measure: str | None) -> None:
         ("2,5 km de routes", "length", True),
         ("le 13 mars 2025", "length", False),
         ("1,2 millions de tonnes de riz", "mass", True),
+        ("2,1 millions de jours de travail", "days", True),
+        ("10 mål och 6 handlingsprogram", "days", False),  # goals are no days
+        ("ett år tidigare än planerat", "years", True),
     ],
 )
 def test_a_quantity_of_the_measure_asked(text: str, measure: str, gives: bool) -> None:
