@@ -275,8 +275,9 @@ _ASKING = (
 )
 # A question about money ('what did it cost', 'quel budget', 'hur mycket kostade', 'bao nhiêu tiền'): a sum answers
 ASKS_MONEY = re.compile(
-    r"\b(?:cost|costs|price|budget|how much money|coût|coûté|coûte|budget|montant|d'argent|kostade|kostar|kostnad|"
-    r"kostnaden|belopp|hur mycket pengar|chi phí|kinh phí|bao nhiêu tiền|vốn đầu tư|investment cost)\b"
+    r"\b(?:cost|costs|price|prices|budget|how much money|coût|coûté|coûte|budget|montant|d'argent|prix|kostade|kostar|"
+    r"kostnad|kostnaden|belopp|hur mycket pengar|priset|chi phí|kinh phí|bao nhiêu tiền|vốn đầu tư|giá bán|"
+    r"mức giá|với giá|investment cost)\b"
     r"|\b(?:in|en|i|bằng)\s+(?:VND|USD|đồng)\b"  # 'in VND': a sum in that currency
     # 'How much did Ha Tinh raise for the Fund…', 'Hur mycket samlade fonden…': how much, for a fund, is a sum
     r"|\b(?:how much|combien|hur mycket|bao nhiêu)\b(?=.*\b(?:fund|funds|fonds|fonden|quỹ)\b)",

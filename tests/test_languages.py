@@ -158,6 +158,9 @@ def test_what_a_how_many_question_counts() -> None:
 def test_sums_and_counts_in_words() -> None:
     assert ASKS_MONEY.search("Quel a été le coût total des logements ?")
     assert ASKS_MONEY.search("Och hur mycket kostade reparationerna?")
+    assert ASKS_MONEY.search("À quel prix une boîte de pilules est-elle vendue ?")
+    assert ASKS_MONEY.search("Vad är priset på pillren?")
+    assert not ASKS_MONEY.search("Giá trị của mô hình là gì?")  # 'giá trị' is a value, not a price
     assert not ASKS_MONEY.search("Combien de participants y ont pris part ?")  # 'pris' is no Swedish price here
     assert not ASKS_MONEY.search("Hội nghị đánh giá kết quả năm 2024")  # 'đánh giá' evaluates, it prices nothing
     assert NUMBER_WORDS.search("des centaines de milliers de cadres")
