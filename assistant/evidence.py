@@ -135,6 +135,11 @@ class Question:
     place_level: str | None = None  # it asks which place of a level: 'Dans quel village…', 'thôn nào'
     level: str | None = None  # the level of the body whose role it asks of: 'district' for the district Front's chair
     measure: str | None = None  # the unit of measure a 'how many' counts ('ha' for 'how many hectares')
+    attributed: bool = False  # the role is the source it asks according to ('Theo Trưởng Ban Dân vận, bao nhiêu…')
+
+
+# 'According to the head of the commission, how many…': who says it, before the comma that ends the clause
+ATTRIBUTION = re.compile(r"^\W*(?:according to|selon|d'après|enligt|theo)\b[^,?]*,(?=.*\w)", re.IGNORECASE)
 
 
 @dataclass
@@ -181,7 +186,23 @@ def question_of(results: Results, constraint_text: str) -> Question:
                     bodies(constraint_text), _counted_keys(keys, folded, results), counting, sums,
                     money, _asks_a_verb(constraint_text), leads, _persons(names, places),
                     bool(ASKS_SHARE.search(constraint_text)), asked_place_level(constraint_text),
-                    _asked_level(constraint_text, role, places), measure_asked(counting))  # fmt: skip
+                    _asked_level(constraint_text, role, places), measure_asked(counting),
+                    _attributed(constraint_text, kind))  # fmt: skip
+
+
+def _source_role(question: Question, said: float) -> float:
+    """A role the question names only as its source is missed only by a sentence another role's holder said: one
+    that does not say whose words it is (0.5) may be the source's."""
+    return 1.0 if question.attributed and said == 0.5 else said
+
+
+def _attributed(text: str, kind: str | None) -> bool:
+    """Whether the question names its role only as its source, and asks something else than who holds it ('Theo
+    Trưởng Ban Dân vận Thành ủy, số xã… là bao nhiêu?'): a sentence that does not say whose words it is may answer."""
+    clause = ATTRIBUTION.match(text)
+    if clause is None or kind == "person":
+        return False
+    return all(at < clause.end() for _, _, at in role_mentions(text))
 
 
 def _persons(names: list[KeyWord], places: list[Place]) -> list[KeyWord]:
@@ -568,7 +589,7 @@ def sentences(
                 "numbers": numbers,
                 "names_near": names_near,
                 "names_doc": names_doc,
-                "role": _role_said(question, text, index, passage, wide.start + a),
+                "role": _source_role(question, _role_said(question, text, index, passage, wide.start + a)),
                 "body": _body(question, text),
                 "topic": topic,
                 # a question about the title of a person the sentence names ('What title does Nguyen Hai Ha hold?')

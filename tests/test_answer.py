@@ -1128,3 +1128,15 @@ def test_the_quoted_languages_are_named_in_the_order_of_the_quotes(seeded: Setti
     named = header.removeprefix("From the documents (quoted in ").removesuffix("):").split(", ")
     assert named == [language_name(code, "en") for code in dict.fromkeys(c.language for c in reply.citations)]
     assert named[0] == "Swedish"  # the report that gives the figure is quoted first
+
+
+def test_a_role_named_as_the_source_does_not_bind_the_sentence_to_name_it(seeded: Settings) -> None:
+    # the head of the commission is who says it (the interview's answers do not name him in each sentence); the
+    # question asks a number
+    reply = answer("Theo Trưởng Ban Dân vận Thành ủy, số xã Hà Nội đạt chuẩn nông thôn mới là bao nhiêu trên tổng số?")
+    assert reply.found and "382/382" in reply.text, reply.text
+    # a person asked for still needs the role named: who holds it
+    from assistant.evidence import _attributed
+
+    assert not _attributed("According to the article, who is the head of the commission?", "person")
+    assert _attributed("Selon le chef de la commission, combien de communes ont atteint les normes ?", "number")

@@ -89,7 +89,11 @@ def test_the_question_set_is_grounded_in_the_documents_and_split_once() -> None:
     assert sum(not q.answerable for q in questions) >= len(questions) / 4
     texts = {p.name: normalize(p.read_text(encoding="utf-8")) for p in SEEDS.glob("*.txt")}
     # written later, for finding faults by hand; never fitted
-    probe = [q for name in ("probe.jsonl", "probe-sv-vi.jsonl") for q in load_questions(SPLIT.with_name(name))]
+    probe = [
+        q
+        for name in ("probe.jsonl", "probe-sv-vi.jsonl", "probe-multipart.jsonl")
+        for q in load_questions(SPLIT.with_name(name))
+    ]
     assert len({q.id for q in questions + probe}) == len(questions) + len(probe) and not {q.split for q in probe} - {
         None
     }
