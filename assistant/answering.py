@@ -283,6 +283,13 @@ def split_parts(question: str) -> list[str]:
             first = question[: tokens[i].start()].rstrip(" ,") + question[tokens[last].end() :]
             return [first, question[: tokens[again].start()] + question[tokens[j].start() :]]
         left, right = tokens[a].start(), tokens[_run_end(tokens, j)].end()
+        # a list of names before the 'and' is one part each: 'the communes of Tra Ka, Dien Phuoc and Tam Thang'
+        listed = [n.strip() for n in question[left : tokens[i - 1].end()].split(",")]
+        after_preposition = a > 0 and tokens[a - 1].group().lower() in PREPOSITIONS  # not inside a person's name
+        if len(listed) > 1 and after_preposition and all(n and n[0].isupper() for n in listed):
+            return [question[:left] + n + question[right:] for n in listed] + [
+                question[:left] + question[tokens[j].start() :]
+            ]
         first = question[: tokens[i - 1].end()] + question[right:]
         second = question[:left] + question[tokens[j].start() :]
         return [first, second]

@@ -276,6 +276,11 @@ def test_a_question_that_points_nowhere_starts_anew() -> None:
           "Có bao nhiêu căn nhà được xây ở Hà Nội trong nhiệm kỳ vừa qua?"]),
         ("How many houses were built in Ha Tinh and in which year?",
          ["How many houses were built in Ha Tinh and in which year?"]),
+        # a list of places, one part each
+        ("Which districts do the communes of Tra Ka, Dien Phuoc and Tam Thang belong to?",
+         ["Which districts do the communes of Tra Ka belong to?",
+          "Which districts do the communes of Dien Phuoc belong to?",
+          "Which districts do the communes of Tam Thang belong to?"]),
         # two clauses each with a question word and words of their own, the second asking after its verb
         ("Năm 2023, Hà Tĩnh đã vận động bảo trợ bao nhiêu trẻ mồ côi và huy động hơn bao nhiêu triệu ngày công?",
          ["Năm 2023, Hà Tĩnh đã vận động bảo trợ bao nhiêu trẻ mồ côi",
