@@ -102,7 +102,14 @@ _PART_BREAK = re.compile(rf",?\s+(?:and|et|och|và|samt)\s+(?=(?:{QUESTION_WORDS
 # 'and' between two clauses that each hold a question word, as Vietnamese asks: '…bao nhiêu trẻ mồ côi và huy động
 # hơn bao nhiêu triệu ngày công?'
 _AND = re.compile(r"\s+(?:and|et|och|và|samt)\s+", re.IGNORECASE)
-_ASKING_WORD = re.compile(rf"\b(?:{QUESTION_WORDS})\b", re.IGNORECASE)
+# the question words that never open a relative clause ('families who needed them', 'som var fattiga', 'que le Front
+# a choisies' ask nothing)
+_ASKING_WORD = re.compile(
+    r"\b(?:how many|how much|how long|what|combien|quel|quelle|quels|quelles|hur många|hur mycket|hur stor|hur lång|"
+    r"vilken|vilket|vilka|vad|"
+    r"bao nhiêu|mấy|gì|là ai|ai là)\b",
+    re.IGNORECASE,
+)
 
 
 def check_question(question: str, max_chars: int) -> str:
@@ -426,7 +433,9 @@ def _site_known(question: Question, ranked: list[Sentence], results: Results) ->
 
 
 # a newspaper or a site named in a sentence: 'le journal Kinh te & Do thi', 'tidningen', 'báo', 'kinhtedothi.vn'
-NAMES_A_SITE = re.compile(r"\b(?:journal|newspaper|tidning\w*|báo|[\w-]+\.(?:vn|com|net|org))\b", re.IGNORECASE)
+NAMES_A_SITE = re.compile(  # not 'báo' alone: 'báo cáo' is a report, 'cảnh báo' a warning
+    r"\b(?:journal|newspaper|tidning\w*|tờ báo|báo điện tử|[\w-]+\.(?:vn|com|net|org))\b", re.IGNORECASE
+)
 
 
 def _site_said(best: Sentence, results: Results) -> bool:

@@ -68,7 +68,11 @@ ROLES = {
 ROLE_VERBS = {"presides", "presided", "chaired", "présidé", "préside"}
 # 'Who leads…' and 'which labour leader' ask for the first post of a body, whatever it is called; 'leads to', 'se
 # dirige' ask for none
-LEADS = re.compile(r"\b(?:who|qui|vem)\s+(?:leads|dirige|leder)\b|\b(?:leaders?|ledaren?|ledarna)\b", re.IGNORECASE)
+LEADS = re.compile(
+    r"\b(?:who|qui|vem)\s+(?:leads|dirige|leder)\b|\bleader\s+of\b|\b(?:which|what)\s+\w+\s+leader\b|"
+    r"\bledare(?:n)?\s+för\b|\b\w+s\s+ledare\b",
+    re.IGNORECASE,
+)
 # The bodies a role belongs to, in the four languages, without diacritics; Swedish writes them into compounds
 # ('stadsfaderlandsfrontskommitté'), so they are found inside words too.
 BODIES = {
@@ -197,8 +201,9 @@ def _source_role(question: Question, said: float) -> float:
 
 
 def _attributed(text: str, kind: str | None) -> bool:
-    """Whether the question names its role only as its source, and asks something else than who holds it ('Theo
-    Trưởng Ban Dân vận Thành ủy, số xã… là bao nhiêu?'): a sentence that does not say whose words it is may answer."""
+    """Whether every role the question names stands in its opening source clause, and it asks something else than
+    who holds one ('Theo Trưởng Ban Dân vận Thành ủy, số xã… là bao nhiêu?'): a sentence that does not say whose
+    words it is may answer. (Read only when the question names a role.)"""
     clause = ATTRIBUTION.match(text)
     if clause is None or kind == "person":
         return False
@@ -279,9 +284,22 @@ def _asks_a_verb(text: str) -> bool:
     return bool(named) and named[0] not in role_mentions(text, verbs=False)
 
 
+# what a body's name starts but does not name, masked (same length, so offsets hold): 'tình đoàn kết' (solidarity)
+# and 'đoàn viên' (a member) are no 'Tỉnh đoàn'; 'du participatif' no 'du Parti'
+_NOT_A_BODY = re.compile(r"doan(?= ket| vien)|(?<=du )parti(?=\w)")
+
+
+def _masked(folded: str) -> str:
+    return _NOT_A_BODY.sub(lambda m: "_" * len(m.group()), folded)
+
+
+def _folded_for_bodies(text: str) -> str:
+    return _masked(fold(text))
+
+
 def bodies(text: str) -> set[str]:
     """The bodies a text names: the People's Committee, the Fatherland Front, the Women's Union..."""
-    folded = fold(text)
+    folded = _folded_for_bodies(text)
     return {body for body, names in BODIES.items() if any(name in folded for name in names)}
 
 
@@ -292,6 +310,7 @@ def body_mentions(text: str) -> list[tuple[str, int]]:
         piece = fold(ch)
         folded += piece
         at += [i] * len(piece)
+    folded = _masked(folded)
     spans = [
         (body, m.start(), m.end()) for body, names in BODIES.items() for name in names
         for m in re.finditer(re.escape(name), folded)
@@ -741,7 +760,8 @@ def blocked(ranked: list[Sentence], margin: float | None = None) -> bool:
     """Whether a hard constraint declines, whatever the scores: the best sentence fails one (the others fail it too,
     as they rank after it), or the closest sentence speaks of another place than the one asked about and scores more
     than `margin` above the best one that does not (fitted on the train split: 'Combien de modèles… à Hanoi' finds
-    Hanoi's figure just below a Quang Nam sentence, and answers with it)."""
+    Hanoi's figure just below a Quang Nam sentence, and answers with it), unless the best one holds every word and
+    name of the question."""
     if not ranked:
         return False
     if violates(ranked[0]):

@@ -275,9 +275,10 @@ _ASKING = (
 )
 # A question about money ('what did it cost', 'quel budget', 'hur mycket kostade', 'bao nhiêu tiền'): a sum answers
 ASKS_MONEY = re.compile(
-    r"\b(?:cost|costs|price|prices|budget|how much money|coût|coûté|coûte|budget|montant|d'argent|prix|kostade|kostar|"
-    r"kostnad|kostnaden|belopp|hur mycket pengar|priset|chi phí|kinh phí|bao nhiêu tiền|vốn đầu tư|giá bán|"
-    r"mức giá|với giá|investment cost)\b"
+    r"\b(?:cost|costs|price|prices|budget|how much money|coût|coûté|coûte|budget|montant|d'argent|kostade|kostar|"
+    r"kostnad|kostnaden|belopp|hur mycket pengar|chi phí|kinh phí|bao nhiêu tiền|vốn đầu tư|giá bán|investment cost)\b"
+    # a price, not a prize ('Quel prix le modèle a-t-il reçu ?', 'Vem fick priset?') nor a value ('giá trị')
+    r"|\b(?:à quel prix|le prix d|quel est le prix|priset på|vad kostar|(?:với|mức) giá(?! trị))"
     r"|\b(?:in|en|i|bằng)\s+(?:VND|USD|đồng)\b"  # 'in VND': a sum in that currency
     # 'How much did Ha Tinh raise for the Fund…', 'Hur mycket samlade fonden…': how much, for a fund, is a sum
     r"|\b(?:how much|combien|hur mycket|bao nhiêu)\b(?=.*\b(?:fund|funds|fonds|fonden|quỹ)\b)",
@@ -379,12 +380,6 @@ _COUNTING = re.compile(
     r"\b(?:how many|number of|combien d[e']|nombre d[e']|hur många|antal|bao nhiêu|mấy)\s*", re.IGNORECASE
 )
 _UNIT_WORDS = {"de", "d", "of", "av", "du", "des"}
-# 'how many of the committee's members', 'hur många av den ständiga kommitténs ledamöter', 'combien des membres',
-# 'bao nhiêu trong số…': the thing counted comes after (none when it is 'them': 'How many of them are women?')
-_PARTITIVE = re.compile(
-    r"^(?:s\s+|(?:of|av|among|bland|entre|parmi|trong số|trong)\s+(?:(?:the|de|den|det|les|ces)\s+)?)", re.IGNORECASE
-)
-_PRONOUN = re.compile(r"(?:them|these|those|dem|dessa|eux|elles|đó|chúng)\b", re.IGNORECASE)
 # One thing, said in words: 'plus d'un hectare', 'a single team', 'ett hus', 'một ngôi nhà'
 ONE = re.compile(r"\b(?:un|une|one|a single|ett|en enda|một)\b", re.IGNORECASE)
 _QUOTED = re.compile(r"^\s*(?:'[^']*'|\"[^\"]*\"|«[^»]*»|“[^”]*”)")
@@ -406,10 +401,12 @@ MEASURES = {
     # a time counted: 'how many days did a course last' is not answered by '10 mål'
     "day": ("days", r"days?|jours?|journées?|dag|dagar|dagarna|ngày"),
     "month": ("months", r"months?|mois|månad|månader|månaderna|tháng"),
-    "year": ("years", r"years?|ans?|années?|år|åren|năm"),
+    "year": ("years", r"years?|ans|années?|år|åren|năm"),
 }
 _UNIT = {unit: re.compile(rf"^(?:{forms})$", re.IGNORECASE) for unit, (_, forms) in MEASURES.items()}
 _SQUARE = {"square", "carré", "carrés", "vuông"}
+_TIMES = {"days", "months", "years"}
+_SCALE = {"triệu", "nghìn", "ngàn", "tỷ", "million", "millions", "miljoner", "thousand", "thousands", "milliers"}
 # a number, a word of scale ('1,2 millions de'), the unit; or one unit in words ('plus d'un hectare')
 _MEASURED = {
     unit: re.compile(
@@ -426,6 +423,10 @@ def measure_asked(asked: list[str]) -> str | None:
     'length'; None when it counts things."""
     lowered = [w.lower() for w in asked]
     found = [unit for w in lowered for unit, pattern in _UNIT.items() if pattern.match(w)]
+    # a time is counted only as the thing itself ('bao nhiêu năm', 'how many days', 'combien de millions de jours'):
+    # a year after what is counted dates it ('bao nhiêu hộ nghèo năm 2023')
+    first = next((w for w in lowered if w not in _SCALE), "")
+    found = [u for u in found if MEASURES[u][0] not in _TIMES or _UNIT[u].match(first)]
     if not found:
         return None
     return "area" if found[0] == "m" and _SQUARE & set(lowered) else MEASURES[found[0]][0]
@@ -482,10 +483,6 @@ def counted(question: str) -> list[str]:
     if match is None:
         return []
     rest = _QUOTED.sub(" ", question[match.end() :], count=1)
-    if (part := _PARTITIVE.match(rest)) is not None:
-        if _PRONOUN.match(rest, part.end()):
-            return []  # 'How many of them are women?': what 'them' stands for is the turn before's
-        rest = rest[part.end() :]
     out: list[str] = []
     verb = _VERB_FIRST.get(match.group().strip().lower())
     if verb is not None and verb.match(rest):  # 'how many ended up building…', 'hur många registrerades': no thing
@@ -615,8 +612,15 @@ def asked_kind(question: str) -> str | None:
 def _when_clause(question: str) -> bool:
     """Whether the question opens with a 'when' clause and asks with another question word after its comma: 'When
     helping to shape new policies, what did the Front…' asks a thing, not a time."""
-    match = re.match(r"\W*(?:when|quand|lorsque|när|khi)\b[^,;:?]*[,;:]", question, re.IGNORECASE)
-    return bool(match) and bool(_QUESTION_WORD.search(question[match.end() :]))
+    match = re.match(r"\W*(?:when|quand|lorsque|när|khi)\b[^,;:?]*[,;:]\s*", question, re.IGNORECASE)
+    # the question word right after the comma: not 'När, enligt artikeln, var konferensen?' ('var' is 'was' there)
+    return bool(match) and bool(_CLAUSE_QUESTION.match(question, match.end()))
+
+
+_CLAUSE_QUESTION = re.compile(
+    r"(?:how|what|who|which|where|why|comment|qu'|que|quel\w*|qui|où|combien|hur|vad|vem|vilk\w*|varför)\b",
+    re.IGNORECASE,
+)
 
 
 _QUESTION_WORD = re.compile(rf"\b(?:{QUESTION_WORDS})\b", re.IGNORECASE)

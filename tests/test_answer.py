@@ -276,6 +276,9 @@ def test_a_question_that_points_nowhere_starts_anew() -> None:
           "Có bao nhiêu căn nhà được xây ở Hà Nội trong nhiệm kỳ vừa qua?"]),
         ("How many houses were built in Ha Tinh and in which year?",
          ["How many houses were built in Ha Tinh and in which year?"]),
+        # a relative clause after 'and' asks nothing of its own
+        ("How many new houses were built in Ha Tinh and handed over to poor families who needed them?",
+         ["How many new houses were built in Ha Tinh and handed over to poor families who needed them?"]),
         # a list of places, one part each
         ("Which districts do the communes of Tra Ka, Dien Phuoc and Tam Thang belong to?",
          ["Which districts do the communes of Tra Ka belong to?",
@@ -933,6 +936,7 @@ def test_only_who_leads_asks_for_a_post() -> None:
 
     assert LEADS.search("Vem leder massmobiliseringskommissionen?") and LEADS.search("Qui dirige le Comité ?")
     assert LEADS.search("Which labour leader reported on the workers?") and LEADS.search("Vem är fackets ledare?")
+    assert not LEADS.search("How many leaders attended the conference?")
     assert not LEADS.search("Hur många hus byggdes, vilket leder till bättre liv?")
     assert not LEADS.search("Où se dirige l'aide ?")
 

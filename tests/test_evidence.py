@@ -101,6 +101,8 @@ def test_roles_are_named_in_four_languages_without_everyday_words() -> None:
         ("How many orphans were sponsored in Ha Tinh?", set()),
         ("Ai là Bí thư Tỉnh đoàn Hà Tĩnh?", {"youth"}),  # 'Tỉnh đoàn': the provincial Youth Union
         ("vem leder provinsens Röda korset-förening?", {"red cross"}),
+        ("tình đoàn kết toàn dân, trở thành đoàn viên", set()),  # solidarity and a member: no Youth Union
+        ("un budget du participatif", set()),
         ("Le secrétaire provincial du Parti, Hoang Trung Dung, a conclu la conférence.", {"party"}),
     ],
 )  # fmt: skip
