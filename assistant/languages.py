@@ -614,7 +614,7 @@ def _when_clause(question: str) -> bool:
     helping to shape new policies, what did the Front…' asks a thing, not a time."""
     match = re.match(r"\W*(?:when|quand|lorsque|när|khi)\b[^,;:?]*[,;:]\s*", question, re.IGNORECASE)
     # the question word right after the comma: not 'När, enligt artikeln, var konferensen?' ('var' is 'was' there)
-    return bool(match) and bool(_CLAUSE_QUESTION.match(question, match.end()))
+    return match is not None and _CLAUSE_QUESTION.match(question, match.end()) is not None
 
 
 _CLAUSE_QUESTION = re.compile(
