@@ -101,7 +101,7 @@ _CLAUSE_BREAK = re.compile(r",\s+(?:and|et|och|và|samt)\s+", re.IGNORECASE)
 _PART_BREAK = re.compile(rf",?\s+(?:and|et|och|và|samt)\s+(?=(?:{QUESTION_WORDS})\b)", re.IGNORECASE)
 # 'and' between two clauses that each hold a question word, as Vietnamese asks: '…bao nhiêu trẻ mồ côi và huy động
 # hơn bao nhiêu triệu ngày công?'
-_AND = re.compile(r"\s+(?:and|et|och|và|samt)\s+", re.IGNORECASE)
+_AND_BREAK = re.compile(r"\s+(?:and|et|och|và|samt)\s+", re.IGNORECASE)
 # the question words that never open a relative clause ('families who needed them', 'som var fattiga', 'que le Front
 # a choisies' ask nothing)
 _ASKING_WORD = re.compile(
@@ -264,7 +264,7 @@ def split_parts(question: str) -> list[str]:
         if all(asked_kind(c) or ASKS_WHAT.search(c) or _ASKING_WORD.search(c) for c in clauses):
             pieces = clauses
     if len(pieces) == 1:
-        clauses = [p.strip(" ,") for p in _AND.split(question) if p.strip(" ,")]
+        clauses = [p.strip(" ,") for p in _AND_BREAK.split(question) if p.strip(" ,")]
         # each a question of its own, with words of its own: not 'and in which year?'
         if len(clauses) == 2 and all(_ASKING_WORD.search(c) and len(content_words(c)) >= 3 for c in clauses):
             pieces = clauses
@@ -428,8 +428,13 @@ def _site_known(question: Question, ranked: list[Sentence], results: Results) ->
     if not ranked or violates(ranked[0]) or not (question.names or question.places):
         return False
     best = ranked[0]
-    row = results.index.documents.get(best.passage.doc_id, {})
-    return best.features["names_doc"] == 1.0 and bool(row.get("url") or row.get("site"))
+    return best.features["names_doc"] == 1.0 and _linked(results, best.passage.doc_id)
+
+
+def _linked(results: Results, doc_id: str) -> bool:
+    """Whether the document has a source link or a site's name, which say where it appeared."""
+    row = results.index.documents.get(doc_id, {})
+    return bool(row.get("url") or row.get("site"))
 
 
 # a newspaper or a site named in a sentence: 'le journal Kinh te & Do thi', 'tidningen', 'báo', 'kinhtedothi.vn'
@@ -441,8 +446,7 @@ NAMES_A_SITE = re.compile(  # not 'báo' alone: 'báo cáo' is a report, 'cảnh
 def _site_said(best: Sentence, results: Results) -> bool:
     """For 'which website published the article about…', whether the best sentence's document has a source link or
     a site's name, or the sentence names a newspaper or a site: else nothing read says where the article appeared."""
-    row = results.index.documents.get(best.passage.doc_id, {})
-    return bool(row.get("url") or row.get("site") or NAMES_A_SITE.search(best.text))
+    return _linked(results, best.passage.doc_id) or NAMES_A_SITE.search(best.text) is not None
 
 
 def _elsewhere(ranked: list[Sentence]) -> bool:

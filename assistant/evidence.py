@@ -293,13 +293,9 @@ def _masked(folded: str) -> str:
     return _NOT_A_BODY.sub(lambda m: "_" * len(m.group()), folded)
 
 
-def _folded_for_bodies(text: str) -> str:
-    return _masked(fold(text))
-
-
 def bodies(text: str) -> set[str]:
     """The bodies a text names: the People's Committee, the Fatherland Front, the Women's Union..."""
-    folded = _folded_for_bodies(text)
+    folded = _masked(fold(text))
     return {body for body, names in BODIES.items() if any(name in folded for name in names)}
 
 

@@ -103,8 +103,7 @@ def stem_as_written(word: str, language: str) -> str:
 @lru_cache(maxsize=200_000)
 def stem(word: str, language: str) -> str:
     """The folded stem of a word under a language's Snowball stemmer (the folded word where there is none)."""
-    stemmer = _stemmer(language)
-    return fold(stemmer.stemWord(word)) if stemmer is not None else fold(word)
+    return fold(stem_as_written(word, language))
 
 
 # Vietnamese titles said before a name ('Ông Lương Nguyễn Minh Triết'): capitalised, but not part of the name.
