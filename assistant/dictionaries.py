@@ -35,6 +35,7 @@ ISO3 = {
 PIVOT = "en"
 MAX_TRANSLATIONS = 3
 MIN_HEAD = 5  # letters in the head of a compound looked up on its own
+MIN_MODIFIER = 3  # letters before it
 # the most words of a phrase looked up whole: the glossaries' Vietnamese names of bodies run to seven syllables
 # ('hội liên hiệp phụ nữ', 'ủy ban mặt trận tổ quốc việt nam')
 MAX_PHRASE = 7
@@ -129,7 +130,10 @@ def _key(phrase: str, language: str) -> str:
 
 def load(source: str, target: str, folder: Path) -> Table | None:
     """The headword's stem, as written -> translations: the source-target dictionary plus the target-source one
-    reversed; a stem's accent-folded spelling leads to it too, where no headword is spelt so."""
+    reversed. A headword is found by its own spelling too, where no stem is spelt so: Swedish stems 'platser' to
+    'plats' but the headword 'plats' to 'plat'. A stem's accent-folded spelling leads to it as well (see _FOLDED).
+    A translation that is a word of the source language and none of the target's is a gloss, not a translation:
+    FreeDict's swe-fra gives 'invånare' as 'habitant, stad, hus' and 'initiativ' as 'initiative, första steg'."""
     key = (source, target, str(folder))
     with _lock:
         if key in _tables:
@@ -138,23 +142,59 @@ def load(source: str, target: str, folder: Path) -> Table | None:
         table: Table | None = None
         if direct is not None or reverse is not None:
             table = {}
+            gloss = _glosses(source, target, folder)
+            written: Table = {}
             for headword, translations in direct or []:
                 if not is_stopword(headword):
-                    bucket = table.setdefault(_key(headword, source), [])
-                    bucket.extend(t for t in translations if t not in bucket)
+                    kept = [t for t in translations if not gloss(t)]
+                    for bucket in (table.setdefault(_key(headword, source), []), written.setdefault(headword, [])):
+                        bucket.extend(t for t in kept if t not in bucket)
             for headword, translations in reverse or []:
                 if len(headword.split()) > 2:
                     continue
                 for translation in translations:
                     if not is_stopword(translation):
-                        bucket = table.setdefault(_key(translation, source), [])
-                        if headword not in bucket:
-                            bucket.append(headword)
+                        for bucket in (table.setdefault(_key(translation, source), []),
+                                       written.setdefault(translation.lower(), [])):  # fmt: skip
+                            if headword not in bucket:
+                                bucket.append(headword)
+            for spelling, translations in written.items():
+                if translations:
+                    table.setdefault(spelling, translations)
+            folded = _FOLDED.setdefault(key, set())
             if source in STEMMERS:  # a word typed without its accents ('menages') finds the headword that has them,
                 for stemmed in list(table):  # unless that spelling is a word of its own ('svara' is not 'svåra')
-                    table.setdefault(fold(stemmed), table[stemmed])
+                    if fold(stemmed) not in table:
+                        table[fold(stemmed)] = table[stemmed]
+                        folded.add(fold(stemmed))
         _tables[key] = table
         return table
+
+
+# the keys of a table that are only a stem's accent-folded spelling: a whole word typed without accents may use them,
+# a compound's head may not ('platser' cut to 'latser' is not 'låtsas', pretend)
+_FOLDED: dict[tuple[str, str, str], set[str]] = {}
+
+
+def _headwords(language: str, folder: Path) -> set[str]:
+    """Every headword of the dictionaries from a language, as written (a stem of one language may be a word of
+    another: French stems 'stade' to 'stad', Swedish for 'city')."""
+    return {headword for other in ISO3 if other != language for headword, _ in _entries(language, other, folder) or []}
+
+
+def _glosses(source: str, target: str, folder: Path) -> Callable[[str], bool]:
+    """Whether a translation holds a headword of the source language that is none of the target language ('stad'
+    and 'första steg' among swe-fra's French translations)."""
+    if source not in STEMMERS or target not in STEMMERS:
+        return lambda _: False
+    ours, theirs = _headwords(source, folder), _headwords(target, folder)
+    if not theirs:  # nothing to tell the target's words by
+        return lambda _: False
+
+    def gloss(translation: str) -> bool:
+        return any(w in ours and w not in theirs for w in translation.lower().split())
+
+    return gloss
 
 
 Known = Callable[[str, str], bool]  # (translation, its language) -> do the documents use it?
@@ -187,8 +227,12 @@ def _translate_word(word: str, source: str, target: str, folder: Path, known: Kn
     found = _lookup(_key(word, source), source, target, folder, known)
     if found or " " in word:
         return found
-    for cut in range(1, len(word) - MIN_HEAD + 1):  # longest head first: the compound's meaning sits at its end
-        found = _lookup(_key(word[cut:], source), source, target, folder, known)
+    # longest head first: the compound's meaning sits at its end; a modifier has a syllable at least
+    for cut in range(MIN_MODIFIER, len(word) - MIN_HEAD + 1):
+        head = _key(word[cut:], source)
+        if head in _FOLDED.get((source, target, str(folder)), ()):
+            continue
+        found = _lookup(head, source, target, folder, known)
         if found:
             return found
     return []

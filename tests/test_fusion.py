@@ -108,6 +108,28 @@ def test_a_swedish_word_is_looked_up_with_its_own_letters(tmp_path: Path) -> Non
     assert menages[0] == "hushåll" and "simning" not in menages  # not 'nages', the compound's head
 
 
+def test_a_swedish_plural_finds_its_headword_and_no_compound_head_of_other_letters(tmp_path: Path) -> None:
+    # Snowball stems 'platser' (places) to 'plats' but the headword 'plats' to 'plat': the plural found no headword,
+    # and cut as a compound, 'latser' folded to the stem of 'låtsas' (pretend) and was translated 'feindre'
+    folder = tmp_path / "dictd"
+    folder.mkdir()
+    write_dictd(folder / "freedict-swe-fra", {"plats": "place, lieu", "låtsas": "feindre"})
+    found = expand("Vilka platser?", "sv", ["fr"], folder)["fr"]
+    assert found["platser"] == ["place", "lieu"]
+    assert expand("Vilka xlatser?", "sv", ["fr"], folder)["fr"] == {}  # no compound head by its folded spelling
+
+
+def test_a_source_language_gloss_among_the_translations_is_dropped(tmp_path: Path) -> None:
+    # FreeDict's swe-fra lists Swedish glosses beside the French: 'invånare' -> 'habitant, habitante, stad, hus'
+    folder = tmp_path / "dictd"
+    folder.mkdir()
+    write_dictd(folder / "freedict-swe-fra", {"invånare": "habitant, stad", "stad": "ville", "typ": "type"})
+    write_dictd(folder / "freedict-fra-swe", {"habitant": "invånare", "type": "typ"})
+    found = expand("Hur många invånare och vilken typ?", "sv", ["fr"], folder)["fr"]
+    assert found["invånare"] == ["habitant"]  # 'stad' is a Swedish headword and no French one
+    assert found["typ"] == ["type"]  # a word of both languages stays
+
+
 def write_dictd(base: Path, entries: dict[str, str]) -> None:
     """A dictd dictionary (index + gzip data) in FreeDict's layout: headword line, then the translation."""
     import gzip
