@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from .keywords import KeyWord, Words, coverage, key_words, matched, unjudged_share, weigh
 from .languages import (
     ASKS_ARTICLE,
+    ASKS_MANNER,
     ASKS_MONEY,
     ASKS_SHARE,
     ASKS_TITLE,
@@ -178,7 +179,8 @@ def question_of(results: Results, constraint_text: str) -> Question:
     kind = asked_kind(constraint_text)
     capitalised = {t.lower() for t in tokens(constraint_text) if t[:1].isupper()}
     topic = [w for w in content_words(constraint_text) if w not in capitalised]
-    if kind is None and not (ASKS_WHAT.search(constraint_text) and len(topic) >= 2):  # 'And what about Hanoi?'
+    asks_own = ASKS_WHAT.search(constraint_text) or ASKS_MANNER.search(constraint_text)
+    if kind is None and not (asks_own and len(topic) >= 2):  # 'And what about Hanoi?'
         kind = asked_kind(results.query.text)
     places = asked(constraint_text, results.index)
     counting = counted(constraint_text)

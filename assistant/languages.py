@@ -255,6 +255,11 @@ QUESTION_WORDS = (
 )
 # 'What' asked in the four languages: a follow-up that says it asks a thing of its own ("Et qu'a-t-on demandé…")
 ASKS_WHAT = re.compile(r"\b(?:what|which|quoi|quel|quelle|quels|quelles|vad|vilk\w*|gì|nào)\b|\bqu(?:e\b|')", re.I)
+# How or why something is done: a follow-up that asks so asks a thing of its own too ('Hur beskrivs de nya
+# ledamöterna?' after 'Hur många av ledamöterna…' asks no number)
+ASKS_MANNER = re.compile(
+    r"\b(?:how(?! many| much)|comment|hur(?! många| mycket)|why|pourquoi|varför|thế nào|ra sao|tại sao|vì sao)\b", re.I
+)
 # A question about a share or a rate ('the share of poor households', 'le taux de pauvreté', 'fattigdomsgraden',
 # 'tỷ lệ'): a percentage answers it before any other number of the sentence
 _SHARE = (r"share|rate|percentage|proportion|per ?cent|taux|pourcentage|andel|andelen|procent|procentandel(?:en)?|"

@@ -149,6 +149,10 @@ def test_a_follow_up_with_a_question_word_of_its_own_asks_its_own_kind(seeded: S
     assert kept.question.kind == "number"  # an elliptical follow-up keeps what was asked
     about = judge("And what about Ha Tinh?", history, bot.search, bot.similarity)
     assert about.question.kind == "number"
+    # 'how' a thing is, asked of words of its own, is no number either
+    members = [{"role": "user", "content": "Hur många av ledamöterna i Hanois ständiga kommitté är nya?"}]
+    described = judge("Hur beskrivs de nya ledamöterna?", members, bot.search, bot.similarity)
+    assert described.question.kind is None
 
 
 def test_quotes_are_whole_sentences_read_across_chunk_boundaries(seeded: Settings) -> None:
@@ -288,6 +292,9 @@ def test_a_question_that_points_nowhere_starts_anew() -> None:
         ("Năm 2023, Hà Tĩnh đã vận động bảo trợ bao nhiêu trẻ mồ côi và huy động hơn bao nhiêu triệu ngày công?",
          ["Năm 2023, Hà Tĩnh đã vận động bảo trợ bao nhiêu trẻ mồ côi",
           "huy động hơn bao nhiêu triệu ngày công? Hà Tĩnh"]),
+        # 'còn' (as for) opens a clause that asks of its own
+        ("Xóa nhà tạm ở Mỏ Cày Bắc hoàn thành bao nhiêu căn, còn Điện Phước xây mới bao nhiêu nhà đại đoàn kết?",
+         ["Xóa nhà tạm ở Mỏ Cày Bắc hoàn thành bao nhiêu căn", "Điện Phước xây mới bao nhiêu nhà đại đoàn kết?"]),
         ("Hur stor vinst gav gurkmejan i Tra Ka under 2023, och i vilken kedja såldes pillren?",
          ["Hur stor vinst gav gurkmejan i Tra Ka under 2023", "i vilken kedja såldes pillren? Tra Ka"]),
         ("How many households escaped poverty in Quang Nam in 2023 and in Hanoi?",
