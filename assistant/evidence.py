@@ -85,12 +85,14 @@ BODIES = {
     "party": ("party committee", "comite du parti", "comite provincial du parti", "comite municipal du parti",
               "partikommitt", "tinh uy", "thanh uy", "huyen uy", "dang uy",
               "du parti", "party secretary", "partisekreterare"),  # 'le secrétaire provincial du Parti'
-    "women": ("women's union", "union des femmes", "union provinciale des femmes", "kvinnoforbund", "phu nu"),
+    "women": ("women's union", "union des femmes", "union provinciale des femmes", "kvinnoforbund",
+              "hoi lien hiep phu nu", "hoi phu nu", "phu nu"),
     "youth": ("youth union", "union de la jeunesse", "union des jeunes", "ungdomsforbund", "doan thanh nien",
               "tinh doan", "thanh doan", "huyen doan"),  # 'Tỉnh đoàn': the provincial Youth Union
     "farmers": ("farmers' association", "farmers association", "association des agriculteurs", "bondeforbund",
                 "hoi nong dan"),
-    "veterans": ("veterans", "anciens combattants", "veteranforbund", "cuu chien binh"),
+    "veterans": ("veterans' association", "veterans association", "association des anciens combattants",
+                 "veteranforbund", "hoi cuu chien binh", "veterans", "anciens combattants", "cuu chien binh"),
     "red cross": ("red cross", "croix-rouge", "croix rouge", "roda kors", "chu thap do"),
     "labour": ("labour federation", "labor federation", "labour leader", "labor leader", "trade union",
                "federation du travail", "federation provinciale du travail", "fackforbund", "fackliga",
@@ -99,6 +101,7 @@ BODIES = {
                           "commission de mobilisation de masse", "comite de mobilisation de masse",
                           "massmobiliseringskommission", "ban dan van"),
 }  # fmt: skip
+PEOPLE = {"phu nu", "veterans", "anciens combattants", "cuu chien binh"}  # bodies' names that also name people
 VICE = {"vice", "deputy", "adjoint", "adjointe", "phó", "biträdande", "viceordförande", "ställföreträdande"}
 FEATURES = ["own", "context", "passage", "missing", "prior", "cue", "years", "year_conflict", "numbers",
             "names_near", "names_doc", "role", "dense", "sim", "fused", "cross", "unjudged", "unit"]  # fmt: skip
@@ -141,6 +144,7 @@ class Question:
     level: str | None = None  # the level of the body whose role it asks of: 'district' for the district Front's chair
     measure: str | None = None  # the unit of measure a 'how many' counts ('ha' for 'how many hectares')
     attributed: bool = False  # the role is the source it asks according to ('Theo Trưởng Ban Dân vận, bao nhiêu…')
+    organisations: set[str] = field(default_factory=set)  # bodies named as such: 'Women's Union', not 'phụ nữ'
 
 
 # 'According to the head of the commission, how many…': who says it, before the comma that ends the clause
@@ -193,7 +197,7 @@ def question_of(results: Results, constraint_text: str) -> Question:
                     money, _asks_a_verb(constraint_text), leads, _persons(names, places),
                     bool(ASKS_SHARE.search(constraint_text)), asked_place_level(constraint_text),
                     _asked_level(constraint_text, role, places), measure_asked(counting),
-                    _attributed(constraint_text, kind))  # fmt: skip
+                    _attributed(constraint_text, kind), bodies(constraint_text, people=False))  # fmt: skip
 
 
 def _source_role(question: Question, said: float) -> float:
@@ -295,10 +299,13 @@ def _masked(folded: str) -> str:
     return _NOT_A_BODY.sub(lambda m: "_" * len(m.group()), folded)
 
 
-def bodies(text: str) -> set[str]:
-    """The bodies a text names: the People's Committee, the Fatherland Front, the Women's Union..."""
+def bodies(text: str, people: bool = True) -> set[str]:
+    """The bodies a text names: the People's Committee, the Fatherland Front, the Women's Union...; without `people`,
+    not those named by a word for their members ('phụ nữ' is women as well as the Women's Union)."""
     folded = _masked(fold(text))
-    return {body for body, names in BODIES.items() if any(name in folded for name in names)}
+    return {
+        body for body, names in BODIES.items() if any(name in folded for name in names if people or name not in PEOPLE)
+    }
 
 
 def body_mentions(text: str) -> list[tuple[str, int]]:
@@ -656,7 +663,9 @@ def violated(question: Question, features: dict[str, float]) -> str | None:
         return "role"
     if question.role is not None and question.kind == "person" and features["cue"] == 0.0:
         return "person"
-    if question.role is not None and features.get("body") == 0.0:
+    # so does any question about what a body named as such did ('How many courses did the Women's Union organise?'
+    # is not answered by the Front's courses)
+    if features.get("body") == 0.0 and (question.role is not None or question.organisations):
         return "body"
     if question.kind == "number" and features["cue"] == 0.0:
         return "number"

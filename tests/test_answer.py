@@ -969,6 +969,10 @@ def test_only_who_leads_asks_for_a_post() -> None:
         ("Bí thư Tỉnh ủy Quảng Nam là ai?", "Luong Nguyen Minh Triet"),
         # 'leader' asks for the first post, as 'who leads' does: the federation's chair ('président')
         ("Who is the leader of the Ha Tinh provincial labour federation?", "Nguyen Van Danh"),
+        # what a body named as such did is not what another did: the courses are the Front's, not the Women's Union's
+        ("How many training courses did Hanoi's Women's Union organise for its cadres during the last term?", None),
+        ("How many training courses did Hanoi's Fatherland Front organise for its cadres during the last term?",
+         "3 119"),
     ],
 )  # fmt: skip
 def test_the_holder_of_a_role_in_one_body_is_not_given_for_another(

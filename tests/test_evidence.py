@@ -110,6 +110,14 @@ def test_bodies_are_read_in_four_languages(text: str, named: set[str]) -> None:
     assert bodies(text) == named
 
 
+def test_a_word_for_a_body_s_members_names_no_body_as_such() -> None:
+    # 'phụ nữ' is women as well as the Women's Union: a question about young people and women asks of no body
+    assert bodies("mô hình dành cho thanh niên và phụ nữ") == {"women"}
+    assert bodies("mô hình dành cho thanh niên và phụ nữ", people=False) == set()
+    assert bodies("Hội Liên hiệp Phụ nữ thành phố", people=False) == {"women"}
+    assert bodies("How many courses did Hanoi's Women's Union organise?", people=False) == {"women"}
+
+
 def test_bodies_are_found_where_the_text_names_them() -> None:
     text = (
         "le chef du Comité provincial du Parti, Truong Thanh Huyen, le vice-président du Conseil populaire, Tran Van Ky"
