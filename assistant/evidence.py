@@ -273,10 +273,23 @@ def role_mentions(text: str, verbs: bool = True) -> list[tuple[str, bool, int]]:
         # French puts the deputy after the role: 'secrétaire adjoint', not 'le président, vice-président'
         follows = family is None and after in VICE and not low[found[i].end() : found[i + 1].start()].strip()
         family = family or _family(token[4:] if deputy else token)
+        if family is not None and _historic(said[i + 1 : i + 5]):
+            continue
         if family is not None:
             deputy = deputy or follows or any(t in VICE for t in said[max(0, i - 2) : i])
             named.append((family, deputy, found[i].start()))
     return named
+
+
+# the title of a historic figure, which no one holds now: 'l'enseignement du Président Ho Chi Minh', 'Chủ tịch Hồ Chí
+# Minh', 'Bác Hồ'
+_HISTORIC = ("ho chi minh",)
+
+
+def _historic(after: list[str]) -> bool:
+    """Whether the words after a role's word (the second of a Vietnamese pair skipped) name a historic figure."""
+    folded = " ".join(fold(w) for w in after)
+    return any(folded.startswith(name) or folded.split(" ", 1)[-1].startswith(name) for name in _HISTORIC)
 
 
 def _named_roles(text: str, verbs: bool = True) -> list[tuple[str, bool]]:

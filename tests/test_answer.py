@@ -969,6 +969,9 @@ def test_only_who_leads_asks_for_a_post() -> None:
         ("Bí thư Tỉnh ủy Quảng Nam là ai?", "Luong Nguyen Minh Triet"),
         # 'leader' asks for the first post, as 'who leads' does: the federation's chair ('président')
         ("Who is the leader of the Ha Tinh provincial labour federation?", "Nguyen Van Danh"),
+        # the teaching of 'Président Ho Chi Minh' names no chair of the People's Committee
+        ("Who is the chairman of the Hanoi People's Committee that Kinh te & Do thi interviewed about the skilled mass "
+         "mobilisation movement?", None),
         # what a body named as such did is not what another did: the courses are the Front's, not the Women's Union's
         ("How many training courses did Hanoi's Women's Union organise for its cadres during the last term?", None),
         ("How many training courses did Hanoi's Fatherland Front organise for its cadres during the last term?",

@@ -236,3 +236,12 @@ def test_who_leads_a_body_is_answered_by_a_post_of_that_body_not_of_its_commissi
     # asked of the commission itself, its head is the answer
     head = SimpleNamespace(role="head", vice=False, leads=False, bodies={"party", "mass mobilization"}, role_verb=True)
     assert _role(head, commission) == 1.0  # type: ignore[arg-type]
+
+
+def test_a_historic_figure_s_title_is_no_post_held() -> None:
+    # 'l'enseignement du Président Ho Chi Minh' was given as the chair of Hanoi's People's Committee
+    from assistant.evidence import role_mentions
+
+    assert role_mentions("concrétisant l'enseignement du Président Ho Chi Minh « Si la mobilisation »") == []
+    assert role_mentions("Học tập lời dạy của Chủ tịch Hồ Chí Minh") == []
+    assert [f for f, _, _ in role_mentions("le président Ho Van Tan a dit")] == ["chair"]
