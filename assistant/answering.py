@@ -84,9 +84,9 @@ SAME = re.compile(
 # left out, as articles and in 'qu'est-ce' they point nowhere, and so is English 'that', mostly a conjunction ('who
 # said that…'), and the French inversion ('a-t-il', 'doit-elle'), which repeats the question's own subject
 ANAPHORA = re.compile(
-    r"\b(?:she|he|her|his|it|its|they|them|their|this|those|these|then"
+    r"\b(?:she|he|her|him|his|it|its|they|them|their|this|those|these|then"
     r"|(?<!-)(?:elle|elles|il|ils)|lui|leur|leurs|cet|cette|ces|celui|celle|ceux|ce dernier|cette dernière"
-    r"|hon|han|hennes|hans|dem|deras|denna|detta|dessa"
+    r"|hon|han|henne|honom|hennes|hans|dem|deras|denna|detta|dessa"
     r"|ấy|đó|này|họ)\b",
     re.IGNORECASE,
 )
@@ -217,7 +217,8 @@ def _framed(question: str, previous: str | None) -> tuple[str, str]:
     # a question that points back, naming nothing of its own, in the language of the turn before, keeps the subject
     # before ('Selon elle, combien de modèles…'); one with names of its own ('när han berättade om kriget på TikTok')
     # points inside itself
-    pointing = not elliptic and same_language and bool(ANAPHORA.search(question)) and not names
+    # (a post or a body it names is no name of its own: 'According to him, what did the district Front's…')
+    pointing = not elliptic and same_language and bool(ANAPHORA.search(question)) and all(_title(n) for n in names)
     # a question with words of its own, or one in another language than the turn before, starts anew; so does a
     # short one that names someone or something of its own and asks of it in three words or more ('Which newspaper
     # published the interview with Do Anh Tuan?')

@@ -751,6 +751,14 @@ def test_a_follow_up_s_direct_line_gives_the_number_of_what_it_counts(seeded: Se
     assert reply.text.splitlines()[0] == "Réponse : 265 orphelins [1]", reply.text
 
 
+def test_a_follow_up_that_points_back_at_him_keeps_the_place_before() -> None:
+    # 'him' points back as 'he' does, and the district Front it names is a body, no name of its own
+    before = [{"role": "user", "content": "Who is the vice-chairman of the Mo Cay Bac district Fatherland Front?"}]
+    question = "According to him, what did the district Front's standing committee set out to do with its targets?"
+    assert "Mo Cay Bac" in frame(question, before)[1]
+    assert "Mo Cay Bac" not in frame("What did the Front of Ha Tinh set out to do with its targets?", before)[1]
+
+
 def test_a_follow_up_that_names_a_new_place_keeps_the_post_asked_of(seeded: Settings) -> None:
     # the head of Quang Nam's mass mobilization commission is named beside the Party; the secretary is asked for
     before = [{"role": "user", "content": "Who is the secretary of the Ha Tinh provincial Party Committee?"}]
