@@ -532,6 +532,28 @@ def _unit(question: Question, sentence: str, language: str, known: list[KeyWord]
     return 0.0 if found else 1.0
 
 
+# What the question qualifies the thing it asks about with, which a sentence must not contradict: 'before the
+# reorganisation' is not 'Efter omorganisationen'; near-poor households are not poor ones
+_BEFORE, _AFTER = r"before|prior to|avant|före|innan|trước", r"after|après|efter|sau"
+_TIME_QUALIFIER = r"\b(?:{})\s+(?:(?:the|la|le|les|de|des|du|khi|việc)\s+|l')?(\w+)"
+NEAR_POOR = re.compile(r"near[- ]poor|quasi[- ]pauvres?|nära fattig|nästan fattig|cận nghèo", re.IGNORECASE)
+
+
+def _qualified(typed: str, sentence: str) -> float:
+    """0 when the sentence contradicts a qualifier of the question: it says 'after' the thing the question asks
+    'before' of (or the other way round), or it counts poor households where near-poor ones are asked; else 1."""
+    if NEAR_POOR.search(typed) and not NEAR_POOR.search(sentence):
+        return 0.0
+    for wanted, said in ((_BEFORE, _AFTER), (_AFTER, _BEFORE)):
+        things = {fold(m.group(1))[:6] for m in re.finditer(_TIME_QUALIFIER.format(wanted), typed, re.IGNORECASE)}
+        if not things or re.search(rf"\b(?:{wanted})\b", sentence, re.IGNORECASE):  # 'avant et après la…'
+            continue
+        given = {fold(m.group(1))[:6] for m in re.finditer(_TIME_QUALIFIER.format(said), sentence, re.IGNORECASE)}
+        if things & given:
+            return 0.0
+    return 1.0
+
+
 def _body(question: Question, sentence: str) -> float:
     """0 when the question names a body (the People's Committee) and the sentence names only others (the Women's
     Union), else 1: the chair of one is not the chair of the other."""
@@ -628,6 +650,7 @@ def sentences(
                 "names_doc": names_doc,
                 "role": _source_role(question, _role_said(question, text, index, passage, wide.start + a)),
                 "body": _body(question, text),
+                "qualified": _qualified(typed, text),
                 "topic": topic,
                 # a question about the title of a person the sentence names ('What title does Nguyen Hai Ha hold?')
                 "person": float(titled and any(matched(k, own) for k in question.persons)),
@@ -680,6 +703,8 @@ def violated(question: Question, features: dict[str, float]) -> str | None:
     # is not answered by the Front's courses)
     if features.get("body") == 0.0 and (question.role is not None or question.organisations):
         return "body"
+    if features.get("qualified") == 0.0:  # 'före omorganisationen' answered by 'Efter omorganisationen'
+        return "qualifier"
     if question.kind == "number" and features["cue"] == 0.0:
         return "number"
     if question.kind == "time" and features["cue"] == 0.0:

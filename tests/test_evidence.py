@@ -245,3 +245,25 @@ def test_a_historic_figure_s_title_is_no_post_held() -> None:
     assert role_mentions("concrétisant l'enseignement du Président Ho Chi Minh « Si la mobilisation »") == []
     assert role_mentions("Học tập lời dạy của Chủ tịch Hồ Chí Minh") == []
     assert [f for f, _, _ in role_mentions("le président Ho Van Tan a dit")] == ["chair"]
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "holds"),
+    [
+        # 'before the reorganisation' is not what 'Efter omorganisationen' counts, in either direction
+        ("Och hur många var det före omorganisationen?", "Efter omorganisationen minskade antalet byar", 0.0),
+        ("Och hur många var det efter omorganisationen?", "Efter omorganisationen minskade antalet byar", 1.0),
+        ("Combien avant la réorganisation ?", "Après la réorganisation, il y avait 3 760 secrétaires", 0.0),
+        ("Combien avant la réorganisation ?", "Avant et après la réorganisation, 3 760 secrétaires", 1.0),
+        # near-poor households are not poor ones
+        ("How many districts have no near-poor households?", "19 districts n'ont plus de ménages pauvres", 0.0),
+        ("Hur stor andel av hushållen är nästan fattiga?", "nära fattiga hushåll till 0,7 %", 1.0),
+        ("Tỷ lệ hộ cận nghèo là bao nhiêu?", "les ménages quasi pauvres à 0,7 %", 1.0),
+    ],
+)  # fmt: skip
+def test_a_sentence_that_contradicts_a_qualifier_of_the_question_does_not_hold(
+    question: str, sentence: str, holds: float
+) -> None:
+    from assistant.evidence import _qualified
+
+    assert _qualified(question, sentence) == holds
