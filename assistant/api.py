@@ -131,11 +131,12 @@ class Assistant:
                         index.rebuild(identity, generation, store.rows())
             return index
 
-    def search(self, question: str, k: int = 5, **filters: Any) -> retrieval.Results:
-        """The k best passages with every signal's view of them (what the answer layer judges confidence from)."""
+    def search(self, question: str, k: int = 5, lift: int = 0, **filters: Any) -> retrieval.Results:
+        """The k best passages with every signal's view of them (what the answer layer judges confidence from);
+        `lift`: see retrieval.search."""
         self.ensure_index()
         index = self.lexical_index()
-        return retrieval.search(question, k, self.current_store(), index, self.signals, self.settings, **filters)
+        return retrieval.search(question, k, self.current_store(), index, self.signals, self.settings, lift, **filters)
 
     def retrieve(self, question: str, k: int = 5, **filters: Any) -> list[Passage]:
         """The k passages that best answer question, best first; filters: doc_id=..., language=... (str or list).
@@ -152,7 +153,7 @@ class Assistant:
         if "model" not in setting:
             return self.search(question, k, **filters)
         depth = int(setting["depth"])
-        results = self.search(question, max(k, depth), **filters)
+        results = self.search(question, max(k, depth), retrieval.LIFTED, **filters)
         passages = answering.rerank(results, question.strip(), self.similarity, k, setting["model"], depth)
         return replace(results, passages=passages)
 

@@ -30,6 +30,9 @@ from .store import Store
 
 FILTERS = {"doc_id", "language"}
 POOL = 50  # candidates taken from each signal
+# the dense signal's first passages that join the passage model's pool however low fusion ranks them: a Swedish
+# question's passage that the cross-lingual encoder ranks 8th and the dictionary-bound lexical signals miss fused 38th
+LIFTED = 10
 EXPANSION_WEIGHT = 0.5  # a translation counts half as much as the question's own word
 
 
@@ -214,9 +217,11 @@ def search(
     index: LexicalIndex,
     signals: list[Signal],
     settings: Settings,
+    lift: int = 0,
     **filters: Any,
 ) -> Results:
-    """Rank chunks for a question; Results keep every signal so the answerer can judge confidence."""
+    """Rank chunks for a question; Results keep every signal so the answerer can judge confidence. `lift`: the dense
+    signal's first `lift` chunks take the last places of the first k, where fusion ranks them lower."""
     question = question.strip()
     if not question:
         raise QuestionError("Ask a question: the text is empty.")
@@ -225,6 +230,11 @@ def search(
     candidates = fuse(ranked, signals, query.language, index.language_of())
     if ASKS_ARTICLE.search(question):
         candidates = bylines_first(candidates, index)
+    if lift and (lifted := [c for c in candidates[k:] if c.ranks.get("dense", lift + 1) <= lift]):
+        # they take the places of fusion's last ones among the first k, of those the encoder does not rank so high
+        dropped = [c for c in reversed(candidates[:k]) if c.ranks.get("dense", lift + 1) > lift][: len(lifted)]
+        head = [c for c in candidates[:k] if c not in dropped] + lifted
+        candidates = head + [c for c in candidates if c not in head]
     found, kept = passages(candidates[: max(k, 1) * 3], k, store)
     return Results(query=query, passages=found, candidates=kept, index=index)
 

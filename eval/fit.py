@@ -142,7 +142,7 @@ def fit_rerank(bot: Assistant, questions: list[Question]) -> dict[str, Any]:
     for q in questions:
         if q.answerable:
             text = frame(q.question, q.turns)[0]
-            searched.append((q, text, bot.search(text, max(RERANK_DEPTHS))))
+            searched.append((q, text, bot.search(text, max(RERANK_DEPTHS), retrieval.LIFTED)))
     if not searched:
         return {}
     # the features as `rerank` reads them at each depth (which sentences the encoder reads depends on how deep)

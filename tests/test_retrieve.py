@@ -32,6 +32,21 @@ def test_a_figure_grouped_as_the_question_s_language_groups_it_finds_its_passage
     assert any("6 920" in p.text for p in passages[:3]), [p.text[:60] for p in passages]
 
 
+def test_the_dense_signal_s_first_passages_join_the_pool_however_fusion_ranks_them(seeded: Settings) -> None:
+    from assistant import Assistant
+
+    bot = Assistant(seeded)
+    question = "Vad har man i Hanoi gjort av de platser där sopor brukade dumpas?"
+    plain, lifted = bot.search(question, k=12), bot.search(question, k=12, lift=8)
+    dense_first = {c.chunk_id for c in bot.search(question, k=60).candidates if c.ranks.get("dense", 99) <= 8}
+    plain_ids, lifted_ids = [p.chunk_id for p in plain.passages], [p.chunk_id for p in lifted.passages]
+    assert dense_first - set(plain_ids), "fusion leaves some of the encoder's first 8 out of its first 12"
+    assert dense_first <= set(lifted_ids) and len(lifted_ids) == 12
+    dropped = [c for c in plain_ids if c not in dense_first][-len(dense_first - set(plain_ids)) :]
+    # fusion's passages keep their order; its last ones the encoder does not rank so high give up their places
+    assert [c for c in lifted_ids if c in plain_ids] == [c for c in plain_ids if c not in dropped]
+
+
 def test_passages_carry_their_source_and_exact_offsets(seeded: Settings) -> None:
     from assistant.ingest import read_document
 
