@@ -131,12 +131,16 @@ class Assistant:
                         index.rebuild(identity, generation, store.rows())
             return index
 
-    def search(self, question: str, k: int = 5, lift: int = 0, **filters: Any) -> retrieval.Results:
+    def search(
+        self, question: str, k: int = 5, lift: int = 0, pool: int | None = None, **filters: Any
+    ) -> retrieval.Results:
         """The k best passages with every signal's view of them (what the answer layer judges confidence from);
-        `lift`: see retrieval.search."""
+        `lift`, `pool`: see retrieval.search."""
         self.ensure_index()
         index = self.lexical_index()
-        return retrieval.search(question, k, self.current_store(), index, self.signals, self.settings, lift, **filters)
+        return retrieval.search(
+            question, k, self.current_store(), index, self.signals, self.settings, lift, pool, **filters
+        )
 
     def retrieve(self, question: str, k: int = 5, **filters: Any) -> list[Passage]:
         """The k passages that best answer question, best first; filters: doc_id=..., language=... (str or list).
@@ -153,7 +157,7 @@ class Assistant:
         if "model" not in setting:
             return self.search(question, k, **filters)
         depth = int(setting["depth"])
-        results = self.search(question, max(k, depth), retrieval.LIFTED, **filters)
+        results = self.search(question, max(k, depth), retrieval.LIFTED, depth, **filters)
         passages = answering.rerank(results, question.strip(), self.similarity, k, setting["model"], depth)
         return replace(results, passages=passages)
 

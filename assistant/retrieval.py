@@ -218,10 +218,12 @@ def search(
     signals: list[Signal],
     settings: Settings,
     lift: int = 0,
+    pool: int | None = None,
     **filters: Any,
 ) -> Results:
     """Rank chunks for a question; Results keep every signal so the answerer can judge confidence. `lift`: the dense
-    signal's first `lift` chunks take the last places of the first k, where fusion ranks them lower."""
+    signal's first `lift` chunks take the last places of the first `pool` (k unless given), where fusion ranks them
+    lower."""
     question = question.strip()
     if not question:
         raise QuestionError("Ask a question: the text is empty.")
@@ -230,10 +232,11 @@ def search(
     candidates = fuse(ranked, signals, query.language, index.language_of())
     if ASKS_ARTICLE.search(question):
         candidates = bylines_first(candidates, index)
-    if lift and (lifted := [c for c in candidates[k:] if c.ranks.get("dense", lift + 1) <= lift]):
-        # they take the places of fusion's last ones among the first k, of those the encoder does not rank so high
-        dropped = [c for c in reversed(candidates[:k]) if c.ranks.get("dense", lift + 1) > lift][: len(lifted)]
-        head = [c for c in candidates[:k] if c not in dropped] + lifted
+    pool = k if pool is None else pool
+    if lift and (lifted := [c for c in candidates[pool:] if c.ranks.get("dense", lift + 1) <= lift]):
+        # they take the places of fusion's last ones in the pool, of those the encoder does not rank so high
+        dropped = [c for c in reversed(candidates[:pool]) if c.ranks.get("dense", lift + 1) > lift][: len(lifted)]
+        head = [c for c in candidates[:pool] if c not in dropped] + lifted
         candidates = head + [c for c in candidates if c not in head]
     found, kept = passages(candidates[: max(k, 1) * 3], k, store)
     return Results(query=query, passages=found, candidates=kept, index=index)

@@ -65,6 +65,7 @@ def test_passages_carry_their_source_and_exact_offsets(seeded: Settings) -> None
 
 def test_retrieve_reorders_the_fused_ranking_by_the_answering_sentence(seeded: Settings) -> None:
     from assistant import search
+    from assistant.retrieval import LIFTED
     from assistant.signals import fitted
 
     depth = int(fitted()["rerank"]["depth"])
@@ -75,7 +76,7 @@ def test_retrieve_reorders_the_fused_ranking_by_the_answering_sentence(seeded: S
     }
     moved = 0
     for question, evidence in cases.items():
-        fused = search(question, k=depth).passages
+        fused = search(question, k=depth, lift=LIFTED).passages  # the pool the passage model reorders
         passages = retrieve(question, k=depth)
         assert sorted(p.chunk_id for p in passages) == sorted(p.chunk_id for p in fused)  # the same passages
         assert [p.rank for p in passages] == list(range(1, depth + 1))
