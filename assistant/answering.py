@@ -98,7 +98,7 @@ Search = Callable[..., Results]  # search(text, **filters): the passages the ans
 PREPOSITIONS = {"of", "in", "at", "for", "de", "du", "d", "à", "au", "en", "dans", "pour", "i", "på", "av", "för",
                 "ở", "tại", "của", "cho"}  # fmt: skip
 # a clause after a comma that asks of its own: 'and', or 'as for' ('…bao nhiêu căn, còn mô hình ở Điện Phước…')
-_CLAUSE_BREAK = re.compile(r",\s+(?:and|et|och|và|samt|còn|while|whereas|tandis que|alors que|medan)\s+", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r",\s+(?:and|et|och|và|samt|còn(?!\s+lại\b))\s+", re.IGNORECASE)  # not 'còn lại' (remaining)
 _PART_BREAK = re.compile(rf",?\s+(?:and|et|och|và|samt)\s+(?=(?:{QUESTION_WORDS})\b)", re.IGNORECASE)
 # 'and' between two clauses that each hold a question word, as Vietnamese asks: '…bao nhiêu trẻ mồ côi và huy động
 # hơn bao nhiêu triệu ngày công?'

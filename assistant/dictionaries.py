@@ -35,7 +35,7 @@ ISO3 = {
 PIVOT = "en"
 MAX_TRANSLATIONS = 3
 MIN_HEAD = 5  # letters in the head of a compound looked up on its own
-MIN_MODIFIER = 3  # letters before it
+MIN_MODIFIER = 2  # letters before it (Swedish om-, ny-, på-)
 # the most words of a phrase looked up whole: the glossaries' Vietnamese names of bodies run to seven syllables
 # ('hội liên hiệp phụ nữ', 'ủy ban mặt trận tổ quốc việt nam')
 MAX_PHRASE = 7
@@ -84,8 +84,8 @@ def _entries(source: str, target: str, folder: Path) -> list[tuple[str, list[str
     key = (source, target, str(folder))
     if key not in _raw:
         entries = None
-        glossary = GLOSSARIES / f"{ISO3.get(source, source)}-{ISO3.get(target, target)}.tsv"
-        if glossary.is_file():
+        glossary = _glossary(source, target)
+        if glossary is not None:
             entries = _read_glossary(glossary)
         if source in ISO3 and target in ISO3:
             base = folder / f"freedict-{ISO3[source]}-{ISO3[target]}"
@@ -94,6 +94,11 @@ def _entries(source: str, target: str, folder: Path) -> list[tuple[str, list[str
                 entries = [*(entries or []), *_read(index, data_file)]
         _raw[key] = entries
     return _raw[key]
+
+
+def _glossary(source: str, target: str) -> Path | None:
+    path = GLOSSARIES / f"{ISO3.get(source, source)}-{ISO3.get(target, target)}.tsv"
+    return path if path.is_file() else None
 
 
 def _read(index: Path, data_file: Path) -> list[tuple[str, list[str]]]:
@@ -143,10 +148,13 @@ def load(source: str, target: str, folder: Path) -> Table | None:
         if direct is not None or reverse is not None:
             table = {}
             gloss = _glosses(source, target, folder)
+            glossary = _glossary(source, target)
+            shipped = {h for h, _ in _read_glossary(glossary)} if glossary is not None else set()
             written: Table = {}
             for headword, translations in direct or []:
                 if not is_stopword(headword):
-                    kept = [t for t in translations if not gloss(t)]
+                    # a glossary's own entries, and a word spelt as its headword ('association'), are never glosses
+                    kept = [t for t in translations if headword in shipped or t == headword or not gloss(t)]
                     for bucket in (table.setdefault(_key(headword, source), []), written.setdefault(headword, [])):
                         bucket.extend(t for t in kept if t not in bucket)
             for headword, translations in reverse or []:
@@ -190,6 +198,11 @@ def _glosses(source: str, target: str, folder: Path) -> Callable[[str], bool]:
     ours, theirs = _headwords(source, folder), _headwords(target, folder)
     if not theirs:  # nothing to tell the target's words by
         return lambda _: False
+    # a target word is also one another language's dictionary gives as a translation into it ('program' from English)
+    theirs = theirs | {
+        w for other in ISO3 if other not in (source, target)
+        for _, translations in _entries(other, target, folder) or [] for t in translations for w in t.lower().split()
+    }  # fmt: skip
 
     def gloss(translation: str) -> bool:
         return any(w in ours and w not in theirs for w in translation.lower().split())
@@ -210,7 +223,7 @@ def _pick(translations: list[str], target: str, known: Known | None) -> list[str
 
 def _lookup(word_key: str, source: str, target: str, folder: Path, known: Known | None = None) -> list[str]:
     table = load(source, target, folder) or {}
-    if word_key in table:
+    if table.get(word_key):  # an entry left empty (its translations were glosses) is no entry: English may have one
         return _pick(table[word_key], target, known)
     if source != PIVOT and target != PIVOT:  # through English
         out: list[str] = []
@@ -227,7 +240,7 @@ def _translate_word(word: str, source: str, target: str, folder: Path, known: Kn
     found = _lookup(_key(word, source), source, target, folder, known)
     if found or " " in word:
         return found
-    # longest head first: the compound's meaning sits at its end; a modifier has a syllable at least
+    # longest head first: the compound's meaning sits at its end; a modifier has two letters at least
     for cut in range(MIN_MODIFIER, len(word) - MIN_HEAD + 1):
         head = _key(word[cut:], source)
         if head in _FOLDED.get((source, target, str(folder)), ()):

@@ -38,6 +38,7 @@ from .languages import (
     fold,
     given_in,
     gives_measure,
+    is_stopword,
     measure_asked,
     sentence_spans,
     stem,
@@ -273,7 +274,7 @@ def role_mentions(text: str, verbs: bool = True) -> list[tuple[str, bool, int]]:
         # French puts the deputy after the role: 'secrétaire adjoint', not 'le président, vice-président'
         follows = family is None and after in VICE and not low[found[i].end() : found[i + 1].start()].strip()
         family = family or _family(token[4:] if deputy else token)
-        if family is not None and _historic(said[i + 1 : i + 5]):
+        if family is not None and _historic(said[i + 1 + (VIETNAMESE_ROLES.get((token, after)) is not None) :]):
             continue
         if family is not None:
             deputy = deputy or follows or any(t in VICE for t in said[max(0, i - 2) : i])
@@ -286,10 +287,18 @@ def role_mentions(text: str, verbs: bool = True) -> list[tuple[str, bool, int]]:
 _HISTORIC = ("ho chi minh",)
 
 
+_CITY = {"city", "ville", "stad", "staden", "thanh", "tp"}  # 'Ho Chi Minh City', 'Ho Chi Minh-Ville'
+
+
 def _historic(after: list[str]) -> bool:
-    """Whether the words after a role's word (the second of a Vietnamese pair skipped) name a historic figure."""
-    folded = " ".join(fold(w) for w in after)
-    return any(folded.startswith(name) or folded.split(" ", 1)[-1].startswith(name) for name in _HISTORIC)
+    """Whether the words right after a role's word (a Vietnamese one's two syllables) name a historic figure, not the
+    city named after him ('le président de Ho Chi Minh-Ville' is no title of his)."""
+    folded = [fold(w) for w in after[:4]]
+    for name in _HISTORIC:
+        n = len(name.split())
+        if " ".join(folded[:n]) == name and not (len(folded) > n and folded[n] in _CITY):
+            return True
+    return False
 
 
 def _named_roles(text: str, verbs: bool = True) -> list[tuple[str, bool]]:
@@ -536,7 +545,12 @@ def _unit(question: Question, sentence: str, language: str, known: list[KeyWord]
 # reorganisation' is not 'Efter omorganisationen'; near-poor households are not poor ones
 _BEFORE, _AFTER = r"before|prior to|avant|före|innan|trước", r"after|après|efter|sau"
 _TIME_QUALIFIER = r"\b(?:{})\s+(?:(?:the|la|le|les|de|des|du|khi|việc)\s+|l')?(\w+)"
-NEAR_POOR = re.compile(r"near[- ]poor|quasi[- ]pauvres?|nära fattig|nästan fattig|cận nghèo", re.IGNORECASE)
+NEAR_POOR = re.compile(
+    r"near[- ]poor|quasi[- ]pauvres?|presque pauvres?|nära fattig|nästan fattig|cận nghèo", re.IGNORECASE
+)
+# words after 'before'/'after' that are not the thing it qualifies: a year ('före år 2025' against 'Efter år 2020'),
+# a pronoun ('avant qu'il'), Vietnamese 'đây' ('trước đây' formerly, 'sau đây' the following)
+_NOT_QUALIFIED = {"năm", "år", "året", "year", "an", "année", "đây", "đó", "khi", "qu", "que"}
 
 
 def _qualified(typed: str, sentence: str) -> float:
@@ -544,11 +558,18 @@ def _qualified(typed: str, sentence: str) -> float:
     'before' of (or the other way round), or it counts poor households where near-poor ones are asked; else 1."""
     if NEAR_POOR.search(typed) and not NEAR_POOR.search(sentence):
         return 0.0
+
+    def qualified(pattern: str, text: str) -> set[str]:
+        found = (m.group(1) for m in re.finditer(_TIME_QUALIFIER.format(pattern), text, re.IGNORECASE))
+        return {
+            fold(w)[:6] for w in found if not (is_stopword(w.lower()) or w.lower() in _NOT_QUALIFIED or w.isdigit())
+        }
+
     for wanted, said in ((_BEFORE, _AFTER), (_AFTER, _BEFORE)):
-        things = {fold(m.group(1))[:6] for m in re.finditer(_TIME_QUALIFIER.format(wanted), typed, re.IGNORECASE)}
+        things = qualified(wanted, typed)
         if not things or re.search(rf"\b(?:{wanted})\b", sentence, re.IGNORECASE):  # 'avant et après la…'
             continue
-        given = {fold(m.group(1))[:6] for m in re.finditer(_TIME_QUALIFIER.format(said), sentence, re.IGNORECASE)}
+        given = qualified(said, sentence)
         if things & given:
             return 0.0
     return 1.0

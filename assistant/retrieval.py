@@ -233,7 +233,8 @@ def search(
     if ASKS_ARTICLE.search(question):
         candidates = bylines_first(candidates, index)
     pool = k if pool is None else pool
-    if lift and (lifted := [c for c in candidates[pool:] if c.ranks.get("dense", lift + 1) <= lift]):
+    # at most a third of the pool: a small k keeps fusion's best ('retrieve(k=5)' is not the encoder's alone)
+    if lift and (lifted := [c for c in candidates[pool:] if c.ranks.get("dense", lift + 1) <= lift][: pool // 3]):
         # they take the places of fusion's last ones in the pool, of those the encoder does not rank so high
         dropped = [c for c in reversed(candidates[:pool]) if c.ranks.get("dense", lift + 1) > lift][: len(lifted)]
         head = [c for c in candidates[:pool] if c not in dropped] + lifted

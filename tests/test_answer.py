@@ -153,6 +153,11 @@ def test_a_follow_up_with_a_question_word_of_its_own_asks_its_own_kind(seeded: S
     members = [{"role": "user", "content": "Hur många av ledamöterna i Hanois ständiga kommitté är nya?"}]
     described = judge("Hur beskrivs de nya ledamöterna?", members, bot.search, bot.similarity)
     assert described.question.kind is None
+    # 'how large', 'hur stor' ask a number as 'how many' does: a follow-up so asked keeps the number asked before
+    from assistant.languages import ASKS_MANNER
+
+    assert not ASKS_MANNER.search("Hur stor var fondens insamling?") and not ASKS_MANNER.search("How big was it?")
+    assert not ASKS_MANNER.search("How long did the course last?") and ASKS_MANNER.search("How is it done?")
 
 
 def test_quotes_are_whole_sentences_read_across_chunk_boundaries(seeded: Settings) -> None:
@@ -292,6 +297,11 @@ def test_a_question_that_points_nowhere_starts_anew() -> None:
         ("Năm 2023, Hà Tĩnh đã vận động bảo trợ bao nhiêu trẻ mồ côi và huy động hơn bao nhiêu triệu ngày công?",
          ["Năm 2023, Hà Tĩnh đã vận động bảo trợ bao nhiêu trẻ mồ côi",
           "huy động hơn bao nhiêu triệu ngày công? Hà Tĩnh"]),
+        # 'còn lại' is what remains, no clause of its own; a 'while' clause is no question of its own
+        ("Năm 2023 Hà Tĩnh có bao nhiêu hộ thoát nghèo, còn lại bao nhiêu hộ nghèo?",
+         ["Năm 2023 Hà Tĩnh có bao nhiêu hộ thoát nghèo, còn lại bao nhiêu hộ nghèo?"]),
+        ("What did the chairman say, while visiting Ha Tinh, about how many houses were built?",
+         ["What did the chairman say, while visiting Ha Tinh, about how many houses were built?"]),
         # 'còn' (as for) opens a clause that asks of its own
         ("Xóa nhà tạm ở Mỏ Cày Bắc hoàn thành bao nhiêu căn, còn Điện Phước xây mới bao nhiêu nhà đại đoàn kết?",
          ["Xóa nhà tạm ở Mỏ Cày Bắc hoàn thành bao nhiêu căn", "Điện Phước xây mới bao nhiêu nhà đại đoàn kết?"]),

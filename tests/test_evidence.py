@@ -245,6 +245,9 @@ def test_a_historic_figure_s_title_is_no_post_held() -> None:
     assert role_mentions("concrétisant l'enseignement du Président Ho Chi Minh « Si la mobilisation »") == []
     assert role_mentions("Học tập lời dạy của Chủ tịch Hồ Chí Minh") == []
     assert [f for f, _, _ in role_mentions("le président Ho Van Tan a dit")] == ["chair"]
+    # the city named after him has chairs of its own
+    assert [f for f, _, _ in role_mentions("the chairman of Ho Chi Minh City People's Committee")] == ["chair"]
+    assert [f for f, _, _ in role_mentions("le président de Ho Chi Minh-Ville")] == ["chair"]
 
 
 @pytest.mark.parametrize(
@@ -259,6 +262,11 @@ def test_a_historic_figure_s_title_is_no_post_held() -> None:
         ("How many districts have no near-poor households?", "19 districts n'ont plus de ménages pauvres", 0.0),
         ("Hur stor andel av hushållen är nästan fattiga?", "nära fattiga hushåll till 0,7 %", 1.0),
         ("Tỷ lệ hộ cận nghèo là bao nhiêu?", "les ménages quasi pauvres à 0,7 %", 1.0),
+        ("How many near-poor households received gifts?", "aux ménages presque pauvres", 1.0),
+        # a year, a pronoun or 'đây' after the word is not the thing qualified
+        ("Hur många hus byggdes före år 2025?", "Efter år 2020 byggdes 500 hus.", 1.0),
+        ("Có bao nhiêu hộ thoát nghèo trước năm 2025?", "Sau năm 2020, 500 hộ thoát nghèo", 1.0),
+        ("Trước đây có bao nhiêu mô hình?", "các kết quả sau đây", 1.0),
     ],
 )  # fmt: skip
 def test_a_sentence_that_contradicts_a_qualifier_of_the_question_does_not_hold(

@@ -116,7 +116,12 @@ def test_a_swedish_plural_finds_its_headword_and_no_compound_head_of_other_lette
     write_dictd(folder / "freedict-swe-fra", {"plats": "place, lieu", "låtsas": "feindre"})
     found = expand("Vilka platser?", "sv", ["fr"], folder)["fr"]
     assert found["platser"] == ["place", "lieu"]
-    assert expand("Vilka xlatser?", "sv", ["fr"], folder)["fr"] == {}  # no compound head by its folded spelling
+    assert expand("Vilka xyzlatser?", "sv", ["fr"], folder)["fr"] == {}  # no compound head by its folded spelling
+    # a two-letter modifier is one: 'omorganisationen' is a reorganisation
+    other = tmp_path / "other"
+    other.mkdir()
+    write_dictd(other / "freedict-swe-fra", {"organisation": "organisation"})
+    assert expand("Före omorganisationen?", "sv", ["fr"], other)["fr"]["omorganisationen"][0] == "organisation"
 
 
 def test_a_source_language_gloss_among_the_translations_is_dropped(tmp_path: Path) -> None:
@@ -128,6 +133,12 @@ def test_a_source_language_gloss_among_the_translations_is_dropped(tmp_path: Pat
     found = expand("Hur många invånare och vilken typ?", "sv", ["fr"], folder)["fr"]
     assert found["invånare"] == ["habitant"]  # 'stad' is a Swedish headword and no French one
     assert found["typ"] == ["type"]  # a word of both languages stays
+    # a word spelt as its headword ('attentat') is no gloss, and an entry left empty asks English instead
+    other = tmp_path / "other"
+    other.mkdir()
+    write_dictd(other / "freedict-fra-swe", {"attentat": "attentat", "habitant": "invånare"})
+    write_dictd(other / "freedict-swe-fra", {"invånare": "habitant", "attentat": "attentat, terrordåd"})
+    assert expand("Quel attentat ?", "fr", ["sv"], other)["sv"]["attentat"][0] == "attentat"
 
 
 def write_dictd(base: Path, entries: dict[str, str]) -> None:
