@@ -15,6 +15,7 @@ import gzip
 import re
 import threading
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 from .languages import STEMMERS, content_words, fold, is_stopword, stem_as_written, tokens
@@ -83,10 +84,7 @@ def _entries(source: str, target: str, folder: Path) -> list[tuple[str, list[str
     may be absent); None when neither is there."""
     key = (source, target, str(folder))
     if key not in _raw:
-        entries = None
-        glossary = _glossary(source, target)
-        if glossary is not None:
-            entries = _read_glossary(glossary)
+        entries = _glossary(source, target)
         if source in ISO3 and target in ISO3:
             base = folder / f"freedict-{ISO3[source]}-{ISO3[target]}"
             index, data_file = base.with_suffix(".index"), base.with_suffix(".dict.dz")
@@ -96,9 +94,11 @@ def _entries(source: str, target: str, folder: Path) -> list[tuple[str, list[str
     return _raw[key]
 
 
-def _glossary(source: str, target: str) -> Path | None:
+@cache
+def _glossary(source: str, target: str) -> list[tuple[str, list[str]]] | None:
+    """(headword, translations) of the glossary shipped for a language pair, read once; None when there is none."""
     path = GLOSSARIES / f"{ISO3.get(source, source)}-{ISO3.get(target, target)}.tsv"
-    return path if path.is_file() else None
+    return _read_glossary(path) if path.is_file() else None
 
 
 def _read(index: Path, data_file: Path) -> list[tuple[str, list[str]]]:
@@ -148,8 +148,7 @@ def load(source: str, target: str, folder: Path) -> Table | None:
         if direct is not None or reverse is not None:
             table = {}
             gloss = _glosses(source, target, folder)
-            glossary = _glossary(source, target)
-            shipped = {h for h, _ in _read_glossary(glossary)} if glossary is not None else set()
+            shipped = {h for h, _ in _glossary(source, target) or []}
             written: Table = {}
             for headword, translations in direct or []:
                 if not is_stopword(headword):
@@ -184,10 +183,13 @@ def load(source: str, target: str, folder: Path) -> Table | None:
 _FOLDED: dict[tuple[str, str, str], set[str]] = {}
 
 
-def _headwords(language: str, folder: Path) -> set[str]:
+@cache
+def _headwords(language: str, folder: Path) -> frozenset[str]:
     """Every headword of the dictionaries from a language, as written (a stem of one language may be a word of
     another: French stems 'stade' to 'stad', Swedish for 'city')."""
-    return {headword for other in ISO3 if other != language for headword, _ in _entries(language, other, folder) or []}
+    return frozenset(
+        headword for other in ISO3 if other != language for headword, _ in _entries(language, other, folder) or []
+    )
 
 
 def _glosses(source: str, target: str, folder: Path) -> Callable[[str], bool]:

@@ -283,7 +283,7 @@ def role_mentions(text: str, verbs: bool = True) -> list[tuple[str, bool, int]]:
 
 
 # the title of a historic figure, which no one holds now: 'l'enseignement du Président Ho Chi Minh', 'Chủ tịch Hồ Chí
-# Minh', 'Bác Hồ'
+# Minh'
 _HISTORIC = ("ho chi minh",)
 
 
@@ -553,24 +553,37 @@ NEAR_POOR = re.compile(
 _NOT_QUALIFIED = {"năm", "år", "året", "year", "an", "année", "đây", "đó", "khi", "qu", "que"}
 
 
-def _qualified(typed: str, sentence: str) -> float:
+def _qualified_things(pattern: str, text: str) -> set[str]:
+    """What 'before' or 'after' (`pattern`) qualifies in a text, by its first six letters."""
+    found = (m.group(1) for m in re.finditer(_TIME_QUALIFIER.format(pattern), text, re.IGNORECASE))
+    return {fold(w)[:6] for w in found if not (is_stopword(w.lower()) or w.lower() in _NOT_QUALIFIED or w.isdigit())}
+
+
+@dataclass
+class Qualifiers:
+    """What the question qualifies the thing it asks about with (read once per question, see `_qualified`)."""
+
+    near_poor: bool
+    before: set[str]  # what it asks 'before' of
+    after: set[str]
+
+
+def qualifiers(typed: str) -> Qualifiers:
+    """The question's qualifiers, as typed."""
+    return Qualifiers(
+        bool(NEAR_POOR.search(typed)), _qualified_things(_BEFORE, typed), _qualified_things(_AFTER, typed)
+    )
+
+
+def _qualified(asked: Qualifiers, sentence: str) -> float:
     """0 when the sentence contradicts a qualifier of the question: it says 'after' the thing the question asks
     'before' of (or the other way round), or it counts poor households where near-poor ones are asked; else 1."""
-    if NEAR_POOR.search(typed) and not NEAR_POOR.search(sentence):
+    if asked.near_poor and not NEAR_POOR.search(sentence):
         return 0.0
-
-    def qualified(pattern: str, text: str) -> set[str]:
-        found = (m.group(1) for m in re.finditer(_TIME_QUALIFIER.format(pattern), text, re.IGNORECASE))
-        return {
-            fold(w)[:6] for w in found if not (is_stopword(w.lower()) or w.lower() in _NOT_QUALIFIED or w.isdigit())
-        }
-
-    for wanted, said in ((_BEFORE, _AFTER), (_AFTER, _BEFORE)):
-        things = qualified(wanted, typed)
+    for things, wanted, said in ((asked.before, _BEFORE, _AFTER), (asked.after, _AFTER, _BEFORE)):
         if not things or re.search(rf"\b(?:{wanted})\b", sentence, re.IGNORECASE):  # 'avant et après la…'
             continue
-        given = qualified(said, sentence)
-        if things & given:
+        if things & _qualified_things(said, sentence):
             return 0.0
     return 1.0
 
@@ -629,6 +642,7 @@ def sentences(
     seen: set[tuple[str, int]] = set()
     titled = bool(question.persons) and bool(ASKS_TITLE.search(typed))
     article = bool(ASKS_ARTICLE.search(typed))  # a short byline ('Kieu Minh') is a sentence only to such a question
+    asked = qualifiers(typed)
     nowhere = _nowhere(index, question.counted)
     for passage in results.passages:
         wide = window(index, passage, neighbours)
@@ -671,7 +685,7 @@ def sentences(
                 "names_doc": names_doc,
                 "role": _source_role(question, _role_said(question, text, index, passage, wide.start + a)),
                 "body": _body(question, text),
-                "qualified": _qualified(typed, text),
+                "qualified": _qualified(asked, text),
                 "topic": topic,
                 # a question about the title of a person the sentence names ('What title does Nguyen Hai Ha hold?')
                 "person": float(titled and any(matched(k, own) for k in question.persons)),

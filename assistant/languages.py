@@ -258,7 +258,7 @@ ASKS_WHAT = re.compile(r"\b(?:what|which|quoi|quel|quelle|quels|quelles|vad|vilk
 # How or why something is done: a follow-up that asks so asks a thing of its own too ('Hur beskrivs de nya
 # ledamöterna?' after 'Hur många av ledamöterna…' asks no number)
 ASKS_MANNER = re.compile(
-    r"\b(?:how(?!\s+(?:many|much|long|large|big|old|far|often|high|large)\b)|comment|"
+    r"\b(?:how(?!\s+(?:many|much|long|large|big|old|far|often|high)\b)|comment|"
     r"hur(?!\s+(?:många|mycket|stor\w*|lång\w*|länge|gammal|gamla|ofta|hög\w*)\b)|"
     r"why|pourquoi|varför|thế nào|ra sao|tại sao|vì sao)\b",
     re.I,

@@ -236,9 +236,11 @@ def search(
     # at most a third of the pool: a small k keeps fusion's best ('retrieve(k=5)' is not the encoder's alone)
     if lift and (lifted := [c for c in candidates[pool:] if c.ranks.get("dense", lift + 1) <= lift][: pool // 3]):
         # they take the places of fusion's last ones in the pool, of those the encoder does not rank so high
-        dropped = [c for c in reversed(candidates[:pool]) if c.ranks.get("dense", lift + 1) > lift][: len(lifted)]
-        head = [c for c in candidates[:pool] if c not in dropped] + lifted
-        candidates = head + [c for c in candidates if c not in head]
+        fused = [c for c in reversed(candidates[:pool]) if c.ranks.get("dense", lift + 1) > lift]
+        dropped = {c.chunk_id for c in fused[: len(lifted)]}
+        head = [c for c in candidates[:pool] if c.chunk_id not in dropped] + lifted
+        placed = {c.chunk_id for c in head}
+        candidates = head + [c for c in candidates if c.chunk_id not in placed]
     found, kept = passages(candidates[: max(k, 1) * 3], k, store)
     return Results(query=query, passages=found, candidates=kept, index=index)
 

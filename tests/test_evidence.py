@@ -272,6 +272,6 @@ def test_a_historic_figure_s_title_is_no_post_held() -> None:
 def test_a_sentence_that_contradicts_a_qualifier_of_the_question_does_not_hold(
     question: str, sentence: str, holds: float
 ) -> None:
-    from assistant.evidence import _qualified
+    from assistant.evidence import _qualified, qualifiers
 
-    assert _qualified(question, sentence) == holds
+    assert _qualified(qualifiers(question), sentence) == holds
