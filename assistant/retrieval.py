@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
+from collections.abc import Container
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -88,6 +90,8 @@ def analyse(
         def known(translation: str, target: str) -> bool:
             return any(stem(w, target) in vocabulary for w in content_words(translation))
 
+    if index is not None and language in COMPOUNDING:
+        _bag(compounds(question, language, index.terms), 1.0, terms)
     translations = expand(question, language, targets, dictionaries_dir, known)
     for target, by_word in translations.items():
         text = " ".join(t for ts in by_word.values() for t in ts)
@@ -95,6 +99,27 @@ def analyse(
         _bag(ngram_tokens(text), EXPANSION_WEIGHT, ngrams)
     same = synonyms(question, language, dictionaries_dir, known) if language in corpus_languages else {}
     return Query(question, language, terms, ngrams, translations, same)
+
+
+COMPOUNDING = {"sv"}  # languages that write a noun and its modifier as one word: 'solidaritetshus', house of solidarity
+COMPOUND_LINKS = ("", "s")  # what may join the two: 'solidaritet|s|hus', 'sop|tipp'
+MIN_PART = 3  # letters in either part
+
+
+def compounds(question: str, language: str, vocabulary: Container[str]) -> list[str]:
+    """The compounds the documents write for two of the question's words: 'hus för solidaritet' is 'solidaritetshus'
+    in a Swedish report, one word that shares no term with the question's two."""
+    words = list(dict.fromkeys(fold(w) for w in content_words(question) if not w.isdigit() and len(w) >= MIN_PART))
+    out = []
+    for modifier, head in itertools.permutations(words, 2):
+        # a modifier may drop its last vowel: 'skola' -> 'skolbarn'
+        stems = dict.fromkeys((modifier, modifier[:-1] if modifier[-1] in "aeo" else modifier))
+        for m, link in itertools.product(stems, COMPOUND_LINKS):
+            joined = stem(f"{m}{link}{head}", language)  # the stemmer may take a head for a suffix ('-heter', '-aren')
+            whole = len(joined) >= len(m + link) + MIN_PART
+            if len(m) >= MIN_PART and whole and joined in vocabulary and joined not in out:
+                out.append(joined)
+    return out
 
 
 def synonyms(question: str, language: str, dictionaries_dir: Path, known: Known | None = None) -> dict[str, list[str]]:

@@ -134,3 +134,19 @@ def test_dense_signal_reads_a_question_less_its_language_pull(seeded: Settings, 
 
     assert rank(centred(signal, question_language(question), raw)) <= 5
     assert rank(raw) > 10  # the pull the centre removes
+
+
+def test_a_swedish_question_s_two_words_find_the_compound_the_report_writes(seeded: Settings) -> None:
+    from assistant import Assistant
+    from assistant.retrieval import compounds
+
+    bot = Assistant(seeded)
+    vocabulary = bot.lexical_index().terms
+    question = "Hur många hus för solidaritet har byggts och reparerats?"
+    assert "solidaritetshus" in compounds(question, "sv", vocabulary)
+    # a head the stemmer takes for a suffix ('-heter', names) is no compound: 'unga' + 'heter' stems to 'unga'
+    assert compounds("Vad heter veteranen som blev en sensation bland unga?", "sv", vocabulary) == []
+    results = bot.search(question, k=60)
+    pairs = zip(results.candidates, results.passages, strict=True)
+    ranks = [c.ranks for c, p in pairs if "5 099 solidaritetshus" in p.text]
+    assert ranks and ranks[0].get("terms", 99) <= 5, ranks
