@@ -138,22 +138,20 @@ def fit_rerank(bot: Assistant, questions: list[Question]) -> dict[str, Any]:
     train questions, each feature with the sign `passage_signs` allows. The depth and the regularisation are chosen by
     5-fold cross-validation by question, as for the fusion: the best held-out hit@5 of the language served worst,
     then the best sum of MRR@10 and hit@5; the model is then fitted on every answerable train question."""
-    searched = []  # searched once, as deep as the deepest setting: rerank reads only the first `depth` passages
-    for q in questions:
-        if q.answerable:
-            text = frame(q.question, q.turns)[0]
-            searched.append((q, text, bot.search(text, max(RERANK_DEPTHS), retrieval.LIFTED)))
-    if not searched:
+    asked = [(q, frame(q.question, q.turns)[0]) for q in questions if q.answerable]
+    if not asked:
         return {}
-    # the features as `rerank` reads them at each depth (which sentences the encoder reads depends on how deep)
-    by_depth = {
-        depth: [
-            (q, answering.passage_features(results, text, bot.similarity, depth),
-             [int(holds(p.text, q.evidence)) for p in results.passages])
-            for q, text, results in searched
-        ]
-        for depth in RERANK_DEPTHS
-    }  # fmt: skip
+    # searched at each depth as `Assistant.ranked` searches (the encoder's passages lifted into a pool that deep),
+    # with the features as `rerank` reads them there (which sentences the encoder reads depends on how deep)
+    by_depth: dict[int, list[tuple[Question, list[dict[str, float]], list[int]]]] = {}
+    for depth in RERANK_DEPTHS:
+        by_depth[depth] = []
+        for q, text in asked:
+            results = bot.search(text, depth, retrieval.LIFTED, depth)
+            by_depth[depth].append(
+                (q, answering.passage_features(results, text, bot.similarity, depth),
+                 [int(holds(p.text, q.evidence)) for p in results.passages])
+            )  # fmt: skip
     names = sorted({n for samples in by_depth.values() for _, rows, _ in samples for r in rows for n in r})
 
     def fitted_on(part: list[tuple[Question, list[dict[str, float]], list[int]]], depth: int, c: float) -> Any:
