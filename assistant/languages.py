@@ -385,7 +385,15 @@ NUMBER_WORDS = re.compile(
 # 'How many gratitude houses…', 'combien de villages…', 'hur många invånare…', 'bao nhiêu căn nhà…': the words
 # after it name what is counted
 _COUNTING = re.compile(
-    r"\b(?:how many|number of|combien d[e']|nombre d[e']|hur många|antal|bao nhiêu|mấy)\s*", re.IGNORECASE
+    r"\b(?:how many|number of|combien d(?:es\b|e\b|')|nombre d(?:es\b|e\b|')|hur många|antal|bao nhiêu|mấy)\s*",
+    re.IGNORECASE,
+)
+# A count of part of something: 'how many of the standing committee's members', 'hur många av dem', 'combien
+# d'entre eux'; the group named, not a pronoun for one named before
+_PARTITIVE = re.compile(r"^\s*(?:of|av|bland|parmi|d['’]entre|entre)\s", re.IGNORECASE)
+_GROUP_NAMED = re.compile(
+    r"^\s*(?:of|av|bland|parmi|d['’]entre|entre)\s+(?!(?:them|they|those|these|dem|dessa|eux|elles|ils)\b)",
+    re.IGNORECASE,
 )
 _UNIT_WORDS = {"de", "d", "of", "av", "du", "des"}
 # One thing, said in words: 'plus d'un hectare', 'a single team', 'ett hus', 'một ngôi nhà'
@@ -491,6 +499,10 @@ def counted(question: str) -> list[str]:
     if match is None:
         return []
     rest = _QUOTED.sub(" ", question[match.end() :], count=1)
+    # a part of a group, which the answer may name otherwise: '6 av 11 kamrater' for 'hur många av de 11
+    # ledamöterna', so what it counts is not judged
+    if _PARTITIVE.match(rest) or match.group().strip().lower() == "combien des":
+        return []
     out: list[str] = []
     verb = _VERB_FIRST.get(match.group().strip().lower())
     if verb is not None and verb.match(rest):  # 'how many ended up building…', 'hur många registrerades': no thing
@@ -554,8 +566,8 @@ def same_count(first: str, part: str) -> str:
     registered in Hanoi?'."""
     match = _ASKS_COUNT.search(part)
     phrase = counting_phrase(first)
-    if match is None or counted(part) or not phrase:
-        return part
+    if match is None or counted(part) or _GROUP_NAMED.match(part[match.end() :]) or not phrase:
+        return part  # a part that counts part of a group it names: 'hur många av kommitténs ledamöter'
     if match.group()[:1].islower():  # as the part writes it
         phrase = phrase[0].lower() + phrase[1:]
     return f"{part[: match.start()]}{phrase} {part[match.end() :]}"

@@ -340,6 +340,10 @@ def test_questions_that_ask_two_things_are_split(question: str, parts: list[str]
         ("How many houses were built", "how many families were helped?", "how many families were helped?"),
         ("How many houses were built", "who built them?", "who built them?"),
         ("How much did the fund raise", "how many were helped?", "how many were helped?"),
+        # a part that counts part of a group it names is its own; 'of them' counts the first part's thing
+        ("Hur många sekreterare var också chefer", "hur många av kommitténs ledamöter är nya?",
+         "hur många av kommitténs ledamöter är nya?"),
+        ("How many houses were built", "how many of them were repaired?", "how many houses of them were repaired?"),
     ],
 )  # fmt: skip
 def test_a_later_part_that_counts_without_saying_what_counts_what_the_first_counts(

@@ -143,6 +143,12 @@ def test_what_a_how_many_question_counts() -> None:
     assert counted("How many houses and how many roads?") == ["houses"]
     assert counted("Hur många hus och byggdes det?") == ["hus"]  # a verb after the 'and'
     assert counted("How many houses, and roads?") == ["houses"]  # past a comma
+    # a count of part of a group: the answer may name the group otherwise ('6 av 11 kamrater'), so nothing is judged
+    assert counted("Hur många av de 11 ledamöterna deltar för första gången?") == []
+    assert counted("Combien d'entre eux sont des femmes ?") == []  # not 'entre', 'eux'
+    assert counted("How many of them were women?") == []
+    assert counted("Combien des membres du comité sont nouveaux ?") == []  # not 's', 'membres'
+    assert counted("Combien de membres du comité sont nouveaux ?") == ["membres"]
     # money and shares are matched by their signs, which no dictionary gives
     assert counts("341,8 miljarder VND", counted("Hà Nội đã chi bao nhiêu tiền?"))
     assert not counts("104 ménages", counted("Hà Nội đã chi bao nhiêu tiền?"))
