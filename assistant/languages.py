@@ -283,8 +283,8 @@ _ASKING = (
 # A question about money ('what did it cost', 'quel budget', 'hur mycket kostade', 'bao nhiêu tiền'): a sum answers
 ASKS_MONEY = re.compile(
     r"\b(?:cost|costs|price|prices|budget|how much money|coût|coûté|coûte|budget|montant|d'argent|kostade|kostar|"
-    r"kostnad|kostnaden|belopp|hur mycket pengar|chi phí|kinh phí|bao nhiêu tiền|số tiền|vốn đầu tư|giá bán|"
-    r"investment cost|amount of money|sum of money|somme d'argent|penningsumma)\b"
+    r"kostnad|kostnaden|belopp|beloppet|beloppen|hur mycket pengar|chi phí|kinh phí|bao nhiêu tiền|số tiền|vốn đầu tư|"
+    r"giá bán|investment cost|amounts? of money|sums? of money|penningsumm(?:a|an|or|orna))\b"
     # a price, not a prize ('Quel prix le modèle a-t-il reçu ?', 'Vem fick priset?') nor a value ('giá trị')
     r"|\b(?:à quel prix|le prix d|quel est le prix|priset på|vad kostar|(?:với|mức) giá(?! trị))"
     r"|\b(?:in|en|i|bằng)\s+(?:VND|USD|đồng)\b"  # 'in VND': a sum in that currency

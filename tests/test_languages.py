@@ -164,6 +164,9 @@ def test_sums_and_counts_in_words() -> None:
     assert ASKS_MONEY.search("Vad är priset på pillren?")
     assert ASKS_MONEY.search("Tổng số tiền hỗ trợ vốn sinh kế là bao nhiêu?")  # 'số tiền': an amount of money
     assert ASKS_MONEY.search("What amount of money did the Front hand out?")
+    assert ASKS_MONEY.search("What sums of money did the Front hand out?")
+    assert ASKS_MONEY.search("Hur stora penningsummor delade fronten ut?")
+    assert ASKS_MONEY.search("Hur stort var beloppet?")
     assert not ASKS_MONEY.search("Mức giá trị của mô hình là gì?")  # 'giá trị' is a value, not a price
     assert not ASKS_MONEY.search("Quel prix le modèle a-t-il reçu ?") and not ASKS_MONEY.search("Vem fick priset?")
     assert not ASKS_MONEY.search("Combien de participants y ont pris part ?")  # 'pris' is no Swedish price here
