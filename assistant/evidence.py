@@ -590,10 +590,11 @@ def _qualified(asked: Qualifiers, sentence: str) -> float:
 
 def _body(question: Question, sentence: str) -> float:
     """0 when the question names a body (the People's Committee) and the sentence names only others (the Women's
-    Union), else 1: the chair of one is not the chair of the other."""
+    Union), else 1: the chair of one is not the chair of the other. A word for a body's members names no body in
+    the sentence: 'quà cho cựu chiến binh' (gifts for veterans) is not the Veterans' Association's."""
     if not question.bodies:
         return 1.0  # most questions name none: the sentence is not read for bodies
-    named = bodies(sentence)
+    named = bodies(sentence, people=False)
     return 0.0 if named and not question.bodies & named else 1.0
 
 

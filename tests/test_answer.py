@@ -1185,3 +1185,16 @@ def test_a_role_named_as_the_source_does_not_bind_the_sentence_to_name_it(seeded
 
     assert not _attributed("According to the head of the commission, who is Nguyen Hai Ha?", "person")
     assert _attributed("Selon le chef de la commission, combien de communes ont atteint les normes ?", "number")
+
+
+def test_a_word_for_a_body_s_members_names_no_body_in_a_sentence() -> None:
+    """Gifts handed to veterans are not the Veterans' Association's: a question about the Front's gifts is not
+    refused such a sentence, while one the association itself gave is another body's."""
+    from types import SimpleNamespace
+
+    from assistant.evidence import _body
+
+    about_the_front = SimpleNamespace(bodies={"front"})
+    assert _body(about_the_front, "45 cadeaux ont été remis aux anciens combattants.") == 1.0  # type: ignore[arg-type]
+    assert _body(about_the_front, "Hội Cựu chiến binh đã trao 45 suất quà.") == 0.0  # type: ignore[arg-type]
+    assert _body(about_the_front, "L'Association des anciens combattants a remis 45 cadeaux.") == 0.0  # type: ignore[arg-type]
