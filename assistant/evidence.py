@@ -594,8 +594,8 @@ def _body(question: Question, sentence: str) -> float:
     the sentence: 'quà cho cựu chiến binh' (gifts for veterans) is not the Veterans' Association's."""
     if not question.bodies:
         return 1.0  # most questions name none: the sentence is not read for bodies
-    named = bodies(sentence, people=False)
-    return 0.0 if named and not question.bodies & named else 1.0
+    named = bodies(sentence, people=False)  # a body named as such, its members' word read with it below
+    return 0.0 if named and not question.bodies & bodies(sentence) else 1.0
 
 
 def _cue(question: Question, sentence: str, typed: str) -> float:

@@ -385,16 +385,28 @@ NUMBER_WORDS = re.compile(
 # 'How many gratitude houses…', 'combien de villages…', 'hur många invånare…', 'bao nhiêu căn nhà…': the words
 # after it name what is counted
 _COUNTING = re.compile(
-    r"\b(?:how many|number of|combien d(?:es\b|e\b|')|nombre d(?:es\b|e\b|')|hur många|antal|bao nhiêu|mấy)\s*",
+    r"\b(?:how many|number of|combien d(?:es\b|e\b|['’])|nombre d(?:es\b|e\b|['’])|hur många|antal|bao nhiêu|mấy)\s*",
     re.IGNORECASE,
 )
 # A count of part of something: 'how many of the standing committee's members', 'hur många av dem', 'combien
-# d'entre eux'; the group named, not a pronoun for one named before
+# d'entre eux'
 _PARTITIVE = re.compile(r"^\s*(?:of|av|bland|parmi|d['’]entre|entre)\s", re.IGNORECASE)
-_GROUP_NAMED = re.compile(
-    r"^\s*(?:of|av|bland|parmi|d['’]entre|entre)\s+(?!(?:them|they|those|these|dem|dessa|eux|elles|ils)\b)",
-    re.IGNORECASE,
-)
+_PRONOUNS = {"them", "they", "dem", "eux", "elles", "ils"}
+_DETERMINERS = {"the", "these", "those", "de", "den", "det", "dessa", "les", "ces"}  # 'de' is also 'they'
+
+
+def _names_a_group(rest: str) -> bool:
+    """Whether a count of part of something names the group it counts in ('of the committee's members', 'av de nya
+    ledamöterna'), not a pronoun for one named before ('of them', 'of those who', 'av de som')."""
+    partitive = _PARTITIVE.match(rest)
+    if partitive is None:
+        return False
+    after = [w.lower() for w in words(rest[partitive.end() :])[:2]]
+    if not after or after[0] in _PRONOUNS:
+        return False
+    return after[0] not in _DETERMINERS or (len(after) > 1 and not is_stopword(after[1]))
+
+
 _UNIT_WORDS = {"de", "d", "of", "av", "du", "des"}
 # One thing, said in words: 'plus d'un hectare', 'a single team', 'ett hus', 'một ngôi nhà'
 ONE = re.compile(r"\b(?:un|une|one|a single|ett|en enda|một)\b", re.IGNORECASE)
@@ -539,7 +551,7 @@ def _leads_on(after: list[str], past: re.Pattern[str] | None, between: str) -> b
 # The words that name a year: a follow-up that says only when ('Och i Ha Tinh år 2023?') asks of no new thing
 YEAR_WORDS = frozenset({"year", "years", "année", "années", "an", "ans", "år", "året", "åren", "năm"})
 # 'how many', asked with or without what it counts ('combien ont été enregistrés')
-_ASKS_COUNT = re.compile(r"\b(?:how many|combien(?: d[e'])?|hur många|bao nhiêu)\s*", re.IGNORECASE)
+_ASKS_COUNT = re.compile(r"\b(?:how many|combien(?: d(?:es|e)\b| d['’])?|hur många|bao nhiêu)\s*", re.IGNORECASE)
 
 
 def counting_phrase(question: str) -> str:
@@ -566,7 +578,10 @@ def same_count(first: str, part: str) -> str:
     registered in Hanoi?'."""
     match = _ASKS_COUNT.search(part)
     phrase = counting_phrase(first)
-    if match is None or counted(part) or _GROUP_NAMED.match(part[match.end() :]) or not phrase:
+    group = match is not None and (
+        match.group().strip().lower() == "combien des" or _names_a_group(part[match.end() :])
+    )
+    if match is None or counted(part) or group or not phrase:
         return part  # a part that counts part of a group it names: 'hur många av kommitténs ledamöter'
     if match.group()[:1].islower():  # as the part writes it
         phrase = phrase[0].lower() + phrase[1:]

@@ -109,16 +109,18 @@ MIN_PART = 3  # letters in either part
 def compounds(question: str, language: str, vocabulary: Container[str]) -> list[str]:
     """The compounds the documents write for two of the question's words: 'hus för solidaritet' is 'solidaritetshus'
     in a Swedish report, one word that shares no term with the question's two."""
-    words = list(dict.fromkeys(fold(w) for w in content_words(question) if not w.isdigit() and len(w) >= MIN_PART))
+    # as written, lower-cased: `stem` folds after stemming, as the index does ('kommittén' stems to 'kommitte', its
+    # folded spelling 'kommitten' to 'kommit')
+    words = list(dict.fromkeys(w.lower() for w in content_words(question) if not w.isdigit() and len(w) >= MIN_PART))
     out = []
     for modifier, head in itertools.permutations(words, 2):
-        # a modifier may drop its last vowel: 'skola' -> 'skolbarn'
-        stems = dict.fromkeys((modifier, modifier[:-1] if modifier[-1] in "aeo" else modifier))
-        for m, link in itertools.product(stems, COMPOUND_LINKS):
-            joined = stem(f"{m}{link}{head}", language)  # the stemmer may take a head for a suffix ('-heter', '-aren')
-            whole = len(joined) >= len(m + link) + MIN_PART
-            if len(m) >= MIN_PART and whole and joined in vocabulary and joined not in out:
-                out.append(joined)
+        # a modifier may drop its last vowel: 'skola' -> 'skolbarn'; not a short one ('alla' + 'tid' is 'alltid')
+        cut = modifier[:-1] if fold(modifier[-1]) in "aeo" and len(modifier) > MIN_PART + 1 else modifier
+        for m, link in itertools.product(dict.fromkeys((modifier, cut)), COMPOUND_LINKS):
+            compound = stem(f"{m}{link}{head}", language)  # the stemmer may take a head for a suffix ('-heter')
+            whole = len(compound) >= len(m + link) + MIN_PART
+            if len(m) >= MIN_PART and whole and compound in vocabulary and compound not in out:
+                out.append(compound)
     return out
 
 

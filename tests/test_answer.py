@@ -341,6 +341,12 @@ def test_questions_that_ask_two_things_are_split(question: str, parts: list[str]
         ("Hur många sekreterare var också chefer", "hur många av kommitténs ledamöter är nya?",
          "hur många av kommitténs ledamöter är nya?"),
         ("How many houses were built", "how many of them were repaired?", "how many houses of them were repaired?"),
+        ("How many houses were built", "how many of these houses were repaired?",
+         "how many of these houses were repaired?"),
+        ("Combien de maisons ont été construites", "combien des membres sont nouveaux ?",
+         "combien des membres sont nouveaux ?"),
+        ("Combien de maisons ont été construites", "combien d’habitants ont été aidés ?",
+         "combien d’habitants ont été aidés ?"),  # a typographic apostrophe
     ],
 )  # fmt: skip
 def test_a_later_part_that_counts_without_saying_what_counts_what_the_first_counts(
@@ -1195,3 +1201,6 @@ def test_a_word_for_a_body_s_members_names_no_body_in_a_sentence() -> None:
     assert _body(about_the_front, "45 cadeaux ont été remis aux anciens combattants.") == 1.0  # type: ignore[arg-type]
     assert _body(about_the_front, "Hội Cựu chiến binh đã trao 45 suất quà.") == 0.0  # type: ignore[arg-type]
     assert _body(about_the_front, "L'Association des anciens combattants a remis 45 cadeaux.") == 0.0  # type: ignore[arg-type]
+    # a question about the veterans is answered by the Front's sentence about them
+    about_veterans = SimpleNamespace(bodies={"veterans"})
+    assert _body(about_veterans, "The Fatherland Front handed 45 gifts to veterans.") == 1.0  # type: ignore[arg-type]

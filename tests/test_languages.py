@@ -149,6 +149,7 @@ def test_what_a_how_many_question_counts() -> None:
     assert counted("How many of them were women?") == []
     assert counted("Combien des membres du comité sont nouveaux ?") == []  # not 's', 'membres'
     assert counted("Combien de membres du comité sont nouveaux ?") == ["membres"]
+    assert counted("Combien d’habitants a Hue ?") == ["habitants"]  # a typographic apostrophe
     # money and shares are matched by their signs, which no dictionary gives
     assert counts("341,8 miljarder VND", counted("Hà Nội đã chi bao nhiêu tiền?"))
     assert not counts("104 ménages", counted("Hà Nội đã chi bao nhiêu tiền?"))
