@@ -385,12 +385,13 @@ NUMBER_WORDS = re.compile(
 # 'How many gratitude houses…', 'combien de villages…', 'hur många invånare…', 'bao nhiêu căn nhà…': the words
 # after it name what is counted
 _COUNTING = re.compile(
-    r"\b(?:how many|number of|combien d(?:es\b|e\b|['’])|nombre d(?:es\b|e\b|['’])|hur många|antal|bao nhiêu|mấy)\s*",
+    r"\b(?:how many|number of|combien (?:d(?:e\b|['’])|(?=des\b))|nombre d(?:es\b|e\b|['’])|hur många|antal|bao nhiêu|"
+    r"mấy)\s*",
     re.IGNORECASE,
 )
 # A count of part of something: 'how many of the standing committee's members', 'hur många av dem', 'combien
-# d'entre eux'
-_PARTITIVE = re.compile(r"^\s*(?:of|av|bland|parmi|d['’]entre|entre)\s", re.IGNORECASE)
+# d'entre eux', 'combien des membres'
+_PARTITIVE = re.compile(r"^\s*(?:of|av|bland|parmi|d['’]entre|entre|des)\s", re.IGNORECASE)
 _PRONOUNS = {"them", "they", "dem", "eux", "elles", "ils"}
 _DETERMINERS = {"the", "these", "those", "de", "den", "det", "dessa", "les", "ces"}  # 'de' is also 'they'
 
@@ -513,7 +514,7 @@ def counted(question: str) -> list[str]:
     rest = _QUOTED.sub(" ", question[match.end() :], count=1)
     # a part of a group, which the answer may name otherwise: '6 av 11 kamrater' for 'hur många av de 11
     # ledamöterna', so what it counts is not judged
-    if _PARTITIVE.match(rest) or match.group().strip().lower() == "combien des":
+    if _PARTITIVE.match(rest):
         return []
     out: list[str] = []
     verb = _VERB_FIRST.get(match.group().strip().lower())
@@ -551,7 +552,7 @@ def _leads_on(after: list[str], past: re.Pattern[str] | None, between: str) -> b
 # The words that name a year: a follow-up that says only when ('Och i Ha Tinh år 2023?') asks of no new thing
 YEAR_WORDS = frozenset({"year", "years", "année", "années", "an", "ans", "år", "året", "åren", "năm"})
 # 'how many', asked with or without what it counts ('combien ont été enregistrés')
-_ASKS_COUNT = re.compile(r"\b(?:how many|combien(?: d(?:es|e)\b| d['’])?|hur många|bao nhiêu)\s*", re.IGNORECASE)
+_ASKS_COUNT = re.compile(r"\b(?:how many|combien(?: de\b| d['’])?|hur många|bao nhiêu)\s*", re.IGNORECASE)
 
 
 def counting_phrase(question: str) -> str:
@@ -578,10 +579,7 @@ def same_count(first: str, part: str) -> str:
     registered in Hanoi?'."""
     match = _ASKS_COUNT.search(part)
     phrase = counting_phrase(first)
-    group = match is not None and (
-        match.group().strip().lower() == "combien des" or _names_a_group(part[match.end() :])
-    )
-    if match is None or counted(part) or group or not phrase:
+    if match is None or counted(part) or _names_a_group(part[match.end() :]) or not phrase:
         return part  # a part that counts part of a group it names: 'hur många av kommitténs ledamöter'
     if match.group()[:1].islower():  # as the part writes it
         phrase = phrase[0].lower() + phrase[1:]

@@ -119,7 +119,7 @@ def compounds(question: str, language: str, vocabulary: Container[str]) -> list[
         for m, link in itertools.product(dict.fromkeys((modifier, cut)), COMPOUND_LINKS):
             compound = stem(f"{m}{link}{head}", language)  # the stemmer may take a head for a suffix ('-heter')
             whole = len(compound) >= len(m + link) + MIN_PART
-            if len(m) >= MIN_PART and whole and compound in vocabulary and compound not in out:
+            if whole and compound in vocabulary and compound not in out:
                 out.append(compound)
     return out
 

@@ -307,6 +307,7 @@ def fit_decision(decisions: list[tuple[Question, list[answering.Part]]], quotes:
             continue
         model = logistic(judged_rows, judged_labels, names)
         scores = [evidence.probability(model, r) for r in rows]
+        judged_auroc = roc_auc_score(judged_labels, [s for s, o in zip(scores, open_, strict=True) if o])
         for t in sorted(set(scores)):
             said = [s >= t and o for s, o in zip(scores, open_, strict=True)]
             got = sum((a and r) or (not a and not y) for a, r, y in zip(said, right, labels, strict=True))
@@ -314,8 +315,7 @@ def fit_decision(decisions: list[tuple[Question, list[answering.Part]]], quotes:
             tnr = sum(not a for a, y in zip(said, labels, strict=True) if not y) / max(1, len(labels) - sum(labels))
             if (got, (tpr + tnr) / 2, -m) > best_key:
                 threshold, margin, best_key = t, m, (got, (tpr + tnr) / 2, -m)
-                decision = model
-                auroc = roc_auc_score(judged_labels, [evidence.probability(model, r) for r in judged_rows])
+                decision, auroc = model, judged_auroc
     if not decision:  # every margin leaves one kind of question: no model, and `decide` reads the passage alone
         print("decision: no model (the questions no constraint declines are all of one kind)", file=sys.stderr)
         return {}
