@@ -102,6 +102,11 @@ BODIES = {
                           "commission de mobilisation de masse", "comite de mobilisation de masse",
                           "massmobiliseringskommission", "ban dan van"),
 }  # fmt: skip
+# The Front for short, as a sentence names it when it tells what the Front did ('le Front de district a participé…',
+# 'fronten'): read in sentences only, since a question names the Front so as the frame of what it asks ('the vice-chair
+# of the People's Committee quoted in the article on the Front'), not as the body whose post or deed it asks about
+SHORT_NAMES = {"front": ("le front", "du front", "au front", "the front", "district front", "provincial front",
+                         "fronten")}  # fmt: skip
 PEOPLE = {"phu nu", "veterans", "anciens combattants", "cuu chien binh"}  # bodies' names that also name people
 VICE = {"vice", "deputy", "adjoint", "adjointe", "phó", "biträdande", "viceordförande", "ställföreträdande"}
 FEATURES = ["own", "context", "passage", "missing", "prior", "cue", "years", "year_conflict", "numbers",
@@ -321,13 +326,17 @@ def _masked(folded: str) -> str:
     return _NOT_A_BODY.sub(lambda m: "_" * len(m.group()), folded)
 
 
-def bodies(text: str, people: bool = True) -> set[str]:
+def bodies(text: str, people: bool = True, short: bool = False) -> set[str]:
     """The bodies a text names: the People's Committee, the Fatherland Front, the Women's Union...; without `people`,
-    not those named by a word for their members ('phụ nữ' is women as well as the Women's Union)."""
+    not those named by a word for their members ('phụ nữ' is women as well as the Women's Union); with `short`, also
+    those named for short (SHORT_NAMES)."""
     folded = _masked(fold(text))
-    return {
+    named = {
         body for body, names in BODIES.items() if any(name in folded for name in names if people or name not in PEOPLE)
     }
+    if short:
+        named |= {body for body, names in SHORT_NAMES.items() if any(name in folded for name in names)}
+    return named
 
 
 def body_mentions(text: str) -> list[tuple[str, int]]:
@@ -498,6 +507,10 @@ def answering_roles(question: Question) -> set[tuple[str, bool]]:
     return {(question.role, question.vice)} if question.role else set()
 
 
+# words that name a count, so that the words after them say what it counts: 'le nombre de ménages pauvres'
+COUNT_NAMED = re.compile(r"\b(?:nombre|numbers?|numbered|antal|antalet|số|total|totalt)\b", re.IGNORECASE)
+
+
 def _unit(question: Question, sentence: str, language: str, known: list[KeyWord]) -> float:
     """1 when a number of the sentence counts what a 'how many' question counts ('265 orphelins' for 'how many
     orphans'), or when there is nothing to check; 0 when its numbers count other things ('3 fois' for 'how many
@@ -522,8 +535,13 @@ def _unit(question: Question, sentence: str, language: str, known: list[KeyWord]
         # 'dont 94 ont construit de nouveaux logements'; not past a comma ('4 nouvelles maisons, certains ménages…')
         after = " ".join(words(re.split(r"[,;:()]", sentence[match.end() :])[0])[:UNIT_WORDS])
         # or just before it, since the last comma, quote or number: 'le nombre de ménages pauvres est de 120',
-        # 'Pupils: 640'; not the team before the name '« 5 en 1 »'
+        # 'Pupils: 640'; not the team before the name '« 5 en 1 »'; and not a verb before a number a word of its
+        # own follows ('deltagit i 6 920 tillsynsdelegationer' counts no participants, 'deltagare'), unless the words
+        # before it name the count ('le nombre de ménages … a atteint 1 250 foyers')
         lead = re.split(r"[,;«»\"“”]|\d", sentence[: match.start()])[-1]
+        first = unit.split()[0] if unit else ""
+        if first.isalpha() and len(first) >= 4 and not COUNT_NAMED.search(lead):
+            lead = ""
         near = Words(after, language), Words(" ".join(words(lead)[-UNIT_WORDS:]), language)
         if any(matched(k, side) for k in known for side in near):
             return 1.0
@@ -594,8 +612,8 @@ def _body(question: Question, sentence: str) -> float:
     the sentence: 'quà cho cựu chiến binh' (gifts for veterans) is not the Veterans' Association's."""
     if not question.bodies:
         return 1.0  # most questions name none: the sentence is not read for bodies
-    named = bodies(sentence, people=False)  # a body named as such, its members' word read with it below
-    return 0.0 if named and not question.bodies & bodies(sentence) else 1.0
+    named = bodies(sentence, people=False, short=True)  # a body named as such, its members' word read with it below
+    return 0.0 if named and not question.bodies & bodies(sentence, short=True) else 1.0
 
 
 def _cue(question: Question, sentence: str, typed: str) -> float:

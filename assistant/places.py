@@ -3,7 +3,8 @@ given for Mo Cay Bac is not passed off as Chau Thanh's, nor one of Hanoi's as Ba
 
 Provinces come from the list of Vietnam's provinces and centrally governed cities; districts, communes and villages
 from the documents themselves, wherever a place noun names them ('le district de Mo Cay Bac', 'xã Tam Thăng',
-'Mo Cay Bac-distriktet'). Names are compared without diacritics, so 'Hà Tĩnh' is 'Ha Tinh'.
+'Mo Cay Bac-distriktet'), or brackets after a commune's name name the district it lies in ('la commune de Tam Thang
+(Tam Ky)'). Names are compared without diacritics, so 'Hà Tĩnh' is 'Ha Tinh'.
 """
 
 from __future__ import annotations
@@ -67,6 +68,9 @@ _AFTER_NOUN = re.compile(
     rf"(?:(?i:\b({_either(_OTHER_NOUNS)}))\s+(?:(?i:de|du|of)\s+|d')?|\b({_either(_VIETNAMESE_NOUNS)})\s+)({_NAME})"
 )
 _BEFORE_NOUN = re.compile(rf"\b({_NAME})(?:\s+|-)(?i:({_either(_OTHER_NOUNS)}))\b")
+# the place above one, in brackets after its name: 'la commune de Dien Phuoc (Dien Ban)', 'xã Tam Thăng (Tam Kỳ)'
+_PARENT = re.compile(rf"\s*\(({_NAME})\)")
+_ABOVE = {"commune": "district", "village": "commune"}
 _BEFORE_WORD = re.compile(r"([A-Za-z][\w'-]*)\s+$")  # the word just before a name, nothing but spaces between
 _MIDDLE_NAMES = {"Van", "Thi"}  # 'Ho Van Tan' is a person, whatever a translation put before him
 
@@ -144,8 +148,11 @@ def mentions(text: str, known: dict[str, str] | None = None) -> list[tuple[int, 
     provinces = {at for at, _ in found}
     for m in _AFTER_NOUN.finditer(text):
         if _name_ok(m.group(3)):
-            noun = m.group(1) or m.group(2)
-            found.append(place(m, 3, m.group(3), _NOUN[_spaced(noun.lower())]))
+            level = _NOUN[_spaced((m.group(1) or m.group(2)).lower())]
+            found.append(place(m, 3, m.group(3), level))
+            above = _PARENT.match(text, m.end(3))
+            if above and level in _ABOVE and _name_ok(above.group(1)):
+                found.append(place(above, 1, above.group(1), _ABOVE[level]))
     for m in _BEFORE_NOUN.finditer(text):
         if _name_ok(m.group(1)):
             found.append(place(m, 1, m.group(1), _NOUN[_spaced(m.group(2).lower())]))

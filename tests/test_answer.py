@@ -62,6 +62,9 @@ def test_citations_are_checked_against_their_passage(seeded: Settings) -> None:
         ("Hur många elbilar såldes i Norge förra året?", "Dokumenten säger inget"),
         # a person asked: a sentence naming a Front official is no answer
         ("Ai là huấn luyện viên đội tuyển bóng đá Việt Nam?", "Tài liệu không đề cập"),
+        # the houses were the district Front's ('le Front de district'), not the Women's Union's
+        ("How many houses did the Mo Cay Bac district Women's Union hand over in the 2025 army-civilian Tet programme?",
+         "The documents do not say"),
     ],
 )  # fmt: skip
 def test_questions_the_documents_cannot_answer_are_declined(seeded: Settings, question: str, phrase: str) -> None:
@@ -70,6 +73,13 @@ def test_questions_the_documents_cannot_answer_are_declined(seeded: Settings, qu
     assert reply.text.startswith(phrase)
     assert reply.citations  # the closest passages, shown as possibly related
     assert all(not c.highlights for c in reply.citations)
+
+
+def test_what_the_front_did_and_where_a_commune_lies_answer_when_asked_so(seeded: Settings) -> None:
+    reply = answer("How many houses did Mo Cay Bac's district Front hand over in the 2025 army-civilian Tet programme?")
+    assert reply.found and "30" in reply.text
+    reply = answer("Which commune of Tam Ky set up the '5 in 1' self-management team?")
+    assert reply.found and "Tam Thang" in reply.text
 
 
 def test_a_follow_up_uses_the_conversation(seeded: Settings) -> None:
@@ -841,6 +851,8 @@ def test_a_name_of_several_words_is_matched_only_with_its_words_in_order() -> No
         ("In Ho Chi Minh City, how many neighbourhood Covid-19 teams did the mass mobilization effort produce?",
          "Hanoi", "Ho Chi Minh City"),
         ("Có bao nhiêu hộ ở xã Tam Thăng tham gia mô hình trồng nghệ đen?", "Tra Ka", "Tam Thăng"),
+        # the '5 in 1' team is Tam Thang's, in Tam Ky ('la commune de Tam Thang (Tam Ky)'), not in Dien Ban
+        ("Which commune of Dien Ban district set up the '5 in 1' self-management team?", "Tam Ky", "Dien Ban"),
     ],
 )  # fmt: skip
 def test_a_fact_the_documents_give_for_another_place_is_declined_saying_which(

@@ -91,7 +91,14 @@ def test_the_question_set_is_grounded_in_the_documents_and_split_once() -> None:
     # written later, for finding faults by hand; never fitted
     probe = [
         q
-        for name in ("probe.jsonl", "probe-sv-vi.jsonl", "probe-multipart.jsonl", "probe-fresh.jsonl", "holdout.jsonl")
+        for name in (
+            "probe.jsonl",
+            "probe-sv-vi.jsonl",
+            "probe-multipart.jsonl",
+            "probe-fresh.jsonl",
+            "holdout.jsonl",
+            "probe-w.jsonl",
+        )
         for q in load_questions(SPLIT.with_name(name))
     ]
     assert len({q.id for q in questions + probe}) == len(questions) + len(probe) and not {q.split for q in probe} - {

@@ -21,6 +21,12 @@ def named(text: str, known: dict[str, str] | None = None) -> list[tuple[str, str
         ("Hà Nội có bao nhiêu xã?", [("Ha Noi", PROVINCE, "Hà Nội")]),
         ("Dans quels districts de Hanoi vivent-elles ?", [("Ha Noi", PROVINCE, "Hanoi")]),
         ("In Ho Chi Minh City, how many teams?", [("Ho Chi Minh City", PROVINCE, "Ho Chi Minh City")]),
+        # the place above a commune, in brackets after its name, is a district
+        ("le modèle de la commune de Dien Phuoc (Dien Ban) a été sélectionné",
+         [("Dien Phuoc", "commune", "Dien Phuoc"), ("Dien Ban", "district", "Dien Ban")]),
+        ("tổ tự quản ở xã Tam Thăng (Tam Kỳ)",
+         [("Tam Thang", "commune", "Tam Thăng"), ("Tam Ky", "district", "Tam Kỳ")]),
+        ("la commune de Tam Thang (3 villages)", [("Tam Thang", "commune", "Tam Thang")]),
     ],
 )  # fmt: skip
 def test_places_are_found_with_their_level_and_spelling(text: str, places: list[tuple[str, str, str]]) -> None:
