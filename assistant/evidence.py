@@ -97,6 +97,7 @@ BODIES = {
     "red cross": ("red cross", "croix-rouge", "croix rouge", "roda kors", "chu thap do"),
     "labour": ("labour federation", "labor federation", "labour leader", "labor leader", "trade union",
                "federation du travail", "federation provinciale du travail", "fackforbund", "fackliga",
+               "arbetsfederation", "arbetarfederation",
                "lien doan lao dong"),
     "mass mobilization": ("mass mobilization commission", "mass mobilisation commission",
                           "commission de mobilisation de masse", "comite de mobilisation de masse",

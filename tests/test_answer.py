@@ -82,6 +82,14 @@ def test_what_the_front_did_and_where_a_commune_lies_answer_when_asked_so(seeded
     assert reply.found and "Tam Thang" in reply.text
 
 
+def test_the_labour_federation_is_a_body_in_swedish_too(seeded: Settings) -> None:
+    first = "Vem leder arbetsfederationen i Ha Tinh-provinsen?"
+    reply = answer(first)
+    assert reply.found and "Nguyen Van Danh" in reply.text
+    # Quang Nam's article names the head of the mass mobilisation commission, not of a labour federation
+    assert not answer("Och i Quang Nam?", history=[{"role": "user", "content": first}]).found
+
+
 def test_a_follow_up_uses_the_conversation(seeded: Settings) -> None:
     first = "Combien de ménages du village 2 ont été mobilisés à Tra Ka ?"
     history = [{"role": "user", "content": first}, {"role": "assistant", "content": answer(first).text}]
