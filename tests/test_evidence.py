@@ -172,6 +172,11 @@ def test_a_count_is_read_before_its_number_too() -> None:
     took_part = "Fronten har organiserat 4 428 delegationer, samordnat och deltagit i 6 920 tillsynsdelegationer."
     assert _unit(asked, took_part, "sv", [participants]) == 0.0  # type: ignore[arg-type]
     assert _unit(asked, "Konferenserna hade 815 940 deltagare.", "sv", [participants]) == 1.0  # type: ignore[arg-type]
+    # but words before a number that name the count say what it counts, whatever follows it
+    for sentence in ("Le nombre de ménages pauvres est passé de 1 250 à 980.",
+                     "The number of poor households fell to 1,250 last year.",
+                     "Le nombre de ménages pauvres a atteint 1 250 foyers."):  # fmt: skip
+        assert _unit(question, sentence, "fr", [households]) == 1.0, sentence  # type: ignore[arg-type]
 
 
 def test_a_sum_or_a_share_counts_no_things() -> None:
