@@ -106,8 +106,9 @@ BODIES = {
 # The Front for short, as a sentence names it when it tells what the Front did ('le Front de district a participé…',
 # 'fronten'): read in sentences only, since a question names the Front so as the frame of what it asks ('the vice-chair
 # of the People's Committee quoted in the article on the Front'), not as the body whose post or deed it asks about
-SHORT_NAMES = {"front": ("le front", "du front", "au front", "the front", "district front", "provincial front",
-                         "fronten")}  # fmt: skip
+SHORT_NAMES = {
+    "front": re.compile(r"\b(?:[Ll]e|[Dd]u|[Aa]u|[Tt]he|[Dd]istrict|[Pp]rovincial)\s+Front\b|\b[Ff]rontens?\b")
+}
 PEOPLE = {"phu nu", "veterans", "anciens combattants", "cuu chien binh"}  # bodies' names that also name people
 VICE = {"vice", "deputy", "adjoint", "adjointe", "phó", "biträdande", "viceordförande", "ställföreträdande"}
 FEATURES = ["own", "context", "passage", "missing", "prior", "cue", "years", "year_conflict", "numbers",
@@ -335,8 +336,8 @@ def bodies(text: str, people: bool = True, short: bool = False) -> set[str]:
     named = {
         body for body, names in BODIES.items() if any(name in folded for name in names if people or name not in PEOPLE)
     }
-    if short:
-        named |= {body for body, names in SHORT_NAMES.items() if any(name in folded for name in names)}
+    if short:  # as written: 'au front contre le Covid-19', 'the frontline' name no body
+        named |= {body for body, pattern in SHORT_NAMES.items() if pattern.search(text)}
     return named
 
 
@@ -508,10 +509,6 @@ def answering_roles(question: Question) -> set[tuple[str, bool]]:
     return {(question.role, question.vice)} if question.role else set()
 
 
-# words that name a count, so that the words after them say what it counts: 'le nombre de ménages pauvres'
-COUNT_NAMED = re.compile(r"\b(?:nombre|numbers?|numbered|antal|antalet|số|total|totalt)\b", re.IGNORECASE)
-
-
 def _unit(question: Question, sentence: str, language: str, known: list[KeyWord]) -> float:
     """1 when a number of the sentence counts what a 'how many' question counts ('265 orphelins' for 'how many
     orphans'), or when there is nothing to check; 0 when its numbers count other things ('3 fois' for 'how many
@@ -536,13 +533,8 @@ def _unit(question: Question, sentence: str, language: str, known: list[KeyWord]
         # 'dont 94 ont construit de nouveaux logements'; not past a comma ('4 nouvelles maisons, certains ménages…')
         after = " ".join(words(re.split(r"[,;:()]", sentence[match.end() :])[0])[:UNIT_WORDS])
         # or just before it, since the last comma, quote or number: 'le nombre de ménages pauvres est de 120',
-        # 'Pupils: 640'; not the team before the name '« 5 en 1 »'; and not a verb before a number a word of its
-        # own follows ('deltagit i 6 920 tillsynsdelegationer' counts no participants, 'deltagare'), unless the words
-        # before it name the count ('le nombre de ménages … a atteint 1 250 foyers')
+        # 'Pupils: 640'; not the team before the name '« 5 en 1 »'
         lead = re.split(r"[,;«»\"“”]|\d", sentence[: match.start()])[-1]
-        first = unit.split()[0] if unit else ""
-        if first.isalpha() and len(first) >= 4 and not COUNT_NAMED.search(lead):
-            lead = ""
         near = Words(after, language), Words(" ".join(words(lead)[-UNIT_WORDS:]), language)
         if any(matched(k, side) for k in known for side in near):
             return 1.0

@@ -69,7 +69,7 @@ _AFTER_NOUN = re.compile(
 )
 _BEFORE_NOUN = re.compile(rf"\b({_NAME})(?:\s+|-)(?i:({_either(_OTHER_NOUNS)}))\b")
 # the place above one, in brackets after its name: 'la commune de Dien Phuoc (Dien Ban)', 'xã Tam Thăng (Tam Kỳ)'
-_PARENT = re.compile(rf"\s*\(({_NAME})\)")
+_PARENT = re.compile(rf"[ \t]*\(({_NAME})\)")  # on the same line: not a caption's
 _ABOVE = {"commune": "district", "village": "commune"}
 _BEFORE_WORD = re.compile(r"([A-Za-z][\w'-]*)\s+$")  # the word just before a name, nothing but spaces between
 _MIDDLE_NAMES = {"Van", "Thi"}  # 'Ho Van Tan' is a person, whatever a translation put before him
