@@ -605,8 +605,11 @@ def _body(question: Question, sentence: str) -> float:
     the sentence: 'quà cho cựu chiến binh' (gifts for veterans) is not the Veterans' Association's."""
     if not question.bodies:
         return 1.0  # most questions name none: the sentence is not read for bodies
-    named = bodies(sentence, people=False, short=True)  # a body named as such, its members' word read with it below
-    return 0.0 if named and not question.bodies & bodies(sentence, short=True) else 1.0
+    every = bodies(sentence, short=True)
+    if not every or question.bodies & every:
+        return 1.0
+    # the others named: by a name as such, not only by a word for their members
+    return 0.0 if bodies(sentence, people=False, short=True) else 1.0
 
 
 def _cue(question: Question, sentence: str, typed: str) -> float:
