@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from .keywords import KeyWord, Words, coverage, key_words, matched, unjudged_share, weigh
@@ -88,7 +88,8 @@ BODIES = {
               "du parti", "party secretary", "partisekreterare"),  # 'le secrétaire provincial du Parti'
     "women": ("women's union", "union des femmes", "union provinciale des femmes", "kvinnoforbund",
               "hoi lien hiep phu nu", "hoi phu nu", "phu nu"),
-    "youth": ("youth union", "union de la jeunesse", "union des jeunes", "ungdomsforbund", "doan thanh nien",
+    "youth": ("youth union", "union de la jeunesse", "union provinciale de la jeunesse",
+              "union municipale de la jeunesse", "union des jeunes", "ungdomsforbund", "doan thanh nien",
               "tinh doan", "thanh doan", "huyen doan"),  # 'Tỉnh đoàn': the provincial Youth Union
     "farmers": ("farmers' association", "farmers association", "association des agriculteurs", "bondeforbund",
                 "hoi nong dan"),
@@ -599,14 +600,31 @@ def _qualified(asked: Qualifiers, sentence: str) -> float:
     return 1.0
 
 
-def _body(question: Question, sentence: str) -> float:
+BODY_REACH = 1000  # characters before a sentence that names no body where the body it speaks of is looked for
+
+
+def _earlier(index: LexicalIndex, passage: Passage, start: int) -> list[str]:
+    """The sentences of the document before offset `start`, up to BODY_REACH characters back, in order."""
+    text, first = index.span(passage.doc_id, max(0, start - BODY_REACH), start)
+    return [text[a:b] for a, b in sentence_spans(text, passage.language)] if text else []
+
+
+def _body(question: Question, sentence: str, earlier: Sequence[str] = ()) -> float:
     """0 when the question names a body (the People's Committee) and the sentence names only others (the Women's
     Union), else 1: the chair of one is not the chair of the other. A word for a body's members names no body in
-    the sentence: 'quà cho cựu chiến binh' (gifts for veterans) is not the Veterans' Association's."""
+    the sentence: 'quà cho cựu chiến binh' (gifts for veterans) is not the Veterans' Association's. A sentence that
+    names none tells what the Front did, the subject of these reports, or the body named last before it (`earlier`:
+    the sentences before it, in order): '265 orphelins' after 'le Front de la Patrie… ont promu leur rôle' are not
+    the Women's Union's."""
     if not question.bodies:
         return 1.0  # most questions name none: the sentence is not read for bodies
     every = bodies(sentence, short=True)
-    if not every or question.bodies & every:
+    if not every and "front" not in question.bodies:  # a report on the Front tells what the Front did unsaid
+        last = next((named for s in reversed(earlier) if (named := bodies(s, people=False, short=True))), set())
+        return 1.0 if not last or question.bodies & last else 0.0
+    if not every:
+        return 1.0
+    if question.bodies & every:
         return 1.0
     # the others named: by a name as such, not only by a word for their members
     return 0.0 if bodies(sentence, people=False, short=True) else 1.0
@@ -699,7 +717,7 @@ def sentences(
                 "names_near": names_near,
                 "names_doc": names_doc,
                 "role": _source_role(question, _role_said(question, text, index, passage, wide.start + a)),
-                "body": _body(question, text),
+                "body": _body(question, text, _earlier(index, passage, wide.start + a) if question.bodies else []),
                 "qualified": _qualified(asked, text),
                 "topic": topic,
                 # a question about the title of a person the sentence names ('What title does Nguyen Hai Ha hold?')

@@ -90,6 +90,17 @@ def test_the_labour_federation_is_a_body_in_swedish_too(seeded: Settings) -> Non
     assert not answer("Och i Quang Nam?", history=[{"role": "user", "content": first}]).found
 
 
+def test_what_a_sentence_naming_no_body_tells_is_not_another_body_s(seeded: Settings) -> None:
+    """Ha Tinh's '265 orphelins' and Hanoi's '5 099 solidaritetshus' follow sentences about the Front: the Women's
+    or the Youth Union's figures they are not, while the Front's own question is still answered by them."""
+    assert not answer("How many orphans did the Ha Tinh provincial Women's Union sponsor in 2023?").found
+    assert not answer("Combien de maisons de solidarité l'Union provinciale de la jeunesse de Ha Tinh a-t-elle "
+                      "construites en 2023 ?").found  # fmt: skip
+    assert not answer("Hur många solidaritetshus byggde Kvinnoförbundet i Hanoi under mandatperioden?").found
+    reply = answer("How many orphans did Ha Tinh's Fatherland Front mobilise sponsors for in 2023?")
+    assert reply.found and "265" in reply.text, reply.text
+
+
 def test_a_follow_up_uses_the_conversation(seeded: Settings) -> None:
     first = "Combien de ménages du village 2 ont été mobilisés à Tra Ka ?"
     history = [{"role": "user", "content": first}, {"role": "assistant", "content": answer(first).text}]
@@ -1224,3 +1235,20 @@ def test_a_word_for_a_body_s_members_names_no_body_in_a_sentence() -> None:
     # a question about the veterans is answered by the Front's sentence about them
     about_veterans = SimpleNamespace(bodies={"veterans"})
     assert _body(about_veterans, "The Fatherland Front handed 45 gifts to veterans.") == 1.0  # type: ignore[arg-type]
+
+
+def test_a_sentence_naming_no_body_speaks_of_the_front_or_of_the_body_named_before_it() -> None:
+    from types import SimpleNamespace
+
+    from assistant.evidence import _body
+
+    before = ["L'Union provinciale des femmes a lancé une campagne.", "Elle a mobilisé des donateurs."]
+    about_women = SimpleNamespace(bodies={"women"})
+    assert _body(about_women, "Au total, 265 orphelins ont été parrainés.", before) == 1.0  # type: ignore[arg-type]
+    after_the_front = ["Le Front de la Patrie a promu son rôle de pont.", "Il a mobilisé des donateurs."]
+    assert _body(about_women, "Au total, 265 orphelins ont été parrainés.", after_the_front) == 0.0  # type: ignore[arg-type]
+    assert _body(about_women, "Au total, 265 orphelins ont été parrainés.", []) == 1.0  # type: ignore[arg-type]
+    # the Front's own question: these reports tell what the Front did without naming it each time
+    about_the_front = SimpleNamespace(bodies={"front"})
+    party = ["Des solutions ont été proposées aux comités du Parti."]
+    assert _body(about_the_front, "Au total, 265 orphelins ont été parrainés.", party) == 1.0  # type: ignore[arg-type]
