@@ -497,6 +497,17 @@ _VERB_FIRST = {
 
 # A verb's past after what is counted ends it: 'how many houses needed…', 'hur många fall avslöjade grupperna'
 _PAST = {"how many": re.compile(r"\w+(?<!e)ed", re.I), "hur många": re.compile(r"\w{3,}(?:ade|de|te|des)", re.I)}
+# The irregular pasts and the verbs that no ending tells, which either rule reads too: 'how many took part', 'hur
+# många deltog', 'bao nhiêu người tham gia' count those who did it, not a 'part' or a 'tham'
+_VERBS = {
+    "how many": {"took", "came", "got", "went", "were", "was", "gave", "made", "built", "won", "held", "saw", "became",
+                 "brought", "spent", "set", "led", "met", "sent", "paid", "lost", "kept", "left", "found", "grew",
+                 "rose", "fell", "began", "chose", "drew", "wrote", "sought", "bought", "taught", "are", "is", "have",
+                 "has", "had", "did", "do", "does", "will", "would", "could", "can"},
+    "hur många": {"tog", "kom", "fick", "gick", "var", "blev", "gav", "såg", "deltog", "drog", "fanns", "höll", "stod",
+                  "låg", "satt", "lät", "gjorde", "är", "har", "hade", "finns", "kommer", "ska", "kan"},
+    "bao nhiêu": {"tham", "nhận", "được", "đã", "đang", "sẽ", "có", "là"},
+}  # fmt: skip
 
 
 _AND = {"and", "och", "et", "và"}
@@ -517,10 +528,12 @@ def counted(question: str) -> list[str]:
     if _PARTITIVE.match(rest):
         return []
     out: list[str] = []
-    verb = _VERB_FIRST.get(match.group().strip().lower())
-    if verb is not None and verb.match(rest):  # 'how many ended up building…', 'hur många registrerades': no thing
-        return []
-    past = _PAST.get(match.group().strip().lower())
+    asking = match.group().strip().lower()
+    verb, verbs = _VERB_FIRST.get(asking), _VERBS.get(asking, set())
+    first = _WORD.match(rest.lstrip())
+    if verb is not None and verb.match(rest) or first is not None and first.group().lower() in verbs:
+        return []  # 'how many ended up building…', 'hur många registrerades', 'how many took part': no thing
+    past = _PAST.get(asking)
     rest = unicodedata.normalize("NFC", rest)
     spans = list(_WORD.finditer(rest))[:5]
     ahead = [m.group() for m in spans]
@@ -530,8 +543,9 @@ def counted(question: str) -> list[str]:
         if out and token.lower() in _AND and _leads_on(ahead[i + 1 :], past, between):
             joined = True  # 'byggda och utvärderade modeller': the words before the thing counted lead on to it
             continue
-        if is_stopword(token) or (out and not joined and past is not None and past.fullmatch(token)):  # a verb
-            break  # 'fall avslöjade'
+        verb_here = past is not None and past.fullmatch(token) or token.lower() in verbs
+        if is_stopword(token) or (out and not joined and verb_here):  # a verb
+            break  # 'fall avslöjade', 'people took part'
         joined = False
         if not (token[:1].isupper() or token.isdigit()):  # a name counts nothing: 'neighbourhood Covid-19 teams'
             out.append(token.lower())
@@ -592,12 +606,21 @@ def counts_sum(asked: list[str]) -> bool:
     return bool({w.lower() for w in asked} & (_MONEY | _PERCENT))
 
 
+# the members of a committee, and what these reports call them when they count them: '6 av 11 kamrater' (6 of its 11
+# comrades) are members of the Front's standing committee
+_MEMBERS = {"member", "members", "membre", "membres", "medlem", "medlemmar", "ledamot", "ledamöter", "ledamöterna",
+            "viên"}  # fmt: skip
+_COMRADES = re.compile(r"\b(?:comrades?|camarades?|kamrat(?:er|erna)?|đồng chí)\b", re.IGNORECASE)
+
+
 def counts(unit: str, asked: list[str]) -> bool:
-    """Whether a number's unit is the money or the share the question counts: '341,8 miljarder VND' for 'bao nhiêu
-    tiền', '%' for 'bao nhiêu phần trăm'."""
+    """Whether a number's unit is the money, the share or the members the question counts: '341,8 miljarder VND' for
+    'bao nhiêu tiền', '%' for 'bao nhiêu phần trăm', '6 av 11 kamrater' for 'how many members'."""
     asked_words = {w.lower() for w in asked}
     return bool(
-        (asked_words & _MONEY and CURRENCY.search(unit)) or (asked_words & _PERCENT and PERCENT_SIGN.search(unit))
+        (asked_words & _MONEY and CURRENCY.search(unit))
+        or (asked_words & _PERCENT and PERCENT_SIGN.search(unit))
+        or (asked_words & _MEMBERS and _COMRADES.search(unit))
     )
 
 

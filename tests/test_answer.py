@@ -101,6 +101,15 @@ def test_what_a_sentence_naming_no_body_tells_is_not_another_body_s(seeded: Sett
     assert reply.found and "265" in reply.text, reply.text
 
 
+def test_the_newcomers_of_hanoi_s_standing_committee_are_counted_as_comrades(seeded: Settings) -> None:
+    reply = answer("On the standing committee of Hanoi's Fatherland Front, how many members sit for the first time?")
+    assert reply.found and "6 av 11" in reply.text, reply.text
+    first = "Hur många konferenser med folkrepresentanter om kulturlivet i bostadsområdena hölls i Hanoi?"
+    reply = answer("Och hur många deltog i konferenserna som kommunerna och valkretsarna ordnade?",
+                   history=[{"role": "user", "content": first}])  # fmt: skip
+    assert reply.found and "815 940" in reply.text, reply.text
+
+
 def test_a_follow_up_uses_the_conversation(seeded: Settings) -> None:
     first = "Combien de ménages du village 2 ont été mobilisés à Tra Ka ?"
     history = [{"role": "user", "content": first}, {"role": "assistant", "content": answer(first).text}]

@@ -137,6 +137,12 @@ def test_what_a_how_many_question_counts() -> None:
     # a verb's past after the thing ends it
     assert counted("Hur många fall avslöjade självförvaltningsgrupperna i Tam Thang?") == ["fall"]
     assert counted("How many houses needed repairs?") == ["houses"]
+    # an irregular past, or a verb no ending tells, counts those who did it, and ends the thing counted
+    assert counted("How many took part in the conferences?") == []
+    assert counted("Och hur många deltog i konferenserna?") == []
+    assert counted("How many people took part?") == ["people"]
+    assert counted("Bao nhiêu người tham gia hội nghị?") == ["người"]
+    assert counted("Hur många kadrer deltog i tävlingen?") == ["kadrer"]
     # words joined by 'and' before the thing counted lead on to it; a second 'how many' does not
     assert counted("Från hur många byggda och utvärderade modeller valdes de?") == ["byggda", "utvärderade", "modeller"]
     assert counted("Có bao nhiêu xã và đơn vị bầu cử?") == ["xã", "đơn", "vị"]
@@ -342,3 +348,14 @@ def test_what_a_how_many_measures(question: str, measure: str | None) -> None:
 )
 def test_a_quantity_of_the_measure_asked(text: str, measure: str, gives: bool) -> None:
     assert gives_measure(text, measure) is gives
+
+
+def test_comrades_count_the_members_of_a_committee() -> None:
+    """These reports count a committee's members as its comrades: '6 av 11 kamrater' answers 'how many members'."""
+    from assistant.languages import counts
+
+    assert counts("kamrater", ["members"])
+    assert counts("camarades", ["membres"])
+    assert counts("đồng chí", ["thành", "viên"])
+    assert not counts("kamrater", ["houses"])
+    assert not counts("ménages", ["members"])
