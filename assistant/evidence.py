@@ -615,11 +615,12 @@ def _body(question: Question, sentence: str, earlier: Sequence[str] = ()) -> flo
     the sentence: 'quà cho cựu chiến binh' (gifts for veterans) is not the Veterans' Association's. A sentence that
     names none tells what the Front did, the subject of these reports, or the body named last before it (`earlier`:
     the sentences before it, in order): '265 orphelins' after 'le Front de la Patrie… ont promu leur rôle' are not
-    the Women's Union's."""
+    the Women's Union's (for a question about what a body did; one about a post reads the holder's post instead)."""
     if not question.bodies:
         return 1.0  # most questions name none: the sentence is not read for bodies
     every = bodies(sentence, short=True)
-    if not every and "front" not in question.bodies:  # a report on the Front tells what the Front did unsaid
+    # what a body did, not who holds its posts: a quote is signed 'a déclaré Mme Dung', whose post `_role_said` reads
+    if not every and "front" not in question.bodies and question.role is None:  # the Front's deeds go unsaid
         last = next((named for s in reversed(earlier) if (named := bodies(s, people=False, short=True))), set())
         return 1.0 if not last or question.bodies & last else 0.0
     if not every:

@@ -98,6 +98,7 @@ def test_the_question_set_is_grounded_in_the_documents_and_split_once() -> None:
             "probe-fresh.jsonl",
             "holdout.jsonl",
             "probe-w.jsonl",
+            "probe-x.jsonl",
         )
         for q in load_questions(SPLIT.with_name(name))
     ]
