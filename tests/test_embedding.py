@@ -94,10 +94,10 @@ def test_onnx_int8_export_agrees_with_torch_and_is_made_once(tmp_path: Path) -> 
     assert fast.backend == "onnx-int8" and fast.model is None  # torch is not loaded once the export exists
     (folder,) = (tmp_path / "onnx").glob("all-MiniLM-L6-v2-int8-*")
     done = json.loads((folder / "export.json").read_text())
-    assert done["quantized"] and done["min_cosine"] >= 0.98
+    assert done["quantized"] and done["min_cosine"] >= 0.97
     texts = ["The cat sleeps on the sofa.", "Interest rates rose by two percent.", "Le chat dort sur le canapé."]
     cosines = np.sum(fast.embed_documents(texts) * torch_model.embed_documents(texts), axis=1)
-    assert cosines.min() >= 0.98, cosines
+    assert cosines.min() >= 0.97, cosines
     query = fast.embed_query("Where is the cat sleeping?")
     docs = fast.embed_documents(texts)
     assert float(docs[0] @ query) > float(docs[1] @ query) + 0.2
