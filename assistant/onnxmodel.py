@@ -29,10 +29,9 @@ log = logging.getLogger(__name__)
 
 EXPORT_VERSION = "3"  # 3: matrix products only again (quantized embedding tables cost answer accuracy on train)
 DONE_FILE = "export.json"  # written last: a folder without it is incomplete
-MIN_COSINE = (
-    0.97  # the exported model's agreement with torch, checked on sample texts before it is used (all-MiniLM-L6-v2
-)
-# int8 measured 0.978 with the packages of 2026-12-02's last set-up, e5 0.994)
+# the exported model's agreement with torch, checked on sample texts before it is used (all-MiniLM-L6-v2 int8
+# measured 0.978 with the packages of 2026-12-02's last set-up, e5 0.994)
+MIN_COSINE = 0.97
 BATCH = 32
 _CHECK_TEXTS = [
     "How many orphans were sponsored in Ha Tinh province?",
