@@ -9,6 +9,7 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 from .keywords import KeyWord, Words, coverage, key_words, matched, unjudged_share, weigh
 from .languages import (
@@ -605,30 +606,28 @@ BODY_REACH = 1000  # characters before a sentence that names no body where the b
 
 def _earlier(index: LexicalIndex, passage: Passage, start: int) -> list[str]:
     """The sentences of the document before offset `start`, up to BODY_REACH characters back, in order."""
-    text, first = index.span(passage.doc_id, max(0, start - BODY_REACH), start)
+    text, _ = index.span(passage.doc_id, max(0, start - BODY_REACH), start)
     return [text[a:b] for a, b in sentence_spans(text, passage.language)] if text else []
 
 
-def _body(question: Question, sentence: str, earlier: Sequence[str] = ()) -> float:
+def _body(question: Question, sentence: str, earlier: Callable[[], Sequence[str]] = tuple) -> float:
     """0 when the question names a body (the People's Committee) and the sentence names only others (the Women's
     Union), else 1: the chair of one is not the chair of the other. A word for a body's members names no body in
     the sentence: 'quà cho cựu chiến binh' (gifts for veterans) is not the Veterans' Association's. A sentence that
     names none tells what the Front did, the subject of these reports, or the body named last before it (`earlier`:
-    the sentences before it, in order): '265 orphelins' after 'le Front de la Patrie… ont promu leur rôle' are not
-    the Women's Union's (for a question about what a body did; one about a post reads the holder's post instead)."""
+    the sentences before it, in order, read only then): '265 orphelins' after 'le Front de la Patrie… ont promu leur
+    rôle' are not the Women's Union's (for a question about what a body did; one about a post reads the holder's post
+    instead)."""
     if not question.bodies:
         return 1.0  # most questions name none: the sentence is not read for bodies
     every = bodies(sentence, short=True)
-    # what a body did, not who holds its posts: a quote is signed 'a déclaré Mme Dung', whose post `_role_said` reads
-    if not every and "front" not in question.bodies and question.role is None:  # the Front's deeds go unsaid
-        last = next((named for s in reversed(earlier) if (named := bodies(s, people=False, short=True))), set())
-        return 1.0 if not last or question.bodies & last else 0.0
-    if not every:
+    if every:  # the others named: by a name as such, not only by a word for their members
+        return 1.0 if question.bodies & every or not bodies(sentence, people=False, short=True) else 0.0
+    # the Front's deeds go unsaid; and a quote signed 'a déclaré Mme Dung' is judged by her post (`_role_said`)
+    if "front" in question.bodies or question.role is not None:
         return 1.0
-    if question.bodies & every:
-        return 1.0
-    # the others named: by a name as such, not only by a word for their members
-    return 0.0 if bodies(sentence, people=False, short=True) else 1.0
+    last = next((named for s in reversed(earlier()) if (named := bodies(s, people=False, short=True))), set())
+    return 1.0 if not last or question.bodies & last else 0.0
 
 
 def _cue(question: Question, sentence: str, typed: str) -> float:
@@ -718,7 +717,7 @@ def sentences(
                 "names_near": names_near,
                 "names_doc": names_doc,
                 "role": _source_role(question, _role_said(question, text, index, passage, wide.start + a)),
-                "body": _body(question, text, _earlier(index, passage, wide.start + a) if question.bodies else []),
+                "body": _body(question, text, partial(_earlier, index, passage, wide.start + a)),
                 "qualified": _qualified(asked, text),
                 "topic": topic,
                 # a question about the title of a person the sentence names ('What title does Nguyen Hai Ha hold?')

@@ -1253,14 +1253,14 @@ def test_a_sentence_naming_no_body_speaks_of_the_front_or_of_the_body_named_befo
 
     before = ["L'Union provinciale des femmes a lancé une campagne.", "Elle a mobilisé des donateurs."]
     about_women = SimpleNamespace(bodies={"women"}, role=None)
-    assert _body(about_women, "Au total, 265 orphelins ont été parrainés.", before) == 1.0  # type: ignore[arg-type]
+    assert _body(about_women, "Au total, 265 orphelins ont été parrainés.", lambda: before) == 1.0  # type: ignore[arg-type]
     after_the_front = ["Le Front de la Patrie a promu son rôle de pont.", "Il a mobilisé des donateurs."]
-    assert _body(about_women, "Au total, 265 orphelins ont été parrainés.", after_the_front) == 0.0  # type: ignore[arg-type]
-    assert _body(about_women, "Au total, 265 orphelins ont été parrainés.", []) == 1.0  # type: ignore[arg-type]
+    assert _body(about_women, "Au total, 265 orphelins ont été parrainés.", lambda: after_the_front) == 0.0  # type: ignore[arg-type]
+    assert _body(about_women, "Au total, 265 orphelins ont été parrainés.", list) == 1.0  # type: ignore[arg-type]
     # the Front's own question: these reports tell what the Front did without naming it each time
     about_the_front = SimpleNamespace(bodies={"front"}, role=None)
     party = ["Des solutions ont été proposées aux comités du Parti."]
-    assert _body(about_the_front, "Au total, 265 orphelins ont été parrainés.", party) == 1.0  # type: ignore[arg-type]
+    assert _body(about_the_front, "Au total, 265 orphelins ont été parrainés.", lambda: party) == 1.0  # type: ignore[arg-type]
     # who holds a post: the sentence's speaker is judged by the post the document gives them, not by this
     women_s_head = SimpleNamespace(bodies={"women"}, role="head")
-    assert _body(women_s_head, "« Il faut agir », a déclaré Mme Ha.", after_the_front) == 1.0  # type: ignore[arg-type]
+    assert _body(women_s_head, "« Il faut agir », a déclaré Mme Ha.", lambda: after_the_front) == 1.0  # type: ignore[arg-type]
