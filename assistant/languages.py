@@ -529,21 +529,19 @@ def counted(question: str) -> list[str]:
         return []
     out: list[str] = []
     asking = match.group().strip().lower()
-    verb, verbs = _VERB_FIRST.get(asking), _VERBS.get(asking, set())
-    first = _WORD.match(rest.lstrip())
-    if verb is not None and verb.match(rest) or first is not None and first.group().lower() in verbs:
-        return []  # 'how many ended up building…', 'hur många registrerades', 'how many took part': no thing
-    past = _PAST.get(asking)
+    verb, verbs, past = _VERB_FIRST.get(asking), _VERBS.get(asking, set()), _PAST.get(asking)
     rest = unicodedata.normalize("NFC", rest)
     spans = list(_WORD.finditer(rest))[:5]
     ahead = [m.group() for m in spans]
+    if (verb is not None and verb.match(rest)) or (ahead and ahead[0].lower() in verbs):
+        return []  # 'how many ended up building…', 'hur många registrerades', 'how many took part': no thing
     joined = False
     for i, token in enumerate(ahead):
         between = rest[spans[i - 1].end() : spans[i].start()] if i else ""
         if out and token.lower() in _AND and _leads_on(ahead[i + 1 :], past, between):
             joined = True  # 'byggda och utvärderade modeller': the words before the thing counted lead on to it
             continue
-        verb_here = past is not None and past.fullmatch(token) or token.lower() in verbs
+        verb_here = (past is not None and past.fullmatch(token)) or token.lower() in verbs
         if is_stopword(token) or (out and not joined and verb_here):  # a verb
             break  # 'fall avslöjade', 'people took part'
         joined = False
