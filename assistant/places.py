@@ -110,13 +110,15 @@ def _spaced(text: str) -> str:
 
 
 def _name_ok(name: str) -> bool:
-    """A place's name has a lower-case letter (not an acronym: 'NTM'), no digit, is not a function word ('Vilken
-    kommun') and is not a person's ('Ho Van Tan': a middle name second)."""
+    """A place's name has a lower-case letter (not an acronym: 'NTM'), no digit, does not begin with a function word
+    ('Vilken kommun'; a later syllable may look like one: 'Bac Tra My'), holds no word of a body's name ('People's
+    Committee') and is not a person's ('Ho Van Tan': a middle name second)."""
     parts = name.split()
     return (
         any(c.islower() for c in name)
         and not any(c.isdigit() for c in name)
-        and not any(is_stopword(p) or p.lower() in _NOT_PLACES for p in parts)
+        and not is_stopword(parts[0])
+        and not any(p.lower() in _NOT_PLACES for p in parts)
         and not (len(parts) == 3 and parts[1] in _MIDDLE_NAMES)
     )
 
@@ -232,6 +234,10 @@ def elsewhere(places: list[Place], index: LexicalIndex, doc_id: str, title: str,
             before = [p for offset, p in found if offset < start and p.level == level]
             if before and before[-1].name not in asked_names:
                 return before[-1]
+        if level == "district" and principal is not None and not named:
+            # a province's article names its districts in passing ('les districts de Ba Vi, Thach That…'); a
+            # paragraph that names none gives the province's figures, not one district's
+            return principal
         if any(p.name in wanted for _, p in found) or _written(wanted, index, doc_id, text):
             continue  # the document names it somewhere (perhaps in words the place parser does not read)
         if level != PROVINCE:
