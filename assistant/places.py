@@ -67,6 +67,8 @@ def _either(names: Iterable[str]) -> str:
 _AFTER_NOUN = re.compile(
     rf"(?:(?i:\b({_either(_OTHER_NOUNS)}))\s+(?:(?i:de|du|of)\s+|d')?|\b({_either(_VIETNAMESE_NOUNS)})\s+)({_NAME})"
 )
+# a village named by its number: 'du village 2', 'thôn 3' (a commune's villages are often numbered)
+_NUMBERED = re.compile(rf"\b(?i:{_either(LEVELS['village'])})\s+(\d{{1,2}})\b(?![.,]\d)")
 _BEFORE_NOUN = re.compile(rf"\b({_NAME})(?:\s+|-)(?i:({_either(_OTHER_NOUNS)}))\b")
 # the place above one, in brackets after its name: 'la commune de Dien Phuoc (Dien Ban)', 'xã Tam Thăng (Tam Kỳ)'
 _PARENT = re.compile(rf"[ \t]*\(({_NAME})\)")  # on the same line: not a caption's
@@ -155,6 +157,7 @@ def mentions(text: str, known: dict[str, str] | None = None) -> list[tuple[int, 
             above = _PARENT.match(text, m.end(3))
             if above and level in _ABOVE and _name_ok(above.group(1)):
                 found.append(place(above, 1, above.group(1), _ABOVE[level]))
+    found += [place(m, 0, f"village {m.group(1)}", "village") for m in _NUMBERED.finditer(text)]
     for m in _BEFORE_NOUN.finditer(text):
         if _name_ok(m.group(1)):
             found.append(place(m, 1, m.group(1), _NOUN[_spaced(m.group(2).lower())]))

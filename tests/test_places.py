@@ -27,6 +27,11 @@ def named(text: str, known: dict[str, str] | None = None) -> list[tuple[str, str
         ("tổ tự quản ở xã Tam Thăng (Tam Kỳ)",
          [("Tam Thang", "commune", "Tam Thăng"), ("Tam Ky", "district", "Tam Kỳ")]),
         ("la commune de Tam Thang (3 villages)", [("Tam Thang", "commune", "Tam Thang")]),
+        # a syllable that looks like a function word after the first ('My', 'An'), and a village named by its number
+        ("la commune de Tra Ka (Bac Tra My)",
+         [("Tra Ka", "commune", "Tra Ka"), ("Bac Tra My", "district", "Bac Tra My")]),
+        ("12 ménages du village 2 en 2021", [("village 2", "village", "village 2")]),
+        ("hộ ở thôn 3 năm 2022", [("village 3", "village", "thôn 3")]),
     ],
 )  # fmt: skip
 def test_places_are_found_with_their_level_and_spelling(text: str, places: list[tuple[str, str, str]]) -> None:
