@@ -656,6 +656,8 @@ def direct_value(part: Part, sentence: Sentence, given: set[tuple[str, str]] | N
     given = set() if given is None else given
     if kind == "number":
         asked = set(NUMBER.findall(part.typed))
+        # a number the question gives, however it groups its thousands: '22,542' is '22 542'
+        asked_digits = {digits for n in asked if len(digits := re.sub(r"\D", "", n)) >= 4}
         shares = part.question.share
         things = bool(part.question.counting) and not (part.question.sums or part.question.money or shares)
         spans = measured(text, part.question.measure) if part.question.measure else []
@@ -663,6 +665,7 @@ def direct_value(part: Part, sentence: Sentence, given: set[tuple[str, str]] | N
         for match in count_numbers(text):
             if (
                 match.group() in asked
+                or re.sub(r"\D", "", match.group()) in asked_digits
                 or YEAR.fullmatch(match.group())
                 or text[match.start() - 1 : match.start()] == "/"
             ):

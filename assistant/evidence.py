@@ -13,6 +13,7 @@ from functools import partial
 
 from .keywords import KeyWord, Words, coverage, key_words, matched, unjudged_share, weigh
 from .languages import (
+    ASKS_AGE,
     ASKS_ARTICLE,
     ASKS_MANNER,
     ASKS_MONEY,
@@ -20,6 +21,7 @@ from .languages import (
     ASKS_TITLE,
     ASKS_WHAT,
     ASKS_YEAR,
+    BASE_YEAR,
     CURRENCY,
     NAME,
     NUMBER,
@@ -202,11 +204,12 @@ def question_of(results: Results, constraint_text: str) -> Question:
     # a cost, a budget, what a fund raised; not 'how many houses… thanks to the funds' nor 'who manages the budget'
     sums = counts_sum(counting)
     money = bool(ASKS_MONEY.search(constraint_text)) and kind in (None, "number") and (not counting or sums)
+    measure = "age" if ASKS_AGE.search(constraint_text) else measure_asked(counting)  # 'How old is…': an age
     return Question(keys, years, numbers, names, role, vice, kind, results.query.language, unjudged_share(keys), places,
                     bodies(constraint_text), _counted_keys(keys, folded, results), counting, sums,
                     money, _asks_a_verb(constraint_text), leads, _persons(names, places),
                     bool(ASKS_SHARE.search(constraint_text)), asked_place_level(constraint_text),
-                    _asked_level(constraint_text, role, places), measure_asked(counting),
+                    _asked_level(constraint_text, role, places), measure,
                     _attributed(constraint_text, kind), bodies(constraint_text, people=False))  # fmt: skip
 
 
@@ -653,12 +656,14 @@ _PLACE_NOUNS = {"village": ("village", "hameau", "by", "byn", "thôn", "làng"),
                 "province": ("province", "provins", "tỉnh")}  # fmt: skip
 _NOUN_LEVEL = {noun: level for level, nouns in _PLACE_NOUNS.items() for noun in nouns}
 _NOUNS = "|".join(sorted(_NOUN_LEVEL, key=len, reverse=True))
-ASKS_PLACE = re.compile(rf"\b(?:which|what|quel|quelle|vilken|vilket)\s+({_NOUNS})\b|\b({_NOUNS})\s+nào\b", re.I)
+# ('which commune-level body' asks for a body)
+ASKS_PLACE = re.compile(rf"\b(?:which|what|quel|quelle|vilken|vilket)\s+({_NOUNS})(?![\w-])|\b({_NOUNS})\s+nào\b", re.I)
 
 
 def asked_place_level(text: str) -> str | None:
-    """The level of the place a question asks for ('Dans quel village…' asks for a village), if it asks for one."""
-    match = ASKS_PLACE.search(text)
+    """The level of the place a question asks for ('Dans quel village…' asks for a village), if it asks for one: its
+    last question does, not an earlier turn searched with it ('Which district…? And what did he explain?')."""
+    match = ASKS_PLACE.search(re.split(r"(?<=\?)\s+(?=\S)", text.strip())[-1])
     return _NOUN_LEVEL[(match.group(1) or match.group(2)).lower()] if match else None
 
 
@@ -691,7 +696,9 @@ def sentences(
         cand = by_id.get(passage.chunk_id)
         dense = cand.signals.get("dense", 0.0) if cand else 0.0
         fused = (cand.fused / top_fused) if cand and top_fused else 0.0
-        years_near = set(YEAR.findall(wide.text)) | set(YEAR.findall(passage.title))
+        # the years around a sentence that names none date it, but not one a figure is compared with ('… par
+        # rapport à 2010' does not say the sentence before it is of 2010)
+        years_near = set(YEAR.findall(BASE_YEAR.sub(" ", wide.text))) | set(YEAR.findall(passage.title))
         sim_base = similarity_base(question.language, passage.language)
         spans = sentence_spans(wide.text, passage.language)
         for i, (a, b) in enumerate(spans):
@@ -777,6 +784,8 @@ def violated(question: Question, features: dict[str, float]) -> str | None:
         return "number"
     if question.kind == "time" and features["cue"] == 0.0:
         return "time"
+    if question.kind is None and question.place_level and features["cue"] == 0.0:
+        return "which place"  # 'những tỉnh nào' is not answered by a sentence that names no province but the one asked
     if features.get("money") == 0.0:
         return "money"
     if features.get("measure") == 0.0:  # 'how many hectares' is not answered by '12 ménages'

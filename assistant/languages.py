@@ -461,9 +461,24 @@ def measure_asked(asked: list[str]) -> str | None:
     return "area" if found[0] == "m" and _SQUARE & set(lowered) else MEASURES[found[0]][0]
 
 
+# An age, asked ('How old is…', 'quel âge', 'hur gammal', 'bao nhiêu tuổi') and given ('âgé de 52 ans', '52 år
+# gammal', '52 tuổi', 'born in 1972', 'millénaire'): 'Il y a 15 ans' says how long ago, not how old
+ASKS_AGE = re.compile(r"\b(?:how old|what age|quel âge|hur gammal|vilken ålder|bao nhiêu tuổi|mấy tuổi)\b", re.I)
+_AGE = re.compile(
+    r"\b(?:âgée? de \d+ ans|\d+ ans,? (?:âgée?|d'âge)|aged \d+|\d+ years? old|\d+ år gammal|\d+-årig\w*|\d+ tuổi|"
+    r"née? (?:en|le)\b|born (?:in|on)\b|född\b|sinh năm|à l'âge de|at the age of|vid \d+ års ålder|"
+    # and a thing's, in words: 'la tradition millénaire de Thang Long'
+    r"millénaire|séculaire|centenaire|(?:thousand|hundred)-year|century-old|tusenårig\w*|hundraårig\w*|"
+    r"(?:nghìn|ngàn|trăm) năm)",
+    re.IGNORECASE,
+)
+
+
 def measured(text: str, measure: str) -> list[tuple[int, int]]:
     """Where the text gives a quantity of that measure, in order ('297 000 m2' is an area, 'un hectare' too); metres
     are not square metres."""
+    if measure == "age":
+        return [m.span() for m in _AGE.finditer(text)]
     spans = []
     for unit, (dimension, _) in MEASURES.items():
         if dimension == measure:
@@ -562,6 +577,13 @@ def _leads_on(after: list[str], past: re.Pattern[str] | None, between: str) -> b
 
 
 # The words that name a year: a follow-up that says only when ('Och i Ha Tinh år 2023?') asks of no new thing
+# The year a figure is compared with is not the year of the figure: 'plus de 3 fois par rapport à 2010',
+# 'jämfört med 2010', 'so với năm 2010', 'compared with 2010'
+BASE_YEAR = re.compile(
+    r"\b(?:compared (?:to|with)|than(?: in)?|par rapport à(?: l'année)?|comparée? à|qu'en|jämfört med(?: år)?|"
+    r"so với(?: năm| cùng kỳ năm)?)\s+(?:19|20)\d{2}\b",
+    re.IGNORECASE,
+)
 YEAR_WORDS = frozenset({"year", "years", "année", "années", "an", "ans", "år", "året", "åren", "năm"})
 # 'how many', asked with or without what it counts ('combien ont été enregistrés')
 _ASKS_COUNT = re.compile(r"\b(?:how many|combien(?: de\b| d['’])?|hur många|bao nhiêu)\s*", re.IGNORECASE)
@@ -611,14 +633,23 @@ _MEMBERS = {"member", "members", "membre", "membres", "medlem", "medlemmar", "le
 _COMRADES = re.compile(r"\b(?:comrades?|camarades?|kamrat(?:er|erna)?|đồng chí)\b", re.IGNORECASE)
 
 
+# people, and what these reports count people as: '1 529 991 deltagare' are the people who took part
+_PEOPLE = {"people", "persons", "person", "participants", "attendees", "personnes", "personne", "habitants",
+           "personer", "deltagare", "människor", "invånare", "người"}  # fmt: skip
+
+
 def counts(unit: str, asked: list[str]) -> bool:
-    """Whether a number's unit is the money, the share or the members the question counts: '341,8 miljarder VND' for
-    'bao nhiêu tiền', '%' for 'bao nhiêu phần trăm', '6 av 11 kamrater' for 'how many members'."""
+    """Whether a number's unit is the money, the share, the members, the years or the people the question counts:
+    '341,8 miljarder VND' for 'bao nhiêu tiền', '%' for 'bao nhiêu phần trăm', '6 av 11 kamrater' for 'how many
+    members', '25 ans' for 'combien d'années', '1 529 991 deltagare' for 'combien de personnes'."""
     asked_words = {w.lower() for w in asked}
+    first = unit.split()[0].lower() if unit.split() else ""
     return bool(
         (asked_words & _MONEY and CURRENCY.search(unit))
         or (asked_words & _PERCENT and PERCENT_SIGN.search(unit))
         or (asked_words & _MEMBERS and _COMRADES.search(unit))
+        or (asked_words & YEAR_WORDS and first in YEAR_WORDS)
+        or (asked_words & _PEOPLE and first in _PEOPLE)
     )
 
 

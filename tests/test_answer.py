@@ -550,6 +550,52 @@ def test_a_percentage_counts_no_things(seeded: Settings) -> None:
     assert not any(n in direct for n in ("100", "188", "76 ")), reply.text
 
 
+def test_a_district_named_in_passing_does_not_own_the_province_s_figures(seeded: Settings) -> None:
+    # the Hanoi interview names Ba Vi once, among the mountain districts of its minorities; its '26 000 « équipes
+    # Covid communautaires »' are the city's
+    reply = answer("How many community Covid-19 teams did Ba Vi district set up?")
+    assert not reply.found, reply.text
+    reply = answer("How many community Covid-19 teams were set up in Hanoi?")
+    assert reply.found and "26 000" in reply.text.splitlines()[0], reply.text
+
+
+def test_a_village_named_by_its_number_is_another_village(seeded: Settings) -> None:
+    # 'le Bloc de mobilisation de masse de la commune de Tra Ka a mobilisé 12 ménages du village 2': not Kim Doi's
+    reply = answer("How many households in Kim Doi village planted black turmeric?")
+    assert not reply.found and "village 2" in reply.text.splitlines()[0], reply.text
+    reply = answer("How many households of village 2 in Tra Ka planted black turmeric?")
+    assert reply.found and "12" in reply.text.splitlines()[0], reply.text
+
+
+def test_the_year_a_figure_is_compared_with_does_not_date_the_sentence_before(seeded: Settings) -> None:
+    # 'Le taux de pauvreté de la ville est actuellement de 0,03 %' is followed by '… en 2023 augmentera plus de 3 fois
+    # par rapport à 2010': no rate of 2010
+    reply = answer("What was Hanoi's poverty rate in 2010?")
+    assert not reply.found, reply.text
+
+
+def test_years_and_people_are_counted(seeded: Settings) -> None:
+    # 'Il y a 15 ans, la Commission centrale…'; '22 542 konferenser … med 1 529 991 deltagare', where the question's
+    # own number, grouped otherwise, is not the answer
+    reply = answer("How many years ago did the Central Mass Mobilization Commission launch the movement?")
+    assert reply.found and "15" in reply.text.splitlines()[0], reply.text
+    reply = answer("How many people took part in the 22,542 conferences on cultural life in Hanoi's residential areas?")
+    assert reply.found and "1 529 991" in reply.text.splitlines()[0], reply.text
+
+
+def test_an_age_is_no_time_ago_and_which_province_needs_a_province(seeded: Settings) -> None:
+    # no document gives an age; 'Il y a 15 ans' in Do Anh Tuan's answer is how long ago. The Ha Tinh report names no
+    # province it worked with on the North-South expressway; Hanoi's names Bac Ninh and Hung Yen for Ring Road 4
+    for question in (
+        "Quel âge a Do Anh Tuan ?",
+        "Hà Tĩnh đã phối hợp với những tỉnh nào để giải phóng mặt bằng cao tốc Bắc - Nam?",
+    ):
+        reply = answer(question)
+        assert not reply.found, reply.text
+    reply = answer("Which provinces did Hanoi work with to clear land for Ring Road 4?")
+    assert reply.found and "Bac Ninh" in reply.text, reply.text
+
+
 def test_a_rate_is_answered_with_a_percentage_only(seeded: Settings) -> None:
     # the Quang Nam article gives no rate: its '7 tâches' and '6 540 modèles' are counts, not a share
     for question in ("What is the poverty rate of Quang Nam province?", "Vilken är fattigdomsgraden i Quang Nam?"):

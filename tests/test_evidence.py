@@ -220,11 +220,15 @@ def test_which_village_is_answered_by_a_sentence_naming_another_village() -> Non
     assert asked_place_level("Tổ tự quản ra đời ở thôn nào?") == "village"
     assert asked_place_level("In which district is Dien Phuoc commune?") == "district"
     assert asked_place_level("How many villages did it reach?") is None
+    assert asked_place_level("Which commune-level body runs the model?") is None  # a body, not a commune
+    assert asked_place_level("Hà Tĩnh đã phối hợp với những tỉnh nào?") == "province"
     question = SimpleNamespace(kind=None, place_level="village", places=[Place("Tam Thang", "commune", "Tam Thang")])
     launched = "Le modèle a été lancé dans le village de Kim Doi avec 20 membres en 2022."
     assert _cue(question, launched, typed) == 1.0  # type: ignore[arg-type]
     chosen = "Le modèle « 5 en 1 » de la commune de Tam Thang a été sélectionné pour être reproduit."
     assert _cue(question, chosen, typed) == 0.0  # type: ignore[arg-type]
+    numbered = "Le Bloc a mobilisé 12 ménages du village 2 pour rénover des terres abandonnées."
+    assert _cue(question, numbered, typed) == 1.0  # type: ignore[arg-type]  # a village named by its number
 
 
 def test_who_leads_a_body_is_answered_by_a_post_of_that_body_not_of_its_commission() -> None:

@@ -344,6 +344,10 @@ def test_what_a_how_many_measures(question: str, measure: str | None) -> None:
         ("2,1 millions de jours de travail", "days", True),
         ("10 mål och 6 handlingsprogram", "days", False),  # goals are no days
         ("ett år tidigare än planerat", "years", True),
+        ("âgé de 52 ans", "age", True),  # an age, and how long ago: no age
+        ("Ông sinh năm 1972", "age", True),
+        ("la tradition millénaire de Thang Long", "age", True),
+        ("Il y a 15 ans, la Commission centrale a lancé le mouvement", "age", False),
     ],
 )
 def test_a_quantity_of_the_measure_asked(text: str, measure: str, gives: bool) -> None:
@@ -359,3 +363,25 @@ def test_comrades_count_the_members_of_a_committee() -> None:
     assert counts("đồng chí", ["thành", "viên"])
     assert not counts("kamrater", ["houses"])
     assert not counts("ménages", ["members"])
+
+
+def test_years_and_people_are_counted_in_any_of_their_words() -> None:
+    """'25 ans' counts the years of 'combien d'années', '15 ans' those of 'hur många år sedan', '1 529 991 deltagare'
+    the people of 'combien de personnes'; neither counts houses."""
+    from assistant.languages import counts
+
+    assert counts("ans de rétablissement", counted("Depuis combien d'années la province existe-t-elle ?"))
+    assert counts("ans", counted("För hur många år sedan startade rörelsen?"))
+    assert counts("deltagare", counted("Combien de personnes ont participé aux conférences ?"))
+    assert counts("người", counted("How many people took part?"))
+    assert not counts("ménages", counted("Combien de personnes ont participé aux conférences ?"))
+    assert not counts("ans", counted("Combien de maisons ont été construites ?"))
+
+
+def test_a_year_a_figure_is_compared_with() -> None:
+    from assistant.languages import BASE_YEAR
+
+    for text in ("3 fois par rapport à 2010", "jämfört med 2010", "so với năm 2010", "compared with 2010",
+                 "higher than in 2010"):  # fmt: skip
+        assert BASE_YEAR.search(text), text
+    assert not BASE_YEAR.search("En 2010, la ville comptait")
