@@ -15,6 +15,7 @@ from .keywords import KeyWord, Words, coverage, key_words, matched, unjudged_sha
 from .languages import (
     ASKS_AGE,
     ASKS_ARTICLE,
+    ASKS_FOUNDING,
     ASKS_MANNER,
     ASKS_MONEY,
     ASKS_SHARE,
@@ -23,6 +24,7 @@ from .languages import (
     ASKS_YEAR,
     BASE_YEAR,
     CURRENCY,
+    FOUNDED,
     NAME,
     NUMBER,
     NUMBER_WORDS,
@@ -642,6 +644,8 @@ def _cue(question: Question, sentence: str, typed: str) -> float:
     if question.kind == "person":  # a name the question does not give itself ('Quang Nam' names no secretary)
         return 1.0 if any(not given_in(m.group(), typed) for m in NAME.finditer(sentence)) else 0.0
     if question.kind == "time":  # 'which year' needs a year, not a month or a quarter
+        if ASKS_YEAR.search(typed) and ASKS_FOUNDING.search(typed) and not FOUNDED.search(sentence):
+            return 0.0  # the year something was founded: a sentence that says it was ('lancé … en 2022')
         return 1.0 if (YEAR if ASKS_YEAR.search(typed) else TIME).search(sentence) else 0.0
     if question.kind is None and question.place_level:  # 'which village': one the question does not name itself
         named = {fold(p.name) for p in question.places}

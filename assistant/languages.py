@@ -299,6 +299,20 @@ SUM = re.compile(
     re.IGNORECASE,
 )
 ASKS_PERSON = re.compile(rf"{_ASKING}(?:who|whom|qui|vem|ai)\b|\b(?:ai là|là ai|người nào|do ai)\b", re.IGNORECASE)
+# A year of founding asked ('En quelle année … a-t-il été créé', 'Vilket år grundades', 'thành lập vào năm nào') is
+# given by a sentence that says so ('a été lancé … en 2022', 'grundades 1930'), not by any year near the name
+ASKS_FOUNDING = re.compile(
+    r"\b(?:founded|established|created|formed|set up|créée?s?|fondée?s?|établie?s?|constituée?s?|grundade?s?|"
+    r"grundad|bildade?s?|bildad|inrättade?s?|inrättad|thành lập|ra đời|hình thành)\b",
+    re.IGNORECASE,
+)
+FOUNDED = re.compile(
+    r"\b(?:found(?:ed|ing|ation)|establish(?:ed|ment)|created|creation|formed|set up|launch(?:ed)?|start(?:ed)?|"
+    r"créée?s?|création|fondée?s?|fondation|établie?s?|établissement|constituée?s?|lancée?s?|lancement|mise? en place|"
+    r"née?|naissance|grundade?s?|grundad|grundande|grundandet|bildade?s?|bildad|bildandet|inrättade?s?|inrättad|"
+    r"lanserade?s?|startade?s?|etablerade?s?|thành lập|ra đời|khởi xướng|ra mắt)\b",
+    re.IGNORECASE,
+)
 _YEAR_WORDS = r"what year|which year|quelle année|vilket år|năm nào"
 ASKS_YEAR = re.compile(rf"\b({_YEAR_WORDS})\b", re.IGNORECASE)
 _DATE_WORDS = r"what date|which date|which day|quelle date|quel jour|vilket datum|vilken dag|ngày nào"

@@ -567,6 +567,19 @@ def test_a_village_named_by_its_number_is_another_village(seeded: Settings) -> N
     assert reply.found and "12" in reply.text.splitlines()[0], reply.text
 
 
+def test_a_year_of_founding_is_given_by_a_sentence_that_says_so(seeded: Settings) -> None:
+    # no document says when the Front or a district was founded: '… la décision n° 781/QD-UBND du 13 mars 2025' and
+    # 'Under mandatperioden 2024-2029' are no founding years; 'Le modèle a été lancé … en 2022' is one
+    for question in (
+        "Vilket år grundades Vietnams fosterlandsfront?",
+        "En quelle année le district de Mo Cay Bac a-t-il été créé ?",
+    ):
+        reply = answer(question)
+        assert not reply.found, reply.text
+    reply = answer("In which year was the Tam Thang '5 in 1' self-management team set up?")
+    assert reply.found and "2022" in reply.text.splitlines()[0], reply.text
+
+
 def test_the_year_a_figure_is_compared_with_does_not_date_the_sentence_before(seeded: Settings) -> None:
     # 'Le taux de pauvreté de la ville est actuellement de 0,03 %' is followed by '… en 2023 augmentera plus de 3 fois
     # par rapport à 2010': no rate of 2010

@@ -385,3 +385,13 @@ def test_a_year_a_figure_is_compared_with() -> None:
                  "higher than in 2010"):  # fmt: skip
         assert BASE_YEAR.search(text), text
     assert not BASE_YEAR.search("En 2010, la ville comptait")
+
+
+def test_a_founding_year_asked_and_given() -> None:
+    from assistant.languages import ASKS_FOUNDING, FOUNDED
+
+    for question in ("En quelle année le district a-t-il été créé ?", "Vilket år grundades fronten?",
+                     "Mặt trận được thành lập vào năm nào?", "In which year was the team set up?"):  # fmt: skip
+        assert ASKS_FOUNDING.search(question), question
+    assert FOUNDED.search("Le modèle a été lancé dans le village de Kim Doi avec 20 membres en 2022")
+    assert not FOUNDED.search("Under mandatperioden 2024-2029 identifierade fronten tre genombrott")
