@@ -159,6 +159,19 @@ class Question:
     measure: str | None = None  # the unit of measure a 'how many' counts ('ha' for 'how many hectares')
     attributed: bool = False  # the role is the source it asks according to ('Theo Trưởng Ban Dân vận, bao nhiêu…')
     organisations: set[str] = field(default_factory=set)  # bodies named as such: 'Women's Union', not 'phụ nữ'
+    quoted: list[KeyWord] = field(default_factory=list)  # the words of a name it quotes: « Les ménages riches… »
+
+
+# A name the question quotes: « … », "…", “…”, or '…' between spaces (not an apostrophe: 'Hanoi's', 'l'équipe')
+QUOTE = re.compile(r"«([^»]+)»|\"([^\"]+)\"|“([^”]+)”|(?<!\w)'([^']{3,}?)'(?!\w)")
+
+
+def _quoted(keys: list[KeyWord], text: str) -> list[KeyWord]:
+    """The question's key words inside a name it quotes, when they are two or more: a sentence about another
+    model than « Les ménages riches aident les ménages pauvres » does not answer of it."""
+    inside = {fold(w) for m in QUOTE.finditer(text) for w in content_words(next(g for g in m.groups() if g))}
+    found = [k for k in keys if k.kind == "word" and fold(k.word) in inside]
+    return found if len(found) >= 2 else []
 
 
 # 'According to the head of the commission, how many…': who says it, before the comma that ends the clause
@@ -212,7 +225,8 @@ def question_of(results: Results, constraint_text: str) -> Question:
                     money, _asks_a_verb(constraint_text), leads, _persons(names, places),
                     bool(ASKS_SHARE.search(constraint_text)), asked_place_level(constraint_text),
                     _asked_level(constraint_text, role, places), measure,
-                    _attributed(constraint_text, kind), bodies(constraint_text, people=False))  # fmt: skip
+                    _attributed(constraint_text, kind), bodies(constraint_text, people=False),
+                    _quoted(keys, constraint_text))  # fmt: skip
 
 
 def _source_role(question: Question, said: float) -> float:
@@ -694,6 +708,7 @@ def sentences(
         missing = _missing(question.keys, near)
         names_near = _share([matched(k, near) for k in question.names])
         names_doc = _share([matched(k, doc_words) for k in question.names])
+        quoted = _share([matched(k, near) for k in question.quoted])
         counted_known = [k for k in question.counted if matched(k, doc_words)] or (question.counted if nowhere else [])
         topic = float(sum(matched(k, doc_words) for k in question.keys if k.kind == "word"))
         numbers = _share([n in wide.text for n in question.numbers])
@@ -743,6 +758,8 @@ def sentences(
             }
             other = elsewhere(question.places, index, passage.doc_id, passage.title, wide.start + a)
             violation = violated(question, features) or ("place" if other else None)
+            if violation is None and quoted < 0.5:
+                violation = "quoted"  # most of the name it quotes is nowhere near: another model, another team
             if violation is None and other_level(question, text):
                 violation = "level"  # after the place: a sentence about another place says so
             if violation is None and question.years and features["years"] == 0.0:

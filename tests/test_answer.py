@@ -568,6 +568,12 @@ def test_a_percentage_counts_no_things(seeded: Settings) -> None:
         # no document gives an age: 'Il y a 15 ans' in Do Anh Tuan's answer is how long ago
         (["Quel âge a Do Anh Tuan ?"],
          "How many years ago did the Central Mass Mobilization Commission launch the movement?", "15"),
+        # Tam Thang's model is the « 5 en 1 » team, launched in 2022; « Les ménages riches aident les ménages pauvres »
+        # is Dien Phuoc's, launched early in 2024
+        (["En quelle année la commune de Tam Thang a-t-elle lancé le modèle « Les ménages riches aident les ménages "
+          "pauvres » ?"],
+         "Quand la commune de Dien Phuoc a-t-elle lancé le modèle « Les ménages riches aident les ménages pauvres » ?",
+         "2024"),
         # the Ha Tinh report names no province it worked with on the North-South expressway; Hanoi's names Bac Ninh
         # and Hung Yen for Ring Road 4 (quoted: no direct line)
         (["Hà Tĩnh đã phối hợp với những tỉnh nào để giải phóng mặt bằng cao tốc Bắc - Nam?"],
@@ -577,8 +583,8 @@ def test_a_percentage_counts_no_things(seeded: Settings) -> None:
 def test_what_the_question_pins_down_is_not_taken_from_a_nearby_fact(
     seeded: Settings, declined: list[str], answered: str, expected: str
 ) -> None:
-    """A place named in passing, a founding year, a year compared with, an age, 'which province': declined where the
-    documents give something else, answered where they give it."""
+    """A place named in passing, a founding year, a year compared with, an age, a quoted name, 'which province':
+    declined where the documents give something else, answered where they give it."""
     for question in declined:
         reply = answer(question)
         assert not reply.found, reply.text

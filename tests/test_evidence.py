@@ -284,3 +284,17 @@ def test_a_sentence_that_contradicts_a_qualifier_of_the_question_does_not_hold(
     from assistant.evidence import _qualified, qualifiers
 
     assert _qualified(qualifiers(question), sentence) == holds
+
+
+def test_the_words_of_a_quoted_name_are_what_a_sentence_must_hold() -> None:
+    from assistant.evidence import QUOTE
+
+    def quoted(text: str) -> list[str]:
+        return [next(g for g in m.groups() if g).strip() for m in QUOTE.finditer(text)]
+
+    assert quoted("Quand le modèle « Les ménages riches aident » a-t-il été créé ?") == ["Les ménages riches aident"]
+    assert quoted("När startade modellen 'Rika hushåll hjälper fattiga hushåll'?") == [
+        "Rika hushåll hjälper fattiga hushåll"
+    ]
+    assert quoted("When was Hanoi's 'skilled mass mobilisation' model set up?") == ["skilled mass mobilisation"]
+    assert quoted("Combien de membres l'équipe d'autogestion avait-elle ?") == []  # apostrophes quote nothing
