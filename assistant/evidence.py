@@ -709,7 +709,9 @@ def sentences(
         names_near = _share([matched(k, near) for k in question.names])
         names_doc = _share([matched(k, doc_words) for k in question.names])
         quoted = _share([matched(k, near) for k in question.quoted])
-        counted_known = [k for k in question.counted if matched(k, doc_words)] or (question.counted if nowhere else [])
+        counted_known = [k for k in question.counted if matched(k, doc_words)] or (
+            question.counted if nowhere or _named_elsewhere(index, question.counted, passage) else []
+        )
         topic = float(sum(matched(k, doc_words) for k in question.keys if k.kind == "word"))
         numbers = _share([n in wide.text for n in question.numbers])
         cand = by_id.get(passage.chunk_id)
@@ -845,6 +847,23 @@ def _document_words(index: LexicalIndex, passage: Passage) -> Words:
     if key not in index.cache:
         index.cache[key] = Words(f"{passage.title}\n{index.document_text(passage.doc_id)}", passage.language)
     return index.cache[key]  # type: ignore[no-any-return]
+
+
+def _named_elsewhere(index: LexicalIndex, keys: list[KeyWord], passage: Passage) -> bool:
+    """Whether another document in the passage's language names every one of these words, where the passage's own
+    does not: the dictionary reaches that language, so this document's numbers count other things (the Ha Tinh
+    report's '265 orphelins' are no count of Mo Cay Bac's orphans, whose article names none)."""
+    if not keys:
+        return False
+    for doc_id, row in index.documents.items():
+        if doc_id == passage.doc_id or str(row.get("language")) != passage.language:
+            continue
+        key = f"words:all:{doc_id}"
+        if key not in index.cache:
+            index.cache[key] = Words(f"{row.get('title', '')}\n{index.document_text(doc_id)}", passage.language)
+        if all(matched(k, index.cache[key]) for k in keys):
+            return True
+    return False
 
 
 def _nowhere(index: LexicalIndex, keys: list[KeyWord]) -> bool:
