@@ -658,9 +658,10 @@ def _cue(question: Question, sentence: str, typed: str) -> float:
     if question.kind == "person":  # a name the question does not give itself ('Quang Nam' names no secretary)
         return 1.0 if any(not given_in(m.group(), typed) for m in NAME.finditer(sentence)) else 0.0
     if question.kind == "time":  # 'which year' needs a year, not a month or a quarter
-        if ASKS_YEAR.search(typed) and ASKS_FOUNDING.search(typed) and not FOUNDED.search(sentence):
+        year = bool(ASKS_YEAR.search(typed))
+        if year and ASKS_FOUNDING.search(typed) and not FOUNDED.search(sentence):
             return 0.0  # the year something was founded: a sentence that says it was ('lancé … en 2022')
-        return 1.0 if (YEAR if ASKS_YEAR.search(typed) else TIME).search(sentence) else 0.0
+        return 1.0 if (YEAR if year else TIME).search(sentence) else 0.0
     if question.kind is None and question.place_level:  # 'which village': one the question does not name itself
         named = {fold(p.name) for p in question.places}
         return float(any(p.level == question.place_level and fold(p.name) not in named for _, p in mentions(sentence)))
@@ -843,9 +844,14 @@ def _share(flags: list[bool]) -> float:
 
 
 def _document_words(index: LexicalIndex, passage: Passage) -> Words:
-    key = f"words:{passage.doc_id}"
+    return _words_of(index, passage.doc_id, passage.title, passage.language)
+
+
+def _words_of(index: LexicalIndex, doc_id: str, title: str, language: str) -> Words:
+    """A document's words with its title's, read once per index."""
+    key = f"words:{doc_id}"
     if key not in index.cache:
-        index.cache[key] = Words(f"{passage.title}\n{index.document_text(passage.doc_id)}", passage.language)
+        index.cache[key] = Words(f"{title}\n{index.document_text(doc_id)}", language)
     return index.cache[key]  # type: ignore[no-any-return]
 
 
@@ -855,15 +861,11 @@ def _named_elsewhere(index: LexicalIndex, keys: list[KeyWord], passage: Passage)
     report's '265 orphelins' are no count of Mo Cay Bac's orphans, whose article names none)."""
     if not keys:
         return False
-    for doc_id, row in index.documents.items():
-        if doc_id == passage.doc_id or str(row.get("language")) != passage.language:
-            continue
-        key = f"words:all:{doc_id}"
-        if key not in index.cache:
-            index.cache[key] = Words(f"{row.get('title', '')}\n{index.document_text(doc_id)}", passage.language)
-        if all(matched(k, index.cache[key]) for k in keys):
-            return True
-    return False
+    return any(
+        all(matched(k, _words_of(index, doc_id, str(row.get("title", "")), passage.language)) for k in keys)
+        for doc_id, row in index.documents.items()
+        if doc_id != passage.doc_id and str(row.get("language")) == passage.language
+    )
 
 
 def _nowhere(index: LexicalIndex, keys: list[KeyWord]) -> bool:

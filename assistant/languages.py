@@ -590,7 +590,6 @@ def _leads_on(after: list[str], past: re.Pattern[str] | None, between: str) -> b
     return True
 
 
-# The words that name a year: a follow-up that says only when ('Och i Ha Tinh år 2023?') asks of no new thing
 # The year a figure is compared with is not the year of the figure: 'plus de 3 fois par rapport à 2010',
 # 'jämfört med 2010', 'so với năm 2010', 'compared with 2010'
 BASE_YEAR = re.compile(
@@ -598,6 +597,7 @@ BASE_YEAR = re.compile(
     r"so với(?: năm| cùng kỳ năm)?)\s+(?:19|20)\d{2}\b",
     re.IGNORECASE,
 )
+# The words that name a year: a follow-up that says only when ('Och i Ha Tinh år 2023?') asks of no new thing
 YEAR_WORDS = frozenset({"year", "years", "année", "années", "an", "ans", "år", "året", "åren", "năm"})
 # 'how many', asked with or without what it counts ('combien ont été enregistrés')
 _ASKS_COUNT = re.compile(r"\b(?:how many|combien(?: de\b| d['’])?|hur många|bao nhiêu)\s*", re.IGNORECASE)
@@ -657,7 +657,7 @@ def counts(unit: str, asked: list[str]) -> bool:
     '341,8 miljarder VND' for 'bao nhiêu tiền', '%' for 'bao nhiêu phần trăm', '6 av 11 kamrater' for 'how many
     members', '25 ans' for 'combien d'années', '1 529 991 deltagare' for 'combien de personnes'."""
     asked_words = {w.lower() for w in asked}
-    first = unit.split()[0].lower() if unit.split() else ""
+    first = next(iter(unit.split()), "").lower()
     return bool(
         (asked_words & _MONEY and CURRENCY.search(unit))
         or (asked_words & _PERCENT and PERCENT_SIGN.search(unit))
