@@ -100,6 +100,7 @@ def test_the_question_set_is_grounded_in_the_documents_and_split_once() -> None:
             "probe-w.jsonl",
             "probe-x.jsonl",
             "probe-y.jsonl",
+            "probe-z.jsonl",
         )
         for q in load_questions(SPLIT.with_name(name))
     ]
