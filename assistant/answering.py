@@ -39,12 +39,15 @@ from .keywords import Words, matched
 from .languages import (
     APPROXIMATELY,
     ASKS_ARTICLE,
+    ASKS_MEASURE,
     ASKS_SITE,
     ASKS_WHAT,
     CURRENCY,
     FULL_DATE,
     NAME,
     NUMBER,
+    PARTAKE,
+    PEOPLE_WORDS,
     PERCENT_SIGN,
     QUESTION_WORDS,
     SURNAMES,
@@ -52,11 +55,13 @@ from .languages import (
     YEAR_WORDS,
     answer_language,
     asked_kind,
+    asks_people,
     byline,
     content_words,
     count_numbers,
     fold,
     given_in,
+    gives_people,
     is_stopword,
     language_name,
     measured,
@@ -67,6 +72,7 @@ from .languages import (
     unit_after,
     words,
 )
+from .languages import counts as counts_unit
 from .lexical import LexicalIndex
 from .models import Answer, Citation, Passage
 from .places import documents_naming, mentions
@@ -90,7 +96,7 @@ ANAPHORA = re.compile(
     r"|ấy|đó|này|họ)\b",
     re.IGNORECASE,
 )
-CONJUNCTIONS = {"and", "et", "och", "và", "samt"}
+CONJUNCTIONS = {"and", "et", "och", "và", "samt", "respektive"}  # 'i Ha Tinh respektive Quang Nam'
 # when the passages found speak of other places than the one asked about: the best passages of each of the first
 # documents that name it are read too
 PLACE_DOCUMENTS, PLACE_PASSAGES = 3, 2
@@ -410,12 +416,24 @@ def judge(part: str, history: list[Any] | None, search: Search, similarity: Simi
     return Part(part, results, question, ranked, found, p)
 
 
+# what a follow-up points back with, no word of its own: 'Och hur många deltog i dem?'
+PRONOUNS = frozenset({"them", "dem", "eux", "họ"})
+
+
 def _own_words_read(part: str, previous: str | None, question: Question, best: Sentence) -> bool:
     """Whether the passage of a follow-up's best sentence holds one of the words the follow-up asks of its own, those
     the turn before (`previous`, as its conversation framed it) did not say ('women' in 'How many of them are
-    women?'), when it has any."""
+    women?'), when it has any. What the sentence gives in other words is read: the people of 'Och hur många deltog i
+    dem?' in '815 940 deltagare', the area of 'Et sur quelle surface ?' in 'plus d'un hectare'; not the veterans of
+    'how many people of them are veterans'."""
+    said = part
+    if asks_people(part) and gives_people(best.text):
+        said = PARTAKE.sub(" ", said)
+    if question.measure in ASKS_MEASURE and measured(best.text, question.measure):
+        said = ASKS_MEASURE[question.measure].sub(" ", said)
     before = {fold(w) for w in content_words(previous or "")}
-    typed = {fold(w) for w in content_words(part) if w.lower() not in YEAR_WORDS} - before
+    given = YEAR_WORDS | PRONOUNS | (PEOPLE_WORDS if said != part else frozenset())
+    typed = {fold(w) for w in content_words(said) if w.lower() not in given} - before
     own = [k for k in question.keys if k.kind == "word" and fold(k.word) in typed]
     if not own:
         return True
@@ -659,6 +677,7 @@ def direct_value(part: Part, sentence: Sentence, given: set[tuple[str, str]] | N
         # a number the question gives, however it groups its thousands: '22,542' is '22 542'
         asked_digits = {digits for n in asked if len(digits := re.sub(r"\D", "", n)) >= 4}
         shares = part.question.share
+        counting = [*part.question.counting, *(["people"] if asks_people(part.typed) else [])]
         things = bool(part.question.counting) and not (part.question.sums or part.question.money or shares)
         spans = measured(text, part.question.measure) if part.question.measure else []
         values: list[tuple[bool, bool, bool, bool, bool, int, str, str]] = []
@@ -689,7 +708,8 @@ def direct_value(part: Part, sentence: Sentence, given: set[tuple[str, str]] | N
             # a question that counts things is not answered by a sum or a percentage when the sentence has a count
             thing = things and not (CURRENCY.search(after) or PERCENT_SIGN.search(after))
             of_measure = any(a <= match.start() < b for a, b in spans)  # '297 000 m2' for 'how many hectares'
-            counts = any(matched(k, unit) for k in part.question.counted)  # '265 orphelins' for 'combien d'orphelins'
+            # '265 orphelins' for 'combien d'orphelins'; '815 940 deltagare' for 'hur många deltog'
+            counts = any(matched(k, unit) for k in part.question.counted) or counts_unit(after, counting)
             values.append((share, of_measure, counts, said is not None, thing, -len(values), value, number))
         worded = [(a, b) for a, b in spans if not text[a].isdigit()]  # 'plus d'un hectare'
         if worded and not any(v[1] for v in values):

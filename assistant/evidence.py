@@ -34,6 +34,7 @@ from .languages import (
     SURNAMES,
     TIME,
     asked_kind,
+    asked_measure,
     byline,
     content_words,
     count_numbers,
@@ -219,7 +220,8 @@ def question_of(results: Results, constraint_text: str) -> Question:
     # a cost, a budget, what a fund raised; not 'how many houses… thanks to the funds' nor 'who manages the budget'
     sums = counts_sum(counting)
     money = bool(ASKS_MONEY.search(constraint_text)) and kind in (None, "number") and (not counting or sums)
-    measure = "age" if ASKS_AGE.search(constraint_text) else measure_asked(counting)  # 'How old is…': an age
+    # 'How old is…': an age; 'Et sur quelle surface ?': an area
+    measure = "age" if ASKS_AGE.search(constraint_text) else measure_asked(counting) or asked_measure(constraint_text)
     return Question(keys, years, numbers, names, role, vice, kind, results.query.language, unjudged_share(keys), places,
                     bodies(constraint_text), _counted_keys(keys, folded, results), counting, sums,
                     money, _asks_a_verb(constraint_text), leads, _persons(names, places),

@@ -298,7 +298,14 @@ SUM = re.compile(
     r"\d(?:[\d \u00a0\u202f.,]*\d)?\s*(?:[^\W\d_]+\s+){0,2}(?:VND|USD|EUR|SEK|đồng|dollars?|euros?|kronor)\b|[$€]\s?\d",
     re.IGNORECASE,
 )
-ASKS_PERSON = re.compile(rf"{_ASKING}(?:who|whom|qui|vem|ai)\b|\b(?:ai là|là ai|người nào|do ai)\b", re.IGNORECASE)
+ASKS_PERSON = re.compile(
+    rf"{_ASKING}(?:who|whom|qui|vem|ai)\b|\b(?:ai là|là ai|người nào|do ai)\b"
+    # which holder of a post: 'Quel vice-président du Front…', 'Which deputy secretary…', 'Vilken vice ordförande'
+    r"|\b(?:which|quel|quelle|vilken)\s+(?:(?:vice|deputy|permanent|standing)[- ]?)?(?:chair\w*|president|"
+    r"président\w*|vice-président\w*|secretary|secrétaire|ordförande|viceordförande|sekreterare|partisekreterare|"
+    r"director|directeur|directrice)\b|\b(?:chủ tịch|bí thư|trưởng ban|giám đốc)\s+nào\b",
+    re.IGNORECASE,
+)
 # A year of founding asked ('En quelle année … a-t-il été créé', 'Vilket år grundades', 'thành lập vào năm nào') is
 # given by a sentence that says so ('a été lancé … en 2022', 'grundades 1930'), not by any year near the name
 ASKS_FOUNDING = re.compile(
@@ -459,6 +466,28 @@ _MEASURED = {
     )
     for unit, (_, forms) in MEASURES.items()
 }
+
+
+# A measure asked for without 'how many': 'What is the total length of the road', 'Et sur quelle surface ?', 'hur
+# stor yta', 'diện tích bao nhiêu': a sentence that gives none (the road named, its length not) does not answer
+ASKS_MEASURE = {
+    "length": re.compile(
+        r"\b(?:(?:what|how long) (?:is|was) the (?:total )?length|what length|quelle (?:est la )?longueur|sur quelle "
+        r"longueur|hur lång är|hur lång var|vilken längd|chiều dài\b.{0,40}\bbao nhiêu|dài bao nhiêu)\b",
+        re.IGNORECASE,
+    ),
+    "area": re.compile(
+        r"\b(?:what (?:is|was) the (?:total )?(?:land )?area|what area|how (?:large|big|much) (?:an )?area|quelle "
+        r"(?:est la )?(?:surface|superficie)|sur quelle (?:surface|superficie)|hur stor (?:yta|areal)|vilken "
+        r"(?:yta|areal)|diện tích\b.{0,40}\bbao nhiêu|bao nhiêu\b.{0,20}\bdiện tích)\b",
+        re.IGNORECASE,
+    ),
+}
+
+
+def asked_measure(question: str) -> str | None:
+    """The measure a question asks for in so many words ('length', 'area'), when it does."""
+    return next((m for m, pattern in ASKS_MEASURE.items() if pattern.search(question)), None)
 
 
 def measure_asked(asked: list[str]) -> str | None:
@@ -647,23 +676,57 @@ _MEMBERS = {"member", "members", "membre", "membres", "medlem", "medlemmar", "le
 _COMRADES = re.compile(r"\b(?:comrades?|camarades?|kamrat(?:er|erna)?|đồng chí)\b", re.IGNORECASE)
 
 
-# people, and what these reports count people as: '1 529 991 deltagare' are the people who took part
-_PEOPLE = {"people", "persons", "person", "participants", "attendees", "personnes", "personne", "habitants",
-           "personer", "deltagare", "människor", "invånare", "người"}  # fmt: skip
+# people, and what these reports count people as: '1 529 991 deltagare' are the people who took part, the police's
+# '73 sujets' the individuals it dealt with
+PEOPLE_WORDS = frozenset({
+    "people", "persons", "person", "participants", "attendees", "individuals", "personnes", "personne", "habitants",
+    "individus", "sujets", "personer", "deltagare", "människor", "invånare", "individer", "người",
+})  # fmt: skip
+# taking part, which counts people: 'how many took part', 'hur många deltog', 'combien ont participé'
+PARTAKE = re.compile(
+    r"\b(?:took part|take part|taken part|participated|attended|deltog|deltagit|deltar|närvarade|participé|"
+    r"participaient|participent|assisté|tham gia|tham dự)\b",
+    re.IGNORECASE,
+)
+# dwellings, as the reports call them: '4 nouvelles maisons solidaires' are the 'habitations' a question counts
+_HOMES = {"houses", "homes", "dwellings", "housing", "maisons", "logements", "habitations", "foyers", "hus", "husen",
+          "bostäder", "bostäderna", "hem", "hemmen", "nhà", "căn", "ngôi"}  # fmt: skip
+# a stretch of time: 'depuis combien de temps' is answered by '25 ans', 'how much time' by '3 months'
+_DURATION = {"temps", "time", "tid", "tiden", "lâu"}
+_SPANS = YEAR_WORDS | {"mois", "months", "month", "månader", "jours", "days", "dagar", "tháng", "ngày"}
+
+
+def asks_people(question: str) -> bool:
+    """Whether a 'how many' counts people: 'how many people', 'combien de personnes', or those who took part ('hur
+    många deltog i dem')."""
+    return bool({w.lower() for w in counted(question)} & PEOPLE_WORDS) or bool(
+        _ASKS_COUNT.search(question) and PARTAKE.search(question)
+    )
+
+
+def gives_people(sentence: str) -> bool:
+    """Whether a sentence counts people: '815 940 deltagare', '1 200 personnes'."""
+    return any(next(iter(unit_after(sentence[m.end() :])), "").lower() in PEOPLE_WORDS for m in count_numbers(sentence))
 
 
 def counts(unit: str, asked: list[str]) -> bool:
     """Whether a number's unit is the money, the share, the members, the years or the people the question counts:
     '341,8 miljarder VND' for 'bao nhiêu tiền', '%' for 'bao nhiêu phần trăm', '6 av 11 kamrater' for 'how many
-    members', '25 ans' for 'combien d'années', '1 529 991 deltagare' for 'combien de personnes'."""
+    members', '25 ans' for 'combien d'années' and 'depuis combien de temps', '1 529 991 deltagare' for 'combien de
+    personnes', '4 nouvelles maisons' for 'combien d'habitations'."""
     asked_words = {w.lower() for w in asked}
-    first = next(iter(unit.split()), "").lower()
+    said = unit.lower().split()
+    first = next(iter(said), "")
     return bool(
         (asked_words & _MONEY and CURRENCY.search(unit))
         or (asked_words & _PERCENT and PERCENT_SIGN.search(unit))
         or (asked_words & _MEMBERS and _COMRADES.search(unit))
         or (asked_words & YEAR_WORDS and first in YEAR_WORDS)
-        or (asked_words & _PEOPLE and first in _PEOPLE)
+        or (asked_words & PEOPLE_WORDS and first in PEOPLE_WORDS)
+        or (asked_words & _DURATION and first in _SPANS)
+        # '4 nouvelles maisons solidaires' for 'combien d'habitations'; not for 'tacksamhetshus' or 'nya hus', whose
+        # other words must be matched
+        or (asked_words <= _HOMES and bool(_HOMES.intersection(said[:3])))
     )
 
 
@@ -699,7 +762,7 @@ def asked_kind(question: str) -> str | None:
     year, number = ASKS_YEAR.search(question), ASKS_NUMBER.search(question)
     if year and (number is None or year.start() < number.start()):
         return "time"
-    if number:
+    if number or asked_measure(question):  # 'Et sur quelle surface ?'
         return "number"
     if _asks(ASKS_PERSON, question):
         return "person"

@@ -132,6 +132,20 @@ def test_a_follow_up_is_not_answered_by_a_passage_without_its_own_words(seeded: 
     history = [{"role": "user", "content": "Hur många solidaritetshus fick stöd i Hanoi under mandatperioden?"}]
     year = answer("Och i Ha Tinh år 2023?", history=history)  # 'år' names when, not a new thing
     assert year.found and "3 172" in year.text, year.text
+    # what it asks, said in other words: those who took part are the '1 529 991 deltagare', the surface a hectare
+    history = [{"role": "user", "content": "How many conferences with people's representatives on cultural life in "
+                                           "residential areas did Hanoi organise?"}]  # fmt: skip
+    people = answer("How many people took part in them?", history=history)
+    assert people.found and "1 529 991" in people.text.splitlines()[0], people.text
+    history = [
+        {"role": "user", "content": "En quelle année le Bloc de Tra Ka a-t-il lancé la culture du curcuma noir ?"}
+    ]
+    area = answer("Et sur quelle surface ?", history=history)
+    assert area.found and "hectare" in area.text.splitlines()[0], area.text
+    # but people of another kind are not: the police's '73 sujets' are not the team's veterans
+    history = [{"role": "user", "content": "Tổ tự quản '5 trong 1' ở xã Tam Thắng hiện có bao nhiêu thành viên?"}]
+    veterans = answer("Trong số đó có bao nhiêu người là cựu chiến binh?", history=history)
+    assert not veterans.found, veterans.text
 
 
 @pytest.mark.parametrize(

@@ -121,6 +121,14 @@ def test_question_kinds() -> None:
     assert asked_kind("Lorsque la pandémie a frappé, qui a dirigé la campagne ?") == "person"
     assert asked_kind("When, according to the article, was the conference held?") == "time"
     assert asked_kind("När, enligt artikeln, var konferensen?") == "time"  # 'var' is 'was' here
+    # which holder of a post is a person; a length or an area asked for in so many words is a number
+    assert asked_kind("Quel vice-président du Front de Hanoi s'est exprimé ?") == "person"
+    assert asked_kind("Vilken viceordförande talade om utbildningen?") == "person"
+    assert asked_kind("Phó chủ tịch nào đã phát biểu?") == "person"
+    assert asked_kind("Bí thư nào đã kết luận hội nghị?") == "person"
+    assert asked_kind("What is the total length of the Ring Road 4 project?") == "number"
+    assert asked_kind("Et sur quelle surface ?") == "number"
+    assert asked_kind("Which areas did the Front focus on?") is None
 
 
 def test_what_a_how_many_question_counts() -> None:
@@ -329,6 +337,30 @@ def test_what_a_how_many_measures(question: str, measure: str | None) -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "measure"),
+    [
+        ("What is the total length of the Ring Road 4 - Hanoi Capital Region project?", "length"),
+        ("Quelle est la longueur du tronçon de l'autoroute Nord-Sud ?", "length"),
+        ("Vilken längd har vägen?", "length"),
+        ("Et sur quelle surface ?", "area"),
+        ("Quelle surface de terres les habitants ont-ils cédée ?", "area"),
+        ("Hur stor yta planterades?", "area"),
+        ("Diện tích trồng nghệ đen là bao nhiêu?", "area"),
+        ("The area of culture and the length of the term: how many models?", None),  # not asked for
+        ("What was the total area of land donated?", "area"),
+        ("Which residential areas were the focus?", None),  # a place, not a measure
+        ("How many houses were built?", None),
+    ],
+)
+def test_a_measure_asked_in_so_many_words(question: str, measure: str | None) -> None:
+    """'What is the length of the road' asks a length as 'how many kilometres' does: a sentence that names the road
+    and gives no length does not answer it."""
+    from assistant.languages import asked_measure
+
+    assert asked_measure(question) == measure
+
+
+@pytest.mark.parametrize(
     ("text", "measure", "gives"),
     [
         ("près de 297 000 m2 de terrain", "area", True),
@@ -376,6 +408,27 @@ def test_years_and_people_are_counted_in_any_of_their_words() -> None:
     assert counts("người", counted("How many people took part?"))
     assert not counts("ménages", counted("Combien de personnes ont participé aux conférences ?"))
     assert not counts("ans", counted("Combien de maisons ont été construites ?"))
+    # the individuals the police dealt with, the time since, the dwellings built
+    assert counts("sujets", counted("The teams backed the police in handling how many individuals?"))
+    assert counts("ans de rétablissement", counted("Depuis combien de temps la province a-t-elle été recréée ?"))
+    assert counts("nouvelles maisons solidaires", counted("Combien d'habitations ont été réparées ?"))
+    assert not counts("nouvelles maisons solidaires", counted("Combien de ménages ont été aidés ?"))
+    assert not counts("ménages", counted("Depuis combien de temps la province existe-t-elle ?"))
+
+
+def test_those_who_took_part_are_people() -> None:
+    """'Hur många deltog i dem?' counts people, as 'how many people' does, and '815 940 deltagare' gives them."""
+    from assistant.languages import asks_people, gives_people
+
+    assert asks_people("Och hur många deltog i dem?")
+    assert asks_people("How many people took part in them?")
+    assert asks_people("Combien ont participé aux conférences ?")
+    assert asks_people("Bao nhiêu người tham gia?")
+    assert not asks_people("Hur många konferenser hölls?")
+    assert not asks_people("Who took part in the conference?")  # no count
+    assert gives_people("2 317 kommuner organiserade konferenser med 815 940 deltagare.")
+    assert gives_people("Soutenant ainsi la police dans le traitement de 73 sujets")
+    assert not gives_people("Hela staden organiserade 22 542 konferenser.")
 
 
 def test_a_year_a_figure_is_compared_with() -> None:
