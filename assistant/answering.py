@@ -743,10 +743,13 @@ def _said(part: Part, unit: Words) -> str | None:
         return None
     counting = {fold(w) for w in part.question.counting}  # what the question counts comes first: 'căn nhà', not 'mới'
     held.sort(key=lambda k: not any(fold(w) in counting for w in k.word.split()))
-    typed = words(part.typed)
     parts = {fold(w) for k in held for w in k.word.split()}
-    first = next((i for i, w in enumerate(typed) if fold(w) == fold(held[0].word.split()[0])), None)
-    if first is None:
+    # as typed, or as the conversation said it before: a follow-up's 'thành viên' is the turn before's
+    for typed in (words(part.typed), words(part.results.query.text)):
+        first = next((i for i, w in enumerate(typed) if fold(w) == fold(held[0].word.split()[0])), None)
+        if first is not None:
+            break
+    else:
         return held[0].word
 
     def joins(i: int, step: int) -> int:

@@ -5,6 +5,7 @@ and whether the documents answer at all."""
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Callable, Sequence
@@ -25,10 +26,12 @@ from .languages import (
     BASE_YEAR,
     CURRENCY,
     FOUNDED,
+    MEASURES,
     NAME,
     NUMBER,
     NUMBER_WORDS,
     ONE,
+    PAST_VERBS,
     PERCENT_SIGN,
     SUM,
     SURNAMES,
@@ -65,7 +68,9 @@ FRACTION = re.compile(r"\b\d+ ?/ ?\d+\b")  # a share written as a fraction: '7/1
 ROLES = {
     "chair": {"chair", "chairs", "chaired", "chairman", "chairmen", "chairwoman", "chairperson", "president",
               "presidents", "presides", "presided", "président", "présidents", "présidente", "présidé", "préside",
-              "ordförande", "ordföranden", "ordförandena"},
+              "ordförande", "ordföranden", "ordförandena",
+              # the post itself: 'Qui occupe la présidence du Comité populaire ?'
+              "presidency", "chairmanship", "présidence", "ordförandeskap", "ordförandeskapet", "ordförandeposten"},
     "secretary": {"secretary", "secretaries", "secrétaire", "secrétaires", "sekreterare", "sekreteraren",
                   "sekreterarna"},
     "head": {"head", "heads", "chef", "chefs", "cheffe", "chief", "chefen", "chefer", "cheferna",
@@ -161,10 +166,77 @@ class Question:
     attributed: bool = False  # the role is the source it asks according to ('Theo Trưởng Ban Dân vận, bao nhiêu…')
     organisations: set[str] = field(default_factory=set)  # bodies named as such: 'Women's Union', not 'phụ nữ'
     quoted: list[KeyWord] = field(default_factory=list)  # the words of a name it quotes: « Les ménages riches… »
+    qualities: list[KeyWord] = field(
+        default_factory=list
+    )  # what those it counts are: 'nữ' in 'bao nhiêu đồng chí là nữ'
 
 
 # A name the question quotes: « … », "…", “…”, or '…' between spaces (not an apostrophe: 'Hanoi's', 'l'équipe')
 QUOTE = re.compile(r"«([^»]+)»|\"([^\"]+)\"|“([^”]+)”|(?<!\w)'([^']{3,}?)'(?!\w)")
+
+
+# What those a 'how many' counts are: 'bao nhiêu đồng chí là nữ', 'how many of them are women', 'hur många av
+# ledamöterna är kvinnor'; not a passive's participle ('how many houses were built', 'combien sont répertoriés')
+COUNT_QUALITY = re.compile(
+    r"\b(?:how many|combien|hur många|bao nhiêu)\b[^?,;]{0,60}?\s(?:are|were|là|är|var|sont|étaient)\s+"
+    r"(?:des\s+|d'|de\s+|en\s+)?([^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,2})",
+    re.IGNORECASE,
+)
+_PARTICIPLE = re.compile(r"(?:ed|és|ées|ée|é|is|ise|ises|ade|ades|ad|ats|at|des|de|da|ts|te|tes|ta)$", re.IGNORECASE)
+
+
+def _qualities(keys: list[KeyWord], text: str) -> list[KeyWord]:
+    """The key words that say what those a 'how many' counts are ('nữ', 'women', 'cựu chiến binh'): a number of
+    members that does not say they are women does not answer."""
+    match = COUNT_QUALITY.search(text)
+    if match is None:
+        return []
+    said = list(itertools.takewhile(lambda w: not is_stopword(w), words(match.group(1))))  # not 'there in the'
+    first = said[0].lower() if said else ""
+    if not said or first in PAST_VERBS or (len(first) > 3 and _PARTICIPLE.search(first)):
+        return []  # 'were built', 'var registrerade'
+    folded = {fold(w) for w in said}
+    return [k for k in keys if k.kind == "word" and fold(k.word) in folded]
+
+
+# What a measure asked is of: 'how many hectares of ginseng', 'quelle longueur de canaux' ('1 hectare de curcuma noir'
+# and '36 392 mètres de clôtures' measure other things)
+MEASURE_OF = re.compile(
+    rf"\b(?:{'|'.join(forms for _, forms in MEASURES.values())}|length|longueur|längd|area|superficie|surface|yta|"
+    r"areal)\s+(?:of|de|d'|d’|du|des|av)\s*([^\W\d_][\w-]*)",
+    re.IGNORECASE,
+)
+
+
+def _measured_thing(keys: list[KeyWord], text: str) -> list[KeyWord]:
+    """The key word of what a measure asked is of ('ginseng' in 'how many hectares of ginseng'), when it says."""
+    match = MEASURE_OF.search(text)
+    if match is None or is_stopword(match.group(1)):
+        return []
+    return [k for k in keys if k.kind == "word" and fold(k.word) == fold(match.group(1))]
+
+
+# A name with a number: 'Ring Road 3', 'Route 1', 'tempête n° 3'
+_NUMBER_MARK = r"(?:No\.?\s*|n°\s*|nr\.?\s*|số\s+)?"
+NUMBERED_NAME = re.compile(rf"\b([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,3}})\s+{_NUMBER_MARK}(\d{{1,3}})\b(?![.,]?\d)")
+
+
+def _renumbered(question: str, sentence: str) -> bool:
+    """Whether the sentence gives a name the question numbers with another number: 'Ring Road 4' for a question
+    about 'Ring Road 3' is another road."""
+    for name, number in NUMBERED_NAME.findall(question):
+        said = re.findall(rf"\b{re.escape(name)}\s+{_NUMBER_MARK}(\d{{1,3}})\b(?![.,]?\d)", sentence, re.IGNORECASE)
+        if said and number not in said:
+            return True
+    return False
+
+
+def _numbered_as_asked(question: str, sentence: str) -> bool:
+    """Whether the sentence gives a name the question numbers with the question's number ('Ring Road 4')."""
+    return any(
+        re.search(rf"\b{re.escape(name)}\s+{_NUMBER_MARK}{number}\b(?![.,]?\d)", sentence, re.IGNORECASE)
+        for name, number in NUMBERED_NAME.findall(question)
+    )
 
 
 def _quoted(keys: list[KeyWord], text: str) -> list[KeyWord]:
@@ -228,7 +300,8 @@ def question_of(results: Results, constraint_text: str) -> Question:
                     bool(ASKS_SHARE.search(constraint_text)), asked_place_level(constraint_text),
                     _asked_level(constraint_text, role, places), measure,
                     _attributed(constraint_text, kind), bodies(constraint_text, people=False),
-                    _quoted(keys, constraint_text))  # fmt: skip
+                    _quoted(keys, constraint_text),
+                    _qualities(keys, constraint_text) or _measured_thing(keys, constraint_text))  # fmt: skip
 
 
 def _source_role(question: Question, said: float) -> float:
@@ -712,6 +785,7 @@ def sentences(
         names_near = _share([matched(k, near) for k in question.names])
         names_doc = _share([matched(k, doc_words) for k in question.names])
         quoted = _share([matched(k, near) for k in question.quoted])
+        qualities = _share([matched(k, near) for k in question.qualities])
         counted_known = [k for k in question.counted if matched(k, doc_words)] or (
             question.counted if nowhere or _named_elsewhere(index, question.counted, passage) else []
         )
@@ -765,11 +839,20 @@ def sentences(
             violation = violated(question, features) or ("place" if other else None)
             if violation is None and quoted < 0.5:
                 violation = "quoted"  # most of the name it quotes is nowhere near: another model, another team
+            if violation is None and question.qualities and qualities == 0.0:
+                violation = "quality"  # '6 av 11 kamrater' are not said to be women
+            if violation is None and _renumbered(typed, text):
+                violation = "numbered name"  # 'Ring Road 3' asked, 'Ring Road 4' said
             if violation is None and other_level(question, text):
                 violation = "level"  # after the place: a sentence about another place says so
             if violation is None and question.years and features["years"] == 0.0:
                 violation = "year"  # last, so that a sentence about another place says so
             out.append(Sentence(wide, a, b, features, violation=violation, elsewhere=other))
+    # a numbered name the passages give only with other numbers is not in the documents: 'Ring Road 3' asked, only
+    # 'Ring Road 4' found, and no other sentence (the 'tempête n° 3' that holds the number) answers for it
+    if any(s.violation == "numbered name" for s in out) and not any(_numbered_as_asked(typed, s.text) for s in out):
+        for s in out:
+            s.violation = s.violation or "numbered name"
     for s in out:
         s.features["sim"] = 0.0
     if similarity and out:

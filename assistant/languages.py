@@ -568,6 +568,7 @@ _VERBS = {
 }  # fmt: skip
 
 
+PAST_VERBS = frozenset(w for verbs in _VERBS.values() for w in verbs)  # 'built', 'held', 'deltog'
 _AND = {"and", "och", "et", "và"}
 
 
@@ -722,7 +723,7 @@ def counts(unit: str, asked: list[str]) -> bool:
         or (asked_words & _PERCENT and PERCENT_SIGN.search(unit))
         or (asked_words & _MEMBERS and _COMRADES.search(unit))
         or (asked_words & YEAR_WORDS and first in YEAR_WORDS)
-        or (asked_words & PEOPLE_WORDS and first in PEOPLE_WORDS)
+        or (asked_words & PEOPLE_WORDS and (first in PEOPLE_WORDS or first in _MEMBERS))  # '20 membres' are people
         or (asked_words & _DURATION and first in _SPANS)
         # '4 nouvelles maisons solidaires' for 'combien d'habitations'; not for 'tacksamhetshus' or 'nya hus', whose
         # other words must be matched

@@ -1339,3 +1339,23 @@ def test_a_sentence_naming_no_body_speaks_of_the_front_or_of_the_body_named_befo
     # who holds a post: the sentence's speaker is judged by the post the document gives them, not by this
     women_s_head = SimpleNamespace(bodies={"women"}, role="head")
     assert _body(women_s_head, "« Il faut agir », a déclaré Mme Ha.", lambda: after_the_front) == 1.0  # type: ignore[arg-type]
+
+
+def test_what_the_documents_do_not_say_of_what_they_name_is_declined(seeded: Settings) -> None:
+    """A post asked by its name ('la présidence') is not its deputy's; the women among the committee are not its
+    comrades; a length of irrigation canals is not one of fences; a road numbered otherwise is another road."""
+    chair = answer("Qui occupe la présidence du Comité populaire de la province de Ha Tinh ?")
+    assert not chair.found, chair.text
+    women = answer("Ban Thường vụ Ủy ban MTTQ Việt Nam thành phố Hà Nội có bao nhiêu đồng chí là nữ?")
+    assert not women.found, women.text
+    canals = answer("Quelle longueur de canaux d'irrigation les habitants de Ha Tinh ont-ils apportée ?")
+    assert not canals.found, canals.text
+    fences = answer("Quelle longueur de clôtures les habitants de Ha Tinh ont-ils apportée ?")
+    assert fences.found and "36 392" in fences.text.splitlines()[0], fences.text
+    history = [{"role": "user", "content": "Tổ tự quản '5 trong 1' ở xã Tam Thăng hiện có bao nhiêu thành viên?"}]
+    first = answer("Còn lúc mới ra mắt ở thôn Kim Đới thì tổ có bao nhiêu người?", history=history)
+    assert first.found and "20 thành viên" in first.text.splitlines()[0], first.text  # members are people
+    road = answer("For clearing land along Ring Road 3, which neighbouring provinces did Hanoi work with?")
+    assert not road.found, road.text  # the documents name Ring Road 4 only
+    road = answer("For clearing land along Ring Road 4, which neighbouring provinces did Hanoi work with?")
+    assert road.found and "Bac Ninh" in road.text, road.text

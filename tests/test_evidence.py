@@ -298,3 +298,47 @@ def test_the_words_of_a_quoted_name_are_what_a_sentence_must_hold() -> None:
     ]
     assert quoted("When was Hanoi's 'skilled mass mobilisation' model set up?") == ["skilled mass mobilisation"]
     assert quoted("Combien de membres l'équipe d'autogestion avait-elle ?") == []  # apostrophes quote nothing
+
+
+def test_a_name_numbered_otherwise_is_another_thing() -> None:
+    """'Ring Road 4' is not the 'Ring Road 3' a question asks about; a sentence that does not name it, or numbers it
+    the same, may still answer."""
+    from assistant.evidence import _renumbered
+
+    question = "For clearing land along Ring Road 3, which neighbouring provinces did Hanoi work with?"
+    assert _renumbered(question, "le projet de construction de la Ring Road 4 - Région de la capitale de Hanoi")
+    assert not _renumbered(question, "le projet de construction de la Ring Road 3 - Région de la capitale")
+    assert not _renumbered(question, "les provinces de Bac Ninh et Hung Yen")
+    assert not _renumbered("How many Covid-19 teams did Hanoi set up in 2021?", "26 000 équipes en 2020")
+
+
+class _Key:  # the two fields of a key word these rules read
+    def __init__(self, word: str) -> None:
+        self.word, self.kind = word, "word"
+
+
+@pytest.mark.parametrize(
+    ("question", "qualities"),
+    [
+        ("Ban Thường vụ có bao nhiêu đồng chí là nữ?", ["nữ"]),
+        ("How many of them are women?", ["women"]),
+        ("Combien de membres sont des femmes ?", ["femmes"]),
+        ("Trong số đó có bao nhiêu người là cựu chiến binh?", ["cựu", "chiến", "binh"]),
+        ("How many houses were built in Hanoi?", []),  # a passive, no quality
+        ("Hur många modeller var registrerade?", []),
+        ("Combien de modèles sont répertoriés ?", []),
+        ("How many households are there in the commune?", []),
+        ("How many hectares of ginseng did the bloc plant?", ["ginseng"]),  # what a measure is of
+        ("Quelle longueur de canaux d'irrigation les habitants ont-ils apportée ?", ["canaux"]),
+        ("Et sur quelle surface ?", []),
+    ],
+)
+def test_what_those_counted_are_and_what_a_measure_is_of(question: str, qualities: list[str]) -> None:
+    """'bao nhiêu đồng chí là nữ' counts women among the comrades: '6 av 11 kamrater' that does not say they are
+    women does not answer; nor does '36 392 mètres de clôtures' give a length of irrigation canals."""
+    from assistant.evidence import _measured_thing, _qualities
+    from assistant.languages import words
+
+    keys = [_Key(w) for w in words(question)]
+    found = _qualities(keys, question) or _measured_thing(keys, question)  # type: ignore[arg-type]
+    assert [k.word for k in found] == qualities
