@@ -101,6 +101,7 @@ def test_the_question_set_is_grounded_in_the_documents_and_split_once() -> None:
             "probe-x.jsonl",
             "probe-y.jsonl",
             "probe-z.jsonl",
+            "probe-k.jsonl",
         )
         for q in load_questions(SPLIT.with_name(name))
     ]
