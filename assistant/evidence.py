@@ -32,6 +32,7 @@ from .languages import (
     NUMBER_WORDS,
     ONE,
     PAST_VERBS,
+    PEOPLE_WORDS,
     PERCENT_SIGN,
     SUM,
     SURNAMES,
@@ -47,6 +48,8 @@ from .languages import (
     fold,
     given_in,
     gives_measure,
+    gives_people,
+    households,
     is_stopword,
     measure_asked,
     sentence_spans,
@@ -520,6 +523,7 @@ def other_level(question: Question, sentence: str) -> bool:
 # The level of the body a role belongs to, said just after the role, before the next comma: 'vice-président du Comité
 # provincial', 'Chủ tịch Ủy ban MTTQ tỉnh', 'ordförande för distriktsfronten'; a city's is a province's
 _LEVEL_WORDS = {
+    "central": r"central\w*|trung ương",  # the nation's: 'the Central Committee of the Fatherland Front'
     "province": r"provinc\w*|provins\w*|tỉnh|city|ville|stad|stadens|stads\w+|thành phố|municipal\w*",
     "district": r"district\w*|distrikt\w*|huyện|quận",
     "commune": r"commun(?:e|es|al|ale)|kommun\w*|xã(?! hội)|phường",
@@ -616,6 +620,10 @@ def _unit(question: Question, sentence: str, language: str, known: list[KeyWord]
     things = bool(question.counting) and not (question.sums or question.money)
     if question.kind != "number" or not (known or question.sums or things):
         return 1.0
+    # households are no people: '104 ménages…, dont 94 ont construit' does not say how many people
+    if things and {w.lower() for w in question.counting} & PEOPLE_WORDS and not gives_people(sentence):
+        if any(households(" ".join(unit_after(sentence[m.end() :]))) for m in count_numbers(sentence)):
+            return 0.0
     found = False  # a sentence without a number counts nothing else ('des centaines de milliers de cadres')
     for match in count_numbers(sentence):
         if YEAR.fullmatch(match.group()) or match.group() in question.numbers:

@@ -705,6 +705,16 @@ def asks_people(question: str) -> bool:
     )
 
 
+# households, which these reports count apart from people: '104 ménages', '12 hộ', '1 200 hushåll'
+_HOUSEHOLDS = frozenset({"households", "household", "ménages", "ménage", "familles", "families", "hushåll",
+                         "hushållen", "familjer", "hộ", "gia"})  # fmt: skip
+
+
+def households(unit: str) -> bool:
+    """Whether a number's unit is households ('ménages en difficulté', 'hộ nghèo')."""
+    return next(iter(unit.lower().split()), "") in _HOUSEHOLDS
+
+
 def gives_people(sentence: str) -> bool:
     """Whether a sentence counts people: '815 940 deltagare', '1 200 personnes'."""
     return any(next(iter(unit_after(sentence[m.end() :])), "").lower() in PEOPLE_WORDS for m in count_numbers(sentence))

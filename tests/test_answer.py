@@ -1359,3 +1359,10 @@ def test_what_the_documents_do_not_say_of_what_they_name_is_declined(seeded: Set
     assert not road.found, road.text  # the documents name Ring Road 4 only
     road = answer("For clearing land along Ring Road 4, which neighbouring provinces did Hanoi work with?")
     assert road.found and "Bac Ninh" in road.text, road.text
+    # the nation's Front is not the city's, and households are not people
+    central = answer("Who currently chairs the Central Committee of the Vietnam Fatherland Front?")
+    assert not central.found, central.text
+    people = answer("How many people in Mo Cay Bac had housing difficulties?")
+    assert not people.found, people.text
+    homes = answer("How many households in Mo Cay Bac had housing difficulties?")
+    assert homes.found and "104" in homes.text.splitlines()[0], homes.text

@@ -431,6 +431,16 @@ def test_those_who_took_part_are_people() -> None:
     assert not gives_people("Hela staden organiserade 22 542 konferenser.")
 
 
+def test_households_are_told_from_people() -> None:
+    from assistant.languages import households
+
+    assert households("ménages en difficulté de logement")
+    assert households("hộ nghèo")
+    assert households("hushåll")
+    assert not households("personnes")
+    assert not households("nouvelles maisons solidaires")
+
+
 def test_a_year_a_figure_is_compared_with() -> None:
     from assistant.languages import BASE_YEAR
 
