@@ -416,29 +416,25 @@ def judge(part: str, history: list[Any] | None, search: Search, similarity: Simi
     return Part(part, results, question, ranked, found, p)
 
 
-# what a follow-up points back with, no word of its own: 'Och hur många deltog i dem?'
-PRONOUNS = frozenset({"them", "dem", "eux", "họ"})
-
-
 def _own_words_read(part: str, previous: str | None, question: Question, best: Sentence) -> bool:
     """Whether the passage of a follow-up's best sentence holds one of the words the follow-up asks of its own, those
     the turn before (`previous`, as its conversation framed it) did not say ('women' in 'How many of them are
     women?'), when it has any. What the sentence gives in other words is read: the people of 'Och hur många deltog i
     dem?' in '815 940 deltagare', the area of 'Et sur quelle surface ?' in 'plus d'un hectare'; not the veterans of
     'how many people of them are veterans'."""
-    said = part
-    if asks_people(part) and gives_people(best.text):
+    said = ANAPHORA.sub(" ", part)  # 'Och hur många deltog i dem?': 'dem' is no word of its own
+    people = asks_people(part) and gives_people(best.text)
+    if people:
         said = PARTAKE.sub(" ", said)
     if question.measure in ASKS_MEASURE and measured(best.text, question.measure):
         said = ASKS_MEASURE[question.measure].sub(" ", said)
     before = {fold(w) for w in content_words(previous or "")}
-    given = YEAR_WORDS | PRONOUNS | (PEOPLE_WORDS if said != part else frozenset())
-    typed = {fold(w) for w in content_words(said) if w.lower() not in given} - before
+    typed = {fold(w) for w in content_words(said) if w.lower() not in YEAR_WORDS} - before
     own = [k for k in question.keys if k.kind == "word" and fold(k.word) in typed]
     if not own:
         return True
     near = Words(best.passage.text, best.passage.language)
-    return any(matched(k, near) for k in own)
+    return any(matched(k, near) or (people and k.word.lower() in PEOPLE_WORDS) for k in own)
 
 
 def _site_known(question: Question, ranked: list[Sentence], results: Results) -> bool:

@@ -270,7 +270,8 @@ _SHARE = (r"share|rate|percentage|proportion|per ?cent|taux|pourcentage|andel|an
 ASKS_SHARE = re.compile(rf"\b(?:{_SHARE})\b", re.IGNORECASE)
 ASKS_NUMBER = re.compile(
     r"\b(how many|how much|amount|number of|times|combien|montant|nombre de|fois|hur många|hur mycket|belopp|"
-    rf"beloppet|antal|antalet|gånger|bao nhiêu|mấy|số lượng|bao nhiêu lần|{_SHARE})\b",
+    rf"beloppet|antal|antalet|gånger|bao nhiêu|mấy|số lượng|bao nhiêu lần|{_SHARE}"
+    r"|average|moyenne|genomsnitt\w*|bình quân)\b",  # 'What is the average monthly income…' asks a number
     re.IGNORECASE,
 )
 # 'who', 'qui', 'vem', 'when', 'quand', 'när' ask only where a question word stands: first, after a comma or a
@@ -303,7 +304,7 @@ ASKS_PERSON = re.compile(
     # which holder of a post: 'Quel vice-président du Front…', 'Which deputy secretary…', 'Vilken vice ordförande'
     r"|\b(?:which|quel|quelle|vilken)\s+(?:(?:vice|deputy|permanent|standing)[- ]?)?(?:chair\w*|president|"
     r"président\w*|vice-président\w*|secretary|secrétaire|ordförande|viceordförande|sekreterare|partisekreterare|"
-    r"director|directeur|directrice)\b|\b(?:chủ tịch|bí thư|trưởng ban|giám đốc)\s+nào\b",
+    r"director|directeur|directrice)\b(?!['’]s)|\b(?:chủ tịch|bí thư|trưởng ban|giám đốc)\s+nào\b",
     re.IGNORECASE,
 )
 # A year of founding asked ('En quelle année … a-t-il été créé', 'Vilket år grundades', 'thành lập vào năm nào') is
@@ -413,6 +414,8 @@ _COUNTING = re.compile(
 # A count of part of something: 'how many of the standing committee's members', 'hur många av dem', 'combien
 # d'entre eux', 'combien des membres'
 _PARTITIVE = re.compile(r"^\s*(?:of|av|bland|parmi|d['’]entre|entre|des)\s", re.IGNORECASE)
+# examples of what is counted: 'hur många exempel på modeller' counts the '2 100 modeller'
+_EXAMPLES = re.compile(r"^\s*(?:examples? of|exemples? de|exempel på|ví dụ về)\s+", re.IGNORECASE)
 _PRONOUNS = {"them", "they", "dem", "eux", "elles", "ils"}
 _DETERMINERS = {"the", "these", "those", "de", "den", "det", "dessa", "les", "ces"}  # 'de' is also 'they'
 
@@ -472,14 +475,18 @@ _MEASURED = {
 # stor yta', 'diện tích bao nhiêu': a sentence that gives none (the road named, its length not) does not answer
 ASKS_MEASURE = {
     "length": re.compile(
-        r"\b(?:(?:what|how long) (?:is|was) the (?:total )?length|what length|quelle (?:est la )?longueur|sur quelle "
-        r"longueur|hur lång är|hur lång var|vilken längd|chiều dài\b.{0,40}\bbao nhiêu|dài bao nhiêu)\b",
+        r"\b(?:what (?:is|was) the (?:total )?length|what length|quelle (?:est la )?longueur|sur quelle longueur|"
+        r"vilken längd|chiều dài\b[^,?]{0,40}\bbao nhiêu\s*(?:km|mét|m)?\s*\??$|"
+        r"(?<!kéo )dài bao nhiêu\s*(?:km|mét|m)?\s*\??$)",
         re.IGNORECASE,
     ),
+    # 'area' asked of land, not 'what area did the Front focus on' nor 'the area of cooperation'
     "area": re.compile(
-        r"\b(?:what (?:is|was) the (?:total )?(?:land )?area|what area|how (?:large|big|much) (?:an )?area|quelle "
-        r"(?:est la )?(?:surface|superficie)|sur quelle (?:surface|superficie)|hur stor (?:yta|areal)|vilken "
-        r"(?:yta|areal)|diện tích\b.{0,40}\bbao nhiêu|bao nhiêu\b.{0,20}\bdiện tích)\b",
+        r"\b(?:what|how large|how big|how much)\b[^?]{0,30}\b(?:land )?area\b(?=\s*(?:\?|$|of land|in hectares|in "
+        r"square)|[^?]{0,60}\b(?:plant(?:ed)?|cover(?:ed)?|cultivated|sown|donated|given)\b)"
+        r"|\b(?:quelle (?:est la )?(?:surface|superficie)|sur quelle (?:surface|superficie)|hur stor (?:yta|areal)|"
+        r"diện tích\b[^,?]{0,40}\bbao nhiêu\s*(?:m2|ha|héc-ta|mét vuông)?"
+        r"\s*\??$)",
         re.IGNORECASE,
     ),
 }
@@ -581,7 +588,7 @@ def counted(question: str) -> list[str]:
     match = _COUNTING.search(question)
     if match is None:
         return []
-    rest = _QUOTED.sub(" ", question[match.end() :], count=1)
+    rest = _EXAMPLES.sub("", _QUOTED.sub(" ", question[match.end() :], count=1), count=1)
     # a part of a group, which the answer may name otherwise: '6 av 11 kamrater' for 'hur många av de 11
     # ledamöterna', so what it counts is not judged
     if _PARTITIVE.match(rest):
@@ -680,8 +687,9 @@ _COMRADES = re.compile(r"\b(?:comrades?|camarades?|kamrat(?:er|erna)?|đồng ch
 # people, and what these reports count people as: '1 529 991 deltagare' are the people who took part, the police's
 # '73 sujets' the individuals it dealt with
 PEOPLE_WORDS = frozenset({
-    "people", "persons", "person", "participants", "attendees", "individuals", "personnes", "personne", "habitants",
-    "individus", "sujets", "personer", "deltagare", "människor", "invånare", "individer", "người",
+    "people", "persons", "person", "participants", "attendees", "individuals", "beneficiaries", "personnes",
+    "personne", "habitants", "individus", "bénéficiaires", "personer", "deltagare", "människor", "invånare",
+    "individer", "người",
 })  # fmt: skip
 # taking part, which counts people: 'how many took part', 'hur många deltog', 'combien ont participé'
 PARTAKE = re.compile(
@@ -690,23 +698,21 @@ PARTAKE = re.compile(
     re.IGNORECASE,
 )
 # dwellings, as the reports call them: '4 nouvelles maisons solidaires' are the 'habitations' a question counts
-_HOMES = {"houses", "homes", "dwellings", "housing", "maisons", "logements", "habitations", "foyers", "hus", "husen",
-          "bostäder", "bostäderna", "hem", "hemmen", "nhà", "căn", "ngôi"}  # fmt: skip
-# a stretch of time: 'depuis combien de temps' is answered by '25 ans', 'how much time' by '3 months'
-_DURATION = {"temps", "time", "tid", "tiden", "lâu"}
-_SPANS = YEAR_WORDS | {"mois", "months", "month", "månader", "jours", "days", "dagar", "tháng", "ngày"}
+_HOMES = {"houses", "homes", "dwellings", "housing", "maisons", "logements", "habitations", "hus", "husen",
+          "bostäder", "bostäderna", "hem", "hemmen", "nhà"}  # fmt: skip
+# a stretch of time, which 'combien de temps' counts: 'depuis combien de temps' is answered by '25 ans'
+_DURATION = {"temps"}
 
 
 def asks_people(question: str) -> bool:
-    """Whether a 'how many' counts people: 'how many people', 'combien de personnes', or those who took part ('hur
-    många deltog i dem')."""
-    return bool({w.lower() for w in counted(question)} & PEOPLE_WORDS) or bool(
-        _ASKS_COUNT.search(question) and PARTAKE.search(question)
-    )
+    """Whether a 'how many' counts people: 'how many people', 'combien de personnes', or, naming nothing counted,
+    those who took part ('hur många deltog i dem'; not 'how many districts took part')."""
+    asked = {w.lower() for w in counted(question)}
+    return bool(asked & PEOPLE_WORDS) or bool(not asked and _ASKS_COUNT.search(question) and PARTAKE.search(question))
 
 
 # households, which these reports count apart from people: '104 ménages', '12 hộ', '1 200 hushåll'
-_HOUSEHOLDS = frozenset({"households", "household", "ménages", "ménage", "familles", "families", "hushåll",
+_HOUSEHOLDS = frozenset({"households", "household", "ménages", "ménage", "foyers", "familles", "families", "hushåll",
                          "hushållen", "familjer", "hộ", "gia"})  # fmt: skip
 
 
@@ -715,9 +721,16 @@ def households(unit: str) -> bool:
     return next(iter(unit.lower().split()), "") in _HOUSEHOLDS
 
 
+def people_unit(unit: str) -> bool:
+    """Whether a number's unit counts people: '815 940 deltagare', '20 membres', the police's '73 sujets' (the
+    individuals it dealt with)."""
+    first = next(iter(unit.lower().split()), "")
+    return first in PEOPLE_WORDS or first in _MEMBERS or first == "sujets"
+
+
 def gives_people(sentence: str) -> bool:
     """Whether a sentence counts people: '815 940 deltagare', '1 200 personnes'."""
-    return any(next(iter(unit_after(sentence[m.end() :])), "").lower() in PEOPLE_WORDS for m in count_numbers(sentence))
+    return any(people_unit(" ".join(unit_after(sentence[m.end() :]))) for m in count_numbers(sentence))
 
 
 def counts(unit: str, asked: list[str]) -> bool:
@@ -733,11 +746,11 @@ def counts(unit: str, asked: list[str]) -> bool:
         or (asked_words & _PERCENT and PERCENT_SIGN.search(unit))
         or (asked_words & _MEMBERS and _COMRADES.search(unit))
         or (asked_words & YEAR_WORDS and first in YEAR_WORDS)
-        or (asked_words & PEOPLE_WORDS and (first in PEOPLE_WORDS or first in _MEMBERS))  # '20 membres' are people
-        or (asked_words & _DURATION and first in _SPANS)
+        or (asked_words & PEOPLE_WORDS and people_unit(unit))  # '20 membres' are people
+        or (asked_words & _DURATION and any(_UNIT[u].match(first) for u in ("day", "month", "year")))
         # '4 nouvelles maisons solidaires' for 'combien d'habitations'; not for 'tacksamhetshus' or 'nya hus', whose
         # other words must be matched
-        or (asked_words <= _HOMES and bool(_HOMES.intersection(said[:3])))
+        or (bool(asked_words) and asked_words <= _HOMES and bool(_HOMES.intersection(said[:3])))
     )
 
 

@@ -1366,3 +1366,8 @@ def test_what_the_documents_do_not_say_of_what_they_name_is_declined(seeded: Set
     assert not people.found, people.text
     homes = answer("How many households in Mo Cay Bac had housing difficulties?")
     assert homes.found and "104" in homes.text.splitlines()[0], homes.text
+    # the Women's Union's chair is not the Farmers' Union's; 'Afin de fonder la reconnaissance…' founds nothing
+    farmers = answer("Who chairs the Ha Tinh provincial Farmers' Union?")
+    assert not farmers.found, farmers.text
+    founded = answer("When was the Vietnam Fatherland Front founded?")
+    assert not founded.found, founded.text

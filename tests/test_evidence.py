@@ -310,6 +310,20 @@ def test_a_name_numbered_otherwise_is_another_thing() -> None:
     assert not _renumbered(question, "le projet de construction de la Ring Road 3 - Région de la capitale")
     assert not _renumbered(question, "les provinces de Bac Ninh et Hung Yen")
     assert not _renumbered("How many Covid-19 teams did Hanoi set up in 2021?", "26 000 équipes en 2020")
+    # a phrase that opens the question, or a number of a unit, names nothing
+    assert not _renumbered("After 3 years of implementation, how many models?", "after 5 years of work")
+    assert not _renumbered("Trong 5 năm qua, Hà Nội xây bao nhiêu nhà?", "trong 2 năm")
+    assert not _renumbered("Which Commune received VND 50 million?", "Commune received VND 40 million")
+
+
+def test_a_central_body_is_named_as_such() -> None:
+    """'the Central Committee' is the nation's body; 'le rôle central du Front' names no level."""
+    from assistant.evidence import _LEVEL
+
+    assert (found := _LEVEL.search("chairs the Central Committee of the Front")) and found.lastgroup == "central"
+    assert (found := _LEVEL.search("Ủy ban Trung ương MTTQ Việt Nam")) and found.lastgroup == "central"
+    assert _LEVEL.search("le rôle central du Front") is None
+    assert _LEVEL.search("bekräftade sin centrala roll") is None
 
 
 class _Key:  # the two fields of a key word these rules read
@@ -331,14 +345,20 @@ class _Key:  # the two fields of a key word these rules read
         ("How many hectares of ginseng did the bloc plant?", ["ginseng"]),  # what a measure is of
         ("Quelle longueur de canaux d'irrigation les habitants ont-ils apportée ?", ["canaux"]),
         ("Et sur quelle surface ?", []),
+        ("Combien de femmes sont venues ?", []),  # participles
+        ("How many trees were dug up?", []),
+        ("How many students are living there?", []),
+        ("After 10 years of implementation, how many models?", []),  # a time, not a measure of a thing
+        ("Au mois de mars 2023, combien de maisons ?", []),
     ],
 )
 def test_what_those_counted_are_and_what_a_measure_is_of(question: str, qualities: list[str]) -> None:
     """'bao nhiêu đồng chí là nữ' counts women among the comrades: '6 av 11 kamrater' that does not say they are
     women does not answer; nor does '36 392 mètres de clôtures' give a length of irrigation canals."""
     from assistant.evidence import _measured_thing, _qualities
-    from assistant.languages import words
+    from assistant.languages import asked_measure, counted, measure_asked, words
 
     keys = [_Key(w) for w in words(question)]
-    found = _qualities(keys, question) or _measured_thing(keys, question)  # type: ignore[arg-type]
+    measure = measure_asked(counted(question)) or asked_measure(question)
+    found = _qualities(keys, question) or _measured_thing(keys, question, measure)  # type: ignore[arg-type]
     assert [k.word for k in found] == qualities

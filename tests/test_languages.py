@@ -129,6 +129,7 @@ def test_question_kinds() -> None:
     assert asked_kind("What is the total length of the Ring Road 4 project?") == "number"
     assert asked_kind("Et sur quelle surface ?") == "number"
     assert asked_kind("Which areas did the Front focus on?") is None
+    assert asked_kind("Which chairman's initiative launched the campaign?") is None  # a possessive
 
 
 def test_what_a_how_many_question_counts() -> None:
@@ -349,6 +350,12 @@ def test_what_a_how_many_measures(question: str, measure: str | None) -> None:
         ("The area of culture and the length of the term: how many models?", None),  # not asked for
         ("What was the total area of land donated?", "area"),
         ("Which residential areas were the focus?", None),  # a place, not a measure
+        ("What area did the Front focus on?", None),
+        ("What is the area of cooperation between them?", None),
+        ("Hur lång är mandatperioden?", None),  # a time
+        ("Sự kiện kéo dài bao nhiêu ngày?", None),
+        ("Trên diện tích trồng nghệ, bao nhiêu hộ tham gia?", None),  # it counts households
+        ("How large an area of turmeric was planted?", "area"),
         ("How many houses were built?", None),
     ],
 )
@@ -414,6 +421,8 @@ def test_years_and_people_are_counted_in_any_of_their_words() -> None:
     assert counts("nouvelles maisons solidaires", counted("Combien d'habitations ont été réparées ?"))
     assert not counts("nouvelles maisons solidaires", counted("Combien de ménages ont été aidés ?"))
     assert not counts("ménages", counted("Depuis combien de temps la province existe-t-elle ?"))
+    assert not counts("căn nhà", [])  # nothing counted: no dwelling is asked for
+    assert counted("Hur många exempel på modeller har huvudstaden haft?") == ["modeller"]  # examples of models
 
 
 def test_those_who_took_part_are_people() -> None:
@@ -426,6 +435,8 @@ def test_those_who_took_part_are_people() -> None:
     assert asks_people("Bao nhiêu người tham gia?")
     assert not asks_people("Hur många konferenser hölls?")
     assert not asks_people("Who took part in the conference?")  # no count
+    assert not asks_people("How many districts took part?")  # districts, not people
+    assert not asks_people("Combien de sujets ont été abordés ?")  # topics
     assert gives_people("2 317 kommuner organiserade konferenser med 815 940 deltagare.")
     assert gives_people("Soutenant ainsi la police dans le traitement de 73 sujets")
     assert not gives_people("Hela staden organiserade 22 542 konferenser.")
