@@ -102,7 +102,7 @@ def test_the_question_set_is_grounded_in_the_documents_and_split_once() -> None:
             "probe-y.jsonl",
             "probe-z.jsonl",
             "probe-k.jsonl",
-            "probe-n.jsonl",
+            "probe-v.jsonl",
         )
         for q in load_questions(SPLIT.with_name(name))
     ]
