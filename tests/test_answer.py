@@ -1341,33 +1341,36 @@ def test_a_sentence_naming_no_body_speaks_of_the_front_or_of_the_body_named_befo
     assert _body(women_s_head, "« Il faut agir », a déclaré Mme Ha.", lambda: after_the_front) == 1.0  # type: ignore[arg-type]
 
 
-def test_what_the_documents_do_not_say_of_what_they_name_is_declined(seeded: Settings) -> None:
-    """A post asked by its name ('la présidence') is not its deputy's; the women among the committee are not its
-    comrades; a length of irrigation canals is not one of fences; a road numbered otherwise is another road."""
-    chair = answer("Qui occupe la présidence du Comité populaire de la province de Ha Tinh ?")
-    assert not chair.found, chair.text
-    women = answer("Ban Thường vụ Ủy ban MTTQ Việt Nam thành phố Hà Nội có bao nhiêu đồng chí là nữ?")
-    assert not women.found, women.text
-    canals = answer("Quelle longueur de canaux d'irrigation les habitants de Ha Tinh ont-ils apportée ?")
-    assert not canals.found, canals.text
-    fences = answer("Quelle longueur de clôtures les habitants de Ha Tinh ont-ils apportée ?")
-    assert fences.found and "36 392" in fences.text.splitlines()[0], fences.text
-    history = [{"role": "user", "content": "Tổ tự quản '5 trong 1' ở xã Tam Thăng hiện có bao nhiêu thành viên?"}]
-    first = answer("Còn lúc mới ra mắt ở thôn Kim Đới thì tổ có bao nhiêu người?", history=history)
-    assert first.found and "20 thành viên" in first.text.splitlines()[0], first.text  # members are people
-    road = answer("For clearing land along Ring Road 3, which neighbouring provinces did Hanoi work with?")
-    assert not road.found, road.text  # the documents name Ring Road 4 only
-    road = answer("For clearing land along Ring Road 4, which neighbouring provinces did Hanoi work with?")
-    assert road.found and "Bac Ninh" in road.text, road.text
-    # the nation's Front is not the city's, and households are not people
-    central = answer("Who currently chairs the Central Committee of the Vietnam Fatherland Front?")
-    assert not central.found, central.text
-    people = answer("How many people in Mo Cay Bac had housing difficulties?")
-    assert not people.found, people.text
-    homes = answer("How many households in Mo Cay Bac had housing difficulties?")
-    assert homes.found and "104" in homes.text.splitlines()[0], homes.text
-    # the Women's Union's chair is not the Farmers' Union's; 'Afin de fonder la reconnaissance…' founds nothing
-    farmers = answer("Who chairs the Ha Tinh provincial Farmers' Union?")
-    assert not farmers.found, farmers.text
-    founded = answer("When was the Vietnam Fatherland Front founded?")
-    assert not founded.found, founded.text
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Qui occupe la présidence du Comité populaire de la province de Ha Tinh ?",  # the post, not its deputy's
+        "Ban Thường vụ Ủy ban MTTQ Việt Nam thành phố Hà Nội có bao nhiêu đồng chí là nữ?",  # women, not comrades
+        "Quelle longueur de canaux d'irrigation les habitants de Ha Tinh ont-ils apportée ?",  # canals, not fences
+        "For clearing land along Ring Road 3, which neighbouring provinces did Hanoi work with?",  # only Ring Road 4
+        "Who currently chairs the Central Committee of the Vietnam Fatherland Front?",  # the nation's, not Hanoi's
+        "How many people in Mo Cay Bac had housing difficulties?",  # households are not people
+        "Who chairs the Ha Tinh provincial Farmers' Union?",  # not the Women's Union's chair
+        "When was the Vietnam Fatherland Front founded?",  # 'Afin de fonder la reconnaissance…' founds nothing
+    ],
+)
+def test_what_the_documents_do_not_say_of_what_they_name_is_declined(seeded: Settings, question: str) -> None:
+    reply = answer(question)
+    assert not reply.found, reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "history", "direct"),
+    [
+        ("Quelle longueur de clôtures les habitants de Ha Tinh ont-ils apportée ?", None, "36 392"),
+        ("Còn lúc mới ra mắt ở thôn Kim Đới thì tổ có bao nhiêu người?",  # members are people
+         "Tổ tự quản '5 trong 1' ở xã Tam Thăng hiện có bao nhiêu thành viên?", "20 thành viên"),
+        ("For clearing land along Ring Road 4, which neighbouring provinces did Hanoi work with?", None, "Bac Ninh"),
+        ("How many households in Mo Cay Bac had housing difficulties?", None, "104"),
+    ],
+)  # fmt: skip
+def test_what_the_documents_say_of_what_they_name_is_answered(
+    seeded: Settings, question: str, history: str | None, direct: str
+) -> None:
+    reply = answer(question, history=[{"role": "user", "content": history}] if history else None)
+    assert reply.found and direct in reply.text, reply.text
