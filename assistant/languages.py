@@ -575,7 +575,8 @@ _VERBS = {
 }  # fmt: skip
 
 
-PAST_VERBS = frozenset(w for verbs in _VERBS.values() for w in verbs)  # 'built', 'held', 'deltog'
+# every verb above, in any language: a word that says what was done, not what a thing is ('built', 'are', 'deltog')
+COUNT_VERBS = frozenset(w for verbs in _VERBS.values() for w in verbs)
 _AND = {"and", "och", "et", "và"}
 
 
