@@ -50,7 +50,9 @@ from .languages import (
     gives_measure,
     households,
     is_stopword,
+    joined,
     measure_asked,
+    name_groups,
     people_unit,
     sentence_spans,
     stem,
@@ -172,6 +174,9 @@ class Question:
     quoted: list[KeyWord] = field(default_factory=list)  # the words of a name it quotes: « Les ménages riches… »
     # what those it counts are ('nữ' in 'bao nhiêu đồng chí là nữ'), or what a measure asked is of ('canaux')
     qualities: list[KeyWord] = field(default_factory=list)
+    # the counts it states rather than asks ('aux 12 villages', 'av de 15 ledamöterna'): what each counts, or None
+    # for a total ('of the 15')
+    stated: list[tuple[str, KeyWord | None]] = field(default_factory=list)
 
 
 # A name the question quotes: « … », "…", “…”, or '…' between spaces (not an apostrophe: 'Hanoi's', 'l'équipe')
@@ -265,6 +270,49 @@ def _numbered_as_asked(numbered: list[tuple[str, str]], sentence: str) -> bool:
     return any(number in _said_numbers(name, sentence) for name, number in numbered)
 
 
+# a count: a whole number (not a year, not a part of '104,3'), then the word of what it counts ('12 villages'), not a
+# unit ('2 millions', '5 ans', '30 %')
+_COUNT = re.compile(
+    r"(?<![\d.,])(\d{1,4})(?![.,]?\d)\s+(?!(?:million|milliard|billion|miljon|miljard|triệu|tỷ|tỉ|years?|ans?|år|"
+    r"året|năm|months?|mois|månader|tháng|days?|jours?|dagar|ngày|percent|pour|procent|phần)\b)([^\W\d_][\w-]*)",
+    re.IGNORECASE,
+)
+# a total a share is of: 'of the 15', 'av de 15', 'sur les 15', 'trong số 15'; and a share said: '6 av 11', '6/11'
+_OF_TOTAL = re.compile(
+    r"\b(?:of|among|av|bland|sur|parmi|trong số|trên)\s+(?:the\s+|de\s+|les\s+|des\s+|các\s+|những\s+)?"
+    r"(\d{1,4})(?![.,]?\d)",
+    re.IGNORECASE,
+)
+_SHARE_SAID = re.compile(r"(?<![\d.,])\d{1,4}\s*(?:/|of|av|sur|trên|trong số)\s*(\d{1,4})(?![.,]?\d)", re.IGNORECASE)
+
+
+def _stated_counts(keys: list[KeyWord], text: str) -> list[tuple[str, KeyWord | None]]:
+    """The counts the question states: each number with the key word of what it counts ('12', 'villages'), and a
+    total it asks a share of ('15', None: 'Hur många av de 15 ledamöterna…')."""
+    by_word = {fold(k.word): k for k in keys if k.kind == "word"}
+    out: list[tuple[str, KeyWord | None]] = []
+    for number, word in _COUNT.findall(text):
+        if not YEAR.fullmatch(number) and (key := by_word.get(fold(word.lower()))) is not None:
+            out.append((number, key))
+    out += [(number, None) for number in _OF_TOTAL.findall(text) if not YEAR.fullmatch(number)]
+    return out
+
+
+def recounted(stated: list[tuple[str, KeyWord | None]], text: str, language: str) -> bool:
+    """Whether a text counts what the question states a count of with other numbers only, and never its own:
+    'étendu aux 8 villages' for a question about 'the 12 villages', '6 av 11' for one about 'the 15 members'."""
+    for number, key in stated:
+        if re.search(rf"(?<![\d.,]){number}(?![.,]?\d)", text):
+            continue
+        if key is None:
+            said = _SHARE_SAID.findall(text)
+        else:
+            said = [n for n, word in _COUNT.findall(text) if matched(key, Words(word, language))]
+        if said:
+            return True
+    return False
+
+
 def _quoted(keys: list[KeyWord], text: str) -> list[KeyWord]:
     """The question's key words inside a name it quotes, when they are two or more: a sentence about another
     model than « Les ménages riches aident les ménages pauvres » does not answer of it."""
@@ -322,12 +370,13 @@ def question_of(results: Results, constraint_text: str) -> Question:
     measure = "age" if ASKS_AGE.search(constraint_text) else measure_asked(counting) or asked_measure(constraint_text)
     return Question(keys, years, numbers, names, role, vice, kind, results.query.language, unjudged_share(keys), places,
                     bodies(constraint_text), _counted_keys(keys, folded, results), counting, sums,
-                    money, _asks_a_verb(constraint_text), leads, _persons(names, places),
+                    money, _asks_a_verb(constraint_text), leads, _persons(names, places, constraint_text),
                     bool(ASKS_SHARE.search(constraint_text)), asked_place_level(constraint_text),
                     _asked_level(constraint_text, role, places), measure,
                     _attributed(constraint_text, kind), bodies(constraint_text, people=False),
                     _quoted(keys, constraint_text),
-                    _qualities(keys, constraint_text) or _measured_thing(keys, constraint_text, measure))  # fmt: skip
+                    _qualities(keys, constraint_text) or _measured_thing(keys, constraint_text, measure),
+                    _stated_counts(keys, constraint_text))  # fmt: skip
 
 
 def _source_role(question: Question, said: float) -> float:
@@ -346,13 +395,30 @@ def _attributed(text: str, kind: str | None) -> bool:
     return all(at < clause.end() for _, _, at in role_mentions(text))
 
 
-def _persons(names: list[KeyWord], places: list[Place]) -> list[KeyWord]:
-    """The names that are people's: two words or more, a Vietnamese family name first, and no place asked about
-    ('Ha Tinh' opens with a family name too)."""
+def _persons(names: list[KeyWord], places: list[Place], text: str) -> list[KeyWord]:
+    """The names that are people's: two words or more, a Vietnamese family name first, and no place asked about in
+    them ('Ha Tinh' opens with a family name too, and 'Hà Tĩnh Lê Ngọc Châu' is a place and a person run together).
+    Each is the whole run of capitals the question writes from its family name on, with the words a dictionary
+    translates ('Hung' of 'Nguyen Van Hung')."""
     said = {fold(p.said) for p in places} | {fold(p.name) for p in places}
-    return [k for k in names
-            if len(k.word.split()) >= 2 and fold(k.word.split()[0]) in SURNAMES and fold(k.word) not in said
-            and not mentions(k.word)]  # fmt: skip
+    runs = [[fold(w) for w in group] for group in name_groups(text)]
+    out = []
+    for k in names:
+        first = fold(k.word.split()[0])
+        if len(k.word.split()) < 2 or first not in SURNAMES or mentions(k.word):
+            continue
+        if any(f" {place} " in f" {fold(k.word)} " for place in said):
+            continue
+        whole = next((run[run.index(first):] for run in runs if first in run and len(run[run.index(first):]) >
+                      len(k.word.split())), None)  # fmt: skip
+        out.append(KeyWord(" ".join(whole), "name", {joined(whole)}, parts=[{w} for w in whole]) if whole else k)
+    return out
+
+
+def _names_person(key: KeyWord, text: Words) -> bool:
+    """Whether a text names a person: all the name's words, one after the other, not a word that only begins like
+    one of them ('Nguyen Van Hung' is not in a text of 'Nguyen Van Phuc' and 'Hung Yen')."""
+    return any(form in text.words for form in key.forms) or text.has_run(key.parts)
 
 
 def _counted_keys(keys: list[KeyWord], folded: set[str], results: Results) -> list[KeyWord]:
@@ -823,6 +889,10 @@ def sentences(
         )
         topic = float(sum(matched(k, doc_words) for k in question.keys if k.kind == "word"))
         numbers = _share([n in wide.text for n in question.numbers])
+        # (one of them, for a question about two people whom two documents name: 'Ông Đỗ Anh Tuấn… và bà Nguyễn Lan
+        # Hương… cùng là ủy viên…')
+        unnamed = bool(question.persons) and not any(_names_person(k, doc_words) for k in question.persons)
+        stated_elsewhere = bool(question.stated) and recounted(question.stated, wide.text, passage.language)
         cand = by_id.get(passage.chunk_id)
         dense = cand.signals.get("dense", 0.0) if cand else 0.0
         fused = (cand.fused / top_fused) if cand and top_fused else 0.0
@@ -875,6 +945,10 @@ def sentences(
                 violation = "quality"  # '6 av 11 kamrater' are not said to be women
             if violation is None and other_level(question, text):
                 violation = "level"  # after the place: a sentence about another place says so
+            if violation is None and unnamed:
+                violation = "named"  # the document does not name a person the question does: another one answers
+            if violation is None and stated_elsewhere:
+                violation = "count"  # its passage counts what the question does, with another number
             if violation is None and question.years and features["years"] == 0.0:
                 violation = "year"  # last, so that a sentence about another place says so
             out.append(Sentence(wide, a, b, features, violation=violation, elsewhere=other))

@@ -1352,6 +1352,14 @@ def test_a_sentence_naming_no_body_speaks_of_the_front_or_of_the_body_named_befo
         "How many people in Mo Cay Bac had housing difficulties?",  # households are not people
         "Who chairs the Ha Tinh provincial Farmers' Union?",  # not the Women's Union's chair
         "When was the Vietnam Fatherland Front founded?",  # 'Afin de fonder la reconnaissance…' founds nothing
+        # the team was extended to 8 villages; the standing committee has 11 members
+        "How many members has the Tam Thang '5 in 1' team had since it was extended to the 10 villages of the commune?",
+        "Among the 13 members of the standing committee of Hanoi's Fatherland Front, how many take part for the first "
+        "time?",
+        # Hoang Trung Dung chaired it, and no document names a Nguyen Van Hung ('Hung' is also a French dictionary word)
+        "When did Party Secretary Nguyen Van Hung chair the meeting with the Ha Tinh Fatherland Front?",
+        "Quand le secrétaire du Parti, Nguyen Van Hung, a-t-il présidé la réunion avec le Front de la Patrie de Ha "
+        "Tinh ?",
     ],
 )
 def test_what_the_documents_do_not_say_of_what_they_name_is_declined(seeded: Settings, question: str) -> None:
@@ -1367,6 +1375,10 @@ def test_what_the_documents_do_not_say_of_what_they_name_is_declined(seeded: Set
          "Tổ tự quản '5 trong 1' ở xã Tam Thăng hiện có bao nhiêu thành viên?", "20 thành viên"),
         ("For clearing land along Ring Road 4, which neighbouring provinces did Hanoi work with?", None, "Bac Ninh"),
         ("How many households in Mo Cay Bac had housing difficulties?", None, "104"),
+        ("Hur många av de 11 ledamöterna i Hanois fosterlandsfronts ständiga kommitté deltar för första gången?", None,
+         "6 av 11"),
+        # a district's own paragraph after its commune's ('… de la commune de Tra Ka (Bac Tra My)'), not the province's
+        ("Where can shoppers buy the turmeric honey pills made in Bac Tra My?", None, "Co.opMart"),
     ],
 )  # fmt: skip
 def test_what_the_documents_say_of_what_they_name_is_answered(

@@ -13,8 +13,11 @@ from assistant.evidence import (
     body_mentions,
     decision_features,
     probability,
+    recounted,
     similarity_base,
 )
+from assistant.keywords import KeyWord
+from assistant.languages import stem
 from assistant.models import Passage
 
 
@@ -365,3 +368,14 @@ def test_what_those_counted_are_and_what_a_measure_is_of(question: str, qualitie
     measure = measure_asked(counted(question)) or asked_measure(question)
     found = _qualities(keys, question) or _measured_thing(keys, question, measure)  # type: ignore[arg-type]
     assert [k.word for k in found] == qualities
+
+
+def test_a_count_the_question_states_is_not_answered_by_a_text_that_counts_it_otherwise() -> None:
+    villages = KeyWord("villages", "word", {stem("villages", "en"), stem("villages", "fr")})
+    stated: list[tuple[str, KeyWord | None]] = [("12", villages)]
+    assert recounted(stated, "il a été étendu aux 8 villages de la commune, avec 169 membres", "fr")
+    assert not recounted(stated, "étendu aux 12 villages, avec 169 membres", "fr")  # its own number
+    assert not recounted(stated, "avec 169 membres en 2023", "fr")  # it counts no villages: nothing said otherwise
+    total: list[tuple[str, KeyWord | None]] = [("15", None)]  # 'Hur många av de 15 ledamöterna…'
+    assert recounted(total, "kommittén har 6 av 11 kamrater som deltar för första gången", "sv")
+    assert not recounted(total, "6 av 15 kamrater", "sv") and not recounted(total, "har 11 ledamöter", "sv")
