@@ -43,6 +43,7 @@ from .languages import (
     ASKS_SITE,
     ASKS_WHAT,
     CURRENCY,
+    DAY_MONTH,
     FULL_DATE,
     NAME,
     NUMBER,
@@ -676,7 +677,11 @@ def direct_value(part: Part, sentence: Sentence, given: set[tuple[str, str]] | N
         counting = [*part.question.counting, *(["people"] if asks_people(part.typed) else [])]
         things = bool(part.question.counting) and not (part.question.sums or part.question.money or shares)
         spans = measured(text, part.question.measure) if part.question.measure else []
-        values: list[tuple[bool, bool, bool, bool, bool, int, str, str]] = []
+        values: list[tuple[bool, bool, bool, bool, bool, int, int, str, str]] = []
+        # where the sentence writes a number the question states: of two counts alike, the nearer one is of what the
+        # question places there ('…avec 20 membres en 2022, … étendu aux 8 villages…, avec 169 membres' for 'since
+        # it was extended to the 8 villages')
+        stated = [m.start() for m in count_numbers(text) if m.group() in asked and not YEAR.fullmatch(m.group())]
         for match in count_numbers(text):
             if (
                 match.group() in asked
@@ -706,7 +711,8 @@ def direct_value(part: Part, sentence: Sentence, given: set[tuple[str, str]] | N
             of_measure = any(a <= match.start() < b for a, b in spans)  # '297 000 m2' for 'how many hectares'
             # '265 orphelins' for 'combien d'orphelins'; '815 940 deltagare' for 'hur många deltog'
             counts = any(matched(k, unit) for k in part.question.counted) or counts_unit(after, counting)
-            values.append((share, of_measure, counts, said is not None, thing, -len(values), value, number))
+            near = -min((abs(match.start() - at) for at in stated), default=0)
+            values.append((share, of_measure, counts, said is not None, thing, near, -len(values), value, number))
         worded = [(a, b) for a, b in spans if not text[a].isdigit()]  # 'plus d'un hectare'
         if worded and not any(v[1] for v in values):
             start, end = worded[0]
@@ -716,7 +722,7 @@ def direct_value(part: Part, sentence: Sentence, given: set[tuple[str, str]] | N
             # a share's percentage, a quantity of the measure asked, the first number whose unit is what the question
             # counts, then one whose unit is a word of the question (a follow-up's search holds the turn before's
             # words too: 'maisons' in 'Et combien d'orphelins…'), a count of things for a question that counts
-            # things, or the first
+            # things, the nearest to a number the question states, or the first
             *_, value, number = max(values)
             given.add((text, number))
             return value
@@ -725,7 +731,7 @@ def direct_value(part: Part, sentence: Sentence, given: set[tuple[str, str]] | N
             return text.split(":", 1)[-1].strip()
         return _speaker(part, sentence) or _holder(part, sentence)
     if kind == "time":
-        when = FULL_DATE.search(text) or TIME.search(text)
+        when = FULL_DATE.search(text) or DAY_MONTH.search(text) or TIME.search(text)
         return when.group() if when else None
     return None
 

@@ -385,6 +385,12 @@ FULL_DATE = re.compile(
     r"november|december) (?:19|20)\d{2}\b",
     re.IGNORECASE,
 )
+_MONTHS = (
+    "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|januari|februari|april|maj|"
+    "juni|juli|augusti|september|oktober|november|december|january|february|march|may|june|july|august|october"
+)
+# a day of a month without its year: '22 janvier', 'den 22 januari', 'January 22'
+DAY_MONTH = re.compile(rf"\b\d{{1,2}}(?:er|st|nd|rd|th)? (?:{_MONTHS})\b|\b(?:{_MONTHS}) \d{{1,2}}\b(?![,.]?\d)", re.I)
 NUMBER = re.compile(r"\d+(?:[ \u00a0\u202f.,]\d+)*")
 # A short quoted name ('« 5 en 1 »', '"3 nej"'): the numbers in it name a team or a motto, they count nothing
 _QUOTED_NAME = re.compile(r"«[^«»]{1,40}»|\"[^\"]{1,40}\"|“[^“”]{1,40}”")

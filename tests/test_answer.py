@@ -471,6 +471,22 @@ def test_questions_about_the_article_itself_are_answered_by_its_bylines(
     assert reply.citations[0].doc_id.startswith(doc) and expected in " ".join(reply.citations[0].quotes)
 
 
+@pytest.mark.parametrize(
+    ("question", "direct"),
+    [
+        # the count nearest the number the question states, not the 20 members the team was launched with
+        ("How many members has the Tam Thang '5 in 1' team had since it was extended to the 8 villages of the commune?",
+         "169 members"),
+        # a day and month without a year are the date, not the month alone
+        ("Quand le secrétaire du Parti, Hoang Trung Dung, a-t-il présidé la réunion avec le Front de la Patrie de Ha "
+         "Tinh ?", "22 janvier"),
+    ],
+)  # fmt: skip
+def test_the_direct_line_gives_what_the_question_places(seeded: Settings, question: str, direct: str) -> None:
+    reply = answer(question)
+    assert reply.found and direct in reply.text.splitlines()[0], reply.text
+
+
 def test_the_direct_line_keeps_a_fraction_whole_and_gives_each_part_its_own_number(seeded: Settings) -> None:
     assert answer("How many communes in Hanoi meet the new rural standards?").text.startswith("Answer: 382/382 ")
     both = answer(
