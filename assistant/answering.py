@@ -42,6 +42,7 @@ from .languages import (
     ASKS_MEASURE,
     ASKS_SITE,
     ASKS_WHAT,
+    ASKS_YEAR,
     CURRENCY,
     DAY_MONTH,
     FULL_DATE,
@@ -731,7 +732,9 @@ def direct_value(part: Part, sentence: Sentence, given: set[tuple[str, str]] | N
             return text.split(":", 1)[-1].strip()
         return _speaker(part, sentence) or _holder(part, sentence)
     if kind == "time":
-        when = FULL_DATE.search(text) or DAY_MONTH.search(text) or TIME.search(text)
+        # a whole date, then a day and month ('22 janvier'), then a year or a month; a year first when it is asked
+        year = (YEAR.search(text),) if ASKS_YEAR.search(part.typed) else ()
+        when = next((m for m in (FULL_DATE.search(text), *year, DAY_MONTH.search(text), TIME.search(text)) if m), None)
         return when.group() if when else None
     return None
 

@@ -278,12 +278,20 @@ _COUNT = re.compile(
     re.IGNORECASE,
 )
 # a total a share is of: 'of the 15', 'av de 15', 'sur les 15', 'trong số 15'; and a share said: '6 av 11', '6/11'
+_NOT_UNIT = (
+    r"(?!(?:million|milliard|billion|miljon|miljard|triệu|tỷ|tỉ|years?|ans?|år|året|năm|months?|mois|"
+    r"månader|tháng|days?|jours?|dagar|ngày|percent|pour|procent|phần|đồng|VND|km|m2|ha|hectares?)\b)"
+)
 _OF_TOTAL = re.compile(
     r"\b(?:of|among|av|bland|sur|parmi|trong số|trên)\s+(?:the\s+|de\s+|les\s+|des\s+|các\s+|những\s+)?"
-    r"(\d{1,4})(?![.,]?\d)",
+    rf"(\d{{1,4}})(?![.,]?\d)\s+{_NOT_UNIT}[^\W\d_]",
     re.IGNORECASE,
-)
-_SHARE_SAID = re.compile(r"(?<![\d.,])\d{1,4}\s*(?:/|of|av|sur|trên|trong số)\s*(\d{1,4})(?![.,]?\d)", re.IGNORECASE)
+)  # a total of things counted: 'of the 15 members', not 'a loan of 50 million', 'sur 3 ans'
+_SHARE_SAID = re.compile(
+    r"(?<![\d.,/])\d{1,4}\s*(?:/|\bof\b|\bav\b|\bsur\b|\btrên\b|\btrong số\b)\s*"
+    rf"(\d{{1,4}})(?![.,/]?\d)\s+{_NOT_UNIT}[^\W\d_]",
+    re.IGNORECASE,
+)  # '6 av 11 kamrater', '19/19 xã'; not a date ('le 13/3,'), a decree ('15/2023/QĐ-UBND')
 
 
 def _stated_counts(keys: list[KeyWord], text: str) -> list[tuple[str, KeyWord | None]]:
@@ -409,8 +417,10 @@ def _persons(names: list[KeyWord], places: list[Place], text: str) -> list[KeyWo
             continue
         if any(f" {place} " in f" {fold(k.word)} " for place in said):
             continue
-        whole = next((run[run.index(first):] for run in runs if first in run and len(run[run.index(first):]) >
-                      len(k.word.split())), None)  # fmt: skip
+        own = [fold(w) for w in k.word.split()]
+        # the run that goes on from the name's own words, to four words at most (a family name and three)
+        whole = next((run[i : i + 4] for run in runs for i in range(len(run)) if run[i : i + len(own)] == own
+                      and len(run[i : i + 4]) > len(own)), None)  # fmt: skip
         out.append(KeyWord(" ".join(whole), "name", {joined(whole)}, parts=[{w} for w in whole]) if whole else k)
     return out
 

@@ -387,10 +387,11 @@ FULL_DATE = re.compile(
 )
 _MONTHS = (
     "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|januari|februari|april|maj|"
-    "juni|juli|augusti|september|oktober|november|december|january|february|march|may|june|july|august|october"
+    "juni|juli|augusti|september|oktober|november|december"
 )
-# a day of a month without its year: '22 janvier', 'den 22 januari', 'January 22'
-DAY_MONTH = re.compile(rf"\b\d{{1,2}}(?:er|st|nd|rd|th)? (?:{_MONTHS})\b|\b(?:{_MONTHS}) \d{{1,2}}\b(?![,.]?\d)", re.I)
+# a day of a month, with its year when it follows: '22 janvier', 'den 22 januari' (the documents are in French and
+# Swedish; English 'may' and 'march' are everyday words too)
+DAY_MONTH = re.compile(rf"\b(?:0?[1-9]|[12]\d|3[01])(?:er)? (?:{_MONTHS})\b(?: (?:19|20)\d{{2}}\b)?", re.I)
 NUMBER = re.compile(r"\d+(?:[ \u00a0\u202f.,]\d+)*")
 # A short quoted name ('« 5 en 1 »', '"3 nej"'): the numbers in it name a team or a motto, they count nothing
 _QUOTED_NAME = re.compile(r"«[^«»]{1,40}»|\"[^\"]{1,40}\"|“[^“”]{1,40}”")

@@ -237,7 +237,8 @@ def elsewhere(places: list[Place], index: LexicalIndex, doc_id: str, title: str,
             before = [p for offset, p in found if offset < start and p.level == level]
             if before and before[-1].name not in asked_names:
                 return before[-1]
-        if level == "district" and principal is not None and not named and not _goes_on(wanted, text, found, start):
+        goes_on = not any(p.level == PROVINCE for p in paragraph) and _goes_on(wanted, text, found, start)
+        if level == "district" and principal is not None and not named and not goes_on:
             # a province's article names its districts in passing ('les districts de Ba Vi, Thach That…'); a
             # paragraph that names none gives the province's figures, not one district's
             return principal
@@ -257,18 +258,20 @@ def elsewhere(places: list[Place], index: LexicalIndex, doc_id: str, title: str,
 
 def _goes_on(districts: set[str], text: str, found: list[tuple[int, Place]], start: int) -> bool:
     """Whether the paragraph at `start` goes on about one of these districts: the last two places below the province
-    named before it are the district or its communes ('… la commune de Tra Ka (Bac Tra My)', then '… la commune de
-    Tra Ka a mobilisé 12 ménages…', then the paragraph on what they made). A commune's district is the one its
-    brackets name anywhere in the document."""
+    named before it are the district or its communes, the last of them in one of the two paragraphs before ('… la
+    commune de Tra Ka (Bac Tra My)', then '… la commune de Tra Ka a mobilisé 12 ménages…', then the paragraph on what
+    they made). A commune's district is the one its brackets name anywhere in the document. (A paragraph that names
+    the province is the province's: the caller asks.)"""
     written = plain(text)
     district_of = {}
     for at, p in found:
         above = _PARENT.match(written, at + len(p.said)) if p.level == "commune" else None
         if above is not None:
             district_of[p.name] = above.group(1)
-    last = [p.name if p.level == "district" else district_of.get(p.name) for at, p in found
-            if at < start and p.level in ("district", "commune")][-2:]  # fmt: skip
-    return len(last) == 2 and all(name in districts for name in last)
+    below = [(at, p) for at, p in found if at < start and p.level in ("district", "commune")][-2:]
+    last = [p.name if p.level == "district" else district_of.get(p.name) for _, p in below]
+    recent = bool(below) and text.count("\n\n", below[-1][0], start) <= 2
+    return recent and len(last) == 2 and all(name in districts for name in last)
 
 
 def _written(names: set[str], index: LexicalIndex, doc_id: str, text: str) -> bool:

@@ -8,6 +8,7 @@ import pytest
 from assistant.evidence import (
     Sentence,
     _named_roles,
+    _stated_counts,
     blocked,
     bodies,
     body_mentions,
@@ -17,7 +18,7 @@ from assistant.evidence import (
     similarity_base,
 )
 from assistant.keywords import KeyWord
-from assistant.languages import stem
+from assistant.languages import DAY_MONTH, stem
 from assistant.models import Passage
 
 
@@ -379,3 +380,15 @@ def test_a_count_the_question_states_is_not_answered_by_a_text_that_counts_it_ot
     total: list[tuple[str, KeyWord | None]] = [("15", None)]  # 'Hur många av de 15 ledamöterna…'
     assert recounted(total, "kommittén har 6 av 11 kamrater som deltar för första gången", "sv")
     assert not recounted(total, "6 av 15 kamrater", "sv") and not recounted(total, "har 11 ledamöter", "sv")
+    # a date or a decree's number is no share, and a sum or a span is no total the question states
+    assert not recounted(total, "Le 13/3, 120 ménages ont reçu…", "fr")
+    assert not recounted(total, "Selon la décision n° 15/2023/QĐ-UBND, 120 ménages…", "fr")
+    assert _stated_counts([], "Who received a loan of 50 million VND over 3 years?") == []
+    assert _stated_counts([], "Combien de ménages sur les 120 ménages pauvres ?") == [("120", None)]
+
+
+def test_a_day_and_month_are_a_date_and_everyday_words_are_not() -> None:
+    assert DAY_MONTH.search("Dans l'après-midi du 22 janvier, le secrétaire…").group() == "22 janvier"
+    assert DAY_MONTH.search("le 13 mars 2025 du Comité").group() == "13 mars 2025"
+    assert DAY_MONTH.search("Of these, 20 may receive loans; 10 march through Hanoi") is None
+    assert DAY_MONTH.search("les 45 mai") is None
