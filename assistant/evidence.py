@@ -272,16 +272,13 @@ def _numbered_as_asked(numbered: list[tuple[str, str]], sentence: str) -> bool:
 
 # a count: a whole number (not a year, not a part of '104,3'), then the word of what it counts ('12 villages'), not a
 # unit ('2 millions', '5 ans', '30 %')
-_COUNT = re.compile(
-    r"(?<![\d.,])(\d{1,4})(?![.,]?\d)\s+(?!(?:million|milliard|billion|miljon|miljard|triệu|tỷ|tỉ|years?|ans?|år|"
-    r"året|năm|months?|mois|månader|tháng|days?|jours?|dagar|ngày|percent|pour|procent|phần)\b)([^\W\d_][\w-]*)",
-    re.IGNORECASE,
+_UNITS = (
+    r"million|milliard|billion|miljon|miljard|triệu|tỷ|tỉ|years?|ans?|år|året|năm|months?|mois|månader|tháng|days?|"
+    r"jours?|dagar|ngày|percent|pour|procent|phần"
 )
+_COUNT = re.compile(rf"(?<![\d.,])(\d{{1,4}})(?![.,]?\d)\s+(?!(?:{_UNITS})\b)([^\W\d_][\w-]*)", re.IGNORECASE)
 # a total a share is of: 'of the 15', 'av de 15', 'sur les 15', 'trong số 15'; and a share said: '6 av 11', '6/11'
-_NOT_UNIT = (
-    r"(?!(?:million|milliard|billion|miljon|miljard|triệu|tỷ|tỉ|years?|ans?|år|året|năm|months?|mois|"
-    r"månader|tháng|days?|jours?|dagar|ngày|percent|pour|procent|phần|đồng|VND|km|m2|ha|hectares?)\b)"
-)
+_NOT_UNIT = rf"(?!(?:{_UNITS}|đồng|VND|km|m2|ha|hectares?)\b)"  # money and measures too
 _OF_TOTAL = re.compile(
     r"\b(?:of|among|av|bland|sur|parmi|trong số|trên)\s+(?:the\s+|de\s+|les\s+|des\s+|các\s+|những\s+)?"
     rf"(\d{{1,4}})(?![.,]?\d)\s+{_NOT_UNIT}[^\W\d_]",

@@ -237,8 +237,12 @@ def elsewhere(places: list[Place], index: LexicalIndex, doc_id: str, title: str,
             before = [p for offset, p in found if offset < start and p.level == level]
             if before and before[-1].name not in asked_names:
                 return before[-1]
-        goes_on = not any(p.level == PROVINCE for p in paragraph) and _goes_on(wanted, text, found, start)
-        if level == "district" and principal is not None and not named and not goes_on:
+        if (
+            level == "district"
+            and principal is not None
+            and not named
+            and (any(p.level == PROVINCE for p in paragraph) or not _goes_on(wanted, text, found, start))
+        ):
             # a province's article names its districts in passing ('les districts de Ba Vi, Thach That…'); a
             # paragraph that names none gives the province's figures, not one district's
             return principal
