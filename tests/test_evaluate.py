@@ -103,6 +103,8 @@ def test_the_question_set_is_grounded_in_the_documents_and_split_once() -> None:
             "probe-z.jsonl",
             "probe-k.jsonl",
             "probe-v.jsonl",
+            "probe-j.jsonl",
+            "probe-o.jsonl",
         )
         for q in load_questions(SPLIT.with_name(name))
     ]
