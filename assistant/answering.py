@@ -20,6 +20,7 @@ from .evidence import (
     VICE,
     VIETNAMESE_ROLES,
     YEAR,
+    YEAR_RANGE,
     Question,
     Sentence,
     Similarity,
@@ -892,7 +893,9 @@ def _declined(question: str, part: Part, language: str) -> Answer:
     best = next((s for s in part.ranked if s.violation in (None, "year")), None)  # the best, its year aside
     if best is not None and best.features.get("year_conflict") == 1.0 and _answers_but_for_its_year(best, part):
         asked = sorted(set(YEAR.findall(part.typed)))
-        given = sorted(set(YEAR.findall(best.text)) - set(asked))
+        # a stretch as written: 'for 2009-2024, not for 2009'
+        stretches = {f"{a}-{b}" for a, b in YEAR_RANGE.findall(best.text)}
+        given = sorted(stretches | set(YEAR.findall(YEAR_RANGE.sub(" ", best.text))) - set(asked))
         if asked and given:
             text = phrase(language, "other_year", given=", ".join(given), asked=", ".join(asked))
             return _declined_citing(question, best, text, language)

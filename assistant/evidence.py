@@ -58,6 +58,7 @@ from .languages import (
     stem,
     tokens,
     unit_after,
+    without_genitive,
     word_spans,
     words,
 )
@@ -68,6 +69,21 @@ from .retrieval import Candidate, Results
 from .signals import fitted
 
 YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+# a stretch of years ('la période 2009-2024', 'nhiệm kỳ 2019 – 2024'), and a year a stretch starts or ends at ('since
+# 2009', 'từ năm 2009', 'fram till 2025'): a question about one year is not answered by a stretch that starts in it
+YEAR_RANGE = re.compile(r"\b((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})\b")
+# and as a question may ask it: 'entre 2009 et 2024', 'between 2009 and 2024', 'mellan 2009 och 2024', 'từ năm 2009
+# đến năm 2024'
+ASKED_RANGE = re.compile(
+    r"\b((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})\b|\b(?:between|from|entre|de|mellan|från|từ)\s+(?:năm\s+)?"
+    r"((?:19|20)\d{2})\s+(?:and|to|et|à|och|till|đến|tới)\s+(?:năm\s+)?((?:19|20)\d{2})\b",
+    re.IGNORECASE,
+)
+YEAR_BOUND = re.compile(
+    r"\b(?:since|from|until|till|depuis|dès|jusqu['’](?:en|à)|sedan|från|fram till|till och med|từ|đến)\s+"
+    r"(?:(?:the )?(?:year|end of|start of)\s+|l['’]année\s+|(?:år|året|năm)\s+)?((?:19|20)\d{2})\b",
+    re.IGNORECASE,
+)
 FRACTION = re.compile(r"\b\d+ ?/ ?\d+\b")  # a share written as a fraction: '7/17 districts'
 # Roles by family (a chair is not a secretary), in the four languages; Vietnamese by their first syllable.
 ROLES = {
@@ -177,6 +193,7 @@ class Question:
     # the counts it states rather than asks ('aux 12 villages', 'av de 15 ledamöterna'): what each counts, or None
     # for a total ('of the 15')
     stated: list[tuple[str, KeyWord | None]] = field(default_factory=list)
+    single: set[str] = field(default_factory=set)  # its years asked as one year, not a stretch's start or end
 
 
 # A name the question quotes: « … », "…", “…”, or '…' between spaces (not an apostrophe: 'Hanoi's', 'l'équipe')
@@ -350,7 +367,10 @@ def question_of(results: Results, constraint_text: str) -> Question:
     typed, plus a follow-up's carried subject) so that a year from an earlier turn does not bind a new one."""
     keys = key_words(results.query)
     weigh(keys, results.index, results.query.language)
+    constraint_text = without_genitive(constraint_text, results.query.language)
     years = set(YEAR.findall(constraint_text))
+    spans = {y for m in ASKED_RANGE.finditer(constraint_text) for y in m.groups() if y}
+    single = years - spans - set(YEAR_BOUND.findall(constraint_text))
     numbers = {n for n in re.findall(r"\b\d+\b", constraint_text) if not YEAR.fullmatch(n)}
     constrained = {fold(w) for w in words(constraint_text)}
     names = [k for k in keys if k.kind == "name" and all(fold(p) in constrained for p in k.word.split())]
@@ -381,7 +401,34 @@ def question_of(results: Results, constraint_text: str) -> Question:
                     _attributed(constraint_text, kind), bodies(constraint_text, people=False),
                     _quoted(keys, constraint_text),
                     _qualities(keys, constraint_text) or _measured_thing(keys, constraint_text, measure),
-                    _stated_counts(keys, constraint_text))  # fmt: skip
+                    _stated_counts(keys, constraint_text), single)  # fmt: skip
+
+
+def _years(text: str, single: set[str]) -> set[str]:
+    """The years a text names, but those the question asks as one year where the text names them only as a
+    stretch's start or end ('Vem var partisekreterare år 2009?' against 'la période 2009-2024')."""
+    years = set(YEAR.findall(text))
+    ranged = {y for m in YEAR_RANGE.finditer(text) for y in m.groups()}
+    alone = set(YEAR.findall(YEAR_RANGE.sub(" ", text)))
+    return years - {y for y in single & ranged if y not in alone}
+
+
+def _of_quality(question: Question, sentence: str, own: Words, language: str) -> bool:
+    """Whether a sentence says what those a 'how many' counts are ('women'), at one of its counts when it has any:
+    '2 500 modeller… för ungdomar och kvinnor' counts no women; or, for a measure, says what it is of."""
+    if not any(matched(k, own) for k in question.qualities):
+        return False
+    if question.kind != "number" or question.measure is not None:
+        return True
+    counts = [m for m in count_numbers(sentence) if not YEAR.fullmatch(m.group()) and m.group() not in question.numbers]
+    for match in counts:
+        # right after it, to the comma ('dont 4 femmes', 'có 3 đồng chí nữ'), or just before it ('women: 4')
+        after = " ".join(words(re.split(r"[,;:()]", sentence[match.end() :])[0])[:UNIT_WORDS])
+        lead = re.split(r"[,;«»\"“”]|\d", sentence[: match.start()])[-1]
+        near = (Words(after, language), Words(" ".join(words(lead)[-UNIT_WORDS:]), language))
+        if any(matched(k, side) for k in question.qualities for side in near):
+            return True
+    return not counts
 
 
 def _source_role(question: Question, said: float) -> float:
@@ -476,6 +523,8 @@ def role_mentions(text: str, verbs: bool = True) -> list[tuple[str, bool, int]]:
         # French puts the deputy after the role: 'secrétaire adjoint', not 'le président, vice-président'
         follows = family is None and after in VICE and not low[found[i].end() : found[i + 1].start()].strip()
         family = family or _family(token[4:] if deputy else token)
+        if family == "head" and _party_chief(said, i):
+            family = "secretary"  # the Party's chief is its secretary: 'Quang Nam's provincial Party chief'
         if family is not None and _historic(said[i + 1 + (VIETNAMESE_ROLES.get((token, after)) is not None) :]):
             continue
         if family is not None:
@@ -490,6 +539,15 @@ _HISTORIC = ("ho chi minh",)
 
 
 _CITY = {"city", "ville", "stad", "staden", "thanh", "tp"}  # 'Ho Chi Minh City', 'Ho Chi Minh-Ville'
+
+
+_PARTY = {"party", "parti", "partiet", "đảng"}
+
+
+def _party_chief(said: list[str], i: int) -> bool:
+    """Whether the head named at said[i] is the Party's: 'the provincial Party chief', 'partichefen' (not a
+    commission's chief of the Party committee: 'la cheffe de la Commission… du Parti')."""
+    return (i > 0 and said[i - 1] in _PARTY) or said[i].startswith("partichef")
 
 
 def _historic(after: list[str]) -> bool:
@@ -905,7 +963,7 @@ def sentences(
         fused = (cand.fused / top_fused) if cand and top_fused else 0.0
         # the years around a sentence that names none date it, but not one a figure is compared with ('… par
         # rapport à 2010' does not say the sentence before it is of 2010)
-        years_near = set(YEAR.findall(BASE_YEAR.sub(" ", wide.text))) | set(YEAR.findall(passage.title))
+        years_near = _years(BASE_YEAR.sub(" ", wide.text), question.single) | _years(passage.title, question.single)
         sim_base = similarity_base(question.language, passage.language)
         spans = sentence_spans(wide.text, passage.language)
         for i, (a, b) in enumerate(spans):
@@ -916,7 +974,7 @@ def sentences(
                 continue
             seen.add((passage.doc_id, wide.start + a))
             before = wide.text[spans[i - 1][0] : b] if i else text
-            years_here = set(YEAR.findall(text))
+            years_here = _years(text, question.single)
             features = {
                 "own": coverage(question.keys, own := Words(text, passage.language), doc_words),
                 "context": coverage(question.keys, Words(before, passage.language), doc_words),
@@ -948,7 +1006,7 @@ def sentences(
             violation = violated(question, features) or ("place" if other else None)
             if violation is None and quoted < 0.5:
                 violation = "quoted"  # most of the name it quotes is nowhere near: another model, another team
-            if violation is None and question.qualities and not any(matched(k, own) for k in question.qualities):
+            if violation is None and question.qualities and not _of_quality(question, text, own, passage.language):
                 violation = "quality"  # '6 av 11 kamrater' are not said to be women
             if violation is None and other_level(question, text):
                 violation = "level"  # after the place: a sentence about another place says so

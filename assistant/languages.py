@@ -135,6 +135,20 @@ def name_groups(text: str) -> list[list[str]]:
     return groups
 
 
+# a run of capitalised Vietnamese syllables whose last one ends in a Swedish genitive's bare s: 'Quang Nams projekt',
+# 'Tam Thangs team' (no Vietnamese syllable ends in s)
+_CAPITAL = r"[A-ZÀ-ÖØ-ÞĐ\u1ea0-\u1ef8]"
+_GENITIVE = re.compile(rf"\b((?:{_CAPITAL}[^\W\d_]{{0,6}}[ \t]+)+{_CAPITAL}[^\W\d_]{{0,6}}?)s\b")
+
+
+def without_genitive(text: str, language: str) -> str:
+    """A Swedish text with its Vietnamese names out of the genitive: 'Quang Nams projekt' -> 'Quang Nam projekt'."""
+    if language != "sv":
+        return text
+
+    return _GENITIVE.sub(r"\1", unicodedata.normalize("NFC", text))
+
+
 def capitalised(text: str, language: str) -> set[str]:
     """The words (lower-cased) that a capital marks as names. In Vietnamese, a question opens with its subject and most
     names have several syllables, so a single capitalised Vietnamese word first in a sentence ('Ngoài', 'Bài', 'Vậy')
@@ -496,7 +510,21 @@ ASKS_MEASURE = {
         r"\s*\??$)",
         re.IGNORECASE,
     ),
+    # how many live in a place: 'What is the population of…', 'Dân số tỉnh… là bao nhiêu', 'hur många invånare'
+    "population": re.compile(
+        r"\b(?:(?:what|how large|how big) (?:is|was) the population|how many (?:inhabitants|residents)|"
+        r"quelle (?:est|était) la population|combien d['’]habitants|nombre d['’]habitants|"
+        r"hur stor (?:är |var )?befolkningen|befolkningsmängd\w*|hur många invånare|dân số\b)",
+        re.IGNORECASE,
+    ),
 }
+# a population given: '1,2 million inhabitants', '8,5 miljoner invånare', 'dân số 1,5 triệu người', 'a population of…'
+_POPULATION = re.compile(
+    r"\d[\d \u00a0\u202f.,]*(?:\s*(?:million|millions|miljoner|triệu|nghìn|thousand|milliers))?\s*(?:de |d'|of )?"
+    r"(?:habitants|inhabitants|residents|invånare|nhân khẩu|người dân|dân)\b"
+    r"|\b(?:population|befolkning\w*|dân số)\b[^.;:\d]{0,30}\d",
+    re.IGNORECASE,
+)
 
 
 def asked_measure(question: str) -> str | None:
@@ -536,6 +564,8 @@ def measured(text: str, measure: str) -> list[tuple[int, int]]:
     are not square metres."""
     if measure == "age":
         return [m.span() for m in _AGE.finditer(text)]
+    if measure == "population":
+        return [m.span() for m in _POPULATION.finditer(text)]
     spans = []
     for unit, (dimension, _) in MEASURES.items():
         if dimension == measure:

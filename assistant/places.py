@@ -208,9 +208,9 @@ def elsewhere(places: list[Place], index: LexicalIndex, doc_id: str, title: str,
     of the same level that it names, or, for a province, the document's own when the paragraph names none. A document
     that never writes the place asked about speaks of its own: for a district or commune, the place the paragraph
     names, else its province, else the first place it names (Ha Tinh's figures are not Dien Phuoc's); for a province,
-    when the document names no province at all, the district or commune the paragraph names (the Mo Cay Bac
-    article's figures are not Hanoi's). Never a place the question asks about; None when the paragraph names an
-    asked place, or nothing contradicts it."""
+    when the document names no province at all, the district or commune the paragraph names, else the first it names
+    (the Mo Cay Bac article's figures are not Hanoi's). Never a place the question asks about; None when the
+    paragraph names an asked place, or nothing contradicts it."""
     if not places:
         return None
     text, found, principal = _document_places(index, doc_id, title)
@@ -255,6 +255,10 @@ def elsewhere(places: list[Place], index: LexicalIndex, doc_id: str, title: str,
                 return other
         elif principal is None:
             below = [p for p in here if p.level != PROVINCE]
+            # nor, where the paragraph names none, are its district's and communes' (the Mo Cay Bac article's
+            # vice-chair is none of Quang Nam's), unless it names another place the question asks about
+            if not below and not any(p.name in asked_names for _, p in found):
+                below = [p for p in named_in_doc if p.level != PROVINCE]
             if below:
                 return below[0]
     return None

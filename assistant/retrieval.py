@@ -24,6 +24,7 @@ from .languages import (
     name_groups,
     question_language,
     stem,
+    without_genitive,
 )
 from .lexical import LexicalIndex, doc_of, ngram_tokens, term_tokens
 from .models import Passage
@@ -75,6 +76,7 @@ def analyse(
     """Query terms in the question's words, plus their dictionary translations into the corpus' languages (those the
     indexed documents use first, when the index is given)."""
     language = question_language(question)
+    question = without_genitive(question, language)  # 'Quang Nams projekt': Quang Nam's
     terms: dict[str, float] = {}
     ngrams: dict[str, float] = {}
     _bag(term_tokens(question, sorted({language, *corpus_languages})), 1.0, terms)

@@ -720,6 +720,14 @@ def test_a_question_whose_words_no_document_holds_is_declined(seeded: Settings) 
     assert not answer(question).found
 
 
+def test_women_among_those_asked_of_before_are_counted_where_a_number_counts_them(seeded: Settings) -> None:
+    """'How many of them are women?' after the standing committee's newcomers: the documents do not say; the city's
+    '2 500 models… for young people and women' count models, not women."""
+    history = [{"role": "user", "content": "Hur många i Hanois ständiga kommitté sitter där för första gången?"}]
+    reply = answer("Och hur många av dem är kvinnor?", history=history)
+    assert not reply.found, reply.text
+
+
 def test_a_year_the_documents_do_not_give_is_declined_with_the_year_they_do(seeded: Settings) -> None:
     reply = answer("How much did Ha Tinh raise for the Fund for the Poor in 2024?")
     assert not reply.found
@@ -1376,6 +1384,11 @@ def test_a_sentence_naming_no_body_speaks_of_the_front_or_of_the_body_named_befo
         "When did Party Secretary Nguyen Van Hung chair the meeting with the Ha Tinh Fatherland Front?",
         "Quand le secrétaire du Parti, Nguyen Van Hung, a-t-il présidé la réunion avec le Front de la Patrie de Ha "
         "Tinh ?",
+        "Quelle est la population du district de Mo Cay Bac ?",  # its households are no population
+        # the secretary honoured the models of 2009-2024: no secretary of 2009 is named
+        "Who was Quang Nam's provincial Party secretary in 2009?",
+        # the Mo Cay Bac article's provincial vice-chair, in an article that names no province
+        "Who is the vice-chair of the Thanh Hoa provincial Fatherland Front Committee?",
     ],
 )
 def test_what_the_documents_do_not_say_of_what_they_name_is_declined(seeded: Settings, question: str) -> None:
@@ -1395,6 +1408,11 @@ def test_what_the_documents_do_not_say_of_what_they_name_is_declined(seeded: Set
          "6 av 11"),
         # a district's own paragraph after its commune's ('… de la commune de Tra Ka (Bac Tra My)'), not the province's
         ("Where can shoppers buy the turmeric honey pills made in Bac Tra My?", None, "Co.opMart"),
+        ("Who is the provincial Party chief in Quang Nam?", None, "Luong Nguyen Minh Triet"),  # the secretary
+        ("Hur många typiska modeller valdes ut i Quang Nams projekt?", None, "20"),  # Quang Nam's
+        # a stretch asked in words is the stretch the document gives
+        ("Combien de modèles de « mobilisation de masse qualifiée » Quang Nam a-t-il construits entre 2009 et 2024 ?",
+         None, "6 540"),
     ],
 )  # fmt: skip
 def test_what_the_documents_say_of_what_they_name_is_answered(

@@ -34,6 +34,9 @@ from assistant.models import Passage
         ("le président, vice-président", [("chair", False), ("chair", True)]),  # a list: the head is no deputy
         ("Qui préside le Comité du Front de Hanoi ?", [("chair", False)]),  # the verb names the role too
         ("How many houses were built?", []),
+        ("Who is Quang Nam's provincial Party chief?", [("secretary", False)]),  # the Party's chief is its secretary
+        ("Vem är partichefen i provinsen?", [("secretary", False)]),
+        ("la cheffe de la Commission de mobilisation de masse du Comité provincial du Parti", [("head", False)]),
     ],
 )  # fmt: skip
 def test_roles_are_read_by_family_and_deputy(text: str, roles: list[tuple[str, bool]]) -> None:
@@ -392,3 +395,37 @@ def test_a_day_and_month_are_a_date_and_everyday_words_are_not() -> None:
     assert DAY_MONTH.search("le 13 mars 2025 du Comité").group() == "13 mars 2025"
     assert DAY_MONTH.search("Of these, 20 may receive loans; 10 march through Hanoi") is None
     assert DAY_MONTH.search("les 45 mai") is None
+
+
+def test_one_year_asked_is_not_a_stretch_that_starts_or_ends_in_it() -> None:
+    """'Who was the secretary in 2009?' is not answered by 'la période 2009-2024', which a question about that
+    stretch, or about 2009 to 2024 in words, is."""
+    from assistant.evidence import ASKED_RANGE, YEAR_BOUND, _years
+
+    assert _years("au cours de la période 2009-2024", {"2009"}) == {"2024"}
+    assert _years("au cours de la période 2009-2024", set()) == {"2009", "2024"}
+    assert _years("en 2009, puis sur la période 2009-2024", {"2009"}) == {"2009", "2024"}  # 2009 named alone too
+    assert _years("en 2023 et 2024", {"2023"}) == {"2023", "2024"}  # two years, no stretch
+    for asked in ("entre 2009 et 2024", "between 2009 and 2024", "mellan 2009 och 2024", "từ năm 2009 đến năm 2024",
+                  "giai đoạn 2009 – 2024"):  # fmt: skip
+        assert {y for m in ASKED_RANGE.finditer(asked) for y in m.groups() if y} == {"2009", "2024"}, asked
+    assert YEAR_BOUND.findall("Depuis 2009, combien ?") == ["2009"]
+    assert YEAR_BOUND.findall("Who was secretary in 2009?") == []
+
+
+def test_what_those_counted_are_is_said_at_the_count() -> None:
+    """'How many of them are women?' is not answered by '2 500 modeller… för ungdomar och kvinnor': the women are
+    not what the number counts."""
+    from types import SimpleNamespace
+
+    from assistant.evidence import _of_quality
+    from assistant.keywords import Words
+
+    women = KeyWord("kvinnor", "word", {stem("kvinnor", "sv"), "femmes", stem("femmes", "fr")})
+    question = SimpleNamespace(qualities=[women], kind="number", measure=None, numbers=set())
+    sentence = "Staden har haft över 2 500 modeller för självstyrning, säkerhetsteam och team för ungdomar och kvinnor."
+    assert not _of_quality(question, sentence, Words(sentence, "sv"), "sv")  # type: ignore[arg-type]
+    for said, language in (("Av de 11 ledamöterna är 4 kvinnor.", "sv"), ("dont 4 femmes", "fr"),
+                           ("Kvinnor: 4 av 11", "sv")):  # fmt: skip
+        assert _of_quality(question, said, Words(said, language), language), said  # type: ignore[arg-type]
+    assert not _of_quality(question, "4 av 11 kamrater", Words("4 av 11 kamrater", "sv"), "sv")  # type: ignore[arg-type]

@@ -357,6 +357,11 @@ def test_what_a_how_many_measures(question: str, measure: str | None) -> None:
         ("Trên diện tích trồng nghệ, bao nhiêu hộ tham gia?", None),  # it counts households
         ("How large an area of turmeric was planted?", "area"),
         ("How many houses were built?", None),
+        ("What is the population of Ha Tinh province?", "population"),  # how many live there
+        ("Quelle est la population du district de Mo Cay Bac ?", "population"),
+        ("Hur många invånare har Hanoi?", "population"),
+        ("Dân số tỉnh Quảng Nam là bao nhiêu?", "population"),
+        ("Combien de mètres carrés la population de Ha Tinh a-t-elle cédés ?", None),  # the people, not their number
     ],
 )
 def test_a_measure_asked_in_so_many_words(question: str, measure: str | None) -> None:
@@ -387,6 +392,10 @@ def test_a_measure_asked_in_so_many_words(question: str, measure: str | None) ->
         ("Ông sinh năm 1972", "age", True),
         ("la tradition millénaire de Thang Long", "age", True),
         ("Il y a 15 ans, la Commission centrale a lancé le mouvement", "age", False),
+        ("Hanoi compte plus de 8,5 millions d'habitants", "population", True),
+        ("tỉnh có dân số 1,5 triệu người", "population", True),
+        ("104 ménages en difficulté de logement", "population", False),  # households are no population
+        ("proche de la population et des habitants", "population", False),  # no number
     ],
 )
 def test_a_quantity_of_the_measure_asked(text: str, measure: str, gives: bool) -> None:
@@ -469,3 +478,23 @@ def test_a_founding_year_asked_and_given() -> None:
         assert ASKS_FOUNDING.search(question), question
     assert FOUNDED.search("Le modèle a été lancé dans le village de Kim Doi avec 20 membres en 2022")
     assert not FOUNDED.search("Under mandatperioden 2024-2029 identifierade fronten tre genombrott")
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ("enligt Quang Nams projekt", "enligt Quang Nam projekt"),  # Quang Nam's project
+        ("Tam Thangs team och Mo Cay Bacs distrikt", "Tam Thang team och Mo Cay Bac distrikt"),
+        ("Enligt Ho Chi Minhs lära", "Enligt Ho Chi Minh lära"),
+        ("Vietnams fosterlandsfront", "Vietnams fosterlandsfront"),  # one word: its prefix matches already
+        ("Nguyen Van Hung leder", "Nguyen Van Hung leder"),
+        ("fosterlandsfrontens möten i Hanoi", "fosterlandsfrontens möten i Hanoi"),
+    ],
+)
+def test_a_swedish_genitive_leaves_a_vietnamese_name(text: str, plain: str) -> None:
+    """Swedish writes a name's genitive with a bare s, which no Vietnamese syllable ends in: 'Quang Nams projekt' is
+    Quang Nam's, and its key word is the name 'Quang Nam', not 'Quang' and a word 'nams'."""
+    from assistant.languages import without_genitive
+
+    assert without_genitive(text, "sv") == plain
+    assert without_genitive("Quang Nams", "en") == "Quang Nams"
