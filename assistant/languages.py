@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Container
 from functools import lru_cache
 from typing import Any
 
@@ -141,12 +142,20 @@ _CAPITAL = r"[A-ZÀ-ÖØ-ÞĐ\u1ea0-\u1ef8]"
 _GENITIVE = re.compile(rf"\b((?:{_CAPITAL}[^\W\d_]{{0,6}}[ \t]+)+{_CAPITAL}[^\W\d_]{{0,6}}?)s\b")
 
 
-def without_genitive(text: str, language: str) -> str:
-    """A Swedish text with its Vietnamese names out of the genitive: 'Quang Nams projekt' -> 'Quang Nam projekt'."""
+def without_genitive(text: str, language: str, known: Container[str] | None = None) -> str:
+    """A Swedish text with its Vietnamese names out of the genitive: 'Quang Nams projekt' -> 'Quang Nam projekt';
+    with `known` (the documents' words, folded), only where they write the name's last word without the s and not
+    with it (not 'Jonas Gahr', 'Los Angeles')."""
     if language != "sv":
         return text
 
-    return _GENITIVE.sub(r"\1", unicodedata.normalize("NFC", text))
+    def plain(match: re.Match[str]) -> str:
+        last = fold(match.group(1).split()[-1])
+        if known is not None and (last not in known or f"{last}s" in known):
+            return match.group()
+        return match.group(1)
+
+    return _GENITIVE.sub(plain, unicodedata.normalize("NFC", text))
 
 
 def capitalised(text: str, language: str) -> set[str]:
@@ -418,6 +427,13 @@ def count_numbers(text: str) -> list[re.Match[str]]:
     return [m for m in NUMBER.finditer(text) if not any(a <= m.start() < b for a, b in names)]
 
 
+# A small count in words, or a share of a group: 'dont quatre femmes', 'fyra av dem', 'hai đồng chí', 'a majority'
+SMALL_COUNT = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|deux|trois|quatre|cinq|sept|huit|neuf|"
+    r"dix|onze|douze|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|hai|bốn|sáu|bảy|tám|chín|mười|majority|"
+    r"majorité|majoritet|majoriteten|half|moitié|hälften|đa số|một nửa)\b",
+    re.IGNORECASE,
+)
 # A count said in words: 'des centaines de milliers de cadres', 'tusentals modeller', 'thousands of opinions'
 NUMBER_WORDS = re.compile(
     r"\b(?:dizaines|centaines|milliers|millions|milliards|douzaines|tiotals|hundratals|tusentals|tiotusentals|"
@@ -438,6 +454,7 @@ _PARTITIVE = re.compile(r"^\s*(?:of|av|bland|parmi|d['’]entre|entre|des)\s", r
 # examples of what is counted: 'hur många exempel på modeller' counts the '2 100 modeller'
 _EXAMPLES = re.compile(r"^\s*(?:examples? of|exemples? de|exempel på|ví dụ về)\s+", re.IGNORECASE)
 _PRONOUNS = {"them", "they", "dem", "eux", "elles", "ils"}
+_SUBJECT_ARTICLES = {"la", "le", "les", "l", "un", "une", "ce", "cette", "ces"}
 _DETERMINERS = {"the", "these", "those", "de", "den", "det", "dessa", "les", "ces"}  # 'de' is also 'they'
 
 
@@ -510,19 +527,28 @@ ASKS_MEASURE = {
         r"\s*\??$)",
         re.IGNORECASE,
     ),
-    # how many live in a place: 'What is the population of…', 'Dân số tỉnh… là bao nhiêu', 'hur många invånare'
+    # how many live in a place: 'What is the population of…', 'Dân số tỉnh… là bao nhiêu', 'Hur många invånare har
+    # Hanoi?'; not the people's role ('the population's role') nor those of them who did something ('how many
+    # residents took part')
     "population": re.compile(
-        r"\b(?:(?:what|how large|how big) (?:is|was) the population|how many (?:inhabitants|residents)|"
-        r"quelle (?:est|était) la population|combien d['’]habitants|nombre d['’]habitants|"
-        r"hur stor (?:är |var )?befolkningen|befolkningsmängd\w*|hur många invånare|dân số\b)",
+        r"\b(?:(?:what|how large|how big) (?:is|was) the population\b(?!['’])|"
+        r"how many (?:inhabitants|residents|people) (?:does|do|did|live|lived|are there)\b|"
+        r"quelle (?:est|était) la population\b(?!\s+(?:cible|concernée|visée))|"
+        r"combien d['’]habitants (?:compte|comptait|a|avait|y a-t-il|vivent)\b|"
+        r"hur stor (?:är |var )?befolkningen\b|befolkningsmängd\w*|hur många (?:invånare (?:har|hade|bor)|bor)\b|"
+        r"dân số\b[^?]{0,40}\bbao nhiêu|bao nhiêu dân\s*\??$)",
         re.IGNORECASE,
     ),
 }
-# a population given: '1,2 million inhabitants', '8,5 miljoner invånare', 'dân số 1,5 triệu người', 'a population of…'
+# a population given: '1,2 million inhabitants', '8,5 miljoner invånare', '8 triệu dân', 'a population of 8.5
+# million', 'dân số khoảng 1,5 triệu người' (not '54 dân tộc', '200 residents attended', 'la population de 12 villages')
+_SIZE = r"\d[\d \u00a0\u202f.,]*(?:\s*(?:million|millions|miljoner|triệu|nghìn|thousand|milliers))"
 _POPULATION = re.compile(
-    r"\d[\d \u00a0\u202f.,]*(?:\s*(?:million|millions|miljoner|triệu|nghìn|thousand|milliers))?\s*(?:de |d'|of )?"
-    r"(?:habitants|inhabitants|residents|invånare|nhân khẩu|người dân|dân)\b"
-    r"|\b(?:population|befolkning\w*|dân số)\b[^.;:\d]{0,30}\d",
+    rf"\d[\d \u00a0\u202f.,]*(?:\s*(?:million|millions|miljoner|triệu|nghìn|thousand|milliers))?\s*(?:de |d'|of )?"
+    rf"(?:habitants|inhabitants|invånare)\b"
+    rf"|{_SIZE}\s*(?:de |d'|of )?(?:dân|người|personnes|people|människor)(?!\s*(?:tộc|quân|công))\b"
+    rf"|\b(?:population|befolkning\w*|dân số)\s+(?:(?:of|de|d'|på|là|av|khoảng|hơn|environ|about|nearly|over|"
+    rf"cirka|près de|plus de)\s+)*(?!(?:19|20)\d{{2}}\b)\d",
     re.IGNORECASE,
 )
 
@@ -530,6 +556,31 @@ _POPULATION = re.compile(
 def asked_measure(question: str) -> str | None:
     """The measure a question asks for in so many words ('length', 'area'), when it does."""
     return next((m for m, pattern in ASKS_MEASURE.items() if pattern.search(question)), None)
+
+
+_SCALE_WORDS = {"milliard", "milliards", "miljard", "miljarder", "miljon", "billion", "billions", "tỉ", "dizaines",
+                "centaines", "tiotals", "hundratals", "tusentals"}  # fmt: skip
+# what joins a thing counted to another thing it belongs to: '12 ménages du village 2', '265 orphans in 5 provinces'
+# (a bare 'de', 'of' says what kind of thing it is: '6 540 modèles de mobilisation de masse'; with an article, whose)
+_OF = {"du", "des", "của", "in", "i", "dans", "trong"}
+_OF_THE = ({"de", "of", "av"}, {"la", "l", "le", "les", "the"})
+
+
+def head_of_count(ahead: list[str]) -> list[str]:
+    """The words after a number that say what it counts, cut after the first when a word of belonging follows it:
+    '12 ménages du village 2' counts households, not villages ('6 540 modèles de mobilisation' counts models of that
+    kind); not after a scale or a unit ('1,2 millions de
+    tonnes', '297 000 m2 de terrain', '104,3 milliards de VND')."""
+    joined = [w.lower() for w in ahead[1:3]]
+    of_the = len(joined) == 2 and joined[0] in _OF_THE[0] and joined[1] in _OF_THE[1]
+    if len(ahead) < 2 or not (joined[0] in _OF or of_the) or is_stopword(ahead[0]):
+        return ahead
+    first = ahead[0].lower()
+    if first in _SCALE or first in _UNIT_WORDS or CURRENCY.fullmatch(first) or NUMBER_WORDS.fullmatch(first):
+        return ahead
+    if any(pattern.match(first) for pattern in _UNIT.values()) or first in _SCALE_WORDS:
+        return ahead
+    return ahead[:1]
 
 
 def measure_asked(asked: list[str]) -> str | None:
@@ -646,6 +697,11 @@ def counted(question: str) -> list[str]:
             joined = True  # 'byggda och utvärderade modeller': the words before the thing counted lead on to it
             continue
         verb_here = (past is not None and past.fullmatch(token)) or token.lower() in verbs
+        # a French verb before its subject: 'combien de villages compte la commune'; not a plural's adjective, which
+        # ends in s or x ('combien de maisons solidaires le district…')
+        verb_here = verb_here or (
+            i + 1 < len(ahead) and ahead[i + 1].lower() in _SUBJECT_ARTICLES and not token.lower().endswith(("s", "x"))
+        )
         if is_stopword(token) or (out and not joined and verb_here):  # a verb
             break  # 'fall avslöjade', 'people took part'
         joined = False

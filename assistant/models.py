@@ -91,6 +91,7 @@ class Answer(BaseModel):
     confidence: float | None = Field(
         None, description="The fitted probability that the documents answer the question (found when over the cut)."
     )
+    partial: bool = Field(False, description="Some parts of a question that asks several things are answered, not all.")
 
 
 class Problem(BaseModel):

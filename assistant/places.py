@@ -72,6 +72,9 @@ _NUMBERED = re.compile(rf"\b(?i:{_either(LEVELS['village'])})\s+(\d{{1,2}})\b(?!
 _BEFORE_NOUN = re.compile(rf"\b({_NAME})(?:\s+|-)(?i:({_either(_OTHER_NOUNS)}))\b")
 # the place above one, in brackets after its name: 'la commune de Dien Phuoc (Dien Ban)', 'xã Tam Thăng (Tam Kỳ)'
 _PARENT = re.compile(rf"[ \t]*\(({_NAME})\)")  # on the same line: not a caption's
+# more names after a plural noun's first: 'les districts de Ba Vi, Thach That, Quoc Oai, My Duc et Chuong My'
+_PLURALS = {"districts", "communes"}
+_MORE = re.compile(rf"(?:[ \t]*,[ \t]*|[ \t]+(?:et|and|och|va)[ \t]+)({_NAME})")
 _ABOVE = {"commune": "district", "village": "commune"}
 _BEFORE_WORD = re.compile(r"([A-Za-z][\w'-]*)\s+$")  # the word just before a name, nothing but spaces between
 _MIDDLE_NAMES = {"Van", "Thi"}  # 'Ho Van Tan' is a person, whatever a translation put before him
@@ -111,15 +114,16 @@ def _spaced(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
-def _name_ok(name: str) -> bool:
+def _name_ok(name: str, listed: bool = False) -> bool:
     """A place's name has a lower-case letter (not an acronym: 'NTM'), no digit, does not begin with a function word
-    ('Vilken kommun'; a later syllable may look like one: 'Bac Tra My'), holds no word of a body's name ('People's
-    Committee') and is not a person's ('Ho Van Tan': a middle name second)."""
+    ('Vilken kommun'; a later syllable may look like one: 'Bac Tra My'; one `listed` after another may: '…, My
+    Duc'), holds no word of a body's name ('People's Committee') and is not a person's ('Ho Van Tan': a middle name
+    second)."""
     parts = name.split()
     return (
         any(c.islower() for c in name)
         and not any(c.isdigit() for c in name)
-        and not is_stopword(parts[0])
+        and not (is_stopword(parts[0]) and not (listed and len(parts) > 1))
         and not any(p.lower() in _NOT_PLACES for p in parts)
         and not (len(parts) == 3 and parts[1] in _MIDDLE_NAMES)
     )
@@ -157,6 +161,11 @@ def mentions(text: str, known: dict[str, str] | None = None) -> list[tuple[int, 
             above = _PARENT.match(text, m.end(3))
             if above and level in _ABOVE and _name_ok(above.group(1)):
                 found.append(place(above, 1, above.group(1), _ABOVE[level]))
+            if (m.group(1) or "").lower() in _PLURALS:
+                end = m.end(3)
+                while (more := _MORE.match(text, end)) and _name_ok(more.group(1), listed=True):
+                    found.append(place(more, 1, more.group(1), level))
+                    end = more.end(1)
     found += [place(m, 0, f"village {m.group(1)}", "village") for m in _NUMBERED.finditer(text)]
     for m in _BEFORE_NOUN.finditer(text):
         if _name_ok(m.group(1)):
@@ -257,7 +266,8 @@ def elsewhere(places: list[Place], index: LexicalIndex, doc_id: str, title: str,
             below = [p for p in here if p.level != PROVINCE]
             # nor, where the paragraph names none, are its district's and communes' (the Mo Cay Bac article's
             # vice-chair is none of Quang Nam's), unless it names another place the question asks about
-            if not below and not any(p.name in asked_names for _, p in found):
+            named_province = any(p.level == PROVINCE for _, p in found)  # (two that tie leave no principal)
+            if not below and not named_province and not any(p.name in asked_names for _, p in found):
                 below = [p for p in named_in_doc if p.level != PROVINCE]
             if below:
                 return below[0]

@@ -76,7 +76,7 @@ def analyse(
     """Query terms in the question's words, plus their dictionary translations into the corpus' languages (those the
     indexed documents use first, when the index is given)."""
     language = question_language(question)
-    question = without_genitive(question, language)  # 'Quang Nams projekt': Quang Nam's
+    question = without_genitive(question, language, index.terms if index is not None else None)  # Quang Nam's
     terms: dict[str, float] = {}
     ngrams: dict[str, float] = {}
     _bag(term_tokens(question, sorted({language, *corpus_languages})), 1.0, terms)

@@ -98,14 +98,20 @@ def mcp_server(assistant: Assistant, host: str) -> Any:
             language: only passages in this language ("en", "fr", "sv", "vi").
             documents: only these document ids (file names in the seeds folder).
 
-        Returns the answer text with [n] markers, whether the documents answer it (`found`), and for each citation
-        its number, document id, title, link, date, page (PDFs) and the quoted sentences.
+        Returns the answer text with [n] markers, whether the documents answer it (`found`), or only some of
+        the things it asks (`partial`), and for each citation its number, document id, title, link, date, page (PDFs)
+        and the quoted sentences.
         """
         try:
             reply = assistant.answer(question, **_filters(language, documents))
         except AssistantError as exc:
             return {"text": str(exc), "found": False, "citations": []}
-        return {"text": message(reply), "found": reply.found, "citations": [source(c) for c in reply.citations]}
+        return {
+            "text": message(reply),
+            "found": reply.found,
+            "partial": reply.partial,
+            "citations": [source(c) for c in reply.citations],
+        }
 
     @server.tool()
     def search(question: str, k: int = 5) -> list[dict[str, Any]]:
@@ -203,7 +209,7 @@ def app(assistant: Assistant, host: str = "127.0.0.1") -> Any:
             "choices": [{"index": 0, "message": {"role": "assistant", "content": message(reply)},
                          "finish_reason": "stop"}],
             "usage": {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0},
-            "sources": sources, "found": reply.found,
+            "sources": sources, "found": reply.found, "partial": reply.partial,
         }  # fmt: skip
 
     web.mount(MCP_PATH, mcp_app)

@@ -720,6 +720,21 @@ def test_a_question_whose_words_no_document_holds_is_declined(seeded: Settings) 
     assert not answer(question).found
 
 
+def test_a_question_with_a_part_the_documents_do_not_give_answers_the_others_and_says_so(seeded: Settings) -> None:
+    reply = answer("How many orphans were sponsored in Ha Tinh in 2023, and how old was the youngest of them?")
+    assert reply.found and reply.partial, reply.text
+    assert "265" in reply.text and "The documents do not say: how old was the youngest" in reply.text, reply.text
+    whole = answer("How many orphans were sponsored in Ha Tinh in 2023?")
+    assert whole.found and not whole.partial, whole.text
+
+
+def test_a_plural_place_noun_names_every_place_of_its_list(seeded: Settings) -> None:
+    """'les districts de Ba Vi, Thach That, Quoc Oai, My Duc et Chuong My' names five districts: asked which
+    besides Ba Vi, the sentence that lists them answers."""
+    reply = answer("Besides Ba Vi, which districts of Hanoi have mountain communes with ethnic minorities?")
+    assert reply.found and "Thach That" in reply.text, reply.text
+
+
 def test_women_among_those_asked_of_before_are_counted_where_a_number_counts_them(seeded: Settings) -> None:
     """'How many of them are women?' after the standing committee's newcomers: the documents do not say; the city's
     '2 500 models… for young people and women' count models, not women."""
@@ -1389,6 +1404,10 @@ def test_a_sentence_naming_no_body_speaks_of_the_front_or_of_the_body_named_befo
         "Who was Quang Nam's provincial Party secretary in 2009?",
         # the Mo Cay Bac article's provincial vice-chair, in an article that names no province
         "Who is the vice-chair of the Thanh Hoa provincial Fatherland Front Committee?",
+        # who chaired the conference: the commission's head spoke at it
+        "Ai chủ trì hội nghị triển khai đề án nhân rộng mô hình Dân vận khéo ở Quảng Nam?",
+        # '12 ménages du village 2' counts households of a village, not villages
+        "Combien de villages compte la commune de Tra Ka ?",
     ],
 )
 def test_what_the_documents_do_not_say_of_what_they_name_is_declined(seeded: Settings, question: str) -> None:
@@ -1413,6 +1432,7 @@ def test_what_the_documents_do_not_say_of_what_they_name_is_declined(seeded: Set
         # a stretch asked in words is the stretch the document gives
         ("Combien de modèles de « mobilisation de masse qualifiée » Quang Nam a-t-il construits entre 2009 et 2024 ?",
          None, "6 540"),
+        ("Vem var partisekreterare i Quang Nam under perioden 2009-2024?", None, "Luong Nguyen Minh Triet"),
     ],
 )  # fmt: skip
 def test_what_the_documents_say_of_what_they_name_is_answered(

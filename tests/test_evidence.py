@@ -36,7 +36,10 @@ from assistant.models import Passage
         ("How many houses were built?", []),
         ("Who is Quang Nam's provincial Party chief?", [("secretary", False)]),  # the Party's chief is its secretary
         ("Vem är partichefen i provinsen?", [("secretary", False)]),
+        ("membre du Comité central du Parti, chef de la Commission", [("head", False)]),  # a title after a Party one
+        ("Party chief of the Mass Mobilization Commission", [("head", False)]),
         ("la cheffe de la Commission de mobilisation de masse du Comité provincial du Parti", [("head", False)]),
+        ("Ai là người chủ trì hội nghị?", [("chair", False)]),  # who chaired: a verb, as 'chaired' is
     ],
 )  # fmt: skip
 def test_roles_are_read_by_family_and_deputy(text: str, roles: list[tuple[str, bool]]) -> None:
@@ -229,6 +232,13 @@ def test_which_village_is_answered_by_a_sentence_naming_another_village() -> Non
     assert asked_place_level("How many villages did it reach?") is None
     assert asked_place_level("Which commune-level body runs the model?") is None  # a body, not a commune
     assert asked_place_level("Hà Tĩnh đã phối hợp với những tỉnh nào?") == "province"
+    # plurals, and one of several: 'which of Hanoi's districts', 'lequel des districts', 'vilket av distrikten'
+    assert asked_place_level("Which provinces did Hanoi work with?") == "province"
+    assert asked_place_level("Vilka distrikt i Hanoi har bergskommuner?") == "district"
+    assert asked_place_level("Which of Hanoi's districts was the first?") == "district"
+    assert asked_place_level("Lequel des districts de Hanoi a été le premier ?") == "district"
+    assert asked_place_level("Vilket av distrikten var först?") == "district"
+    assert asked_place_level("Which of them did the district choose?") is None  # 'them', not a district
     question = SimpleNamespace(kind=None, place_level="village", places=[Place("Tam Thang", "commune", "Tam Thang")])
     launched = "Le modèle a été lancé dans le village de Kim Doi avec 20 membres en 2022."
     assert _cue(question, launched, typed) == 1.0  # type: ignore[arg-type]
@@ -397,6 +407,21 @@ def test_a_day_and_month_are_a_date_and_everyday_words_are_not() -> None:
     assert DAY_MONTH.search("les 45 mai") is None
 
 
+def test_a_number_counts_the_thing_right_after_it_not_the_one_it_belongs_to() -> None:
+    """'12 ménages du village 2' counts households, not villages (and 'village 2' counts nothing); '6 540 modèles de
+    mobilisation de masse' counts models of that kind."""
+    from assistant.evidence import _asks_a_verb
+    from assistant.languages import head_of_count, words
+
+    assert head_of_count(words("ménages du village 2 pour")) == ["ménages"]
+    assert head_of_count(words("orphans in 5 provinces")) == ["orphans"]
+    assert head_of_count(words("orphelins de la province")) == ["orphelins"]
+    assert head_of_count(words("modèles de mobilisation de masse")) == ["modèles", "de", "mobilisation", "de", "masse"]
+    assert head_of_count(words("millions de jours de travail")) == ["millions", "de", "jours", "de", "travail"]
+    assert head_of_count(words("m2 de terrain")) == ["m2", "de", "terrain"]
+    assert _asks_a_verb("Ai chủ trì hội nghị?") and not _asks_a_verb("Ai là chủ tịch?")
+
+
 def test_one_year_asked_is_not_a_stretch_that_starts_or_ends_in_it() -> None:
     """'Who was the secretary in 2009?' is not answered by 'la période 2009-2024', which a question about that
     stretch, or about 2009 to 2024 in words, is."""
@@ -411,6 +436,7 @@ def test_one_year_asked_is_not_a_stretch_that_starts_or_ends_in_it() -> None:
         assert {y for m in ASKED_RANGE.finditer(asked) for y in m.groups() if y} == {"2009", "2024"}, asked
     assert YEAR_BOUND.findall("Depuis 2009, combien ?") == ["2009"]
     assert YEAR_BOUND.findall("Who was secretary in 2009?") == []
+    assert {y for m in ASKED_RANGE.finditer("in 2009-24") for y in m.groups() if y} == {"2009", "24"}
 
 
 def test_what_those_counted_are_is_said_at_the_count() -> None:
@@ -429,3 +455,8 @@ def test_what_those_counted_are_is_said_at_the_count() -> None:
                            ("Kvinnor: 4 av 11", "sv")):  # fmt: skip
         assert _of_quality(question, said, Words(said, language), language), said  # type: ignore[arg-type]
     assert not _of_quality(question, "4 av 11 kamrater", Words("4 av 11 kamrater", "sv"), "sv")  # type: ignore[arg-type]
+    unpunctuated = "Staden har haft över 2 500 modeller för ungdomar och kvinnor."  # what the models are for
+    assert not _of_quality(question, unpunctuated, Words(unpunctuated, "sv"), "sv")  # type: ignore[arg-type]
+    for said in ("Le comité compte 11 membres, dont quatre femmes.", "Av de 11 ledamöterna är en majoritet kvinnor."):
+        language = "fr" if "comité" in said else "sv"
+        assert _of_quality(question, said, Words(said, language), language), said  # type: ignore[arg-type]

@@ -362,6 +362,9 @@ def test_what_a_how_many_measures(question: str, measure: str | None) -> None:
         ("Hur många invånare har Hanoi?", "population"),
         ("Dân số tỉnh Quảng Nam là bao nhiêu?", "population"),
         ("Combien de mètres carrés la population de Ha Tinh a-t-elle cédés ?", None),  # the people, not their number
+        ("What was the population's role in the Front's work?", None),
+        ("How many residents took part in the conferences?", None),  # those who did something
+        ("Ai là phó chủ tịch huyện Mỏ Cày Bắc, nơi có dân số đông?", None),
     ],
 )
 def test_a_measure_asked_in_so_many_words(question: str, measure: str | None) -> None:
@@ -396,6 +399,10 @@ def test_a_measure_asked_in_so_many_words(question: str, measure: str | None) ->
         ("tỉnh có dân số 1,5 triệu người", "population", True),
         ("104 ménages en difficulté de logement", "population", False),  # households are no population
         ("proche de la population et des habitants", "population", False),  # no number
+        ("Thành phố có hơn 8 triệu dân", "population", True),
+        ("54 dân tộc anh em", "population", False),  # ethnic groups
+        ("200 residents attended the meeting", "population", False),  # a head count
+        ("Befolkningen i Hanoi fick hjälp under 2023", "population", False),  # a year
     ],
 )
 def test_a_quantity_of_the_measure_asked(text: str, measure: str, gives: bool) -> None:
@@ -498,3 +505,8 @@ def test_a_swedish_genitive_leaves_a_vietnamese_name(text: str, plain: str) -> N
 
     assert without_genitive(text, "sv") == plain
     assert without_genitive("Quang Nams", "en") == "Quang Nams"
+    # with the documents' words: only a name they write without the s, and not with it
+    known = {"quang", "nam", "gahr", "angeles"}
+    assert without_genitive("enligt Quang Nams projekt", "sv", known) == "enligt Quang Nam projekt"
+    assert without_genitive("Enligt Jonas Gahr Støre", "sv", known) == "Enligt Jonas Gahr Støre"
+    assert without_genitive("I Los Angeles", "sv", known) == "I Los Angeles"

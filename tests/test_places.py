@@ -32,6 +32,11 @@ def named(text: str, known: dict[str, str] | None = None) -> list[tuple[str, str
          [("Tra Ka", "commune", "Tra Ka"), ("Bac Tra My", "district", "Bac Tra My")]),
         ("12 ménages du village 2 en 2021", [("village 2", "village", "village 2")]),
         ("hộ ở thôn 3 năm 2022", [("village 3", "village", "thôn 3")]),
+        # a plural noun names each place of its list, a function word first in a later one too ('My Duc')
+        ("les communes montagneuses des districts de Ba Vi, Thach That, My Duc et Chuong My.",
+         [("Ba Vi", "district", "Ba Vi"), ("Thach That", "district", "Thach That"), ("My Duc", "district", "My Duc"),
+          ("Chuong My", "district", "Chuong My")]),
+        ("la commune de Tam Thang, Tam Ky", [("Tam Thang", "commune", "Tam Thang")]),  # one commune: no list
     ],
 )  # fmt: skip
 def test_places_are_found_with_their_level_and_spelling(text: str, places: list[tuple[str, str, str]]) -> None:
