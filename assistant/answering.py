@@ -266,9 +266,25 @@ def _framed(question: str, previous: str | None) -> tuple[str, str]:
     return f"{kept} {question}", " ".join([question, ", ".join(dict.fromkeys(carried))]).strip()
 
 
+# one fact asked again of another place: '…in Ha Tinh in 2023, compared with Hanoi over the last term?'
+_COMPARED = re.compile(
+    r",?\s+(?:compared (?:with|to)|as against|versus|par rapport à|comparée? à|jämfört med|so với)\s+(?P<other>[^?]+?)"
+    r"\s*\??\s*$",
+    re.IGNORECASE,
+)
+# the 'and' a follow-up opens with, in the question's language
+_AND_OPENING = {"fr": "Et", "sv": "Och", "vi": "Còn"}
+
+
 def split_parts(question: str) -> list[str]:
-    """A question that asks two things, as two questions: 'how many X and how many Y', or one fact for two places
-    ('the secretaries of Ha Tinh and of Quang Nam')."""
+    """A question that asks two things, as two questions: 'how many X and how many Y', one fact for two places
+    ('the secretaries of Ha Tinh and of Quang Nam'), or one fact compared with another place's ('…in Ha Tinh in
+    2023, compared with Hanoi over the last term?', whose second part is asked as a follow-up: 'And Hanoi over the
+    last term?')."""
+    compared = _COMPARED.search(question)
+    if compared and _proper_names(f"and {compared.group('other')}") and _proper_names(question[: compared.start()]):
+        opening = _AND_OPENING.get(question_language(question), "And")
+        return [question[: compared.start()].rstrip(" ,") + "?", f"{opening} {compared.group('other')}?"]
     pieces = [p.strip(" ,") for p in _PART_BREAK.split(question) if p.strip(" ,")]
     if len(pieces) == 1:  # the question word inside each clause, as Vietnamese asks: '…, và Quảng Nam chọn bao nhiêu…'
         clauses = [p.strip(" ,") for p in _CLAUSE_BREAK.split(question) if p.strip(" ,")]

@@ -370,6 +370,13 @@ def test_a_question_that_points_nowhere_starts_anew() -> None:
         ("Hà Tĩnh góp bao nhiêu tỷ đồng cho Quỹ Vì người nghèo và bao nhiêu tỷ đồng cho an sinh xã hội?",
          ["Hà Tĩnh góp bao nhiêu tỷ đồng cho Quỹ Vì người nghèo",
           "bao nhiêu tỷ đồng cho an sinh xã hội? Hà Tĩnh, Quỹ Vì"]),
+        # one fact compared with another place's: the second part asked as a follow-up of the first
+        ("How much did Ha Tinh's fund raise in 2023, compared with Hanoi over the last term?",
+         ["How much did Ha Tinh's fund raise in 2023?", "And Hanoi over the last term?"]),
+        ("Combien de maisons Ha Tinh a-t-il construites, par rapport à Hanoi ?",
+         ["Combien de maisons Ha Tinh a-t-il construites?", "Et Hanoi?"]),
+        ("How many times higher was Hanoi's income in 2020 compared with 2010?",  # a year, not a place
+         ["How many times higher was Hanoi's income in 2020 compared with 2010?"]),
     ],
 )  # fmt: skip
 def test_questions_that_ask_two_things_are_split(question: str, parts: list[str]) -> None:
@@ -726,6 +733,11 @@ def test_a_question_with_a_part_the_documents_do_not_give_answers_the_others_and
     assert "265" in reply.text and "The documents do not say: how old was the youngest" in reply.text, reply.text
     whole = answer("How many orphans were sponsored in Ha Tinh in 2023?")
     assert whole.found and not whole.partial, whole.text
+
+
+def test_a_fact_compared_with_another_place_s_gives_both(seeded: Settings) -> None:
+    reply = answer("How much did the Fund for the Poor raise in Ha Tinh in 2023, compared with Hanoi over the term?")
+    assert reply.found and "104,3" in reply.text and "411,2" in reply.text, reply.text
 
 
 def test_a_plural_place_noun_names_every_place_of_its_list(seeded: Settings) -> None:
