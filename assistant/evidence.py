@@ -41,6 +41,7 @@ from .languages import (
     asked_kind,
     asked_measure,
     byline,
+    capitalised,
     content_words,
     count_numbers,
     counted,
@@ -55,6 +56,7 @@ from .languages import (
     joined,
     measure_asked,
     name_groups,
+    opening_words,
     people_unit,
     sentence_spans,
     stem,
@@ -198,6 +200,7 @@ class Question:
     # for a total ('of the 15')
     stated: list[tuple[str, KeyWord | None]] = field(default_factory=list)
     single: set[str] = field(default_factory=set)  # its years asked as one year, not a stretch's start or end
+    unknown: list[str] = field(default_factory=list)  # names it gives that no document writes ('Stockholm')
 
 
 # A name the question quotes: « … », "…", “…”, or '…' between spaces (not an apostrophe: 'Hanoi's', 'l'équipe')
@@ -238,7 +241,9 @@ def _qualities(keys: list[KeyWord], text: str) -> list[KeyWord]:
 # and '36 392 mètres de clôtures' measure other things)
 MEASURE_OF = re.compile(
     rf"\b(?:{'|'.join(forms for kind, forms in MEASURES.values() if kind in ('area', 'length', 'mass'))}|length|"
-    r"longueur|längd|area|superficie|surface|yta|areal)\s+(?:of|de|d'|d’|du|des|av)\s*([^\W\d_][\w-]*)",
+    r"longueur|längd|area|superficie|surface|yta|areal)\s+(?:of|de|d'|d’|du|des|av)\s*([^\W\d_][\w-]*)"
+    # Vietnamese puts the thing right after the unit: 'bao nhiêu hecta sâm Ngọc Linh'
+    r"|\b(?:hecta|héc-ta|mét vuông|mét|ki-lô-mét|cây số|tấn)\s+([^\W\d_][\w-]*)",
     re.IGNORECASE,
 )
 
@@ -246,9 +251,11 @@ MEASURE_OF = re.compile(
 def _measured_thing(keys: list[KeyWord], text: str, measure: str | None) -> list[KeyWord]:
     """The key word of what a measure asked is of ('ginseng' in 'how many hectares of ginseng'), when it says."""
     match = MEASURE_OF.search(text) if measure in ("area", "length", "mass") else None
-    if match is None or is_stopword(match.group(1)):
+    thing = (match.group(1) or match.group(2)) if match else None
+    if thing is None or is_stopword(thing):
         return []
-    return [k for k in keys if k.kind == "word" and fold(k.word) == fold(match.group(1))]
+    # (a word no dictionary translates too: 'sâm' of 'bao nhiêu hecta sâm', which no document is then seen to give)
+    return [k for k in keys if k.kind in ("word", "unjudged") and fold(k.word) == fold(thing)]
 
 
 # A name with a number: 'Ring Road 3', 'Route No 1'; two capitalised words at least, not a phrase that opens the
@@ -406,7 +413,8 @@ def question_of(results: Results, constraint_text: str) -> Question:
                     _attributed(constraint_text, kind), bodies(constraint_text, people=False),
                     _quoted(keys, constraint_text),
                     _qualities(keys, constraint_text) or _measured_thing(keys, constraint_text, measure),
-                    _stated_counts(keys, constraint_text), single)  # fmt: skip
+                    _stated_counts(keys, constraint_text), single,
+                    _unknown_names(keys, constraint_text, results))  # fmt: skip
 
 
 def _years(text: str, single: set[str]) -> set[str]:
@@ -445,6 +453,26 @@ def _of_quality(question: Question, sentence: str, own: Words, language: str) ->
         if any(matched(k, said) for k in question.qualities):
             return True
     return not counts
+
+
+def _unknown_names(keys: list[KeyWord], text: str, results: Results) -> list[str]:
+    """The single capitalised words a question gives, not first, that no document writes in any form ('Hur lång tid
+    tar det att flyga från Stockholm till Hanoi?'): the documents do not speak of it."""
+    language = results.query.language
+    named = capitalised(text, language) - opening_words(text)
+    terms = results.index.terms
+
+    def written(k: KeyWord) -> bool:  # in any form, or as a word it starts with ('Vietnamese' of 'Vietnam')
+        folded = fold(k.word)
+        forms = k.forms | {folded, stem(k.word, language)}
+        return any(f in terms for f in forms) or any(folded[:n] in terms for n in range(6, len(folded)))
+
+    return [
+        k.word
+        for k in keys
+        if k.word in named and " " not in k.word and len(k.word) >= 4 and not any(c.isdigit() for c in k.word)
+        and not written(k)
+    ]  # fmt: skip
 
 
 def _source_role(question: Question, said: float) -> float:
@@ -1122,6 +1150,8 @@ def violated(question: Question, features: dict[str, float]) -> str | None:
         return "topic"
     if all(k.kind == "unjudged" for k in question.keys):  # 'Hur många?': nothing ties a sentence to the question
         return "topic"
+    if question.unknown:
+        return "unknown name"
     return None
 
 

@@ -3,11 +3,13 @@ rarity, and how much of them a text holds."""
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .languages import capitalised, content_words, fold, joined, name_groups, opening_words, stem, words
 from .lexical import LexicalIndex
+from .places import PROVINCE, mentions
 from .retrieval import Query
 
 PREFIX = 5  # words sharing this many first letters match: cognates such as 'certification'/'certifié'
@@ -53,10 +55,22 @@ def key_words(query: Query) -> list[KeyWord]:
     return keys
 
 
+def _at_provinces(group: list[str]) -> list[list[str]]:
+    """A run of capitals cut where a province's name begins or ends: 'Hà Nội Đỗ Anh Tuấn' is a city and a person."""
+    text = " ".join(group)
+    cuts = set()
+    for at, place in mentions(text):
+        if place.level == PROVINCE:
+            first = len(text[:at].split())
+            cuts |= {first, first + len(place.said.split())}
+    bounds = [0, *sorted(c for c in cuts if 0 < c < len(group)), len(group)]
+    return [group[a:b] for a, b in itertools.pairwise(bounds)]
+
+
 def _group_names(keys: list[KeyWord], question: str) -> list[KeyWord]:
     """One key for a name written in several words ('Hà Nội'): it matches 'Hanoi' or all of its words."""
     by_word = {fold(k.word): k for k in sorted(keys, key=lambda k: k.kind == "name")}  # a name before a word
-    for group in name_groups(question):
+    for group in (part for run in name_groups(question) for part in _at_provinces(run)):
         while group and fold(group[0]) not in by_word:  # 'What Hanoi…': a function word opening the run is not named
             group = group[1:]
         members = [by_word.get(fold(w)) for w in group]

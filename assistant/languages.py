@@ -311,7 +311,8 @@ ASKS_MONEY = re.compile(
     r"giá bán|investment cost|amounts? of money|sums? of money|penningsumm(?:a|an|or|orna))\b"
     # a price, not a prize ('Quel prix le modèle a-t-il reçu ?', 'Vem fick priset?') nor a value ('giá trị')
     r"|\b(?:à quel prix|le prix d|quel est le prix|priset på|vad kostar|(?:với|mức) giá(?! trị))"
-    r"|\b(?:in|en|i|bằng)\s+(?:VND|USD|đồng)\b"  # 'in VND': a sum in that currency
+    # 'in VND', 'in Vietnamese dong', 'en dongs': a sum in that currency
+    r"|\b(?:in|en|i|bằng)\s+(?:VND|USD|đồng|(?:vietnamese |vietnamiens? |vietnamesiska )?dongs?)\b"
     # 'How much did Ha Tinh raise for the Fund…', 'Hur mycket samlade fonden…': how much, for a fund, is a sum
     r"|\b(?:how much|combien|hur mycket|bao nhiêu)\b(?=.*\b(?:fund|funds|fonds|fonden|quỹ)\b)",
     re.IGNORECASE,

@@ -460,3 +460,13 @@ def test_what_those_counted_are_is_said_at_the_count() -> None:
     for said in ("Le comité compte 11 membres, dont quatre femmes.", "Av de 11 ledamöterna är en majoritet kvinnor."):
         language = "fr" if "comité" in said else "sv"
         assert _of_quality(question, said, Words(said, language), language), said  # type: ignore[arg-type]
+
+
+def test_a_run_of_capitals_is_cut_where_a_province_begins_or_ends() -> None:
+    """'Thành ủy Hà Nội Đỗ Anh Tuấn' names the city and a person, whom the document names apart ('Hanoi', 'Do Anh
+    Tuan'); a person's name that ends like a province ('Nguyen Thi Khanh Hoa') stays whole."""
+    from assistant.keywords import _at_provinces
+
+    assert _at_provinces(["Hà", "Nội", "Đỗ", "Anh", "Tuấn"]) == [["Hà", "Nội"], ["Đỗ", "Anh", "Tuấn"]]
+    assert _at_provinces(["Nguyen", "Thi", "Khanh", "Hoa"]) == [["Nguyen", "Thi", "Khanh", "Hoa"]]
+    assert _at_provinces(["Quang", "Nam"]) == [["Quang", "Nam"]]
