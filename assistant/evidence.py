@@ -421,9 +421,19 @@ def _years(text: str, single: set[str]) -> set[str]:
     """The years a text names, but those the question asks as one year where the text names them only as a
     stretch's start or end ('Vem var partisekreterare år 2009?' against 'la période 2009-2024')."""
     years = set(YEAR.findall(text))
+    if not single:  # (most questions: every sentence of every passage is read this way)
+        return years
     ranged = {y for m in YEAR_RANGE.finditer(text) for y in m.groups()}
     alone = set(YEAR.findall(YEAR_RANGE.sub(" ", text)))
     return years - {y for y in single & ranged if y not in alone}
+
+
+def _just_before(sentence: str, start: int, language: str) -> Words:
+    """The words just before a number at `start`, back to the last comma, quote or number (up to UNIT_WORDS): what
+    it counts when a sentence says it first ('le nombre de ménages pauvres est de 120', 'Pupils: 640'; not the team
+    before the name '« 5 en 1 »')."""
+    lead = re.split(r"[,;«»\"“”]|\d", sentence[:start])[-1]
+    return Words(" ".join(words(lead)[-UNIT_WORDS:]), language)
 
 
 QUALITY_WORDS = 4  # words after a count read for what those counted are
@@ -443,8 +453,7 @@ def _of_quality(question: Question, sentence: str, own: Words, language: str) ->
         # not '2 500 modeller för ungdomar och kvinnor'), or just before it ('women: 4')
         ahead = words(re.split(r"[,;:()]", sentence[match.end() :])[0])[:QUALITY_WORDS]
         after = " ".join(itertools.takewhile(lambda w: w.lower() not in _FOR, ahead))
-        lead = re.split(r"[,;«»\"“”]|\d", sentence[: match.start()])[-1]
-        near = (Words(after, language), Words(" ".join(words(lead)[-UNIT_WORDS:]), language))
+        near = (Words(after, language), _just_before(sentence, match.start(), language))
         if any(matched(k, side) for k in question.qualities for side in near):
             return True
     # or at a count in words: 'dont quatre femmes', 'för första gången är en majoritet kvinnor'
@@ -851,10 +860,8 @@ def _unit(question: Question, sentence: str, language: str, known: list[KeyWord]
         # 'dont 94 ont construit de nouveaux logements'; not past a comma ('4 nouvelles maisons, certains ménages…')
         # (the first word alone when another thing it belongs to follows: '12 ménages du village 2')
         after = " ".join(head_of_count(words(re.split(r"[,;:()]", sentence[match.end() :])[0])[:UNIT_WORDS]))
-        # or just before it, since the last comma, quote or number: 'le nombre de ménages pauvres est de 120',
-        # 'Pupils: 640'; not the team before the name '« 5 en 1 »'
-        lead = re.split(r"[,;«»\"“”]|\d", sentence[: match.start()])[-1]
-        near = Words(after, language), Words(" ".join(words(lead)[-UNIT_WORDS:]), language)
+        # or just before it ('le nombre de ménages pauvres est de 120', 'Pupils: 640')
+        near = Words(after, language), _just_before(sentence, match.start(), language)
         if any(matched(k, side) for k in known for side in near):
             return 1.0
         if counts(unit, question.counting):

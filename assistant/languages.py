@@ -543,11 +543,11 @@ ASKS_MEASURE = {
 }
 # a population given: '1,2 million inhabitants', '8,5 miljoner invånare', '8 triệu dân', 'a population of 8.5
 # million', 'dân số khoảng 1,5 triệu người' (not '54 dân tộc', '200 residents attended', 'la population de 12 villages')
-_SIZE = r"\d[\d \u00a0\u202f.,]*(?:\s*(?:million|millions|miljoner|triệu|nghìn|thousand|milliers))"
+_AMOUNT = r"\d[\d \u00a0\u202f.,]*"
+_SCALED = r"\s*(?:million|millions|miljoner|triệu|nghìn|thousand|milliers)"
 _POPULATION = re.compile(
-    rf"\d[\d \u00a0\u202f.,]*(?:\s*(?:million|millions|miljoner|triệu|nghìn|thousand|milliers))?\s*(?:de |d'|of )?"
-    rf"(?:habitants|inhabitants|invånare)\b"
-    rf"|{_SIZE}\s*(?:de |d'|of )?(?:dân|người|personnes|people|människor)(?!\s*(?:tộc|quân|công))\b"
+    rf"{_AMOUNT}(?:{_SCALED})?\s*(?:de |d'|of )?(?:habitants|inhabitants|invånare)\b"
+    rf"|{_AMOUNT}{_SCALED}\s*(?:de |d'|of )?(?:dân|người|personnes|people|människor)(?!\s*(?:tộc|quân|công))\b"
     rf"|\b(?:population|befolkning\w*|dân số)\s+(?:(?:of|de|d'|på|là|av|khoảng|hơn|environ|about|nearly|over|"
     rf"cirka|près de|plus de)\s+)*(?!(?:19|20)\d{{2}}\b)\d",
     re.IGNORECASE,
@@ -570,18 +570,21 @@ _OF_THE = ({"de", "of", "av"}, {"la", "l", "le", "les", "the"})
 def head_of_count(ahead: list[str]) -> list[str]:
     """The words after a number that say what it counts, cut after the first when a word of belonging follows it:
     '12 ménages du village 2' counts households, not villages ('6 540 modèles de mobilisation' counts models of that
-    kind); not after a scale or a unit ('1,2 millions de
-    tonnes', '297 000 m2 de terrain', '104,3 milliards de VND')."""
-    joined = [w.lower() for w in ahead[1:3]]
-    of_the = len(joined) == 2 and joined[0] in _OF_THE[0] and joined[1] in _OF_THE[1]
-    if len(ahead) < 2 or not (joined[0] in _OF or of_the) or is_stopword(ahead[0]):
+    kind); not after a scale or a unit ('1,2 millions de tonnes', '297 000 m2 de terrain', '104,3 milliards de VND')."""
+    following = [w.lower() for w in ahead[1:3]]
+    of_the = len(following) == 2 and following[0] in _OF_THE[0] and following[1] in _OF_THE[1]
+    if len(ahead) < 2 or not (following[0] in _OF or of_the) or is_stopword(ahead[0]):
         return ahead
     first = ahead[0].lower()
-    if first in _SCALE or first in _UNIT_WORDS or CURRENCY.fullmatch(first) or NUMBER_WORDS.fullmatch(first):
-        return ahead
-    if any(pattern.match(first) for pattern in _UNIT.values()) or first in _SCALE_WORDS:
-        return ahead
-    return ahead[:1]
+    scale_or_unit = (
+        first in _SCALE
+        or first in _SCALE_WORDS
+        or first in _UNIT_WORDS
+        or CURRENCY.fullmatch(first) is not None
+        or NUMBER_WORDS.fullmatch(first) is not None
+        or any(pattern.match(first) for pattern in _UNIT.values())
+    )
+    return ahead if scale_or_unit else ahead[:1]
 
 
 def measure_asked(asked: list[str]) -> str | None:
