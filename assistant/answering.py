@@ -41,12 +41,14 @@ from .languages import (
     APPROXIMATELY,
     ASKS_ARTICLE,
     ASKS_MEASURE,
+    ASKS_NUMBER,
     ASKS_SITE,
     ASKS_WHAT,
     ASKS_YEAR,
     CURRENCY,
     DAY_MONTH,
     FULL_DATE,
+    MONEY_WORDS,
     NAME,
     NUMBER,
     PARTAKE,
@@ -276,16 +278,91 @@ _COMPARED = re.compile(
 _AND_OPENING = {"fr": "Et", "sv": "Och", "vi": "Còn"}
 
 
+# Two things set side by side, each asked for its own fact (the reply gives both, and the reader compares): 'Was the
+# interview published before or after the resolution?', 'Entre la résolution n° 35 et la décision 781, laquelle est
+# antérieure ?', 'Vem lade mest pengar på solidaritetshus: Ha Tinh under 2023 eller Hanoi under mandatperioden?'
+_BEFORE_OR_AFTER = re.compile(
+    r",?\s+(?:before or after|after or before|avant ou après|après ou avant|före eller efter|efter eller före|"
+    r"trước hay sau|sau hay trước)(?:\s+(?:that|que|qu'|att|khi))?\s+",
+    re.IGNORECASE,
+)
+_BETWEEN = re.compile(
+    r"^\W*(?:between|entre|mellan|giữa)\s+(?P<a>.+?)\s+(?:and|et|och|và)\s+(?P<b>[^,]+?)\s*,\s*(?P<ask>[^,]+)$",
+    re.IGNORECASE,
+)
+_EITHER = re.compile(
+    r"^(?P<ask>[^:]+?)\s*:\s*(?P<a>.+?),?\s+(?:or|ou|eller|hay|hoặc)\s+(?P<b>[^?]+?)\s*\??\s*$", re.IGNORECASE
+)
+# 'A gấp bao nhiêu lần B': how many times B is A
+_TIMES_AS_MANY = re.compile(r"\s+gấp(?:\s+(?:khoảng|chừng|gần|hơn))?\s+(?:bao nhiêu|mấy)\s+lần\s+", re.IGNORECASE)
+# what says the comparison is of times ('which came first', 'remonte le plus loin'), not amounts
+_EARLIER = re.compile(
+    r"\b(?:first|earlier|earliest|later|latest|older|oldest|newer|newest|before|after|"
+    r"premier|première|antérieur\w*|postérieur\w*|ancien\w*|récent\w*|loin|remonte\w*|avant|après|"
+    r"först|tidigast|tidigare|senare|senast|äldst|äldre|före|efter|"
+    r"trước|sau|sớm|muộn|lâu)\b",
+    re.IGNORECASE,
+)
+# the words that compare amounts: 'who spent most', 'vilket tal är störst', 'số nào lớn hơn'
+_MORE = re.compile(
+    r"\b(?:most|more|larger|largest|greater|greatest|bigger|biggest|higher|highest|plus|mest|flest|fler|"
+    r"större|störst|högre|högst|nhiều|lớn|cao)\b",
+    re.IGNORECASE,
+)
+_QUESTION_WORD_ALONE = re.compile(rf"(?:{QUESTION_WORDS}|qu'est|ce|lequel|laquelle|lesquels|số|nào)", re.IGNORECASE)
+_ASK_WHEN = {"en": "When {}?", "fr": "Quand {} ?", "sv": "När {}?", "vi": "{} khi nào?"}
+_ASK_HOW_MANY = {"en": "How many {}?", "fr": "Combien {} ?", "sv": "Hur många {}?", "vi": "{} bao nhiêu?"}
+_ASK_HOW_MUCH = {"en": "How much money {}?", "fr": "Combien d'argent {} ?", "sv": "Hur mycket pengar {}?",
+                 "vi": "{} bao nhiêu tiền?"}  # fmt: skip
+_AUXILIARY = {"was", "were", "is", "are", "did", "does", "do", "has", "have", "had"}
+
+
+def _alternatives(question: str) -> list[str] | None:
+    """The two sides of a comparison as two questions of their own: when each happened for 'before or after' and
+    'which came first', how many or how much each is for 'which is larger'; None when the question compares nothing.
+    """
+    language = question_language(question)
+    body = question.strip().rstrip("?").strip()
+    if len(sides := _BEFORE_OR_AFTER.split(body)) == 2:
+        first, second = (s.strip(" ,") for s in sides)
+        lead = words(first)[:1]
+        auxiliary = lead[0].lower() if lead and lead[0].lower() in _AUXILIARY else ""
+        if language == "en" and auxiliary:
+            first = first[0].lower() + first[1:]  # 'Was the interview published' asks 'When was the interview…'
+        second = f"{auxiliary} {second}".strip() if language == "en" else second
+        return [_ASK_WHEN[language].format(first), _ASK_WHEN[language].format(second)]
+    # 'Số nhà Hà Nội xây gấp bao nhiêu lần số căn Mỏ Cày Bắc…': each side names its own place (not 'năm 2010')
+    sides = _TIMES_AS_MANY.split(body)
+    if len(sides) == 2 and all(_proper_names(side) for side in sides) and not _CLAUSE_BREAK.search(sides[1]):
+        return [_ASK_HOW_MANY[language].format(side.strip(" ,")) for side in sides]
+    match = _BETWEEN.match(body) or _EITHER.match(body)
+    if match is None or not (_EARLIER.search(match.group("ask")) or ASKS_NUMBER.search(match.group("ask")) or
+                             _MORE.search(match.group("ask"))):  # fmt: skip
+        return None
+    ask = words(match.group("ask"))
+    money = any(w.lower() in MONEY_WORDS for w in ask)
+    asked = _ASK_WHEN if _EARLIER.search(match.group("ask")) else _ASK_HOW_MUCH if money else _ASK_HOW_MANY
+    # what the question says of both ('lade … på solidaritetshus'), less its question, comparing and money words
+    shared = [w for w in ask if not _QUESTION_WORD_ALONE.fullmatch(w) and not _EARLIER.fullmatch(w) and
+              not _MORE.fullmatch(w) and not is_stopword(w) and w.lower() not in MONEY_WORDS]  # fmt: skip
+    said = " ".join(shared) if asked is not _ASK_WHEN else ""
+    return [asked[language].format(f"{match.group(side).strip(' ,')} {said}".strip()) for side in ("a", "b")]
+
+
 def split_parts(question: str) -> list[str]:
     """A question that asks two things, as two questions: 'how many X and how many Y', one fact for two places
     ('the secretaries of Ha Tinh and of Quang Nam'), or one fact compared with another place's ('…in Ha Tinh in
     2023, compared with Hanoi over the last term?', whose second part is asked as a follow-up: 'And Hanoi over the
     last term?')."""
+    if sides := _alternatives(question):
+        return sides
     compared = _COMPARED.search(question)
     if compared and _proper_names(f"and {compared.group('other')}") and _proper_names(question[: compared.start()]):
         opening = _AND_OPENING.get(question_language(question), "And")
         return [question[: compared.start()].rstrip(" ,") + "?", f"{opening} {compared.group('other')}?"]
     pieces = [p.strip(" ,") for p in _PART_BREAK.split(question) if p.strip(" ,")]
+    if len(pieces) == 1:
+        pieces = _two_people(question) or _respectively(question) or pieces
     if len(pieces) == 1:  # the question word inside each clause, as Vietnamese asks: '…, và Quảng Nam chọn bao nhiêu…'
         clauses = [p.strip(" ,") for p in _CLAUSE_BREAK.split(question) if p.strip(" ,")]
         if all(asked_kind(c) or ASKS_WHAT.search(c) or _ASKING_WORD.search(c) for c in clauses):
@@ -328,6 +405,40 @@ def split_parts(question: str) -> list[str]:
         second = question[:left] + question[tokens[j].start() :]
         return [first, second]
     return _qualified_places(question, tokens) or [question]
+
+
+# a question for two people named by what each is or does: 'Comment s'appellent le vice-président du Front de Mo Cay Bac
+# qui … et le membre permanent du Front de Chau Thanh qui … ?'
+_WHO_ARE = re.compile(
+    r"^\W*(?:who are|what are the names of|qui sont|comment s'appellent|quels sont les noms d(?:es|u|e)|vilka är|"
+    r"vilka var|vad heter|ai là)\s+",
+    re.IGNORECASE,
+)
+_AND_THE = re.compile(r",?\s+(?:and|et|och)\s+(?=(?:the|le|la|l'|les|den|det|de)\b)", re.IGNORECASE)
+# 'som ordförande respektive vice ordförande': one question for each of the two posts
+_RESPECTIVELY = re.compile(r"\b(?P<a>[^\W\d_A-ZÀ-ÝĐ][\w-]*)\s+(?:respektive|respectively)\s+(?P<b>[^?,;]+)")
+
+
+def _two_people(question: str) -> list[str] | None:
+    """A 'who are A and B' question as 'who is A' and 'who is B', when B opens with an article as A does."""
+    opening = _WHO_ARE.match(question)
+    if opening is None:
+        return None
+    sides = _AND_THE.split(question[opening.end() :], maxsplit=1)
+    if len(sides) != 2:
+        return None
+    ask = question[: opening.end()]
+    mark = " ?" if question_language(question) == "fr" else "?"
+    return [f"{ask}{sides[0].strip(' ,?')}{mark}", f"{ask}{sides[1].strip()}"]
+
+
+def _respectively(question: str) -> list[str] | None:
+    """'…som ordförande respektive vice ordförande?' as '…som ordförande?' and '…som vice ordförande?'."""
+    match = _RESPECTIVELY.search(question)
+    if match is None:
+        return None
+    before, after = question[: match.start()], question[match.end() :]
+    return [f"{before}{match.group('a')}{after}", f"{before}{match.group('b').strip()}{after}"]
 
 
 BARE_WORDS = 4  # the most words after a question word ('how many', 'combien de' counted too) with nothing asked
@@ -642,7 +753,7 @@ def respond(question: str, history: list[Any] | None, search: Search, similarity
     # (`partial`: some parts are not answered; declining the whole question then was tried, and declined more
     # answerable questions of the valid and test splits than it gained: the reply names the parts not covered; but
     # a comparison needs both of its sides, so without one the documents do not answer it)
-    compared = len(parts) > 1 and _COMPARED.search(question) is not None
+    compared = len(parts) > 1 and (_COMPARED.search(question) is not None or _alternatives(question) is not None)
     reply = Answer(question=question, text="\n".join(lines), found=not (compared and missing),
                    citations=list(citations.values()), language=language, confidence=confidence,
                    partial=bool(missing))  # fmt: skip

@@ -446,7 +446,8 @@ NUMBER_WORDS = re.compile(
 # after it name what is counted
 _COUNTING = re.compile(
     r"\b(?:how many|number of|combien (?:d(?:e\b|['’])|(?=des\b))|nombre d(?:es\b|e\b|['’])|hur många|antal|bao nhiêu|"
-    r"mấy)\s*",
+    r"mấy)\s*|"
+    r"^\W*số(?:\s+lượng)?\s+(?=[^\W\d])",  # a question that opens on 'the number of': 'Số nhà … là bao nhiêu?'
     re.IGNORECASE,
 )
 # A count of part of something: 'how many of the standing committee's members', 'hur många av dem', 'combien
@@ -476,7 +477,7 @@ _UNIT_WORDS = {"de", "d", "of", "av", "du", "des"}
 ONE = re.compile(r"\b(?:un|une|one|a single|ett|en enda|một)\b", re.IGNORECASE)
 _QUOTED = re.compile(r"^\s*(?:'[^']*'|\"[^\"]*\"|«[^»]*»|“[^”]*”)")
 # compared as written, lower-cased: folded, 'động' (labour) would be 'dong' and 'phân' (fertiliser) 'phan'
-_MONEY = {"money", "argent", "pengar", "tiền", "funds", "fonds", "budget", "dollars", "vnd", "đồng"}
+MONEY_WORDS = {"money", "argent", "pengar", "tiền", "funds", "fonds", "budget", "dollars", "vnd", "đồng"}
 _PERCENT = {"percent", "procent", "pourcent", "phần", "trăm"}
 PERCENT_SIGN = re.compile(r"%|\bpour ?cent\b|\bprocent\b|\bpercent\b|\bphần trăm\b", re.IGNORECASE)
 
@@ -772,7 +773,7 @@ def same_count(first: str, part: str) -> str:
 def counts_sum(asked: list[str]) -> bool:
     """Whether a question counts money ('bao nhiêu tiền') or a share ('bao nhiêu phần trăm'): things no dictionary
     matches, told in a sentence by their signs (VND, %)."""
-    return bool({w.lower() for w in asked} & (_MONEY | _PERCENT))
+    return bool({w.lower() for w in asked} & (MONEY_WORDS | _PERCENT))
 
 
 # the members of a committee, and what these reports call them when they count them: '6 av 11 kamrater' (6 of its 11
@@ -840,7 +841,7 @@ def counts(unit: str, asked: list[str]) -> bool:
     said = unit.lower().split()
     first = next(iter(said), "")
     return bool(
-        (asked_words & _MONEY and CURRENCY.search(unit))
+        (asked_words & MONEY_WORDS and CURRENCY.search(unit))
         or (asked_words & _PERCENT and PERCENT_SIGN.search(unit))
         or (asked_words & _MEMBERS and _COMRADES.search(unit))
         or (asked_words & YEAR_WORDS and first in YEAR_WORDS)

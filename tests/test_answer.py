@@ -379,6 +379,30 @@ def test_a_question_that_points_nowhere_starts_anew() -> None:
          ["How many times higher was Hanoi's income in 2020 compared with 2010?"]),
         ("How does what Ha Tinh raised in 2023 compare with what Hanoi's fund collected?",
          ["How does what Ha Tinh raised in 2023?", "And what Hanoi's fund collected?"]),
+        # two things set side by side: each asked for its own fact, a time for 'before or after' or 'which first'
+        ("Was the Ha Tinh conference held before or after the Quang Nam article appeared?",
+         ["When was the Ha Tinh conference held?", "When was the Quang Nam article appeared?"]),
+        ("Hội nghị ở Hà Tĩnh diễn ra trước hay sau khi Quảng Nam ban hành đề án?",
+         ["Hội nghị ở Hà Tĩnh diễn ra khi nào?", "Quảng Nam ban hành đề án khi nào?"]),
+        ("Entre la conférence de Ha Tinh et l'entretien avec Do Anh Tuan, lequel a eu lieu en premier ?",
+         ["Quand la conférence de Ha Tinh ?", "Quand l'entretien avec Do Anh Tuan ?"]),
+        # an amount for 'which is larger', money when the question speaks of it
+        ("Vem samlade in mest pengar till fonden: Ha Tinh under 2023 eller Hanoi under mandatperioden?",
+         ["Hur mycket pengar Ha Tinh under 2023 samlade fonden?",
+          "Hur mycket pengar Hanoi under mandatperioden samlade fonden?"]),
+        ("Which is larger: the houses built in Ha Tinh in 2023 or those built in Hanoi?",
+         ["How many the houses built in Ha Tinh in 2023?", "How many those built in Hanoi?"]),
+        ("Số nhà Hà Nội xây gấp bao nhiêu lần số nhà Hà Tĩnh xây năm 2023?",
+         ["Số nhà Hà Nội xây bao nhiêu?", "số nhà Hà Tĩnh xây năm 2023 bao nhiêu?"]),
+        ("Thu nhập của Hà Nội năm 2023 gấp mấy lần năm 2010?", ["Thu nhập của Hà Nội năm 2023 gấp mấy lần năm 2010?"]),
+        # a colon and an 'or' that compare nothing ask one thing
+        ("Who said it: the chair or the deputy?", ["Who said it: the chair or the deputy?"]),
+        # two people, each named by what they are or do
+        ("Who are the deputy chair of the Mo Cay Bac Front and the standing member of the Chau Thanh Front?",
+         ["Who are the deputy chair of the Mo Cay Bac Front?", "Who are the standing member of the Chau Thanh Front?"]),
+        ("Vilka två personer leder fronten i Hanoi som ordförande respektive vice ordförande?",
+         ["Vilka två personer leder fronten i Hanoi som ordförande?",
+          "Vilka två personer leder fronten i Hanoi som vice ordförande?"]),
     ],
 )  # fmt: skip
 def test_questions_that_ask_two_things_are_split(question: str, parts: list[str]) -> None:
@@ -743,6 +767,15 @@ def test_a_fact_compared_with_another_place_s_gives_both(seeded: Settings) -> No
     # a comparison needs both sides: without Lang Son's, the documents do not answer it, though they give Hanoi's
     one_side = answer("How many solidarity houses did Hanoi build during the term, compared with Lang Son?")
     assert not one_side.found and one_side.partial and "5 099" in one_side.text, one_side.text
+
+
+def test_two_things_compared_are_each_answered(seeded: Settings) -> None:
+    """'Before or after', 'which came first': the reply gives each side's date, from each side's document."""
+    reply = answer("Was the Quang Nam article published before or after the Ha Tinh conference with the Front?")
+    assert reply.found and "17/10/2024" in reply.text and "22 janvier" in reply.text, reply.text
+    # a side the documents do not give leaves the comparison unanswered
+    one_side = answer("Was the Quang Nam article published before or after the Lang Son congress of the Front?")
+    assert not one_side.found, one_side.text
 
 
 def test_a_plural_place_noun_names_every_place_of_its_list(seeded: Settings) -> None:

@@ -155,6 +155,9 @@ def test_what_a_how_many_question_counts() -> None:
     # words joined by 'and' before the thing counted lead on to it; a second 'how many' does not
     assert counted("Från hur många byggda och utvärderade modeller valdes de?") == ["byggda", "utvärderade", "modeller"]
     assert counted("Có bao nhiêu xã và đơn vị bầu cử?") == ["xã", "đơn", "vị"]
+    # a Vietnamese question that opens on 'the number of' counts what follows it, not a decision's number
+    assert counted("Số nhà đại đoàn kết Hà Nội xây trong nhiệm kỳ là bao nhiêu?") == ["nhà", "đại", "đoàn"]
+    assert counted("Quyết định số 781 giao bao nhiêu hộ?") == ["hộ"]
     assert counted("How many houses and how many roads?") == ["houses"]
     assert counted("Hur många hus och byggdes det?") == ["hus"]  # a verb after the 'and'
     assert counted("How many houses, and roads?") == ["houses"]  # past a comma
