@@ -153,3 +153,26 @@ def test_a_swedish_question_s_two_words_find_the_compound_the_report_writes(seed
     pairs = zip(results.candidates, results.passages, strict=True)
     ranks = [c.ranks for c, p in pairs if "5 099 solidaritetshus" in p.text]
     assert ranks and ranks[0].get("terms", 99) <= 5, ranks
+
+
+def test_a_dense_query_returns_the_true_nearest_chunks(seeded: Settings) -> None:
+    """Chroma's default search breadth missed some of the 50 nearest of the seeds' chunks, differently on each run,
+    so the same question could rank differently; the store searches wide enough to find them all, and widens a store
+    written with the narrower search when it opens it."""
+    import numpy as np
+
+    from assistant import Assistant
+    from assistant.store import Store
+
+    store = Assistant(seeded).current_store()
+    store.collections["dense"].modify(configuration={"hnsw": {"ef_search": 100}})  # as an older version wrote it
+    store = Store(seeded, list(store.collections), store.fingerprint)
+    rows = store.collections["dense"].get(include=["embeddings"])
+    vectors = np.asarray(rows["embeddings"], dtype=np.float64)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    rng = np.random.default_rng(7)
+    for _ in range(30):
+        query = rng.normal(size=vectors.shape[1])
+        query /= np.linalg.norm(query)
+        nearest = {rows["ids"][i] for i in np.argsort(-(vectors @ query))[:50]}
+        assert {i for i, _ in store.query("dense", query, 50, None)} == nearest
