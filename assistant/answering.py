@@ -274,6 +274,27 @@ _COMPARED = re.compile(
     r"\s*\??\s*$",
     re.IGNORECASE,
 )
+# '…more solidarity houses in 2023 than Hanoi over the term?': the other side after 'than', once a comparing word
+# came before it
+_THAN = re.compile(r"\s+(?:than|que|qu'|än|hơn)\s+(?P<other>[^?]+?)\s*\??\s*$", re.IGNORECASE)
+_MORE_OR_LESS = re.compile(
+    r"\b(?:more|less|fewer|davantage|plus|moins|mer|fler|färre|mindre|större|nhiều|ít)\b", re.IGNORECASE
+)
+
+_HOW_MANY = {"more": "how many", "less": "how much", "fewer": "how many", "davantage": "combien", "plus": "combien",
+             "moins": "combien", "mer": "hur mycket", "fler": "hur många", "färre": "hur många", "mindre": "hur mycket",
+             "större": "hur stor", "nhiều": "bao nhiêu", "ít": "bao nhiêu"}  # fmt: skip
+
+
+def _compared(question: str) -> re.Match[str] | None:
+    """Where a question sets one fact against another side's ('…, compared with Hanoi', '…more … than Hanoi'), with
+    that side as its `other` group."""
+    if found := _COMPARED.search(question):
+        return found
+    than = _THAN.search(question)
+    return than if than and _MORE_OR_LESS.search(question[: than.start()]) else None
+
+
 # the 'and' a follow-up opens with, in the question's language
 _AND_OPENING = {"fr": "Et", "sv": "Och", "vi": "Còn"}
 
@@ -314,6 +335,7 @@ _ASK_WHEN = {"en": "When {}?", "fr": "Quand {} ?", "sv": "När {}?", "vi": "{} k
 _ASK_HOW_MANY = {"en": "How many {}?", "fr": "Combien {} ?", "sv": "Hur många {}?", "vi": "{} bao nhiêu?"}
 _ASK_HOW_MUCH = {"en": "How much money {}?", "fr": "Combien d'argent {} ?", "sv": "Hur mycket pengar {}?",
                  "vi": "{} bao nhiêu tiền?"}  # fmt: skip
+_FUND_WORDS = {"fund", "fonden", "quỹ"}
 _AUXILIARY = {"was", "were", "is", "are", "did", "does", "do", "has", "have", "had"}
 
 
@@ -340,12 +362,12 @@ def _alternatives(question: str) -> list[str] | None:
                              _MORE.search(match.group("ask"))):  # fmt: skip
         return None
     ask = words(match.group("ask"))
-    money = any(w.lower() in MONEY_WORDS for w in ask)
+    money = any(w.lower() in MONEY_WORDS | _FUND_WORDS for w in ask)  # 'which raised more for the Fund
     asked = _ASK_WHEN if _EARLIER.search(match.group("ask")) else _ASK_HOW_MUCH if money else _ASK_HOW_MANY
     # what the question says of both ('lade … på solidaritetshus'), less its question, comparing and money words
     shared = [w for w in ask if not _QUESTION_WORD_ALONE.fullmatch(w) and not _EARLIER.fullmatch(w) and
               not _MORE.fullmatch(w) and not is_stopword(w) and w.lower() not in MONEY_WORDS]  # fmt: skip
-    said = " ".join(shared) if asked is not _ASK_WHEN else ""
+    said = " ".join(shared)  # 'Lequel a été publié en premier': 'Quand l'article … publié ?'
     return [asked[language].format(f"{match.group(side).strip(' ,')} {said}".strip()) for side in ("a", "b")]
 
 
@@ -356,10 +378,15 @@ def split_parts(question: str) -> list[str]:
     last term?')."""
     if sides := _alternatives(question):
         return sides
-    compared = _COMPARED.search(question)
+    compared = _compared(question)
     if compared and _proper_names(f"and {compared.group('other')}") and _proper_names(question[: compared.start()]):
-        opening = _AND_OPENING.get(question_language(question), "And")
-        return [question[: compared.start()].rstrip(" ,") + "?", f"{opening} {compared.group('other')}?"]
+        language = question_language(question)
+        opening = _AND_OPENING.get(language, "And")
+        first = question[: compared.start()].rstrip(" ,")
+        # '…soutenu davantage de maisons…' asks how many: 'combien de maisons', as the other side's follow-up reads it
+        if compared.re is _THAN and (more := _MORE_OR_LESS.search(first)):
+            first = first[: more.start()] + _HOW_MANY[more.group().lower()] + first[more.end() :]
+        return [first + "?", f"{opening} {compared.group('other')}?"]
     pieces = [p.strip(" ,") for p in _PART_BREAK.split(question) if p.strip(" ,")]
     if len(pieces) == 1:
         pieces = _two_people(question) or _respectively(question) or pieces
@@ -715,6 +742,8 @@ def judge_parts(question: str, history: list[Any] | None, search: Search, simila
     """Each part of a question judged on its own; a later part reads the first as a follow-up reads the question
     before it, so 'and who holds the same post in Ha Tinh?' asks the first part's question about Ha Tinh; a later 'how
     many' that names nothing counted counts what the first counts."""
+    if sides := _alternatives(question):  # two things compared: each side a question of its own
+        return [judge(side, history, search, similarity) for side in sides]
     first, *later = split_parts(question)
     parts = [first, *(same_count(first, p) for p in later)]  # '…and how many were registered in Hanoi?'
     before = [*(history or []), {"role": "user", "content": first}]
@@ -753,7 +782,7 @@ def respond(question: str, history: list[Any] | None, search: Search, similarity
     # (`partial`: some parts are not answered; declining the whole question then was tried, and declined more
     # answerable questions of the valid and test splits than it gained: the reply names the parts not covered; but
     # a comparison needs both of its sides, so without one the documents do not answer it)
-    compared = len(parts) > 1 and (_COMPARED.search(question) is not None or _alternatives(question) is not None)
+    compared = len(parts) > 1 and (_compared(question) is not None or _alternatives(question) is not None)
     reply = Answer(question=question, text="\n".join(lines), found=not (compared and missing),
                    citations=list(citations.values()), language=language, confidence=confidence,
                    partial=bool(missing))  # fmt: skip

@@ -106,11 +106,11 @@ ROLES = {
 # What those who hold a role do, said of a person ('ont présidé une réunion'): the role itself only to a question that
 # asks with a verb too ('Who chaired the meeting?')
 ROLE_VERBS = {"presides", "presided", "chaired", "présidé", "préside"}
-# 'Who leads…' and 'which labour leader' ask for the first post of a body, whatever it is called; 'leads to', 'se
-# dirige' ask for none
+# 'Who leads…', 'who heads…' and 'which labour leader' ask for the first post of a body, whatever it is called
+# (the Labour Federation's is its president); 'leads to', 'se dirige' ask for none
 LEADS = re.compile(
-    r"\b(?:who|qui|vem)\s+(?:leads|dirige|leder)\b|\bleader\s+of\b|\b(?:which|what)\s+\w+\s+leader\b|"
-    r"\bledare(?:n)?\s+för\b|\b\w+s\s+ledare\b",
+    r"\b(?:who|qui|vem)\s+(?:leads|heads|dirige|leder)\b|\bleader\s+of\b|\b(?:which|what)\s+\w+\s+leader\b|"
+    r"\bledare(?:n)?\s+för\b|\b\w+s\s+ledare\b|\bqui\s+est\s+à\s+la\s+tête\b|\bai\s+đứng\s+đầu\b",
     re.IGNORECASE,
 )
 # The bodies a role belongs to, in the four languages, without diacritics; Swedish writes them into compounds
@@ -387,7 +387,7 @@ def question_of(results: Results, constraint_text: str) -> Question:
     constrained = {fold(w) for w in words(constraint_text)}
     names = [k for k in keys if k.kind == "name" and all(fold(p) in constrained for p in k.word.split())]
     role, vice = _roles(constraint_text)
-    leads = role is None and bool(LEADS.search(constraint_text))
+    leads = role in (None, "head") and not vice and bool(LEADS.search(constraint_text))  # 'heads' names the head
     role = "head" if leads else role
     # what is asked for: a follow-up with a question word and a topic of its own asks its own ('Et qu'a-t-on
     # demandé aux croyants…' after a 'combien'); one without keeps the previous question's ('And what about Hanoi?')

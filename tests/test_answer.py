@@ -385,7 +385,15 @@ def test_a_question_that_points_nowhere_starts_anew() -> None:
         ("Hội nghị ở Hà Tĩnh diễn ra trước hay sau khi Quảng Nam ban hành đề án?",
          ["Hội nghị ở Hà Tĩnh diễn ra khi nào?", "Quảng Nam ban hành đề án khi nào?"]),
         ("Entre la conférence de Ha Tinh et l'entretien avec Do Anh Tuan, lequel a eu lieu en premier ?",
-         ["Quand la conférence de Ha Tinh ?", "Quand l'entretien avec Do Anh Tuan ?"]),
+         ["Quand la conférence de Ha Tinh eu lieu ?", "Quand l'entretien avec Do Anh Tuan eu lieu ?"]),
+        ("Which was published first: the Quang Nam article or the interview with Do Anh Tuan?",
+         ["When the Quang Nam article published?", "When the interview with Do Anh Tuan published?"]),
+        # more of a thing than another side: how many for the first, the other side as its follow-up
+        ("Did Ha Tinh build more solidarity houses in 2023 than Hanoi over the term?",
+         ["Did Ha Tinh build how many solidarity houses in 2023?", "And Hanoi over the term?"]),
+        ("Ha Tinh a-t-il soutenu davantage de maisons en 2023 que Hanoi sur le mandat ?",
+         ["Ha Tinh a-t-il soutenu combien de maisons en 2023?", "Et Hanoi sur le mandat?"]),
+        ("Is the Front more active than before?", ["Is the Front more active than before?"]),  # no other place
         # an amount for 'which is larger', money when the question speaks of it
         ("Vem samlade in mest pengar till fonden: Ha Tinh under 2023 eller Hanoi under mandatperioden?",
          ["Hur mycket pengar Ha Tinh under 2023 samlade fonden?",
@@ -776,6 +784,12 @@ def test_two_things_compared_are_each_answered(seeded: Settings) -> None:
     # a side the documents do not give leaves the comparison unanswered
     one_side = answer("Was the Quang Nam article published before or after the Lang Son congress of the Front?")
     assert not one_side.found, one_side.text
+
+
+def test_who_heads_a_body_asks_for_its_first_post_whatever_it_is_called(seeded: Settings) -> None:
+    """The provincial Women's Union is headed by its president ('La présidente de l'Union provinciale des femmes')."""
+    reply = answer("Who heads the Women's Union of Ha Tinh province?")
+    assert reply.found and "Nguyen Thi Le Ha" in reply.text, reply.text
 
 
 def test_a_plural_place_noun_names_every_place_of_its_list(seeded: Settings) -> None:
