@@ -9,6 +9,7 @@ import string
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -54,6 +55,7 @@ from .languages import (
     PARTAKE,
     PEOPLE_WORDS,
     PERCENT_SIGN,
+    QUESTION_WORD,
     QUESTION_WORDS,
     SURNAMES,
     TIME,
@@ -218,6 +220,16 @@ def frame(question: str, history: list[Any] | None) -> tuple[str, str]:
     return _framed(question, previous_question(history))
 
 
+# a time a follow-up gives of its own, and a year (or stretch of years) the question before gave, with its preposition
+_OWN_TIME = re.compile(
+    r"\b(?:(?:19|20)\d{2}|term|mandate|mandat|mandatperiod\w*|nhiệm kỳ|giai đoạn|period|période|perioden)\b",
+    re.IGNORECASE,
+)
+_OLD_YEAR = re.compile(
+    r"\s*\b(?:in|en|i|under|during|pendant|năm)?\s*\b(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)?\d{2,4})?\b", re.IGNORECASE
+)
+
+
 def _framed(question: str, previous: str | None) -> tuple[str, str]:
     """frame, for the previous question as its own conversation framed it."""
     if not previous:
@@ -253,6 +265,8 @@ def _framed(question: str, previous: str | None) -> tuple[str, str]:
         replaced = candidates[-1:]
         for name in replaced:
             kept = kept.replace(name, new[0])
+    if _OWN_TIME.search(question):  # 'And in 2024?', 'Et Hanoi sur l'ensemble du mandat ?': the old year gives way
+        kept = _OLD_YEAR.sub("", kept)
     carried = [n for n in _proper_names(kept) if n not in new]
     if not bodies(question):  # the body asked of still binds: 'And the head?' after the commission's deputy
         carried += [string.capwords(BODIES[body][0]) for body in sorted(bodies(kept))]  # a name: no topic word
@@ -276,14 +290,20 @@ _COMPARED = re.compile(
 )
 # '…more solidarity houses in 2023 than Hanoi over the term?': the other side after 'than', once a comparing word
 # came before it
-_THAN = re.compile(r"\s+(?:than|que|qu'|än|hơn)\s+(?P<other>[^?]+?)\s*\??\s*$", re.IGNORECASE)
+_THAN = re.compile(  # the other side names its place first: 'than Hanoi over the term', not 'que prévu par Hanoi'
+    r"(?:\s+(?:than|que|än|hơn)\s+|\s+qu['’]\s*)(?P<other>(?:the\s+|le\s+|la\s+|l['’])?[A-ZÀ-ÝĐ][^?]*?)\s*\??\s*$"
+)
+# a comparing word before a thing counted: 'more houses', 'davantage de maisons', 'fler hus', 'nhiều nhà' (not 'more
+# active', 'ne … plus que', 'mer aktiv')
 _MORE_OR_LESS = re.compile(
-    r"\b(?:more|less|fewer|davantage|plus|moins|mer|fler|färre|mindre|större|nhiều|ít)\b", re.IGNORECASE
+    r"\b(?:(?:more|fewer|less)\s+(?=(?:[^\W\d_]+\s+){0,2}[^\W\d_]+s\b|money\b)|(?:davantage|plus|moins)\s+(?=d(?:e\b|['’]))|"
+    r"(?:fler|färre)\s+(?=\w)|(?:nhiều|ít)\s+(?=\w+(?:\s+\w+)?\s+hơn\b))",
+    re.IGNORECASE,
 )
 
 _HOW_MANY = {"more": "how many", "less": "how much", "fewer": "how many", "davantage": "combien", "plus": "combien",
-             "moins": "combien", "mer": "hur mycket", "fler": "hur många", "färre": "hur många", "mindre": "hur mycket",
-             "större": "hur stor", "nhiều": "bao nhiêu", "ít": "bao nhiêu"}  # fmt: skip
+             "moins": "combien", "fler": "hur många", "färre": "hur många", "nhiều": "bao nhiêu",
+             "ít": "bao nhiêu"}  # fmt: skip
 
 
 def _compared(question: str) -> re.Match[str] | None:
@@ -292,7 +312,8 @@ def _compared(question: str) -> re.Match[str] | None:
     if found := _COMPARED.search(question):
         return found
     than = _THAN.search(question)
-    return than if than and _MORE_OR_LESS.search(question[: than.start()]) else None
+    more = _MORE_OR_LESS.search(question)  # read whole: Vietnamese says 'nhiều nhà hơn'
+    return than if than and more and more.start() < than.start() else None
 
 
 # the 'and' a follow-up opens with, in the question's language
@@ -317,20 +338,29 @@ _EITHER = re.compile(
 # 'A gấp bao nhiêu lần B': how many times B is A
 _TIMES_AS_MANY = re.compile(r"\s+gấp(?:\s+(?:khoảng|chừng|gần|hơn))?\s+(?:bao nhiêu|mấy)\s+lần\s+", re.IGNORECASE)
 # what says the comparison is of times ('which came first', 'remonte le plus loin'), not amounts
-_EARLIER = re.compile(
-    r"\b(?:first|earlier|earliest|later|latest|older|oldest|newer|newest|before|after|"
+_EARLIER_WORDS = (
+    r"first|earlier|earliest|later|latest|older|oldest|newer|newest|recent|before|after|"
     r"premier|première|antérieur\w*|postérieur\w*|ancien\w*|récent\w*|loin|remonte\w*|avant|après|"
     r"först|tidigast|tidigare|senare|senast|äldst|äldre|före|efter|"
-    r"trước|sau|sớm|muộn|lâu)\b",
-    re.IGNORECASE,
+    r"trước|sau|sớm|muộn|lâu"
 )
+_EARLIER = re.compile(rf"\b(?:{_EARLIER_WORDS})\b", re.IGNORECASE)
 # the words that compare amounts: 'who spent most', 'vilket tal är störst', 'số nào lớn hơn'
-_MORE = re.compile(
-    r"\b(?:most|more|larger|largest|greater|greatest|bigger|biggest|higher|highest|plus|mest|flest|fler|"
-    r"större|störst|högre|högst|nhiều|lớn|cao)\b",
+_MORE_WORDS = (
+    r"most|more|fewest|least|larger|largest|greater|greatest|bigger|biggest|higher|highest|smaller|smallest|lower|"
+    r"lowest|plus|moins|mest|flest|fler|minst|färre|större|störst|högre|högst|mindre|nhiều|ít|lớn|cao|thấp"
+)
+_MORE = re.compile(rf"\b(?:{_MORE_WORDS})\b", re.IGNORECASE)
+# what a comparison's question says that neither side's question repeats: its question and comparing words, money
+_NOT_SHARED = re.compile(
+    rf"(?:{QUESTION_WORDS}|qu'est-ce|qu'est|ce|lequel|laquelle|lesquels|số|nào|{_EARLIER_WORDS}|{_MORE_WORDS}|"
+    rf"{'|'.join(MONEY_WORDS)})",
     re.IGNORECASE,
 )
-_QUESTION_WORD_ALONE = re.compile(rf"(?:{QUESTION_WORDS}|qu'est|ce|lequel|laquelle|lesquels|số|nào)", re.IGNORECASE)
+_WORDY = re.compile(r"[^\W\d_]{3,}")  # a side that names a thing, not a year or a number alone
+# a side that is a time: 'between 2020 and 2023', 'mellan januari och mars', 'giữa tháng 1 và tháng 3'
+_ASKED_TIME = re.compile(rf"\s*(?:(?:19|20)\d{{2}}\b|{TIME.pattern})", re.IGNORECASE)
+_COPULA = {"was", "were", "is", "are"}
 _ASK_WHEN = {"en": "When {}?", "fr": "Quand {} ?", "sv": "När {}?", "vi": "{} khi nào?"}
 _ASK_HOW_MANY = {"en": "How many {}?", "fr": "Combien {} ?", "sv": "Hur många {}?", "vi": "{} bao nhiêu?"}
 _ASK_HOW_MUCH = {"en": "How much money {}?", "fr": "Combien d'argent {} ?", "sv": "Hur mycket pengar {}?",
@@ -339,36 +369,46 @@ _FUND_WORDS = {"fund", "fonden", "quỹ"}
 _AUXILIARY = {"was", "were", "is", "are", "did", "does", "do", "has", "have", "had"}
 
 
-def _alternatives(question: str) -> list[str] | None:
+@lru_cache(maxsize=256)
+def _alternatives(question: str) -> tuple[str, ...] | None:
     """The two sides of a comparison as two questions of their own: when each happened for 'before or after' and
-    'which came first', how many or how much each is for 'which is larger'; None when the question compares nothing.
-    """
+    'which came first', how many or how much each is for 'which is larger'; None when the question compares nothing
+    (a stretch of time, 'between 2020 and 2023', a question that asks of its own before 'before or after', a choice
+    of people or of numbers)."""
     language = question_language(question)
     body = question.strip().rstrip("?").strip()
     if len(sides := _BEFORE_OR_AFTER.split(body)) == 2:
         first, second = (s.strip(" ,") for s in sides)
         lead = words(first)[:1]
-        auxiliary = lead[0].lower() if lead and lead[0].lower() in _AUXILIARY else ""
-        if language == "en" and auxiliary:
+        auxiliary = lead[0] if lead and lead[0] in _AUXILIARY else ""
+        asks_own = QUESTION_WORD.search(first) or QUESTION_WORD.search(second)
+        if asks_own or not _WORDY.search(second) or (language == "en" and lead and not auxiliary):
+            return None  # 'What happened before or after…', 'Was it founded before or after 1990?'
+        if auxiliary:
             first = first[0].lower() + first[1:]  # 'Was the interview published' asks 'When was the interview…'
-        second = f"{auxiliary} {second}".strip() if language == "en" else second
-        return [_ASK_WHEN[language].format(first), _ASK_WHEN[language].format(second)]
+        if auxiliary in _COPULA:
+            second = f"{auxiliary} {second}"  # 'When was the resolution adopted?'
+        return _ASK_WHEN[language].format(first), _ASK_WHEN[language].format(second)
     # 'Số nhà Hà Nội xây gấp bao nhiêu lần số căn Mỏ Cày Bắc…': each side names its own place (not 'năm 2010')
     sides = _TIMES_AS_MANY.split(body)
     if len(sides) == 2 and all(_proper_names(side) for side in sides) and not _CLAUSE_BREAK.search(sides[1]):
-        return [_ASK_HOW_MANY[language].format(side.strip(" ,")) for side in sides]
+        return tuple(_ASK_HOW_MANY[language].format(side.strip(" ,")) for side in sides)
     match = _BETWEEN.match(body) or _EITHER.match(body)
-    if match is None or not (_EARLIER.search(match.group("ask")) or ASKS_NUMBER.search(match.group("ask")) or
-                             _MORE.search(match.group("ask"))):  # fmt: skip
+    if match is None:
         return None
-    ask = words(match.group("ask"))
-    money = any(w.lower() in MONEY_WORDS | _FUND_WORDS for w in ask)  # 'which raised more for the Fund
-    asked = _ASK_WHEN if _EARLIER.search(match.group("ask")) else _ASK_HOW_MUCH if money else _ASK_HOW_MANY
-    # what the question says of both ('lade … på solidaritetshus'), less its question, comparing and money words
-    shared = [w for w in ask if not _QUESTION_WORD_ALONE.fullmatch(w) and not _EARLIER.fullmatch(w) and
-              not _MORE.fullmatch(w) and not is_stopword(w) and w.lower() not in MONEY_WORDS]  # fmt: skip
-    said = " ".join(shared)  # 'Lequel a été publié en premier': 'Quand l'article … publié ?'
-    return [asked[language].format(f"{match.group(side).strip(' ,')} {said}".strip()) for side in ("a", "b")]
+    ask, a, b = match.group("ask"), match.group("a").strip(" ,"), match.group("b").strip(" ,")
+    earlier, more = _EARLIER.search(ask), _MORE.search(ask) or ASKS_NUMBER.search(ask)
+    # two things, not two times ('between 2020 and 2023'), two numbers ('100 or 200'), a list ('A, B or C') or two
+    # people for a post ('the first chair: A or B')
+    things = all(_WORDY.search(side) and not _ASKED_TIME.match(side) for side in (a, b)) and "," not in a
+    if not (earlier or more) or not things or role_mentions(ask):
+        return None
+    money = any(w in MONEY_WORDS | _FUND_WORDS for w in words(ask))  # 'which raised more for the Fund'
+    asked = _ASK_WHEN if earlier else _ASK_HOW_MUCH if money else _ASK_HOW_MANY
+    # what the question says of both, as it writes it, less its question, comparing and money words: 'Lequel a été
+    # publié en premier' asks 'Quand l'article … publié ?'
+    said = " ".join(w for w in re.findall(r"[\w'’-]+", ask) if not _NOT_SHARED.fullmatch(w) and not is_stopword(w))
+    return tuple(asked[language].format(f"{side} {said}".strip()) for side in (a, b))
 
 
 def split_parts(question: str) -> list[str]:
@@ -377,16 +417,17 @@ def split_parts(question: str) -> list[str]:
     2023, compared with Hanoi over the last term?', whose second part is asked as a follow-up: 'And Hanoi over the
     last term?')."""
     if sides := _alternatives(question):
-        return sides
+        return list(sides)
     compared = _compared(question)
     if compared and _proper_names(f"and {compared.group('other')}") and _proper_names(question[: compared.start()]):
         language = question_language(question)
         opening = _AND_OPENING.get(language, "And")
         first = question[: compared.start()].rstrip(" ,")
         # '…soutenu davantage de maisons…' asks how many: 'combien de maisons', as the other side's follow-up reads it
-        if compared.re is _THAN and (more := _MORE_OR_LESS.search(first)):
-            first = first[: more.start()] + _HOW_MANY[more.group().lower()] + first[more.end() :]
-        return [first + "?", f"{opening} {compared.group('other')}?"]
+        if compared.re is _THAN and (more := _MORE_OR_LESS.search(question)):
+            first = first[: more.start()] + _HOW_MANY[more.group().strip().lower()] + " " + first[more.end() :]
+        other = re.sub(r"\s+(?:không|chứ)$", "", compared.group("other"))  # 'hơn Hà Nội không?' asks yes or no
+        return [first + "?", f"{opening} {other}?"]
     pieces = [p.strip(" ,") for p in _PART_BREAK.split(question) if p.strip(" ,")]
     if len(pieces) == 1:
         pieces = _two_people(question) or _respectively(question) or pieces
@@ -443,20 +484,32 @@ _WHO_ARE = re.compile(
 )
 _AND_THE = re.compile(r",?\s+(?:and|et|och)\s+(?=(?:the|le|la|l'|les|den|det|de)\b)", re.IGNORECASE)
 # 'som ordförande respektive vice ordförande': one question for each of the two posts
-_RESPECTIVELY = re.compile(r"\b(?P<a>[^\W\d_A-ZÀ-ÝĐ][\w-]*)\s+(?:respektive|respectively)\s+(?P<b>[^?,;]+)")
+_RESPECTIVELY = re.compile(r"\b(?P<a>[^\W\d_A-ZÀ-ÝĐ][\w-]*)\s+respektive\s+(?P<b>[^?,;]+)")
 
 
 def _two_people(question: str) -> list[str] | None:
-    """A 'who are A and B' question as 'who is A' and 'who is B', when B opens with an article as A does."""
+    """A 'who are A and B' question as 'who is A' and 'who is B', when each side opens on a post ('le vice-président
+    du Front de Mo Cay Bac…', 'le membre permanent…'), not on a body ('the members of the standing committee and the
+    executive committee')."""
     opening = _WHO_ARE.match(question)
     if opening is None:
         return None
     sides = _AND_THE.split(question[opening.end() :], maxsplit=1)
-    if len(sides) != 2:
+    if len(sides) != 2 or not all(_opens_on_post(side) for side in sides):
         return None
     ask = question[: opening.end()]
     mark = " ?" if question_language(question) == "fr" else "?"
     return [f"{ask}{sides[0].strip(' ,?')}{mark}", f"{ask}{sides[1].strip()}"]
+
+
+_MEMBERS = {"member", "membre", "ledamot", "ledamoten", "ủy", "uỷ"}  # 'le membre permanent', 'ủy viên'
+_STANDING = {"standing", "permanent", "ständig", "ständiga", "thường", "trực"}
+
+
+def _opens_on_post(side: str) -> bool:
+    """Whether the first words of a side, past its article, name a post or a member: 'the deputy chair of…'."""
+    first = [w for w in words(side)[:4] if not is_stopword(w)][:2]
+    return bool(role_mentions(" ".join(first))) or any(w in VICE or w in _MEMBERS for w in first)
 
 
 def _respectively(question: str) -> list[str] | None:
@@ -464,8 +517,14 @@ def _respectively(question: str) -> list[str] | None:
     match = _RESPECTIVELY.search(question)
     if match is None:
         return None
-    before, after = question[: match.start()], question[match.end() :]
-    return [f"{before}{match.group('a')}{after}", f"{before}{match.group('b').strip()}{after}"]
+    start = match.start("a")  # with the words that make it a post of its own: 'vice ordförande', 'ständig ledamot'
+    for token in reversed(list(re.finditer(r"[\w-]+", question[:start]))):
+        if token.group().lower() not in VICE | _STANDING:
+            break
+        start = token.start()
+    before, after = question[:start], question[match.end() :]
+    first = question[start : match.end("a")]
+    return [f"{before}{first}{after}", f"{before}{match.group('b').strip()}{after}"]
 
 
 BARE_WORDS = 4  # the most words after a question word ('how many', 'combien de' counted too) with nothing asked

@@ -110,7 +110,7 @@ ROLE_VERBS = {"presides", "presided", "chaired", "présidé", "préside"}
 # (the Labour Federation's is its president); 'leads to', 'se dirige' ask for none
 LEADS = re.compile(
     r"\b(?:who|qui|vem)\s+(?:leads|heads|dirige|leder)\b|\bleader\s+of\b|\b(?:which|what)\s+\w+\s+leader\b|"
-    r"\bledare(?:n)?\s+för\b|\b\w+s\s+ledare\b|\bqui\s+est\s+à\s+la\s+tête\b|\bai\s+đứng\s+đầu\b",
+    r"\bledare(?:n)?\s+för\b|\b\w+s\s+ledare\b|\bqui\s+est\s+à\s+la\s+tête\b|\bai\s+(?:là\s+người\s+)?đứng\s+đầu\b",
     re.IGNORECASE,
 )
 # The bodies a role belongs to, in the four languages, without diacritics; Swedish writes them into compounds

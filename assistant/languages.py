@@ -446,10 +446,12 @@ NUMBER_WORDS = re.compile(
 # after it name what is counted
 _COUNTING = re.compile(
     r"\b(?:how many|number of|combien (?:d(?:e\b|['’])|(?=des\b))|nombre d(?:es\b|e\b|['’])|hur många|antal|bao nhiêu|"
-    r"mấy)\s*|"
-    r"^\W*số(?:\s+lượng)?\s+(?=[^\W\d])",  # a question that opens on 'the number of': 'Số nhà … là bao nhiêu?'
+    r"mấy)\s*",
     re.IGNORECASE,
 )
+# a Vietnamese question that opens on 'the number of' ('Số nhà … là bao nhiêu?'), when its 'bao nhiêu' names
+# nothing; not a word that starts with số ('số điện thoại', 'số hóa', 'số liệu', 'số quyết định')
+_NUMBER_OF = re.compile(r"^\W*số(?:\s+lượng)?\s+(?!(?:điện|hóa|hoá|liệu|quyết)\b)(?=[^\W\d])", re.IGNORECASE)
 # A count of part of something: 'how many of the standing committee's members', 'hur många av dem', 'combien
 # d'entre eux', 'combien des membres'
 _PARTITIVE = re.compile(r"^\s*(?:of|av|bland|parmi|d['’]entre|entre|des)\s", re.IGNORECASE)
@@ -682,6 +684,13 @@ def counted(question: str) -> list[str]:
     match = _COUNTING.search(question)
     if match is None:
         return []
+    return _counted_after(question, match) or (
+        _counted_after(question, opening) if (opening := _NUMBER_OF.match(question)) else []
+    )
+
+
+def _counted_after(question: str, match: re.Match[str]) -> list[str]:
+    """counted, from the words after a 'how many' (or 'số') found at `match`."""
     rest = _EXAMPLES.sub("", _QUOTED.sub(" ", question[match.end() :], count=1), count=1)
     # a part of a group, which the answer may name otherwise: '6 av 11 kamrater' for 'hur många av de 11
     # ledamöterna', so what it counts is not judged
@@ -908,14 +917,14 @@ _CLAUSE_QUESTION = re.compile(
 )
 
 
-_QUESTION_WORD = re.compile(rf"\b(?:{QUESTION_WORDS})\b", re.IGNORECASE)
+QUESTION_WORD = re.compile(rf"\b(?:{QUESTION_WORDS})\b", re.IGNORECASE)
 
 
 def _asks(pattern: re.Pattern[str], question: str) -> bool:
     """Whether a 'who' or 'when' asks: one after a comma does only when no question word comes before it ('According
     to the article, who…'; not 'Où commence la recherche, quand le Front les cherche ?')."""
     for match in pattern.finditer(question):
-        if not re.match(r"[,;:]", match.group()) or not _QUESTION_WORD.search(question[: match.start()]):
+        if not re.match(r"[,;:]", match.group()) or not QUESTION_WORD.search(question[: match.start()]):
             return True
     return False
 

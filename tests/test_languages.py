@@ -158,6 +158,8 @@ def test_what_a_how_many_question_counts() -> None:
     # a Vietnamese question that opens on 'the number of' counts what follows it, not a decision's number
     assert counted("Số nhà đại đoàn kết Hà Nội xây trong nhiệm kỳ là bao nhiêu?") == ["nhà", "đại", "đoàn"]
     assert counted("Quyết định số 781 giao bao nhiêu hộ?") == ["hộ"]
+    assert counted("Số nhà Hà Nội xây bao nhiêu căn?") == ["căn"]  # the 'bao nhiêu' names it: that comes first
+    assert counted("Số điện thoại của Mặt trận là bao nhiêu?") == []  # a phone number counts nothing
     assert counted("How many houses and how many roads?") == ["houses"]
     assert counted("Hur många hus och byggdes det?") == ["hus"]  # a verb after the 'and'
     assert counted("How many houses, and roads?") == ["houses"]  # past a comma
