@@ -822,6 +822,7 @@ def respond(question: str, history: list[Any] | None, search: Search, similarity
     direct: list[str] = []
     quotes: list[str] = []
     given: set[tuple[str, str]] = set()  # the numbers the direct line gives so far, with their sentences
+    repeated: list[Part] = []  # a later part whose direct answer is an earlier part's: it found nothing of its own
     for part in answered:
         for sentence in quoted(part.ranked):
             citation = _cite(citations, sentence)
@@ -829,10 +830,13 @@ def respond(question: str, history: list[Any] | None, search: Search, similarity
             if line not in quotes:
                 quotes.append(line)
             if sentence is part.ranked[0] and (value := direct_value(part, sentence, given)):
-                direct.append(f"{value} [{citation.number}]")
+                if f"{value} [{citation.number}]" in direct:  # 'Tran Van Ky [1]; Tran Van Ky [1]'
+                    repeated.append(part)
+                else:
+                    direct.append(f"{value} [{citation.number}]")
     if not direct and ASKS_SITE.search(question) and (site := _site(citations, answered[0])):
         direct.append(site)
-    missing = [p.typed for p in parts if not p.found]
+    missing = [p.typed for p in parts if not p.found or any(p is r for r in repeated)]
     lines = [phrase(language, "direct", value="; ".join(direct))] if direct else []
     lines += [phrase(language, "missing", part=m) for m in missing]
     # in the order the quotes come: 'quoted in Swedish, French' when the first quote is Swedish

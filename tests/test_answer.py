@@ -809,6 +809,15 @@ def test_two_things_compared_are_each_answered(seeded: Settings) -> None:
     assert not one_side.found, one_side.text
 
 
+def test_a_later_part_that_finds_only_the_first_part_s_answer_is_named_as_not_covered(seeded: Settings) -> None:
+    """'…and who closed the conference?' read the sentence of the first part again: the reply gave 'Tran Van Ky [1];
+    Tran Van Ky [1]'. A part whose answer is an earlier part's, from the same passage, found nothing of its own."""
+    reply = answer("Who attended the Ha Tinh conference as vice-chair of the provincial People's Council, and who "
+                   "closed the conference?")  # fmt: skip
+    assert "Tran Van Ky [1]; Tran Van Ky [1]" not in reply.text, reply.text
+    assert reply.partial and "Tran Van Ky" in reply.text, reply.text
+
+
 def test_who_heads_a_body_asks_for_its_first_post_whatever_it_is_called(seeded: Settings) -> None:
     """The provincial Women's Union is headed by its president ('La présidente de l'Union provinciale des femmes')."""
     reply = answer("Who heads the Women's Union of Ha Tinh province?")
