@@ -301,7 +301,8 @@ _MORE_OR_LESS = re.compile(
     re.IGNORECASE,
 )
 
-_HOW_MANY = {"more": "how many", "less": "how much", "fewer": "how many", "davantage": "combien", "plus": "combien",
+# the comparing word asked as a count: 'davantage de maisons' -> 'combien de maisons'
+_AS_HOW_MANY = {"more": "how many", "less": "how much", "fewer": "how many", "davantage": "combien", "plus": "combien",
              "moins": "combien", "fler": "hur många", "färre": "hur många", "nhiều": "bao nhiêu",
              "ít": "bao nhiêu"}  # fmt: skip
 
@@ -425,7 +426,7 @@ def split_parts(question: str) -> list[str]:
         first = question[: compared.start()].rstrip(" ,")
         # '…soutenu davantage de maisons…' asks how many: 'combien de maisons', as the other side's follow-up reads it
         if compared.re is _THAN and (more := _MORE_OR_LESS.search(question)):
-            first = first[: more.start()] + _HOW_MANY[more.group().strip().lower()] + " " + first[more.end() :]
+            first = first[: more.start()] + _AS_HOW_MANY[more.group().strip().lower()] + " " + first[more.end() :]
         other = re.sub(r"\s+(?:không|chứ)$", "", compared.group("other"))  # 'hơn Hà Nội không?' asks yes or no
         return [first + "?", f"{opening} {other}?"]
     pieces = [p.strip(" ,") for p in _PART_BREAK.split(question) if p.strip(" ,")]
@@ -822,7 +823,7 @@ def respond(question: str, history: list[Any] | None, search: Search, similarity
     direct: list[str] = []
     quotes: list[str] = []
     given: set[tuple[str, str]] = set()  # the numbers the direct line gives so far, with their sentences
-    repeated: list[Part] = []  # a later part whose direct answer is an earlier part's: it found nothing of its own
+    repeated: set[int] = set()  # the later parts whose direct answer is an earlier part's: none found its own
     for part in answered:
         for sentence in quoted(part.ranked):
             citation = _cite(citations, sentence)
@@ -830,13 +831,14 @@ def respond(question: str, history: list[Any] | None, search: Search, similarity
             if line not in quotes:
                 quotes.append(line)
             if sentence is part.ranked[0] and (value := direct_value(part, sentence, given)):
-                if f"{value} [{citation.number}]" in direct:  # 'Tran Van Ky [1]; Tran Van Ky [1]'
-                    repeated.append(part)
+                entry = f"{value} [{citation.number}]"
+                if entry in direct:  # 'Tran Van Ky [1]; Tran Van Ky [1]'
+                    repeated.add(id(part))
                 else:
-                    direct.append(f"{value} [{citation.number}]")
+                    direct.append(entry)
     if not direct and ASKS_SITE.search(question) and (site := _site(citations, answered[0])):
         direct.append(site)
-    missing = [p.typed for p in parts if not p.found or any(p is r for r in repeated)]
+    missing = [p.typed for p in parts if not p.found or id(p) in repeated]
     lines = [phrase(language, "direct", value="; ".join(direct))] if direct else []
     lines += [phrase(language, "missing", part=m) for m in missing]
     # in the order the quotes come: 'quoted in Swedish, French' when the first quote is Swedish
