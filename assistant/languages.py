@@ -78,9 +78,25 @@ def is_stopword(word: str) -> bool:
     return word in STOPWORDS or word in VIETNAMESE_STOPWORDS
 
 
+# Function words that are nouns after a count: Vietnamese 'sao' asks why or how ('tại sao', 'ra sao'), but 'OCOP 4
+# sao', 'mấy sao' count stars
+_COUNTED_HOMOGRAPHS = frozenset({"sao"})
+_COUNTS_BEFORE = frozenset({"mấy", "nhiêu"})
+
+
 def content_words(text: str) -> list[str]:
     """The words that carry a topic: no function words, no one-letter words but digits."""
-    return [w for w in words(text) if not is_stopword(w) and (len(w) > 1 or w.isdigit())]
+    ws = words(text)
+    return [
+        w
+        for i, w in enumerate(ws)
+        if (len(w) > 1 or w.isdigit())
+        and (not is_stopword(w) or (w.lower() in _COUNTED_HOMOGRAPHS and i and _counts(ws[i - 1])))
+    ]
+
+
+def _counts(word: str) -> bool:
+    return word.isdigit() or word.lower() in _COUNTS_BEFORE
 
 
 @lru_cache(maxsize=16)

@@ -1507,6 +1507,8 @@ def test_a_sentence_naming_no_body_speaks_of_the_front_or_of_the_body_named_befo
         "What was Hanoi's income per person in 2023, in Vietnamese dong?",  # a sum: '3 fois' is none
         "Xã Trà Ka trồng được bao nhiêu hecta sâm?",  # hectares of ginseng: the hectare is black turmeric's
         "Hur lång tid tar flygresan från Stockholm till Hanoi?",  # no document writes Stockholm
+        # the pills are certified OCOP 3 stars ('3 étoiles'), not 4: 'sao' after a count is a star, not 'why'
+        "Viên mật ong nghệ đen của Trà Ka được chứng nhận OCOP 4 sao vào năm nào?",
     ],
 )
 def test_what_the_documents_do_not_say_of_what_they_name_is_declined(seeded: Settings, question: str) -> None:
@@ -1537,6 +1539,7 @@ def test_what_the_documents_do_not_say_of_what_they_name_is_declined(seeded: Set
         ("How many people took part in them altogether?",  # 'altogether' asks for no thing of its own
          "How many conferences with people's representatives did Hanoi hold on cultural life in residential areas?",
          "1 529 991"),
+        ("Viên mật ong nghệ đen của Trà Ka được chứng nhận OCOP 3 sao vào năm nào?", None, "2023"),  # 3 stars
     ],
 )  # fmt: skip
 def test_what_the_documents_say_of_what_they_name_is_answered(

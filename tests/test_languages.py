@@ -43,6 +43,9 @@ def test_function_words_are_dropped_and_vietnamese_keeps_its_tones() -> None:
     assert content_words("How many orphans were sponsored in Ha Tinh?") == ["orphans", "sponsored", "ha", "tinh"]
     # 'bao' (how) is a function word; 'bảo' (protect) is not
     assert content_words("bao nhiêu trẻ được bảo trợ") == ["trẻ", "bảo", "trợ"]
+    # 'sao' asks why or how, but after a count it is a star: 'OCOP 4 sao', 'mấy sao'
+    assert content_words("Tại sao chứng nhận OCOP 4 sao?") == ["chứng", "nhận", "ocop", "4", "sao"]
+    assert content_words("đạt OCOP mấy sao") == ["đạt", "ocop", "sao"]
 
 
 def test_stems_are_folded_and_per_language() -> None:
