@@ -88,15 +88,14 @@ def content_words(text: str) -> list[str]:
     """The words that carry a topic: no function words, no one-letter words but digits."""
     ws = words(text)
     return [
-        w
-        for i, w in enumerate(ws)
-        if (len(w) > 1 or w.isdigit())
-        and (not is_stopword(w) or (w.lower() in _COUNTED_HOMOGRAPHS and i and _counts(ws[i - 1])))
+        w for i, w in enumerate(ws) if (len(w) > 1 or w.isdigit()) and (not is_stopword(w) or _noun_after_count(ws, i))
     ]
 
 
-def _counts(word: str) -> bool:
-    return word.isdigit() or word.lower() in _COUNTS_BEFORE
+def _noun_after_count(ws: list[str], i: int) -> bool:
+    """Whether the function word at `i` is a noun, as it follows a count: the 'sao' of 'OCOP 4 sao'."""
+    before = ws[i - 1].lower() if i > 0 else ""
+    return ws[i].lower() in _COUNTED_HOMOGRAPHS and (before.isdigit() or before in _COUNTS_BEFORE)
 
 
 @lru_cache(maxsize=16)
