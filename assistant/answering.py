@@ -504,7 +504,9 @@ def _two_people(question: str) -> list[str] | None:
 
 
 _MEMBERS = {"member", "membre", "ledamot", "ledamoten", "ủy", "uỷ"}  # 'le membre permanent', 'ủy viên'
-_STANDING = {"standing", "permanent", "ständig", "ständiga", "thường", "trực"}
+# what makes a post of its own before a Swedish 'respektive' ('ständig ledamot respektive …'; no other language
+# writes 'respektive')
+_STANDING = {"permanent", "ständig", "ständiga"}
 
 
 def _opens_on_post(side: str) -> bool:
