@@ -495,6 +495,15 @@ def test_a_post_of_another_level_s_body_does_not_answer(seeded: Settings) -> Non
     assert answer("Qui est le vice-président du Comité provincial du Front de la Patrie ?").found
 
 
+def test_the_post_asked_held_in_the_place_asked_answers_whatever_another_place_scores(seeded: Settings) -> None:
+    """Hanoi's vice-chair is named only in the Swedish report ('vice ordförande … i staden Pham Anh Tuan'); a French
+    question scores the Mo Cay Bac article's French vice-président more than the place margin above it, and still
+    gets Hanoi's, while a place whose vice-chair no document names is declined."""
+    reply = answer("Qui est le vice-président du Comité du Front de la Patrie de Hanoi ?")
+    assert reply.found and "Pham Anh Tuan" in reply.text, reply.text
+    assert not answer("Qui est le vice-président du Comité du Front de la Patrie de Ha Tinh ?").found
+
+
 def test_what_a_role_s_holder_asked_is_read_after_the_sentence_that_names_the_role(seeded: Settings) -> None:
     """'Le secrétaire provincial du Parti a suggéré… | Pour les activités de sécurité sociale… il est nécessaire de
     procéder à une étude approfondie': the second sentence names no role but says what the secretary asked."""
