@@ -1,7 +1,8 @@
 """Fit every tunable parameter of retrieval and answering on the TRAIN split of eval/questions.jsonl, and write them
-to assistant/data/fitted.json. The test split and the shared sets are never read here.
+to assistant/data/fitted.json. The valid and test splits, the holdout and the shared sets are never read here.
 
 Run: .venv/bin/python eval/fit.py [centre] [fusion] [answers | quotes | decision] [rerank] [--without-g]
+[--with-probes]
 (needs the dev extra: scikit-learn)
 """
 
@@ -28,6 +29,9 @@ from assistant.languages import question_language  # noqa: E402
 from assistant.signals import FITTED, Signal  # noqa: E402
 
 QUESTIONS = REPO / "eval" / "questions.jsonl"
+# The probes, read for faults like train; with --with-probes the decision model is fitted on them too (1 560
+# questions with train): measured and not kept, it answered more off-topic questions (see eval/README.md)
+PROBES = sorted((REPO / "eval").glob("probe*.jsonl"))
 PLACE_MARGINS = (0.0, 0.05, 0.1, 0.15, 0.2, 0.3)
 GRID = {
     "dense": [0.5, 1.0, 1.5, 2.0, 3.0],
@@ -41,6 +45,13 @@ GRID = {
 
 def train_questions() -> list[Question]:
     return [q for q in load_questions(QUESTIONS) if q.split == "train"]
+
+
+def decision_questions(train: list[Question]) -> list[Question]:
+    """What the decision model is fitted on: the train questions, and with --with-probes every probe's."""
+    if "--with-probes" not in sys.argv:
+        return train
+    return [*train, *(q for path in PROBES for q in load_questions(path))]
 
 
 def mrr(ranking: list[str], texts: dict[str, str], evidence: list[str]) -> tuple[float, bool]:
@@ -400,8 +411,12 @@ def main() -> None:
         elif "quotes" in only:  # with the sentence and decision models already fitted
             fitted["answer"] = fit_quotes(judged(bot, questions))
             made.append("answer")
-        elif "decision" in only:  # on the best sentences as the sentence model already fitted orders them
-            decisions = [(q, parts) for q, parts in judged(bot, questions) if parts[0].ranked]
+        # on the best sentences as the sentence model already fitted orders them (after `answers`, refitted on the
+        # probes too, with the sentence model just fitted)
+        if "decision" in only or ("answers" in only and "--with-probes" in sys.argv):
+            save(fitted)
+            wider = decision_questions(questions)
+            decisions = [(q, parts) for q, parts in judged(bot, wider) if parts[0].ranked]
             fitted["decision"] = fit_decision(decisions, fitted["answer"])
             made.append("decision")
         if "rerank" in only:  # with the sentence model fitted above, or before
@@ -410,8 +425,18 @@ def main() -> None:
             made.append("rerank")
         # how many train questions each part was last fitted on (a part not refitted keeps its count)
         counts = fitted.get("trained_on", {}).get("questions", {})
-        fitted["trained_on"] = {"file": "eval/questions.jsonl", "split": "train",
-                                "questions": counts | dict.fromkeys(made, len(questions))}  # fmt: skip
+        sizes = dict.fromkeys(made, len(questions)) | (
+            {"decision": len(decision_questions(questions))} if "decision" in made else {}
+        )
+        # the probe files the decision model was last fitted on besides train
+        also = (
+            fitted.get("trained_on", {}).get("decision_also", [])
+            if "decision" not in made
+            else ([p.name for p in PROBES] if "--with-probes" in sys.argv else [])
+        )
+        fitted["trained_on"] = {"file": "eval/questions.jsonl", "split": "train", "questions": counts | sizes} | (
+            {"decision_also": also} if also else {}
+        )
     save(fitted)
     print(f"wrote {FITTED.relative_to(REPO)}", file=sys.stderr)
 
