@@ -47,11 +47,8 @@ def train_questions() -> list[Question]:
     return [q for q in load_questions(QUESTIONS) if q.split == "train"]
 
 
-def decision_questions(train: list[Question]) -> list[Question]:
-    """What the decision model is fitted on: the train questions, and with --with-probes every probe's."""
-    if "--with-probes" not in sys.argv:
-        return train
-    return [*train, *(q for path in PROBES for q in load_questions(path))]
+def probe_questions() -> list[Question]:
+    return [q for path in PROBES for q in load_questions(path)]
 
 
 def mrr(ranking: list[str], texts: dict[str, str], evidence: list[str]) -> tuple[float, bool]:
@@ -389,6 +386,9 @@ def main() -> None:
     questions = train_questions()
     if "--without-g" in sys.argv:  # the 302 train questions before the `g` batch, which fitted.json is fitted on
         questions = [q for q in questions if not q.id.startswith("g")]
+    with_probes = "--with-probes" in sys.argv
+    # what the decision model is fitted on: the train questions, and with --with-probes every probe's
+    decision_set = [*questions, *probe_questions()] if with_probes else questions
     fitted: dict[str, Any] = json.loads(FITTED.read_text(encoding="utf-8")) if FITTED.is_file() else {}
     only = [a for a in sys.argv[1:] if not a.startswith("--")] or ["centre", "fusion", "answers", "rerank"]
     with tempfile.TemporaryDirectory(prefix="assistant-fit-") as tmp:
@@ -413,10 +413,9 @@ def main() -> None:
             made.append("answer")
         # on the best sentences as the sentence model already fitted orders them (after `answers`, refitted on the
         # probes too, with the sentence model just fitted)
-        if "decision" in only or ("answers" in only and "--with-probes" in sys.argv):
+        if "decision" in only or ("answers" in only and with_probes):
             save(fitted)
-            wider = decision_questions(questions)
-            decisions = [(q, parts) for q, parts in judged(bot, wider) if parts[0].ranked]
+            decisions = [(q, parts) for q, parts in judged(bot, decision_set) if parts[0].ranked]
             fitted["decision"] = fit_decision(decisions, fitted["answer"])
             made.append("decision")
         if "rerank" in only:  # with the sentence model fitted above, or before
@@ -425,14 +424,12 @@ def main() -> None:
             made.append("rerank")
         # how many train questions each part was last fitted on (a part not refitted keeps its count)
         counts = fitted.get("trained_on", {}).get("questions", {})
-        sizes = dict.fromkeys(made, len(questions)) | (
-            {"decision": len(decision_questions(questions))} if "decision" in made else {}
-        )
+        sizes = dict.fromkeys(made, len(questions)) | ({"decision": len(decision_set)} if "decision" in made else {})
         # the probe files the decision model was last fitted on besides train
         also = (
-            fitted.get("trained_on", {}).get("decision_also", [])
-            if "decision" not in made
-            else ([p.name for p in PROBES] if "--with-probes" in sys.argv else [])
+            ([p.name for p in PROBES] if with_probes else [])
+            if "decision" in made
+            else fitted.get("trained_on", {}).get("decision_also", [])
         )
         fitted["trained_on"] = {"file": "eval/questions.jsonl", "split": "train", "questions": counts | sizes} | (
             {"decision_also": also} if also else {}
