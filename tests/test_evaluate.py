@@ -97,6 +97,7 @@ def test_the_question_set_is_grounded_in_the_documents_and_split_once() -> None:
             "probe-multipart.jsonl",
             "probe-fresh.jsonl",
             "holdout.jsonl",
+            "holdout-b.jsonl",
             "probe-w.jsonl",
             "probe-x.jsonl",
             "probe-y.jsonl",
