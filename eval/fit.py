@@ -30,7 +30,8 @@ from assistant.signals import FITTED, Signal  # noqa: E402
 
 QUESTIONS = REPO / "eval" / "questions.jsonl"
 # The probes, read for faults like train; with --with-probes the decision model is fitted on them too (1 560
-# questions with train): measured and not kept, it answered more off-topic questions (see eval/README.md)
+# questions with train, before probe-vb): measured and not kept, it answered more off-topic questions (see
+# eval/README.md)
 PROBES = sorted((REPO / "eval").glob("probe*.jsonl"))
 PLACE_MARGINS = (0.0, 0.05, 0.1, 0.15, 0.2, 0.3)
 GRID = {

@@ -109,6 +109,7 @@ def test_the_question_set_is_grounded_in_the_documents_and_split_once() -> None:
             "probe-q.jsonl",
             "probe-l.jsonl",
             "probe-s.jsonl",
+            "probe-vb.jsonl",
         )
         for q in load_questions(SPLIT.with_name(name))
     ]
