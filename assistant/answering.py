@@ -57,6 +57,7 @@ from .languages import (
     PERCENT_SIGN,
     QUESTION_WORD,
     QUESTION_WORDS,
+    SUM,
     SURNAMES,
     TIME,
     YEAR_WORDS,
@@ -71,6 +72,7 @@ from .languages import (
     gives_people,
     is_stopword,
     language_name,
+    measure_asked,
     measured,
     name_groups,
     phrase,
@@ -82,6 +84,7 @@ from .languages import (
 from .languages import counts as counts_unit
 from .lexical import LexicalIndex
 from .models import Answer, Citation, Passage
+from .places import asked as asked_places
 from .places import documents_naming, mentions
 from .retrieval import Results
 from .signals import fitted
@@ -620,7 +623,12 @@ def judge(part: str, history: list[Any] | None, search: Search, similarity: Simi
     results = search(searched)
     question = question_of(results, binding)
     ranked = sentences(results, question, part, similarity)
-    found, p = answers(ranked[0] if ranked else None, ranked)
+    judged = (
+        ranked
+        if follow_up and not _asks_anew(part, previous)
+        else _without_places_before(ranked, previous, question, results)
+    )
+    found, p = answers(judged[0] if judged else None, judged)
     if not found and _elsewhere(ranked):  # the passages found speak of other places
         results, ranked, found, p = _in_places_asked(results, question, part, searched, search, similarity)
     if found and follow_up and searched != part and not _own_words_read(part, previous, question, ranked[0]):
@@ -635,6 +643,32 @@ def judge(part: str, history: list[Any] | None, search: Search, similarity: Simi
     return Part(part, results, question, ranked, found, p)
 
 
+ANEW = 3  # words of its own, besides names, that make a follow-up ask a new thing of the new place
+
+
+def _asks_anew(part: str, previous: str | None) -> bool:
+    """Whether a follow-up asks a thing of its own, not the turn before's again: 'Còn ở huyện Châu Thành thì ai là
+    người nói về cách phát hiện và nhân rộng mô hình điển hình?', not 'Còn ở Quảng Nam thì quỹ này vận động được bao
+    nhiêu?' after the fund's takings in Ha Tinh."""
+    names = {fold(w) for n in _names(part) for w in n.split()}
+    before = {fold(w) for w in content_words(previous or "")}
+    return len({fold(w) for w in content_words(part)} - before - names) >= ANEW
+
+
+def _without_places_before(
+    ranked: list[Sentence], previous: str | None, question: Question, results: Results
+) -> list[Sentence]:
+    """The sentences less those about a place the question's first part asked of and this part does not: '…i Ha Tinh
+    år 2023, jämfört med i Hanoi under mandatperioden?' finds Ha Tinh's sentence first for its second part, searched
+    with the first part's words; it says nothing of whether Hanoi's answers (`evidence.blocked` declines when another
+    place's outscores). In a conversation it does: 'Och i Mo Cay Bac?' after Hanoi's fund, where Hanoi's sentence
+    outscores every one of Mo Cay Bac's, is not answered by the district's donations, unless it asks a new thing."""
+    if not previous or not question.places:
+        return ranked
+    before = {p.name for p in asked_places(previous, results.index)} - {p.name for p in question.places}
+    return [s for s in ranked if s.elsewhere is None or s.elsewhere.name not in before] if before else ranked
+
+
 # words that ask for a whole, not a thing: 'How many people attended them altogether?'
 _IN_ALL = {"altogether", "overall", "total", "totalt", "sammanlagt", "sammantaget", "totalement", "tổng", "cộng"}
 
@@ -643,8 +677,8 @@ def _own_words_read(part: str, previous: str | None, question: Question, best: S
     """Whether the passage of a follow-up's best sentence holds one of the words the follow-up asks of its own, those
     the turn before (`previous`, as its conversation framed it) did not say ('women' in 'How many of them are
     women?'), when it has any. What the sentence gives in other words is read: the people of 'Och hur många deltog i
-    dem?' in '815 940 deltagare', the area of 'Et sur quelle surface ?' in 'plus d'un hectare'; not the veterans of
-    'how many people of them are veterans'."""
+    dem?' in '815 940 deltagare', the area of 'Et sur quelle surface ?' in 'plus d'un hectare', the money of 'bao
+    nhiêu tiền' in '60 millions de VND'; not the veterans of 'how many people of them are veterans'."""
     said = ANAPHORA.sub(" ", part)  # 'Och hur många deltog i dem?': 'dem' is no word of its own
     people = asks_people(part) and gives_people(best.text)
     if people:
@@ -652,7 +686,8 @@ def _own_words_read(part: str, previous: str | None, question: Question, best: S
     if question.measure in ASKS_MEASURE and measured(best.text, question.measure):
         said = ASKS_MEASURE[question.measure].sub(" ", said)
     before = {fold(w) for w in content_words(previous or "")}
-    typed = {fold(w) for w in content_words(said) if w.lower() not in YEAR_WORDS | _IN_ALL} - before
+    given = MONEY_WORDS if SUM.search(best.text) else set()  # 'bao nhiêu tiền' read in '60 millions de VND'
+    typed = {fold(w) for w in content_words(said) if w.lower() not in YEAR_WORDS | _IN_ALL | given} - before
     own = [k for k in question.keys if k.kind == "word" and fold(k.word) in typed]
     if not own:
         return True
@@ -937,7 +972,11 @@ def direct_value(part: Part, sentence: Sentence, given: set[tuple[str, str]] | N
             value = " ".join([number, *unit_after(text[match.end() + len(number) - len(match.group()) :])])
             unit = Words(value, sentence.passage.language)
             said = _said(part, unit)
-            if said and sentence.passage.language != part.question.language:
+            of_measure = any(a <= match.start() < b for a, b in spans)  # '297 000 m2' for 'how many hectares'
+            # a quantity keeps its unit, unless the question names one ('hur många meter staket'): '297 000 m2 de
+            # terrain' is not '297 000 land'
+            unit_kept = of_measure and measure_asked(part.question.counting) is None
+            if said and sentence.passage.language != part.question.language and not unit_kept:
                 in_words = f"{number} {said}"
                 if in_words.lower() != value.lower():
                     value = f"{in_words} ({value})"  # in the asker's words, then the document's
@@ -945,7 +984,6 @@ def direct_value(part: Part, sentence: Sentence, given: set[tuple[str, str]] | N
             share = shares and bool(PERCENT_SIGN.match(after.lstrip()))  # '0,03 %'
             # a question that counts things is not answered by a sum or a percentage when the sentence has a count
             thing = things and not (CURRENCY.search(after) or PERCENT_SIGN.search(after))
-            of_measure = any(a <= match.start() < b for a, b in spans)  # '297 000 m2' for 'how many hectares'
             # '265 orphelins' for 'combien d'orphelins'; '815 940 deltagare' for 'hur många deltog'
             counts = any(matched(k, unit) for k in part.question.counted) or counts_unit(after, counting)
             near = -min((abs(match.start() - at) for at in stated), default=0)

@@ -771,10 +771,18 @@ def _asked_level(text: str, role: str | None, places: list[Place]) -> str | None
     if role is None:
         return None
     for family, _, at in role_mentions(text):
-        if family == role and (level := role_level(text, at)):
+        if family == role and (level := role_level(text, at) or _level_before(text, at)):
             return level
     levels = {p.level for p in places}
     return next((level for level in ("commune", "district", "province") if level in levels), None)
+
+
+def _level_before(text: str, at: int) -> str | None:
+    """The level word English and Swedish put before a role, in its clause: 'the provincial Fatherland Front
+    vice-chair', 'provinsfrontens vice ordförande'."""
+    clause = re.split(r"[,;:()]", text[max(0, at - LEVEL_REACH // 2) : at])[-1]
+    found = list(_LEVEL.finditer(clause))
+    return found[-1].lastgroup if found else None
 
 
 SPEAKER_REACH = 800  # characters before a sentence read for the holder of a role who says it

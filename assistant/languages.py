@@ -339,7 +339,7 @@ SUM = re.compile(
     re.IGNORECASE,
 )
 ASKS_PERSON = re.compile(
-    rf"{_ASKING}(?:who|whom|qui|vem|ai)\b|\b(?:ai là|là ai|người nào|do ai)\b"
+    rf"{_ASKING}(?:who|whom|qui|vem|ai)\b|\b(?:ai là|là ai|người nào|do ai|thì ai)\b"
     # which holder of a post: 'Quel vice-président du Front…', 'Which deputy secretary…', 'Vilken vice ordförande'
     r"|\b(?:which|quel|quelle|vilken)\s+(?:(?:vice|deputy|permanent|standing)[- ]?)?(?:chair\w*|president|"
     r"président\w*|vice-président\w*|secretary|secrétaire|ordförande|viceordförande|sekreterare|partisekreterare|"
@@ -543,7 +543,9 @@ ASKS_MEASURE = {
         r"square)|[^?]{0,60}\b(?:plant(?:ed)?|cover(?:ed)?|cultivated|sown|donated|given)\b)"
         r"|\b(?:quelle (?:est la )?(?:surface|superficie)|sur quelle (?:surface|superficie)|hur stor (?:yta|areal)|"
         r"diện tích\b[^,?]{0,40}\bbao nhiêu\s*(?:m2|ha|héc-ta|mét vuông)?"
-        r"\s*\??$)",
+        r"\s*\??$|"
+        # how much land: 'Hur mycket mark skänktes…' is answered by '297 000 m2 de terrain'
+        r"how much (?:land|ground)\b|combien de (?:terrain|terres?)\b|hur mycket (?:mark|jord)\b|bao nhiêu đất\b)",
         re.IGNORECASE,
     ),
     # how many live in a place: 'What is the population of…', 'Dân số tỉnh… là bao nhiêu', 'Hur många invånare har
@@ -699,9 +701,20 @@ def counted(question: str) -> list[str]:
     match = _COUNTING.search(question)
     if match is None:
         return []
-    return _counted_after(question, match) or (
+    out = _counted_after(question, match) or (
         _counted_after(question, opening) if (opening := _NUMBER_OF.match(question)) else []
     )
+    # 'how many times did they patrol' counts patrols ('plus de 300 patrouilles'), not times; 'how many times
+    # higher' asks for a multiple ('plus de 3 fois')
+    if out[:1] and out[0] in _TIMES_WORDS and not _MULTIPLE.search(question):
+        return []
+    return out
+
+
+_TIMES_WORDS = {"times", "fois", "gånger", "lần"}
+_MULTIPLE = re.compile(
+    r"\b(?:more|higher|larger|greater|bigger|plus|mer|högre|större|fler|gấp|hơn|tăng)\b", re.IGNORECASE
+)
 
 
 def _counted_after(question: str, match: re.Match[str]) -> list[str]:
@@ -935,11 +948,16 @@ _CLAUSE_QUESTION = re.compile(
 QUESTION_WORD = re.compile(rf"\b(?:{QUESTION_WORDS})\b", re.IGNORECASE)
 
 
+# words before a 'when' or 'who' that make it a clause of the question, not a question of its own: 'Vilka provinser
+# samarbetade Hanoi med när marken röjdes?' asks for provinces ('and when?' still asks a time)
+_CLAUSE_LEAD = re.compile(r"[,;:]|\s*(?:from|à|avec|by|with|for|för|till|med|depuis|sedan|since|until)\b", re.I)
+
+
 def _asks(pattern: re.Pattern[str], question: str) -> bool:
-    """Whether a 'who' or 'when' asks: one after a comma does only when no question word comes before it ('According
-    to the article, who…'; not 'Où commence la recherche, quand le Front les cherche ?')."""
+    """Whether a 'who' or 'when' asks: one after a comma or a preposition does only when no question word comes
+    before it ('According to the article, who…'; not 'Où commence la recherche, quand le Front les cherche ?')."""
     for match in pattern.finditer(question):
-        if not re.match(r"[,;:]", match.group()) or not QUESTION_WORD.search(question[: match.start()]):
+        if not _CLAUSE_LEAD.match(match.group()) or not QUESTION_WORD.search(question[: match.start()]):
             return True
     return False
 

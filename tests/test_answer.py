@@ -1382,6 +1382,58 @@ def test_a_number_that_counts_what_is_asked_is_the_answer(seeded: Settings, ques
     assert expected in reply.text.split("\n")[0]
 
 
+def test_land_asked_by_how_much_is_an_area_given_in_its_unit(seeded: Settings) -> None:
+    # not the sum of the sentence before ('104,3 milliards de VND'), and the area keeps its unit, not '297 000 land'
+    reply = answer("How much land did the people of Ha Tinh give for building new rural areas?")
+    assert reply.found
+    assert reply.text.split("\n")[0].startswith("Answer: 297 000 m2")
+
+
+def test_how_many_times_something_was_done_counts_the_doings(seeded: Settings) -> None:
+    reply = answer("Tổ tự quản ở Tam Thăng đã phối hợp với công an xã tuần tra bao nhiêu lần?")
+    assert reply.found
+    assert "300" in reply.text.split("\n")[0]
+
+
+def test_a_follow_up_s_money_is_read_in_a_sum(seeded: Settings) -> None:
+    # the follow-up's own word 'tiền' (money) is read in '60 millions de VND'
+    before = [{"role": "user", "content": "Ở Quảng Nam, mô hình trồng nghệ đen trên đất bỏ hoang ở xã nào?"}]
+    reply = answer("Năm 2023 mô hình đó lãi được bao nhiêu tiền?", history=before)
+    assert reply.found
+    assert "60 millions de VND" in reply.text
+
+
+def test_the_place_asked_before_does_not_outscore_the_place_asked_now(seeded: Settings) -> None:
+    # searched with the turn before's words, Mo Cay Bac's vice-president scores first; Chau Thanh's member answers
+    # the new thing asked (a follow-up that asks the same again of a new place, 'Och i Mo Cay Bac?', is declined when
+    # the place before outscores every sentence of the new one)
+    before = [{"role": "user", "content": "Ai là phó chủ tịch Ủy ban Mặt trận Tổ quốc huyện Mỏ Cày Bắc?"}]
+    reply = answer("Còn ở huyện Châu Thành thì ai là người nói về cách nhân rộng mô hình điển hình?", history=before)
+    assert reply.found
+    assert "Ho Van Tan" in reply.text
+    # one fact of two places compared: Hanoi's own figure, not declined for Ha Tinh's
+    reply = answer(
+        "Hur många solidaritetshus fick stöd till byggande eller reparation i Ha Tinh år 2023, jämfört med i Hanoi "
+        "under mandatperioden?"
+    )
+    assert reply.found
+    assert "3 172" in reply.text and "5 099" in reply.text
+
+
+def test_a_place_no_document_names_asked_after_one_they_do_is_declined(seeded: Settings) -> None:
+    # every sentence found speaks of Hanoi, the place asked before: none is left to judge, and none answers
+    before = [{"role": "user", "content": "How many Covid-19 community teams were set up in Hanoi?"}]
+    reply = answer("And in Ho Chi Minh City?", history=before)
+    assert not reply.found
+
+
+def test_a_level_said_before_the_post_is_the_level_asked(seeded: Settings) -> None:
+    # 'the provincial Front's vice-chair', not the district's whose article it is
+    reply = answer("Who is the provincial Fatherland Front vice-chair quoted at the end of the Mo Cay Bac article?")
+    assert reply.found
+    assert "Nguyen Hai Ha" in reply.text.split("\n")[0]
+
+
 def test_a_follow_up_that_names_a_post_keeps_the_place_and_body_asked_of() -> None:
     # a capitalised post is no name: it takes no place's place ('Ai là Chủ tịch Phó Chủ ban…' before)
     before = [{"role": "user", "content": "Ai là Chủ tịch Ủy ban MTTQ Việt Nam thành phố Hà Nội?"}]

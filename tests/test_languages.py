@@ -116,6 +116,11 @@ def test_question_kinds() -> None:
     assert asked_kind("Où s'entraînent les soldats qui préparent le défilé ?") is None  # a relative pronoun
     assert asked_kind("Hur avslutas processen när fronten erkänner modellerna?") is None  # a conjunction
     assert asked_kind("Och när hölls konferensen?") == "time"
+    # after a preposition, a 'när' opens a clause of the question before it; 'and when' still asks
+    assert asked_kind("Vilka provinser arbetade Hanoi med när marken röjdes för ringvägen?") is None
+    assert asked_kind("What was decided, and when?") == "time"
+    assert asked_kind("Since when has the Front run the programme?") == "time"
+    assert asked_kind("Còn ở Hà Nội thì ai đứng đầu Mặt trận?") == "person"  # 'as for Hanoi, who…'
     assert asked_kind("Ai đã chủ trì hội nghị?") == "person"
     # after a comma only when no question word comes before it: here 'quand' opens a clause of the 'où' question
     assert asked_kind("Où commence la recherche de modèles à Chau Thanh, quand le Front les cherche ?") is None
@@ -141,6 +146,10 @@ def test_what_a_how_many_question_counts() -> None:
     assert counted("Hur många invånare har Hanoi?") == ["invånare"]
     assert counted("How many 'skilled mass mobilization' models were built?") == ["models"]  # not the quoted name
     assert counted("How much did the fund raise?") == []  # nothing named is counted
+    # 'how many times they patrolled' counts patrols ('plus de 300 patrouilles'); 'how many times higher' a multiple
+    assert counted("Bao nhiêu lần các tổ tự quản đã đi tuần tra?") == []
+    assert counted("Hur många gånger patrullerade grupperna?") == []
+    assert counted("How many times higher was the income?") == ["times", "higher"]
     # 'how many' standing for the people before it: a verb follows, not a thing
     assert counted("Of those families, how many ended up building new homes?") == []
     assert counted("Hur många registrerades i Hanoi?") == []
@@ -364,6 +373,10 @@ def test_what_a_how_many_measures(question: str, measure: str | None) -> None:
         ("Sự kiện kéo dài bao nhiêu ngày?", None),
         ("Trên diện tích trồng nghệ, bao nhiêu hộ tham gia?", None),  # it counts households
         ("How large an area of turmeric was planted?", "area"),
+        ("How much land did the people give?", "area"),  # '297 000 m2 de terrain'
+        ("Hur mycket mark gav invånarna?", "area"),
+        ("Người dân đã hiến bao nhiêu đất?", "area"),
+        ("How much landscaping was done?", None),
         ("How many houses were built?", None),
         ("What is the population of Ha Tinh province?", "population"),  # how many live there
         ("Quelle est la population du district de Mo Cay Bac ?", "population"),
