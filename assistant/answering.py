@@ -652,7 +652,15 @@ def _asks_anew(part: str, previous: str | None) -> bool:
     nhiêu?' after the fund's takings in Ha Tinh."""
     names = {fold(w) for n in _names(part) for w in n.split()}
     before = {fold(w) for w in content_words(previous or "")}
-    return len({fold(w) for w in content_words(part)} - before - names) >= ANEW
+    # numbers, years and the level of a place ask nothing new: 'What about in Ho Chi Minh City during the 2021
+    # outbreak?', 'i provinsen Quang Nam förra året'
+    said = {fold(w) for w in content_words(part) if not w.isdigit() and w.lower() not in YEAR_WORDS | _PLACE_LEVELS}
+    return len(said - before - names) >= ANEW
+
+
+_PLACE_LEVELS = {"province", "provinces", "provincial", "provinsen", "provins", "tỉnh", "district", "districts",
+                 "distriktet", "huyện", "quận", "commune", "kommunen", "xã", "city", "ville", "staden", "thành", "phố",
+                 "during", "pendant", "under", "trong", "outbreak"}  # fmt: skip
 
 
 def _without_places_before(
@@ -673,6 +681,10 @@ def _without_places_before(
 _IN_ALL = {"altogether", "overall", "total", "totalt", "sammanlagt", "sammantaget", "totalement", "tổng", "cộng"}
 
 
+# money as such, which any sum gives; not a budget or a fund, which the passage must name ('And what was its budget?')
+_MONEY = {"money", "argent", "pengar", "tiền", "vnd", "đồng", "dollars"}
+
+
 def _own_words_read(part: str, previous: str | None, question: Question, best: Sentence) -> bool:
     """Whether the passage of a follow-up's best sentence holds one of the words the follow-up asks of its own, those
     the turn before (`previous`, as its conversation framed it) did not say ('women' in 'How many of them are
@@ -686,7 +698,7 @@ def _own_words_read(part: str, previous: str | None, question: Question, best: S
     if question.measure in ASKS_MEASURE and measured(best.text, question.measure):
         said = ASKS_MEASURE[question.measure].sub(" ", said)
     before = {fold(w) for w in content_words(previous or "")}
-    given = MONEY_WORDS if SUM.search(best.text) else set()  # 'bao nhiêu tiền' read in '60 millions de VND'
+    given = _MONEY if SUM.search(best.text) else set()  # 'bao nhiêu tiền' read in '60 millions de VND'
     typed = {fold(w) for w in content_words(said) if w.lower() not in YEAR_WORDS | _IN_ALL | given} - before
     own = [k for k in question.keys if k.kind == "word" and fold(k.word) in typed]
     if not own:

@@ -339,7 +339,7 @@ SUM = re.compile(
     re.IGNORECASE,
 )
 ASKS_PERSON = re.compile(
-    rf"{_ASKING}(?:who|whom|qui|vem|ai)\b|\b(?:ai là|là ai|người nào|do ai|thì ai)\b"
+    rf"{_ASKING}(?:who|whom|qui|vem|ai)\b|\b(?:ai là|là ai|người nào|do ai|thì ai(?!\s+cũng))\b"
     # which holder of a post: 'Quel vice-président du Front…', 'Which deputy secretary…', 'Vilken vice ordförande'
     r"|\b(?:which|quel|quelle|vilken)\s+(?:(?:vice|deputy|permanent|standing)[- ]?)?(?:chair\w*|president|"
     r"président\w*|vice-président\w*|secretary|secrétaire|ordförande|viceordförande|sekreterare|partisekreterare|"
@@ -545,7 +545,8 @@ ASKS_MEASURE = {
         r"diện tích\b[^,?]{0,40}\bbao nhiêu\s*(?:m2|ha|héc-ta|mét vuông)?"
         r"\s*\??$|"
         # how much land: 'Hur mycket mark skänktes…' is answered by '297 000 m2 de terrain'
-        r"how much (?:land|ground)\b|combien de (?:terrain|terres?)\b|hur mycket (?:mark|jord)\b|bao nhiêu đất\b)",
+        r"how much land\b(?!\s+(?:tax|compensation|fees?|use|rent|prices?))|combien de (?:terrain|terres?)\b|"
+        r"hur mycket (?:mark|jord)\b|bao nhiêu đất\b(?!\s*nước))",
         re.IGNORECASE,
     ),
     # how many live in a place: 'What is the population of…', 'Dân số tỉnh… là bao nhiêu', 'Hur många invånare har
@@ -713,7 +714,9 @@ def counted(question: str) -> list[str]:
 
 _TIMES_WORDS = {"times", "fois", "gånger", "lần"}
 _MULTIPLE = re.compile(
-    r"\b(?:more|higher|larger|greater|bigger|plus|mer|högre|större|fler|gấp|hơn|tăng)\b", re.IGNORECASE
+    r"\b(?:more|higher|larger|greater|bigger|increased?|rose|risen|grown|grew|doubled?|as (?:large|much|many|high)|"
+    r"plus|augmenté\w*|multiplié\w*|mer|högre|större|fler|ökade?|ökat|steg|gấp|hơn|tăng)\b",
+    re.IGNORECASE,
 )
 
 
@@ -955,11 +958,16 @@ _CLAUSE_LEAD = re.compile(r"[,;:]|\s*(?:from|à|avec|by|with|for|för|till|med|d
 
 def _asks(pattern: re.Pattern[str], question: str) -> bool:
     """Whether a 'who' or 'when' asks: one after a comma or a preposition does only when no question word comes
-    before it ('According to the article, who…'; not 'Où commence la recherche, quand le Front les cherche ?')."""
+    before it ('According to the article, who…'; not 'Où commence la recherche, quand le Front les cherche ?'), or
+    an 'and' does ('What was decided, and by whom?')."""
     for match in pattern.finditer(question):
-        if not _CLAUSE_LEAD.match(match.group()) or not QUESTION_WORD.search(question[: match.start()]):
+        before = question[: match.start()]
+        if not _CLAUSE_LEAD.match(match.group()) or not QUESTION_WORD.search(before) or _AND_THEN.search(before):
             return True
     return False
+
+
+_AND_THEN = re.compile(r"(?:,|\b(?:and|but|et|mais|och|men|và))\s*$", re.IGNORECASE)  # '…, and by whom?'
 
 
 # What the assistant says, in the question's language

@@ -1421,7 +1421,7 @@ def test_the_place_asked_before_does_not_outscore_the_place_asked_now(seeded: Se
 
 
 def test_a_place_no_document_names_asked_after_one_they_do_is_declined(seeded: Settings) -> None:
-    # every sentence found speaks of Hanoi, the place asked before: none is left to judge, and none answers
+    # every sentence found speaks of Hanoi, the place asked before, which outscores any about the new place
     before = [{"role": "user", "content": "How many Covid-19 community teams were set up in Hanoi?"}]
     reply = answer("And in Ho Chi Minh City?", history=before)
     assert not reply.found

@@ -121,6 +121,10 @@ def test_question_kinds() -> None:
     assert asked_kind("What was decided, and when?") == "time"
     assert asked_kind("Since when has the Front run the programme?") == "time"
     assert asked_kind("Còn ở Hà Nội thì ai đứng đầu Mặt trận?") == "person"  # 'as for Hanoi, who…'
+    assert asked_kind("Khi nào thì ai cũng được hỗ trợ?") == "time"  # 'thì ai cũng': everyone
+    # an 'and' before the preposition asks again
+    assert asked_kind("What was decided at the conference, and by whom?") == "person"
+    assert asked_kind("Vilket avtal undertecknades, och med vem?") == "person"
     assert asked_kind("Ai đã chủ trì hội nghị?") == "person"
     # after a comma only when no question word comes before it: here 'quand' opens a clause of the 'où' question
     assert asked_kind("Où commence la recherche de modèles à Chau Thanh, quand le Front les cherche ?") is None
@@ -150,6 +154,8 @@ def test_what_a_how_many_question_counts() -> None:
     assert counted("Bao nhiêu lần các tổ tự quản đã đi tuần tra?") == []
     assert counted("Hur många gånger patrullerade grupperna?") == []
     assert counted("How many times higher was the income?") == ["times", "higher"]
+    assert counted("Hur många gånger ökade inkomsten?") == ["gånger"]
+    assert counted("Combien de fois le revenu a-t-il augmenté ?") == ["fois"]
     # 'how many' standing for the people before it: a verb follows, not a thing
     assert counted("Of those families, how many ended up building new homes?") == []
     assert counted("Hur många registrerades i Hanoi?") == []
@@ -377,6 +383,8 @@ def test_what_a_how_many_measures(question: str, measure: str | None) -> None:
         ("Hur mycket mark gav invånarna?", "area"),
         ("Người dân đã hiến bao nhiêu đất?", "area"),
         ("How much landscaping was done?", None),
+        ("How much land tax did households pay?", None),
+        ("Có bao nhiêu đất nước tham gia hội nghị?", None),  # 'đất nước': countries
         ("How many houses were built?", None),
         ("What is the population of Ha Tinh province?", "population"),  # how many live there
         ("Quelle est la population du district de Mo Cay Bac ?", "population"),
