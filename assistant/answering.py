@@ -628,6 +628,8 @@ def judge(part: str, history: list[Any] | None, search: Search, similarity: Simi
         if follow_up and not _asks_anew(part, previous)
         else _without_places_before(ranked, previous, question, results)
     )
+    # (what `judged` drops is about another place, so ranks after every sentence that is not: when judged[0] answers,
+    # it is ranked[0])
     found, p = answers(judged[0] if judged else None, judged)
     if not found and _elsewhere(ranked):  # the passages found speak of other places
         results, ranked, found, p = _in_places_asked(results, question, part, searched, search, similarity)
@@ -654,11 +656,12 @@ def _asks_anew(part: str, previous: str | None) -> bool:
     before = {fold(w) for w in content_words(previous or "")}
     # numbers, years and the level of a place ask nothing new: 'What about in Ho Chi Minh City during the 2021
     # outbreak?', 'i provinsen Quang Nam förra året'
-    said = {fold(w) for w in content_words(part) if not w.isdigit() and w.lower() not in YEAR_WORDS | _PLACE_LEVELS}
+    said = {fold(w) for w in content_words(part) if not w.isdigit() and w.lower() not in YEAR_WORDS | _NOT_NEW}
     return len(said - before - names) >= ANEW
 
 
-_PLACE_LEVELS = {"province", "provinces", "provincial", "provinsen", "provins", "tỉnh", "district", "districts",
+# words that say where or when, not what: a place's level, 'during' ('outbreak' from the review's example)
+_NOT_NEW = {"province", "provinces", "provincial", "provinsen", "provins", "tỉnh", "district", "districts",
                  "distriktet", "huyện", "quận", "commune", "kommunen", "xã", "city", "ville", "staden", "thành", "phố",
                  "during", "pendant", "under", "trong", "outbreak"}  # fmt: skip
 
@@ -682,7 +685,7 @@ _IN_ALL = {"altogether", "overall", "total", "totalt", "sammanlagt", "sammantage
 
 
 # money as such, which any sum gives; not a budget or a fund, which the passage must name ('And what was its budget?')
-_MONEY = {"money", "argent", "pengar", "tiền", "vnd", "đồng", "dollars"}
+_MONEY = MONEY_WORDS - {"budget", "funds", "fonds"}
 
 
 def _own_words_read(part: str, previous: str | None, question: Question, best: Sentence) -> bool:

@@ -315,10 +315,8 @@ ASKS_NUMBER = re.compile(
 # 'who', 'qui', 'vem', 'when', 'quand', 'när' ask only where a question word stands: first, after a comma or a
 # conjunction ('Et qui…', 'According to the article, who…', 'À qui…'); inside a clause they are a relative pronoun
 # or a conjunction ('les soldats qui préparent…', 'Hur avslutas processen när…')
-_ASKING = (
-    r"(?:^|[,;:]\s*|\b(?:and|but|so|since|until|from|et|mais|alors|och|men|så|à|avec|by|with|for|för|till|med|depuis|"
-    r"sedan)\s+)\W*"
-)
+_PREPOSITIONS = r"since|until|from|à|avec|by|with|for|för|till|med|depuis|sedan"
+_ASKING = rf"(?:^|[,;:]\s*|\b(?:and|but|so|et|mais|alors|och|men|så|{_PREPOSITIONS})\s+)\W*"
 # A question about money ('what did it cost', 'quel budget', 'hur mycket kostade', 'bao nhiêu tiền'): a sum answers
 ASKS_MONEY = re.compile(
     r"\b(?:cost|costs|price|prices|budget|how much money|coût|coûté|coûte|budget|montant|d'argent|kostade|kostar|"
@@ -953,7 +951,7 @@ QUESTION_WORD = re.compile(rf"\b(?:{QUESTION_WORDS})\b", re.IGNORECASE)
 
 # words before a 'when' or 'who' that make it a clause of the question, not a question of its own: 'Vilka provinser
 # samarbetade Hanoi med när marken röjdes?' asks for provinces ('and when?' still asks a time)
-_CLAUSE_LEAD = re.compile(r"[,;:]|\s*(?:from|à|avec|by|with|for|för|till|med|depuis|sedan|since|until)\b", re.I)
+_CLAUSE_LEAD = re.compile(rf"[,;:]|\s*(?:{_PREPOSITIONS})\b", re.IGNORECASE)
 
 
 def _asks(pattern: re.Pattern[str], question: str) -> bool:
