@@ -633,18 +633,28 @@ def judge(part: str, history: list[Any] | None, search: Search, similarity: Simi
     found, p = answers(judged[0] if judged else None, judged)
     if not found and _elsewhere(ranked):  # the passages found speak of other places
         results, ranked, found, p = _in_places_asked(results, question, part, searched, search, similarity)
+        judged = ranked
     if found and follow_up and searched != part and not _own_words_read(part, previous, question, ranked[0]):
-        found = False  # 'How many of them are women?' read by a sentence about the members alone
-    if ASKS_ARTICLE.search(part) and (credit := _byline_asked(question, ranked, results)) is not None:
+        # 'How many of them are women?' read by a sentence about the members alone is declined; the next sentence
+        # that reads the follow-up's own words answers, if it would be given as an answer itself ('…thì ai là người
+        # nói về cách nhân rộng mô hình điển hình?': Ho Van Tan's sentence on reproducing the models, just below a
+        # quote's signature that scores first)
+        reading = next((s for s in judged[1:READ_ON] if _own_words_read(part, previous, question, s)), None)
+        found, p = answers(reading, [reading, *(s for s in judged if s is not reading)]) if reading else (False, p)
+        if found and reading is not None:
+            ranked = [reading, *(s for s in ranked if s is not reading)]
+    site = bool(ASKS_SITE.search(part))
+    if (site or ASKS_ARTICLE.search(part)) and (credit := _byline_asked(question, ranked, results, site)) is not None:
         ranked = [credit, *(s for s in ranked if s is not credit)]
         found, p = True, 1.0  # the page states it outright: no score needed
-    elif not found and ASKS_SITE.search(part) and _site_known(question, ranked, results):
+    elif not found and site and _site_known(question, ranked, results):
         found, p = True, 1.0  # the article asked about is found, and its source link says where it appeared
-    elif found and ASKS_SITE.search(part) and not _site_said(ranked[0], results):
+    elif found and site and not _site_said(ranked[0], results):
         found = False  # the report of the Ha Tinh conference has no source link: no sentence of it says where it ran
     return Part(part, results, question, ranked, found, p)
 
 
+READ_ON = 3  # sentences of a follow-up's ranking read for one that holds its own words, when the first does not
 ANEW = 3  # words of its own, besides names, that make a follow-up ask a new thing of the new place
 
 
@@ -777,11 +787,12 @@ def _in_places_asked(
     return results, ranked, found, p
 
 
-def _byline_asked(question: Question, ranked: list[Sentence], results: Results) -> Sentence | None:
-    """For 'when was the article published?' the first document's dateline, for 'who wrote it?' its credit line,
-    when that document holds the names the question gives (a post it names with a person, 'the interview with the
-    head of the commission, Do Anh Tuan', says whose article it is: the dateline need not name it)."""
-    wanted = {"time": "date", "person": "author"}.get(question.kind or "")
+def _byline_asked(question: Question, ranked: list[Sentence], results: Results, site: bool) -> Sentence | None:
+    """For 'when was the article published?' the first document's dateline, for 'who wrote it?' its credit line, for
+    'which site published it?' (`site`) its source line with the link, when that document holds the names the question
+    gives (a post it names with a person, 'the interview with the head of the commission, Do Anh Tuan', says whose
+    article it is: the dateline need not name it)."""
+    wanted = "source" if site else {"time": "date", "person": "author"}.get(question.kind or "")
     if wanted is None or not results.passages:
         return None
     first = results.passages[0].doc_id
@@ -791,13 +802,24 @@ def _byline_asked(question: Question, ranked: list[Sentence], results: Results) 
             for s in ranked
             if s.passage.doc_id == first
             and byline(s.text) == wanted
+            and (wanted != "source" or "://" in s.text)  # a link, not the word alone under a name
             and s.features["names_doc"] == 1.0
             # a post the question names beside a person the document names says whose interview it is, which a
-            # dateline does not repeat
-            and (s.violation is None or (bool(question.persons) and s.violation in ("role", "body")))
+            # dateline does not repeat; years the document gives say which article it is, which its source line
+            # does not repeat ('the article about the Hanoi Front's 2019-2024 term')
+            and (
+                s.violation is None
+                or (bool(question.persons) and s.violation in ("role", "body"))
+                or (wanted == "source" and s.violation == "year" and _years_given(question, results, first))
+            )
         ),
         None,
     )
+
+
+def _years_given(question: Question, results: Results, doc_id: str) -> bool:
+    text = results.index.document_text(doc_id)
+    return all(re.search(rf"\b{year}\b", text) for year in question.years)
 
 
 RANK_K = 10.0  # a signal's rank r counts as 1 / (RANK_K + r) among the passage features
@@ -838,13 +860,19 @@ def rerank(
 ) -> list[Passage]:
     """The first `depth` retrieved passages reordered by the fitted passage model (the probability that a passage
     holds the answer, from `passage_features`), then the rest in retrieval's order: the first k, ranked anew, each
-    with its score (so the first k do not depend on k)."""
+    with its score (so the first k do not depend on k). Passages retrieval pinned (an article's bylines, asked about
+    the article) stay first: the model, fitted to find the news, scores a line 'Source : https://…' low."""
     head = results.passages[:depth]
     if not head:
         return []
     features = passage_features(results, question, similarity, depth)
     scored = sorted(((round(probability(model, f), 6), p) for f, p in zip(features, head, strict=True)),
                     key=lambda pair: -pair[0])  # fmt: skip
+    pinned = {p.chunk_id for p in head[: results.pinned]}
+    if pinned:
+        top = scored[0][0]
+        first = [(top, p) for _, p in scored if p.chunk_id in pinned]
+        scored = first + [pair for pair in scored if pair[1].chunk_id not in pinned]
     floor = scored[-1][0]
     scored += [(round(min(floor, 1.0 / p.rank), 6), p) for p in results.passages[depth:]]
     return [p.model_copy(update={"rank": rank, "score": score}) for rank, (score, p) in enumerate(scored[:k], start=1)]

@@ -20,6 +20,7 @@ from .languages import (
     ASKS_MANNER,
     ASKS_MONEY,
     ASKS_SHARE,
+    ASKS_SITE,
     ASKS_TITLE,
     ASKS_WHAT,
     ASKS_YEAR,
@@ -1021,7 +1022,8 @@ def sentences(
     out: list[Sentence] = []
     seen: set[tuple[str, int]] = set()
     titled = bool(question.persons) and bool(ASKS_TITLE.search(typed))
-    article = bool(ASKS_ARTICLE.search(typed))  # a short byline ('Kieu Minh') is a sentence only to such a question
+    # a short byline ('Kieu Minh') or the source line is a sentence only to a question about the article or its site
+    article = bool(ASKS_ARTICLE.search(typed) or ASKS_SITE.search(typed))
     asked = qualifiers(typed)
     nowhere = _nowhere(index, question.counted)
     for passage in results.passages:
@@ -1053,8 +1055,8 @@ def sentences(
         for i, (a, b) in enumerate(spans):
             text = wide.text[a:b]
             credit = byline(text)  # 'Việt Nam 17/10/2024' says when the article appeared, nothing else
-            dateline = credit == "date" and len(text) < 40
-            if (len(text) < 15 or dateline) and not (article and credit) or (passage.doc_id, wide.start + a) in seen:
+            aside = len(text) < 15 or (credit == "date" and len(text) < 40) or credit == "source"
+            if aside and not (article and credit) or (passage.doc_id, wide.start + a) in seen:
                 continue
             seen.add((passage.doc_id, wide.start + a))
             before = wide.text[spans[i - 1][0] : b] if i else text

@@ -14,13 +14,14 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from . import readers
-from .languages import DATELINE, byline, detect, fold
+from .languages import DATELINE, SOURCE_LINE, byline, detect, fold
 from .models import Document, Problem
 
 log = logging.getLogger(__name__)
 # Bump when cleaning changes what text is produced: the indexer then rebuilds.
-# 2: readers per file type, pages and sections; 3: datelines kept in the text; 4: the site's name from a byline
-CLEANER_VERSION = "4"
+# 2: readers per file type, pages and sections; 3: datelines kept in the text; 4: the site's name from a byline;
+# 5: source lines kept in the text
+CLEANER_VERSION = "5"
 
 _BANNER = re.compile(r"^[\w.-]+\.[a-z]{2,6}\s+[-–|]\s+\S.*$", re.IGNORECASE)  # "Vietnam.vn - Nền tảng …"
 _COUNTER = re.compile(
@@ -39,7 +40,6 @@ _RELATED = {
     "same topic", "same category", "same author", "related articles", "related news", "read more",
     "cùng chủ đề", "cùng chuyên mục", "cùng tác giả", "tin liên quan", "xem thêm",
 }  # fmt: skip
-_SOURCE = re.compile(r"^(source|sources|källa|kilde|nguồn)\s*:?\s*(?P<url>https?://\S+)?\s*$", re.IGNORECASE)
 _STAMP = re.compile(r"(?:\d{1,2}[:h]\d{2})?")  # what may stand before a date in a page's stamp: '11:04'
 _GENERIC = {"www", "com", "org", "net", "gov", "edu", "info"}  # parts of a host that name no site
 _TWICE = re.compile(r"^(?P<site>\S.*?\S)(?P=site)\s*$")  # a site's name written twice (its logo, then its text)
@@ -88,8 +88,12 @@ def clean(raw: str, debris: bool = True) -> Cleaned:
             continue
         if not article and _BANNER.match(line) and len(line) < 120:
             continue
-        if source := _SOURCE.match(line):
+        if source := SOURCE_LINE.match(line):
             url = url or source["url"]
+            # kept, as the page writes it, so that 'which site published it?' and 'who wrote it?' find the line that
+            # says so ('Source : https://kinhtedothi.vn/….html'; 'Kieu Minh', then 'Source')
+            datelines.add(len(paragraphs))
+            paragraphs.append(line)
             continue
         if byline(line) == "date" and (found := DATELINE.search(line)):
             date = date or _iso_date(found)  # a byline "SiteSite17/10/2024" or a stamp "11:04 25/11/2024"

@@ -7,7 +7,7 @@ import itertools
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from .languages import capitalised, content_words, fold, joined, name_groups, opening_words, stem, words
+from .languages import capitalised, content_words, fold, joined, name_groups, opening_words, sites_of_links, stem, words
 from .lexical import LexicalIndex
 from .places import PROVINCE, mentions
 from .retrieval import Query
@@ -123,7 +123,7 @@ class Words:
     """A text's folded words and stems, with their first letters, for fast matching of key words."""
 
     def __init__(self, text: str, language: str) -> None:
-        ws = words(text)
+        ws = words(sites_of_links(text))
         self.sequence = [fold(w) for w in ws]
         self.words = set(self.sequence) | {stem(w, language) for w in ws}
         self.prefixes = {_spelling(w)[:PREFIX] for w in self.words if len(w) >= PREFIX}

@@ -368,7 +368,7 @@ ASKS_TIME = re.compile(rf"{_ASKING}(?:when|quand|när)\b|\b(?:khi nào|bao giờ
 # question, nor 'who presented the report, according to the article written by…'.
 _ARTICLE = (
     r"article|l'article|interview|l'interview|entretien|l'entretien|reportage|artikel|artikeln|intervju|intervjun|"
-    r"reportaget|bài báo|bài viết|bài phỏng vấn"
+    r"reportaget|bài báo|bài viết|bài phỏng vấn|texte|du texte|le texte"  # 'l'auteur du texte et des photos'
 )
 _PUBLISHED = r"published|appeared|publié|publiée|paru|parue|publicerades|publicerats|đăng|xuất bản"
 # a report someone wrote is the article that reports it ('who wrote the Ha Tinh conference report?'); one someone
@@ -400,14 +400,24 @@ _PUBLISH = (
     r"published|publish|appeared|publié|publiée|paru|parue|publicerade|publicerades|publicerats|publicerat|đăng|"
     r"xuất bản"
 )
+_LINK_WORDS = r"link|links|url|web address|lien|adresse web|länk|länken|webbadress|webbadressen|đường dẫn|liên kết"
 ASKS_SITE = re.compile(
     # a site or newspaper, with an article or a verb of publishing: not 'which site did the Front choose', nor
     # 'Cảnh báo nào' (which warning)
     rf"^(?=.*\b(?:{_ARTICLE}|{_PUBLISH})\b).*?\b(?:{_SITE})\b"
     # where the article appeared: 'Var publicerades artikeln om…', 'Où a été publié l'article…', 'đăng ở đâu' (not
     # 'đăng ký', register)
-    rf"|^(?=.*\b(?:{_ARTICLE})\b).*?(?:\b(?:where|var)\b(?=.{{0,40}}\b(?:published|appeared|publicerades|publicerats)\b)"
-    r"|\boù\b(?=.{0,40}\b(?:publié|publiée|paru|parue)\b)|\bđăng\b(?!\s+ký).{0,30}\bở đâu\b)",
+    rf"|^(?=.*\b(?:{_ARTICLE})\b).*?(?:\b(?:where|var)\b(?=.{{0,80}}\b(?:published|appeared|publicerades|publicerats)\b)"
+    r"|\boù\b(?=.{0,40}\b(?:publié|publiée|paru|parue)\b)|\bđăng\b(?!\s+ký).{0,30}\bở đâu\b)"
+    # its source, which the page's source line gives: 'What is the source of the article…', 'la source de l'article',
+    # 'källan till artikeln', 'nguồn của bài báo', 'D'où provient l'entretien…', 'bài viết… lấy nguồn từ đâu'
+    rf"|\b(?:source|sources|källa|källan|nguồn)\b\W+(?:\w+\W+){{0,4}}?(?:{_ARTICLE}|{_REPORT})\b"
+    rf"|\b(?:{_ARTICLE})(?:'s|s)?\s+(?:source|källa)\b|\bd'où\s+(?:provient|vient)\b|\bvarifrån\s+kommer\b"
+    rf"|^(?=.*\b(?:{_ARTICLE}|{_REPORT})\b).*\b(?:lấy\s+)?nguồn\s+từ\s+đâu\b"
+    # its link: 'the URL of the article', 'le lien de l'article', 'länken till artikeln', 'đường dẫn của bài viết';
+    # which paper or source, in Vietnamese: 'Bài viết… được trích từ báo nào / lấy từ nguồn nào / đăng trên trang nào?'
+    rf"|\b(?:{_LINK_WORDS})\b.{{0,30}}\b(?:{_ARTICLE}|{_REPORT})\b|\b(?:{_ARTICLE})(?:'s|s)?\s+(?:{_LINK_WORDS})\b"
+    rf"|^(?=.*\b(?:{_ARTICLE}|{_REPORT})\b).*\b(?:báo|trang|nguồn)\s+nào\b",
     re.IGNORECASE,
 )
 ASKS_ARTICLE = re.compile(
@@ -1051,12 +1061,28 @@ _CREDIT = re.compile(  # a credit word, then a name: 'Article et photos : P. Tuy
     r"^(?i:article|texte?|photos?|foto|bild|bài|ảnh)\b[^:\n]{0,30}:\s*[A-ZĐ][\w.'-]*(?:\s+[A-ZĐ][\w.'-]*){0,3}$"
 )
 _LONE_NAME = re.compile(r"^[A-ZĐ][\w.'-]*(?:\s+[A-ZĐ][\w.'-]*){1,3}$")
+# the page's credit of where it took the article from: 'Source : https://kinhtedothi.vn/….html', 'Källa: …', or the
+# word alone under the author's name ('Kieu Minh', then 'Source')
+SOURCE_LINE = re.compile(r"^(?:source|sources|källa|kilde|nguồn)\s*:?\s*(?P<url>https?://\S+)?\s*$", re.IGNORECASE)
+
+
+_LINK = re.compile(r"https?://(?:www\.)?([^/?#\s]+?)(?:[/?#]\S*?)?(?=[.,;:!?)»\"']*(?:\s|$))")  # not its last stop
+
+
+def sites_of_links(text: str) -> str:
+    """The text with each link written as its site ('kinhtedothi.vn'): the words of a link's path are Vietnamese
+    without their accents ('…/giai-phap-nang-cao-chat-luong-hoat-dong-mat-tran….html'), which the folded words of
+    any Vietnamese question would match."""
+    return _LINK.sub(r"\1", text)
 
 
 def byline(paragraph: str) -> str | None:
     """What a paragraph says of its article rather than of the news: 'date' for a dateline ('Site 17/10/2024',
-    '11:04 25/11/2024'), 'author' for a credit ('Article et photos : P. Tuyet') or a name alone ('Kieu Minh')."""
+    '11:04 25/11/2024'), 'author' for a credit ('Article et photos : P. Tuyet') or a name alone ('Kieu Minh'),
+    'source' for the page's source line ('Source : https://…')."""
     line = paragraph.strip()
+    if SOURCE_LINE.match(line):
+        return "source"
     found = DATELINE.search(line)
     if found and len(line) < 120 and not _SENTENCE_END.search(line[: found.start()]):
         return "date"

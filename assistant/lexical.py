@@ -24,12 +24,12 @@ from typing import Any
 
 import tantivy
 
-from .languages import content_words, fold, stem
+from .languages import content_words, fold, sites_of_links, stem
 
 log = logging.getLogger(__name__)
 
 # Bump when term_tokens or ngram_tokens change what they produce: stored indexes are then rebuilt.
-ANALYZER_VERSION = "6"
+ANALYZER_VERSION = "7"  # 7: a link read as its site
 NGRAM_SIZES = (3, 4, 5)
 MIN_IDF = 0.25  # a term in over ~75% of documents
 
@@ -70,7 +70,9 @@ def _word_ngrams(word: str) -> tuple[str, ...]:
 
 
 def context(text: str, meta: Mapping[str, Any]) -> str:
-    """What the lexical signals read: a chunk with its document's title (the first chunk holds it already)."""
+    """What the lexical signals read: a chunk with its document's title (the first chunk holds it already), its
+    links as their sites (`languages.sites_of_links`)."""
+    text = sites_of_links(text)
     return f"{meta['title']}\n{text}" if int(meta["index"]) else text
 
 

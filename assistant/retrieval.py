@@ -15,6 +15,7 @@ from .dictionaries import load as load_dictionary
 from .errors import QuestionError
 from .languages import (
     ASKS_ARTICLE,
+    ASKS_SITE,
     QUESTION_LANGUAGES,
     byline,
     content_words,
@@ -63,6 +64,7 @@ class Results:
     passages: list[Passage]
     candidates: list[Candidate]
     index: LexicalIndex
+    pinned: int = 0  # the first passages that hold an article's bylines, for a question about the article: kept first
 
 
 def _bag(tokens: list[str], weight: float, into: dict[str, float]) -> None:
@@ -226,17 +228,37 @@ def passages(candidates: list[Candidate], k: int, store: Store) -> tuple[list[Pa
     return out, kept
 
 
-def bylines_first(candidates: list[Candidate], index: LexicalIndex) -> list[Candidate]:
-    """For a question about the article itself (when it was published, who wrote it), the chunks of the best-ranked
-    document that hold its bylines ('Site 17/10/2024', 'Article et photos : P. Tuyet') come first."""
+ARTICLES = 10  # the best candidates whose documents may be the article a question names
+
+
+def _article_asked(question: str, candidates: list[Candidate], index: LexicalIndex) -> str:
+    """The document a question about an article means: of the first candidates' documents, the best-ranked one that
+    holds every name the question gives ('the article about Quang Nam', not the Hanoi interview that scores higher on
+    'mô hình Dân vận khéo'), else the best-ranked one."""
+    names = [fold(" ".join(group)) for group in name_groups(question)]
+    for cand in candidates[:ARTICLES] if names else []:
+        doc = doc_of(cand.chunk_id)
+        key = f"folded:{doc}"
+        if key not in index.cache:
+            index.cache[key] = fold(index.document_text(doc))
+        text = str(index.cache[key])
+        if all(name in text or name.replace(" ", "") in text.replace(" ", "") for name in names):
+            return doc
+    return doc_of(candidates[0].chunk_id)
+
+
+def bylines_first(question: str, candidates: list[Candidate], index: LexicalIndex) -> tuple[list[Candidate], int]:
+    """For a question about the article itself (when it was published, who wrote it, where it appeared), the chunks of
+    the document it names that hold its bylines ('Site 17/10/2024', 'Article et photos : P. Tuyet', 'Source : …')
+    come first; and how many they are."""
     if not candidates:
-        return candidates
-    rows = index.chunks(doc_of(candidates[0].chunk_id))
+        return candidates, 0
+    rows = index.chunks(_article_asked(question, candidates, index))
     ids = [str(r["id"]) for r in rows if any(byline(p) for p in str(r["text"]).split("\n\n"))]
     by_id = {c.chunk_id: c for c in candidates}
     top = candidates[0].fused  # they rank as the best chunk does, whatever their own words scored
     first = [replace(by_id[i], fused=top) if i in by_id else Candidate(i, fused=top) for i in ids]
-    return first + [c for c in candidates if c.chunk_id not in ids]
+    return first + [c for c in candidates if c.chunk_id not in ids], len(first)
 
 
 def search(
@@ -259,8 +281,9 @@ def search(
     query = analyse(question, index.languages, settings.dictionaries_dir, index)
     ranked = rankings(query, index, store, signals, settings, filters)
     candidates = fuse(ranked, signals, query.language, index.language_of())
-    if ASKS_ARTICLE.search(question):
-        candidates = bylines_first(candidates, index)
+    pinned = 0
+    if ASKS_ARTICLE.search(question) or ASKS_SITE.search(question):
+        candidates, pinned = bylines_first(question, candidates, index)
     pool = k if pool is None else pool
     # at most a third of the pool: a small k keeps fusion's best ('retrieve(k=5)' is not the encoder's alone)
     if lift and (lifted := [c for c in candidates[pool:] if c.ranks.get("dense", lift + 1) <= lift][: pool // 3]):
@@ -271,7 +294,7 @@ def search(
         placed = {c.chunk_id for c in head}
         candidates = head + [c for c in candidates if c.chunk_id not in placed]
     found, kept = passages(candidates[: max(k, 1) * 3], k, store)
-    return Results(query=query, passages=found, candidates=kept, index=index)
+    return Results(query=query, passages=found, candidates=kept, index=index, pinned=min(pinned, len(found)))
 
 
 def warm_up(index: LexicalIndex, signals: list[Signal], settings: Settings) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from assistant import Answer, Assistant, QuestionError, Settings, answer, search
+from assistant import Answer, Assistant, QuestionError, Settings, answer, retrieve, search
 from assistant.answering import _names, check_question, frame, judge, split_parts
 from tests.conftest import use_dirs
 
@@ -747,6 +747,45 @@ def test_the_site_that_published_an_article_is_its_source_link_s(seeded: Setting
     reply = answer(question)
     assert reply.text.splitlines()[0] == site, reply.text
     assert reply.citations[0].url and site.split()[-2] in reply.citations[0].url
+
+
+@pytest.mark.parametrize(
+    ("question", "site"),
+    [
+        ("What is the source of the Quang Nam article on typical mass mobilization models?", "baoquangnam.vn"),
+        ("Where was the article about the Hanoi Front's 2019-2024 term published?", "kinhtedothi.vn"),
+        ("Quelle est la source de l'article sur Quang Nam ?", "baoquangnam.vn"),
+        ("Vad är källan till artikeln om fosterlandsfronten i Hanoi?", "kinhtedothi.vn"),
+        ("Nguồn của bài báo về Quảng Nam là gì?", "baoquangnam.vn"),
+        ("Bài viết về Mỏ Cày Bắc được đăng trên trang báo nào?", "baodongkhoi.vn"),
+    ],
+)
+def test_the_source_of_an_article_is_its_source_line(seeded: Settings, question: str, site: str) -> None:
+    # the page's line 'Source : https://…' stays in the text: a passage holds it, and the answer quotes it
+    line = next(p.text for p in retrieve(question) if "https://" + site in p.text)
+    assert re.search(rf"(Source :|Källa:) https://{re.escape(site)}/", line), line
+    reply = answer(question)
+    assert reply.found and site in reply.text.splitlines()[0], reply.text
+    assert any(f"https://{site}/" in q for c in reply.citations for q in c.quotes), reply.text
+
+
+def test_the_article_asked_about_is_the_one_its_names_say(seeded: Settings) -> None:
+    # the Hanoi interview scores higher on 'mô hình Dân vận khéo'; the question names Quang Nam: its article's
+    # dateline comes first, and stays first after the passage model reorders the passages
+    question = "Bài viết về việc Quảng Nam nhân rộng mô hình 'Dân vận khéo' được đăng khi nào?"
+    first = retrieve(question)[0]
+    assert first.doc_id.startswith("002_") and "17/10/2024" in first.text, first
+    reply = answer(question)
+    assert reply.found and reply.text.splitlines()[0] == "Trả lời: 17/10/2024 [1]", reply.text
+
+
+def test_the_author_s_name_is_read_with_the_source_word_under_it(seeded: Settings) -> None:
+    passages = retrieve("Who wrote the report on the Ha Tinh conference with the Front?")
+    assert any("Kieu Minh\n\nSource" in p.text for p in passages)  # as the page writes it: 'Kieu Minh Source'
+    reply = answer("Who wrote the report on the Ha Tinh conference with the Front?")
+    assert reply.text.splitlines()[0] == "Answer: Kieu Minh [1]", reply.text
+    # and a question about the news does not quote the source line: its link's words are no answer
+    assert "https://" not in answer("Quelles sont les solutions pour améliorer le travail du Front à Mo Cay Bac ?").text
 
 
 def test_a_newspaper_is_named_as_its_page_names_it(seeded: Settings) -> None:

@@ -26,7 +26,7 @@ def test_seed_pages_lose_their_debris_and_keep_the_article() -> None:
     assert "Phu Quoc" not in seed("003").text
     assert "avions de chasse" not in quang_nam.text
     assert "6 540 modèles" in quang_nam.text
-    assert quang_nam.text.rstrip().endswith("a souligné le secrétaire provincial du Parti.")
+    assert quang_nam.text.endswith(f"a souligné le secrétaire provincial du Parti.\n\nSource : {quang_nam.url}")
 
 
 def test_metadata_is_extracted_from_the_page() -> None:
@@ -42,6 +42,10 @@ def test_metadata_is_extracted_from_the_page() -> None:
     assert "Báo Kinh tế và Đô thị 25/11/2024" in seed("003").text and "11:04 25/11/2024" in seed("003").text
     assert seed("003").title.startswith("Promouvoir la force")  # a dateline is never the title
     assert seed("001").url is None  # the page says "Source" with no link
+    # the source line stays in the text, as the page writes it: 'which site published it?' and 'who wrote it?' quote
+    # it ('Kieu Minh', then 'Source')
+    assert f"Source : {quang_nam.url}" in quang_nam.text and f"Källa: {hanoi.url}" in hanoi.text
+    assert seed("001").text.endswith("Kieu Minh\n\nSource")
     assert seed("000").title.startswith("Le Comité du Front de la Patrie du Vietnam du district de Mo Cay Bac")
 
 
@@ -68,8 +72,9 @@ En helt annan rubrik som inte hör hit
     assert clean("11:04 25/11/2024\n\nKommunen byggde 12 nya hus.").site is None  # a stamp names no site
     assert cleaned.text == (  # the byline stays, its site named once: 'when was it published, and where?'
         "Rubrik om kommunen\n\nTidning X 03/02/2023\n\nKommunen byggde 12 nya hus för familjer.\n\n"
-        "Andra stycket berättar mer."
+        "Andra stycket berättar mer.\n\nKälla: https://example.se/artikel"
     )
+    assert clean("Källa: https://example.se/a\n\nKommunen byggde 12 nya hus.").title == "Kommunen byggde 12 nya hus."
 
 
 def test_a_site_s_name_comes_from_a_byline_that_writes_it_twice_and_spells_the_link() -> None:

@@ -23,6 +23,7 @@ from assistant.languages import (
     phrase,
     question_language,
     sentence_spans,
+    sites_of_links,
     stem,
     words,
 )
@@ -230,6 +231,20 @@ def test_questions_about_the_site_that_published_an_article() -> None:
         "Vilken tidning publicerade intervjun med Do Anh Tuan?",
         "Trang báo nào đăng bài về huyện Mỏ Cày Bắc?",
         "Bài viết về Mỏ Cày Bắc được đăng ở đâu?",
+        # its source, which the page's source line gives
+        "What is the source of the Quang Nam article on typical models?",
+        "Where was the article about the Hanoi Front's 2019-2024 term published?",
+        "Quelle est la source de l'article sur Quang Nam ?",
+        "D'où provient l'entretien avec Do Anh Tuan ?",
+        "Vad är källan till artikeln om fosterlandsfronten i Hanoi?",
+        "Nguồn của bài báo về Quảng Nam là gì?",
+        "Bài viết về Mặt trận Hà Nội lấy nguồn từ đâu?",
+        # its link
+        "What is the URL of the article about Mo Cay Bac?",
+        "Quel est le lien de l'article sur Hanoi ?",
+        "Vad är länken till artikeln om Hanoi?",
+        "Đường dẫn của bài viết về Quảng Nam là gì?",
+        "Bài viết về Hà Nội được trích từ báo nào?",
     ]:
         assert ASKS_SITE.search(question), question
     for question in [
@@ -238,6 +253,13 @@ def test_questions_about_the_site_that_published_an_article() -> None:
         "Thông báo nào được đăng?",  # which announcement
         "Theo bài viết, đăng ký ở đâu?",  # 'đăng ký': register
         "Où se trouve le modèle publié ?",
+        # a source of funds or of raw materials is news, not the article's
+        "Năm 2023, Hà Tĩnh vận động được bao nhiêu tiền từ các nguồn an sinh xã hội khác?",
+        "Từ nguồn nguyên liệu đó, họ làm ra được mấy sản phẩm?",
+        "Quelles autres sources de sécurité sociale le Front a-t-il mobilisées ?",
+        # a link the article speaks of, a report the article names
+        "Both articles picture the Fatherland Front as a link between the people and the authorities.",
+        "Bài viết nói về báo cáo nào?",
     ]:
         assert not ASKS_SITE.search(question), question
 
@@ -281,6 +303,10 @@ def test_questions_about_the_article_itself() -> None:
         ("11:04 25/11/2024", "date"),
         ("Article et photos : P. Tuyet", "author"),
         ("Kieu Minh", "author"),
+        ("Source : https://baoquangnam.vn/quang-nam-nhan-rong-mo-hinh-dan-van-kheo-dien-hinh-3142841.html", "source"),
+        ("Källa: https://kinhtedothi.vn/a.html", "source"),
+        ("Source", "source"),  # under the author's name, with no link
+        ("La source de matières premières a été construite.", None),
         ("Réplication de modèles typiques", None),  # a heading
         ("By 2025: all communes", None),
         ("Article 3 : les communes rendent compte", None),
@@ -291,6 +317,18 @@ def test_questions_about_the_article_itself() -> None:
 )
 def test_bylines_are_told_from_the_news(paragraph: str, kind: str | None) -> None:
     assert byline(paragraph) == kind
+
+
+def test_a_link_is_read_as_its_site() -> None:
+    # the path's words are Vietnamese without accents, which a Vietnamese question's folded words would match
+    line = "Source : https://baodongkhoi.vn/giai-phap-nang-cao-chat-luong-hoat-dong-mat-tran-xa-phuong-30062025.html"
+    assert sites_of_links(line) == "Source : baodongkhoi.vn"
+    assert sites_of_links("Voir http://www.example.org/a?b=c, puis") == "Voir example.org, puis"
+    from assistant.keywords import Words
+    from assistant.lexical import context
+
+    assert not Words(line, "fr").has("phap") and Words(line, "fr").has("baodongkhoi")
+    assert "giai" not in context(line, {"title": "Titre", "index": 3}) and "baodongkhoi" in context(line, {"index": 0})
 
 
 def test_phrases_fall_back_to_english() -> None:
