@@ -392,32 +392,43 @@ ASKS_TITLE = re.compile(
 # Where the article itself was published: its site, which the source link names ('Which news website published the
 # piece on…', 'Sur quel site…', 'Trên trang báo nào…'); a newspaper the text names answers 'which newspaper' too.
 _SITE = (
-    r"(?:which|what)\s+(?:news\s+)?(?:website|site|web\s?site|newspaper|outlet)|(?:quel|sur quel)\s+(?:site|journal)|"
-    r"vilken\s+(?:nyhets)?(?:webbplats|sajt|tidning)|(?:tờ|trang|trên)\s+báo\s+nào|báo\s+nào\s+(?:đã\s+)?đăng|"
-    r"trang\s+(?:web|tin)\s+nào"
+    r"(?:which|what)\s+(?:news\s+)?(?:website|site|web\s?site|newspaper|outlet|domain)|"
+    r"(?:quel|sur quel)\s+(?:site|journal)|vilken\s+(?:nyhets)?(?:webbplats|sajt|tidning)|"
+    r"(?:tờ|trang|trên)\s+báo\s+nào|báo\s+nào\s+(?:đã\s+)?đăng|trang\s+(?:web|tin)\s+nào"
 )
+# what a site published, in the words a question about its site or source may use besides 'article': 'Which newspaper
+# ran the story…', 'Från vilken webbplats kommer texten…', 'Bài này được lấy từ trang web nào?'
+_PIECE = rf"{_ARTICLE}|{_REPORT}|story|piece|review|texten|bài này|bài đó|bài về|tin về|tin bài|bản tin"
 _PUBLISH = (
     r"published|publish|appeared|publié|publiée|paru|parue|publicerade|publicerades|publicerats|publicerat|đăng|"
     r"xuất bản"
 )
-_LINK_WORDS = r"link|links|url|web address|lien|adresse web|länk|länken|webbadress|webbadressen|đường dẫn|liên kết"
+_LINK_WORDS = (
+    r"link|links|url|web address|lien|adresse web|länk|länken|webbadress|webbadressen|đường dẫn|liên kết|"
+    r"địa chỉ trang web|địa chỉ web"
+)
 ASKS_SITE = re.compile(
     # a site or newspaper, with an article or a verb of publishing: not 'which site did the Front choose', nor
     # 'Cảnh báo nào' (which warning)
-    rf"^(?=.*\b(?:{_ARTICLE}|{_PUBLISH})\b).*?\b(?:{_SITE})\b"
+    rf"^(?=.*\b(?:{_PIECE}|{_PUBLISH})\b).*?\b(?:{_SITE})\b"
     # where the article appeared: 'Var publicerades artikeln om…', 'Où a été publié l'article…', 'đăng ở đâu' (not
     # 'đăng ký', register)
     rf"|^(?=.*\b(?:{_ARTICLE})\b).*?(?:\b(?:where|var)\b(?=.{{0,80}}\b(?:published|appeared|publicerades|publicerats)\b)"
     r"|\boù\b(?=.{0,40}\b(?:publié|publiée|paru|parue)\b)|\bđăng\b(?!\s+ký).{0,30}\bở đâu\b)"
     # its source, which the page's source line gives: 'What is the source of the article…', 'la source de l'article',
     # 'källan till artikeln', 'nguồn của bài báo', 'D'où provient l'entretien…', 'bài viết… lấy nguồn từ đâu'
-    rf"|\b(?:source|sources|källa|källan|nguồn)\b\W+(?:\w+\W+){{0,4}}?(?:{_ARTICLE}|{_REPORT})\b"
+    rf"|\b(?:source|sources|källa|källan|nguồn|nguồn tin)\b\W+(?:\w+\W+){{0,4}}?(?:{_PIECE})\b"
+    # where the original is: 'Var kan man läsa originalet av artikeln…', 'où trouve-t-on l'article original'
+    r"|\b(?:where|var|où)\b.{0,40}\b(?:original|originalet|originalartikeln)\b"
+    r"|\bfrån\s+vilken\s+(?:nyhets)?(?:webbplats|sajt|tidning)\b"
+    # 'Where does the report on … come from?' (the piece itself, not 'where did the money in the report come from')
+    rf"|^where\s+(?:does|did|do)\s+(?:the|this|that)\s+(?:{_PIECE})\b[^?]{{0,60}}\bcome\s+from\b"
     rf"|\b(?:{_ARTICLE})(?:'s|s)?\s+(?:source|källa)\b|\bd'où\s+(?:provient|vient)\b|\bvarifrån\s+kommer\b"
-    rf"|^(?=.*\b(?:{_ARTICLE}|{_REPORT})\b).*\b(?:lấy\s+)?nguồn\s+từ\s+đâu\b"
+    rf"|^(?=.*\b(?:{_PIECE})\b).*\b(?:(?:lấy\s+)?nguồn|trích|lấy)\s+từ\s+đâu\b"
     # its link: 'the URL of the article', 'le lien de l'article', 'länken till artikeln', 'đường dẫn của bài viết';
     # which paper or source, in Vietnamese: 'Bài viết… được trích từ báo nào / lấy từ nguồn nào / đăng trên trang nào?'
-    rf"|\b(?:{_LINK_WORDS})\b.{{0,30}}\b(?:{_ARTICLE}|{_REPORT})\b|\b(?:{_ARTICLE})(?:'s|s)?\s+(?:{_LINK_WORDS})\b"
-    rf"|^(?=.*\b(?:{_ARTICLE}|{_REPORT})\b).*\b(?:báo|trang|nguồn)\s+nào\b",
+    rf"|\b(?:{_LINK_WORDS})\b.{{0,30}}\b(?:{_PIECE})\b|\b(?:{_ARTICLE})(?:'s|s)?\s+(?:{_LINK_WORDS})\b"
+    rf"|^(?=.*\b(?:{_PIECE})\b).*\b(?<!cảnh )(?<!thông )(?<!dự )(?:báo|trang|nguồn)\s+nào\b",
     re.IGNORECASE,
 )
 ASKS_ARTICLE = re.compile(

@@ -245,6 +245,16 @@ def test_questions_about_the_site_that_published_an_article() -> None:
         "Vad är länken till artikeln om Hanoi?",
         "Đường dẫn của bài viết về Quảng Nam là gì?",
         "Bài viết về Hà Nội được trích từ báo nào?",
+        # its site or origin, in other words for the article
+        "Which newspaper ran the story about Quang Nam's typical models?",
+        "Where does the report on the Hanoi Front's term come from?",
+        "What domain hosts the original Quang Nam article?",
+        "Från vilken webbplats kommer texten om Hanoifronten?",
+        "Var kan man läsa originalet av artikeln om Mo Cay Bac?",
+        "Sur quel site trouve-t-on l'article original sur le Front de Hanoi ?",
+        "Bài này được lấy từ trang web nào?",
+        "Nguồn tin của bài về Hà Nội là gì?",
+        "Địa chỉ trang web gốc của bài viết về Mỏ Cày Bắc là gì?",
     ]:
         assert ASKS_SITE.search(question), question
     for question in [
@@ -260,6 +270,8 @@ def test_questions_about_the_site_that_published_an_article() -> None:
         # a link the article speaks of, a report the article names
         "Both articles picture the Fatherland Front as a link between the people and the authorities.",
         "Bài viết nói về báo cáo nào?",
+        "Where did the money in the report come from?",  # what the report tells of
+        "Tin về mưa bão được cảnh báo nào?",  # 'cảnh báo nào': which warning
     ]:
         assert not ASKS_SITE.search(question), question
 
