@@ -36,6 +36,7 @@ from .evidence import (
     role_mentions,
     sentences,
     violates,
+    words_of,
 )
 from .keywords import Words, matched
 from .languages import (
@@ -43,7 +44,6 @@ from .languages import (
     ASKS_ARTICLE,
     ASKS_MEASURE,
     ASKS_NUMBER,
-    ASKS_SITE,
     ASKS_WHAT,
     ASKS_YEAR,
     CURRENCY,
@@ -64,6 +64,7 @@ from .languages import (
     answer_language,
     asked_kind,
     asks_people,
+    asks_site,
     byline,
     content_words,
     count_numbers,
@@ -78,6 +79,7 @@ from .languages import (
     phrase,
     question_language,
     same_count,
+    topic_of_article,
     unit_after,
     words,
 )
@@ -643,8 +645,10 @@ def judge(part: str, history: list[Any] | None, search: Search, similarity: Simi
         found, p = answers(reading, [reading, *(s for s in judged if s is not reading)]) if reading else (False, p)
         if found and reading is not None:
             ranked = [reading, *(s for s in ranked if s is not reading)]
-    site = bool(ASKS_SITE.search(part))
-    if (site or ASKS_ARTICLE.search(part)) and (credit := _byline_asked(question, ranked, results, site)) is not None:
+    site = asks_site(part)
+    if (site or ASKS_ARTICLE.search(part)) and (
+        credit := _byline_asked(part, question, ranked, results, site)
+    ) is not None:
         ranked = [credit, *(s for s in ranked if s is not credit)]
         found, p = True, 1.0  # the page states it outright: no score needed
     elif not found and site and _site_known(question, ranked, results):
@@ -787,11 +791,13 @@ def _in_places_asked(
     return results, ranked, found, p
 
 
-def _byline_asked(question: Question, ranked: list[Sentence], results: Results, site: bool) -> Sentence | None:
+def _byline_asked(
+    typed: str, question: Question, ranked: list[Sentence], results: Results, site: bool
+) -> Sentence | None:
     """For 'when was the article published?' the first document's dateline, for 'who wrote it?' its credit line, for
     'which site published it?' (`site`) its source line with the link, when that document holds the names the question
     gives (a post it names with a person, 'the interview with the head of the commission, Do Anh Tuan', says whose
-    article it is: the dateline need not name it)."""
+    article it is: the dateline need not name it) and is about what the question (`typed`) says it is about."""
     wanted = "source" if site else {"time": "date", "person": "author"}.get(question.kind or "")
     if wanted is None or not results.passages:
         return None
@@ -804,6 +810,7 @@ def _byline_asked(question: Question, ranked: list[Sentence], results: Results, 
             and byline(s.text) == wanted
             and (wanted != "source" or "://" in s.text)  # a link, not the word alone under a name
             and s.features["names_doc"] == 1.0
+            and _treats(typed, question, results, first)
             # a post the question names beside a person the document names says whose interview it is, which a
             # dateline does not repeat; years the document gives say which article it is, which its source line
             # does not repeat ('the article about the Hanoi Front's 2019-2024 term')
@@ -815,6 +822,20 @@ def _byline_asked(question: Question, ranked: list[Sentence], results: Results, 
         ),
         None,
     )
+
+
+def _treats(typed: str, question: Question, results: Results, doc_id: str) -> bool:
+    """Whether a document is about what a question about an article says the article is about: it holds at least half
+    the weight of the topic's words ('Who wrote the article about the football team?' is not about the Mo Cay Bac
+    article, which names neither football nor a team)."""
+    topic = {w.lower() for w in content_words(topic_of_article(typed))}
+    keys = [k for k in question.keys if k.kind in ("word", "unjudged") and k.word.lower() in topic]
+    total = sum(k.weight for k in keys)
+    if not total:
+        return True
+    passage = next(p for p in results.passages if p.doc_id == doc_id)
+    words = words_of(results.index, doc_id, passage.title, passage.language)
+    return sum(k.weight for k in keys if matched(k, words)) >= total / 2
 
 
 def _years_given(question: Question, results: Results, doc_id: str) -> bool:
@@ -916,7 +937,7 @@ def respond(question: str, history: list[Any] | None, search: Search, similarity
                     repeated.add(id(part))
                 else:
                     direct.append(entry)
-    if not direct and ASKS_SITE.search(question) and (site := _site(citations, answered[0])):
+    if not direct and asks_site(question) and (site := _site(citations, answered[0])):
         direct.append(site)
     missing = [p.typed for p in parts if not p.found or id(p) in repeated]
     lines = [phrase(language, "direct", value="; ".join(direct))] if direct else []

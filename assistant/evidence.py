@@ -20,7 +20,6 @@ from .languages import (
     ASKS_MANNER,
     ASKS_MONEY,
     ASKS_SHARE,
-    ASKS_SITE,
     ASKS_TITLE,
     ASKS_WHAT,
     ASKS_YEAR,
@@ -41,6 +40,7 @@ from .languages import (
     TIME,
     asked_kind,
     asked_measure,
+    asks_site,
     byline,
     capitalised,
     content_words,
@@ -1022,8 +1022,9 @@ def sentences(
     out: list[Sentence] = []
     seen: set[tuple[str, int]] = set()
     titled = bool(question.persons) and bool(ASKS_TITLE.search(typed))
-    # a short byline ('Kieu Minh') or the source line is a sentence only to a question about the article or its site
-    article = bool(ASKS_ARTICLE.search(typed) or ASKS_SITE.search(typed))
+    # a credit ('Article et photos : P. Tuyet', 'Kieu Minh') or the source line is a sentence only to a question about
+    # the article or its site
+    article = bool(ASKS_ARTICLE.search(typed) or asks_site(typed))
     asked = qualifiers(typed)
     nowhere = _nowhere(index, question.counted)
     for passage in results.passages:
@@ -1055,7 +1056,7 @@ def sentences(
         for i, (a, b) in enumerate(spans):
             text = wide.text[a:b]
             credit = byline(text)  # 'Việt Nam 17/10/2024' says when the article appeared, nothing else
-            aside = len(text) < 15 or (credit == "date" and len(text) < 40) or credit == "source"
+            aside = len(text) < 15 or (credit == "date" and len(text) < 40) or credit in ("source", "author")
             if aside and not (article and credit) or (passage.doc_id, wide.start + a) in seen:
                 continue
             seen.add((passage.doc_id, wide.start + a))
@@ -1192,10 +1193,10 @@ def _share(flags: list[bool]) -> float:
 
 
 def _document_words(index: LexicalIndex, passage: Passage) -> Words:
-    return _words_of(index, passage.doc_id, passage.title, passage.language)
+    return words_of(index, passage.doc_id, passage.title, passage.language)
 
 
-def _words_of(index: LexicalIndex, doc_id: str, title: str, language: str) -> Words:
+def words_of(index: LexicalIndex, doc_id: str, title: str, language: str) -> Words:
     """A document's words with its title's, read once per index."""
     key = f"words:{doc_id}"
     if key not in index.cache:
@@ -1210,7 +1211,7 @@ def _named_elsewhere(index: LexicalIndex, keys: list[KeyWord], passage: Passage)
     if not keys:
         return False
     return any(
-        all(matched(k, _words_of(index, doc_id, str(row.get("title", "")), passage.language)) for k in keys)
+        all(matched(k, words_of(index, doc_id, str(row.get("title", "")), passage.language)) for k in keys)
         for doc_id, row in index.documents.items()
         if doc_id != passage.doc_id and str(row.get("language")) == passage.language
     )

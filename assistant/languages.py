@@ -404,33 +404,84 @@ _PUBLISH = (
     r"xuất bản"
 )
 _LINK_WORDS = (
-    r"link|links|url|web address|lien|adresse web|länk|länken|webbadress|webbadressen|đường dẫn|liên kết|"
-    r"địa chỉ trang web|địa chỉ web"
+    r"link|url|web address|lien|adresse web|länk|länken|webbadress|webbadressen|đường dẫn|địa chỉ trang web|"
+    r"địa chỉ web"
 )
-ASKS_SITE = re.compile(
+# the words that name where an article comes from (SOURCE_LINE reads the page's own line of them)
+_SOURCE_WORDS = r"source|sources|källa|källan|kilde|nguồn|nguồn tin"
+# what may stand between a source or link word and the piece it belongs to: a preposition, a determiner and a name
+# ('the source of the Quang Nam article', 'la source de l'article', 'källan till artikeln', 'nguồn của bài báo'); not
+# other words ('the source of the funds in the article', 'the main source of income in the report')
+_OF_ITS = (
+    r"(?:gốc\s+|original\s+)?(?:(?:of|for|to|de|du|till|för|av|của|cho)\s+)?"
+    r"(?:(?:the|this|that|la|le|cet|cette|ce)\s+)?(?:(?-i:[A-ZÀ-ÞĐ])[\w'’-]*\s+){0,4}"
+)
+_PIECE_GENITIVE = (
+    r"(?:article|interview|report|story|piece)(?:'s|’s)|artikelns|intervjuns|rapportens|textens|reportagets"
+)
+# 'according to the article', 'selon l'article', 'enligt artikeln', 'theo bài viết', 'in the report': the article is
+# the authority for the question, which asks about the news ('Enligt artikeln, varifrån kommer finansieringen?')
+_ON_ITS_WORD = re.compile(
+    r"\b(?:according\s+to|as\s+per|based\s+on|in|selon|d'après|dans|enligt|i|theo|trong)\s+"
+    rf"(?:(?:the|this|that|le|la|cet|cette|ce)\s+)?(?:{_PIECE})\b(?:\s+(?:này|đó))?",
+    re.IGNORECASE,
+)
+_ASKS_SITE = re.compile(
     # a site or newspaper, with an article or a verb of publishing: not 'which site did the Front choose', nor
     # 'Cảnh báo nào' (which warning)
     rf"^(?=.*\b(?:{_PIECE}|{_PUBLISH})\b).*?\b(?:{_SITE})\b"
-    # where the article appeared: 'Var publicerades artikeln om…', 'Où a été publié l'article…', 'đăng ở đâu' (not
-    # 'đăng ký', register)
-    rf"|^(?=.*\b(?:{_ARTICLE})\b).*?(?:\b(?:where|var)\b(?=.{{0,80}}\b(?:published|appeared|publicerades|publicerats)\b)"
-    r"|\boù\b(?=.{0,40}\b(?:publié|publiée|paru|parue)\b)|\bđăng\b(?!\s+ký).{0,30}\bở đâu\b)"
+    # where the article appeared, the article the subject: 'Where was the article about … published?', 'Var
+    # publicerades artikeln om…', 'Où a été publié l'article…', 'Bài viết … được đăng ở đâu' (not 'đăng ký', register)
+    rf"|\bwhere\s+(?:was|is|has|had|did|does)\s+{_OF_ITS}(?:{_PIECE})\b.{{0,80}}\b(?:published|appeared|appear|publish)\b"
+    rf"|\bvar\s+(?:publicerades|publicerats|har|kom)\s+(?:den\s+\w+\s+)?(?:{_PIECE})\b"
+    rf"|\boù\s+(?:a\s+été|est|fut|avait\s+été)\s+(?:publié|publiée|paru|parue)e?\s+{_OF_ITS}(?:{_PIECE})\b"
+    rf"|\boù\s+{_OF_ITS}(?:{_PIECE})\b.{{0,80}}\b(?:publié|publiée|paru|parue)\b"
+    rf"|^(?=.*\b(?:{_PIECE})\b).*?\bđăng\b(?!\s+ký).{{0,30}}\bở đâu\b"
     # its source, which the page's source line gives: 'What is the source of the article…', 'la source de l'article',
-    # 'källan till artikeln', 'nguồn của bài báo', 'D'où provient l'entretien…', 'bài viết… lấy nguồn từ đâu'
-    rf"|\b(?:source|sources|källa|källan|nguồn|nguồn tin)\b\W+(?:\w+\W+){{0,4}}?(?:{_PIECE})\b"
-    # where the original is: 'Var kan man läsa originalet av artikeln…', 'où trouve-t-on l'article original'
-    r"|\b(?:where|var|où)\b.{0,40}\b(?:original|originalet|originalartikeln)\b"
+    # 'källan till artikeln', 'nguồn của bài báo', 'the article's source', 'D'où provient l'entretien…'
+    rf"|\b(?:{_SOURCE_WORDS})\s+{_OF_ITS}(?:{_PIECE})\b|\b(?:{_PIECE_GENITIVE})\s+(?:{_SOURCE_WORDS})\b"
+    rf"|\bd'où\s+(?:provient|vient)\s+{_OF_ITS}(?:{_PIECE})\b|\bvarifrån\s+kommer\s+(?:{_PIECE})\b"
+    # where the original is: 'Var kan man läsa originalet av artikeln…', 'where can I read the original article'
+    rf"|\boriginal\s+(?:{_PIECE})\b|\boriginalet\s+av\s+(?:{_PIECE})\b|\boriginalartikeln\b"
     r"|\bfrån\s+vilken\s+(?:nyhets)?(?:webbplats|sajt|tidning)\b"
     # 'Where does the report on … come from?' (the piece itself, not 'where did the money in the report come from')
-    rf"|^where\s+(?:does|did|do)\s+(?:the|this|that)\s+(?:{_PIECE})\b[^?]{{0,60}}\bcome\s+from\b"
-    rf"|\b(?:{_ARTICLE})(?:'s|s)?\s+(?:source|källa)\b|\bd'où\s+(?:provient|vient)\b|\bvarifrån\s+kommer\b"
+    rf"|^(?:where|(?:which|what)\s+(?:{_SOURCE_WORDS}|site|website|newspaper))\s+(?:does|did|do)\s+(?:the|this|that)\s+(?:{_PIECE})\b[^?]{{0,60}}\bcome\s+from\b"
     rf"|^(?=.*\b(?:{_PIECE})\b).*\b(?:(?:lấy\s+)?nguồn|trích|lấy)\s+từ\s+đâu\b"
-    # its link: 'the URL of the article', 'le lien de l'article', 'länken till artikeln', 'đường dẫn của bài viết';
+    # its link: 'the URL of the article', 'le lien de l'article', 'länken till artikeln', 'đường dẫn của bài viết',
+    # 'the article's link', 'the article URL'; not 'How does the article link poverty and housing?'
+    rf"|\b(?:{_LINK_WORDS})\s+{_OF_ITS}(?:{_PIECE})\b|\b(?:{_PIECE_GENITIVE})\s+(?:{_LINK_WORDS})\b"
+    rf"|\b(?:{_ARTICLE})\s+(?:url|web address)\b"
     # which paper or source, in Vietnamese: 'Bài viết… được trích từ báo nào / lấy từ nguồn nào / đăng trên trang nào?'
-    rf"|\b(?:{_LINK_WORDS})\b.{{0,30}}\b(?:{_PIECE})\b|\b(?:{_ARTICLE})(?:'s|s)?\s+(?:{_LINK_WORDS})\b"
-    rf"|^(?=.*\b(?:{_PIECE})\b).*\b(?<!cảnh )(?<!thông )(?<!dự )(?:báo|trang|nguồn)\s+nào\b",
+    rf"|^(?=.*\b(?:{_PIECE})\b).*\b(?<!cảnh )(?<!thông )(?<!dự )(?:báo|trang)\s+nào\b"
+    rf"|^(?=.*\b(?:{_PIECE})\b).*\b(?:lấy|trích)\s+(?:từ\s+)?nguồn\s+nào\b",
     re.IGNORECASE,
 )
+
+
+def asks_site(question: str) -> bool:
+    """Whether a question asks where its article was published: the site, the source, the link."""
+    return bool(_ASKS_SITE.search(_ON_ITS_WORD.sub(" ", question)))
+
+
+# the words that ask about an article rather than name its topic: the article, its author, its pictures, its
+# publishing, its site, source, link or date ('Who wrote and photographed the article about…', 'Bài viết … do ai viết
+# và chụp ảnh?')
+_ABOUT_ARTICLE = re.compile(
+    rf"\b(?:{_PIECE}|{_AUTHOR}|{_PUBLISH}|{_SOURCE_WORDS}|{_LINK_WORDS}|articles|artiklarna|bài|viết|báo|tác giả|"
+    r"wrote|written|write|signed|photographed|authored|écrit|écrite|signé|rédigé|skrev|skrivit|undertecknade|"
+    r"fotograferade|ký|photos?|pictures?|images?|bilderna|bilder|fotona|ảnh|chụp|website|web\s?site|site|newspaper|"
+    r"outlet|domain|journal|webbplats|webbplatsen|sajt|tidning|tidningen|trang|web|date|datum|ngày|original|"
+    r"originalet|gốc|står)\b",
+    re.IGNORECASE,
+)
+
+
+def topic_of_article(question: str) -> str:
+    """What a question about an article says the article is about: its words less those that ask about the article
+    ('Who wrote the article about the football team?' -> 'Who the about the football team?')."""
+    return _ABOUT_ARTICLE.sub(" ", question)
+
+
 ASKS_ARTICLE = re.compile(
     rf"(?=.*\b(?:{_ARTICLE})\b)(?:(?=.*\b(?:{_PUBLISHED})\b(?!\s+(?:article|interview)))"
     rf"(?=.*\b(?:when|quand|när|khi nào|bao giờ|{_YEAR_WORDS}|{_DATE_WORDS}|{_WHERE_PUBLISHED})\b)|"
@@ -1074,7 +1125,7 @@ _CREDIT = re.compile(  # a credit word, then a name: 'Article et photos : P. Tuy
 _LONE_NAME = re.compile(r"^[A-ZĐ][\w.'-]*(?:\s+[A-ZĐ][\w.'-]*){1,3}$")
 # the page's credit of where it took the article from: 'Source : https://kinhtedothi.vn/….html', 'Källa: …', or the
 # word alone under the author's name ('Kieu Minh', then 'Source')
-SOURCE_LINE = re.compile(r"^(?:source|sources|källa|kilde|nguồn)\s*:?\s*(?P<url>https?://\S+)?\s*$", re.IGNORECASE)
+SOURCE_LINE = re.compile(rf"^(?:{_SOURCE_WORDS})\s*:?\s*(?P<url>https?://\S+)?\s*$", re.IGNORECASE)
 
 
 _LINK = re.compile(r"https?://(?:www\.)?([^/?#\s]+?)(?:[/?#]\S*?)?(?=[.,;:!?)»\"']*(?:\s|$))")  # not its last stop

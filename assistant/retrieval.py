@@ -15,8 +15,8 @@ from .dictionaries import load as load_dictionary
 from .errors import QuestionError
 from .languages import (
     ASKS_ARTICLE,
-    ASKS_SITE,
     QUESTION_LANGUAGES,
+    asks_site,
     byline,
     content_words,
     counted,
@@ -282,7 +282,7 @@ def search(
     ranked = rankings(query, index, store, signals, settings, filters)
     candidates = fuse(ranked, signals, query.language, index.language_of())
     pinned = 0
-    if ASKS_ARTICLE.search(question) or ASKS_SITE.search(question):
+    if ASKS_ARTICLE.search(question) or asks_site(question):
         candidates, pinned = bylines_first(question, candidates, index)
     pool = k if pool is None else pool
     # at most a third of the pool: a small k keeps fusion's best ('retrieve(k=5)' is not the encoder's alone)

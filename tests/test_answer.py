@@ -1649,3 +1649,32 @@ def test_what_the_documents_say_of_what_they_name_is_answered(
 ) -> None:
     reply = answer(question, history=[{"role": "user", "content": history}] if history else None)
     assert reply.found and direct in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Quelle est la source des fonds mentionnés dans l'article ?",
+        "Which sources are cited in the article?",
+        "How does the article link poverty and housing?",
+        "Theo bài viết, tỉnh huy động nguồn nào?",
+        "Enligt artikeln, varifrån kommer finansieringen?",
+    ],
+)
+def test_a_question_about_the_news_an_article_tells_is_not_answered_with_its_bylines(
+    seeded: Settings, question: str
+) -> None:
+    # the source of the funds, the sources cited, what the article links: the news, not the page's source line nor
+    # its credit ('Article et photos : P. Tuyet', which holds the word 'article')
+    reply = answer(question)
+    quotes = [q for c in reply.citations for q in c.quotes]
+    assert not any("https://" in q or "Article et photos" in q or q.startswith(("Source", "Källa")) for q in quotes)
+    assert not re.search(r"\.vn\b|P\. Tuyet", reply.text.splitlines()[0]), reply.text
+
+
+def test_an_article_asked_about_by_a_topic_no_document_treats_is_not_credited(seeded: Settings) -> None:
+    # the best document for 'the article about the football team' is the Mo Cay Bac article, which names neither
+    # football nor a team: its credit line does not answer; the article named by what it is about still does
+    assert not answer("Who wrote the article about the football team?").found
+    reply = answer("Who wrote the article about the Mo Cay Bac district Front?")
+    assert reply.text.splitlines()[0] == "Answer: P. Tuyet [1]", reply.text
