@@ -889,7 +889,7 @@ def rerank(
     features = passage_features(results, question, similarity, depth)
     scored = sorted(((round(probability(model, f), 6), p) for f, p in zip(features, head, strict=True)),
                     key=lambda pair: -pair[0])  # fmt: skip
-    pinned = {p.chunk_id for p in head[: results.pinned]}
+    pinned = {p.chunk_id for p in head if p.chunk_id in results.pinned}
     if pinned:
         top = scored[0][0]
         first = [(top, p) for _, p in scored if p.chunk_id in pinned]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections import Counter
 from collections.abc import Container
 from dataclasses import dataclass, field, replace
@@ -64,7 +65,7 @@ class Results:
     passages: list[Passage]
     candidates: list[Candidate]
     index: LexicalIndex
-    pinned: int = 0  # the first passages that hold an article's bylines, for a question about the article: kept first
+    pinned: frozenset[str] = frozenset()  # the chunks of an article's bylines, for a question about it: kept first
 
 
 def _bag(tokens: list[str], weight: float, into: dict[str, float]) -> None:
@@ -242,23 +243,31 @@ def _article_asked(question: str, candidates: list[Candidate], index: LexicalInd
         if key not in index.cache:
             index.cache[key] = fold(index.document_text(doc))
         text = str(index.cache[key])
-        if all(name in text or name.replace(" ", "") in text.replace(" ", "") for name in names):
+        if all(_holds_name(name, text) for name in names):
             return doc
     return doc_of(candidates[0].chunk_id)
 
 
-def bylines_first(question: str, candidates: list[Candidate], index: LexicalIndex) -> tuple[list[Candidate], int]:
+def _holds_name(name: str, folded: str) -> bool:
+    """Whether a folded text holds a folded name as whole words, written apart or together ('ha noi' for 'hanoi'), not
+    inside other words ('nha noi', a house)."""
+    return bool(re.search(r"\b" + " ?".join(map(re.escape, name.replace(" ", ""))) + r"\b", folded))
+
+
+def bylines_first(
+    question: str, candidates: list[Candidate], index: LexicalIndex
+) -> tuple[list[Candidate], frozenset[str]]:
     """For a question about the article itself (when it was published, who wrote it, where it appeared), the chunks of
     the document it names that hold its bylines ('Site 17/10/2024', 'Article et photos : P. Tuyet', 'Source : …')
-    come first; and how many they are."""
+    come first; and which they are."""
     if not candidates:
-        return candidates, 0
+        return candidates, frozenset()
     rows = index.chunks(_article_asked(question, candidates, index))
     ids = [str(r["id"]) for r in rows if any(byline(p) for p in str(r["text"]).split("\n\n"))]
     by_id = {c.chunk_id: c for c in candidates}
     top = candidates[0].fused  # they rank as the best chunk does, whatever their own words scored
     first = [replace(by_id[i], fused=top) if i in by_id else Candidate(i, fused=top) for i in ids]
-    return first + [c for c in candidates if c.chunk_id not in ids], len(first)
+    return first + [c for c in candidates if c.chunk_id not in ids], frozenset(ids)
 
 
 def search(
@@ -281,7 +290,7 @@ def search(
     query = analyse(question, index.languages, settings.dictionaries_dir, index)
     ranked = rankings(query, index, store, signals, settings, filters)
     candidates = fuse(ranked, signals, query.language, index.language_of())
-    pinned = 0
+    pinned: frozenset[str] = frozenset()
     if ASKS_ARTICLE.search(question) or asks_site(question):
         candidates, pinned = bylines_first(question, candidates, index)
     pool = k if pool is None else pool
@@ -294,7 +303,7 @@ def search(
         placed = {c.chunk_id for c in head}
         candidates = head + [c for c in candidates if c.chunk_id not in placed]
     found, kept = passages(candidates[: max(k, 1) * 3], k, store)
-    return Results(query=query, passages=found, candidates=kept, index=index, pinned=min(pinned, len(found)))
+    return Results(query=query, passages=found, candidates=kept, index=index, pinned=pinned)
 
 
 def warm_up(index: LexicalIndex, signals: list[Signal], settings: Settings) -> None:

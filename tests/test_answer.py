@@ -1678,3 +1678,9 @@ def test_an_article_asked_about_by_a_topic_no_document_treats_is_not_credited(se
     assert not answer("Who wrote the article about the football team?").found
     reply = answer("Who wrote the article about the Mo Cay Bac district Front?")
     assert reply.text.splitlines()[0] == "Answer: P. Tuyet [1]", reply.text
+
+
+def test_the_bylines_retrieval_pins_are_the_chunks_of_the_article_named(seeded: Settings) -> None:
+    results = search("When was the article about Quang Nam's typical models published?")
+    assert results.pinned and all(i.startswith("002_") for i in results.pinned), results.pinned
+    assert results.passages[0].chunk_id in results.pinned and "17/10/2024" in results.passages[0].text

@@ -176,3 +176,12 @@ def test_a_dense_query_returns_the_true_nearest_chunks(seeded: Settings) -> None
         query /= np.linalg.norm(query)
         nearest = {rows["ids"][i] for i in np.argsort(-(vectors @ query))[:50]}
         assert {i for i, _ in store.query("dense", query, 50, None)} == nearest
+
+
+def test_a_name_an_article_is_asked_by_is_found_as_whole_words() -> None:
+    from assistant.retrieval import _holds_name
+
+    assert _holds_name("ha noi", "mat tran ha noi") and _holds_name("hanoi", "thanh pho ha noi")
+    assert _holds_name("ha noi", "the hanoi front")
+    assert not _holds_name("ha noi", "xay nha noi tru")  # 'nhà nội', a house: not Hanoi
+    assert not _holds_name("hanoi", "cha noi")
