@@ -869,8 +869,11 @@ def _unit(question: Question, sentence: str, language: str, known: list[KeyWord]
         # 'dont 94 ont construit de nouveaux logements'; not past a comma ('4 nouvelles maisons, certains ménages…')
         # (the first word alone when another thing it belongs to follows: '12 ménages du village 2')
         after = " ".join(head_of_count(words(re.split(r"[,;:()]", sentence[match.end() :])[0])[:UNIT_WORDS]))
-        # or just before it ('le nombre de ménages pauvres est de 120', 'Pupils: 640')
-        near = Words(after, language), _just_before(sentence, match.start(), language)
+        # or just before it ('le nombre de ménages pauvres est de 120', 'Pupils: 640'), when no word of its own follows
+        # it: 'deltagit i 6 920 tillsynsdelegationer' counts delegations, not participants ('deltagare')
+        ahead = words(sentence[match.end() :])[:1]
+        named = bool(ahead) and not is_stopword(ahead[0]) and not ahead[0].isdigit()
+        near = Words(after, language), Words("", language) if named else _just_before(sentence, match.start(), language)
         if any(matched(k, side) for k in known for side in near):
             return 1.0
         if counts(unit, question.counting):

@@ -1684,3 +1684,21 @@ def test_the_bylines_retrieval_pins_are_the_chunks_of_the_article_named(seeded: 
     results = search("When was the article about Quang Nam's typical models published?")
     assert results.pinned and all(i.startswith("002_") for i in results.pinned), results.pinned
     assert results.passages[0].chunk_id in results.pinned and "17/10/2024" in results.passages[0].text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hur många deltagare var med på de 2 282 konferenserna om social kritik?",
+        "Combien de participants ont assisté aux 2 282 conférences de critique sociale à Hanoi ?",
+    ],
+)
+def test_a_count_of_other_things_is_not_read_as_the_one_asked_for_the_verb_before_it(
+    seeded: Settings, question: str
+) -> None:
+    # 'samordnat och deltagit i 6 920 tillsynsdelegationer': took part in 6 920 delegations, which the word after the
+    # number says; the verb before it ('deltagit', took part) does not make them participants ('deltagare'). The
+    # document gives no count of those who took part in the 2 282 conferences
+    reply = answer(question)
+    assert not reply.found, reply.text
+    assert "6 920" not in reply.text.splitlines()[0]
