@@ -305,7 +305,12 @@ _UNITS = (
     r"million|milliard|billion|miljon|miljard|triệu|tỷ|tỉ|years?|ans?|år|året|năm|months?|mois|månader|tháng|days?|"
     r"jours?|dagar|ngày|percent|pour|procent|phần"
 )
-_COUNT = re.compile(rf"(?<![\d.,])(\d{{1,4}})(?![.,]?\d)\s+(?!(?:{_UNITS})\b)([^\W\d_][\w-]*)", re.IGNORECASE)
+COUNT_WORDS = 3  # the words after a number read for what it counts: 'the 2 282 social criticism conferences'
+_COUNT = re.compile(
+    rf"(?<![\d.,])(\d{{1,4}})(?![.,]?\d)\s+(?!(?:{_UNITS})\b)"
+    rf"([^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){{0,{COUNT_WORDS - 1}}})",
+    re.IGNORECASE,
+)
 # a total a share is of: 'of the 15', 'av de 15', 'sur les 15', 'trong số 15'; and a share said: '6 av 11', '6/11'
 _NOT_UNIT = rf"(?!(?:{_UNITS}|đồng|VND|km|m2|ha|hectares?)\b)"  # money and measures too
 _OF_TOTAL = re.compile(
@@ -325,11 +330,17 @@ def _stated_counts(keys: list[KeyWord], text: str) -> list[tuple[str, KeyWord | 
     total it asks a share of ('15', None: 'Hur många av de 15 ledamöterna…')."""
     by_word = {fold(k.word): k for k in keys if k.kind == "word"}
     out: list[tuple[str, KeyWord | None]] = []
-    for number, word in _COUNT.findall(text):
-        if not YEAR.fullmatch(number) and (key := by_word.get(fold(word.lower()))) is not None:
-            out.append((number, key))
+    for number, run in _COUNT.findall(text):
+        if not YEAR.fullmatch(number):
+            out += [(number, key) for word in _counting(run) if (key := by_word.get(fold(word.lower()))) is not None]
     out += [(number, None) for number in _OF_TOTAL.findall(text) if not YEAR.fullmatch(number)]
     return out
+
+
+def _counting(run: str) -> list[str]:
+    """The words after a number that may say what it counts, up to a function word: 'social criticism conferences' of
+    'the 2 282 social criticism conferences', 'konferenser' of '22 542 konferenser med folkrepresentanter'."""
+    return list(itertools.takewhile(lambda w: not is_stopword(w), words(run)))
 
 
 def recounted(stated: list[tuple[str, KeyWord | None]], text: str, language: str) -> bool:
@@ -341,7 +352,7 @@ def recounted(stated: list[tuple[str, KeyWord | None]], text: str, language: str
         if key is None:
             said = _SHARE_SAID.findall(text)
         else:
-            said = [n for n, word in _COUNT.findall(text) if matched(key, Words(word, language))]
+            said = [n for n, run in _COUNT.findall(text) if matched(key, Words(" ".join(_counting(run)), language))]
         if said:
             return True
     return False
@@ -427,6 +438,9 @@ def _years(text: str, single: set[str]) -> set[str]:
     ranged = {y for m in YEAR_RANGE.finditer(text) for y in m.groups()}
     alone = set(YEAR.findall(YEAR_RANGE.sub(" ", text)))
     return years - {y for y in single & ranged if y not in alone}
+
+
+NUMBER_OF = {"nombre", "number", "antal", "antalet", "total", "totalt", "tong"}  # folded: 'le nombre de ménages…'
 
 
 def _just_before(sentence: str, start: int, language: str) -> Words:
@@ -869,11 +883,13 @@ def _unit(question: Question, sentence: str, language: str, known: list[KeyWord]
         # 'dont 94 ont construit de nouveaux logements'; not past a comma ('4 nouvelles maisons, certains ménages…')
         # (the first word alone when another thing it belongs to follows: '12 ménages du village 2')
         after = " ".join(head_of_count(words(re.split(r"[,;:()]", sentence[match.end() :])[0])[:UNIT_WORDS]))
-        # or just before it ('le nombre de ménages pauvres est de 120', 'Pupils: 640'), when no word of its own follows
-        # it: 'deltagit i 6 920 tillsynsdelegationer' counts delegations, not participants ('deltagare')
+        # or just before it, when those words name the count ('le nombre de ménages pauvres a atteint 1 250 foyers') or
+        # no word of its own follows it ('Pupils: 640'): 'deltagit i 6 920 tillsynsdelegationer' counts delegations,
+        # not participants ('deltagare')
+        before = _just_before(sentence, match.start(), language)
         ahead = words(sentence[match.end() :])[:1]
-        named = bool(ahead) and not is_stopword(ahead[0]) and not ahead[0].isdigit()
-        near = Words(after, language), Words("", language) if named else _just_before(sentence, match.start(), language)
+        named = bool(ahead) and not is_stopword(ahead[0]) and len(ahead[0]) > 1 and not ahead[0].isdigit()
+        near = Words(after, language), before if not named or NUMBER_OF & set(before.sequence) else Words("", language)
         if any(matched(k, side) for k in known for side in near):
             return 1.0
         if counts(unit, question.counting):
