@@ -651,7 +651,14 @@ def judge(part: str, history: list[Any] | None, search: Search, similarity: Simi
     ) is not None:
         ranked = [credit, *(s for s in ranked if s is not credit)]
         found, p = True, 1.0  # the page states it outright: no score needed
-    elif not found and site and _site_known(question, ranked, results):
+    elif (site or ASKS_ARTICLE.search(part)) and ranked and byline(ranked[0].text):
+        found = False  # a byline of an article the question is not about ('the article about the new airport')
+    elif (
+        not found
+        and site
+        and _site_known(question, ranked, results)
+        and _treats(part, question, results, ranked[0].passage.doc_id)
+    ):
         found, p = True, 1.0  # the article asked about is found, and its source link says where it appeared
     elif found and site and not _site_said(ranked[0], results):
         found = False  # the report of the Ha Tinh conference has no source link: no sentence of it says where it ran
@@ -826,15 +833,20 @@ def _byline_asked(
 
 def _treats(typed: str, question: Question, results: Results, doc_id: str) -> bool:
     """Whether a document is about what a question about an article says the article is about: it holds at least half
-    the weight of the topic's words ('Who wrote the article about the football team?' is not about the Mo Cay Bac
-    article, which names neither football nor a team)."""
-    topic = {w.lower() for w in content_words(topic_of_article(typed))}
-    keys = [k for k in question.keys if k.kind in ("word", "unjudged") and k.word.lower() in topic]
+    the weight of the topic's words and names that tell the documents apart ('Who wrote the article about the
+    football team?' is not about the Mo Cay Bac article, which names neither football nor a team; 'new' of 'the new
+    airport' is in every document, and says nothing of which one is meant)."""
+    topic = {fold(w) for w in content_words(topic_of_article(typed))}
+    index = results.index
+    every = [words_of(index, d, str(row.get("title", "")), str(row["language"])) for d, row in index.documents.items()]
+    # its words, and the names it gives, which say which article it is ('the year-end review in Ha Tinh')
+    keys = [k for k in question.keys if k.kind != "number" and set(fold(k.word).split()) <= topic]
+    keys = [k for k in keys if not (len(every) > 1 and all(matched(k, words) for words in every))]
     total = sum(k.weight for k in keys)
     if not total:
         return True
-    passage = next(p for p in results.passages if p.doc_id == doc_id)
-    words = words_of(results.index, doc_id, passage.title, passage.language)
+    row = index.documents.get(doc_id, {})
+    words = words_of(index, doc_id, str(row.get("title", "")), str(row.get("language", "")))
     return sum(k.weight for k in keys if matched(k, words)) >= total / 2
 
 

@@ -380,7 +380,9 @@ _WROTE = (
 )
 _AUTHOR = (
     r"author|auteur|författare|författaren|tác giả|photographer|photographe|photographies|fotograf|fotografen|"
-    r"ai viết|chụp ảnh"  # 'Bài viết … do ai viết và chụp ảnh?'
+    r"ai viết|chụp ảnh|"  # 'Bài viết … do ai viết và chụp ảnh?'
+    r"took\s+(?:the\s+)?(?:photos|pictures|photographs)|pris\s+les\s+(?:photos|photographies)|"
+    r"tog\s+(?:bilderna|fotona|fotografierna)"  # 'Who took the photos for the article…', 'Qui a pris les photos…'
 )
 _WHERE_PUBLISHED = r"which newspaper|which site|quel journal|quel site|vilken tidning|báo nào|trang nào"
 # A question about a person's title or post ('What title does Nguyen Hai Ha hold?', 'Quel poste occupe…', 'chức vụ gì')
@@ -412,9 +414,15 @@ _SOURCE_WORDS = r"source|sources|källa|källan|kilde|nguồn|nguồn tin"
 # what may stand between a source or link word and the piece it belongs to: a preposition, a determiner and a name
 # ('the source of the Quang Nam article', 'la source de l'article', 'källan till artikeln', 'nguồn của bài báo'); not
 # other words ('the source of the funds in the article', 'the main source of income in the report')
+# words that end a name or a noun and begin a clause: between them and the piece, the source is the clause's
+_CLAUSE_WORDS = (
+    r"in|on|at|of|for|by|with|from|about|between|and|is|are|was|were|mentioned|cited|given|quoted|used|dans|en|par|"
+    r"avec|sur|des|entre|et|est|sont|cité|cités|citée|citées|mentionné|mentionnés|mentionnée|mentionnées|i|på|av|"
+    r"med|från|om|mellan|och|är|var|trong|ở|về|được|giữa|và|là|nói|nêu"
+)
 _OF_ITS = (
-    r"(?:gốc\s+|original\s+)?(?:(?:of|for|to|de|du|till|för|av|của|cho)\s+)?"
-    r"(?:(?:the|this|that|la|le|cet|cette|ce)\s+)?(?:(?-i:[A-ZÀ-ÞĐ])[\w'’-]*\s+){0,4}"
+    r"(?:gốc\s+|original\s+|d'origine\s+)?(?:(?:of|for|to|from|de|du|vers|till|för|av|från|của|cho|đến|tới|từ)\s+)?"
+    rf"(?:(?:the|this|that|la|le|cet|cette|ce)\s+)?(?:(?!(?:{_CLAUSE_WORDS})\b)[\w.'’]+(?:\s+|-(?=\w))){{0,5}}"
 )
 _PIECE_GENITIVE = (
     r"(?:article|interview|report|story|piece)(?:'s|’s)|artikelns|intervjuns|rapportens|textens|reportagets"
@@ -422,38 +430,50 @@ _PIECE_GENITIVE = (
 # 'according to the article', 'selon l'article', 'enligt artikeln', 'theo bài viết', 'in the report': the article is
 # the authority for the question, which asks about the news ('Enligt artikeln, varifrån kommer finansieringen?')
 _ON_ITS_WORD = re.compile(
-    r"\b(?:according\s+to|as\s+per|based\s+on|in|selon|d'après|dans|enligt|i|theo|trong)\s+"
+    r"\b(?:according\s+to|as\s+per|based\s+on|selon|d'après|enligt|theo)\s+"
     rf"(?:(?:the|this|that|le|la|cet|cette|ce)\s+)?(?:{_PIECE})\b(?:\s+(?:này|đó))?",
     re.IGNORECASE,
+)
+_SAYS = r"nói|cho biết|đề cập|nêu|kể|nhắc"  # what an article says: a question about its news
+_MENTIONS = (
+    rf"mention|mentions|mentioned|cite|cites|cited|name|names|named|say|says|said|mentionne|mentionné|nomme|cité|"
+    rf"nämner|nämns|citerar|{_SAYS}"
 )
 _ASKS_SITE = re.compile(
     # a site or newspaper, with an article or a verb of publishing: not 'which site did the Front choose', nor
     # 'Cảnh báo nào' (which warning)
-    rf"^(?=.*\b(?:{_PIECE}|{_PUBLISH})\b).*?\b(?:{_SITE})\b"
+    # (not the newspaper or site an article names: 'Which newspaper does the article mention?')
+    rf"^(?=.*\b(?:{_PIECE}|{_PUBLISH})\b)(?!.*\b(?:{_MENTIONS})\b).*?\b(?:{_SITE})\b"
     # where the article appeared, the article the subject: 'Where was the article about … published?', 'Var
     # publicerades artikeln om…', 'Où a été publié l'article…', 'Bài viết … được đăng ở đâu' (not 'đăng ký', register)
-    rf"|\bwhere\s+(?:was|is|has|had|did|does)\s+{_OF_ITS}(?:{_PIECE})\b.{{0,80}}\b(?:published|appeared|appear|publish)\b"
-    rf"|\bvar\s+(?:publicerades|publicerats|har|kom)\s+(?:den\s+\w+\s+)?(?:{_PIECE})\b"
-    rf"|\boù\s+(?:a\s+été|est|fut|avait\s+été)\s+(?:publié|publiée|paru|parue)e?\s+{_OF_ITS}(?:{_PIECE})\b"
+    # (not 'Where was the report published by the committee presented?')
+    rf"|\bwhere\s+(?:was|is|has|had|did|does)\s+{_OF_ITS}(?:{_PIECE})\b"
+    r"(?:\s+(?:about|on|with|concerning)\b[^?]{0,80}?)?\s+(?:first\s+)?(?:published|appeared|appear|publish)\b(?!\s+by)"
+    rf"|\bvar\s+(?:publicerades|publicerats|har|kom)\s+(?:den\s+(?:\w+\s+)?)?(?:\w+-)?(?:{_PIECE})\b"
+    rf"|\boù\s+(?:a\s+été|a|est|fut|avait\s+été)\s+(?:publié|publiée|paru|parue)e?\s+{_OF_ITS}(?:{_PIECE})\b"
     rf"|\boù\s+{_OF_ITS}(?:{_PIECE})\b.{{0,80}}\b(?:publié|publiée|paru|parue)\b"
     rf"|^(?=.*\b(?:{_PIECE})\b).*?\bđăng\b(?!\s+ký).{{0,30}}\bở đâu\b"
     # its source, which the page's source line gives: 'What is the source of the article…', 'la source de l'article',
     # 'källan till artikeln', 'nguồn của bài báo', 'the article's source', 'D'où provient l'entretien…'
-    rf"|\b(?:{_SOURCE_WORDS})\s+{_OF_ITS}(?:{_PIECE})\b|\b(?:{_PIECE_GENITIVE})\s+(?:{_SOURCE_WORDS})\b"
+    # (not 'the source of the article's figures')
+    rf"|\b(?:{_SOURCE_WORDS})\s+{_OF_ITS}(?:{_PIECE})\b(?!['’]s)|\b(?:{_PIECE_GENITIVE})\s+(?:{_SOURCE_WORDS})\b"
     rf"|\bd'où\s+(?:provient|vient)\s+{_OF_ITS}(?:{_PIECE})\b|\bvarifrån\s+kommer\s+(?:{_PIECE})\b"
     # where the original is: 'Var kan man läsa originalet av artikeln…', 'where can I read the original article'
-    rf"|\boriginal\s+(?:{_PIECE})\b|\boriginalet\s+av\s+(?:{_PIECE})\b|\boriginalartikeln\b"
+    rf"|\boriginal\s+(?:{_PIECE})\b|\boriginal(?:et)?\s+(?:of|de|av)\s+{_OF_ITS}(?:{_PIECE})\b|\boriginalartikeln\b"
+    rf"|\b(?:where|où|var)\b.{{0,40}}\b(?:{_PIECE})\s+(?:original|originale|d'origine)\b"
     r"|\bfrån\s+vilken\s+(?:nyhets)?(?:webbplats|sajt|tidning)\b"
     # 'Where does the report on … come from?' (the piece itself, not 'where did the money in the report come from')
-    rf"|^(?:where|(?:which|what)\s+(?:{_SOURCE_WORDS}|site|website|newspaper))\s+(?:does|did|do)\s+(?:the|this|that)\s+(?:{_PIECE})\b[^?]{{0,60}}\bcome\s+from\b"
-    rf"|^(?=.*\b(?:{_PIECE})\b).*\b(?:(?:lấy\s+)?nguồn|trích|lấy)\s+từ\s+đâu\b"
+    rf"|^(?:where|(?:which|what)\s+(?:{_SOURCE_WORDS}|site|website|newspaper))\s+(?:does|did|do)\s+(?:the|this|that)\s+(?:{_PIECE})\b(?!['’]s)[^?]{{0,60}}\bcome\s+from\b"
+    rf"|^(?=.*\b(?:{_PIECE})\b)(?!.*\b(?:{_SAYS})\b).*\b(?:(?:lấy\s+)?nguồn|trích|lấy)\s+từ\s+đâu\b"
     # its link: 'the URL of the article', 'le lien de l'article', 'länken till artikeln', 'đường dẫn của bài viết',
     # 'the article's link', 'the article URL'; not 'How does the article link poverty and housing?'
-    rf"|\b(?:{_LINK_WORDS})\s+{_OF_ITS}(?:{_PIECE})\b|\b(?:{_PIECE_GENITIVE})\s+(?:{_LINK_WORDS})\b"
+    rf"|\b(?:{_LINK_WORDS})\s+{_OF_ITS}(?:{_PIECE})\b(?!['’]s)|\b(?:{_PIECE_GENITIVE})\s+(?:{_LINK_WORDS})\b"
+    rf"|\bliên\s+kết\s+(?:của|đến|tới)\s+(?:{_PIECE})\b"
     rf"|\b(?:{_ARTICLE})\s+(?:url|web address)\b"
     # which paper or source, in Vietnamese: 'Bài viết… được trích từ báo nào / lấy từ nguồn nào / đăng trên trang nào?'
-    rf"|^(?=.*\b(?:{_PIECE})\b).*\b(?<!cảnh )(?<!thông )(?<!dự )(?:báo|trang)\s+nào\b"
-    rf"|^(?=.*\b(?:{_PIECE})\b).*\b(?:lấy|trích)\s+(?:từ\s+)?nguồn\s+nào\b",
+    # (the article the subject: not 'Bài viết … nói quỹ được lấy từ nguồn nào?', 'Bài viết … đề cập báo nào?')
+    rf"|^(?=.*\b(?:{_PIECE})\b)(?!.*\b(?:{_SAYS})\b).*\b(?<!cảnh )(?<!thông )(?<!dự )(?:báo|trang)\s+nào\b"
+    rf"|^(?=.*\b(?:{_PIECE})\b)(?!.*\b(?:{_SAYS})\b).*\b(?:lấy|trích|có|từ)\s+(?:từ\s+)?nguồn\s+nào\b",
     re.IGNORECASE,
 )
 
@@ -476,10 +496,15 @@ _ABOUT_ARTICLE = re.compile(
 )
 
 
+_ABOUT = re.compile(r"\b(?:about|on|concerning|sur|concernant|om|kring|về)\s+", re.IGNORECASE)
+
+
 def topic_of_article(question: str) -> str:
-    """What a question about an article says the article is about: its words less those that ask about the article
-    ('Who wrote the article about the football team?' -> 'Who the about the football team?')."""
-    return _ABOUT_ARTICLE.sub(" ", question)
+    """What a question about an article says the article is about: what follows 'about', 'sur', 'om', 'về' ('Who
+    wrote the article about the year-end review in Ha Tinh?' -> 'the year-end review in Ha Tinh?'), else its words
+    less those that ask about the article ('Bài viết … do ai viết và chụp ảnh?')."""
+    about = _ABOUT.search(question)
+    return re.split(r"[,;?]", question[about.end() :])[0] if about else _ABOUT_ARTICLE.sub(" ", question)
 
 
 ASKS_ARTICLE = re.compile(

@@ -248,10 +248,21 @@ def _article_asked(question: str, candidates: list[Candidate], index: LexicalInd
     return doc_of(candidates[0].chunk_id)
 
 
+NAME_WORDS = 4  # the most words a name may be written in ('mo cay bac')
+
+
 def _holds_name(name: str, folded: str) -> bool:
     """Whether a folded text holds a folded name as whole words, written apart or together ('ha noi' for 'hanoi'), not
-    inside other words ('nha noi', a house)."""
-    return bool(re.search(r"\b" + " ?".join(map(re.escape, name.replace(" ", ""))) + r"\b", folded))
+    inside other words ('nha noi', a house); a name of several words is joined or split only where its words meet
+    ('quang nam' is not 'quan gnam')."""
+    if re.search(r"\b" + " ?".join(map(re.escape, name.split())) + r"\b", folded):
+        return True
+    if " " in name:
+        return False
+    joined, tokens = name, re.findall(r"\w+", folded)
+    return any(
+        "".join(tokens[i : i + n]) == joined for n in range(1, NAME_WORDS + 1) for i in range(len(tokens) - n + 1)
+    )
 
 
 def bylines_first(

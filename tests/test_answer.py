@@ -1672,12 +1672,36 @@ def test_a_question_about_the_news_an_article_tells_is_not_answered_with_its_byl
     assert not re.search(r"\.vn\b|P\. Tuyet", reply.text.splitlines()[0]), reply.text
 
 
-def test_an_article_asked_about_by_a_topic_no_document_treats_is_not_credited(seeded: Settings) -> None:
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who wrote the article about the football team?",
+        "Who wrote the article about the new airport?",  # 'new' is in every document: it tells none apart
+        "Qui a écrit l'article sur le nouvel aéroport ?",
+        "Who wrote the article about images of the war?",
+    ],
+)
+def test_an_article_asked_about_by_a_topic_no_document_treats_is_not_credited(seeded: Settings, question: str) -> None:
     # the best document for 'the article about the football team' is the Mo Cay Bac article, which names neither
-    # football nor a team: its credit line does not answer; the article named by what it is about still does
-    assert not answer("Who wrote the article about the football team?").found
-    reply = answer("Who wrote the article about the Mo Cay Bac district Front?")
-    assert reply.text.splitlines()[0] == "Answer: P. Tuyet [1]", reply.text
+    # football nor a team: neither its credit line nor any other sentence answers
+    reply = answer(question)
+    assert not reply.found, reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "first_line"),
+    [
+        ("Who wrote the article about the Mo Cay Bac district Front?", "Answer: P. Tuyet [1]"),
+        ("Who wrote the article about the year-end review in Ha Tinh?", "Answer: Kieu Minh [1]"),  # by its name
+        ("Who took the photos for the article about Mo Cay Bac?", "Answer: P. Tuyet [1]"),
+        ("Qui a pris les photos de l'article sur Mo Cay Bac ?", "Réponse : P. Tuyet [1]"),
+        ("Vem tog bilderna till artikeln om Mo Cay Bac?", "Svar: P. Tuyet [1]"),
+        ("In the article about Mo Cay Bac, which website is given as the source?", "Answer: baodongkhoi.vn [1]"),
+    ],
+)
+def test_an_article_named_by_what_it_is_about_is_credited(seeded: Settings, question: str, first_line: str) -> None:
+    reply = answer(question)
+    assert reply.text.splitlines()[0] == first_line, reply.text
 
 
 def test_the_bylines_retrieval_pins_are_the_chunks_of_the_article_named(seeded: Settings) -> None:
@@ -1691,6 +1715,9 @@ def test_the_bylines_retrieval_pins_are_the_chunks_of_the_article_named(seeded: 
     [
         "Hur många deltagare var med på de 2 282 konferenserna om social kritik?",
         "Combien de participants ont assisté aux 2 282 conférences de critique sociale à Hanoi ?",
+        # the conferences the question counts are named after their words ('social criticism conferences'), and the
+        # cultural-life sentence counts '22 542 konferenser', not 2 282: its participants are not theirs
+        "How many participants attended the 2 282 social criticism conferences in Hanoi?",
     ],
 )
 def test_a_count_of_other_things_is_not_read_as_the_one_asked_for_the_verb_before_it(

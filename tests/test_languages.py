@@ -261,6 +261,23 @@ def test_questions_about_the_site_that_published_an_article() -> None:
         "Varifrån kommer artikeln om Hanoi?",
         "Bài viết được lấy từ nguồn nào?",
         "Which source does the article on Quang Nam come from?",
+        # names in lower case, with initials or joined to the article; other prepositions; the original
+        "where was the mo cay bac article published?",
+        "Where was the Mo Cay Bac district Front article published?",
+        "Where was P. Tuyet's article published?",
+        "Var publicerades Hanoi-artikeln?",
+        "Quel est le lien vers l'article sur Mo Cay Bac ?",
+        "Đường dẫn đến bài viết về Mỏ Cày Bắc là gì?",
+        "Liên kết của bài viết về Quảng Nam là gì?",
+        "Quelle est la source d'origine de l'article sur Quang Nam ?",
+        "Where can I read the original of the article on Quang Nam?",
+        "Où puis-je lire l'article original sur Quang Nam ?",
+        "Où a paru l'entretien avec Do Anh Tuan ?",
+        "Var publicerades den artikeln?",
+        "Bài viết về Quảng Nam có nguồn nào?",
+        # the article named where the question begins, then its site asked
+        "In the article about Mo Cay Bac, which website is given as the source?",
+        "Trong bài viết về Mỏ Cày Bắc, nguồn là trang nào?",
     ]:
         assert asks_site(question), question
     for question in [
@@ -292,6 +309,14 @@ def test_questions_about_the_site_that_published_an_article() -> None:
         "Enligt artikeln, varifrån kommer finansieringen?",
         "According to the article, which website can residents use to register?",
         "Artikeln handlar om Hanoi, och var publicerades beslutet?",  # the decision, not the article
+        "What is the source of the article's figures?",
+        "Where does the interview's funding come from?",
+        "Where was the report published by the committee presented?",
+        # a newspaper, a site or a source the article tells of
+        "Which newspaper does the article mention?",
+        "Quel site l'article sur Hanoi mentionne-t-il pour les projets clés ?",
+        "Bài viết về Mỏ Cày Bắc nói quỹ được lấy từ nguồn nào?",
+        "Bài viết về Quảng Nam đề cập báo nào?",
     ]:
         assert not asks_site(question), question
 

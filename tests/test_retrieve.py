@@ -185,3 +185,4 @@ def test_a_name_an_article_is_asked_by_is_found_as_whole_words() -> None:
     assert _holds_name("ha noi", "the hanoi front")
     assert not _holds_name("ha noi", "xay nha noi tru")  # 'nhà nội', a house: not Hanoi
     assert not _holds_name("hanoi", "cha noi")
+    assert not _holds_name("quang nam", "quan gnam")  # a name of several words splits only where its words meet
