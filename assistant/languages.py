@@ -375,8 +375,9 @@ _PUBLISHED = r"published|appeared|publié|publiée|paru|parue|publicerades|publi
 # presented is a document the article speaks of
 _REPORT = r"report|rapport|rapporten|compte rendu|bài tường thuật"
 _WROTE = (
-    rf"(?:who|qui|vem|ai)\b.{{0,20}}\b(?:wrote|signed|photographed|authored|écrit|signé|rédigé|skrev|skrivit|"
-    rf"undertecknade|fotograferade|viết|ký)\b.{{0,30}}\b(?:{_ARTICLE}|{_REPORT})\b"
+    rf"(?:who|qui|vem|ai)\b.{{0,20}}\b(?:wrote|writes|signed|signs|photographed|authored|écrit|signé|signe|rédigé|"
+    rf"skrev|skrivit|skriver|undertecknade|undertecknar|fotograferade|viết|ký)\b.{{0,30}}\b(?:{_ARTICLE}|{_REPORT}|"
+    rf"bài về|bài này)"
 )
 _AUTHOR = (
     r"author|auteur|författare|författaren|tác giả|photographer|photographe|photographies|fotograf|fotografen|"
@@ -418,7 +419,10 @@ _SOURCE_WORDS = r"source|sources|källa|källan|kilde|nguồn|nguồn tin"
 _CLAUSE_WORDS = (
     r"in|on|at|of|for|by|with|from|about|between|and|is|are|was|were|mentioned|cited|given|quoted|used|dans|en|par|"
     r"avec|sur|des|entre|et|est|sont|cité|cités|citée|citées|mentionné|mentionnés|mentionnée|mentionnées|i|på|av|"
-    r"med|från|om|mellan|och|är|var|trong|ở|về|được|giữa|và|là|nói|nêu"
+    r"med|från|om|mellan|och|är|var|trong|ở|về|được|giữa|và|là|nói|nêu|"
+    # a preposition or a determiner inside the run: 'the source of raw materials the article… describes', 'la source
+    # de financement de l'article', 'Nguồn sức mạnh của bài viết'
+    r"de|du|till|för|to|của|cho|the|this|that|la|le|les|l|un|une|a|an|den|det"
 )
 _OF_ITS = (
     r"(?:gốc\s+|original\s+|d'origine\s+)?(?:(?:of|for|to|from|de|du|vers|till|för|av|från|của|cho|đến|tới|từ)\s+)?"
@@ -430,14 +434,22 @@ _PIECE_GENITIVE = (
 # 'according to the article', 'selon l'article', 'enligt artikeln', 'theo bài viết', 'in the report': the article is
 # the authority for the question, which asks about the news ('Enligt artikeln, varifrån kommer finansieringen?')
 _ON_ITS_WORD = re.compile(
-    r"\b(?:according\s+to|as\s+per|based\s+on|selon|d'après|enligt|theo)\s+"
+    r"\b(?:according\s+to|as\s+per|based\s+on|in|selon|d'après|dans|enligt|i|theo|trong)\s+"
     rf"(?:(?:the|this|that|le|la|cet|cette|ce)\s+)?(?:{_PIECE})\b(?:\s+(?:này|đó))?",
     re.IGNORECASE,
 )
 _SAYS = r"nói|cho biết|đề cập|nêu|kể|nhắc"  # what an article says: a question about its news
+# the site an article names as its source: 'In the article about Mo Cay Bac, which website is given as the source?'
+_GIVEN_AS_SOURCE = re.compile(
+    r"\b(?:which|what)\s+(?:website|site|newspaper)\s+is\s+(?:given|named|cited|listed)\s+as\s+(?:the|its)\s+source\b|"
+    r"\bnguồn\s+(?:là|:)\s+(?:trang|báo)\s+nào\b|\bquel\s+site\s+est\s+(?:donné|cité|indiqué)\s+comme\s+source\b|"
+    r"\bvilken\s+(?:webbplats|sajt|tidning)\s+(?:anges|uppges|nämns)\s+som\s+källa\b",
+    re.IGNORECASE,
+)
 _MENTIONS = (
-    rf"mention|mentions|mentioned|cite|cites|cited|name|names|named|say|says|said|mentionne|mentionné|nomme|cité|"
-    rf"nämner|nämns|citerar|{_SAYS}"
+    rf"mention|mentions|mentioned|cite|cites|cited|name|names|named|say|says|said|quote|quotes|quoted|describe|"
+    rf"describes|described|refer|refers|mentionne|mentionné|nomme|cité|décrit|évoque|nämner|nämns|citerar|citeras|"
+    rf"beskriver|rapporterar|{_SAYS}"
 )
 _ASKS_SITE = re.compile(
     # a site or newspaper, with an article or a verb of publishing: not 'which site did the Front choose', nor
@@ -480,20 +492,29 @@ _ASKS_SITE = re.compile(
 
 def asks_site(question: str) -> bool:
     """Whether a question asks where its article was published: the site, the source, the link."""
-    return bool(_ASKS_SITE.search(_ON_ITS_WORD.sub(" ", question)))
+    if _GIVEN_AS_SOURCE.search(question):
+        return True
+    text = _ON_ITS_WORD.sub(" ", question)
+    # a site, a source or a link the article tells of: 'Which newspaper is quoted in the article about Quang Nam?'
+    return not re.search(rf"\b(?:{_MENTIONS})\b", text, re.IGNORECASE) and bool(_ASKS_SITE.search(text))
 
 
 # the words that ask about an article rather than name its topic: the article, its author, its pictures, its
 # publishing, its site, source, link or date ('Who wrote and photographed the article about…', 'Bài viết … do ai viết
 # và chụp ảnh?')
+# (of which the pieces and pictures are a topic too after 'about': 'the article about the year-end review')
+_ASKING_OF_ARTICLE = (
+    rf"{_AUTHOR}|{_PUBLISH}|{_SOURCE_WORDS}|{_LINK_WORDS}|viết|báo|tác giả|wrote|written|write|signed|photographed|"
+    r"authored|écrit|écrite|signé|rédigé|skrev|skrivit|undertecknade|fotograferade|ký|chụp|website|web\s?site|site|"
+    r"newspaper|outlet|domain|journal|webbplats|webbplatsen|sajt|tidning|tidningen|trang|web|date|datum|ngày|original|"
+    r"originalet|gốc|står"
+)
 _ABOUT_ARTICLE = re.compile(
-    rf"\b(?:{_PIECE}|{_AUTHOR}|{_PUBLISH}|{_SOURCE_WORDS}|{_LINK_WORDS}|articles|artiklarna|bài|viết|báo|tác giả|"
-    r"wrote|written|write|signed|photographed|authored|écrit|écrite|signé|rédigé|skrev|skrivit|undertecknade|"
-    r"fotograferade|ký|photos?|pictures?|images?|bilderna|bilder|fotona|ảnh|chụp|website|web\s?site|site|newspaper|"
-    r"outlet|domain|journal|webbplats|webbplatsen|sajt|tidning|tidningen|trang|web|date|datum|ngày|original|"
-    r"originalet|gốc|står)\b",
+    rf"\b(?:{_PIECE}|{_ASKING_OF_ARTICLE}|articles|artiklarna|bài|photos?|pictures?|images?|bilderna|bilder|fotona|"
+    r"ảnh)\b",
     re.IGNORECASE,
 )
+_ASKING_AFTER_ABOUT = re.compile(rf"\b(?:{_ASKING_OF_ARTICLE})\b", re.IGNORECASE)
 
 
 _ABOUT = re.compile(r"\b(?:about|on|concerning|sur|concernant|om|kring|về)\s+", re.IGNORECASE)
@@ -501,10 +522,16 @@ _ABOUT = re.compile(r"\b(?:about|on|concerning|sur|concernant|om|kring|về)\s+"
 
 def topic_of_article(question: str) -> str:
     """What a question about an article says the article is about: what follows 'about', 'sur', 'om', 'về' ('Who
-    wrote the article about the year-end review in Ha Tinh?' -> 'the year-end review in Ha Tinh?'), else its words
-    less those that ask about the article ('Bài viết … do ai viết và chụp ảnh?')."""
-    about = _ABOUT.search(question)
-    return re.split(r"[,;?]", question[about.end() :])[0] if about else _ABOUT_ARTICLE.sub(" ", question)
+    wrote the article about the year-end review in Ha Tinh?' -> 'the year-end review in Ha Tinh'), else the whole
+    question; less the words that ask about the article ('Bài viết … do ai viết và chụp ảnh?', '… được đăng trên trang
+    nào?')."""
+    piece = re.search(
+        rf"\b(?:{_PIECE})\b", question, re.IGNORECASE
+    )  # the 'about' after the article: not 'Sur quel site'
+    about = _ABOUT.search(question, piece.end() if piece else 0)
+    if about is None:
+        return _ABOUT_ARTICLE.sub(" ", question)
+    return _ASKING_AFTER_ABOUT.sub(" ", re.split(r"[,;?]", question[about.end() :])[0])
 
 
 ASKS_ARTICLE = re.compile(

@@ -1679,6 +1679,7 @@ def test_a_question_about_the_news_an_article_tells_is_not_answered_with_its_byl
         "Who wrote the article about the new airport?",  # 'new' is in every document: it tells none apart
         "Qui a écrit l'article sur le nouvel aéroport ?",
         "Who wrote the article about images of the war?",
+        "Where was the article about the new airport published?",  # 'published' asks, it is no topic
     ],
 )
 def test_an_article_asked_about_by_a_topic_no_document_treats_is_not_credited(seeded: Settings, question: str) -> None:
@@ -1697,6 +1698,9 @@ def test_an_article_asked_about_by_a_topic_no_document_treats_is_not_credited(se
         ("Qui a pris les photos de l'article sur Mo Cay Bac ?", "Réponse : P. Tuyet [1]"),
         ("Vem tog bilderna till artikeln om Mo Cay Bac?", "Svar: P. Tuyet [1]"),
         ("In the article about Mo Cay Bac, which website is given as the source?", "Answer: baodongkhoi.vn [1]"),
+        ("Qui signe le texte et les photos de l'article sur le Front de Mo Cay Bac ?", "Réponse : P. Tuyet [1]"),
+        ("Ai viết bài về hội nghị ở Hà Tĩnh?", "Trả lời: Kieu Minh [1]"),
+        ("Bài viết về Mặt trận Tổ quốc Hà Nội được đăng trên trang nào?", "Trả lời: kinhtedothi.vn [1]"),
     ],
 )
 def test_an_article_named_by_what_it_is_about_is_credited(seeded: Settings, question: str, first_line: str) -> None:

@@ -278,6 +278,7 @@ def test_questions_about_the_site_that_published_an_article() -> None:
         # the article named where the question begins, then its site asked
         "In the article about Mo Cay Bac, which website is given as the source?",
         "Trong bài viết về Mỏ Cày Bắc, nguồn là trang nào?",
+        "Bài viết về Mặt trận Tổ quốc Hà Nội được đăng trên trang nào?",
     ]:
         assert asks_site(question), question
     for question in [
@@ -317,6 +318,13 @@ def test_questions_about_the_site_that_published_an_article() -> None:
         "Quel site l'article sur Hanoi mentionne-t-il pour les projets clés ?",
         "Bài viết về Mỏ Cày Bắc nói quỹ được lấy từ nguồn nào?",
         "Bài viết về Quảng Nam đề cập báo nào?",
+        "Which newspaper is quoted in the article about Quang Nam?",
+        "In the article, which website can residents use to register?",  # the article is where the question reads
+        "I artikeln om Hanoi, vilken tidning rapporterade om resultaten?",
+        # a source the article tells of, whatever words come between
+        "What is the source of raw materials the article about Quang Nam describes?",
+        "Quelle est la source de financement de l'article ?",
+        "Nguồn sức mạnh của bài viết về Hà Nội là gì?",
     ]:
         assert not asks_site(question), question
 
@@ -336,6 +344,9 @@ def test_questions_about_the_article_itself() -> None:
     # who took its photographs, who wrote it, asked after the article ('do ai viết': by whom)
     assert ASKS_ARTICLE.search("Vem står som fotograf till bilderna i artikeln om Quang Nams förebildliga modeller?")
     assert ASKS_ARTICLE.search("Bài viết về Mặt trận huyện Mỏ Cày Bắc do ai viết và chụp ảnh?")
+    assert ASKS_ARTICLE.search("Qui signe le texte et les photos de l'article sur le Front de Mo Cay Bac ?")
+    assert ASKS_ARTICLE.search("Ai viết bài về hội nghị ở Hà Tĩnh?")
+    assert ASKS_ARTICLE.search("Who took the photos for the article about Mo Cay Bac?")
     assert asked_kind("Bài viết về Mặt trận huyện Mỏ Cày Bắc do ai viết và chụp ảnh?") == "person"
     # documents published by a committee, an interview given to a newspaper, what the article says or who did what
     # according to it: about the news, not the article
