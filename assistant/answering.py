@@ -646,12 +646,11 @@ def judge(part: str, history: list[Any] | None, search: Search, similarity: Simi
         if found and reading is not None:
             ranked = [reading, *(s for s in ranked if s is not reading)]
     site = asks_site(part)
-    if (site or ASKS_ARTICLE.search(part)) and (
-        credit := _byline_asked(part, question, ranked, results, site)
-    ) is not None:
+    of_article = site or bool(ASKS_ARTICLE.search(part))
+    if of_article and (credit := _byline_asked(part, question, ranked, results, site)) is not None:
         ranked = [credit, *(s for s in ranked if s is not credit)]
         found, p = True, 1.0  # the page states it outright: no score needed
-    elif (site or ASKS_ARTICLE.search(part)) and ranked and byline(ranked[0].text):
+    elif of_article and ranked and byline(ranked[0].text):
         found = False  # a byline of an article the question is not about ('the article about the new airport')
     elif (
         not found
@@ -809,6 +808,8 @@ def _byline_asked(
     if wanted is None or not results.passages:
         return None
     first = results.passages[0].doc_id
+    if not _treats(typed, question, results, first):  # read once, not for each byline
+        return None
     return next(
         (
             s
@@ -817,7 +818,6 @@ def _byline_asked(
             and byline(s.text) == wanted
             and (wanted != "source" or "://" in s.text)  # a link, not the word alone under a name
             and s.features["names_doc"] == 1.0
-            and _treats(typed, question, results, first)
             # a post the question names beside a person the document names says whose interview it is, which a
             # dateline does not repeat; years the document gives say which article it is, which its source line
             # does not repeat ('the article about the Hanoi Front's 2019-2024 term')

@@ -446,16 +446,17 @@ _GIVEN_AS_SOURCE = re.compile(
     r"\bvilken\s+(?:webbplats|sajt|tidning)\s+(?:anges|uppges|nämns)\s+som\s+källa\b",
     re.IGNORECASE,
 )
-_MENTIONS = (
-    rf"mention|mentions|mentioned|cite|cites|cited|name|names|named|say|says|said|quote|quotes|quoted|describe|"
-    rf"describes|described|refer|refers|mentionne|mentionné|nomme|cité|décrit|évoque|nämner|nämns|citerar|citeras|"
-    rf"beskriver|rapporterar|{_SAYS}"
+# a site, a source or a link the article tells of is not its own: 'Which newspaper does the article mention?'
+_MENTIONS = re.compile(
+    r"\b(?:mention|mentions|mentioned|cite|cites|cited|name|names|named|say|says|said|quote|quotes|quoted|describe|"
+    r"describes|described|refer|refers|mentionne|mentionné|nomme|cité|décrit|évoque|nämner|nämns|citerar|citeras|"
+    rf"beskriver|rapporterar|{_SAYS})\b",
+    re.IGNORECASE,
 )
 _ASKS_SITE = re.compile(
     # a site or newspaper, with an article or a verb of publishing: not 'which site did the Front choose', nor
     # 'Cảnh báo nào' (which warning)
-    # (not the newspaper or site an article names: 'Which newspaper does the article mention?')
-    rf"^(?=.*\b(?:{_PIECE}|{_PUBLISH})\b)(?!.*\b(?:{_MENTIONS})\b).*?\b(?:{_SITE})\b"
+    rf"^(?=.*\b(?:{_PIECE}|{_PUBLISH})\b).*?\b(?:{_SITE})\b"
     # where the article appeared, the article the subject: 'Where was the article about … published?', 'Var
     # publicerades artikeln om…', 'Où a été publié l'article…', 'Bài viết … được đăng ở đâu' (not 'đăng ký', register)
     # (not 'Where was the report published by the committee presented?')
@@ -495,8 +496,7 @@ def asks_site(question: str) -> bool:
     if _GIVEN_AS_SOURCE.search(question):
         return True
     text = _ON_ITS_WORD.sub(" ", question)
-    # a site, a source or a link the article tells of: 'Which newspaper is quoted in the article about Quang Nam?'
-    return not re.search(rf"\b(?:{_MENTIONS})\b", text, re.IGNORECASE) and bool(_ASKS_SITE.search(text))
+    return not _MENTIONS.search(text) and bool(_ASKS_SITE.search(text))
 
 
 # the words that ask about an article rather than name its topic: the article, its author, its pictures, its
@@ -525,9 +525,8 @@ def topic_of_article(question: str) -> str:
     wrote the article about the year-end review in Ha Tinh?' -> 'the year-end review in Ha Tinh'), else the whole
     question; less the words that ask about the article ('Bài viết … do ai viết và chụp ảnh?', '… được đăng trên trang
     nào?')."""
-    piece = re.search(
-        rf"\b(?:{_PIECE})\b", question, re.IGNORECASE
-    )  # the 'about' after the article: not 'Sur quel site'
+    # the 'about' after the article: not 'Sur quel site…'
+    piece = re.search(rf"\b(?:{_PIECE})\b", question, re.IGNORECASE)
     about = _ABOUT.search(question, piece.end() if piece else 0)
     if about is None:
         return _ABOUT_ARTICLE.sub(" ", question)
