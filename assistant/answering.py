@@ -63,6 +63,7 @@ from .languages import (
     YEAR_WORDS,
     answer_language,
     asked_kind,
+    asks_credit,
     asks_people,
     asks_site,
     byline,
@@ -652,6 +653,10 @@ def judge(part: str, history: list[Any] | None, search: Search, similarity: Simi
         found, p = True, 1.0  # the page states it outright: no score needed
     elif of_article and ranked and byline(ranked[0].text):
         found = False  # a byline of an article the question is not about ('the article about the new airport')
+    elif of_article and not site and question.kind in _CREDITED and asks_credit(part):
+        # when the article asked about was published, or who wrote it, and it gives no dateline or credit line: a
+        # date in its news ('13 mars 2025') or a person it quotes is no answer
+        found = False
     elif (
         not found
         and site
@@ -664,6 +669,7 @@ def judge(part: str, history: list[Any] | None, search: Search, similarity: Simi
     return Part(part, results, question, ranked, found, p)
 
 
+_CREDITED = ("time", "person")  # what a dateline and a credit line answer of an article
 READ_ON = 3  # sentences of a follow-up's ranking read for one that holds its own words, when the first does not
 ANEW = 3  # words of its own, besides names, that make a follow-up ask a new thing of the new place
 

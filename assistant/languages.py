@@ -518,6 +518,7 @@ _ASKING_AFTER_ABOUT = re.compile(rf"\b(?:{_ASKING_OF_ARTICLE})\b", re.IGNORECASE
 
 
 _ABOUT = re.compile(r"\b(?:about|on|concerning|sur|concernant|om|kring|về)\s+", re.IGNORECASE)
+_PUBLISHED_AFTER = re.compile(rf"\b(?:{_PUBLISH})\b", re.IGNORECASE)
 
 
 def topic_of_article(question: str) -> str:
@@ -530,7 +531,10 @@ def topic_of_article(question: str) -> str:
     about = _ABOUT.search(question, piece.end() if piece else 0)
     if about is None:
         return _ABOUT_ARTICLE.sub(" ", question)
-    return _ASKING_AFTER_ABOUT.sub(" ", re.split(r"[,;?]", question[about.end() :])[0])
+    # the topic ends where the question says when, where or by whom it was published ('the article about the new
+    # airport published last week': 'last week' is no topic)
+    topic = _PUBLISHED_AFTER.split(re.split(r"[,;?]", question[about.end() :])[0], maxsplit=1)[0]
+    return _ASKING_AFTER_ABOUT.sub(" ", topic)
 
 
 ASKS_ARTICLE = re.compile(
@@ -539,6 +543,15 @@ ASKS_ARTICLE = re.compile(
     rf"(?=.*\b(?:{_AUTHOR})\b))|(?=.*{_WROTE})",
     re.IGNORECASE | re.DOTALL,
 )
+
+
+def asks_credit(question: str) -> bool:
+    """Whether a question asks when its article was published or who wrote it, the article its subject ('When was the
+    article about Mo Cay Bac published?'), not the authority for its news ('When was decision 781 published,
+    according to the article?')."""
+    return bool(ASKS_ARTICLE.search(_ON_ITS_WORD.sub(" ", question)))
+
+
 FULL_DATE = re.compile(
     r"\b\d{1,2}/\d{1,2}/(?:19|20)\d{2}\b|\b\d{1,2}(?:er)? (?:janvier|février|mars|avril|mai|juin|juillet|août|"
     r"septembre|octobre|novembre|décembre|januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|"
