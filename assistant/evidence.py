@@ -142,7 +142,10 @@ BODIES = {
                "lien doan lao dong"),
     "mass mobilization": ("mass mobilization commission", "mass mobilisation commission",
                           "commission de mobilisation de masse", "comite de mobilisation de masse",
-                          "massmobiliseringskommission", "ban dan van"),
+                          "massmobiliseringskommission", "ban dan van",
+                          # as Swedish and English also write it: 'stadspartikommitténs kommission för massmobilisering'
+                          "kommission for massmobilisering", "kommissionen for massmobilisering",
+                          "commission for mass mobili"),
 }  # fmt: skip
 # The Front for short, as a sentence names it when it tells what the Front did ('le Front de district a participé…',
 # 'fronten'): read in sentences only, since a question names the Front so as the frame of what it asks ('the vice-chair

@@ -321,7 +321,9 @@ _ASKING = rf"(?:^|[,;:]\s*|\b(?:and|but|so|et|mais|alors|och|men|så|{_PREPOSITI
 ASKS_MONEY = re.compile(
     r"\b(?:cost|costs|price|prices|budget|how much money|coût|coûté|coûte|budget|montant|d'argent|kostade|kostar|"
     r"kostnad|kostnaden|belopp|beloppet|beloppen|hur mycket pengar|chi phí|kinh phí|bao nhiêu tiền|số tiền|vốn đầu tư|"
-    r"giá bán|investment cost|amounts? of money|sums? of money|penningsumm(?:a|an|or|orna))\b"
+    r"giá bán|investment cost|amounts? of money|sums? of money|penningsumm(?:a|an|or|orna)|"
+    # what things were worth, in all: 'Tổng giá trị các căn nhà…', 'the total value of the houses'
+    r"tổng giá trị|total value|valeur totale|totala värdet|totalt värde|sammanlagda värdet)\b"
     # a price, not a prize ('Quel prix le modèle a-t-il reçu ?', 'Vem fick priset?') nor a value ('giá trị')
     r"|\b(?:à quel prix|le prix d|quel est le prix|priset på|vad kostar|(?:với|mức) giá(?! trị))"
     # 'in VND', 'in Vietnamese dong', 'en dongs': a sum in that currency
@@ -627,8 +629,10 @@ _UNIT_WORDS = {"de", "d", "of", "av", "du", "des"}
 # One thing, said in words: 'plus d'un hectare', 'a single team', 'ett hus', 'một ngôi nhà'
 ONE = re.compile(r"\b(?:un|une|one|a single|ett|en enda|một)\b", re.IGNORECASE)
 _QUOTED = re.compile(r"^\s*(?:'[^']*'|\"[^\"]*\"|«[^»]*»|“[^”]*”)")
-# compared as written, lower-cased: folded, 'động' (labour) would be 'dong' and 'phân' (fertiliser) 'phan'
-MONEY_WORDS = {"money", "argent", "pengar", "tiền", "funds", "fonds", "budget", "dollars", "vnd", "đồng"}
+# compared as written, lower-cased: folded, 'động' (labour) would be 'dong' and 'phân' (fertiliser) 'phan'; 'dong'
+# as written is the currency ('how many billion dong')
+MONEY_WORDS = {"money", "argent", "pengar", "tiền", "funds", "fonds", "budget", "dollars", "vnd", "đồng",
+               "dong", "dongs"}  # fmt: skip
 _PERCENT = {"percent", "procent", "pourcent", "phần", "trăm"}
 PERCENT_SIGN = re.compile(r"%|\bpour ?cent\b|\bprocent\b|\bpercent\b|\bphần trăm\b", re.IGNORECASE)
 
@@ -995,10 +999,10 @@ def households(unit: str) -> bool:
 
 
 def people_unit(unit: str) -> bool:
-    """Whether a number's unit counts people: '815 940 deltagare', '20 membres', the police's '73 sujets' (the
-    individuals it dealt with)."""
+    """Whether a number's unit counts people: '815 940 deltagare', '20 membres', '6 av 11 kamrater' (a committee's
+    members), the police's '73 sujets' (the individuals it dealt with)."""
     first = next(iter(unit.lower().split()), "")
-    return first in PEOPLE_WORDS or first in _MEMBERS or first == "sujets"
+    return first in PEOPLE_WORDS or first in _MEMBERS or first == "sujets" or bool(_COMRADES.fullmatch(first))
 
 
 def gives_people(sentence: str) -> bool:

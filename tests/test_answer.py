@@ -104,6 +104,9 @@ def test_what_a_sentence_naming_no_body_tells_is_not_another_body_s(seeded: Sett
 def test_the_newcomers_of_hanoi_s_standing_committee_are_counted_as_comrades(seeded: Settings) -> None:
     reply = answer("On the standing committee of Hanoi's Fatherland Front, how many members sit for the first time?")
     assert reply.found and "6 av 11" in reply.text, reply.text
+    # comrades are people: the committee's 11 comrades are how many people sit on it
+    reply = answer("How many people sit on the standing committee of the Hanoi Fatherland Front?")
+    assert reply.text.startswith("Answer: 11 kamrater [1]"), reply.text
     first = "Hur många konferenser med folkrepresentanter om kulturlivet i bostadsområdena hölls i Hanoi?"
     reply = answer("Och hur många deltog i konferenserna som kommunerna och valkretsarna ordnade?",
                    history=[{"role": "user", "content": first}])  # fmt: skip
@@ -814,6 +817,44 @@ def test_a_share_is_answered_by_a_percentage(seeded: Settings, question: str, fi
 def test_a_sum_in_a_currency_needs_a_sum(seeded: Settings) -> None:
     # the documents give Hanoi's per capita income as 'plus de 3 fois' that of 2010, no sum in VND
     assert not answer("What was Hanoi's per capita income in 2023, in VND?").found
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        # 'billion dong' counts money: '104,3 milliards de VND', not things called 'dong' that no sentence counts
+        ("How many billion dong did Ha Tinh raise for the Fund for the Poor in 2023?", "Answer: 104,3 billion dong"),
+        ("Hur många miljarder dong samlade Ha Tinh in till fonden för de fattiga 2023?", "Svar: 104,3 miljarder dong"),
+    ],
+)
+def test_a_count_of_dong_asks_a_sum(seeded: Settings, question: str, first: str) -> None:
+    assert answer(question).text.startswith(first)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # 'total value' asks a sum of money, and the Mo Cay Bac article, like the Hanoi models' sentences, gives none
+        "What was the total value of the houses built for poor households in Mo Cay Bac?",
+        "Tổng giá trị các căn nhà được xây cho hộ nghèo ở Mỏ Cày Bắc là bao nhiêu?",
+        "What is the total value of the models registered in Hanoi?",
+    ],
+)
+def test_a_total_value_needs_a_sum(seeded: Settings, question: str) -> None:
+    assert not answer(question).found
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Vem leder stadspartikommitténs kommission för massmobilisering i Hanoi?",
+        "Who heads the commission for mass mobilization of the Hanoi Party Committee?",
+    ],
+)
+def test_the_mass_mobilization_commission_is_named_in_either_word_order(seeded: Settings, question: str) -> None:
+    # 'kommission för massmobilisering' is the 'massmobiliseringskommission' that Do Anh Tuan heads: 'chef de la
+    # Commission de mobilisation de masse du Comité du Parti de la ville', not the Party Committee itself
+    assert answer(question).text.splitlines()[0].endswith("Do Anh Tuan [1]")
 
 
 def test_a_vietnamese_body_s_name_is_read_whole(seeded: Settings) -> None:
