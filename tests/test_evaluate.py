@@ -110,6 +110,7 @@ def test_the_question_set_is_grounded_in_the_documents_and_split_once() -> None:
             "probe-l.jsonl",
             "probe-s.jsonl",
             "probe-vb.jsonl",
+            "probe-n.jsonl",
         )
         for q in load_questions(SPLIT.with_name(name))
     ]
