@@ -57,6 +57,7 @@ from .languages import (
     PERCENT_SIGN,
     QUESTION_WORD,
     QUESTION_WORDS,
+    SCALE,
     SUM,
     SURNAMES,
     TIME,
@@ -654,8 +655,9 @@ def judge(part: str, history: list[Any] | None, search: Search, similarity: Simi
     elif of_article and ranked and byline(ranked[0].text):
         found = False  # a byline of an article the question is not about ('the article about the new airport')
     elif of_article and not site and question.kind in _CREDITED and asks_credit(part):
-        # when the article asked about was published, or who wrote it, and it gives no dateline or credit line: a
-        # date in its news ('13 mars 2025') or a person it quotes is no answer
+        # when the article asked about was published, or who wrote it, and no dateline or credit line of the article
+        # the question names says so (it has none, or another article is named): a date in its news ('13 mars 2025')
+        # or a person it quotes is no answer
         found = False
     elif (
         not found
@@ -1061,7 +1063,9 @@ def direct_value(part: Part, sentence: Sentence, given: set[tuple[str, str]] | N
             # a quantity keeps its unit, unless the question names one ('hur många meter staket'): '297 000 m2 de
             # terrain' is not '297 000 land'
             unit_kept = of_measure and measure_asked(part.question.counting) is None
-            if said and sentence.passage.language != part.question.language and not unit_kept:
+            # (a sum keeps its scale: 'how many dong' is not answered '60 dong' for '60 millions de VND')
+            scaled = bool(SCALE.search(value)) and not SCALE.search(said or "")
+            if said and sentence.passage.language != part.question.language and not (unit_kept or scaled):
                 in_words = f"{number} {said}"
                 if in_words.lower() != value.lower():
                     value = f"{in_words} ({value})"  # in the asker's words, then the document's

@@ -656,8 +656,12 @@ def _asks_a_verb(text: str) -> bool:
 
 
 # what a body's name starts but does not name, masked (same length, so offsets hold): 'tình đoàn kết' (solidarity)
-# and 'đoàn viên' (a member) are no 'Tỉnh đoàn'; 'du participatif' no 'du Parti'
-_NOT_A_BODY = re.compile(r"doan(?= ket| vien)|(?<=du )parti(?=\w)")
+# and 'đoàn viên' (a member) are no 'Tỉnh đoàn'; 'du participatif' no 'du Parti'; the Central Commission for Mass
+# Mobilization is no province's or city's commission
+_NOT_A_BODY = re.compile(
+    r"doan(?= ket| vien)|(?<=du )parti(?=\w)|(?<=central )commission for mass mobili|"
+    r"(?<=centrala )(?:kommissionen for massmobilisering|massmobiliseringskommission)"
+)
 
 
 def _masked(folded: str) -> str:

@@ -332,10 +332,11 @@ ASKS_MONEY = re.compile(
     r"|\b(?:how much|combien|hur mycket|bao nhiêu)\b(?=.*\b(?:fund|funds|fonds|fonden|quỹ)\b)",
     re.IGNORECASE,
 )
-CURRENCY = re.compile(r"\b(?:VND|USD|EUR|SEK|đồng|dollars?|euros?|kronor)\b|[$€]", re.IGNORECASE)
+CURRENCY = re.compile(r"\b(?:VND|VNĐ|USD|EUR|SEK|đồng|dollars?|euros?|kronor)\b|[$€]", re.IGNORECASE)
 # A sum of money in a sentence: a number, up to two words ('104,3 milliards de'), a currency; not 'cộng đồng'
 SUM = re.compile(
-    r"\d(?:[\d \u00a0\u202f.,]*\d)?\s*(?:[^\W\d_]+\s+){0,2}(?:VND|USD|EUR|SEK|đồng|dollars?|euros?|kronor)\b|[$€]\s?\d",
+    r"\d(?:[\d \u00a0\u202f.,]*\d)?\s*(?:[^\W\d_]+\s+){0,2}(?:VND|VNĐ|USD|EUR|SEK|đồng|dollars?|euros?|kronor)\b"
+    r"|[$€]\s?\d",
     re.IGNORECASE,
 )
 ASKS_PERSON = re.compile(
@@ -372,7 +373,8 @@ _ARTICLE = (
     r"article|l'article|interview|l'interview|entretien|l'entretien|reportage|artikel|artikeln|intervju|intervjun|"
     r"reportaget|bài báo|bài viết|bài phỏng vấn|texte|du texte|le texte"  # 'l'auteur du texte et des photos'
 )
-_PUBLISHED = r"published|appeared|publié|publiée|paru|parue|publicerades|publicerats|đăng|xuất bản"
+# ('đăng ký' is to register)
+_PUBLISHED = r"published|appeared|publié|publiée|paru|parue|publicerades|publicerats|đăng(?!\s+ký)|xuất bản"
 # a report someone wrote is the article that reports it ('who wrote the Ha Tinh conference report?'); one someone
 # presented is a document the article speaks of
 _REPORT = r"report|rapport|rapporten|compte rendu|bài tường thuật"
@@ -405,8 +407,8 @@ _SITE = (
 # ran the story…', 'Från vilken webbplats kommer texten…', 'Bài này được lấy từ trang web nào?'
 _PIECE = rf"{_ARTICLE}|{_REPORT}|story|piece|review|texten|bài này|bài đó|bài về|tin về|tin bài|bản tin"
 _PUBLISH = (
-    r"published|publish|appeared|publié|publiée|paru|parue|publicerade|publicerades|publicerats|publicerat|đăng|"
-    r"xuất bản"
+    r"published|publish|appeared|publié|publiée|paru|parue|publicerade|publicerades|publicerats|publicerat|"
+    r"đăng(?!\s+ký)|xuất bản"
 )
 _LINK_WORDS = (
     r"link|url|web address|lien|adresse web|länk|länken|webbadress|webbadressen|đường dẫn|địa chỉ trang web|"
@@ -547,11 +549,21 @@ ASKS_ARTICLE = re.compile(
 )
 
 
+# a decision, a resolution, a decree the news tells of: published too, but not the article ('According to the Mo Cay
+# Bac article, when was decision 781 published?', 'L'article sur Mo Cay Bac cite la décision 781 : quand a-t-elle été
+# publiée ?')
+_ISSUED = re.compile(
+    r"\b(?:decisions?|décisions?|beslut(?:et)?|quyết định|resolutions?|résolutions?|resolution(?:en)?|nghị quyết|"
+    r"decrees?|décrets?|dekret(?:et)?|nghị định|directives?|direktiv(?:et)?|chỉ thị)\b",
+    re.IGNORECASE,
+)
+
+
 def asks_credit(question: str) -> bool:
     """Whether a question asks when its article was published or who wrote it, the article its subject ('When was the
     article about Mo Cay Bac published?'), not the authority for its news ('When was decision 781 published,
-    according to the article?')."""
-    return bool(ASKS_ARTICLE.search(_ON_ITS_WORD.sub(" ", question)))
+    according to the article?') nor the publisher of a decision it tells of."""
+    return not _ISSUED.search(question) and bool(ASKS_ARTICLE.search(_ON_ITS_WORD.sub(" ", question)))
 
 
 FULL_DATE = re.compile(
@@ -631,7 +643,7 @@ ONE = re.compile(r"\b(?:un|une|one|a single|ett|en enda|một)\b", re.IGNORECASE
 _QUOTED = re.compile(r"^\s*(?:'[^']*'|\"[^\"]*\"|«[^»]*»|“[^”]*”)")
 # compared as written, lower-cased: folded, 'động' (labour) would be 'dong' and 'phân' (fertiliser) 'phan'; 'dong'
 # as written is the currency ('how many billion dong')
-MONEY_WORDS = {"money", "argent", "pengar", "tiền", "funds", "fonds", "budget", "dollars", "vnd", "đồng",
+MONEY_WORDS = {"money", "argent", "pengar", "tiền", "funds", "fonds", "budget", "dollars", "vnd", "vnđ", "đồng",
                "dong", "dongs"}  # fmt: skip
 _PERCENT = {"percent", "procent", "pourcent", "phần", "trăm"}
 PERCENT_SIGN = re.compile(r"%|\bpour ?cent\b|\bprocent\b|\bpercent\b|\bphần trăm\b", re.IGNORECASE)
@@ -847,7 +859,18 @@ def counted(question: str) -> list[str]:
     # higher' asks for a multiple ('plus de 3 fois')
     if out[:1] and out[0] in _TIMES_WORDS and not _MULTIPLE.search(question):
         return []
+    # 'combien de milliards de dongs': the scale, and the currency it counts in
+    if out and SCALE.fullmatch(" ".join(out)) and (currency := _SCALE_OF.search(question)):
+        out = [*out, currency.group(1)]
     return out
+
+
+# the scale of a number, which a sum keeps ('60 millions de VND' is no '60 dong')
+SCALE = re.compile(
+    r"\b(?:millions?|milliards?|miljon(?:er)?|miljard(?:er)?|billions?|triệu|tỷ|thousands?|milliers?|tusen|nghìn)\b",
+    re.IGNORECASE,
+)
+_SCALE_OF = re.compile(r"\b(?:millions?|milliards?)\s+de\s+(dongs?|VND|VNĐ)\b", re.IGNORECASE)
 
 
 _TIMES_WORDS = {"times", "fois", "gånger", "lần"}
@@ -888,7 +911,8 @@ def _counted_after(question: str, match: re.Match[str]) -> list[str]:
         if is_stopword(token) or (out and not joined and verb_here):  # a verb
             break  # 'fall avslöjade', 'people took part'
         joined = False
-        if not (token[:1].isupper() or token.isdigit()):  # a name counts nothing: 'neighbourhood Covid-19 teams'
+        # a name counts nothing: 'neighbourhood Covid-19 teams'; a currency's code does: 'bao nhiêu tỷ VNĐ'
+        if not (token[:1].isupper() or token.isdigit()) or CURRENCY.fullmatch(token):
             out.append(token.lower())
     return out[:3]
 
@@ -999,10 +1023,10 @@ def households(unit: str) -> bool:
 
 
 def people_unit(unit: str) -> bool:
-    """Whether a number's unit counts people: '815 940 deltagare', '20 membres', '6 av 11 kamrater' (a committee's
-    members), the police's '73 sujets' (the individuals it dealt with)."""
+    """Whether a number's unit counts people: '815 940 deltagare', '20 membres', the police's '73 sujets' (the
+    individuals it dealt with)."""
     first = next(iter(unit.lower().split()), "")
-    return first in PEOPLE_WORDS or first in _MEMBERS or first == "sujets" or bool(_COMRADES.fullmatch(first))
+    return first in PEOPLE_WORDS or first in _MEMBERS or first == "sujets"
 
 
 def gives_people(sentence: str) -> bool:

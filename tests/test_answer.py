@@ -104,9 +104,6 @@ def test_what_a_sentence_naming_no_body_tells_is_not_another_body_s(seeded: Sett
 def test_the_newcomers_of_hanoi_s_standing_committee_are_counted_as_comrades(seeded: Settings) -> None:
     reply = answer("On the standing committee of Hanoi's Fatherland Front, how many members sit for the first time?")
     assert reply.found and "6 av 11" in reply.text, reply.text
-    # comrades are people: the committee's 11 comrades are how many people sit on it
-    reply = answer("How many people sit on the standing committee of the Hanoi Fatherland Front?")
-    assert reply.text.startswith("Answer: 11 kamrater [1]"), reply.text
     first = "Hur många konferenser med folkrepresentanter om kulturlivet i bostadsområdena hölls i Hanoi?"
     reply = answer("Och hur många deltog i konferenserna som kommunerna och valkretsarna ordnade?",
                    history=[{"role": "user", "content": first}])  # fmt: skip
@@ -832,6 +829,23 @@ def test_a_count_of_dong_asks_a_sum(seeded: Settings, question: str, first: str)
 
 
 @pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        # a sum keeps its scale: not '60 dong' for '60 millions de VND'
+        ("How many dong did the turmeric model earn in 2023?", "Answer: 60 millions de VND [1]"),
+        # the currency after the scale ('milliards de dongs'), and the Vietnamese code 'VNĐ', say a sum is asked
+        (
+            "Combien de milliards de dongs Ha Tinh a-t-il mobilisés pour le Fonds pour les pauvres en 2023 ?",
+            "Réponse : 104,3 milliards de VND [1]",
+        ),
+        ("Quỹ Vì người nghèo Hà Tĩnh vận động được bao nhiêu tỷ VNĐ năm 2023?", "Trả lời: 104,3 tỷ vnđ"),
+    ],
+)
+def test_a_sum_asked_in_dong_is_given_with_its_scale(seeded: Settings, question: str, first: str) -> None:
+    assert answer(question).text.startswith(first)
+
+
+@pytest.mark.parametrize(
     "question",
     [
         # 'total value' asks a sum of money, and the Mo Cay Bac article, like the Hanoi models' sentences, gives none
@@ -855,6 +869,15 @@ def test_the_mass_mobilization_commission_is_named_in_either_word_order(seeded: 
     # 'kommission för massmobilisering' is the 'massmobiliseringskommission' that Do Anh Tuan heads: 'chef de la
     # Commission de mobilisation de masse du Comité du Parti de la ville', not the Party Committee itself
     assert answer(question).text.splitlines()[0].endswith("Do Anh Tuan [1]")
+
+
+def test_the_central_commission_for_mass_mobilization_is_not_a_city_s(seeded: Settings) -> None:
+    # Do Anh Tuan: 'Il y a 15 ans, la Commission centrale de mobilisation de masse a lancé…'; not the date of Quang
+    # Nam's resolution, which its own commission's head presented
+    reply = answer(
+        "When did the Central Commission for Mass Mobilization launch the skilled mass mobilization movement?"
+    )
+    assert reply.text.startswith("Answer: 2009 [1]"), reply.text
 
 
 def test_a_vietnamese_body_s_name_is_read_whole(seeded: Settings) -> None:
@@ -1749,6 +1772,22 @@ def test_an_article_asked_about_by_a_topic_no_document_treats_is_not_credited(se
 def test_an_article_named_by_what_it_is_about_is_credited(seeded: Settings, question: str, first_line: str) -> None:
     reply = answer(question)
     assert reply.text.splitlines()[0] == first_line, reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        # the article is where the news is told: the decision is what was published
+        ("According to the Mo Cay Bac article, when was decision 781 published?", "Answer: 13 mars 2025 [1]"),
+        ("L'article sur Mo Cay Bac cite la décision 781 : quand a-t-elle été publiée ?", "Réponse : 13 mars 2025 [1]"),
+        # 'đăng ký' is registering, not publishing: the article is about registering models, and P. Tuyet wrote it
+        ("Bài viết về việc đăng ký mô hình ở Mỏ Cày Bắc do ai viết?", "Trả lời: P. Tuyet [1]"),
+    ],
+)
+def test_a_question_about_what_an_article_tells_is_not_asked_of_its_credit(
+    seeded: Settings, question: str, first: str
+) -> None:
+    assert answer(question).text.startswith(first)
 
 
 @pytest.mark.parametrize(
