@@ -42,10 +42,12 @@ from .keywords import Words, matched
 from .languages import (
     APPROXIMATELY,
     ASKS_ARTICLE,
+    ASKS_CLOCK,
     ASKS_MEASURE,
     ASKS_NUMBER,
     ASKS_WHAT,
     ASKS_YEAR,
+    CLOCK,
     CURRENCY,
     DAY_MONTH,
     FULL_DATE,
@@ -668,7 +670,16 @@ def judge(part: str, history: list[Any] | None, search: Search, similarity: Simi
         found, p = True, 1.0  # the article asked about is found, and its source link says where it appeared
     elif found and site and not _site_said(ranked[0], results):
         found = False  # the report of the Ha Tinh conference has no source link: no sentence of it says where it ran
+    elif found and question.kind == "time" and not of_article and not _tells_time(ranked[0].text, part):
+        found = False  # 'Đại hội … nhiệm kỳ 2024-2029 diễn ra vào ngày nào?': the term's years are the question's own
     return Part(part, results, question, ranked, found, p)
+
+
+def _tells_time(text: str, typed: str) -> bool:
+    """Whether a sentence gives a time the question does not: a date, a day and month, a month, a year."""
+    stated = set(YEAR.findall(typed))
+    found = (m.group() for pattern in (FULL_DATE, DAY_MONTH, TIME, CLOCK) for m in pattern.finditer(text))
+    return any(when not in stated for when in found)
 
 
 _CREDITED = ("time", "person")  # what a dateline and a credit line answer of an article
@@ -818,10 +829,12 @@ def _byline_asked(
     first = results.passages[0].doc_id
     if not _treats(typed, question, results, first):  # read once, not for each byline
         return None
+    # the time of day, when asked, from the dateline that gives it ('11:04 25/11/2024')
+    clocked = sorted(ranked, key=lambda s: not CLOCK.search(s.text)) if ASKS_CLOCK.search(typed) else ranked
     return next(
         (
             s
-            for s in ranked
+            for s in clocked
             if s.passage.doc_id == first
             and byline(s.text) == wanted
             and (wanted != "source" or "://" in s.text)  # a link, not the word alone under a name
@@ -1095,6 +1108,8 @@ def direct_value(part: Part, sentence: Sentence, given: set[tuple[str, str]] | N
             return text.split(":", 1)[-1].strip()
         return _speaker(part, sentence) or _holder(part, sentence)
     if kind == "time":
+        if ASKS_CLOCK.search(part.typed) and (clock := CLOCK.search(text)):  # 'vilken tid på dygnet': '11:04'
+            return clock.group()
         # a whole date, then a day and month ('22 janvier'), then a year or a month; a year first when it is asked
         year = (YEAR.search(text),) if ASKS_YEAR.search(part.typed) else ()
         when = next((m for m in (FULL_DATE.search(text), *year, DAY_MONTH.search(text), TIME.search(text)) if m), None)

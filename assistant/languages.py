@@ -344,7 +344,10 @@ ASKS_PERSON = re.compile(
     # which holder of a post: 'Quel vice-président du Front…', 'Which deputy secretary…', 'Vilken vice ordförande'
     r"|\b(?:which|quel|quelle|vilken)\s+(?:(?:vice|deputy|permanent|standing)[- ]?)?(?:chair\w*|president|"
     r"président\w*|vice-président\w*|secretary|secrétaire|ordförande|viceordförande|sekreterare|partisekreterare|"
-    r"director|directeur|directrice)\b(?!['’]s)|\b(?:chủ tịch|bí thư|trưởng ban|giám đốc)\s+nào\b",
+    r"director|directeur|directrice|"
+    # which author: 'Vilken skribent står bakom texten…', 'Quel auteur…'
+    r"author|writer|auteur|rédacteur|rédactrice|skribent|författare|photographer|photographe|fotograf)\b(?!['’]s)"
+    r"|\b(?:chủ tịch|bí thư|trưởng ban|giám đốc|tác giả)\s+nào\b",
     re.IGNORECASE,
 )
 # A year of founding asked ('En quelle année … a-t-il été créé', 'Vilket år grundades', 'thành lập vào năm nào') is
@@ -362,8 +365,12 @@ FOUNDED = re.compile(
     re.IGNORECASE,
 )
 _YEAR_WORDS = r"what year|which year|quelle année|vilket år|năm nào"
+# the time of day: 'Vilken tid på dygnet publicerades intervjun…', 'À quelle heure…'
+_CLOCK_WORDS = r"what time|à quelle heure|vilken tid|vilket klockslag|mấy giờ"
+ASKS_CLOCK = re.compile(rf"\b(?:{_CLOCK_WORDS})\b", re.IGNORECASE)
+CLOCK = re.compile(r"\b(?:[01]?\d|2[0-3])[:h][0-5]\d\b")
 ASKS_YEAR = re.compile(rf"\b({_YEAR_WORDS})\b", re.IGNORECASE)
-_DATE_WORDS = r"what date|which date|which day|quelle date|quel jour|vilket datum|vilken dag|ngày nào"
+_DATE_WORDS = rf"what date|which date|which day|quelle date|quel jour|vilket datum|vilken dag|ngày nào|{_CLOCK_WORDS}"
 ASKS_TIME = re.compile(rf"{_ASKING}(?:when|quand|när)\b|\b(?:khi nào|bao giờ|{_YEAR_WORDS}|{_DATE_WORDS})\b", re.I)
 # A question about the article itself, not what it reports: when it was published ('When was the interview
 # published?', 'Bài phỏng vấn được đăng vào ngày nào?'), who wrote or signed it ('Qui a signé l'article ?'). A verb
@@ -371,7 +378,7 @@ ASKS_TIME = re.compile(rf"{_ASKING}(?:when|quand|när)\b|\b(?:khi nào|bao giờ
 # question, nor 'who presented the report, according to the article written by…'.
 _ARTICLE = (
     r"article|l'article|interview|l'interview|entretien|l'entretien|reportage|artikel|artikeln|intervju|intervjun|"
-    r"reportaget|bài báo|bài viết|bài phỏng vấn|texte|du texte|le texte"  # 'l'auteur du texte et des photos'
+    r"reportaget|bài báo|bài viết|bài phỏng vấn|texte|du texte|le texte|texten"  # 'l'auteur du texte et des photos'
 )
 # ('đăng ký' is to register)
 _PUBLISHED = r"published|appeared|publié|publiée|paru|parue|publicerades|publicerats|đăng(?!\s+ký)|xuất bản"
@@ -385,6 +392,7 @@ _WROTE = (
 )
 _AUTHOR = (
     r"author|auteur|författare|författaren|tác giả|photographer|photographe|photographies|fotograf|fotografen|"
+    r"writer|rédacteur|rédactrice|skribent|skribenten|"
     r"ai viết|chụp ảnh|"  # 'Bài viết … do ai viết và chụp ảnh?'
     r"took\s+(?:the\s+)?(?:photos|pictures|photographs)|pris\s+les\s+(?:photos|photographies)|"
     r"tog\s+(?:bilderna|fotona|fotografierna)"  # 'Who took the photos for the article…', 'Qui a pris les photos…'
@@ -1073,9 +1081,11 @@ NAME = re.compile(r"\b[A-ZĐ][\w'-]+(?:\s+[A-ZĐ][\w'-]+)+")
 TIME = re.compile(
     r"\b(19|20)\d{2}\b|"  # a year, or a day and month after a word of dates ('le 13/3'; not the share '7/17')
     r"\b(?:ngày|le|du|au|den|on|the|từ|đến)\s+(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])(?![\d/])|"
-    r"\b(janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|januari|februari|"
-    r"april|maj|juni|juli|augusti|september|oktober|november|december|january|february|march|june|"
-    r"july|august|october|trimestre|kvartal|quarter|tháng)\b",
+    # a month as the French and Swedish texts write it, in lower case: 'Mai' in 'Nguyen Thi Mai Thuy' is a name
+    r"\b((?-i:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|januari|"
+    r"februari|april|maj|juni|juli|augusti|september|oktober|november|december|tháng)|"
+    r"(?-i:January|February|March|April|June|July|August|September|October|November|December)|"
+    r"trimestre|kvartal|quarter)\b",
     re.IGNORECASE,
 )
 

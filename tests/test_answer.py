@@ -11,6 +11,7 @@ import pytest
 
 from assistant import Answer, Assistant, QuestionError, Settings, answer, retrieve, search
 from assistant.answering import _names, check_question, frame, judge, split_parts
+from assistant.languages import TIME
 from tests.conftest import use_dirs
 
 
@@ -1807,6 +1808,44 @@ def test_an_article_without_a_dateline_or_credit_line_does_not_say_when_or_by_wh
 ) -> None:
     reply = answer(question)
     assert not reply.found, reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        # the time of day, from the dateline that gives it ('11:04 25/11/2024'), not the date of the other one
+        ("Vilken tid på dygnet publicerades intervjun med Do Anh Tuan?", "Svar: 11:04 [1]"),
+        ("À quelle heure l'entretien avec Do Anh Tuan a-t-il été publié ?", "Réponse : 11:04 [1]"),
+        # which writer asks who: the credit line 'Kieu Minh' under the Ha Tinh report
+        ("Vilken skribent står bakom texten om mötet med partiledningen i Ha Tinh?", "Svar: Kieu Minh [1]"),
+        ("Quel auteur a signé le texte sur le Front de Mo Cay Bac ?", "Réponse : P. Tuyet [1]"),
+    ],
+)
+def test_an_article_s_hour_and_writer_are_read_from_its_credit_lines(
+    seeded: Settings, question: str, first: str
+) -> None:
+    assert answer(question).text.startswith(first)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the documents give the term, 2024-2029, and no date of the congress: the term's years are the question's
+        "Đại hội đại biểu MTTQ Việt Nam thành phố Hà Nội nhiệm kỳ 2024-2029 diễn ra vào ngày nào?",
+        "When was the congress of the Hanoi Fatherland Front for the 2024-2029 term held?",
+    ],
+)
+def test_a_when_question_is_not_answered_with_the_years_it_states(seeded: Settings, question: str) -> None:
+    reply = answer(question)
+    assert not reply.found, reply.text
+
+
+def test_a_name_is_no_month(seeded: Settings) -> None:
+    # 'Nguyen Thi Mai Thuy' holds 'Mai', which is May in French only as the texts write it, in lower case
+    assert TIME.search("La chef adjointe, Nguyen Thi Mai Thuy, a rendu compte") is None
+    assert TIME.search("publié le 3 mai") is not None
+    reply = answer("When did the Ha Tinh Party Committee meet the Front in 2024?")
+    assert not reply.text.startswith("Answer: Mai"), reply.text
 
 
 def test_the_bylines_retrieval_pins_are_the_chunks_of_the_article_named(seeded: Settings) -> None:
