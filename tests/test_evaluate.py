@@ -111,6 +111,7 @@ def test_the_question_set_is_grounded_in_the_documents_and_split_once() -> None:
             "probe-s.jsonl",
             "probe-vb.jsonl",
             "probe-n.jsonl",
+            "probe-m.jsonl",
         )
         for q in load_questions(SPLIT.with_name(name))
     ]
