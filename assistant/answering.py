@@ -43,6 +43,7 @@ from .languages import (
     APPROXIMATELY,
     ASKS_ARTICLE,
     ASKS_CLOCK,
+    ASKS_DAY,
     ASKS_MEASURE,
     ASKS_NUMBER,
     ASKS_WHAT,
@@ -670,8 +671,10 @@ def judge(part: str, history: list[Any] | None, search: Search, similarity: Simi
         found, p = True, 1.0  # the article asked about is found, and its source link says where it appeared
     elif found and site and not _site_said(ranked[0], results):
         found = False  # the report of the Ha Tinh conference has no source link: no sentence of it says where it ran
-    elif found and question.kind == "time" and not of_article and not _tells_time(ranked[0].text, part):
+    elif found and ASKS_DAY.search(part) and not of_article and not _tells_time(ranked[0].text, part):
         found = False  # 'Đại hội … nhiệm kỳ 2024-2029 diễn ra vào ngày nào?': the term's years are the question's own
+    if found and ASKS_CLOCK.search(part) and not CLOCK.search(ranked[0].text):
+        found = False  # an hour asked, and only a date given ('À quelle heure l'article sur Quang Nam…': 17/10/2024)
     return Part(part, results, question, ranked, found, p)
 
 

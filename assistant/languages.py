@@ -345,8 +345,8 @@ ASKS_PERSON = re.compile(
     r"|\b(?:which|quel|quelle|vilken)\s+(?:(?:vice|deputy|permanent|standing)[- ]?)?(?:chair\w*|president|"
     r"président\w*|vice-président\w*|secretary|secrétaire|ordförande|viceordförande|sekreterare|partisekreterare|"
     r"director|directeur|directrice|"
-    # which author: 'Vilken skribent står bakom texten…', 'Quel auteur…'
-    r"author|writer|auteur|rédacteur|rédactrice|skribent|författare|photographer|photographe|fotograf)\b(?!['’]s)"
+    # which writer: 'Vilken skribent står bakom texten…' (not 'which author', who may be one the news quotes)
+    r"writer|rédacteur|rédactrice|skribent)\b(?!['’]s)"
     r"|\b(?:chủ tịch|bí thư|trưởng ban|giám đốc|tác giả)\s+nào\b",
     re.IGNORECASE,
 )
@@ -366,11 +366,17 @@ FOUNDED = re.compile(
 )
 _YEAR_WORDS = r"what year|which year|quelle année|vilket år|năm nào"
 # the time of day: 'Vilken tid på dygnet publicerades intervjun…', 'À quelle heure…'
-_CLOCK_WORDS = r"what time|à quelle heure|vilken tid|vilket klockslag|mấy giờ"
+# (not a period: 'what time frame', 'under vilken tid', 'vilken tid på året')
+_CLOCK_WORDS = (
+    r"what time(?!\s+(?:frame|period|span|of (?:the )?year))|at what hour|à quelle heure|quelle heure|"
+    r"vilken tid på dygnet|vilket klockslag|hur dags"
+)
 ASKS_CLOCK = re.compile(rf"\b(?:{_CLOCK_WORDS})\b", re.IGNORECASE)
 CLOCK = re.compile(r"\b(?:[01]?\d|2[0-3])[:h][0-5]\d\b")
 ASKS_YEAR = re.compile(rf"\b({_YEAR_WORDS})\b", re.IGNORECASE)
-_DATE_WORDS = rf"what date|which date|which day|quelle date|quel jour|vilket datum|vilken dag|ngày nào|{_CLOCK_WORDS}"
+_DAY_WORDS = r"what date|which date|which day|quelle date|quel jour|vilket datum|vilken dag|ngày nào"
+ASKS_DAY = re.compile(rf"\b(?:{_DAY_WORDS})\b", re.IGNORECASE)
+_DATE_WORDS = rf"{_DAY_WORDS}|{_CLOCK_WORDS}"
 ASKS_TIME = re.compile(rf"{_ASKING}(?:when|quand|när)\b|\b(?:khi nào|bao giờ|{_YEAR_WORDS}|{_DATE_WORDS})\b", re.I)
 # A question about the article itself, not what it reports: when it was published ('When was the interview
 # published?', 'Bài phỏng vấn được đăng vào ngày nào?'), who wrote or signed it ('Qui a signé l'article ?'). A verb
@@ -386,7 +392,8 @@ _PUBLISHED = r"published|appeared|publié|publiée|paru|parue|publicerades|publi
 # presented is a document the article speaks of
 _REPORT = r"report|rapport|rapporten|compte rendu|bài tường thuật"
 _WROTE = (
-    rf"(?:who|qui|vem|ai)\b.{{0,20}}\b(?:wrote|writes|signed|signs|photographed|authored|écrit|signé|signe|rédigé|"
+    rf"(?:who|qui|vem|ai|which writer|quel rédacteur|vilken skribent)\b.{{0,20}}\b(?:wrote|writes|signed|signs|"
+    rf"photographed|authored|écrit|signé|signe|rédigé|"
     rf"skrev|skrivit|skriver|undertecknade|undertecknar|fotograferade|viết|ký)\b.{{0,30}}\b(?:{_ARTICLE}|{_REPORT}|"
     rf"bài về|bài này)"
 )

@@ -1818,7 +1818,8 @@ def test_an_article_without_a_dateline_or_credit_line_does_not_say_when_or_by_wh
         ("À quelle heure l'entretien avec Do Anh Tuan a-t-il été publié ?", "Réponse : 11:04 [1]"),
         # which writer asks who: the credit line 'Kieu Minh' under the Ha Tinh report
         ("Vilken skribent står bakom texten om mötet med partiledningen i Ha Tinh?", "Svar: Kieu Minh [1]"),
-        ("Quel auteur a signé le texte sur le Front de Mo Cay Bac ?", "Réponse : P. Tuyet [1]"),
+        ("Quel rédacteur a signé le texte sur le Front de Mo Cay Bac ?", "Réponse : P. Tuyet [1]"),
+        ("Which writer authored the Ha Tinh report?", "Answer: Kieu Minh [1]"),
     ],
 )
 def test_an_article_s_hour_and_writer_are_read_from_its_credit_lines(
@@ -1832,12 +1833,31 @@ def test_an_article_s_hour_and_writer_are_read_from_its_credit_lines(
     [
         # the documents give the term, 2024-2029, and no date of the congress: the term's years are the question's
         "Đại hội đại biểu MTTQ Việt Nam thành phố Hà Nội nhiệm kỳ 2024-2029 diễn ra vào ngày nào?",
-        "When was the congress of the Hanoi Fatherland Front for the 2024-2029 term held?",
+        "On what date was the congress of the Hanoi Fatherland Front for the 2024-2029 term held?",
+        # an hour asked of an article whose datelines give only a day
+        "À quelle heure l'article sur Quang Nam a-t-il été publié ?",
     ],
 )
-def test_a_when_question_is_not_answered_with_the_years_it_states(seeded: Settings, question: str) -> None:
+def test_a_day_or_hour_is_not_answered_with_what_the_question_states_or_a_date(seeded: Settings, question: str) -> None:
     reply = answer(question)
     assert not reply.found, reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        # the start of the stretch the question names is still its answer
+        ("När började mandatperioden 2024-2029 för Hanois fosterlandsfront?", "Svar: 2024"),
+        # 'under vilken tid' asks a period, not an hour: no year from another article ('Svar: 2023')
+        ('Under vilken tid mobiliserade fonden "För de fattiga" 411,2 miljarder VND?', None),
+    ],
+)
+def test_a_stretch_asked_of_is_no_hour(seeded: Settings, question: str, first: str | None) -> None:
+    reply = answer(question)
+    if first:
+        assert reply.text.startswith(first), reply.text
+    else:
+        assert not reply.text.startswith("Svar: 20"), reply.text
 
 
 def test_a_name_is_no_month(seeded: Settings) -> None:
