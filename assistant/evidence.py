@@ -15,7 +15,6 @@ from functools import partial
 from .keywords import KeyWord, Words, coverage, key_words, matched, unjudged_share, weigh
 from .languages import (
     ASKS_AGE,
-    ASKS_ARTICLE,
     ASKS_FOUNDING,
     ASKS_MANNER,
     ASKS_MONEY,
@@ -40,7 +39,7 @@ from .languages import (
     TIME,
     asked_kind,
     asked_measure,
-    asks_site,
+    asks_of_article,
     byline,
     capitalised,
     content_words,
@@ -1050,7 +1049,7 @@ def sentences(
     titled = bool(question.persons) and bool(ASKS_TITLE.search(typed))
     # a credit ('Article et photos : P. Tuyet', 'Kieu Minh') or the source line is a sentence only to a question about
     # the article or its site
-    article = bool(ASKS_ARTICLE.search(typed) or asks_site(typed))
+    article = asks_of_article(typed)
     asked = qualifiers(typed)
     nowhere = _nowhere(index, question.counted)
     for passage in results.passages:

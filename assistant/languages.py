@@ -564,6 +564,11 @@ ASKS_ARTICLE = re.compile(
 )
 
 
+def asks_of_article(question: str) -> bool:
+    """Whether a question asks about the article itself: when it appeared, who wrote it, where it was published."""
+    return bool(ASKS_ARTICLE.search(question)) or asks_site(question)
+
+
 # a decision, a resolution, a decree the news tells of: published too, but not the article ('According to the Mo Cay
 # Bac article, when was decision 781 published?', 'L'article sur Mo Cay Bac cite la décision 781 : quand a-t-elle été
 # publiée ?')

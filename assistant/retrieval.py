@@ -15,9 +15,8 @@ from .dictionaries import PIVOT, Known, expand
 from .dictionaries import load as load_dictionary
 from .errors import QuestionError
 from .languages import (
-    ASKS_ARTICLE,
     QUESTION_LANGUAGES,
-    asks_site,
+    asks_of_article,
     byline,
     content_words,
     counted,
@@ -302,7 +301,7 @@ def search(
     ranked = rankings(query, index, store, signals, settings, filters)
     candidates = fuse(ranked, signals, query.language, index.language_of())
     pinned: frozenset[str] = frozenset()
-    if ASKS_ARTICLE.search(question) or asks_site(question):
+    if asks_of_article(question):
         candidates, pinned = bylines_first(question, candidates, index)
     pool = k if pool is None else pool
     # at most a third of the pool: a small k keeps fusion's best ('retrieve(k=5)' is not the encoder's alone)

@@ -823,15 +823,6 @@ def test_a_sum_in_a_currency_needs_a_sum(seeded: Settings) -> None:
         # 'billion dong' counts money: '104,3 milliards de VND', not things called 'dong' that no sentence counts
         ("How many billion dong did Ha Tinh raise for the Fund for the Poor in 2023?", "Answer: 104,3 billion dong"),
         ("Hur många miljarder dong samlade Ha Tinh in till fonden för de fattiga 2023?", "Svar: 104,3 miljarder dong"),
-    ],
-)
-def test_a_count_of_dong_asks_a_sum(seeded: Settings, question: str, first: str) -> None:
-    assert answer(question).text.startswith(first)
-
-
-@pytest.mark.parametrize(
-    ("question", "first"),
-    [
         # a sum keeps its scale: not '60 dong' for '60 millions de VND'
         ("How many dong did the turmeric model earn in 2023?", "Answer: 60 millions de VND [1]"),
         # the currency after the scale ('milliards de dongs'), and the Vietnamese code 'VNĐ', say a sum is asked
@@ -1768,6 +1759,13 @@ def test_an_article_asked_about_by_a_topic_no_document_treats_is_not_credited(se
         ("Qui signe le texte et les photos de l'article sur le Front de Mo Cay Bac ?", "Réponse : P. Tuyet [1]"),
         ("Ai viết bài về hội nghị ở Hà Tĩnh?", "Trả lời: Kieu Minh [1]"),
         ("Bài viết về Mặt trận Tổ quốc Hà Nội được đăng trên trang nào?", "Trả lời: kinhtedothi.vn [1]"),
+        # the time of day, from the dateline that gives it ('11:04 25/11/2024'), not the date of the other one
+        ("Vilken tid på dygnet publicerades intervjun med Do Anh Tuan?", "Svar: 11:04 [1]"),
+        ("À quelle heure l'entretien avec Do Anh Tuan a-t-il été publié ?", "Réponse : 11:04 [1]"),
+        # which writer asks who: the credit line 'Kieu Minh' under the Ha Tinh report
+        ("Vilken skribent står bakom texten om mötet med partiledningen i Ha Tinh?", "Svar: Kieu Minh [1]"),
+        ("Quel rédacteur a signé le texte sur le Front de Mo Cay Bac ?", "Réponse : P. Tuyet [1]"),
+        ("Which writer authored the Ha Tinh report?", "Answer: Kieu Minh [1]"),
     ],
 )
 def test_an_article_named_by_what_it_is_about_is_credited(seeded: Settings, question: str, first_line: str) -> None:
@@ -1808,24 +1806,6 @@ def test_an_article_without_a_dateline_or_credit_line_does_not_say_when_or_by_wh
 ) -> None:
     reply = answer(question)
     assert not reply.found, reply.text
-
-
-@pytest.mark.parametrize(
-    ("question", "first"),
-    [
-        # the time of day, from the dateline that gives it ('11:04 25/11/2024'), not the date of the other one
-        ("Vilken tid på dygnet publicerades intervjun med Do Anh Tuan?", "Svar: 11:04 [1]"),
-        ("À quelle heure l'entretien avec Do Anh Tuan a-t-il été publié ?", "Réponse : 11:04 [1]"),
-        # which writer asks who: the credit line 'Kieu Minh' under the Ha Tinh report
-        ("Vilken skribent står bakom texten om mötet med partiledningen i Ha Tinh?", "Svar: Kieu Minh [1]"),
-        ("Quel rédacteur a signé le texte sur le Front de Mo Cay Bac ?", "Réponse : P. Tuyet [1]"),
-        ("Which writer authored the Ha Tinh report?", "Answer: Kieu Minh [1]"),
-    ],
-)
-def test_an_article_s_hour_and_writer_are_read_from_its_credit_lines(
-    seeded: Settings, question: str, first: str
-) -> None:
-    assert answer(question).text.startswith(first)
 
 
 @pytest.mark.parametrize(
