@@ -112,6 +112,8 @@ def test_the_question_set_is_grounded_in_the_documents_and_split_once() -> None:
             "probe-vb.jsonl",
             "probe-n.jsonl",
             "probe-m.jsonl",
+            "probe-r.jsonl",
+            "probe-mq.jsonl",
         )
         for q in load_questions(SPLIT.with_name(name))
     ]
