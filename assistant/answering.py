@@ -113,6 +113,15 @@ ANAPHORA = re.compile(
     r"|ấy|đó|này|họ)\b",
     re.IGNORECASE,
 )
+# a stretch of time a demonstrative opens, which points at the present, not back: 'ces cinq dernières années', 'these
+# past five years', 'dessa år', 'những năm này'
+_DEICTIC_TIME = re.compile(
+    r"\b(?:this|these|ces|cette|cet|dessa|denna|detta)\s+(?:(?:\d+|two|three|four|five|ten|past|last|deux|trois|quatre|"
+    r"cinq|dix|dernières|derniers|passées|två|tre|fyra|fem|tio|senaste|gångna)\s+){0,2}"
+    r"(?:years?|months?|weeks?|days?|années|ans|mois|semaines|jours|åren|år|månaderna|månader|veckorna|dagarna)\b"
+    r"|\b(?:năm|tháng|tuần|ngày)\s+(?:qua\s+)?này\b",
+    re.IGNORECASE,
+)
 CONJUNCTIONS = {"and", "et", "och", "và", "samt", "respektive"}  # 'i Ha Tinh respektive Quang Nam'
 # when the passages found speak of other places than the one asked about: the best passages of each of the first
 # documents that name it are read too
@@ -131,7 +140,7 @@ _AND_BREAK = re.compile(r"\s+(?:and|et|och|và|samt)\s+", re.IGNORECASE)
 _ASKING_WORD = re.compile(
     r"\b(?:how many|how much|how long|what|combien|quel|quelle|quels|quelles|hur många|hur mycket|hur stor|hur lång|"
     r"vilken|vilket|vilka|vad|"
-    r"bao nhiêu|mấy|gì|là ai|ai là)\b",
+    r"bao nhiêu|mấy|gì|là ai|ai là|khi nào|bao giờ|ở đâu|nào)\b",
     re.IGNORECASE,
 )
 
@@ -251,7 +260,9 @@ def _framed(question: str, previous: str | None) -> tuple[str, str]:
     # before ('Selon elle, combien de modèles…'); one with names of its own ('när han berättade om kriget på TikTok')
     # points inside itself
     # (a post or a body it names is no name of its own: 'According to him, what did the district Front's…')
-    pointing = not elliptic and same_language and bool(ANAPHORA.search(question)) and all(_title(n) for n in names)
+    # ('ces cinq dernières années' points at the present, not back)
+    back = ANAPHORA.search(_DEICTIC_TIME.sub(" ", question))
+    pointing = not elliptic and same_language and bool(back) and all(_title(n) for n in names)
     # a question with words of its own, or one in another language than the turn before, starts anew; so does a
     # short one that names someone or something of its own and asks of it in three words or more ('Which newspaper
     # published the interview with Do Anh Tuan?')
@@ -441,7 +452,7 @@ def split_parts(question: str) -> list[str]:
         return [first + "?", f"{opening} {other}?"]
     pieces = [p.strip(" ,") for p in _PART_BREAK.split(question) if p.strip(" ,")]
     if len(pieces) == 1:
-        pieces = _two_people(question) or _respectively(question) or pieces
+        pieces = _two_people(question) or _respectively(question) or _in_turn(question) or pieces
     if len(pieces) == 1:  # the question word inside each clause, as Vietnamese asks: '…, và Quảng Nam chọn bao nhiêu…'
         clauses = [p.strip(" ,") for p in _CLAUSE_BREAK.split(question) if p.strip(" ,")]
         if all(asked_kind(c) or ASKS_WHAT.search(c) or _ASKING_WORD.search(c) for c in clauses):
@@ -449,7 +460,7 @@ def split_parts(question: str) -> list[str]:
     if len(pieces) == 1:
         clauses = [p.strip(" ,") for p in _AND_BREAK.split(question) if p.strip(" ,")]
         # each a question of its own, with words of its own: not 'and in which year?'
-        if len(clauses) == 2 and all(_ASKING_WORD.search(c) and len(content_words(c)) >= 3 for c in clauses):
+        if len(clauses) == 2 and all(_ASKING_WORD.search(c) and len(content_words(c)) >= 2 for c in clauses):
             pieces = clauses
     if len(pieces) > 1:
         # a part that asks only 'which commune' shares what the next asks of its own thing
@@ -457,6 +468,9 @@ def split_parts(question: str) -> list[str]:
         # a place or name said once stands for every part that names none: 'how many X and how many Y in Ha Tinh';
         # a part with its own place keeps it
         names = [n for p in pieces for n in _proper_names(p)]  # not a post's or a body's capital: 'Hà Nội', not 'Mặt'
+        # each part a question as typed, with its question mark, then the names it stands for
+        mark = " ?" if question_language(question) == "fr" else "?"
+        pieces = [p if p.rstrip().endswith("?") else p.rstrip() + mark for p in pieces]
         return [p if _names(p) or not names else f"{p} {', '.join(dict.fromkeys(names))}" for p in pieces]
     tokens = list(re.finditer(r"[\w'-]+", question))
     for i, tok in enumerate(tokens[1:-1], start=1):
@@ -493,7 +507,11 @@ _WHO_ARE = re.compile(
     r"vilka var|vad heter|ai là)\s+",
     re.IGNORECASE,
 )
-_AND_THE = re.compile(r",?\s+(?:and|et|och)\s+(?=(?:the|le|la|l'|les|den|det|de)\b)", re.IGNORECASE)
+# (a preposition the second side repeats goes with the 'and': 'les noms de la présidente … et de la présidente …')
+_AND_THE = re.compile(
+    r",?\s+(?:and|et|och)\s+(?:(?:of|de|för)\s+(?=(?:the|le|la|l'|les|den|det)\b))?(?=(?:the|le|la|l'|les|den|det|de)\b)",
+    re.IGNORECASE,
+)
 # 'som ordförande respektive vice ordförande': one question for each of the two posts
 _RESPECTIVELY = re.compile(r"\b(?P<a>[^\W\d_A-ZÀ-ÝĐ][\w-]*)\s+respektive\s+(?P<b>[^?,;]+)")
 
@@ -523,6 +541,18 @@ def _opens_on_post(side: str) -> bool:
     """Whether the first words of a side, past its article, name a post or a member: 'the deputy chair of…'."""
     first = [w for w in words(side)[:4] if not is_stopword(w)][:2]
     return bool(role_mentions(" ".join(first))) or any(w in VICE or w in _MEMBERS for w in first)
+
+
+# 'A và B lần lượt giữ chức vụ gì…' (A and B respectively hold which posts): the same question of each
+_IN_TURN = re.compile(r"^\W*(?P<a>[^,?]+?)\s+và\s+(?P<b>[^,?]+?)\s+lần lượt\s+(?P<ask>[^?]+)\?*\s*$", re.IGNORECASE)
+
+
+def _in_turn(question: str) -> list[str] | None:
+    """'Bà A và ông B lần lượt giữ chức vụ gì tại…?' as 'Bà A giữ chức vụ gì tại…?' and 'ông B giữ chức vụ gì tại…?'."""
+    match = _IN_TURN.match(question)
+    if match is None:
+        return None
+    return [f"{match.group(side).strip()} {match.group('ask').strip()}?" for side in ("a", "b")]
 
 
 def _respectively(question: str) -> list[str] | None:
@@ -938,10 +968,26 @@ def rerank(
     return [p.model_copy(update={"rank": rank, "score": score}) for rank, (score, p) in enumerate(scored[:k], start=1)]
 
 
+# what a user adds after the question mark to say how to answer: 'Give both dates.', 'Donnez les deux chiffres.', 'Ange
+# båda.', 'Nêu cả hai.'
+_INSTRUCTION = re.compile(
+    r"\?\s*(?:(?:please|merci de|s'il vous plaît,?|var snäll och|vui lòng|xin)\s+)?"
+    r"(?:give|list|name|state|say|show|answer|donne[rz]?|indique[rz]?|précise[rz]?|cite[rz]?|nomme[rz]?|ange|uppge|"
+    r"nämn|ge|svara|hãy|nêu|cho biết|kể)\b[^?]*$",
+    re.IGNORECASE,
+)
+
+
+def asked(question: str) -> str:
+    """The question without the instruction a user may add after it ('Which came first: A or B? Give both dates.')."""
+    return _INSTRUCTION.sub("?", question).strip()
+
+
 def judge_parts(question: str, history: list[Any] | None, search: Search, similarity: Similarity) -> list[Part]:
     """Each part of a question judged on its own; a later part reads the first as a follow-up reads the question
     before it, so 'and who holds the same post in Ha Tinh?' asks the first part's question about Ha Tinh; a later 'how
     many' that names nothing counted counts what the first counts."""
+    question = asked(question)
     if sides := _alternatives(question):  # two things compared: each side a question of its own
         return [judge(side, history, search, similarity) for side in sides]
     first, *later = split_parts(question)
@@ -987,7 +1033,7 @@ def respond(question: str, history: list[Any] | None, search: Search, similarity
     # (`partial`: some parts are not answered; declining the whole question then was tried, and declined more
     # answerable questions of the valid and test splits than it gained: the reply names the parts not covered; but
     # a comparison needs both of its sides, so without one the documents do not answer it)
-    compared = len(parts) > 1 and (_compared(question) is not None or _alternatives(question) is not None)
+    compared = len(parts) > 1 and (_compared(asked(question)) is not None or _alternatives(asked(question)) is not None)
     reply = Answer(question=question, text="\n".join(lines), found=not (compared and missing),
                    citations=list(citations.values()), language=language, confidence=confidence,
                    partial=bool(missing))  # fmt: skip

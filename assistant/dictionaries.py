@@ -151,7 +151,9 @@ def load(source: str, target: str, folder: Path) -> Table | None:
             shipped = {h for h, _ in _glossary(source, target) or []}
             written: Table = {}
             for headword, translations in direct or []:
-                if not is_stopword(headword):
+                # (a glossary's headword that is also a function word is its other sense: 'sao', why and star, is
+                # read only after a number, '4 sao')
+                if not is_stopword(headword) or headword in shipped:
                     # a glossary's own entries, and a word spelt as its headword ('association'), are never glosses
                     kept = [t for t in translations if headword in shipped or t == headword or not gloss(t)]
                     for bucket in (table.setdefault(_key(headword, source), []), written.setdefault(headword, [])):

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from assistant import Answer, Assistant, QuestionError, Settings, answer, retrieve, search
-from assistant.answering import _names, check_question, frame, judge, split_parts
+from assistant.answering import _names, asked, check_question, frame, judge, split_parts
 from assistant.languages import TIME
 from tests.conftest import use_dirs
 
@@ -190,6 +190,25 @@ def test_a_sentence_without_the_year_asked_ranks_after_those_with_it(seeded: Set
     assert any(s.violation == "year" for s in part.ranked)
 
 
+def test_a_sentence_without_a_year_is_dated_by_the_last_one_before_it_that_names_one(seeded: Settings) -> None:
+    """The Ha Tinh report's '297 000 m2 de terrain' follows the paragraph that gives the report's year ('…des
+    performances… en 2023 et a déployé des tâches pour 2024'): asked for 2023 it answers; for 2022 it does not."""
+    reply = answer("Pour la nouvelle ruralité à Ha Tinh en 2023, quelle superficie de terrain les habitants ont-ils "
+                   "cédée ?")  # fmt: skip
+    assert reply.found and "297 000" in reply.text, reply.text
+    assert not answer("Combien de mètres de clôtures Ha Tinh a-t-elle mobilisés en 2022 ?").found
+
+
+def test_a_count_the_question_states_that_its_fact_gives_otherwise_is_declined(seeded: Settings) -> None:
+    """'OCOP 4 sao' (stars; 'sao' is also 'why', a function word) against '…certifié OCOP 3 étoiles en 2023': the
+    sentence that holds the fact counts its stars otherwise, so no other sentence's year answers ('2009' of '2009-2024'
+    did)."""
+    pills = "Sản phẩm viên mật ong nghệ đen của xã Trà Ka được chứng nhận OCOP {} sao vào năm nào?"
+    assert not answer(pills.format(4)).found
+    reply = answer(pills.format(3))
+    assert reply.found and reply.text.splitlines()[0].split(":")[1].strip().startswith("2023"), reply.text
+
+
 def test_a_follow_up_with_a_question_word_of_its_own_asks_its_own_kind(seeded: Settings) -> None:
     bot = Assistant(seeded)
     history = [{"role": "user", "content": "Combien d'équipes communautaires Covid-19 ont été créées à Hanoi ?"}]
@@ -273,6 +292,13 @@ def test_a_follow_up_takes_the_new_place_and_keeps_the_question() -> None:
     fund = [{"role": "user", "content": "How much did the For the Poor fund raise in Ha Tinh in 2023?"}]
     assert frame("And in 2024?", fund)[0] == "How much did the For the Poor fund raise in Ha Tinh? And in 2024?"
     assert "2023" not in frame("Et Hanoi sur l'ensemble du mandat ?", fund)[0]
+    # 'ces cinq dernières années' points at the present, not back: a question with words of its own starts anew
+    delegations = (
+        "Combien de délégations de supervision le Front de la ville a-t-il organisées ces cinq dernières années ?"
+    )
+    documents = [{"role": "user", "content": "Combien de documents le Comité du Parti de Hanoï a-t-il publiés ?"}]
+    assert frame(delegations, documents) == (delegations, delegations)
+    assert frame("Et combien de ces délégations ?", documents)[0].startswith("Combien de documents")
     assert "2023" in frame("And in Hanoi?", fund)[0]
 
 
@@ -329,7 +355,7 @@ def test_a_question_that_points_nowhere_starts_anew() -> None:
          ["Ai là Bí thư Tỉnh ủy Hà Tĩnh?", "Ai là Bí thư Tỉnh ủy Quảng Nam?"]),
         # Vietnamese asks inside each clause: each side of ', và' holds its own 'bao nhiêu'
         ("Hà Nội đăng ký bao nhiêu mô hình, và Quảng Nam chọn ra bao nhiêu mô hình?",
-         ["Hà Nội đăng ký bao nhiêu mô hình", "Quảng Nam chọn ra bao nhiêu mô hình?"]),
+         ["Hà Nội đăng ký bao nhiêu mô hình?", "Quảng Nam chọn ra bao nhiêu mô hình?"]),
         ("Combien de maisons ont été construites, et réparées ?",
          ["Combien de maisons ont été construites, et réparées ?"]),
         # each place with its own year or term, the same preposition before each
@@ -350,7 +376,7 @@ def test_a_question_that_points_nowhere_starts_anew() -> None:
           "Which districts do the communes of Tam Thang belong to?"]),
         # two clauses each with a question word and words of their own, the second asking after its verb
         ("Năm 2023, Hà Tĩnh đã vận động bảo trợ bao nhiêu trẻ mồ côi và huy động hơn bao nhiêu triệu ngày công?",
-         ["Năm 2023, Hà Tĩnh đã vận động bảo trợ bao nhiêu trẻ mồ côi",
+         ["Năm 2023, Hà Tĩnh đã vận động bảo trợ bao nhiêu trẻ mồ côi?",
           "huy động hơn bao nhiêu triệu ngày công? Hà Tĩnh"]),
         # 'còn lại' is what remains, no clause of its own; a 'while' clause is no question of its own
         ("Năm 2023 Hà Tĩnh có bao nhiêu hộ thoát nghèo, còn lại bao nhiêu hộ nghèo?",
@@ -359,22 +385,22 @@ def test_a_question_that_points_nowhere_starts_anew() -> None:
          ["What did the chairman say, while visiting Ha Tinh, about how many houses were built?"]),
         # 'còn' (as for) opens a clause that asks of its own
         ("Xóa nhà tạm ở Mỏ Cày Bắc hoàn thành bao nhiêu căn, còn Điện Phước xây mới bao nhiêu nhà đại đoàn kết?",
-         ["Xóa nhà tạm ở Mỏ Cày Bắc hoàn thành bao nhiêu căn", "Điện Phước xây mới bao nhiêu nhà đại đoàn kết?"]),
+         ["Xóa nhà tạm ở Mỏ Cày Bắc hoàn thành bao nhiêu căn?", "Điện Phước xây mới bao nhiêu nhà đại đoàn kết?"]),
         ("Hur stor vinst gav gurkmejan i Tra Ka under 2023, och i vilken kedja såldes pillren?",
-         ["Hur stor vinst gav gurkmejan i Tra Ka under 2023", "i vilken kedja såldes pillren? Tra Ka"]),
+         ["Hur stor vinst gav gurkmejan i Tra Ka under 2023?", "i vilken kedja såldes pillren? Tra Ka"]),
         ("How many households escaped poverty in Quang Nam in 2023 and in Hanoi?",
          ["How many households escaped poverty in Quang Nam in 2023 and in Hanoi?"]),
         # a possessive names its place once: the later part asks of Tam Thang, not of "Thang's"
         ("In which village was Tam Thang's '5 in 1' team launched, and with how many members?",
-         ["In which village was Tam Thang's '5 in 1' team launched", "with how many members? Tam Thang"]),
+         ["In which village was Tam Thang's '5 in 1' team launched?", "with how many members? Tam Thang"]),
         # a person's name is no post, though its syllables, folded, are those of 'trưởng ban', 'thành ủy', 'huyện ủy'
         ("Which post does Truong Thanh Huyen hold, and what did she report?",
-         ["Which post does Truong Thanh Huyen hold", "what did she report? Truong Thanh Huyen"]),
+         ["Which post does Truong Thanh Huyen hold?", "what did she report? Truong Thanh Huyen"]),
         ("Who chairs Hanoi’s Front, and who is its deputy chair?",
-         ["Who chairs Hanoi’s Front", "who is its deputy chair? Hanoi"]),
+         ["Who chairs Hanoi’s Front?", "who is its deputy chair? Hanoi"]),
         # names carried apart do not run together into one ('Hà Tĩnh Quỹ Vì')
         ("Hà Tĩnh góp bao nhiêu tỷ đồng cho Quỹ Vì người nghèo và bao nhiêu tỷ đồng cho an sinh xã hội?",
-         ["Hà Tĩnh góp bao nhiêu tỷ đồng cho Quỹ Vì người nghèo",
+         ["Hà Tĩnh góp bao nhiêu tỷ đồng cho Quỹ Vì người nghèo?",
           "bao nhiêu tỷ đồng cho an sinh xã hội? Hà Tĩnh, Quỹ Vì"]),
         # one fact compared with another place's: the second part asked as a follow-up of the first
         ("How much did Ha Tinh's fund raise in 2023, compared with Hanoi over the last term?",
@@ -434,6 +460,13 @@ def test_a_question_that_points_nowhere_starts_anew() -> None:
         # two people, each named by what they are or do
         ("Who are the deputy chair of the Mo Cay Bac Front and the standing member of the Chau Thanh Front?",
          ["Who are the deputy chair of the Mo Cay Bac Front?", "Who are the standing member of the Chau Thanh Front?"]),
+        # a preposition the second side repeats goes with the 'and' ('…de la présidente … et de la présidente …')
+        ("Quels sont les noms de la présidente de l'Union de Ha Tinh et de la présidente du Front de Hanoi ?",
+         ["Quels sont les noms de la présidente de l'Union de Ha Tinh ?",
+          "Quels sont les noms de la présidente du Front de Hanoi ?"]),
+        # 'lần lượt' (respectively): the same question of each
+        ("Bà Nguyễn Lan Hương và ông Phạm Anh Tuấn lần lượt giữ chức vụ gì tại Hà Nội?",
+         ["Bà Nguyễn Lan Hương giữ chức vụ gì tại Hà Nội?", "ông Phạm Anh Tuấn giữ chức vụ gì tại Hà Nội?"]),
         ("Vilka två personer leder fronten i Hanoi som ordförande respektive vice ordförande?",
          ["Vilka två personer leder fronten i Hanoi som ordförande?",
           "Vilka två personer leder fronten i Hanoi som vice ordförande?"]),
@@ -915,6 +948,37 @@ def test_two_things_compared_are_each_answered(seeded: Settings) -> None:
     assert not one_side.found, one_side.text
 
 
+def test_what_a_user_adds_after_the_question_mark_is_no_part_of_the_question(seeded: Settings) -> None:
+    """'Which came first: A, or B? Give both dates.': the two sides are compared as without the instruction (it read
+    as part of the second side, and the reply gave one date)."""
+    assert asked("Which came first: A or B? Give both dates.") == "Which came first: A or B?"
+    assert (
+        asked("Lequel est le plus grand : A ou B ? Donnez les deux chiffres.") == "Lequel est le plus grand : A ou B ?"
+    )
+    assert asked("Vilket belopp är störst: A eller B? Ange båda.") == "Vilket belopp är störst: A eller B?"
+    assert asked("Who chaired it? And who spoke?") == "Who chaired it? And who spoke?"  # a question, not an instruction
+    reply = answer(
+        "Which came first: Quang Nam's provincial Party resolution No. 35 on mass mobilization work, or the "
+        "provincial People's Committee decision 781/QD-UBND on Mo Cay Bac's housing? Give both dates."
+    )
+    assert reply.found and "8 décembre 2023" in reply.text and "13 mars 2025" in reply.text, reply.text
+
+
+def test_each_part_of_a_two_fact_question_finds_its_own_document(seeded: Settings) -> None:
+    """The second part ('…et combien de délégations de supervision le Front de la ville a-t-il organisées ces cinq
+    dernières années ?') was searched with the first part's words, as a follow-up pointing back ('ces'), and declined;
+    a part split off keeps its question mark, as the questions the decision was fitted on."""
+    reply = answer("Combien de documents de direction le Comité du Parti de Hanoï a-t-il publiés pour la "
+                   "« mobilisation de masse habile » au mandat 2020-2025, et combien de délégations de supervision le "
+                   "Front de la ville a-t-il organisées ces cinq dernières années ?")  # fmt: skip
+    assert reply.found and not reply.partial and "300" in reply.text and "4 428" in reply.text, reply.text
+    # Vietnamese asks 'khi nào' (when) inside the clause: two parts
+    assert split_parts("Nghị quyết số 35 được ban hành khi nào và Quảng Nam chọn bao nhiêu mô hình điển hình?") == [
+        "Nghị quyết số 35 được ban hành khi nào? Quảng Nam",
+        "Quảng Nam chọn bao nhiêu mô hình điển hình?",
+    ]
+
+
 def test_a_later_part_that_finds_only_the_first_part_s_answer_is_named_as_not_covered(seeded: Settings) -> None:
     """'…and who closed the conference?' read the sentence of the first part again: the reply gave 'Tran Van Ky [1];
     Tran Van Ky [1]'. A part whose answer is an earlier part's, from the same passage, found nothing of its own."""
@@ -1377,6 +1441,8 @@ def test_the_holder_of_a_role_in_one_body_is_not_given_for_another(
          "Nguyen Thi Mai Thuy"),
         ("Who is the head of the Ha Tinh provincial Party Committee's mass mobilization commission?", None,
          "Truong Thanh Huyen"),
+        # the head of a body a chair leads is its chair: the Front committee's deputy head is its vice-président
+        ("Who is the deputy head of the Fatherland Front committee in Mo Cay Bac district?", None, "Huynh Van Viet"),
     ],
 )  # fmt: skip
 def test_the_direct_line_names_the_holder_of_the_role_asked_about(
