@@ -973,7 +973,10 @@ def rerank(
 _INSTRUCTION = re.compile(
     r"\?\s*(?:(?:please|merci de|s'il vous plaît,?|var snäll och|vui lòng|xin)\s+)?"
     r"(?:give|list|name|state|say|show|answer|donne[rz]?|indique[rz]?|précise[rz]?|cite[rz]?|nomme[rz]?|ange|uppge|"
-    r"nämn|ge|svara|hãy|nêu|cho biết|kể)\b[^?]*$",
+    r"nämn|ge|svara|hãy|nêu|cho biết|kể)\s+(?:[^\W\d]+\s+){0,2}?"
+    # of the answers the question asks already: 'both', 'les deux', 'båda', 'cả hai' (not 'Name the deputy too.',
+    # which asks one more thing)
+    r"(?:both|each|all|les deux|chacun|chacune|tous|toutes|båda|bägge|varje|alla|cả hai|từng)\b[^?]*$",
     re.IGNORECASE,
 )
 

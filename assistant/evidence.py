@@ -979,13 +979,15 @@ def _earlier(index: LexicalIndex, passage: Passage, start: int) -> list[str]:
 
 
 def _dated_before(index: LexicalIndex, passage: Passage, start: int, single: set[str]) -> set[str]:
-    """The years of the last sentence before offset `start` that names one, within BODY_REACH characters: a report's
-    figures follow the paragraph that says of which year they are ('…a rendu compte des performances… en 2023' before
-    'toute la province a mobilisé près de 297 000 m2 de terrain')."""
-    return next(
-        (found for s in reversed(_earlier(index, passage, start)) if (found := _years(BASE_YEAR.sub(" ", s), single))),
-        set(),
-    )
+    """The first year of the last sentence before offset `start` that names one, within BODY_REACH characters: a
+    report's figures follow the paragraph that says of which year they are ('…a rendu compte des performances… en 2023
+    et a déployé des tâches pour 2024' before 'toute la province a mobilisé près de 297 000 m2 de terrain': 2023, the
+    year reported on, not the next one's plans)."""
+    for sentence in reversed(_earlier(index, passage, start)):
+        said = _years(BASE_YEAR.sub(" ", sentence), single)
+        if said:
+            return {min(said, key=sentence.find)}
+    return set()
 
 
 def _body(question: Question, sentence: str, earlier: Callable[[], Sequence[str]] = tuple) -> float:

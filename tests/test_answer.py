@@ -192,11 +192,14 @@ def test_a_sentence_without_the_year_asked_ranks_after_those_with_it(seeded: Set
 
 def test_a_sentence_without_a_year_is_dated_by_the_last_one_before_it_that_names_one(seeded: Settings) -> None:
     """The Ha Tinh report's '297 000 m2 de terrain' follows the paragraph that gives the report's year ('…des
-    performances… en 2023 et a déployé des tâches pour 2024'): asked for 2023 it answers; for 2022 it does not."""
+    performances… en 2023 et a déployé des tâches pour 2024'): asked for 2023 it answers; for 2022 or 2024 it does
+    not."""
     reply = answer("Pour la nouvelle ruralité à Ha Tinh en 2023, quelle superficie de terrain les habitants ont-ils "
                    "cédée ?")  # fmt: skip
     assert reply.found and "297 000" in reply.text, reply.text
     assert not answer("Combien de mètres de clôtures Ha Tinh a-t-elle mobilisés en 2022 ?").found
+    # the year reported on, not the next one's plans ('…et a déployé des tâches pour 2024')
+    assert not answer("Combien de jours de travail Ha Tinh a-t-elle mobilisés en 2024 ?").found
 
 
 def test_a_count_the_question_states_that_its_fact_gives_otherwise_is_declined(seeded: Settings) -> None:
@@ -957,6 +960,7 @@ def test_what_a_user_adds_after_the_question_mark_is_no_part_of_the_question(see
     )
     assert asked("Vilket belopp är störst: A eller B? Ange båda.") == "Vilket belopp är störst: A eller B?"
     assert asked("Who chaired it? And who spoke?") == "Who chaired it? And who spoke?"  # a question, not an instruction
+    assert asked("Who chaired it? Name the deputy too.") == "Who chaired it? Name the deputy too."  # one thing more
     reply = answer(
         "Which came first: Quang Nam's provincial Party resolution No. 35 on mass mobilization work, or the "
         "provincial People's Committee decision 781/QD-UBND on Mo Cay Bac's housing? Give both dates."
