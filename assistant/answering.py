@@ -91,8 +91,8 @@ from .languages import (
 from .languages import counts as counts_unit
 from .lexical import LexicalIndex
 from .models import Answer, Citation, Passage
+from .places import PLACE_NOUNS, documents_naming, mentions, plain
 from .places import asked as asked_places
-from .places import documents_naming, mentions
 from .retrieval import Results
 from .signals import fitted
 
@@ -113,13 +113,19 @@ ANAPHORA = re.compile(
     r"|ấy|đó|này|họ)\b",
     re.IGNORECASE,
 )
-# a stretch of time a demonstrative opens, which points at the present, not back: 'ces cinq dernières années', 'these
-# past five years', 'dessa år', 'những năm này'
+# a stretch of time a demonstrative opens with a number or 'past', which points at the present, not back: 'ces cinq
+# dernières années', 'these past five years', 'dessa senaste år', 'những năm qua này'; not a bare 'dessa år' or 'these
+# years', which point back at the years the turn before named
+_COUNT = (
+    r"\d+|two|three|four|five|six|seven|eight|nine|ten|deux|trois|quatre|cinq|sept|huit|neuf|dix"
+    r"|två|tre|fyra|fem|sex|sju|åtta|nio|tio"
+)
+_PAST = r"past|last|dernières|derniers|passées|passés|senaste|gångna"
 _DEICTIC_TIME = re.compile(
-    r"\b(?:this|these|ces|cette|cet|dessa|denna|detta)\s+(?:(?:\d+|two|three|four|five|ten|past|last|deux|trois|quatre|"
-    r"cinq|dix|dernières|derniers|passées|två|tre|fyra|fem|tio|senaste|gångna)\s+){0,2}"
-    r"(?:years?|months?|weeks?|days?|années|ans|mois|semaines|jours|åren|år|månaderna|månader|veckorna|dagarna)\b"
-    r"|\b(?:năm|tháng|tuần|ngày)\s+(?:qua\s+)?này\b",
+    rf"\b(?:this|these|ces|cette|cet|dessa|denna|detta)\s+(?:(?:{_COUNT})\s+(?:(?:{_PAST})\s+)?|(?:{_PAST})\s+(?:(?:{_COUNT})\s+)?)"
+    r"(?:years?|months?|weeks?|days?|années|année|ans|mois|semaines?|jours?|åren|år|månaderna|månader|månad|veckorna|"
+    r"veckor|vecka|dagarna|dagar)\b"
+    r"|\b(?:năm|tháng|tuần|ngày)\s+qua\s+này\b",
     re.IGNORECASE,
 )
 CONJUNCTIONS = {"and", "et", "och", "và", "samt", "respektive"}  # 'i Ha Tinh respektive Quang Nam'
@@ -469,8 +475,7 @@ def split_parts(question: str) -> list[str]:
         # a part with its own place keeps it
         names = [n for p in pieces for n in _proper_names(p)]  # not a post's or a body's capital: 'Hà Nội', not 'Mặt'
         # each part a question as typed, with its question mark, then the names it stands for
-        mark = " ?" if question_language(question) == "fr" else "?"
-        pieces = [p if p.rstrip().endswith("?") else p.rstrip() + mark for p in pieces]
+        pieces = [p if p.rstrip().endswith("?") else p.rstrip() + _mark(question) for p in pieces]
         return [p if _names(p) or not names else f"{p} {', '.join(dict.fromkeys(names))}" for p in pieces]
     tokens = list(re.finditer(r"[\w'-]+", question))
     for i, tok in enumerate(tokens[1:-1], start=1):
@@ -497,7 +502,54 @@ def split_parts(question: str) -> list[str]:
         first = question[: tokens[i - 1].end()] + question[right:]
         second = question[:left] + question[tokens[j].start() :]
         return [first, second]
-    return _qualified_places(question, tokens) or [question]
+    return _qualified_places(question, tokens) or _two_places(question) or [question]
+
+
+# the words that may stand between an 'and' and the place it adds, or before the first place, besides a preposition:
+# an article, a place noun, and the 'de' or 'of' after it ('et pour la ville de Hanoï', 'and in Chau Thanh district',
+# 'och i staden Hanoi', 'và ở thành phố Hà Nội'), without diacritics
+_PLACE_WORDS = {
+    "the", "le", "la", "l'", "les", "den", "det", "de", "d'", "du", "of", "city", "ville", "stad", "staden",
+    "province", "provinsen", "provins", "tinh", "thanh", "pho", "thi", *PLACE_NOUNS,
+}  # fmt: skip
+_LINKS = {"de", "d'", "du", "of"}
+_PLAIN_PREPOSITIONS = {plain(p) for p in PREPOSITIONS}  # 'o' for 'ở'
+_BETWEEN_WORDS = {"between", "entre", "mellan", "giua"}  # 'between Hanoi and Ha Tinh' asks one thing of both
+
+
+def _two_places(question: str) -> list[str] | None:
+    """One fact asked of two places, each with its own place noun or preposition: 'Qui sont les vice-présidents …
+    pour le district de Mo Cay Bac et pour la ville de Hanoï ?' asks '… pour le district de Mo Cay Bac ?' and '… pour
+    la ville de Hanoï ?'; 'in Mo Cay Bac district and in Hanoi' too."""
+
+    def plain_words(text: str) -> list[str]:
+        return [w.lower() for w in re.findall(r"[\w]+'?", plain(text))]
+
+    found = mentions(question)
+    for (s1, p1), (s2, p2) in zip(found, found[1:], strict=False):
+        e1, e2 = s1 + len(p1.said), s2 + len(p2.said)
+        joint = re.fullmatch(r"(?P<tail>[\w\s-]*?),?\s+(?:and|et|och|và)\s+(?P<lead>[\w\s']*?)", question[e1:s2], re.I)
+        if joint is None or any(w not in PLACE_NOUNS for w in plain_words(joint["tail"])):
+            continue
+        lead = plain_words(joint["lead"])
+        if any(w not in _PLACE_WORDS and w not in _PLAIN_PREPOSITIONS for w in lead):
+            continue
+        # the first place's own words before it: its noun and article, and its preposition when the second has one
+        words = list(re.finditer(r"[\w]+'?", question[:s1]))
+        start = s1
+        while words and plain(words[-1].group()).lower() in _PLACE_WORDS:
+            start = words.pop().start()
+        if words and lead and lead[0] in _PLAIN_PREPOSITIONS and lead[0] not in _LINKS:
+            if plain(words[-1].group()).lower() in _PLAIN_PREPOSITIONS:
+                start = words.pop().start()
+        if words and plain(words[-1].group()).lower() in _BETWEEN_WORDS:
+            continue
+        after = re.match(r"[\s-]*(\w+)", question[e2:])
+        skip = after.end() if after and plain(after.group(1)).lower() in PLACE_NOUNS else 0
+        first = question[:e1] + joint["tail"] + question[e2 + skip :]
+        second = question[:start] + question[e1 + joint.start("lead") :]
+        return [first, second]
+    return None
 
 
 # a question for two people named by what each is or does: 'Comment s'appellent le vice-président du Front de Mo Cay Bac
@@ -527,8 +579,7 @@ def _two_people(question: str) -> list[str] | None:
     if len(sides) != 2 or not all(_opens_on_post(side) for side in sides):
         return None
     ask = question[: opening.end()]
-    mark = " ?" if question_language(question) == "fr" else "?"
-    return [f"{ask}{sides[0].strip(' ,?')}{mark}", f"{ask}{sides[1].strip()}"]
+    return [f"{ask}{sides[0].strip(' ,?')}{_mark(question)}", f"{ask}{sides[1].strip()}"]
 
 
 _MEMBERS = {"member", "membre", "ledamot", "ledamoten", "ủy", "uỷ"}  # 'le membre permanent', 'ủy viên'
@@ -709,10 +760,11 @@ def judge(part: str, history: list[Any] | None, search: Search, similarity: Simi
 
 
 def _tells_time(text: str, typed: str) -> bool:
-    """Whether a sentence gives a time the question does not: a date, a day and month, a month, a year."""
+    """Whether a sentence gives a day the question does not: a date, a day and month, a month; a year alone dates no
+    day ('Vilket datum hölls kongressen?' is not answered by 'Under mandatperioden 2024-2029')."""
     stated = set(YEAR.findall(typed))
     found = (m.group() for pattern in (FULL_DATE, DAY_MONTH, TIME, CLOCK) for m in pattern.finditer(text))
-    return any(when not in stated for when in found)
+    return any(when not in stated and not YEAR.fullmatch(when) for when in found)
 
 
 _CREDITED = ("time", "person")  # what a dateline and a credit line answer of an article
@@ -974,23 +1026,32 @@ _INSTRUCTION = re.compile(
     r"\?\s*(?:(?:please|merci de|s'il vous plaît,?|var snäll och|vui lòng|xin)\s+)?"
     r"(?:give|list|name|state|say|show|answer|donne[rz]?|indique[rz]?|précise[rz]?|cite[rz]?|nomme[rz]?|ange|uppge|"
     r"nämn|ge|svara|hãy|nêu|cho biết|kể)\s+(?:[^\W\d]+\s+){0,2}?"
-    # of the answers the question asks already: 'both', 'les deux', 'båda', 'cả hai' (not 'Name the deputy too.',
-    # which asks one more thing)
-    r"(?:both|each|all|les deux|chacun|chacune|tous|toutes|båda|bägge|varje|alla|cả hai|từng)\b[^?]*$",
+    # of the answers the question asks already: 'both', 'les deux', 'båda', 'cả hai', alone or with a word for answers
+    # ('both dates', 'les deux chiffres'); not 'Name the deputy too.', 'List all the council chairs who attended.' or
+    # 'Give each figure for 2024.', which ask one thing more
+    r"(?:both|each|all|les deux|chacun|chacune|tous|toutes|båda|bägge|varje|alla|cả hai|từng)"
+    r"(?:\s+(?:the\s+|les\s+|des\s+)?(?:dates?|figures?|numbers?|names?|years?|answers?|amounts?|chiffres|nombres|noms|"
+    r"dates|années|réponses|montants|datumen|datum|siffrorna|siffror|talen|namnen|namn|åren|årtalen|svaren|số liệu|"
+    r"con số|tên|năm|ngày))?\s*[.!]*\s*$",
     re.IGNORECASE,
 )
 
 
-def asked(question: str) -> str:
+def without_instruction(question: str) -> str:
     """The question without the instruction a user may add after it ('Which came first: A or B? Give both dates.')."""
     return _INSTRUCTION.sub("?", question).strip()
+
+
+def _mark(question: str) -> str:
+    """The question mark as the question's language writes it: French sets it apart (' ?')."""
+    return " ?" if question_language(question) == "fr" else "?"
 
 
 def judge_parts(question: str, history: list[Any] | None, search: Search, similarity: Similarity) -> list[Part]:
     """Each part of a question judged on its own; a later part reads the first as a follow-up reads the question
     before it, so 'and who holds the same post in Ha Tinh?' asks the first part's question about Ha Tinh; a later 'how
     many' that names nothing counted counts what the first counts."""
-    question = asked(question)
+    question = without_instruction(question)
     if sides := _alternatives(question):  # two things compared: each side a question of its own
         return [judge(side, history, search, similarity) for side in sides]
     first, *later = split_parts(question)
@@ -1002,6 +1063,7 @@ def judge_parts(question: str, history: list[Any] | None, search: Search, simila
 def respond(question: str, history: list[Any] | None, search: Search, similarity: Similarity) -> tuple[Answer, Results]:
     """The answer to a question, and the first part's search results (for the optional language model)."""
     parts = judge_parts(question, history, search, similarity)
+    bare = without_instruction(question)
     language = answer_language(parts[0].results.query.language)
     answered = [p for p in parts if p.found]
     confidence = round(min(p.probability for p in parts), 4)
@@ -1036,7 +1098,7 @@ def respond(question: str, history: list[Any] | None, search: Search, similarity
     # (`partial`: some parts are not answered; declining the whole question then was tried, and declined more
     # answerable questions of the valid and test splits than it gained: the reply names the parts not covered; but
     # a comparison needs both of its sides, so without one the documents do not answer it)
-    compared = len(parts) > 1 and (_compared(asked(question)) is not None or _alternatives(asked(question)) is not None)
+    compared = len(parts) > 1 and (_compared(bare) is not None or _alternatives(bare) is not None)
     reply = Answer(question=question, text="\n".join(lines), found=not (compared and missing),
                    citations=list(citations.values()), language=language, confidence=confidence,
                    partial=bool(missing))  # fmt: skip

@@ -425,9 +425,11 @@ def question_of(results: Results, constraint_text: str) -> Question:
     money = bool(ASKS_MONEY.search(constraint_text)) and kind in (None, "number") and (not counting or sums)
     # 'How old is…': an age; 'Et sur quelle surface ?': an area
     measure = "age" if ASKS_AGE.search(constraint_text) else measure_asked(counting) or asked_measure(constraint_text)
+    # who holds a post of a body named only for short: 'Which provincial Front vice-chair…'
+    named = bodies(constraint_text) or bodies(constraint_text, short=role is not None and kind == "person")
     return Question(keys, years, numbers, names, role, vice, kind, results.query.language, unjudged_share(keys), places,
-                    bodies(constraint_text), _counted_keys(keys, folded, results), counting, sums,
-                    money, _asks_a_verb(constraint_text), leads, _persons(names, places, constraint_text),
+                    named, _counted_keys(keys, folded, results), counting, sums, money,
+                    _asks_a_verb(constraint_text), leads, _persons(names, places, constraint_text),
                     bool(ASKS_SHARE.search(constraint_text)), asked_place_level(constraint_text),
                     _asked_level(constraint_text, role, places), measure,
                     _attributed(constraint_text, kind), bodies(constraint_text, people=False),
@@ -746,11 +748,12 @@ def _role(question: Question, sentence: str) -> float:
 
 
 def _of_body_asked(question: Question, text: str, at: int) -> bool:
-    """Whether the role named at offset `at` is a post of the body a 'who leads' question names (or of none said): its
-    body is the first one named after it, in its clause. The head of the Party Committee's mass mobilization commission
-    ('le chef de la Commission de mobilisation de masse du Comité provincial du Parti') does not lead the Party
-    Committee."""
-    if not (question.leads and question.bodies):
+    """Whether the role named at offset `at` is a post of the body a 'who leads' question, or one asking who holds a
+    post, names (or of none said): its body is the first one named after it, in its clause. The head of the Party
+    Committee's mass mobilization commission ('le chef de la Commission de mobilisation de masse du Comité provincial
+    du Parti') does not lead the Party Committee; the People's Council's vice-chair is no Front vice-chair."""
+    holder = question.leads or (question.role is not None and question.kind == "person" and not question.role_verb)
+    if not (holder and question.bodies):
         return True
     named = body_mentions(_role_clause(text, at))
     return not named or named[0][0] in question.bodies
@@ -985,9 +988,19 @@ def _dated_before(index: LexicalIndex, passage: Passage, start: int, single: set
     year reported on, not the next one's plans)."""
     for sentence in reversed(_earlier(index, passage, start)):
         said = _years(BASE_YEAR.sub(" ", sentence), single)
-        if said:
-            return {min(said, key=sentence.find)}
+        if said:  # not when it moves time on past its year: '…avec 20 membres en 2022, et un an plus tard…'
+            return set() if _LATER.search(sentence) else {min(said, key=sentence.find)}
     return set()
+
+
+# time moved on past the year a sentence names: 'a year later', 'un an plus tard', 'ett år senare', 'một năm sau', 'the
+# following year', 'l'année suivante', 'året därpå'
+_LATER = re.compile(
+    r"\b(?:a|one|two|three|\d+)\s+years?\s+later\b|\b(?:un|deux|trois|\d+)\s+ans?\s+plus\s+tard\b"
+    r"|\b(?:ett|två|tre|\d+)\s+år\s+senare\b|\b(?:một|hai|ba|\d+)\s+năm\s+sau\b|\bthe\s+following\s+year\b"
+    r"|\bl'année\s+suivante\b|\båret\s+(?:därpå|efter)\b|\bnăm\s+sau\s+đó\b",
+    re.IGNORECASE,
+)
 
 
 def _body(question: Question, sentence: str, earlier: Callable[[], Sequence[str]] = tuple) -> float:
@@ -1052,8 +1065,11 @@ ASKS_PLACE = re.compile(rf"\b(?:{_WHICH})\s+({_NOUNS})(?![\w-])|\b({_NOUNS})\s+n
 
 def asked_place_level(text: str) -> str | None:
     """The level of the place a question asks for ('Dans quel village…' asks for a village), if it asks for one: its
-    last question does, not an earlier turn searched with it ('Which district…? And what did he explain?')."""
-    match = ASKS_PLACE.search(re.split(r"(?<=\?)\s+(?=\S)", text.strip())[-1])
+    last question does, not an earlier turn searched with it ('Which district…? And what did he explain?'), nor the
+    names carried after it ('I vilken by startades teamet? Tam Thang')."""
+    turns = re.split(r"(?<=\?)\s+(?=\S)", text.strip())
+    asking = [t for t in turns if not all(w[:1].isupper() for w in tokens(t))]  # not the names alone
+    match = ASKS_PLACE.search((asking or turns)[-1])
     return _NOUN_LEVEL[(match.group(1) or match.group(2)).lower()] if match else None
 
 

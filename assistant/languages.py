@@ -342,7 +342,9 @@ SUM = re.compile(
 ASKS_PERSON = re.compile(
     rf"{_ASKING}(?:who|whom|qui|vem|ai)\b|\b(?:ai là|là ai|người nào|do ai|thì ai(?!\s+cũng))\b"
     # which holder of a post: 'Quel vice-président du Front…', 'Which deputy secretary…', 'Vilken vice ordförande'
-    r"|\b(?:which|quel|quelle|vilken)\s+(?:(?:vice|deputy|permanent|standing)[- ]?)?(?:chair\w*|president|"
+    # (after the level or body it holds the post in: 'Which provincial Front vice-chair…')
+    r"|\b(?:which|quel|quelle|vilken)\s+(?:(?:provincial|district|commune|city|municipal|(?-i:[A-ZĐ][\w-]*))\s+){0,3}"
+    r"(?:(?:vice|deputy|permanent|standing)[- ]?)?(?:chair\w*|president|"
     r"président\w*|vice-président\w*|secretary|secrétaire|ordförande|viceordförande|sekreterare|partisekreterare|"
     r"director|directeur|directrice|"
     # which writer: 'Vilken skribent står bakom texten…' (not 'which author', who may be one the news quotes)
@@ -919,6 +921,8 @@ def _counted_after(question: str, match: re.Match[str]) -> list[str]:
     joined = False
     for i, token in enumerate(ahead):
         between = rest[spans[i - 1].end() : spans[i].start()] if i else ""
+        if out and re.search(r"[,;:.?!()]", between):
+            break  # 'how many incidents, such as property theft': the comma ends the thing counted
         if out and token.lower() in _AND and _leads_on(ahead[i + 1 :], past, between):
             joined = True  # 'byggda och utvärderade modeller': the words before the thing counted lead on to it
             continue

@@ -40,6 +40,9 @@ _ALIASES = {
     "Sai Gon": "Ho Chi Minh City", "Hue City": "Thua Thien Hue", "Thanh pho Hue": "Thua Thien Hue",
     "Thua Thien-Hue": "Thua Thien Hue", "Ba Ria-Vung Tau": "Ba Ria Vung Tau", "Ba Ria - Vung Tau": "Ba Ria Vung Tau",
     "Ba Ria–Vung Tau": "Ba Ria Vung Tau",
+    # the people of a city for the city: 'les villages hanoïens', 'Hanoians', 'Hanoiborna'
+    "hanoien": "Ha Noi", "hanoienne": "Ha Noi", "Hanoien": "Ha Noi", "Hanoienne": "Ha Noi", "Hanoian": "Ha Noi",
+    "Hanoibor": "Ha Noi", "hanoibor": "Ha Noi", "Hanoiborna": "Ha Noi", "hanoiborna": "Ha Noi",
 }  # fmt: skip
 PROVINCE = "province"
 # Nouns that name a place below the province, by level, without diacritics and in lower case; a name after them (or,
@@ -53,6 +56,7 @@ LEVELS = {
 _VIETNAMESE_NOUNS = {"huyen", "thi xa", "xa", "phuong", "thon"}
 _NAME = r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){1,3}"  # Vietnamese places have two syllables or more
 _NOUN = {noun: level for level, nouns in LEVELS.items() for noun in nouns}
+PLACE_NOUNS = frozenset(_NOUN)
 _OTHER_NOUNS = set(_NOUN) - _VIETNAMESE_NOUNS
 # Capitalised words that name no place: 'New Rural communes', 'the district People's Committee'
 _NOT_PLACES = {"new", "rural", "people", "people's", "committee", "council", "front", "party", "parti", "comite",

@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 
 from assistant import Answer, Assistant, QuestionError, Settings, answer, retrieve, search
-from assistant.answering import _names, asked, check_question, frame, judge, split_parts
+from assistant.answering import _names, check_question, frame, judge, split_parts, without_instruction
+from assistant.evidence import asked_place_level
 from assistant.languages import TIME
 from tests.conftest import use_dirs
 
@@ -133,6 +134,10 @@ def test_a_follow_up_is_not_answered_by_a_passage_without_its_own_words(seeded: 
     history = [{"role": "user", "content": "Hur många solidaritetshus fick stöd i Hanoi under mandatperioden?"}]
     year = answer("Och i Ha Tinh år 2023?", history=history)  # 'år' names when, not a new thing
     assert year.found and "3 172" in year.text, year.text
+    # a bare 'these years' points back at the years the turn before named: Ha Tinh's houses of 2023, not Hanoi's term
+    fund_sv = [{"role": "user", "content": "Hur mycket samlade Ha Tinh in till fonden För de fattiga 2023?"}]
+    houses = answer("Hur många solidaritetshus byggdes eller reparerades under dessa år?", history=fund_sv)
+    assert houses.found and "3 172" in houses.text and "5 099" not in houses.text, houses.text
     # what it asks, said in other words: those who took part are the '1 529 991 deltagare', the surface a hectare
     history = [{"role": "user", "content": "How many conferences with people's representatives on cultural life in "
                                            "residential areas did Hanoi organise?"}]  # fmt: skip
@@ -200,6 +205,10 @@ def test_a_sentence_without_a_year_is_dated_by_the_last_one_before_it_that_names
     assert not answer("Combien de mètres de clôtures Ha Tinh a-t-elle mobilisés en 2022 ?").found
     # the year reported on, not the next one's plans ('…et a déployé des tâches pour 2024')
     assert not answer("Combien de jours de travail Ha Tinh a-t-elle mobilisés en 2024 ?").found
+    # nor a year the sentence before moves on from ('…avec 20 membres en 2022, et un an plus tard…'): Tam Thang's
+    # patrols are not dated 2022
+    patrols = answer("How many patrols did Tam Thang's self-management groups organise in 2022?")
+    assert not patrols.found, patrols.text
 
 
 def test_a_count_the_question_states_that_its_fact_gives_otherwise_is_declined(seeded: Settings) -> None:
@@ -467,6 +476,17 @@ def test_a_question_that_points_nowhere_starts_anew() -> None:
         ("Quels sont les noms de la présidente de l'Union de Ha Tinh et de la présidente du Front de Hanoi ?",
          ["Quels sont les noms de la présidente de l'Union de Ha Tinh ?",
           "Quels sont les noms de la présidente du Front de Hanoi ?"]),
+        # one fact of two places, each said with its own noun or preposition
+        ("Qui sont les vice-présidents du Front cités pour le district de Mo Cay Bac et pour la ville de Hanoï ?",
+         ["Qui sont les vice-présidents du Front cités pour le district de Mo Cay Bac ?",
+          "Qui sont les vice-présidents du Front cités pour la ville de Hanoï ?"]),
+        ("Who are the Front vice-chairs in Mo Cay Bac district and Chau Thanh district?",
+         ["Who are the Front vice-chairs in Mo Cay Bac district?",
+          "Who are the Front vice-chairs in Chau Thanh district?"]),
+        ("Ai là phó chủ tịch Mặt trận ở huyện Mỏ Cày Bắc và ở thành phố Hà Nội?",
+         ["Ai là phó chủ tịch Mặt trận ở huyện Mỏ Cày Bắc?", "Ai là phó chủ tịch Mặt trận ở thành phố Hà Nội?"]),
+        ("What did the cooperation between Hanoi and the province of Ha Tinh achieve?",
+         ["What did the cooperation between Hanoi and the province of Ha Tinh achieve?"]),
         # 'lần lượt' (respectively): the same question of each
         ("Bà Nguyễn Lan Hương và ông Phạm Anh Tuấn lần lượt giữ chức vụ gì tại Hà Nội?",
          ["Bà Nguyễn Lan Hương giữ chức vụ gì tại Hà Nội?", "ông Phạm Anh Tuấn giữ chức vụ gì tại Hà Nội?"]),
@@ -954,13 +974,19 @@ def test_two_things_compared_are_each_answered(seeded: Settings) -> None:
 def test_what_a_user_adds_after_the_question_mark_is_no_part_of_the_question(seeded: Settings) -> None:
     """'Which came first: A, or B? Give both dates.': the two sides are compared as without the instruction (it read
     as part of the second side, and the reply gave one date)."""
-    assert asked("Which came first: A or B? Give both dates.") == "Which came first: A or B?"
-    assert (
-        asked("Lequel est le plus grand : A ou B ? Donnez les deux chiffres.") == "Lequel est le plus grand : A ou B ?"
-    )
-    assert asked("Vilket belopp är störst: A eller B? Ange båda.") == "Vilket belopp är störst: A eller B?"
-    assert asked("Who chaired it? And who spoke?") == "Who chaired it? And who spoke?"  # a question, not an instruction
-    assert asked("Who chaired it? Name the deputy too.") == "Who chaired it? Name the deputy too."  # one thing more
+    dropped = {
+        "Which came first: A or B? Give both dates.": "Which came first: A or B?",
+        "Lequel est le plus grand : A ou B ? Donnez les deux chiffres.": "Lequel est le plus grand : A ou B ?",
+        "Vilket belopp är störst: A eller B? Ange båda.": "Vilket belopp är störst: A eller B?",
+        "How many came? Give both figures.": "How many came?",
+    }
+    for typed, question in dropped.items():
+        assert without_instruction(typed) == question
+    # a question is no instruction; one thing more asked is kept: another person, the names of a list, another year
+    for typed in ("Who chaired it? And who spoke?", "Who chaired it? Name the deputy too.",
+                  "How many came? List all the people's council chairs who attended.",
+                  "How many came? Please give each figure for 2024."):  # fmt: skip
+        assert without_instruction(typed) == typed
     reply = answer(
         "Which came first: Quang Nam's provincial Party resolution No. 35 on mass mobilization work, or the "
         "provincial People's Committee decision 781/QD-UBND on Mo Cay Bac's housing? Give both dates."
@@ -981,6 +1007,11 @@ def test_each_part_of_a_two_fact_question_finds_its_own_document(seeded: Setting
         "Nghị quyết số 35 được ban hành khi nào? Quảng Nam",
         "Quảng Nam chọn bao nhiêu mô hình điển hình?",
     ]
+    # the place a part asks for is read in the part, not in the names carried after its question mark
+    assert asked_place_level("I vilken by startades teamet? Tam Thang") == "village"
+    assert asked_place_level("Which district? And what did he explain") is None
+    team = answer("I vilken by startades teamet och hur många medlemmar hade det i Tam Thang?")
+    assert team.found and "Kim Doi" in team.text and "20" in team.text.splitlines()[0], team.text
 
 
 def test_a_later_part_that_finds_only_the_first_part_s_answer_is_named_as_not_covered(seeded: Settings) -> None:
@@ -1943,3 +1974,43 @@ def test_a_count_of_other_things_is_not_read_as_the_one_asked_for_the_verb_befor
     reply = answer(question)
     assert not reply.found, reply.text
     assert "6 920" not in reply.text.splitlines()[0]
+
+
+def test_a_date_asked_is_not_answered_by_a_year_alone(seeded: Settings) -> None:
+    # Hanoi's term '2024-2029' dates no congress of the national Front
+    reply = answer("Vilket datum hölls Vietnams fosterlandsfronts 10:e nationella kongress?")
+    assert not reply.found, reply.text
+    # a day and month does
+    reply = answer("What date was the Ha Tinh provincial Party leadership's meeting with the Front?")
+    assert reply.found and "22 janvier" in reply.text.splitlines()[0], reply.text
+
+
+def test_a_count_whose_examples_follow_a_comma_is_answered_by_the_cases_counted(seeded: Settings) -> None:
+    # 'incidents' are the article's 'cas'; 'such as' names no thing counted
+    reply = answer(
+        "How many incidents, such as property theft or illegal sand mining, did the Tam Thang self-management groups "
+        "uncover and deal with?"
+    )
+    assert reply.found and "37" in reply.text.splitlines()[0], reply.text
+
+
+def test_which_holder_of_a_body_s_post_is_the_one_that_body_s_post_names(seeded: Settings) -> None:
+    # the vice-chair of the People's Council at the same conference is another body's
+    reply = answer(
+        "Which provincial Front vice-chair is quoted saying the Front should stay close to residents and act as a "
+        "bridge between people, the Party and the government?"
+    )
+    assert reply.found and "Nguyen Hai Ha" in reply.text.splitlines()[0], reply.text
+    # the People's Committee's vice-chair asked of the box that quotes the Front's: another body's post, declined
+    reply = answer(
+        "Quel vice-président du Comité populaire provincial est cité dans l'encadré de l'article sur le Front de "
+        "Mo Cay Bac ?"
+    )
+    assert not reply.found, reply.text
+    # and each place of 'pour le district de … et pour la ville de …' gets its own
+    reply = answer(
+        "Qui sont les vice-présidents du Front de la Patrie cités pour le district de Mo Cay Bac et pour la "
+        "ville de Hanoï ?"
+    )
+    direct = reply.text.splitlines()[0]
+    assert "Huynh Van Viet" in direct and "Pham Anh Tuan" in direct, reply.text

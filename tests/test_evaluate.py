@@ -114,6 +114,7 @@ def test_the_question_set_is_grounded_in_the_documents_and_split_once() -> None:
             "probe-m.jsonl",
             "probe-r.jsonl",
             "probe-mq.jsonl",
+            "probe-t.jsonl",
         )
         for q in load_questions(SPLIT.with_name(name))
     ]

@@ -260,8 +260,15 @@ def test_who_leads_a_body_is_answered_by_a_post_of_that_body_not_of_its_commissi
     assert _role(leads_party, commission) == 0.0  # type: ignore[arg-type]  # the commission's head
     assert _role(leads_party, secretary) == 1.0  # type: ignore[arg-type]
     # asked of the commission itself, its head is the answer
-    head = SimpleNamespace(role="head", vice=False, leads=False, bodies={"party", "mass mobilization"}, role_verb=True)
+    head = SimpleNamespace(
+        role="head", vice=False, leads=False, bodies={"party", "mass mobilization"}, role_verb=True, kind=None
+    )
     assert _role(head, commission) == 1.0  # type: ignore[arg-type]
+    # who holds the Front's vice-chair: not the People's Council's vice-chair the same sentence names
+    front = SimpleNamespace(role="chair", vice=True, leads=False, bodies={"front"}, role_verb=False, kind="person")
+    assert _role(front, commission) == 0.0  # type: ignore[arg-type]
+    signed = "– Nguyen Hai Ha, vice-président du Comité provincial du Front de la Patrie du Vietnam."
+    assert _role(front, signed) == 1.0  # type: ignore[arg-type]
 
 
 def test_a_historic_figure_s_title_is_no_post_held() -> None:

@@ -107,6 +107,10 @@ def test_question_kinds() -> None:
     assert asked_kind("Ai là chủ tịch?") == "person"
     assert asked_kind("När hölls konferensen?") == "time"
     assert asked_kind("What is the movement about?") is None
+    # which holder of a post, after the level or body it holds it in
+    assert asked_kind("Which provincial Front vice-chair is quoted saying the Front should stay close?") == "person"
+    assert asked_kind("Which district chair spoke at the conference?") == "person"
+    assert asked_kind("Which body did the chair lead?") is None
     # the kind asked first decides: a year is asked for here, 'three times' only describes it
     assert asked_kind("In which year was Hanoi's income more than three times that of 2010?") == "time"
     assert asked_kind("When the programme started, how many households were poor?") == "number"
@@ -165,6 +169,8 @@ def test_what_a_how_many_question_counts() -> None:
     # a verb's past after the thing ends it
     assert counted("Hur många fall avslöjade självförvaltningsgrupperna i Tam Thang?") == ["fall"]
     assert counted("How many houses needed repairs?") == ["houses"]
+    # a comma ends the thing counted: what follows are its examples
+    assert counted("How many incidents, such as property theft, did the groups uncover?") == ["incidents"]
     # an irregular past, or a verb no ending tells, counts those who did it, and ends the thing counted
     assert counted("How many took part in the conferences?") == []
     assert counted("Och hur många deltog i konferenserna?") == []

@@ -37,6 +37,10 @@ def named(text: str, known: dict[str, str] | None = None) -> list[tuple[str, str
          [("Ba Vi", "district", "Ba Vi"), ("Thach That", "district", "Thach That"), ("My Duc", "district", "My Duc"),
           ("Chuong My", "district", "Chuong My")]),
         ("la commune de Tam Thang, Tam Ky", [("Tam Thang", "commune", "Tam Thang")]),  # one commune: no list
+        # the people of a city name the city
+        ("Combien de villages hanoïens ont adopté des funérailles civilisées ?", [("Ha Noi", PROVINCE, "hanoïen")]),
+        ("How many Hanoians joined the teams?", [("Ha Noi", PROVINCE, "Hanoian")]),
+        ("Hur många hanoibor deltog?", [("Ha Noi", PROVINCE, "hanoibor")]),
     ],
 )  # fmt: skip
 def test_places_are_found_with_their_level_and_spelling(text: str, places: list[tuple[str, str, str]]) -> None:
