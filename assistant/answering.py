@@ -114,18 +114,23 @@ ANAPHORA = re.compile(
     re.IGNORECASE,
 )
 # a stretch of time a demonstrative opens with a number or 'past', which points at the present, not back: 'ces cinq
-# dernières années', 'these past five years', 'dessa senaste år', 'những năm qua này'; not a bare 'dessa år' or 'these
-# years', which point back at the years the turn before named
+# dernières années', 'these past five years', 'dessa senaste år', 'những năm qua này'; so does a singular one ('this
+# year', 'cette année', 'detta år', 'năm nay'); not a bare 'dessa år' or 'these years', which point back at the years
+# the turn before named
 _COUNT = (
-    r"\d+|two|three|four|five|six|seven|eight|nine|ten|deux|trois|quatre|cinq|sept|huit|neuf|dix"
-    r"|två|tre|fyra|fem|sex|sju|åtta|nio|tio"
+    r"\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|few|several|deux|trois|quatre|cinq|sept|huit|neuf|dix"
+    r"|vingt|quelques|två|tre|fyra|fem|sex|sju|åtta|nio|tio|tjugo|några|flera"
 )
-_PAST = r"past|last|dernières|derniers|passées|passés|senaste|gångna"
+_PAST = r"past|last|dernières|derniers|dernière|dernier|passées|passés|passée|passé|senaste|gångna"
+_UNITS = (
+    r"years?|months?|weeks?|days?|années|année|ans|mois|semaines?|jours?|åren|år|månaderna|månader|månad|"
+    r"veckorna|veckor|vecka|dagarna|dagar|dag"
+)
+_STRETCH = rf"(?:(?:{_COUNT})\s+(?:(?:{_PAST})\s+)?|(?:{_PAST})\s+(?:(?:{_COUNT})\s+)?)"
 _DEICTIC_TIME = re.compile(
-    rf"\b(?:this|these|ces|cette|cet|dessa|denna|detta)\s+(?:(?:{_COUNT})\s+(?:(?:{_PAST})\s+)?|(?:{_PAST})\s+(?:(?:{_COUNT})\s+)?)"
-    r"(?:years?|months?|weeks?|days?|années|année|ans|mois|semaines?|jours?|åren|år|månaderna|månader|månad|veckorna|"
-    r"veckor|vecka|dagarna|dagar)\b"
-    r"|\b(?:năm|tháng|tuần|ngày)\s+qua\s+này\b",
+    rf"\b(?:this|these|ces|cette|cet|dessa|denna|detta)\s+{_STRETCH}(?:{_UNITS})\b"
+    r"|\b(?:this|cette|cet|denna|detta)\s+(?:year|month|week|day|année|semaine|mois|jour|år|månad|vecka|dag)\b"
+    r"|\b(?:năm|tháng|tuần|ngày)\s+qua\s+này\b|(?<!những )\b(?:năm|tháng|tuần|ngày)\s+(?:này|nay)\b",
     re.IGNORECASE,
 )
 CONJUNCTIONS = {"and", "et", "och", "và", "samt", "respektive"}  # 'i Ha Tinh respektive Quang Nam'
@@ -1032,7 +1037,10 @@ _INSTRUCTION = re.compile(
     r"(?:both|each|all|les deux|chacun|chacune|tous|toutes|båda|bägge|varje|alla|cả hai|từng)"
     r"(?:\s+(?:the\s+|les\s+|des\s+)?(?:dates?|figures?|numbers?|names?|years?|answers?|amounts?|chiffres|nombres|noms|"
     r"dates|années|réponses|montants|datumen|datum|siffrorna|siffror|talen|namnen|namn|åren|årtalen|svaren|số liệu|"
-    r"con số|tên|năm|ngày))?\s*[.!]*\s*$",
+    r"con số|tên|năm|ngày|mốc thời gian))?"
+    # and what may pad it: 'both of them', 'båda två', 'please', 'tack', 's'il vous plaît'
+    r"(?:\s+(?:of them|två|d'entre eux|tous les deux))?(?:\s*,?\s*(?:please|tack|svp|s'il vous plaît|merci|nhé))?"
+    r"\s*[.!…]*\s*$",
     re.IGNORECASE,
 )
 

@@ -981,26 +981,30 @@ def _earlier(index: LexicalIndex, passage: Passage, start: int) -> list[str]:
     return [text[a:b] for a, b in sentence_spans(text, passage.language)] if text else []
 
 
+# time moved on past the year a sentence names, after it: 'a year later', 'un an plus tard', 'ett år senare', 'một năm
+# sau', 'the following year', 'l'année suivante', 'året därpå'
+_LATER = re.compile(
+    r"\b(?:a|one|two|three|four|five|a few|\d+)\s+years?\s+(?:later|after)\b|\bthe\s+(?:following|next)\s+year\b"
+    r"|\bthe\s+year\s+after\b|\b(?:un|une|deux|trois|quatre|cinq|\d+)\s+(?:ans?|années?)\s+(?:plus\s+tard|après)\b"
+    r"|\bl['’](?:année|an)\s+suivante?\b|\b(?:ett|två|tre|fyra|fem|\d+)\s+år\s+(?:senare|efter)\b"
+    r"|\befter\s+ett\s+år\b|\båret\s+(?:därpå|efter|därefter)\b|\b(?:một|hai|ba|bốn|năm|mười|\d+)\s+năm\s+sau\b"
+    r"|\bsau\s+một\s+năm\b|\bnăm\s+(?:sau\s+đó|tiếp\s+theo)\b",
+    re.IGNORECASE,
+)
+
+
 def _dated_before(index: LexicalIndex, passage: Passage, start: int, single: set[str]) -> set[str]:
     """The first year of the last sentence before offset `start` that names one, within BODY_REACH characters: a
     report's figures follow the paragraph that says of which year they are ('…a rendu compte des performances… en 2023
     et a déployé des tâches pour 2024' before 'toute la province a mobilisé près de 297 000 m2 de terrain': 2023, the
-    year reported on, not the next one's plans)."""
+    year reported on, not the next one's plans). None when that sentence moves time on after its year ('…avec 20
+    membres en 2022, et un an plus tard, il a été étendu…'): what follows is of a later year it does not name."""
     for sentence in reversed(_earlier(index, passage, start)):
         said = _years(BASE_YEAR.sub(" ", sentence), single)
-        if said:  # not when it moves time on past its year: '…avec 20 membres en 2022, et un an plus tard…'
-            return set() if _LATER.search(sentence) else {min(said, key=sentence.find)}
+        if said:
+            first = min(said, key=sentence.find)
+            return set() if _LATER.search(sentence, sentence.find(first) + len(first)) else {first}
     return set()
-
-
-# time moved on past the year a sentence names: 'a year later', 'un an plus tard', 'ett år senare', 'một năm sau', 'the
-# following year', 'l'année suivante', 'året därpå'
-_LATER = re.compile(
-    r"\b(?:a|one|two|three|\d+)\s+years?\s+later\b|\b(?:un|deux|trois|\d+)\s+ans?\s+plus\s+tard\b"
-    r"|\b(?:ett|två|tre|\d+)\s+år\s+senare\b|\b(?:một|hai|ba|\d+)\s+năm\s+sau\b|\bthe\s+following\s+year\b"
-    r"|\bl'année\s+suivante\b|\båret\s+(?:därpå|efter)\b|\bnăm\s+sau\s+đó\b",
-    re.IGNORECASE,
-)
 
 
 def _body(question: Question, sentence: str, earlier: Callable[[], Sequence[str]] = tuple) -> float:
@@ -1068,8 +1072,10 @@ def asked_place_level(text: str) -> str | None:
     last question does, not an earlier turn searched with it ('Which district…? And what did he explain?'), nor the
     names carried after it ('I vilken by startades teamet? Tam Thang')."""
     turns = re.split(r"(?<=\?)\s+(?=\S)", text.strip())
-    asking = [t for t in turns if not all(w[:1].isupper() for w in tokens(t))]  # not the names alone
-    match = ASKS_PLACE.search((asking or turns)[-1])
+    # the names carried after the last question, without a question mark of their own ('Why?' asks)
+    if len(turns) > 1 and not turns[-1].rstrip().endswith("?") and all(w[:1].isupper() for w in tokens(turns[-1])):
+        turns = turns[:-1]
+    match = ASKS_PLACE.search(turns[-1])
     return _NOUN_LEVEL[(match.group(1) or match.group(2)).lower()] if match else None
 
 
