@@ -91,7 +91,7 @@ from .languages import (
 from .languages import counts as counts_unit
 from .lexical import LexicalIndex
 from .models import Answer, Citation, Passage
-from .places import PLACE_NOUNS, documents_naming, mentions, plain
+from .places import PLACE_NOUNS, documents_naming, mentions
 from .places import asked as asked_places
 from .retrieval import Results
 from .signals import fitted
@@ -518,7 +518,7 @@ _PLACE_WORDS = {
     "province", "provinsen", "provins", "tinh", "thanh", "pho", "thi", *PLACE_NOUNS,
 }  # fmt: skip
 _LINKS = {"de", "d'", "du", "of"}
-_PLAIN_PREPOSITIONS = {plain(p) for p in PREPOSITIONS}  # 'o' for 'ở'
+_FOLDED_PREPOSITIONS = {fold(p) for p in PREPOSITIONS}  # 'o' for 'ở'
 _BETWEEN_WORDS = {"between", "entre", "mellan", "giua"}  # 'between Hanoi and Ha Tinh' asks one thing of both
 
 
@@ -527,30 +527,30 @@ def _two_places(question: str) -> list[str] | None:
     pour le district de Mo Cay Bac et pour la ville de Hanoï ?' asks '… pour le district de Mo Cay Bac ?' and '… pour
     la ville de Hanoï ?'; 'in Mo Cay Bac district and in Hanoi' too."""
 
-    def plain_words(text: str) -> list[str]:
-        return [w.lower() for w in re.findall(r"[\w]+'?", plain(text))]
+    def folded_words(text: str) -> list[str]:
+        return re.findall(r"[\w]+'?", fold(text))
 
     found = mentions(question)
     for (s1, p1), (s2, p2) in zip(found, found[1:], strict=False):
         e1, e2 = s1 + len(p1.said), s2 + len(p2.said)
         joint = re.fullmatch(r"(?P<tail>[\w\s-]*?),?\s+(?:and|et|och|và)\s+(?P<lead>[\w\s']*?)", question[e1:s2], re.I)
-        if joint is None or any(w not in PLACE_NOUNS for w in plain_words(joint["tail"])):
+        if joint is None or any(w not in PLACE_NOUNS for w in folded_words(joint["tail"])):
             continue
-        lead = plain_words(joint["lead"])
-        if any(w not in _PLACE_WORDS and w not in _PLAIN_PREPOSITIONS for w in lead):
+        lead = folded_words(joint["lead"])
+        if any(w not in _PLACE_WORDS and w not in _FOLDED_PREPOSITIONS for w in lead):
             continue
         # the first place's own words before it: its noun and article, and its preposition when the second has one
         words = list(re.finditer(r"[\w]+'?", question[:s1]))
         start = s1
-        while words and plain(words[-1].group()).lower() in _PLACE_WORDS:
+        while words and fold(words[-1].group()) in _PLACE_WORDS:
             start = words.pop().start()
-        if words and lead and lead[0] in _PLAIN_PREPOSITIONS and lead[0] not in _LINKS:
-            if plain(words[-1].group()).lower() in _PLAIN_PREPOSITIONS:
+        if words and lead and lead[0] in _FOLDED_PREPOSITIONS and lead[0] not in _LINKS:
+            if fold(words[-1].group()) in _FOLDED_PREPOSITIONS:
                 start = words.pop().start()
-        if words and plain(words[-1].group()).lower() in _BETWEEN_WORDS:
+        if words and fold(words[-1].group()) in _BETWEEN_WORDS:
             continue
         after = re.match(r"[\s-]*(\w+)", question[e2:])
-        skip = after.end() if after and plain(after.group(1)).lower() in PLACE_NOUNS else 0
+        skip = after.end() if after and fold(after.group(1)) in PLACE_NOUNS else 0
         first = question[:e1] + joint["tail"] + question[e2 + skip :]
         second = question[:start] + question[e1 + joint.start("lead") :]
         return [first, second]
