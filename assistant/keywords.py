@@ -7,10 +7,11 @@ import itertools
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from .dictionaries import MIN_HEAD, MIN_MODIFIER
 from .languages import capitalised, content_words, fold, joined, name_groups, opening_words, sites_of_links, stem, words
 from .lexical import LexicalIndex
 from .places import PROVINCE, mentions
-from .retrieval import Query
+from .retrieval import COMPOUNDING, Query
 
 PREFIX = 5  # words sharing this many first letters match: cognates such as 'certification'/'certifié'
 UNJUDGED = 0.5  # weight, in typical words, of a question word no dictionary translates (it counts as unmatched)
@@ -127,9 +128,18 @@ class Words:
         self.sequence = [fold(w) for w in ws]
         self.words = set(self.sequence) | {stem(w, language) for w in ws}
         self.prefixes = {_spelling(w)[:PREFIX] for w in self.words if len(w) >= PREFIX}
+        # a compound holds its head: 'particellssekreterare' is a 'sekreterare', 'fosterlandsfronten' a 'front'
+        self.heads = (
+            {w[cut:] for w in self.words for cut in range(MIN_MODIFIER, len(w) - MIN_HEAD + 1)}
+            if language in COMPOUNDING else set()
+        )  # fmt: skip
 
     def has(self, form: str) -> bool:
-        return form in self.words or (len(form) >= PREFIX and _spelling(form)[:PREFIX] in self.prefixes)
+        return (
+            form in self.words
+            or (len(form) >= PREFIX and _spelling(form)[:PREFIX] in self.prefixes)
+            or (len(form) >= MIN_HEAD and form in self.heads)
+        )
 
     def has_run(self, parts: list[set[str]]) -> bool:
         """Whether the text holds the parts one after the other: 'Mo Cay Nam' is not in a text that has 'Mo Cay Bac'

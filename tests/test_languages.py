@@ -651,3 +651,13 @@ def test_a_swedish_genitive_leaves_a_vietnamese_name(text: str, plain: str) -> N
     assert without_genitive("enligt Quang Nams projekt", "sv", known) == "enligt Quang Nam projekt"
     assert without_genitive("Enligt Jonas Gahr Støre", "sv", known) == "Enligt Jonas Gahr Støre"
     assert without_genitive("I Los Angeles", "sv", known) == "I Los Angeles"
+
+
+def test_a_swedish_compound_holds_its_head() -> None:
+    # 'secrétaires de cellule du Parti' reaches the Swedish report's 'particellssekreterare' through 'sekreterare'
+    from assistant.keywords import Words
+
+    text = Words("det fanns 3 760/4 899 particellssekreterare som också var CTMT-kommittéchef", "sv")
+    assert text.has(stem("sekreterare", "sv")) and text.has("kommittechef")
+    assert not text.has("chef") and not text.has("rare")  # a head has five letters at least: 'chef' ends many words
+    assert not Words("particellssekreterare", "fr").has(stem("sekreterare", "sv"))  # French writes no compounds
