@@ -561,7 +561,8 @@ def _two_places(question: str) -> list[str] | None:
 # qui … et le membre permanent du Front de Chau Thanh qui … ?'
 _WHO_ARE = re.compile(
     r"^\W*(?:who are|what are the names of|qui sont|comment s'appellent|quels sont les noms d(?:es|u|e)|vilka är|"
-    r"vilka var|vad heter|ai là)\s+",
+    r"vilka var|vad heter|ai là|name|give the names of|nommez|citez|donnez les noms d(?:es|u|e)|nämn|"
+    r"ange namnen på|uppge namnen på|nêu tên)\s+",
     re.IGNORECASE,
 )
 # (a preposition the second side repeats goes with the 'and': 'les noms de la présidente … et de la présidente …')
@@ -580,11 +581,21 @@ def _two_people(question: str) -> list[str] | None:
     opening = _WHO_ARE.match(question)
     if opening is None:
         return None
-    sides = _AND_THE.split(question[opening.end() :], maxsplit=1)
+    rest = question[opening.end() :]
+    if (that := _AND_THAT.search(rest)) and (post := _POST_OF.match(rest)):  # '… et celui du Front de Hanoi'
+        sides = [rest[: that.start()], post.group(1) + rest[that.end() :]]
+    else:
+        sides = _AND_THE.split(rest, maxsplit=1)
     if len(sides) != 2 or not all(_opens_on_post(side) for side in sides):
         return None
     ask = question[: opening.end()]
-    return [f"{ask}{sides[0].strip(' ,?')}{_mark(question)}", f"{ask}{sides[1].strip()}"]
+    return [f"{ask}{side.strip(' ,.!?')}{_mark(question)}" for side in sides]
+
+
+# the second of two posts said by a pronoun: 'le vice-président du Front de Mo Cay Bac et celui du Front de Hanoi',
+# 'the chair of the district Front and that of the city Front'
+_AND_THAT = re.compile(r",?\s+(?:and|et)\s+(?:celui|celle|ceux|celles|that|those)\s+(?=(?:of|d[eu]|des|d')\b)", re.I)
+_POST_OF = re.compile(r"\s*(.+?\s)(?=(?:of|d[eu]|des|d')\b)", re.IGNORECASE)  # the post, up to its 'of'
 
 
 _MEMBERS = {"member", "membre", "ledamot", "ledamoten", "ủy", "uỷ"}  # 'le membre permanent', 'ủy viên'

@@ -339,6 +339,12 @@ SUM = re.compile(
     r"|[$€]\s?\d",
     re.IGNORECASE,
 )
+# a request for a name, in place of 'who': 'Name…', 'Give the name(s) of…', 'Donnez le nom de…', 'Ange namnet på…'
+_NAME_IT = (
+    r"name|give the names? of|state the names? of|nommez|citez|donnez les? noms? d(?:e|u|es)|"
+    r"indiquez les? noms? d(?:e|u|es)|"
+    r"nämn|ange namn(?:et|en)? på|uppge namn(?:et|en)? på|nêu tên|cho biết tên|hãy cho biết tên|hãy nêu tên"
+)
 ASKS_PERSON = re.compile(
     rf"{_ASKING}(?:who|whom|qui|vem|ai)\b|\b(?:ai là|là ai|người nào|do ai|thì ai(?!\s+cũng))\b"
     # which holder of a post: 'Quel vice-président du Front…', 'Which deputy secretary…', 'Vilken vice ordförande'
@@ -349,7 +355,13 @@ ASKS_PERSON = re.compile(
     r"director|directeur|directrice|"
     # which writer: 'Vilken skribent står bakom texten…' (not 'which author', who may be one the news quotes)
     r"writer|rédacteur|rédactrice|skribent)\b(?!['’]s)"
-    r"|\b(?:chủ tịch|bí thư|trưởng ban|giám đốc|tác giả)\s+nào\b",
+    r"|\b(?:chủ tịch|bí thư|trưởng ban|giám đốc|tác giả)\s+nào\b"
+    # a post's holder asked for by name: 'Name the chair of…', 'Nommez le vice-président…', 'Nämn ordföranden…',
+    # 'Give the name of the secretary…', 'Nêu tên chủ tịch…'
+    rf"|^\W*(?:{_NAME_IT})\s+(?:(?:the|le|la|les|l'|du|de la|des|på)\s*)?"
+    r"(?:(?:vice|deputy|permanent|standing|first)[- ]?)?(?:chair\w*|president|président\w*|vice-président\w*|"
+    r"secretary|secretaries|secrétaires?|ordförande\w*|viceordförande\w*|sekreterar\w*|partisekreterar\w*|head|heads|"
+    r"chef|chefs?en|director|directeur|directrice|leaders?|phó chủ tịch|chủ tịch|bí thư|trưởng ban)\b",
     re.IGNORECASE,
 )
 # A year of founding asked ('En quelle année … a-t-il été créé', 'Vilket år grundades', 'thành lập vào năm nào') is

@@ -475,6 +475,16 @@ def test_a_question_that_points_nowhere_starts_anew() -> None:
         # two people, each named by what they are or do
         ("Who are the deputy chair of the Mo Cay Bac Front and the standing member of the Chau Thanh Front?",
          ["Who are the deputy chair of the Mo Cay Bac Front?", "Who are the standing member of the Chau Thanh Front?"]),
+        # asked for by name ('Name…', 'Nommez…', 'Nämn…'), and the second post said by a pronoun ('celui du…')
+        ("Name the chair of the Hanoi Front Committee and the head of the Hanoi Mass Mobilization Commission.",
+         ["Name the chair of the Hanoi Front Committee?", "Name the head of the Hanoi Mass Mobilization Commission?"]),
+        ("Nommez le vice-président du Front du district de Mo Cay Bac et celui du Front de la ville de Hanoi.",
+         ["Nommez le vice-président du Front du district de Mo Cay Bac ?",
+          "Nommez le vice-président du Front de la ville de Hanoi ?"]),
+        ("Who are the chair of the district Front and that of the city Front?",
+         ["Who are the chair of the district Front?", "Who are the chair of the city Front?"]),
+        ("Nommez les communes de Tra Ka et celles de Dien Ban.",
+         ["Nommez les communes de Tra Ka et celles de Dien Ban."]),
         # a preposition the second side repeats goes with the 'and' ('…de la présidente … et de la présidente …')
         ("Quels sont les noms de la présidente de l'Union de Ha Tinh et de la présidente du Front de Hanoi ?",
          ["Quels sont les noms de la présidente de l'Union de Ha Tinh ?",

@@ -111,6 +111,13 @@ def test_question_kinds() -> None:
     assert asked_kind("Which provincial Front vice-chair is quoted saying the Front should stay close?") == "person"
     assert asked_kind("Which district chair spoke at the conference?") == "person"
     assert asked_kind("Which body did the chair lead?") is None
+    # a post's holder asked for by name, in place of 'who'; not a thing named
+    assert asked_kind("Name the chair of the Hanoi Fatherland Front Committee.") == "person"
+    assert asked_kind("Nommez le vice-président du Front de Mo Cay Bac.") == "person"
+    assert asked_kind("Donnez le nom du secrétaire provincial du Parti.") == "person"
+    assert asked_kind("Nämn ordföranden för fronten i Hanoi.") == "person"
+    assert asked_kind("Nêu tên chủ tịch Mặt trận Hà Nội.") == "person"
+    assert asked_kind("Name the commune where the team started.") is None
     # the kind asked first decides: a year is asked for here, 'three times' only describes it
     assert asked_kind("In which year was Hanoi's income more than three times that of 2010?") == "time"
     assert asked_kind("When the programme started, how many households were poor?") == "number"
