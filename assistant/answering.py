@@ -73,6 +73,7 @@ from .languages import (
     byline,
     content_words,
     count_numbers,
+    counted,
     fold,
     given_in,
     gives_people,
@@ -1074,9 +1075,28 @@ def judge_parts(question: str, history: list[Any] | None, search: Search, simila
     if sides := _alternatives(question):  # two things compared: each side a question of its own
         return [judge(side, history, search, similarity) for side in sides]
     first, *later = split_parts(question)
-    parts = [first, *(same_count(first, p) for p in later)]  # '…and how many were registered in Hanoi?'
+    # '…and how many were registered in Hanoi?'; '…, and how much in Hanoi during the last term?'
+    parts = [first, *(_elliptic(same_count(first, p), question_language(question)) for p in later)]
     before = [*(history or []), {"role": "user", "content": first}]
     return [judge(p, history if i == 0 else before, search, similarity, i == 0) for i, p in enumerate(parts)]
+
+
+# a later part that asks 'how much' of another place or time alone: '…, et combien à Hanoi au cours du mandat ?'
+_BARE_ASK = re.compile(
+    r"^\W*(?:how much|how many|combien|hur mycket|hur många)\s+(?=(?:in|at|for|during|over|à|au|aux|en|pour|dans|"
+    r"sur|i|under|för|på)\b)",
+    re.IGNORECASE,
+)
+
+
+def _elliptic(part: str, language: str) -> str:
+    """A later part that asks 'how much' and names only a place or a time, as the follow-up it is: 'and how much in
+    Hanoi during the last term?' asks the first part's question of Hanoi ('And in Hanoi during the last term?'), not
+    any figure the Hanoi report gives."""
+    match = _BARE_ASK.match(part)
+    if match is None or counted(part):
+        return part
+    return f"{_AND_OPENING.get(language, 'And')} {part[match.end() :]}"
 
 
 def respond(question: str, history: list[Any] | None, search: Search, similarity: Similarity) -> tuple[Answer, Results]:

@@ -1620,6 +1620,15 @@ def test_a_follow_up_s_money_is_read_in_a_sum(seeded: Settings) -> None:
     assert "60 millions de VND" in reply.text
 
 
+def test_a_later_part_that_names_only_a_place_and_a_time_asks_the_first_part_s_question(seeded: Settings) -> None:
+    # '…, and how much in Hanoi during the last term?' asks what the fund raised there, not any Hanoi figure
+    reply = answer(
+        "How much did the For the Poor fund raise in Ha Tinh in 2023, and how much in Hanoi during the last term?"
+    )
+    assert reply.found and not reply.partial
+    assert "104,3" in reply.text and "411,2" in reply.text
+
+
 def test_the_place_asked_before_does_not_outscore_the_place_asked_now(seeded: Settings) -> None:
     # searched with the turn before's words, Mo Cay Bac's vice-president scores first; Chau Thanh's member answers
     # the new thing asked (a follow-up that asks the same again of a new place, 'Och i Mo Cay Bac?', is declined when
