@@ -837,7 +837,7 @@ def _own_words_read(part: str, previous: str | None, question: Question, best: S
     nhiêu tiền' in '60 millions de VND'; not the veterans of 'how many people of them are veterans'."""
     said = ANAPHORA.sub(" ", part)  # 'Och hur många deltog i dem?': 'dem' is no word of its own
     people = asks_people(part) and gives_people(best.text)
-    if people:
+    if people or (PARTAKE.search(said) and counted(said)):  # 'Och hur många kadrer deltog?': the cadres counted
         said = PARTAKE.sub(" ", said)
     if question.measure in ASKS_MEASURE and measured(best.text, question.measure):
         said = ASKS_MEASURE[question.measure].sub(" ", said)

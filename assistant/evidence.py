@@ -40,6 +40,7 @@ from .languages import (
     asked_kind,
     asked_measure,
     asks_of_article,
+    asks_people,
     byline,
     capitalised,
     content_words,
@@ -50,6 +51,7 @@ from .languages import (
     fold,
     given_in,
     gives_measure,
+    gives_people,
     head_of_count,
     households,
     is_stopword,
@@ -207,6 +209,7 @@ class Question:
     stated: list[tuple[str, KeyWord | None]] = field(default_factory=list)
     single: set[str] = field(default_factory=set)  # its years asked as one year, not a stretch's start or end
     unknown: list[str] = field(default_factory=list)  # names it gives that no document writes ('Stockholm')
+    partakers: bool = False  # it counts those who took part, naming nothing counted ('Hur många deltog i…')
 
 
 # A name the question quotes: « … », "…", “…”, or '…' between spaces (not an apostrophe: 'Hanoi's', 'l'équipe')
@@ -415,7 +418,8 @@ def question_of(results: Results, constraint_text: str) -> Question:
     capitalised = {t.lower() for t in tokens(constraint_text) if t[:1].isupper()}
     topic = [w for w in content_words(constraint_text) if w not in capitalised]
     asks_own = ASKS_WHAT.search(constraint_text) or ASKS_MANNER.search(constraint_text)
-    if kind is None and not (asks_own and len(topic) >= 2):  # 'And what about Hanoi?'
+    carried = kind is None and not (asks_own and len(topic) >= 2)  # 'And what about Hanoi?'
+    if carried:
         kind = asked_kind(results.query.text)
     places = asked(constraint_text, results.index)
     counting = counted(constraint_text)
@@ -430,13 +434,16 @@ def question_of(results: Results, constraint_text: str) -> Question:
     return Question(keys, years, numbers, names, role, vice, kind, results.query.language, unjudged_share(keys), places,
                     named, _counted_keys(keys, folded, results), counting, sums, money,
                     _asks_a_verb(constraint_text), leads, _persons(names, places, constraint_text),
-                    bool(ASKS_SHARE.search(constraint_text)), asked_place_level(constraint_text),
+                    # the rate asked before: 'Tỷ lệ hộ nghèo của Hà Nội…? Còn ở Hà Tĩnh thì sao?'
+                    bool(ASKS_SHARE.search(constraint_text) or (carried and ASKS_SHARE.search(results.query.text))),
+                    asked_place_level(constraint_text),
                     _asked_level(constraint_text, role, places), measure,
                     _attributed(constraint_text, kind), bodies(constraint_text, people=False),
                     _quoted(keys, constraint_text),
                     _qualities(keys, constraint_text) or _measured_thing(keys, constraint_text, measure),
                     _stated_counts(keys, constraint_text), single,
-                    _unknown_names(keys, constraint_text, results))  # fmt: skip
+                    _unknown_names(keys, constraint_text, results),
+                    partakers=not counting and kind == "number" and asks_people(constraint_text))  # fmt: skip
 
 
 def _years(text: str, single: set[str]) -> set[str]:
@@ -879,6 +886,8 @@ def _unit(question: Question, sentence: str, language: str, known: list[KeyWord]
     else; but a sum of money or a percentage counts no things ('411,2 miljarder VND' for 'how many cards')."""
     if question.kind == "number" and question.share:  # a rate is a percentage or a fraction, not '7 tâches'
         return 1.0 if PERCENT_SIGN.search(sentence) or FRACTION.search(sentence) else 0.0
+    if question.kind == "number" and question.partakers:  # those who took part are people, not '3 119 utbildningar'
+        return 1.0 if gives_people(sentence) or not count_numbers(sentence) else 0.0
     things = bool(question.counting) and not (question.sums or question.money)
     if question.kind != "number" or not (known or question.sums or things):
         return 1.0

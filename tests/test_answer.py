@@ -1629,6 +1629,25 @@ def test_a_later_part_that_names_only_a_place_and_a_time_asks_the_first_part_s_q
     assert "104,3" in reply.text and "411,2" in reply.text
 
 
+def test_a_follow_up_asks_the_rate_asked_before(seeded: Settings) -> None:
+    # Hanoi's poverty rate, then 'and in Ha Tinh?': the Ha Tinh report gives no rate, and its fund's 104,3 billion
+    # is none
+    before = [{"role": "user", "content": "Tỷ lệ hộ nghèo của Hà Nội hiện nay là bao nhiêu?"}]
+    assert "0,03 %" in answer(before[0]["content"]).text
+    assert not answer("Còn ở Hà Tĩnh thì sao?", history=before).found
+
+
+def test_those_who_took_part_are_people(seeded: Settings) -> None:
+    # a count of courses is no count of those who took part in a contest; the conferences' participants are
+    assert not answer("Hur många deltog i tävlingen för chefer för frontarbetskommittéerna (CTMT) i Hanoi?").found
+    reply = answer("Hur många deltog i Hanois konferenser om civiliserad livsstil?")
+    assert reply.found and "1 529 991" in reply.text
+    # a follow-up that counts cadres who took part is read by the count of the cadres
+    before = [{"role": "user", "content": "Hur många utbildningar ordnade Hanois fosterlandsfront för sina kadrer?"}]
+    reply = answer("Och hur många kadrer deltog?", history=before)
+    assert reply.found and "358 689" in reply.text
+
+
 def test_the_place_asked_before_does_not_outscore_the_place_asked_now(seeded: Settings) -> None:
     # searched with the turn before's words, Mo Cay Bac's vice-president scores first; Chau Thanh's member answers
     # the new thing asked (a follow-up that asks the same again of a new place, 'Och i Mo Cay Bac?', is declined when
