@@ -115,6 +115,7 @@ def test_the_question_set_is_grounded_in_the_documents_and_split_once() -> None:
             "probe-r.jsonl",
             "probe-mq.jsonl",
             "probe-t.jsonl",
+            "probe-u.jsonl",
         )
         for q in load_questions(SPLIT.with_name(name))
     ]
