@@ -443,7 +443,9 @@ def question_of(results: Results, constraint_text: str) -> Question:
                     _qualities(keys, constraint_text) or _measured_thing(keys, constraint_text, measure),
                     _stated_counts(keys, constraint_text), single,
                     _unknown_names(keys, constraint_text, results),
-                    partakers=not counting and kind == "number" and asks_people(constraint_text))  # fmt: skip
+                    # (not of a thing the turn before counts: 'Et à combien d'autres a-t-il participé ?')
+                    partakers=not counting and kind == "number" and asks_people(constraint_text)
+                    and not counted(results.query.text))  # fmt: skip
 
 
 def _years(text: str, single: set[str]) -> set[str]:

@@ -1646,6 +1646,15 @@ def test_those_who_took_part_are_people(seeded: Settings) -> None:
     before = [{"role": "user", "content": "Hur många utbildningar ordnade Hanois fosterlandsfront för sina kadrer?"}]
     reply = answer("Och hur många kadrer deltog?", history=before)
     assert reply.found and "358 689" in reply.text
+    # 'how many others did it take part in' counts the delegations asked before, not people
+    first = (
+        "Combien de délégations de supervision le Front de Hanoi a-t-il mises sur pied au cours des cinq dernières "
+        "années ?"
+    )
+    reply = answer(
+        "Et à combien d'autres a-t-il participé en coordination ?", history=[{"role": "user", "content": first}]
+    )
+    assert reply.found and "6 920" in reply.text
 
 
 def test_the_place_asked_before_does_not_outscore_the_place_asked_now(seeded: Settings) -> None:
