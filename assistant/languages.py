@@ -1062,7 +1062,7 @@ def people_unit(unit: str) -> bool:
     """Whether a number's unit counts people: '815 940 deltagare', '20 membres', the police's '73 sujets' (the
     individuals it dealt with)."""
     first = next(iter(unit.lower().split()), "")
-    return first in PEOPLE_WORDS or first in _MEMBERS or first == "sujets"
+    return first in PEOPLE_WORDS or first in _MEMBERS or first == "sujets" or bool(_COMRADES.fullmatch(first))
 
 
 def gives_people(sentence: str) -> bool:

@@ -159,7 +159,7 @@ def test_a_count_is_read_before_its_number_too() -> None:
 
     households = KeyWord("households", "word", {"household", "households", "menag", "menages"})
     question = SimpleNamespace(
-        kind="number", sums=False, money=False, share=False, numbers=set(), counting=["households"]
+        kind="number", sums=False, money=False, share=False, partakers=False, numbers=set(), counting=["households"]
     )
     for sentence in ("Le nombre de ménages pauvres du district est de 1 250.", "Ménages : 640"):
         assert _unit(question, sentence, "fr", [households]) == 1.0  # type: ignore[arg-type]
@@ -172,7 +172,9 @@ def test_a_count_is_read_before_its_number_too() -> None:
     assert _unit(question, houses, "fr", [households]) == 0.0  # type: ignore[arg-type]
     assert _unit(question, "Dont 94 ménages ont construit de nouveaux logements.", "fr", [households]) == 1.0  # type: ignore[arg-type]
     teams = KeyWord("teams", "word", {"team", "teams", "equip", "equipes"})
-    covid = SimpleNamespace(kind="number", sums=False, money=False, share=False, numbers=set(), counting=["teams"])
+    covid = SimpleNamespace(
+        kind="number", sums=False, money=False, share=False, partakers=False, numbers=set(), counting=["teams"]
+    )
     quoted = "Ils ont participé à plus de 26 000 « équipes communautaires Covid-19 » au niveau local."
     assert _unit(covid, quoted, "fr", [teams]) == 1.0  # type: ignore[arg-type]  # a quote is no comma
     # words before a number that name the count say what it counts, whatever follows it
@@ -189,7 +191,13 @@ def test_a_sum_or_a_share_counts_no_things() -> None:
 
     # no document word for the cards is known, but a sum of money is not a number of cards
     cards = SimpleNamespace(
-        kind="number", sums=False, money=False, share=False, numbers=set(), counting=["thẻ", "bảo", "hiểm"]
+        kind="number",
+        sums=False,
+        money=False,
+        share=False,
+        partakers=False,
+        numbers=set(),
+        counting=["thẻ", "bảo", "hiểm"],
     )
     assert _unit(cards, "Le fonds a mobilisé 411,2 milliards de VND et 0,03 %.", "fr", []) == 0.0  # type: ignore[arg-type]
     assert _unit(cards, "Le fonds a remis 5 099 cartes.", "fr", []) == 1.0  # type: ignore[arg-type]
@@ -200,7 +208,9 @@ def test_a_rate_is_given_by_a_percentage_or_a_fraction() -> None:
 
     from assistant.evidence import _unit
 
-    rate = SimpleNamespace(kind="number", sums=False, money=False, share=True, numbers=set(), counting=[])
+    rate = SimpleNamespace(
+        kind="number", sums=False, money=False, share=True, partakers=False, numbers=set(), counting=[]
+    )
     assert _unit(rate, "Le projet vise à concrétiser l'une des 7 tâches de la résolution.", "fr", []) == 0.0  # type: ignore[arg-type]
     assert _unit(rate, "Le taux de pauvreté de la ville est de 0,03 %.", "fr", []) == 1.0  # type: ignore[arg-type]
     assert _unit(rate, "7/17 districts ont rempli les critères.", "fr", []) == 1.0  # type: ignore[arg-type]
