@@ -116,6 +116,7 @@ def test_the_question_set_is_grounded_in_the_documents_and_split_once() -> None:
             "probe-mq.jsonl",
             "probe-t.jsonl",
             "probe-u.jsonl",
+            "probe-v6.jsonl",
         )
         for q in load_questions(SPLIT.with_name(name))
     ]
