@@ -240,9 +240,14 @@ def _lookup(word_key: str, source: str, target: str, folder: Path, known: Known 
     return []
 
 
+# the endings of a verb's past and passive, whose last letters are no compound's head: 'registrerades' was registered,
+# not a row ('rad') of something
+_VERB_ENDINGS = {"sv": ("ade", "ades", "ats", "erar", "erade", "erat")}
+
+
 def _translate_word(word: str, source: str, target: str, folder: Path, known: Known | None) -> list[str]:
     found = _lookup(_key(word, source), source, target, folder, known)
-    if found or " " in word:
+    if found or " " in word or word.lower().endswith(_VERB_ENDINGS.get(source, ())):
         return found
     # longest head first: the compound's meaning sits at its end; a modifier has two letters at least
     for cut in range(MIN_MODIFIER, len(word) - MIN_HEAD + 1):
