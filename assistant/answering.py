@@ -583,8 +583,8 @@ def _two_people(question: str) -> list[str] | None:
     if opening is None:
         return None
     rest = question[opening.end() :]
-    if (that := _AND_THAT.search(rest)) and (post := _POST_OF.match(rest)):  # '… et celui du Front de Hanoi'
-        sides = [rest[: that.start()], post.group(1) + rest[that.end() :]]
+    if (that := _AND_THAT.search(rest)) and (post := _post_of(rest[: that.start()], rest[that.end() :])):
+        sides = [rest[: that.start()], post + rest[that.end() :]]  # '… et celui du Front de Hanoi'
     else:
         sides = _AND_THE.split(rest, maxsplit=1)
     if len(sides) != 2 or not all(_opens_on_post(side) for side in sides):
@@ -596,7 +596,21 @@ def _two_people(question: str) -> list[str] | None:
 # the second of two posts said by a pronoun: 'le vice-président du Front de Mo Cay Bac et celui du Front de Hanoi',
 # 'the chair of the district Front and that of the city Front'
 _AND_THAT = re.compile(r",?\s+(?:and|et)\s+(?:celui|celle|ceux|celles|that|those)\s+(?=(?:of|d[eu]|des|d')\b)", re.I)
-_POST_OF = re.compile(r"\s*(.+?\s)(?=(?:of|d[eu]|des|d')\b)", re.IGNORECASE)  # the post, up to its 'of'
+_OF = re.compile(r"\b(?:of|d[eu]|des|d')(?:\s+|(?<=')\s*)(?:(?:the|la|le|les|l')\s*)?([^\W\d_][\w-]*)", re.IGNORECASE)
+
+
+def _post_of(first: str, tail: str) -> str | None:
+    """What a pronoun's 'of' phrase stands in for: the first side up to the 'of' phrase the pronoun's replaces, the
+    one on the same thing ('le vice-président du Front de Mo Cay Bac et celui du Front de Hanoi': 'le vice-président')
+    or else the last ('the head of the Commission of the Hanoi Front and that of the Ha Tinh Front': 'the head of the
+    Commission'); None when the first side has none."""
+    phrases = list(_OF.finditer(first))
+    said = _OF.match(tail)
+    if not phrases or said is None:
+        return None
+    same = [m for m in phrases if fold(m.group(1)) == fold(said.group(1))]
+    cut = (same or phrases)[-1 if not same else 0].start()
+    return first[:cut].lstrip() if first[:cut].strip() else None
 
 
 _MEMBERS = {"member", "membre", "ledamot", "ledamoten", "ủy", "uỷ"}  # 'le membre permanent', 'ủy viên'
@@ -850,9 +864,13 @@ def _own_words_read(part: str, previous: str | None, question: Question, best: S
     near = Words(best.passage.text, best.passage.language)
     if any(matched(k, near) or (people and k.word.lower() in PEOPLE_WORDS) for k in own):
         return True
-    # 'Och hur många kadrer deltog?' is read by the count of the cadres ('358 689 kadrer'), without its 'took part'
+    # 'Och hur många kadrer deltog?' is read by the count of the cadres ('358 689 kadrer'), without its 'took part',
+    # when its other words are read too (not 'Och hur många kadrer deltog i idrottsturneringen?')
     things = {fold(w) for w in counted(said)} if PARTAKE.search(said) else set()
-    return any(matched(k, near) for k in question.keys if fold(k.word) in things)
+    partaking = {fold(w) for w in content_words(" ".join(m.group() for m in PARTAKE.finditer(said)))}
+    rest = [k for k in own if fold(k.word) not in partaking | things]
+    read = any(matched(k, near) for k in question.keys if fold(k.word) in things)
+    return read and all(matched(k, near) for k in rest)
 
 
 def _site_known(question: Question, ranked: list[Sentence], results: Results) -> bool:
@@ -1087,10 +1105,11 @@ def judge_parts(question: str, history: list[Any] | None, search: Search, simila
 
 # a later part that asks 'how much' of another place or time alone: '…, et combien à Hanoi au cours du mandat ?'
 _BARE_ASK = re.compile(
-    r"^\W*(?:how much|how many|combien|hur mycket|hur många)\s+(?=(?:in|at|for|during|over|à|au|aux|en|pour|dans|"
-    r"sur|i|under|för|på)\b)",
+    r"^\W*(?:how much|how many|combien|hur mycket|hur många)\s+(?=(?:in|at|during|over|à|au|aux|dans|i|under)\b)",
     re.IGNORECASE,
 )
+# what names a place or a year: 'in Hanoi', 'i Quang Nam', 'in 2023' (not 'in cash', 'in VND')
+_PLACE_OR_YEAR = re.compile(r"\b(?:[A-ZÀ-ÝĐ][a-zà-ÿđ\u0300-\u036f\u1ea0-\u1ef9]+|(?:19|20)\d{2})\b")
 
 
 def _elliptic(part: str, language: str) -> str:
@@ -1098,7 +1117,7 @@ def _elliptic(part: str, language: str) -> str:
     Hanoi during the last term?' asks the first part's question of Hanoi ('And in Hanoi during the last term?'), not
     any figure the Hanoi report gives."""
     match = _BARE_ASK.match(part)
-    if match is None or counted(part):
+    if match is None or counted(part) or not _PLACE_OR_YEAR.search(part, match.end()):
         return part
     return f"{_AND_OPENING.get(language, 'And')} {part[match.end() :]}"
 

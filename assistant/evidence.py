@@ -37,6 +37,7 @@ from .languages import (
     SUM,
     SURNAMES,
     TIME,
+    YEAR_WORDS,
     asked_kind,
     asked_measure,
     asks_of_article,
@@ -209,6 +210,8 @@ class Question:
     stated: list[tuple[str, KeyWord | None]] = field(default_factory=list)
     single: set[str] = field(default_factory=set)  # its years asked as one year, not a stretch's start or end
     unknown: list[str] = field(default_factory=list)  # names it gives that no document writes ('Stockholm')
+    # names of things it gives that some document writes ('Yagi'): a document that does not is about something else
+    things: list[KeyWord] = field(default_factory=list)
     partakers: bool = False  # it counts those who took part, naming nothing counted ('Hur många deltog i…')
 
 
@@ -434,8 +437,10 @@ def question_of(results: Results, constraint_text: str) -> Question:
     return Question(keys, years, numbers, names, role, vice, kind, results.query.language, unjudged_share(keys), places,
                     named, _counted_keys(keys, folded, results), counting, sums, money,
                     _asks_a_verb(constraint_text), leads, _persons(names, places, constraint_text),
-                    # the rate asked before: 'Tỷ lệ hộ nghèo của Hà Nội…? Còn ở Hà Tĩnh thì sao?'
-                    bool(ASKS_SHARE.search(constraint_text) or (carried and ASKS_SHARE.search(results.query.text))),
+                    # the rate asked before: 'Tỷ lệ hộ nghèo của Hà Nội…? Còn ở Hà Tĩnh thì sao?' (not when it names
+                    # a thing of its own: 'Còn số quận, huyện, thị xã không còn hộ nghèo?')
+                    bool(ASKS_SHARE.search(constraint_text) or (carried and ASKS_SHARE.search(results.query.text)
+                                                                 and len(_own_topic(topic)) < 2)),
                     asked_place_level(constraint_text),
                     _asked_level(constraint_text, role, places), measure,
                     _attributed(constraint_text, kind), bodies(constraint_text, people=False),
@@ -443,9 +448,18 @@ def question_of(results: Results, constraint_text: str) -> Question:
                     _qualities(keys, constraint_text) or _measured_thing(keys, constraint_text, measure),
                     _stated_counts(keys, constraint_text), single,
                     _unknown_names(keys, constraint_text, results),
+                    _named_things(keys, constraint_text, results, places),
                     # (not of a thing the turn before counts: 'Et à combien d'autres a-t-il participé ?')
                     partakers=not counting and kind == "number" and asks_people(constraint_text)
                     and not counted(results.query.text))  # fmt: skip
+
+
+def _own_topic(topic: list[str]) -> list[str]:
+    """A follow-up's words that name a thing, not a year: 'last year' and 'år 2023' name none."""
+    return [w for w in topic if not w.isdigit() and w not in YEAR_WORDS and w not in _WHEN_WORDS]
+
+
+_WHEN_WORDS = {"last", "this", "next", "förra", "nästa", "dernière", "dernier", "prochaine", "qua", "trước"}
 
 
 def _years(text: str, single: set[str]) -> set[str]:
@@ -472,6 +486,7 @@ def _just_before(sentence: str, start: int, language: str) -> Words:
 
 QUALITY_WORDS = 4  # words after a count read for what those counted are
 _FOR = {"for", "för", "pour", "cho", "with", "avec", "med", "để", "dành"}  # what a count is for, not of
+_RELATIVE = {"who", "which", "that", "qui", "som", "mà"}  # what opens a clause about those counted
 
 
 def _of_quality(question: Question, sentence: str, own: Words, language: str) -> bool:
@@ -485,7 +500,12 @@ def _of_quality(question: Question, sentence: str, own: Words, language: str) ->
     for match in counts:
         # right after it, up to a comma or what it is for ('dont 4 femmes', 'có 3 đồng chí nữ', '4 av dem är kvinnor';
         # not '2 500 modeller för ungdomar och kvinnor'), or just before it ('women: 4')
-        ahead = words(re.split(r"[,;:()]", sentence[match.end() :])[0])[:QUALITY_WORDS]
+        clause = words(re.split(r"[,;:()]", sentence[match.end() :])[0])
+        ahead = clause[:QUALITY_WORDS]
+        # and the relative clause that says what they are: '6 av 11 kamrater som deltar för första gången'
+        relative = next((i for i, w in enumerate(ahead) if w.lower() in _RELATIVE), None)
+        if relative is not None:
+            ahead = clause[: relative + 1 + QUALITY_WORDS]
         after = " ".join(itertools.takewhile(lambda w: w.lower() not in _FOR, ahead))
         near = (Words(after, language), _just_before(sentence, match.start(), language))
         if any(matched(k, side) for k in question.qualities for side in near):
@@ -498,23 +518,35 @@ def _of_quality(question: Question, sentence: str, own: Words, language: str) ->
     return not counts
 
 
-def _unknown_names(keys: list[KeyWord], text: str, results: Results) -> list[str]:
-    """The single capitalised words a question gives, not first, that no document writes in any form ('Hur lång tid
-    tar det att flyga från Stockholm till Hanoi?'): the documents do not speak of it."""
-    language = results.query.language
+def _single_names(keys: list[KeyWord], text: str, language: str) -> list[KeyWord]:
+    """The single capitalised words a question gives, not first ('Stockholm', 'Yagi')."""
     named = capitalised(text, language) - opening_words(text)
-    terms = results.index.terms
-
-    def written(k: KeyWord) -> bool:  # in any form, or as a word it starts with ('Vietnamese' of 'Vietnam')
-        folded = fold(k.word)
-        forms = k.forms | {folded, stem(k.word, language)}
-        return any(f in terms for f in forms) or any(folded[:n] in terms for n in range(6, len(folded)))
-
     return [
-        k.word
-        for k in keys
+        k for k in keys
         if k.word in named and " " not in k.word and len(k.word) >= 4 and not any(c.isdigit() for c in k.word)
-        and not written(k)
+    ]  # fmt: skip
+
+
+def _written(k: KeyWord, results: Results) -> bool:
+    """Whether some document writes a name, in any form, or as a word it starts with ('Vietnamese' of 'Vietnam')."""
+    folded, terms = fold(k.word), results.index.terms
+    forms = k.forms | {folded, stem(k.word, results.query.language)}
+    return any(f in terms for f in forms) or any(folded[:n] in terms for n in range(6, len(folded)))
+
+
+def _unknown_names(keys: list[KeyWord], text: str, results: Results) -> list[str]:
+    """The single capitalised words a question gives that no document writes in any form ('Hur lång tid tar det att
+    flyga från Stockholm till Hanoi?'): the documents do not speak of it."""
+    return [k.word for k in _single_names(keys, text, results.query.language) if not _written(k, results)]
+
+
+def _named_things(keys: list[KeyWord], text: str, results: Results, places: list[Place]) -> list[KeyWord]:
+    """The single names a question gives that some document writes and that name no place it asks about: 'bão Yagi'
+    is a storm one report names, and the Hanoi report's fund, which does not name it, says nothing of it."""
+    placed = {fold(w) for p in places for w in f"{p.name} {p.said}".split()}
+    return [
+        k for k in _single_names(keys, text, results.query.language)
+        if k.kind == "name" and fold(k.word) not in placed and _written(k, results)
     ]  # fmt: skip
 
 
@@ -1124,6 +1156,8 @@ def sentences(
         # (one of them, for a question about two people whom two documents name: 'Ông Đỗ Anh Tuấn… và bà Nguyễn Lan
         # Hương… cùng là ủy viên…')
         unnamed = bool(question.persons) and not any(_names_person(k, doc_words) for k in question.persons)
+        # a name another document writes and this one does not ('bão Yagi' against the Hanoi report's fund)
+        elsewhere_named = any(not matched(k, doc_words) for k in question.things)
         stated_elsewhere = bool(question.stated) and recounted(question.stated, wide.text, passage.language)
         cand = by_id.get(passage.chunk_id)
         dense = cand.signals.get("dense", 0.0) if cand else 0.0
@@ -1183,6 +1217,8 @@ def sentences(
                 violation = "level"  # after the place: a sentence about another place says so
             if violation is None and unnamed:
                 violation = "named"  # the document does not name a person the question does: another one answers
+            if violation is None and elsewhere_named:
+                violation = "named"  # nor a thing the question names, which another document names
             if violation is None and stated_elsewhere:
                 violation = "count"  # its passage counts what the question does, with another number
             if violation is None and question.years and features["years"] == 0.0:

@@ -322,6 +322,10 @@ ASKS_MONEY = re.compile(
     r"\b(?:cost|costs|price|prices|budget|how much money|coût|coûté|coûte|budget|montant|d'argent|kostade|kostar|"
     r"kostnad|kostnaden|belopp|beloppet|beloppen|hur mycket pengar|chi phí|kinh phí|bao nhiêu tiền|số tiền|vốn đầu tư|"
     r"giá bán|investment cost|amounts? of money|sums? of money|penningsumm(?:a|an|or|orna)|"
+    # what a project cost to build: 'the total investment of the Ring Road 4 project', 'tổng mức đầu tư'
+    r"total investments?|investment capital|investissements? totaux|investissement total|capital d'investissement|"
+    r"totalinvestering\w*|totala investering(?:en|ar|arna)|total investering|investeringskostnad\w*|"
+    r"investeringsbelopp\w*|tổng (?:mức |vốn )?đầu tư|tổng vốn|"
     # what things were worth, in all: 'Tổng giá trị các căn nhà…', 'the total value of the houses'
     r"tổng giá trị|total value|valeur totale|totala värdet|totalt värde|sammanlagda värdet)\b"
     # a price, not a prize ('Quel prix le modèle a-t-il reçu ?', 'Vem fick priset?') nor a value ('giá trị')
@@ -358,10 +362,12 @@ ASKS_PERSON = re.compile(
     r"|\b(?:chủ tịch|bí thư|trưởng ban|giám đốc|tác giả)\s+nào\b"
     # a post's holder asked for by name: 'Name the chair of…', 'Nommez le vice-président…', 'Nämn ordföranden…',
     # 'Give the name of the secretary…', 'Nêu tên chủ tịch…'
-    rf"|^\W*(?:{_NAME_IT})\s+(?:(?:the|le|la|les|l'|du|de la|des|på)\s*)?"
-    r"(?:(?:vice|deputy|permanent|standing|first)[- ]?)?(?:chair\w*|president|président\w*|vice-président\w*|"
-    r"secretary|secretaries|secrétaires?|ordförande\w*|viceordförande\w*|sekreterar\w*|partisekreterar\w*|head|heads|"
-    r"chef|chefs?en|director|directeur|directrice|leaders?|phó chủ tịch|chủ tịch|bí thư|trưởng ban)\b",
+    rf"|^\W*(?:{_NAME_IT})\s+(?:(?:the|le|la|les|l'|du|de la|des|på|den|det|các)\s*)?"
+    r"(?:(?:vice|deputy|permanent|standing|first|ständig[ae]?)[- ]?)?(?:chair\w*|president|président\w*|"
+    r"vice-président\w*|members?|membres?|ledamot(?:en)?|ledamöter(?:na)?|ủy viên|vice ordförande(?:n|na)?|"
+    r"secretary|secretaries|secrétaires?|(?:vice)?ordförande(?:n|na)?|(?:parti)?sekreterare(?:n|na)?|head|heads|"
+    r"chef|chefs?en|director|directeur|directrice|leaders?|phó chủ tịch|chủ tịch|bí thư|trưởng ban)\b"
+    r"(?!['’]s)",  # not 'Name the secretary's main request
     re.IGNORECASE,
 )
 # A year of founding asked ('En quelle année … a-t-il été créé', 'Vilket år grundades', 'thành lập vào năm nào') is
@@ -1029,11 +1035,11 @@ PEOPLE_WORDS = frozenset({
     "individer", "người",
 })  # fmt: skip
 # taking part, which counts people: 'how many took part', 'hur många deltog', 'combien ont participé'
-PARTAKE = re.compile(
-    r"\b(?:took part|take part|taken part|participated|attended|deltog|deltagit|deltar|närvarade|participé|"
-    r"participaient|participent|assisté|tham gia|tham dự)\b",
-    re.IGNORECASE,
+_PARTAKING = (
+    r"(?:took part|take part|taken part|participated|attended|deltog|deltagit|deltar|närvarade|participé|"
+    r"participaient|participent|assisté|tham gia|tham dự)\b"
 )
+PARTAKE = re.compile(rf"\b{_PARTAKING}", re.IGNORECASE)
 # dwellings, as the reports call them: '4 nouvelles maisons solidaires' are the 'habitations' a question counts
 _HOMES = {"houses", "homes", "dwellings", "housing", "maisons", "logements", "habitations", "hus", "husen",
           "bostäder", "bostäderna", "hem", "hemmen", "nhà"}  # fmt: skip
@@ -1045,7 +1051,16 @@ def asks_people(question: str) -> bool:
     """Whether a 'how many' counts people: 'how many people', 'combien de personnes', or, naming nothing counted,
     those who took part ('hur många deltog i dem'; not 'how many districts took part')."""
     asked = {w.lower() for w in counted(question)}
-    return bool(asked & PEOPLE_WORDS) or bool(not asked and _ASKS_COUNT.search(question) and PARTAKE.search(question))
+    return bool(asked & PEOPLE_WORDS) or bool(not asked and _COUNT_PARTAKING.search(question))
+
+
+# 'how many' right before taking part, its subject: 'how many took part', 'combien y ont participé', 'hur många
+# deltog'; not 'how many times did the Front take part', 'combien de fois le Front a-t-il participé', 'tham gia giám sát
+# bao nhiêu lần'
+_COUNT_PARTAKING = re.compile(
+    r"\b(?:how many|combien|hur många)\s+(?:(?:have|had|were|ont|y ont|avaient|har|hade)\s+)?" + _PARTAKING,
+    re.IGNORECASE,
+)
 
 
 # households, which these reports count apart from people: '104 ménages', '12 hộ', '1 200 hushåll'
@@ -1060,9 +1075,9 @@ def households(unit: str) -> bool:
 
 def people_unit(unit: str) -> bool:
     """Whether a number's unit counts people: '815 940 deltagare', '20 membres', the police's '73 sujets' (the
-    individuals it dealt with)."""
+    individuals it dealt with), comrades ('6 đồng chí', '11 kamrater')."""
     first = next(iter(unit.lower().split()), "")
-    return first in PEOPLE_WORDS or first in _MEMBERS or first == "sujets" or bool(_COMRADES.fullmatch(first))
+    return first in PEOPLE_WORDS or first in _MEMBERS or first == "sujets" or bool(_COMRADES.match(unit.strip()))
 
 
 def gives_people(sentence: str) -> bool:
@@ -1083,7 +1098,8 @@ def counts(unit: str, asked: list[str]) -> bool:
         or (asked_words & _PERCENT and PERCENT_SIGN.search(unit))
         or (asked_words & _MEMBERS and _COMRADES.search(unit))
         or (asked_words & YEAR_WORDS and first in YEAR_WORDS)
-        or (asked_words & PEOPLE_WORDS and people_unit(unit))  # '20 membres' are people
+        # '20 membres' are people, and so are the comrades of '6 av 11 kamrater' ('bao nhiêu người trên tổng số 11')
+        or (asked_words & PEOPLE_WORDS and (people_unit(unit) or bool(_COMRADES.search(unit))))
         or (asked_words & _DURATION and any(_UNIT[u].match(first) for u in ("day", "month", "year")))
         # '4 nouvelles maisons solidaires' for 'combien d'habitations'; not for 'tacksamhetshus' or 'nya hus', whose
         # other words must be matched

@@ -483,6 +483,13 @@ def test_a_question_that_points_nowhere_starts_anew() -> None:
           "Nommez le vice-président du Front de la ville de Hanoi ?"]),
         ("Who are the chair of the district Front and that of the city Front?",
          ["Who are the chair of the district Front?", "Who are the chair of the city Front?"]),
+        # the pronoun's 'of' stands for the last 'of' of the first side, or the one on the same thing
+        ("Name the head of the Mass Mobilization Commission of the Hanoi Front and that of the Ha Tinh Front.",
+         ["Name the head of the Mass Mobilization Commission of the Hanoi Front?",
+          "Name the head of the Mass Mobilization Commission of the Ha Tinh Front?"]),
+        ("Qui sont le président du Comité du Front de Hanoi et celui de Ha Tinh ?",
+         ["Qui sont le président du Comité du Front de Hanoi ?",
+          "Qui sont le président du Comité du Front de Ha Tinh ?"]),
         ("Nommez les communes de Tra Ka et celles de Dien Ban.",
          ["Nommez les communes de Tra Ka et celles de Dien Ban."]),
         # a preposition the second side repeats goes with the 'and' ('…de la présidente … et de la présidente …')
@@ -2072,3 +2079,50 @@ def test_which_holder_of_a_body_s_post_is_the_one_that_body_s_post_names(seeded:
     )
     direct = reply.text.splitlines()[0]
     assert "Huynh Van Viet" in direct and "Pham Anh Tuan" in direct, reply.text
+
+
+def test_a_thing_another_document_names_is_not_answered_by_a_document_that_does_not(seeded: Settings) -> None:
+    # typhoon Yagi is in the Ha Tinh report; the Hanoi report's fund says nothing of it
+    assert not answer("How much money did the Hanoi Front raise for the people hit by typhoon Yagi?").found
+    reply = answer("Mặt trận Tổ quốc Hà Nội đã vận động được bao nhiêu tỷ đồng ủng hộ Quỹ Vì người nghèo?")
+    assert reply.found and "411,2" in reply.text.splitlines()[0], reply.text
+
+
+def test_an_investment_asked_is_a_sum(seeded: Settings) -> None:
+    # the Ring Road 4 passage tells of clearing its site, with no sum
+    assert not answer("What was the total investment in the Ring Road 4 project?").found
+
+
+def test_comrades_and_meetings_in_vietnamese(seeded: Settings) -> None:
+    # 'bao nhiêu người trên tổng số 11 là lần đầu tham gia' read in '6 av 11 kamrater som deltar för första gången'
+    reply = answer(
+        "Trong Ban Thường trực Ủy ban MTTQ thành phố Hà Nội, bao nhiêu người trên tổng số 11 là lần đầu tham gia?"
+    )
+    assert reply.found and "6 av 11" in reply.text.splitlines()[0], reply.text
+    # the meetings with people's representatives are the report's 'konferenser'; an online meeting point is not one
+    reply = answer("Bao nhiêu cuộc họp với đại diện người dân về đời sống văn hóa khu dân cư đã được tổ chức ở Hà Nội?")
+    assert reply.found and "22 542" in reply.text.splitlines()[0], reply.text
+    assert not answer("MTTQ các cấp ở Hà Nội đã lắp đặt bao nhiêu điểm cầu họp trực tuyến?").found
+
+
+def test_a_follow_up_s_other_words_are_read_with_its_count(seeded: Settings) -> None:
+    # the cadres' count does not answer how many of them took part in a tournament the report never names
+    before = [{"role": "user", "content": "Hur många utbildningar ordnade Hanois fosterlandsfront för sina kadrer?"}]
+    assert not answer("Och hur många kadrer deltog i idrottsturneringen?", history=before).found
+    # a follow-up that names a count of its own does not ask the rate asked before
+    before = [{"role": "user", "content": "Tỷ lệ hộ nghèo của Hà Nội hiện nay là bao nhiêu?"}]
+    reply = answer("Còn số quận, huyện, thị xã không còn hộ nghèo?", history=before)
+    assert reply.found and "19" in reply.text.splitlines()[0], reply.text
+
+
+def test_a_later_part_is_elliptic_only_when_it_names_a_place_or_a_year() -> None:
+    from assistant.answering import _elliptic
+
+    assert _elliptic("how much in Hanoi during the last term?", "en") == "And in Hanoi during the last term?"
+    assert _elliptic("hur mycket i Quang Nam år 2023?", "sv") == "Och i Quang Nam år 2023?"
+    # a sum's form or what it went to asks a question of its own
+    assert _elliptic("how much in cash?", "en") == "how much in cash?"
+    assert (
+        _elliptic("combien en a-t-il versé aux ménages pauvres ?", "fr")
+        == "combien en a-t-il versé aux ménages pauvres ?"
+    )

@@ -118,6 +118,11 @@ def test_question_kinds() -> None:
     assert asked_kind("Nämn ordföranden för fronten i Hanoi.") == "person"
     assert asked_kind("Nêu tên chủ tịch Mặt trận Hà Nội.") == "person"
     assert asked_kind("Name the commune where the team started.") is None
+    assert asked_kind("Name the secretary's main request at the Ha Tinh conference.") is None  # what, not who
+    assert asked_kind("Nämn sekreterariatets uppgifter.") is None and asked_kind("Nämn partisekreteraren.") == "person"
+    assert asked_kind("Name the standing member of the Chau Thanh district Front.") == "person"  # a member's post
+    assert asked_kind("Nämn den vice ordföranden för fronten.") == "person"
+    assert asked_kind("Nêu tên các phó chủ tịch Mặt trận.") == "person"
     # the kind asked first decides: a year is asked for here, 'three times' only describes it
     assert asked_kind("In which year was Hanoi's income more than three times that of 2010?") == "time"
     assert asked_kind("When the programme started, how many households were poor?") == "number"
@@ -224,6 +229,13 @@ def test_sums_and_counts_in_words() -> None:
     assert not ASKS_MONEY.search("Quel prix le modèle a-t-il reçu ?") and not ASKS_MONEY.search("Vem fick priset?")
     assert not ASKS_MONEY.search("Combien de participants y ont pris part ?")  # 'pris' is no Swedish price here
     assert not ASKS_MONEY.search("Hội nghị đánh giá kết quả năm 2024")  # 'đánh giá' evaluates, it prices nothing
+    # what a project cost to build, in the four languages; not an 'investment project' named
+    for question in ("What is the total investment of the Ring Road 4 project?",
+                     "What were the total investments of the project?", "Quel est l'investissement total du projet ?",
+                     "Hur stor var totalinvesteringen i projektet?", "Vilka var de totala investeringarna?",
+                     "Tổng mức đầu tư của dự án là bao nhiêu?"):  # fmt: skip
+        assert ASKS_MONEY.search(question), question
+    assert not ASKS_MONEY.search("Which investment project did Hanoi clear land for?")
     assert NUMBER_WORDS.search("des centaines de milliers de cadres")
     assert NUMBER_WORDS.search("tusentals modeller")
     assert SUM.search("plus de 104,3 milliards de VND") and SUM.search("411,2 miljarder VND")
@@ -601,6 +613,14 @@ def test_those_who_took_part_are_people() -> None:
     assert not asks_people("Who took part in the conference?")  # no count
     assert not asks_people("How many districts took part?")  # districts, not people
     assert not asks_people("Combien de sujets ont été abordés ?")  # topics
+    assert asks_people("Hur många deltog i tävlingen?") and asks_people("Combien y ont participé ?")
+    # those who took part are the count's subject: not the times a body took part, nor what it took part in
+    assert not asks_people("Combien de fois le Front a-t-il participé aux délégations de supervision ?")
+    assert not asks_people("How many of the supervision delegations did the Hanoi Front take part in?")
+    assert not asks_people("Mặt trận Hà Nội đã phối hợp và tham gia giám sát bao nhiêu lần trong 5 năm qua?")
+    # comrades are people, in two words too
+    assert gives_people("Ban Thường trực có 6/11 đồng chí lần đầu tham gia.")
+    assert counts("av 11 kamrater", ["người"])  # '6 av 11 kamrater' for 'bao nhiêu người trên tổng số 11'
     assert gives_people("2 317 kommuner organiserade konferenser med 815 940 deltagare.")
     assert gives_people("Soutenant ainsi la police dans le traitement de 73 sujets")
     assert not gives_people("Hela staden organiserade 22 542 konferenser.")
