@@ -1105,7 +1105,8 @@ def judge_parts(question: str, history: list[Any] | None, search: Search, simila
 
 # a later part that asks 'how much' of another place or time alone: '…, et combien à Hanoi au cours du mandat ?'
 _BARE_ASK = re.compile(
-    r"^\W*(?:how much|how many|combien|hur mycket|hur många)\s+(?=(?:in|at|during|over|à|au|aux|dans|i|under)\b)",
+    r"^\W*(?:how much|how many|combien|hur mycket|hur många)\s+(?=(?:in|at|for|during|over|à|au|aux|en|pour|dans|"
+    r"sur|i|under|för|på)\b)",
     re.IGNORECASE,
 )
 # what names a place or a year: 'in Hanoi', 'i Quang Nam', 'in 2023' (not 'in cash', 'in VND')
@@ -1117,7 +1118,8 @@ def _elliptic(part: str, language: str) -> str:
     Hanoi during the last term?' asks the first part's question of Hanoi ('And in Hanoi during the last term?'), not
     any figure the Hanoi report gives."""
     match = _BARE_ASK.match(part)
-    if match is None or counted(part) or not _PLACE_OR_YEAR.search(part, match.end()):
+    # (its own words only: the first part's names follow its question mark)
+    if match is None or counted(part) or not _PLACE_OR_YEAR.search(part.split("?")[0], match.end()):
         return part
     return f"{_AND_OPENING.get(language, 'And')} {part[match.end() :]}"
 

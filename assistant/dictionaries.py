@@ -242,7 +242,7 @@ def _lookup(word_key: str, source: str, target: str, folder: Path, known: Known 
 
 # the endings of a verb's past and passive, whose last letters are no compound's head: 'registrerades' was registered,
 # not a row ('rad') of something
-_VERB_ENDINGS = {"sv": ("ade", "ades", "ats", "erar", "erade", "erat")}
+_VERB_ENDINGS = {"sv": ("ades", "erade", "erats", "erar", "erat")}  # (not 'ade', 'ats': 'brigade', 'mötesplats')
 
 
 def _translate_word(word: str, source: str, target: str, folder: Path, known: Known | None) -> list[str]:

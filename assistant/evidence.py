@@ -37,7 +37,6 @@ from .languages import (
     SUM,
     SURNAMES,
     TIME,
-    YEAR_WORDS,
     asked_kind,
     asked_measure,
     asks_of_article,
@@ -440,7 +439,7 @@ def question_of(results: Results, constraint_text: str) -> Question:
                     # the rate asked before: 'Tỷ lệ hộ nghèo của Hà Nội…? Còn ở Hà Tĩnh thì sao?' (not when it names
                     # a thing of its own: 'Còn số quận, huyện, thị xã không còn hộ nghèo?')
                     bool(ASKS_SHARE.search(constraint_text) or (carried and ASKS_SHARE.search(results.query.text)
-                                                                 and len(_own_topic(topic)) < 2)),
+                                                                 and not NUMBER_OF_ASKED.search(constraint_text))),
                     asked_place_level(constraint_text),
                     _asked_level(constraint_text, role, places), measure,
                     _attributed(constraint_text, kind), bodies(constraint_text, people=False),
@@ -454,14 +453,6 @@ def question_of(results: Results, constraint_text: str) -> Question:
                     and not counted(results.query.text))  # fmt: skip
 
 
-def _own_topic(topic: list[str]) -> list[str]:
-    """A follow-up's words that name a thing, not a year: 'last year' and 'år 2023' name none."""
-    return [w for w in topic if not w.isdigit() and w not in YEAR_WORDS and w not in _WHEN_WORDS]
-
-
-_WHEN_WORDS = {"last", "this", "next", "förra", "nästa", "dernière", "dernier", "prochaine", "qua", "trước"}
-
-
 def _years(text: str, single: set[str]) -> set[str]:
     """The years a text names, but those the question asks as one year where the text names them only as a
     stretch's start or end ('Vem var partisekreterare år 2009?' against 'la période 2009-2024')."""
@@ -473,6 +464,8 @@ def _years(text: str, single: set[str]) -> set[str]:
     return years - {y for y in single & ranged if y not in alone}
 
 
+# a count a follow-up names, not a rate: 'Còn số quận, huyện… không còn hộ nghèo?', 'And the number of districts?'
+NUMBER_OF_ASKED = re.compile(r"\b(?:số|number of|the number|nombre de|le nombre|antal(?:et)?)\b", re.IGNORECASE)
 NUMBER_OF = {"nombre", "number", "antal", "antalet", "total", "totalt", "tong"}  # folded: 'le nombre de ménages…'
 
 
@@ -504,9 +497,10 @@ def _of_quality(question: Question, sentence: str, own: Words, language: str) ->
         ahead = clause[:QUALITY_WORDS]
         # and the relative clause that says what they are: '6 av 11 kamrater som deltar för första gången'
         relative = next((i for i, w in enumerate(ahead) if w.lower() in _RELATIVE), None)
-        if relative is not None:
-            ahead = clause[: relative + 1 + QUALITY_WORDS]
-        after = " ".join(itertools.takewhile(lambda w: w.lower() not in _FOR, ahead))
+        own_words = ahead if relative is None else ahead[:relative]
+        after = " ".join(itertools.takewhile(lambda w: w.lower() not in _FOR, own_words))
+        if relative is not None:  # (whole: 'för första gången' is no 'for')
+            after = f"{after} {' '.join(clause[relative : relative + 1 + QUALITY_WORDS])}"
         near = (Words(after, language), _just_before(sentence, match.start(), language))
         if any(matched(k, side) for k in question.qualities for side in near):
             return True

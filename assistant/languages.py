@@ -362,10 +362,11 @@ ASKS_PERSON = re.compile(
     r"|\b(?:chủ tịch|bí thư|trưởng ban|giám đốc|tác giả)\s+nào\b"
     # a post's holder asked for by name: 'Name the chair of…', 'Nommez le vice-président…', 'Nämn ordföranden…',
     # 'Give the name of the secretary…', 'Nêu tên chủ tịch…'
-    rf"|^\W*(?:{_NAME_IT})\s+(?:(?:the|le|la|les|l'|du|de la|des|på|den|det|các)\s*)?"
+    rf"|^\W*(?:{_NAME_IT})\s+(?:(?:the|le|la|les|l'|du|de la|des|på|den|det|de|các|những)\s*)?"
     r"(?:(?:vice|deputy|permanent|standing|first|ständig[ae]?)[- ]?)?(?:chair\w*|president|président\w*|"
-    r"vice-président\w*|members?|membres?|ledamot(?:en)?|ledamöter(?:na)?|ủy viên|vice ordförande(?:n|na)?|"
-    r"secretary|secretaries|secrétaires?|(?:vice)?ordförande(?:n|na)?|(?:parti)?sekreterare(?:n|na)?|head|heads|"
+    r"vice-président\w*|members?(?!\s+(?:organi[sz]ations?|units?|bodies|states))|membres?|ledamot(?:en)?|"
+    r"ledamöter(?:na)?|ủy viên|vice ordförande(?:n|na)?|"
+    r"secretary|secretaries|secrétaires?|(?:vice)?ordförande(?:n|na)?|(?:parti)?sekreterar(?:e|en|na)|head|heads|"
     r"chef|chefs?en|director|directeur|directrice|leaders?|phó chủ tịch|chủ tịch|bí thư|trưởng ban)\b"
     r"(?!['’]s)",  # not 'Name the secretary's main request
     re.IGNORECASE,
@@ -1058,7 +1059,10 @@ def asks_people(question: str) -> bool:
 # deltog'; not 'how many times did the Front take part', 'combien de fois le Front a-t-il participé', 'tham gia giám sát
 # bao nhiêu lần'
 _COUNT_PARTAKING = re.compile(
-    r"\b(?:how many|combien|hur många)\s+(?:(?:have|had|were|ont|y ont|avaient|har|hade)\s+)?" + _PARTAKING,
+    r"\b(?:how many|combien|hur många|bao nhiêu)\s+"
+    # (of them, in all: 'How many of them took part?', 'Hur många av dem deltog?', 'Combien d'entre eux ont participé')
+    r"(?:(?:of them|of those|in total|in all|av dem|totalt|sammanlagt|d['’]entre eux|var det som|người|đã)\s+)*"
+    r"(?:(?:have|had|were|ont-ils|ont|y ont|avaient|har|hade)\s+)?(?:(?:totalt|in total|đã)\s+)?" + _PARTAKING,
     re.IGNORECASE,
 )
 

@@ -2082,7 +2082,8 @@ def test_which_holder_of_a_body_s_post_is_the_one_that_body_s_post_names(seeded:
 
 
 def test_a_thing_another_document_names_is_not_answered_by_a_document_that_does_not(seeded: Settings) -> None:
-    # typhoon Yagi is in the Ha Tinh report; the Hanoi report's fund says nothing of it
+    # typhoon Yagi is named by the French report on Hanoi, which gives no sum for it; the Swedish report's fund does
+    # not name it
     assert not answer("How much money did the Hanoi Front raise for the people hit by typhoon Yagi?").found
     reply = answer("Mặt trận Tổ quốc Hà Nội đã vận động được bao nhiêu tỷ đồng ủng hộ Quỹ Vì người nghèo?")
     assert reply.found and "411,2" in reply.text.splitlines()[0], reply.text
@@ -2113,6 +2114,10 @@ def test_a_follow_up_s_other_words_are_read_with_its_count(seeded: Settings) -> 
     before = [{"role": "user", "content": "Tỷ lệ hộ nghèo của Hà Nội hiện nay là bao nhiêu?"}]
     reply = answer("Còn số quận, huyện, thị xã không còn hộ nghèo?", history=before)
     assert reply.found and "19" in reply.text.splitlines()[0], reply.text
+    # while a new place alone keeps the rate ('thành phố' is the place's level, not a thing counted)
+    before = [{"role": "user", "content": "Tỷ lệ hộ nghèo của huyện Mỏ Cày Bắc là bao nhiêu?"}]
+    reply = answer("Còn thành phố Hà Nội thì sao?", history=before)
+    assert reply.found and "0,03 %" in reply.text.splitlines()[0], reply.text
 
 
 def test_a_later_part_is_elliptic_only_when_it_names_a_place_or_a_year() -> None:
@@ -2122,6 +2127,9 @@ def test_a_later_part_is_elliptic_only_when_it_names_a_place_or_a_year() -> None
     assert _elliptic("hur mycket i Quang Nam år 2023?", "sv") == "Och i Quang Nam år 2023?"
     # a sum's form or what it went to asks a question of its own
     assert _elliptic("how much in cash?", "en") == "how much in cash?"
+    # as split_parts gives it, with the first part's names after its question mark
+    first, later = split_parts("How much did Ha Tinh raise, and how much in cash?")
+    assert _elliptic(later, "en") == later
     assert (
         _elliptic("combien en a-t-il versé aux ménages pauvres ?", "fr")
         == "combien en a-t-il versé aux ménages pauvres ?"

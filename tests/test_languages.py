@@ -123,6 +123,9 @@ def test_question_kinds() -> None:
     assert asked_kind("Name the standing member of the Chau Thanh district Front.") == "person"  # a member's post
     assert asked_kind("Nämn den vice ordföranden för fronten.") == "person"
     assert asked_kind("Nêu tên các phó chủ tịch Mặt trận.") == "person"
+    assert asked_kind("Nämn sekreterarna för partikommittén i Ha Tinh.") == "person"
+    assert asked_kind("Nämn de ständiga ledamöterna.") == "person"
+    assert asked_kind("Name the member organizations of the Front in Mo Cay Bac.") is None  # bodies, not people
     # the kind asked first decides: a year is asked for here, 'three times' only describes it
     assert asked_kind("In which year was Hanoi's income more than three times that of 2010?") == "time"
     assert asked_kind("When the programme started, how many households were poor?") == "number"
@@ -614,6 +617,10 @@ def test_those_who_took_part_are_people() -> None:
     assert not asks_people("How many districts took part?")  # districts, not people
     assert not asks_people("Combien de sujets ont été abordés ?")  # topics
     assert asks_people("Hur många deltog i tävlingen?") and asks_people("Combien y ont participé ?")
+    for question in ("How many in total took part in them?", "How many of them took part?", "Hur många av dem deltog?",
+                     "Hur många har totalt deltagit?", "Combien d'entre eux ont participé ?",
+                     "Có bao nhiêu tham dự hội nghị?"):  # fmt: skip
+        assert asks_people(question), question
     # those who took part are the count's subject: not the times a body took part, nor what it took part in
     assert not asks_people("Combien de fois le Front a-t-il participé aux délégations de supervision ?")
     assert not asks_people("How many of the supervision delegations did the Hanoi Front take part in?")
