@@ -609,7 +609,7 @@ def _post_of(first: str, tail: str) -> str | None:
     if not phrases or said is None:
         return None
     same = [m for m in phrases if fold(m.group(1)) == fold(said.group(1))]
-    cut = (same or phrases)[-1 if not same else 0].start()
+    cut = same[0].start() if same else phrases[-1].start()
     return first[:cut].lstrip() if first[:cut].strip() else None
 
 

@@ -433,6 +433,7 @@ def question_of(results: Results, constraint_text: str) -> Question:
     measure = "age" if ASKS_AGE.search(constraint_text) else measure_asked(counting) or asked_measure(constraint_text)
     # who holds a post of a body named only for short: 'Which provincial Front vice-chair…'
     named = bodies(constraint_text) or bodies(constraint_text, short=role is not None and kind == "person")
+    unknown = _unknown_names(keys, constraint_text, results)
     return Question(keys, years, numbers, names, role, vice, kind, results.query.language, unjudged_share(keys), places,
                     named, _counted_keys(keys, folded, results), counting, sums, money,
                     _asks_a_verb(constraint_text), leads, _persons(names, places, constraint_text),
@@ -446,8 +447,7 @@ def question_of(results: Results, constraint_text: str) -> Question:
                     _quoted(keys, constraint_text),
                     _qualities(keys, constraint_text) or _measured_thing(keys, constraint_text, measure),
                     _stated_counts(keys, constraint_text), single,
-                    _unknown_names(keys, constraint_text, results),
-                    _named_things(keys, constraint_text, results, places),
+                    unknown, _named_things(keys, constraint_text, results, places, unknown),
                     # (not of a thing the turn before counts: 'Et à combien d'autres a-t-il participé ?')
                     partakers=not counting and kind == "number" and asks_people(constraint_text)
                     and not counted(results.query.text))  # fmt: skip
@@ -534,13 +534,16 @@ def _unknown_names(keys: list[KeyWord], text: str, results: Results) -> list[str
     return [k.word for k in _single_names(keys, text, results.query.language) if not _written(k, results)]
 
 
-def _named_things(keys: list[KeyWord], text: str, results: Results, places: list[Place]) -> list[KeyWord]:
-    """The single names a question gives that some document writes and that name no place it asks about: 'bão Yagi'
-    is a storm one report names, and the Hanoi report's fund, which does not name it, says nothing of it."""
+def _named_things(
+    keys: list[KeyWord], text: str, results: Results, places: list[Place], unknown: list[str]
+) -> list[KeyWord]:
+    """The single names a question gives that some document writes (they are not `unknown`) and that name no place
+    it asks about: 'bão Yagi' is a storm one report names, and the Hanoi report's fund, which does not name it, says
+    nothing of it."""
     placed = {fold(w) for p in places for w in f"{p.name} {p.said}".split()}
     return [
         k for k in _single_names(keys, text, results.query.language)
-        if k.kind == "name" and fold(k.word) not in placed and _written(k, results)
+        if k.kind == "name" and fold(k.word) not in placed and k.word not in unknown
     ]  # fmt: skip
 
 

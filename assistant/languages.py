@@ -365,8 +365,8 @@ ASKS_PERSON = re.compile(
     rf"|^\W*(?:{_NAME_IT})\s+(?:(?:the|le|la|les|l'|du|de la|des|på|den|det|de|các|những)\s*)?"
     r"(?:(?:vice|deputy|permanent|standing|first|ständig[ae]?)[- ]?)?(?:chair\w*|president|président\w*|"
     r"vice-président\w*|members?(?!\s+(?:organi[sz]ations?|units?|bodies|states))|membres?|ledamot(?:en)?|"
-    r"ledamöter(?:na)?|ủy viên|vice ordförande(?:n|na)?|"
-    r"secretary|secretaries|secrétaires?|(?:vice)?ordförande(?:n|na)?|(?:parti)?sekreterar(?:e|en|na)|head|heads|"
+    r"ledamöter(?:na)?|ủy viên|"
+    r"secretary|secretaries|secrétaires?|ordförande(?:n|na)?|(?:parti)?sekreterar(?:e|en|na)|head|heads|"
     r"chef|chefs?en|director|directeur|directrice|leaders?|phó chủ tịch|chủ tịch|bí thư|trưởng ban)\b"
     r"(?!['’]s)",  # not 'Name the secretary's main request
     re.IGNORECASE,
