@@ -38,7 +38,7 @@ from .evidence import (
     violates,
     words_of,
 )
-from .keywords import Words, matched
+from .keywords import Words, in_compound, matched
 from .languages import (
     APPROXIMATELY,
     ASKS_ARTICLE,
@@ -46,6 +46,7 @@ from .languages import (
     ASKS_DAY,
     ASKS_MEASURE,
     ASKS_NUMBER,
+    ASKS_TITLE,
     ASKS_WHAT,
     ASKS_YEAR,
     CLOCK,
@@ -58,6 +59,7 @@ from .languages import (
     PARTAKE,
     PEOPLE_WORDS,
     PERCENT_SIGN,
+    QUARTER,
     QUESTION_WORD,
     QUESTION_WORDS,
     SCALE,
@@ -792,10 +794,11 @@ def judge(part: str, history: list[Any] | None, search: Search, similarity: Simi
 
 def _tells_time(text: str, typed: str) -> bool:
     """Whether a sentence gives a day the question does not: a date, a day and month, a month; a year alone dates no
-    day ('Vilket datum hölls kongressen?' is not answered by 'Under mandatperioden 2024-2029')."""
+    day ('Vilket datum hölls kongressen?' is not answered by 'Under mandatperioden 2024-2029'), nor a quarter a day
+    or a month ('ngày nào', 'tháng mấy' are not answered by 'à la fin du premier trimestre')."""
     stated = set(YEAR.findall(typed))
     found = (m.group() for pattern in (FULL_DATE, DAY_MONTH, TIME, CLOCK) for m in pattern.finditer(text))
-    return any(when not in stated and not YEAR.fullmatch(when) for when in found)
+    return any(when not in stated and not YEAR.fullmatch(when) and not QUARTER.fullmatch(when) for when in found)
 
 
 _CREDITED = ("time", "person")  # what a dateline and a credit line answer of an article
@@ -835,6 +838,10 @@ def _without_places_before(
     return [s for s in ranked if s.elsewhere is None or s.elsewhere.name not in before] if before else ranked
 
 
+# what one does with a post: 'What position does she hold?', 'Quel poste occupe-t-elle ?', 'Vilken befattning har hon?'
+_HOLDS = re.compile(r"\b(?:occup\w*|exer[cç]\w*|hold\w*|held|inneh\w*|giữ|đảm nhiệm)\b", re.IGNORECASE)
+
+
 # words that ask for a whole, not a thing: 'How many people attended them altogether?'
 _IN_ALL = {"altogether", "overall", "total", "totalt", "sammanlagt", "sammantaget", "totalement", "tổng", "cộng"}
 
@@ -855,6 +862,8 @@ def _own_words_read(part: str, previous: str | None, question: Question, best: S
         said = PARTAKE.sub(" ", said)
     if question.measure in ASKS_MEASURE and measured(best.text, question.measure):
         said = ASKS_MEASURE[question.measure].sub(" ", said)
+    if ASKS_TITLE.search(said) and role_mentions(best.text, verbs=False):  # 'Et quel poste occupe-t-elle ?' read
+        said = _HOLDS.sub(" ", ASKS_TITLE.sub(" ", said))  # in 'La chef adjointe de la Commission…, Nguyen Thi…'
     before = {fold(w) for w in content_words(previous or "")}
     given = _MONEY if SUM.search(best.text) else set()  # 'bao nhiêu tiền' read in '60 millions de VND'
     typed = {fold(w) for w in content_words(said) if w.lower() not in YEAR_WORDS | _IN_ALL | given} - before
@@ -1299,7 +1308,8 @@ def _said(part: Part, unit: Words) -> str | None:
     """The question's words for a number's unit: its first key word the unit holds, with the words around it the unit
     also holds, and a function word between two of them ('solidarity houses' for 'solidaritetshus', 'maisons de
     solidarité'; in Vietnamese, written in syllables, 'mô hình' for 'modèles', not 'mô')."""
-    held = [k for k in part.question.keys if k.kind == "word" and matched(k, unit)]
+    keys = part.question.keys
+    held = [k for k in keys if k.kind == "word" and (matched(k, unit) or in_compound(k, unit, keys))]
     if not held:
         return None
     counting = {fold(w) for w in part.question.counting}  # what the question counts comes first: 'căn nhà', not 'mới'

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 
-from .keywords import KeyWord, Words, coverage, key_words, matched, unjudged_share, weigh
+from .keywords import KeyWord, Words, coverage, in_compound, key_words, matched, unjudged_share, weigh
 from .languages import (
     ASKS_AGE,
     ASKS_FOUNDING,
@@ -37,6 +37,7 @@ from .languages import (
     SUM,
     SURNAMES,
     TIME,
+    YEAR_WORDS,
     asked_kind,
     asked_measure,
     asks_of_article,
@@ -398,6 +399,11 @@ class Sentence:
         return self.passage.text[self.start : self.end]
 
 
+# a Vietnamese month's number, which the documents write as a month's name: 'tháng 1' is 'janvier' (not the months
+# counted of '6 tháng 2 xã')
+VI_MONTH = re.compile(r"(?<!\d\s)\btháng\s+(1[0-2]|0?[1-9])\b", re.IGNORECASE)
+
+
 def question_of(results: Results, constraint_text: str) -> Question:
     """The question's key words (weighted) and its hard constraints, read from constraint_text (the question as
     typed, plus a follow-up's carried subject) so that a year from an earlier turn does not bind a new one."""
@@ -408,7 +414,9 @@ def question_of(results: Results, constraint_text: str) -> Question:
     # one year asked, as one year: not two ('from 2009 through 2024'), nor a stretch's bound ('since 2009', '2009-24')
     spans = {y for m in ASKED_RANGE.finditer(constraint_text) for y in m.groups() if y}
     single = years - spans - set(YEAR_BOUND.findall(constraint_text)) if len(years) == 1 else set()
-    numbers = {n for n in re.findall(r"\b\d+\b", constraint_text) if not YEAR.fullmatch(n)}
+    # (not a Vietnamese month's number: 'tháng 1' is 'janvier' in the documents)
+    months = set(VI_MONTH.findall(constraint_text))
+    numbers = {n for n in re.findall(r"\b\d+\b", constraint_text) if not YEAR.fullmatch(n) and n not in months}
     constrained = {fold(w) for w in words(constraint_text)}
     names = [k for k in keys if k.kind == "name" and all(fold(p) in constrained for p in k.word.split())]
     role, vice = _roles(constraint_text)
@@ -420,11 +428,12 @@ def question_of(results: Results, constraint_text: str) -> Question:
     capitalised = {t.lower() for t in tokens(constraint_text) if t[:1].isupper()}
     topic = [w for w in content_words(constraint_text) if w not in capitalised]
     asks_own = ASKS_WHAT.search(constraint_text) or ASKS_MANNER.search(constraint_text)
-    carried = kind is None and not (asks_own and len(topic) >= 2)  # 'And what about Hanoi?'
+    # 'And what about Hanoi?' carries it; 'Vilken befattning har hon?' asks a post, not the person asked before
+    carried = kind is None and not (asks_own and (len(topic) >= 2 or ASKS_TITLE.search(constraint_text)))
     if carried:
         kind = asked_kind(results.query.text)
     places = asked(constraint_text, results.index)
-    counting = counted(constraint_text)
+    counting = counted(constraint_text) if kind != "time" else []  # 'vào ngày mấy tháng 1' counts no months
     folded = {fold(w) for w in counting}
     # a cost, a budget, what a fund raised; not 'how many houses… thanks to the funds' nor 'who manages the budget'
     sums = counts_sum(counting)
@@ -949,7 +958,7 @@ def _unit(question: Question, sentence: str, language: str, known: list[KeyWord]
         ahead = words(sentence[match.end() :])[:1]
         named = bool(ahead) and not is_stopword(ahead[0]) and len(ahead[0]) > 1 and not ahead[0].isdigit()
         near = Words(after, language), before if not named or NUMBER_OF & set(before.sequence) else Words("", language)
-        if any(matched(k, side) for k in known for side in near):
+        if any(matched(k, side) or in_compound(k, side, question.keys) for k in known for side in near):
             return 1.0
         if counts(unit, question.counting):
             return 1.0
@@ -968,6 +977,7 @@ def _unit(question: Question, sentence: str, language: str, known: list[KeyWord]
 # What the question qualifies the thing it asks about with, which a sentence must not contradict: 'before the
 # reorganisation' is not 'Efter omorganisationen'; near-poor households are not poor ones
 _BEFORE, _AFTER = r"before|prior to|avant|före|innan|trước", r"after|après|efter|sau"
+_BOTH = (_BEFORE, _AFTER)
 _TIME_QUALIFIER = r"\b(?:{})\s+(?:(?:the|la|le|les|de|des|du|khi|việc)\s+|l')?(\w+)"
 NEAR_POOR = re.compile(
     r"near[- ]poor|quasi[- ]pauvres?|presque pauvres?|nära fattig|nästan fattig|cận nghèo", re.IGNORECASE
@@ -983,6 +993,24 @@ def _qualified_things(pattern: str, text: str) -> set[str]:
     return {fold(w)[:6] for w in found if not (is_stopword(w.lower()) or w.lower() in _NOT_QUALIFIED or w.isdigit())}
 
 
+QUALIFIER_WORDS = 3  # words after 'before' or 'after' read for what it qualifies, in another language
+
+
+def _after_word(pattern: str, text: str) -> list[str]:
+    """The words right after each 'before' or 'after' (`pattern`) of a text, up to QUALIFIER_WORDS, a punctuation mark
+    or a number, without function words, years and what is no thing qualified ('Before 2025, the number of…',
+    'Trước đây, số…' qualify nothing)."""
+    out = []
+    for match in re.finditer(rf"\b(?:{pattern})\b", text, re.IGNORECASE):
+        clause = re.split(r"[,;:.?!()]|\d", text[match.end() :])[0]
+        kept = [
+            w for w in words(clause)[:QUALIFIER_WORDS]
+            if not (is_stopword(w.lower()) or w.lower() in _NOT_QUALIFIED | YEAR_WORDS or fold(w) in NUMBER_OF)
+        ]  # fmt: skip
+        out.append(" ".join(kept))
+    return out
+
+
 @dataclass
 class Qualifiers:
     """What the question qualifies the thing it asks about with (read once per question, see `_qualified`)."""
@@ -990,24 +1018,41 @@ class Qualifiers:
     near_poor: bool
     before: set[str]  # what it asks 'before' of
     after: set[str]
+    # the key words said right after its 'before' and 'after', matched in any language: 'Before Hanoi reorganised
+    # its villages' against 'Efter omorganisationen'
+    keys_before: list[KeyWord] = field(default_factory=list)
+    keys_after: list[KeyWord] = field(default_factory=list)
 
 
-def qualifiers(typed: str) -> Qualifiers:
-    """The question's qualifiers, as typed."""
+def qualifiers(typed: str, keys: list[KeyWord] | None = None) -> Qualifiers:
+    """The question's qualifiers, as typed; `keys`: the question's key words."""
+    said = {pattern: {fold(w) for after in _after_word(pattern, typed) for w in words(after)} for pattern in _BOTH}
+    keyed = {
+        pattern: [k for k in keys or [] if k.kind == "word" and fold(k.word) in said[pattern]] for pattern in _BOTH
+    }
     return Qualifiers(
-        bool(NEAR_POOR.search(typed)), _qualified_things(_BEFORE, typed), _qualified_things(_AFTER, typed)
+        bool(NEAR_POOR.search(typed)),
+        _qualified_things(_BEFORE, typed),
+        _qualified_things(_AFTER, typed),
+        keyed[_BEFORE],
+        keyed[_AFTER],
     )
 
 
-def _qualified(asked: Qualifiers, sentence: str) -> float:
+def _qualified(asked: Qualifiers, sentence: str, language: str = "en") -> float:
     """0 when the sentence contradicts a qualifier of the question: it says 'after' the thing the question asks
     'before' of (or the other way round), or it counts poor households where near-poor ones are asked; else 1."""
     if asked.near_poor and not NEAR_POOR.search(sentence):
         return 0.0
-    for things, wanted, said in ((asked.before, _BEFORE, _AFTER), (asked.after, _AFTER, _BEFORE)):
-        if not things or re.search(rf"\b(?:{wanted})\b", sentence, re.IGNORECASE):  # 'avant et après la…'
+    for things, keys, wanted, said in (
+        (asked.before, asked.keys_before, _BEFORE, _AFTER),
+        (asked.after, asked.keys_after, _AFTER, _BEFORE),
+    ):
+        if not (things or keys) or re.search(rf"\b(?:{wanted})\b", sentence, re.IGNORECASE):  # 'avant et après la…'
             continue
         if things & _qualified_things(said, sentence):
+            return 0.0
+        if any(matched(k, Words(after, language)) for after in _after_word(said, sentence) for k in keys):
             return 0.0
     return 1.0
 
@@ -1134,7 +1179,7 @@ def sentences(
     # a credit ('Article et photos : P. Tuyet', 'Kieu Minh') or the source line is a sentence only to a question about
     # the article or its site
     article = asks_of_article(typed)
-    asked = qualifiers(typed)
+    asked = qualifiers(typed, question.keys)
     nowhere = _nowhere(index, question.counted)
     for passage in results.passages:
         wide = window(index, passage, neighbours)
@@ -1191,7 +1236,7 @@ def sentences(
                 "names_doc": names_doc,
                 "role": _source_role(question, _role_said(question, text, index, passage, wide.start + a)),
                 "body": _body(question, text, partial(_earlier, index, passage, wide.start + a)),
-                "qualified": _qualified(asked, text),
+                "qualified": _qualified(asked, text, passage.language),
                 "topic": topic,
                 # a question about the title of a person the sentence names ('What title does Nguyen Hai Ha hold?')
                 "person": float(titled and any(matched(k, own) for k in question.persons)),

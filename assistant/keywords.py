@@ -14,6 +14,7 @@ from .places import PROVINCE, mentions
 from .retrieval import COMPOUNDING, Query
 
 PREFIX = 5  # words sharing this many first letters match: cognates such as 'certification'/'certifié'
+COMPOUND_PART = 3  # letters of a part of a compound read with another key word: 'hus'
 UNJUDGED = 0.5  # weight, in typical words, of a question word no dictionary translates (it counts as unmatched)
 
 
@@ -128,6 +129,7 @@ class Words:
         self.sequence = [fold(w) for w in ws]
         self.words = set(self.sequence) | {stem(w, language) for w in ws}
         self.prefixes = {_spelling(w)[:PREFIX] for w in self.words if len(w) >= PREFIX}
+        self.compounding = language in COMPOUNDING
         # a compound holds its head: 'particellssekreterare' is a 'sekreterare', 'fosterlandsfronten' a 'front'
         self.heads = (
             {w[cut:] for w in self.words for cut in range(MIN_MODIFIER, len(w) - MIN_HEAD + 1)}
@@ -158,13 +160,52 @@ def matched(key: KeyWord, text: Words) -> bool:
     return bool(key.parts) and text.has_run(key.parts)
 
 
+def compounded(keys: list[KeyWord], text: Words) -> set[int]:
+    """The positions in `keys` of the key words the text writes as the two parts of one compound, with or without a
+    linking 's': 'solidaritetshus' for 'maisons de solidarité' (`matched` reads a compound's head alone, and only from
+    MIN_HEAD letters: not 'hus'). The modifier has MIN_HEAD letters at least, and a head shorter than that is no
+    inflection ('kommun' + 'erna' is the communes, not 'erna' of some translation)."""
+    if not text.compounding:
+        return set()
+    by_form: dict[str, set[int]] = {}
+    for i, key in enumerate(keys):
+        for form in key.forms:
+            if len(form) >= COMPOUND_PART and form not in _INFLECTIONS:
+                by_form.setdefault(form, set()).add(i)
+    out: set[int] = set()
+    for word in text.words:
+        for cut in range(MIN_HEAD, len(word) - COMPOUND_PART + 1):
+            first = by_form.get(word[:cut])
+            if not first:
+                continue
+            rest = word[cut:]
+            for head in (rest, rest[1:] if rest.startswith("s") else ""):
+                second = by_form.get(head)
+                if second and len(first | second) > 1:
+                    out |= first | second
+    return out
+
+
+# Swedish endings that are no compound's head, whatever a translation stems to: 'kommunerna' is no 'erna' (ernå)
+_INFLECTIONS = {"erna", "arna", "orna", "ena", "ande", "ende", "are", "ade", "else", "het", "ning", "ens"}
+
+
+def in_compound(key: KeyWord, text: Words, keys: list[KeyWord]) -> bool:
+    """Whether a key word is one part of a compound of the text whose other part is another key word."""
+    return any(keys[i] is key for i in compounded(keys, text))
+
+
 def coverage(keys: list[KeyWord], text: Words, names: Words | None = None) -> float:
     """Share of the question's key words, weighted by rarity, that the text holds (names looked up in `names` when
     given: a passage about 'the district' belongs to the article about Mo Cay Bac)."""
     total = sum(k.weight for k in keys)
     if not total:
         return 0.0
-    found = (k for k in keys if k.kind != "unjudged" and matched(k, (names or text) if k.kind == "name" else text))
+    parts = compounded(keys, text)
+    found = (
+        k for i, k in enumerate(keys)
+        if k.kind != "unjudged" and (matched(k, (names or text) if k.kind == "name" else text) or i in parts)
+    )  # fmt: skip
     return sum(k.weight for k in found) / total
 
 

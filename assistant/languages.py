@@ -390,12 +390,17 @@ _YEAR_WORDS = r"what year|which year|quelle année|vilket år|năm nào"
 # (not a period: 'what time frame', 'under vilken tid', 'vilken tid på året')
 _CLOCK_WORDS = (
     r"what time(?!\s+(?:frame|period|span|of (?:the )?year))|at what hour|à quelle heure|quelle heure|"
-    r"vilken tid på dygnet|vilket klockslag|hur dags"
+    r"vilken tid på dygnet|vilket klockslag|hur dags|mấy giờ"
 )
 ASKS_CLOCK = re.compile(rf"\b(?:{_CLOCK_WORDS})\b", re.IGNORECASE)
 CLOCK = re.compile(r"\b(?:[01]?\d|2[0-3])[:h][0-5]\d\b")
 ASKS_YEAR = re.compile(rf"\b({_YEAR_WORDS})\b", re.IGNORECASE)
-_DAY_WORDS = r"what date|which date|which day|quelle date|quel jour|vilket datum|vilken dag|ngày nào"
+# (Vietnamese 'ngày mấy', 'tháng mấy': which day, which month; their 'mấy' asks no count)
+_MONTH_WORDS = r"what month|which month|quel mois|vilken månad|tháng nào|tháng mấy"
+QUARTER = re.compile(r"trimestre|kvartal|quarter", re.IGNORECASE)  # a time word (TIME) that tells no day nor month
+_DAY_WORDS = (
+    rf"what date|which date|which day|quelle date|quel jour|vilket datum|vilken dag|ngày nào|ngày mấy|{_MONTH_WORDS}"
+)
 ASKS_DAY = re.compile(rf"\b(?:{_DAY_WORDS})\b", re.IGNORECASE)
 _DATE_WORDS = rf"{_DAY_WORDS}|{_CLOCK_WORDS}"
 ASKS_TIME = re.compile(rf"{_ASKING}(?:when|quand|när)\b|\b(?:khi nào|bao giờ|{_YEAR_WORDS}|{_DATE_WORDS})\b", re.I)
@@ -1139,12 +1144,14 @@ TIME = re.compile(
 
 
 def asked_kind(question: str) -> str | None:
-    """'number', 'person' or 'time' when the question asks for one, else None. A year asked for before any number
-    word decides ('In which year was the income three times…' asks for a time); otherwise a number comes first, then
-    a person, then a time ('When the programme started, how many households…' asks for a number)."""
-    year, number = ASKS_YEAR.search(question), ASKS_NUMBER.search(question)
-    if year and (number is None or year.start() < number.start()):
-        return "time"
+    """'number', 'person' or 'time' when the question asks for one, else None. A year, day or hour asked for before
+    any number word decides ('In which year was the income three times…' asks for a time, 'vào ngày mấy' a day);
+    otherwise a number comes first, then a person, then a time ('When the programme started, how many households…'
+    asks for a number)."""
+    number = ASKS_NUMBER.search(question)
+    for asked in (ASKS_YEAR.search(question), ASKS_DAY.search(question), ASKS_CLOCK.search(question)):
+        if asked and (number is None or asked.start() <= number.start()):  # 'vào ngày mấy' asks no count
+            return "time"
     if number or asked_measure(question):  # 'Et sur quelle surface ?'
         return "number"
     if _asks(ASKS_PERSON, question):

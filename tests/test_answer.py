@@ -2134,3 +2134,39 @@ def test_a_later_part_is_elliptic_only_when_it_names_a_place_or_a_year() -> None
         _elliptic("combien en a-t-il versé aux ménages pauvres ?", "fr")
         == "combien en a-t-il versé aux ménages pauvres ?"
     )
+
+
+def test_a_day_asked_in_vietnamese_is_a_date(seeded: Settings) -> None:
+    # 'ngày mấy tháng 1' asks which day of January: '22 janvier', not a count, and its '1' is the month
+    reply = answer(
+        "Hội nghị giữa Thường trực Tỉnh ủy Hà Tĩnh với Mặt trận và các tổ chức chính trị - xã hội tỉnh diễn ra vào "
+        "ngày mấy tháng 1?"
+    )
+    assert reply.found and "22 janvier" in reply.text.splitlines()[0], reply.text
+    # a month asked ('tháng mấy') is not told by 'à la fin du premier trimestre', the end of a quarter
+    asked = "Hằng năm, Ban Thường trực MTTQ xã đăng ký mô hình và gửi lên huyện vào"
+    assert not answer(f"{asked} tháng mấy?").found
+    assert answer(f"{asked} lúc nào?").found
+
+
+def test_a_follow_up_asking_a_post_is_read_in_the_post_the_sentence_names(seeded: Settings) -> None:
+    before = "Qui a présenté le bilan 2023 du Front et des organisations de Ha Tinh ?"
+    for asked in ("Et quel poste occupe-t-elle ?", "Et quelle fonction exerçait-elle ?"):
+        reply = answer(asked, history=[{"role": "user", "content": before}])
+        assert reply.found and "chef adjointe de la Commission" in reply.citations[0].quotes[0], reply.text
+        # a post asked is no person: the name asked for before is not the answer line
+        assert not reply.text.startswith("Réponse"), reply.text
+
+
+def test_a_count_written_as_a_compound_of_two_question_words(seeded: Settings) -> None:
+    # 'maisons de solidarité' are the Swedish report's 'solidaritetshus', whose head 'hus' alone is too short to read
+    reply = answer("Combien de maisons de solidarité Hanoï a-t-il financées pendant le mandat du Front ?")
+    assert reply.found and "5 099" in reply.text.splitlines()[0], reply.text
+
+
+def test_before_an_event_is_not_answered_by_what_followed_it_in_another_language(seeded: Settings) -> None:
+    # 'Efter omorganisationen…' counts the secretaries after the reorganisation, which 'before' does not ask
+    before = "Before Hanoi reorganised its villages and residential groups, how many party cell secretaries also "
+    assert not answer(f"{before}headed the Front work committee?").found
+    after = "After Hanoi reorganised its villages and residential groups, how many party cell secretaries also "
+    assert answer(f"{after}headed the Front work committee?").found

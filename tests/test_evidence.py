@@ -17,7 +17,7 @@ from assistant.evidence import (
     recounted,
     similarity_base,
 )
-from assistant.keywords import KeyWord
+from assistant.keywords import KeyWord, Words, in_compound
 from assistant.languages import DAY_MONTH, stem
 from assistant.models import Passage
 
@@ -159,7 +159,14 @@ def test_a_count_is_read_before_its_number_too() -> None:
 
     households = KeyWord("households", "word", {"household", "households", "menag", "menages"})
     question = SimpleNamespace(
-        kind="number", sums=False, money=False, share=False, partakers=False, numbers=set(), counting=["households"]
+        kind="number",
+        sums=False,
+        money=False,
+        share=False,
+        partakers=False,
+        numbers=set(),
+        counting=["households"],
+        keys=[households],
     )
     for sentence in ("Le nombre de ménages pauvres du district est de 1 250.", "Ménages : 640"):
         assert _unit(question, sentence, "fr", [households]) == 1.0  # type: ignore[arg-type]
@@ -487,3 +494,33 @@ def test_a_run_of_capitals_is_cut_where_a_province_begins_or_ends() -> None:
     assert _at_provinces(["Hà", "Nội", "Đỗ", "Anh", "Tuấn"]) == [["Hà", "Nội"], ["Đỗ", "Anh", "Tuấn"]]
     assert _at_provinces(["Nguyen", "Thi", "Khanh", "Hoa"]) == [["Nguyen", "Thi", "Khanh", "Hoa"]]
     assert _at_provinces(["Quang", "Nam"]) == [["Quang", "Nam"]]
+
+
+def test_a_compound_is_read_as_two_question_words() -> None:
+    houses = KeyWord("maisons", "word", {"maison", "hus"})
+    solidarity = KeyWord("solidarité", "word", {"solidarit", "solidaritet"})
+    supervision = KeyWord("supervision", "word", {"supervision", "tillsyn"})
+    delegations = KeyWord("délégations", "word", {"délégation", "delegation"})
+    keys = [houses, solidarity, supervision, delegations]
+    # the head 'hus' (too short for a compound's head alone) with the modifier 'solidaritet' and its linking 's'
+    assert in_compound(houses, Words("5 099 solidaritetshus", "sv"), keys)
+    # the modifier 'tillsyn' with the head 'delegationer'
+    assert in_compound(supervision, Words("6 920 tillsynsdelegationer", "sv"), keys)
+    # a part alone, or with a part the question does not give, is no match; nor in a language without compounds
+    assert not in_compound(houses, Words("5 099 hyreshus", "sv"), keys)
+    assert not in_compound(supervision, Words("4 428 delegationer", "sv"), keys)
+    assert not in_compound(houses, Words("5 099 solidaritetshus", "fr"), keys)
+
+
+def test_what_before_or_after_qualifies_is_read_in_any_language() -> None:
+    from assistant.evidence import _qualified, qualifiers
+
+    reorganised = KeyWord("reorganised", "word", {"reorganis", "omorganiser", "omorganis", "réorganis"})
+    number = KeyWord("number", "word", {"number", "antal"})
+    asked = qualifiers("Before Hanoi reorganised its villages, how many secretaries…?", [reorganised, number])
+    assert asked.keys_before == [reorganised] and not asked.keys_after
+    assert _qualified(asked, "Efter omorganisationen minskade antalet kontaktpunkter.", "sv") == 0.0
+    assert _qualified(asked, "Före omorganisationen fanns 4 899 sekreterare.", "sv") == 1.0
+    # a year, a number word or a pause after 'before' qualifies no thing
+    for typed in ("Before 2025, the number of secretaries?", "Trước đây, số bí thư là bao nhiêu?"):
+        assert not qualifiers(typed, [number]).keys_before

@@ -107,6 +107,12 @@ def test_question_kinds() -> None:
     assert asked_kind("Ai là chủ tịch?") == "person"
     assert asked_kind("När hölls konferensen?") == "time"
     assert asked_kind("What is the movement about?") is None
+    # Vietnamese 'ngày mấy', 'tháng mấy', 'mấy giờ' ask a day, a month, an hour: their 'mấy' counts nothing
+    assert asked_kind("Hội nghị diễn ra vào ngày mấy tháng 1?") == "time"
+    assert asked_kind("Hội nghị diễn ra vào tháng mấy?") == "time"
+    assert asked_kind("In which month was the conference held?") == "time"
+    assert asked_kind("Bài viết đăng lúc mấy giờ?") == "time"
+    assert asked_kind("Có mấy người tham dự hội nghị ngày 22?") == "number"
     # which holder of a post, after the level or body it holds it in
     assert asked_kind("Which provincial Front vice-chair is quoted saying the Front should stay close?") == "person"
     assert asked_kind("Which district chair spoke at the conference?") == "person"
