@@ -38,7 +38,7 @@ from .evidence import (
     violates,
     words_of,
 )
-from .keywords import Words, in_compound, matched
+from .keywords import Words, compounded, matched
 from .languages import (
     APPROXIMATELY,
     ASKS_ARTICLE,
@@ -1309,7 +1309,8 @@ def _said(part: Part, unit: Words) -> str | None:
     also holds, and a function word between two of them ('solidarity houses' for 'solidaritetshus', 'maisons de
     solidarité'; in Vietnamese, written in syllables, 'mô hình' for 'modèles', not 'mô')."""
     keys = part.question.keys
-    held = [k for k in keys if k.kind == "word" and (matched(k, unit) or in_compound(k, unit, keys))]
+    compound = compounded(keys, unit)
+    held = [k for i, k in enumerate(keys) if k.kind == "word" and (matched(k, unit) or i in compound)]
     if not held:
         return None
     counting = {fold(w) for w in part.question.counting}  # what the question counts comes first: 'căn nhà', not 'mới'

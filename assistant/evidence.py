@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 
-from .keywords import KeyWord, Words, coverage, in_compound, key_words, matched, unjudged_share, weigh
+from .keywords import KeyWord, Words, compounded, coverage, key_words, matched, unjudged_share, weigh
 from .languages import (
     ASKS_AGE,
     ASKS_FOUNDING,
@@ -958,7 +958,10 @@ def _unit(question: Question, sentence: str, language: str, known: list[KeyWord]
         ahead = words(sentence[match.end() :])[:1]
         named = bool(ahead) and not is_stopword(ahead[0]) and len(ahead[0]) > 1 and not ahead[0].isdigit()
         near = Words(after, language), before if not named or NUMBER_OF & set(before.sequence) else Words("", language)
-        if any(matched(k, side) or in_compound(k, side, question.keys) for k in known for side in near):
+        if any(matched(k, side) for k in known for side in near):
+            return 1.0
+        # (or as a part of a compound whose other part is another word of the question: 'solidaritetshus')
+        if any(question.keys[i] in known for side in near for i in compounded(question.keys, side)):
             return 1.0
         if counts(unit, question.counting):
             return 1.0
@@ -1052,7 +1055,8 @@ def _qualified(asked: Qualifiers, sentence: str, language: str = "en") -> float:
             continue
         if things & _qualified_things(said, sentence):
             return 0.0
-        if any(matched(k, Words(after, language)) for after in _after_word(said, sentence) for k in keys):
+        following = [Words(after, language) for after in _after_word(said, sentence)] if keys else []
+        if any(matched(k, after) for after in following for k in keys):
             return 0.0
     return 1.0
 

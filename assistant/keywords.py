@@ -190,11 +190,6 @@ def compounded(keys: list[KeyWord], text: Words) -> set[int]:
 _INFLECTIONS = {"erna", "arna", "orna", "ena", "ande", "ende", "are", "ade", "else", "het", "ning", "ens"}
 
 
-def in_compound(key: KeyWord, text: Words, keys: list[KeyWord]) -> bool:
-    """Whether a key word is one part of a compound of the text whose other part is another key word."""
-    return any(keys[i] is key for i in compounded(keys, text))
-
-
 def coverage(keys: list[KeyWord], text: Words, names: Words | None = None) -> float:
     """Share of the question's key words, weighted by rarity, that the text holds (names looked up in `names` when
     given: a passage about 'the district' belongs to the article about Mo Cay Bac)."""

@@ -2,6 +2,7 @@
 
 import math
 from dataclasses import replace
+from typing import Any
 
 import pytest
 
@@ -17,7 +18,7 @@ from assistant.evidence import (
     recounted,
     similarity_base,
 )
-from assistant.keywords import KeyWord, Words, in_compound
+from assistant.keywords import KeyWord, Words, compounded
 from assistant.languages import DAY_MONTH, stem
 from assistant.models import Passage
 
@@ -151,76 +152,56 @@ def test_a_person_is_named_by_a_name_the_question_does_not_give() -> None:
     assert _cue(person, named, "Ai là Bí thư Tỉnh ủy Quảng Nam?") == 1.0  # type: ignore[arg-type]
 
 
-def test_a_count_is_read_before_its_number_too() -> None:
+def _counting(counting: list[str], keys: list[KeyWord], share: bool = False) -> Any:
+    """A stand-in for a 'how many' question, with what `evidence._unit` reads of it."""
     from types import SimpleNamespace
 
+    asked = {"kind": "number", "sums": False, "money": False, "share": share, "partakers": False, "numbers": set()}
+    return SimpleNamespace(**asked, counting=counting, keys=keys)
+
+
+def test_a_count_is_read_before_its_number_too() -> None:
     from assistant.evidence import _unit
-    from assistant.keywords import KeyWord
 
     households = KeyWord("households", "word", {"household", "households", "menag", "menages"})
-    question = SimpleNamespace(
-        kind="number",
-        sums=False,
-        money=False,
-        share=False,
-        partakers=False,
-        numbers=set(),
-        counting=["households"],
-        keys=[households],
-    )
+    question = _counting(["households"], [households])
     for sentence in ("Le nombre de ménages pauvres du district est de 1 250.", "Ménages : 640"):
-        assert _unit(question, sentence, "fr", [households]) == 1.0  # type: ignore[arg-type]
+        assert _unit(question, sentence, "fr", [households]) == 1.0
     # another count after a comma is not read as the households': '3 fois', 'des milliers de dons'
     for sentence in ("Pour les ménages pauvres, le revenu a été multiplié par 3 fois.",
                      "Le Front a mobilisé des milliers de dons."):  # fmt: skip
-        assert _unit(question, sentence, "fr", [households]) == 0.0  # type: ignore[arg-type]
+        assert _unit(question, sentence, "fr", [households]) == 0.0
     # what a number counts ends at a comma: the households after it are others' ('ménages aisés'), not the 4
     houses = "En construisant 4 nouvelles maisons solidaires, certains ménages aisés ont aidé les ménages pauvres."
-    assert _unit(question, houses, "fr", [households]) == 0.0  # type: ignore[arg-type]
-    assert _unit(question, "Dont 94 ménages ont construit de nouveaux logements.", "fr", [households]) == 1.0  # type: ignore[arg-type]
+    assert _unit(question, houses, "fr", [households]) == 0.0
+    assert _unit(question, "Dont 94 ménages ont construit de nouveaux logements.", "fr", [households]) == 1.0
     teams = KeyWord("teams", "word", {"team", "teams", "equip", "equipes"})
-    covid = SimpleNamespace(
-        kind="number", sums=False, money=False, share=False, partakers=False, numbers=set(), counting=["teams"]
-    )
+    covid = _counting(["teams"], [teams])
     quoted = "Ils ont participé à plus de 26 000 « équipes communautaires Covid-19 » au niveau local."
-    assert _unit(covid, quoted, "fr", [teams]) == 1.0  # type: ignore[arg-type]  # a quote is no comma
+    assert _unit(covid, quoted, "fr", [teams]) == 1.0  # a quote is no comma
     # words before a number that name the count say what it counts, whatever follows it
     for sentence in ("Le nombre de ménages pauvres est passé de 1 250 à 980.",
                      "The number of poor households fell to 1,250 last year.",
                      "Le nombre de ménages pauvres a atteint 1 250 foyers."):  # fmt: skip
-        assert _unit(question, sentence, "fr", [households]) == 1.0, sentence  # type: ignore[arg-type]
+        assert _unit(question, sentence, "fr", [households]) == 1.0, sentence
 
 
 def test_a_sum_or_a_share_counts_no_things() -> None:
-    from types import SimpleNamespace
-
     from assistant.evidence import _unit
 
     # no document word for the cards is known, but a sum of money is not a number of cards
-    cards = SimpleNamespace(
-        kind="number",
-        sums=False,
-        money=False,
-        share=False,
-        partakers=False,
-        numbers=set(),
-        counting=["thẻ", "bảo", "hiểm"],
-    )
-    assert _unit(cards, "Le fonds a mobilisé 411,2 milliards de VND et 0,03 %.", "fr", []) == 0.0  # type: ignore[arg-type]
-    assert _unit(cards, "Le fonds a remis 5 099 cartes.", "fr", []) == 1.0  # type: ignore[arg-type]
+    cards = _counting(["thẻ", "bảo", "hiểm"], [])
+    assert _unit(cards, "Le fonds a mobilisé 411,2 milliards de VND et 0,03 %.", "fr", []) == 0.0
+    assert _unit(cards, "Le fonds a remis 5 099 cartes.", "fr", []) == 1.0
 
 
 def test_a_rate_is_given_by_a_percentage_or_a_fraction() -> None:
-    from types import SimpleNamespace
-
     from assistant.evidence import _unit
 
-    rate = SimpleNamespace(
-        kind="number", sums=False, money=False, share=True, partakers=False, numbers=set(), counting=[]
-    )
-    assert _unit(rate, "Le projet vise à concrétiser l'une des 7 tâches de la résolution.", "fr", []) == 0.0  # type: ignore[arg-type]
-    assert _unit(rate, "Le taux de pauvreté de la ville est de 0,03 %.", "fr", []) == 1.0  # type: ignore[arg-type]
-    assert _unit(rate, "7/17 districts ont rempli les critères.", "fr", []) == 1.0  # type: ignore[arg-type]
+    rate = _counting([], [], share=True)
+    assert _unit(rate, "Le projet vise à concrétiser l'une des 7 tâches de la résolution.", "fr", []) == 0.0
+    assert _unit(rate, "Le taux de pauvreté de la ville est de 0,03 %.", "fr", []) == 1.0
+    assert _unit(rate, "7/17 districts ont rempli les critères.", "fr", []) == 1.0
 
 
 def test_a_team_named_with_a_number_gives_no_count() -> None:
@@ -502,14 +483,18 @@ def test_a_compound_is_read_as_two_question_words() -> None:
     supervision = KeyWord("supervision", "word", {"supervision", "tillsyn"})
     delegations = KeyWord("délégations", "word", {"délégation", "delegation"})
     keys = [houses, solidarity, supervision, delegations]
+
+    def held(text: str, language: str = "sv") -> list[KeyWord]:
+        return [keys[i] for i in compounded(keys, Words(text, language))]
+
     # the head 'hus' (too short for a compound's head alone) with the modifier 'solidaritet' and its linking 's'
-    assert in_compound(houses, Words("5 099 solidaritetshus", "sv"), keys)
+    assert houses in held("5 099 solidaritetshus")
     # the modifier 'tillsyn' with the head 'delegationer'
-    assert in_compound(supervision, Words("6 920 tillsynsdelegationer", "sv"), keys)
+    assert supervision in held("6 920 tillsynsdelegationer")
     # a part alone, or with a part the question does not give, is no match; nor in a language without compounds
-    assert not in_compound(houses, Words("5 099 hyreshus", "sv"), keys)
-    assert not in_compound(supervision, Words("4 428 delegationer", "sv"), keys)
-    assert not in_compound(houses, Words("5 099 solidaritetshus", "fr"), keys)
+    assert houses not in held("5 099 hyreshus")
+    assert supervision not in held("4 428 delegationer")
+    assert houses not in held("5 099 solidaritetshus", "fr")
 
 
 def test_what_before_or_after_qualifies_is_read_in_any_language() -> None:
