@@ -838,6 +838,15 @@ def _without_places_before(
     return [s for s in ranked if s.elsewhere is None or s.elsewhere.name not in before] if before else ranked
 
 
+# the number a decision or a resolution is known by, asked ('the reference number', 'le numéro', 'diarienumret',
+# 'số hiệu') and given ('décision n° 781/QD-UBND', 'resolution No. 35', 'nr 35', 'số 781')
+ASKS_REFERENCE = re.compile(
+    r"\b(?:reference|number|référence|referens\w*|diarienummer\w*|numéro|nummer|numret|số hiệu|ký hiệu)\b",
+    re.IGNORECASE,
+)
+NUMBERED_TEXT = re.compile(r"\bn[°º]\s*\d|\bno\.\s*\d|\bnr\.?\s*\d|\bsố\s+\d|\b\d+/[A-ZĐ]{2,}", re.IGNORECASE)
+
+
 # what one does with a post: 'What position does she hold?', 'Quel poste occupe-t-elle ?', 'Vilken befattning har hon?'
 _HOLDS = re.compile(r"\b(?:occup\w*|exer[cç]\w*|hold\w*|held|inneh\w*|giữ|đảm nhiệm)\b", re.IGNORECASE)
 
@@ -862,6 +871,8 @@ def _own_words_read(part: str, previous: str | None, question: Question, best: S
         said = PARTAKE.sub(" ", said)
     if question.measure in ASKS_MEASURE and measured(best.text, question.measure):
         said = ASKS_MEASURE[question.measure].sub(" ", said)
+    if NUMBERED_TEXT.search(best.text):  # 'What was the reference number of that decision?' read in 'décision n° 781'
+        said = ASKS_REFERENCE.sub(" ", said)
     if ASKS_TITLE.search(said) and role_mentions(best.text, verbs=False):  # 'Et quel poste occupe-t-elle ?' read
         said = _HOLDS.sub(" ", ASKS_TITLE.sub(" ", said))  # in 'La chef adjointe de la Commission…, Nguyen Thi…'
     before = {fold(w) for w in content_words(previous or "")}

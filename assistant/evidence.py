@@ -382,6 +382,14 @@ def _quoted(keys: list[KeyWord], text: str) -> list[KeyWord]:
 
 # 'According to the head of the commission, how many…': who says it, before the comma that ends the clause
 ATTRIBUTION = re.compile(r"^\W*(?:according to|selon|d'après|enligt|theo)\b[^,?]*,(?=.*\w)", re.IGNORECASE)
+# or anywhere, to the next comma: '…, a figure reported both by the city's mass mobilisation chief and in…', '…,
+# selon le chef de la Commission ?', '…, enligt ordföranden?'
+SOURCE_CLAUSE = re.compile(
+    r"\b(?:according to|selon|d'après|enligt|theo|(?:reported|stated|given|cited|quoted|announced|mentioned|"
+    r"rapporté|rapportée|rapportés|cité|citée|annoncé|annoncée|donné|donnée|rapporterad|rapporterat|rapporterade|"
+    r"angiven|angivet|uppgiven|uppgivet|nämnd|nämnt)\s+(?:both\s+|à la fois\s+|både\s+)?(?:by|par|av))\b[^,;?]*",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -563,13 +571,16 @@ def _source_role(question: Question, said: float) -> float:
 
 
 def _attributed(text: str, kind: str | None) -> bool:
-    """Whether every role the question names stands in its opening source clause, and it asks something else than
-    who holds one ('Theo Trưởng Ban Dân vận Thành ủy, số xã… là bao nhiêu?'): a sentence that does not say whose
-    words it is may answer. (Read only when the question names a role.)"""
-    clause = ATTRIBUTION.match(text)
-    if clause is None or kind == "person":
+    """Whether every role the question names stands in a source clause, opening it or not, and it asks something else
+    than who holds one ('Theo Trưởng Ban Dân vận Thành ủy, số xã… là bao nhiêu?', '…, a figure reported by the
+    city's mass mobilisation chief'): a sentence that does not say whose words it is may answer. (Read only when the
+    question names a role.)"""
+    if kind == "person":
         return False
-    return all(at < clause.end() for _, _, at in role_mentions(text))
+    clause = ATTRIBUTION.match(text)
+    spans = [m.span() for m in SOURCE_CLAUSE.finditer(text)] + ([(0, clause.end())] if clause else [])
+    mentioned = role_mentions(text)
+    return bool(spans) and all(any(a <= at < b for a, b in spans) for _, _, at in mentioned)
 
 
 def _persons(names: list[KeyWord], places: list[Place], text: str) -> list[KeyWord]:

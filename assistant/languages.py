@@ -69,7 +69,9 @@ STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 # Vietnamese function words keep their tones: folded, "bao" (how) would also drop "bảo" (protect) and "bão" (storm)
 VIETNAMESE_STOPWORDS = frozenset(
     "là của và có các những một cho với được trong khi thì này đó ai gì nào bao nhiêu thế như tại sao đã đang sẽ ở "
-    "về mấy bị rằng theo ngoài vậy còn nếu từ đến cùng sau trước để qua nhờ trên dưới giữa tới cũng đều rất".split()
+    "về mấy bị rằng theo ngoài vậy còn nếu từ đến cùng sau trước để qua nhờ trên dưới giữa tới cũng đều rất vào "
+    # he and she, 'Mr' and 'Mrs' before a name: 'Bài phỏng vấn ông được đăng vào ngày nào?' is about no 'ông'
+    "ông bà".split()
 )
 
 
@@ -306,10 +308,14 @@ ASKS_MANNER = re.compile(
 _SHARE = (r"share|rate|percentage|proportion|per ?cent|taux|pourcentage|andel|andelen|procent|procentandel(?:en)?|"
           r"tỷ lệ|tỉ lệ|phần trăm|la part d(?:es|e|u)|\w+(?:andelen|andel|graden|procenten)")  # fmt: skip
 ASKS_SHARE = re.compile(rf"\b(?:{_SHARE})\b", re.IGNORECASE)
+_EARNINGS = (r"profits?|revenues?|turnover|earnings|bénéfices?|chiffre d'affaires|recettes|vinst|vinsten|vinster|"
+             r"intäkt\w*|omsättning\w*|lợi nhuận|doanh thu|tiền lãi")  # fmt: skip
 ASKS_NUMBER = re.compile(
     r"\b(how many|how much|amount|number of|times|combien|montant|nombre de|fois|hur många|hur mycket|belopp|"
     rf"beloppet|antal|antalet|gånger|bao nhiêu|mấy|số lượng|bao nhiêu lần|{_SHARE}"
-    r"|average|moyenne|genomsnitt\w*|bình quân)\b",  # 'What is the average monthly income…' asks a number
+    r"|average|moyenne|genomsnitt\w*|bình quân)\b"  # 'What is the average monthly income…' asks a number
+    # 'What profit did the sale bring?', 'Quel a été le bénéfice…', 'Vilken vinst…' ask a sum
+    rf"|\b(?:what|quel|quelle|quels|quelles|vilken|vilket|vilka)\s+(?:[\w']+\s+){{0,3}}?(?:{_EARNINGS})\b",
     re.IGNORECASE,
 )
 # 'who', 'qui', 'vem', 'when', 'quand', 'när' ask only where a question word stands: first, after a comma or a
@@ -327,7 +333,9 @@ ASKS_MONEY = re.compile(
     r"totalinvestering\w*|totala investering(?:en|ar|arna)|total investering|investeringskostnad\w*|"
     r"investeringsbelopp\w*|tổng (?:mức |vốn )?đầu tư|tổng vốn|"
     # what things were worth, in all: 'Tổng giá trị các căn nhà…', 'the total value of the houses'
-    r"tổng giá trị|total value|valeur totale|totala värdet|totalt värde|sammanlagda värdet)\b"
+    r"tổng giá trị|total value|valeur totale|totala värdet|totalt värde|sammanlagda värdet|"
+    # what a sale brought in: 'What profit did the sale… bring', 'le bénéfice de la vente', 'lợi nhuận'
+    rf"{_EARNINGS})\b"
     # a price, not a prize ('Quel prix le modèle a-t-il reçu ?', 'Vem fick priset?') nor a value ('giá trị')
     r"|\b(?:à quel prix|le prix d|quel est le prix|priset på|vad kostar|(?:với|mức) giá(?! trị))"
     # 'in VND', 'in Vietnamese dong', 'en dongs': a sum in that currency
@@ -425,7 +433,7 @@ _WROTE = (
 )
 _AUTHOR = (
     r"author|auteur|författare|författaren|tác giả|photographer|photographe|photographies|fotograf|fotografen|"
-    r"writer|rédacteur|rédactrice|skribent|skribenten|"
+    r"writer|rédacteur|rédactrice|skribent|skribenten|upphovsperson\w*|upphovsm[aä]n\w*|credited|crédité\w*|"
     r"ai viết|chụp ảnh|"  # 'Bài viết … do ai viết và chụp ảnh?'
     r"took\s+(?:the\s+)?(?:photos|pictures|photographs)|pris\s+les\s+(?:photos|photographies)|"
     r"tog\s+(?:bilderna|fotona|fotografierna)"  # 'Who took the photos for the article…', 'Qui a pris les photos…'
@@ -631,10 +639,19 @@ _QUOTED_NAME = re.compile(r"«[^«»]{1,40}»|\"[^\"]{1,40}\"|“[^“”]{1,40}
 NAME_WORDS = 4  # at most this many words in a quoted name; a longer quote is someone's words, and its numbers count
 
 
+# a road named by its number, which counts nothing: 'la Ring Road 4', 'Vành đai 4', 'ringväg 4'
+_NUMBERED_ROAD = re.compile(r"\b(?:road|route|autoroute|highway|ringväg\w*|ringled\w*|vành đai|quốc lộ)\s+$", re.I)
+
+
 def count_numbers(text: str) -> list[re.Match[str]]:
-    """The numbers of a text that may count something: those outside a short quoted name."""
+    """The numbers of a text that may count something: those outside a short quoted name, and not a road's."""
     names = [m.span() for m in _QUOTED_NAME.finditer(text) if len(words(m.group())) <= NAME_WORDS]
-    return [m for m in NUMBER.finditer(text) if not any(a <= m.start() < b for a, b in names)]
+    return [
+        m
+        for m in NUMBER.finditer(text)
+        if not any(a <= m.start() < b for a, b in names)
+        and not _NUMBERED_ROAD.search(text[max(0, m.start() - 30) : m.start()])
+    ]
 
 
 # A small count in words, or a share of a group: 'dont quatre femmes', 'fyra av dem', 'hai đồng chí', 'a majority'
@@ -1049,6 +1066,9 @@ PARTAKE = re.compile(rf"\b{_PARTAKING}", re.IGNORECASE)
 # dwellings, as the reports call them: '4 nouvelles maisons solidaires' are the 'habitations' a question counts
 _HOMES = {"houses", "homes", "dwellings", "housing", "maisons", "logements", "habitations", "hus", "husen",
           "bostäder", "bostäderna", "hem", "hemmen", "nhà"}  # fmt: skip
+# texts, as the reports call them: the party's '300 documents de direction' are the 'textes' a question counts
+_TEXTS = {"texts", "text", "textes", "texte", "documents", "document", "dokument", "dokumenten", "texter", "texterna",
+          "văn"}  # fmt: skip
 # a stretch of time, which 'combien de temps' counts: 'depuis combien de temps' is answered by '25 ans'
 _DURATION = {"temps"}
 
@@ -1113,6 +1133,8 @@ def counts(unit: str, asked: list[str]) -> bool:
         # '4 nouvelles maisons solidaires' for 'combien d'habitations'; not for 'tacksamhetshus' or 'nya hus', whose
         # other words must be matched
         or (bool(asked_words) and asked_words <= _HOMES and bool(_HOMES.intersection(said[:3])))
+        # 'plus de 300 documents de direction' for 'combien de textes de direction'
+        or (bool(asked_words) and asked_words <= _TEXTS and first in _TEXTS)
     )
 
 

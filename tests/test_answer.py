@@ -2170,3 +2170,37 @@ def test_before_an_event_is_not_answered_by_what_followed_it_in_another_language
     assert not answer(f"{before}headed the Front work committee?").found
     after = "After Hanoi reorganised its villages and residential groups, how many party cell secretaries also "
     assert answer(f"{after}headed the Front work committee?").found
+
+
+def test_a_reference_number_asked_after_the_decision(seeded: Settings) -> None:
+    """'the reference number of that decision' is read in 'décision n° 781/QD-UBND': the follow-up's 'reference
+    number' is the 'n°' the sentence writes, no word it must repeat; a sum asked ('What profit…') is not answered by
+    a sentence that gives none."""
+    first = ("Under the provincial decision of March 2025, how many struggling households in Mo Cay Bac got a newly "
+             "built home rather than a repair?")  # fmt: skip
+    history = [{"role": "user", "content": first}]
+    reply = answer("What was the reference number of that decision?", history=history)
+    assert reply.found and "781/QD-UBND" in reply.text, reply.text
+    reply = answer("What profit did the sale of black turmeric products bring the Tra Ka households in 2021?")
+    assert not reply.found, reply.text
+
+
+def test_a_role_that_reported_a_figure_is_its_source(seeded: Settings) -> None:
+    from assistant.evidence import _attributed
+
+    question = ("What is Hanoi's poverty rate, a figure reported both by the city's mass mobilisation chief and in "
+                "the Front's review of its term?")  # fmt: skip
+    assert _attributed(question, "number")
+    assert not _attributed("Who is the city's mass mobilisation chief, according to the article?", "person")
+    assert not _attributed("How many communes did the city's mass mobilisation chief visit?", "number")
+    reply = answer(question)
+    assert reply.found and "0,03" in reply.text, reply.text
+
+
+def test_the_interview_with_the_man_asked_about_before_is_dated(seeded: Settings) -> None:
+    # 'ông' (him) is the head of the commission the turn before asked about: his interview's dateline answers
+    history = [{"role": "user", "content": "Ai là Trưởng Ban Dân vận Thành ủy Hà Nội?"}]
+    reply = answer("Bài phỏng vấn ông được đăng vào ngày nào?", history=history)
+    assert reply.found and "25/11/2024" in reply.text, reply.text
+    reply = answer("Vem står som upphovsperson till text och bilder i artikeln om Fronten i Mo Cay Bac?")
+    assert reply.found and "P. Tuyet" in reply.text, reply.text

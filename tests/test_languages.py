@@ -701,3 +701,31 @@ def test_a_swedish_compound_holds_its_head() -> None:
     assert text.has(stem("sekreterare", "sv")) and text.has("kommittechef")
     assert not text.has("chef") and not text.has("rare")  # a head has five letters at least: 'chef' ends many words
     assert not Words("particellssekreterare", "fr").has(stem("sekreterare", "sv"))  # French writes no compounds
+
+
+def test_a_profit_asks_a_sum() -> None:
+    # what a sale brought in is a sum of money: a sentence without one does not answer it
+    for question in ("What profit did the sale of black turmeric products bring the households in 2021?",
+                     "Quel a été le bénéfice de la vente de curcuma ?", "Vilken vinst gav försäljningen?",
+                     "Lợi nhuận từ việc bán nghệ đen là bao nhiêu?"):  # fmt: skip
+        assert asked_kind(question) == "number", question
+        assert ASKS_MONEY.search(question), question
+    assert asked_kind("Which households made the sale?") is None
+
+
+def test_texts_are_counted_as_documents() -> None:
+    # the party's 'plus de 300 documents de direction' are the 'textes de direction' a question counts
+    assert counts("documents de direction", ["textes"])
+    assert counts("dokument", ["texter"])
+    assert not counts("ménages", ["textes"])
+    assert not counts("documents de direction", ["ménages"])
+
+
+def test_a_creator_credited_asks_for_the_article_s_author() -> None:
+    assert ASKS_ARTICLE.search("Vem står som upphovsperson till text och bilder i artikeln om Fronten i Mo Cay Bac?")
+    assert ASKS_ARTICLE.search("Who is credited for the article about the Front in Ha Tinh?")
+
+
+def test_vietnamese_pronouns_carry_no_topic() -> None:
+    # 'Bài phỏng vấn ông được đăng vào ngày nào?' (when was the interview with him published) is about no 'ông'
+    assert content_words("Bài phỏng vấn ông được đăng vào ngày nào?") == ["bài", "phỏng", "vấn", "đăng", "ngày"]
