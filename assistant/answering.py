@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from .errors import QuestionError
 from .evidence import (
+    ATTRIBUTION,
     BODIES,
     LEADS,
     ROLES,
@@ -495,6 +496,8 @@ def split_parts(question: str) -> list[str]:
         a = i - 1
         while a > 0 and tokens[a - 1].group()[:1].isupper() and not is_stopword(tokens[a - 1].group()):
             a -= 1
+        if any(fold(t.group()) in _BETWEEN_WORDS for t in tokens[max(0, a - BETWEEN_REACH) : a]):
+            continue  # 'hội nghị giữa Ban Thường vụ Tỉnh ủy Hà Tĩnh và Mặt trận': one meeting of both
         if (again := _frame_again(tokens, a, j)) is not None:  # 'Bí thư Tỉnh ủy Hà Tĩnh và Bí thư Tỉnh ủy Quảng Nam…'
             last = max(k for k in range(j, len(tokens)) if tokens[k].group()[:1].isupper())
             first = question[: tokens[i].start()].rstrip(" ,") + question[tokens[last].end() :]
@@ -523,6 +526,7 @@ _PLACE_WORDS = {
 _LINKS = {"de", "d'", "du", "of"}
 _FOLDED_PREPOSITIONS = {fold(p) for p in PREPOSITIONS}  # 'o' for 'ở'
 _BETWEEN_WORDS = {"between", "entre", "mellan", "giua"}  # 'between Hanoi and Ha Tinh' asks one thing of both
+BETWEEN_REACH = 8  # words before the first place read for a 'between' ('between the Party Committee of Hanoi and…')
 
 
 def _two_places(question: str) -> list[str] | None:
@@ -550,8 +554,8 @@ def _two_places(question: str) -> list[str] | None:
         if words and lead and lead[0] in _FOLDED_PREPOSITIONS and lead[0] not in _LINKS:
             if fold(words[-1].group()) in _FOLDED_PREPOSITIONS:
                 start = words.pop().start()
-        if words and fold(words[-1].group()) in _BETWEEN_WORDS:
-            continue
+        if any(fold(w.group()) in _BETWEEN_WORDS for w in words[-BETWEEN_REACH:]):
+            continue  # 'hội nghị giữa Ban Thường vụ Tỉnh ủy Hà Tĩnh và Mặt trận': one meeting of both
         after = re.match(r"[\s-]*(\w+)", question[e2:])
         skip = after.end() if after and fold(after.group(1)) in PLACE_NOUNS else 0
         first = question[:e1] + joint["tail"] + question[e2 + skip :]
@@ -785,11 +789,57 @@ def judge(part: str, history: list[Any] | None, search: Search, similarity: Simi
         found, p = True, 1.0  # the article asked about is found, and its source link says where it appeared
     elif found and site and not _site_said(ranked[0], results):
         found = False  # the report of the Ha Tinh conference has no source link: no sentence of it says where it ran
+    elif found and _said_by_another(part, question, ranked[0]):
+        found = False  # 'Selon Huynh Van Viet, comment…' is not answered by 'Selon … Ho Van Tan, la reconnaissance…'
+    elif found and not _part_read(part, question, ranked[0]):
+        found = False  # 'Of the 3 172 houses…, how many were trade-union shelters?': no shelters are counted
     elif found and ASKS_DAY.search(part) and not of_article and not _tells_time(ranked[0].text, part):
         found = False  # 'Đại hội … nhiệm kỳ 2024-2029 diễn ra vào ngày nào?': the term's years are the question's own
     if found and ASKS_CLOCK.search(part) and not CLOCK.search(ranked[0].text):
         found = False  # an hour asked, and only a date given ('À quelle heure l'article sur Quang Nam…': 17/10/2024)
     return Part(part, results, question, ranked, found, p)
+
+
+# A part of a whole asked, as what the part is: 'Of the 3 172 houses built in 2023, how many were trade-union
+# shelters?' (the whole, to its comma, then the part after 'to be'), 'How many of the cadres trained… were women?',
+# 'Hur många av de 5 099 solidaritetshusen var nybyggda?'; not what the part did ('Among the families…, how many ended
+# up putting up new dwellings?'), which other words may tell
+_TO_BE = r"\b(?:were|was|are|is|étaient|était|sont|var|är|blev|là)\s+(?P<part>[^?]*)"
+_WHOLE_FIRST = re.compile(
+    rf"^\W*(?:of|among|out of|parmi|sur|av|bland|trong số|trong tổng số)\s+[^,?]*,[^?]*?{_TO_BE}", re.I
+)
+_PART_AFTER = re.compile(
+    rf"\b(?:how many|how much|combien|hur många|hur mycket)\s+(?:of|d'entre|av|bland)\b[^?]*?{_TO_BE}", re.I
+)
+
+
+def _said_by_another(typed: str, question: Question, best: Sentence) -> bool:
+    """Whether the question asks what a person said ('Selon Huynh Van Viet, comment…', 'According to Do Anh Tuan,
+    …') and the best sentence opens by saying whose words it gives, another person's: they are no answer of his."""
+    asked = ATTRIBUTION.match(typed)
+    said = ATTRIBUTION.match(best.text)
+    if asked is None or said is None or not question.persons:
+        return False
+    source = Words(typed[: asked.end()], question.language)
+    persons = [k for k in question.persons if matched(k, source)]
+    clause = best.text[: said.end()]
+    others = [m.group() for m in NAME.finditer(clause) if fold(m.group().split()[0]) in SURNAMES]
+    held = Words(clause, best.passage.language)
+    return bool(persons and others) and not any(matched(k, held) for k in persons)
+
+
+def _part_read(typed: str, question: Question, best: Sentence) -> bool:
+    """Whether the best sentence's passage holds every word that says which part of a whole the question asks of:
+    the women of 'How many of the cadres trained… were women?', the shelters of 'Parmi les 3 172 maisons…, combien
+    étaient des abris syndicaux ?' (a sentence that counts the whole, or another part of it, does not say)."""
+    found = _WHOLE_FIRST.match(typed) or _PART_AFTER.search(typed)
+    if found is None:
+        return True
+    whole = {fold(w) for w in content_words(typed[: found.start("part")])}
+    asked = {fold(w) for w in content_words(found.group("part"))} - whole
+    own = [k for k in question.keys if k.kind == "word" and fold(k.word) in asked]
+    near = Words(best.passage.text, best.passage.language)
+    return all(matched(k, near) for k in own)
 
 
 def _tells_time(text: str, typed: str) -> bool:

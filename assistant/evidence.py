@@ -366,7 +366,9 @@ def recounted(stated: list[tuple[str, KeyWord | None]], text: str, language: str
         if key is None:
             said = _SHARE_SAID.findall(text)
         else:
-            said = [n for n, run in _COUNT.findall(text) if matched(key, Words(" ".join(_counting(run)), language))]
+            # in the document's word, or one that counts the same ('6 av 11 kamrater' for 'the 15 ledamöter')
+            said = [n for n, run in _COUNT.findall(text) if matched(key, Words(" ".join(_counting(run)), language))
+                    or counts(" ".join(_counting(run)), [key.word])]  # fmt: skip
         if said:
             return True
     return False

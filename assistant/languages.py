@@ -671,7 +671,10 @@ NUMBER_WORDS = re.compile(
 # 'How many gratitude houses…', 'combien de villages…', 'hur många invånare…', 'bao nhiêu căn nhà…': the words
 # after it name what is counted
 _COUNTING = re.compile(
-    r"\b(?:how many|number of|combien (?:d(?:e\b|['’])|(?=des\b))|nombre d(?:es\b|e\b|['’])|hur många|antal|bao nhiêu|"
+    # ('combien étaient des abris syndicaux' counts shelters)
+    r"\b(?:how many|number of|combien (?:(?:étaient|était|sont|ont été)\s+(?:des\b|d(?:e\b|['’]))|d(?:e\b|['’])|"
+    r"(?=des\b))|"
+    r"nombre d(?:es\b|e\b|['’])|hur många|antal|bao nhiêu|"
     r"mấy)\s*",
     re.IGNORECASE,
 )
@@ -1069,6 +1072,10 @@ _HOMES = {"houses", "homes", "dwellings", "housing", "maisons", "logements", "ha
 # texts, as the reports call them: the party's '300 documents de direction' are the 'textes' a question counts
 _TEXTS = {"texts", "text", "textes", "texte", "documents", "document", "dokument", "dokumenten", "texter", "texterna",
           "văn"}  # fmt: skip
+# officials, as the reports call them: '358 689 kadrer' are the officials a question counts
+_CADRES = {"officials", "official", "cadres", "cadre", "kadrer", "kadrerna", "fonctionnaires", "tjänstemän",
+           "funktionärer", "cán"}  # fmt: skip
+_SAME_THINGS = (_HOMES, _TEXTS, _CADRES)  # each, the words the reports and the questions use for one kind of thing
 # a stretch of time, which 'combien de temps' counts: 'depuis combien de temps' is answered by '25 ans'
 _DURATION = {"temps"}
 
@@ -1131,10 +1138,9 @@ def counts(unit: str, asked: list[str]) -> bool:
         or (asked_words & PEOPLE_WORDS and (people_unit(unit) or bool(_COMRADES.search(unit))))
         or (asked_words & _DURATION and any(_UNIT[u].match(first) for u in ("day", "month", "year")))
         # '4 nouvelles maisons solidaires' for 'combien d'habitations'; not for 'tacksamhetshus' or 'nya hus', whose
-        # other words must be matched
-        or (bool(asked_words) and asked_words <= _HOMES and bool(_HOMES.intersection(said[:3])))
-        # 'plus de 300 documents de direction' for 'combien de textes de direction'
-        or (bool(asked_words) and asked_words <= _TEXTS and first in _TEXTS)
+        # other words must be matched; '300 documents de direction' for 'combien de textes', '358 689 kadrer' for
+        # 'how many officials'
+        or any(bool(asked_words) and asked_words <= same and bool(same.intersection(said[:3])) for same in _SAME_THINGS)
     )
 
 

@@ -2204,3 +2204,47 @@ def test_the_interview_with_the_man_asked_about_before_is_dated(seeded: Settings
     assert reply.found and "25/11/2024" in reply.text, reply.text
     reply = answer("Vem står som upphovsperson till text och bilder i artikeln om Fronten i Mo Cay Bac?")
     assert reply.found and "P. Tuyet" in reply.text, reply.text
+
+
+def test_a_part_of_a_whole_is_asked_by_its_own_words(seeded: Settings) -> None:
+    """'Of the 3 172 houses…, how many were trade-union shelters?': the sentence counts the whole and other things
+    (a sum, '52,7 milliards de VND'), not the part asked of, so it does not answer; nor does a passage without the
+    women of 'how many of the cadres… were women'; nor 'har 15 ledamöter' (the committee's '6 av 11 kamrater' counts
+    members too, and 11 of them, not 15). The true whole is answered, and a part said otherwise ('Among the
+    families…, how many ended up putting up brand-new dwellings?')."""
+    for question in (
+        "Parmi les 3 172 maisons de solidarité et abris construits ou réparés à Ha Tinh en 2023, combien étaient des "
+        "abris syndicaux ?",
+        "How many of the cadres trained by the Hanoi Fatherland Front during the term were women?",
+        "Den ständiga kommittén för fosterlandsfronten i Hanoi har 15 ledamöter – hur många av dem deltar för första "
+        "gången?",
+    ):
+        reply = answer(question)
+        assert not reply.found, (question, reply.text)
+    reply = answer("Den ständiga kommittén för fosterlandsfronten i Hanoi har 11 ledamöter – hur många av dem deltar "
+                   "för första gången?")  # fmt: skip
+    assert reply.found and "6 av 11" in reply.text, reply.text
+    reply = answer("How many officials received training from the Hanoi Fatherland Front at all levels during the "
+                   "term?")  # fmt: skip
+    assert reply.found and "358 689" in reply.text, reply.text
+    reply = answer("Among the Mo Cay Bac families whose homes were inadequate, how many ended up putting up brand-new "
+                   "dwellings?")  # fmt: skip
+    assert reply.found and "94" in reply.text, reply.text
+
+
+def test_what_one_person_said_is_not_answered_by_another_s_words(seeded: Settings) -> None:
+    process = "comment se déroule le processus de reconnaissance des modèles représentatifs ?"
+    reply = answer(f"Selon Huynh Van Viet, {process}")
+    assert not reply.found, reply.text
+    reply = answer(f"Selon Ho Van Tan, {process}")
+    assert reply.found, reply.text
+
+
+def test_a_meeting_between_two_bodies_is_one_question() -> None:
+    from assistant.answering import split_parts
+
+    question = (
+        "Ông Trần Thế Dũng đã kết luận hội nghị giữa Ban Thường vụ Tỉnh ủy Hà Tĩnh và Mặt trận với những yêu cầu gì?"
+    )
+    assert split_parts(question) == [question]
+    assert len(split_parts("Bí thư Tỉnh ủy Hà Tĩnh và Bí thư Tỉnh ủy Quảng Nam là ai?")) == 2

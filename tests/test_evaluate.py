@@ -119,6 +119,8 @@ def test_the_question_set_is_grounded_in_the_documents_and_split_once() -> None:
             "probe-v6.jsonl",
             "probe-w7.jsonl",
             "probe-x8.jsonl",
+            "probe-y9.jsonl",
+            "probe-pp.jsonl",
         )
         for q in load_questions(SPLIT.with_name(name))
     ]
