@@ -496,7 +496,7 @@ def split_parts(question: str) -> list[str]:
         a = i - 1
         while a > 0 and tokens[a - 1].group()[:1].isupper() and not is_stopword(tokens[a - 1].group()):
             a -= 1
-        if any(fold(t.group()) in _BETWEEN_WORDS for t in tokens[max(0, a - BETWEEN_REACH) : a]):
+        if _between([t.group() for t in tokens[:a]]):
             continue  # 'hội nghị giữa Ban Thường vụ Tỉnh ủy Hà Tĩnh và Mặt trận': one meeting of both
         if (again := _frame_again(tokens, a, j)) is not None:  # 'Bí thư Tỉnh ủy Hà Tĩnh và Bí thư Tỉnh ủy Quảng Nam…'
             last = max(k for k in range(j, len(tokens)) if tokens[k].group()[:1].isupper())
@@ -527,6 +527,23 @@ _LINKS = {"de", "d'", "du", "of"}
 _FOLDED_PREPOSITIONS = {fold(p) for p in PREPOSITIONS}  # 'o' for 'ở'
 _BETWEEN_WORDS = {"between", "entre", "mellan", "giua"}  # 'between Hanoi and Ha Tinh' asks one thing of both
 BETWEEN_REACH = 8  # words before the first place read for a 'between' ('between the Party Committee of Hanoi and…')
+_NOT_BETWEEN = {"nam", "thang", "ky", "nhiem"}  # 'giữa năm 2023' is mid-2023, 'giữa nhiệm kỳ' mid-term
+
+
+def _between(before: list[str]) -> bool:
+    """Whether the words before a place joined by 'and' to another say that one thing lies between them ('hội nghị
+    giữa Ban Thường vụ Tỉnh ủy Hà Tĩnh và Mặt trận', one meeting of both): a 'between' among the last few, with no
+    'and' of its own after it ('Entre 2009 et 2024, combien… Quang Nam et Hanoi' asks of each) and not a time's
+    ('giữa năm 2023', 'between 2019 and 2024')."""
+    folded = [fold(w) for w in before[-BETWEEN_REACH:]]
+    at = max((i for i, w in enumerate(folded) if w in _BETWEEN_WORDS), default=None)
+    if at is None:
+        return False
+    after = folded[at + 1 :]
+    return bool(after) and not after[0].isdigit() and after[0] not in _NOT_BETWEEN and not set(after) & _AND_WORDS
+
+
+_AND_WORDS = {"and", "et", "och", "va"}
 
 
 def _two_places(question: str) -> list[str] | None:
@@ -554,7 +571,7 @@ def _two_places(question: str) -> list[str] | None:
         if words and lead and lead[0] in _FOLDED_PREPOSITIONS and lead[0] not in _LINKS:
             if fold(words[-1].group()) in _FOLDED_PREPOSITIONS:
                 start = words.pop().start()
-        if any(fold(w.group()) in _BETWEEN_WORDS for w in words[-BETWEEN_REACH:]):
+        if _between([w.group() for w in words]):
             continue  # 'hội nghị giữa Ban Thường vụ Tỉnh ủy Hà Tĩnh và Mặt trận': one meeting of both
         after = re.match(r"[\s-]*(\w+)", question[e2:])
         skip = after.end() if after and fold(after.group(1)) in PLACE_NOUNS else 0
@@ -813,6 +830,11 @@ _PART_AFTER = re.compile(
 )
 
 
+# a verb's participle after 'to be' says what the part did, which other words may tell: 'serving', 'built',
+# 'construits', 'participant', 'deltagande'
+_PARTICIPLES = ("ing", "ed", "é", "és", "ée", "ées", "ant", "ande", "ende")
+
+
 def _said_by_another(typed: str, question: Question, best: Sentence) -> bool:
     """Whether the question asks what a person said ('Selon Huynh Van Viet, comment…', 'According to Do Anh Tuan,
     …') and the best sentence opens by saying whose words it gives, another person's: they are no answer of his."""
@@ -829,15 +851,18 @@ def _said_by_another(typed: str, question: Question, best: Sentence) -> bool:
 
 
 def _part_read(typed: str, question: Question, best: Sentence) -> bool:
-    """Whether the best sentence's passage holds every word that says which part of a whole the question asks of:
+    """Whether the best sentence's passage holds the word that says which part of a whole a count asks of:
     the women of 'How many of the cadres trained… were women?', the shelters of 'Parmi les 3 172 maisons…, combien
     étaient des abris syndicaux ?' (a sentence that counts the whole, or another part of it, does not say)."""
-    found = _WHOLE_FIRST.match(typed) or _PART_AFTER.search(typed)
+    found = (_WHOLE_FIRST.match(typed) or _PART_AFTER.search(typed)) if question.kind == "number" else None
     if found is None:
         return True
     whole = {fold(w) for w in content_words(typed[: found.start("part")])}
-    asked = {fold(w) for w in content_words(found.group("part"))} - whole
-    own = [k for k in question.keys if k.kind == "word" and fold(k.word) in asked]
+    # the first word of its own after 'to be' ('des ménages ayant bénéficié…': 'ayant', the whole's 'ménages' aside)
+    head = next((fold(w) for w in content_words(found.group("part")) if fold(w) not in whole), "")
+    if not head or head.endswith(_PARTICIPLES):
+        return True  # what the part did: 'how many are serving for the first time', not what it is
+    own = [k for k in question.keys if k.kind == "word" and fold(k.word) == head]
     near = Words(best.passage.text, best.passage.language)
     return all(matched(k, near) for k in own)
 

@@ -387,8 +387,9 @@ ATTRIBUTION = re.compile(r"^\W*(?:according to|selon|d'après|enligt|theo)\b[^,?
 # or anywhere, to the next comma: '…, a figure reported both by the city's mass mobilisation chief and in…', '…,
 # selon le chef de la Commission ?', '…, enligt ordföranden?'
 SOURCE_CLAUSE = re.compile(
-    r"\b(?:according to|selon|d'après|enligt|theo|(?:reported|stated|given|cited|quoted|announced|mentioned|"
-    r"rapporté|rapportée|rapportés|cité|citée|annoncé|annoncée|donné|donnée|rapporterad|rapporterat|rapporterade|"
+    r"\b(?:according to|selon|d'après|enligt|theo|(?:reported|stated|cited|quoted|announced|mentioned|"
+    r"rapporté|rapportée|rapportés|rapportées|cité|citée|cités|citées|annoncé|annoncée|rapporterad|rapporterat|"
+    r"rapporterade|"
     r"angiven|angivet|uppgiven|uppgivet|nämnd|nämnt)\s+(?:both\s+|à la fois\s+|både\s+)?(?:by|par|av))\b[^,;?]*",
     re.IGNORECASE,
 )

@@ -711,6 +711,11 @@ def test_a_profit_asks_a_sum() -> None:
         assert asked_kind(question) == "number", question
         assert ASKS_MONEY.search(question), question
     assert asked_kind("Which households made the sale?") is None
+    # advantages, 'for the benefit of', a turnover of people: no sums
+    for question in ("Quels sont les bénéfices du modèle « 5 en 1 » pour la commune de Tam Thang ?",
+                     "Quelles actions le Front a-t-il menées au bénéfice des ménages pauvres ?",
+                     "Which products generated revenue for the Tra Ka households?"):  # fmt: skip
+        assert not ASKS_MONEY.search(question) and asked_kind(question) is None, question
 
 
 def test_texts_are_counted_as_documents() -> None:
@@ -723,7 +728,8 @@ def test_texts_are_counted_as_documents() -> None:
 
 def test_a_creator_credited_asks_for_the_article_s_author() -> None:
     assert ASKS_ARTICLE.search("Vem står som upphovsperson till text och bilder i artikeln om Fronten i Mo Cay Bac?")
-    assert ASKS_ARTICLE.search("Who is credited for the article about the Front in Ha Tinh?")
+    # a model credited with a product is no author
+    assert not ASKS_ARTICLE.search("In the Quang Nam article, which model is credited with the turmeric products?")
 
 
 def test_vietnamese_pronouns_carry_no_topic() -> None:
