@@ -540,7 +540,7 @@ def _between(before: list[str]) -> bool:
     if at is None:
         return False
     after = folded[at + 1 :]
-    return bool(after) and not after[0].isdigit() and after[0] not in _NOT_BETWEEN and not set(after) & _AND_WORDS
+    return not after or (not after[0].isdigit() and after[0] not in _NOT_BETWEEN and not set(after) & _AND_WORDS)
 
 
 _AND_WORDS = {"and", "et", "och", "va"}
