@@ -367,8 +367,8 @@ def recounted(stated: list[tuple[str, KeyWord | None]], text: str, language: str
             said = _SHARE_SAID.findall(text)
         else:
             # in the document's word, or one that counts the same ('6 av 11 kamrater' for 'the 15 ledamöter')
-            said = [n for n, run in _COUNT.findall(text) if matched(key, Words(" ".join(_counting(run)), language))
-                    or counts(" ".join(_counting(run)), [key.word])]  # fmt: skip
+            units = [(n, " ".join(_counting(run))) for n, run in _COUNT.findall(text)]
+            said = [n for n, unit in units if matched(key, Words(unit, language)) or counts(unit, [key.word])]
         if said:
             return True
     return False
