@@ -868,6 +868,36 @@ def _asked_level(text: str, role: str | None, places: list[Place]) -> str | None
     return next((level for level in ("commune", "district", "province") if level in levels), None)
 
 
+# the words that ask a person's post, not the role a body plays ('D'après Nguyen Hai Ha, quel rôle le Front doit-il
+# tenir…'), a stance ('What position did Nguyen Hai Ha take on…'), 'en fonction de', 'au titre de', 'post-flood'
+_ASKS_POST = re.compile(
+    r"\b(?:title|position(?!\s+(?:on|to)\b)|post(?!-)|(?<!au )titre|poste|(?<!en )fonction|befattning|titel|office|"
+    r"tjänst|uppdrag|chức vụ|chức danh|cương vị)\b",
+    re.IGNORECASE,
+)
+
+
+def body_level(text: str) -> str | None:
+    """The level a text gives the first body it names, said with the body: just before it ('the provincial Fatherland
+    Front committee') or in its clause after it ('le Comité provincial du Front de la Patrie', 'Ủy ban MTTQ tỉnh');
+    None when it says none, or names no body its list knows ('the Front committee' alone is none)."""
+    named = body_mentions(text)
+    if not named:
+        return None
+    at = named[0][1]
+    before = re.search(rf"(?:{_LEVEL.pattern})\s*(?:(?:the|la|le|de|du|Vietnam|Fatherland)\s+)*$", text[:at], re.I)
+    found = before or _LEVEL.search(_role_clause(text, at))
+    return found.lastgroup if found else None
+
+
+def other_holder_level(level: str, sentence: str) -> bool:
+    """Whether every post a sentence names is of another level's body than the one asked about, its level said: 'le
+    vice-président du Comité du Front… du district de Mo Cay Bac, Huynh Van Viet' holds no post on the provincial
+    committee."""
+    levels = [role_level(sentence, at) or _level_before(sentence, at) for *_, at in role_mentions(sentence, False)]
+    return bool(levels) and all(found not in (None, level) for found in levels)
+
+
 def _level_before(text: str, at: int) -> str | None:
     """The level word English and Swedish put before a role, in its clause: 'the provincial Fatherland Front
     vice-chair', 'provinsfrontens vice ordförande'."""
@@ -1194,6 +1224,12 @@ def sentences(
     out: list[Sentence] = []
     seen: set[tuple[str, int]] = set()
     titled = bool(question.persons) and bool(ASKS_TITLE.search(typed))
+    # the level of the body whose post a question about a person's title asks ('What post does Huynh Van Viet hold on
+    # the provincial Fatherland Front committee?')
+    # their post, not the role they give a body ('D'après Nguyen Hai Ha, quel rôle le Front doit-il tenir…') nor the
+    # title of an article they wrote
+    posted = titled and bool(_ASKS_POST.search(typed)) and not asks_of_article(typed)
+    titled_level = body_level(typed) if posted else None
     # a credit ('Article et photos : P. Tuyet', 'Kieu Minh') or the source line is a sentence only to a question about
     # the article or its site
     article = asks_of_article(typed)
@@ -1275,6 +1311,10 @@ def sentences(
                 violation = "quality"  # '6 av 11 kamrater' are not said to be women
             if violation is None and other_level(question, text):
                 violation = "level"  # after the place: a sentence about another place says so
+            if violation is None and posted and not features["person"]:
+                violation = "person"  # another person's title is not theirs
+            if violation is None and titled_level and other_holder_level(titled_level, text):
+                violation = "level"  # the person's post is the district's, the question asks the province's
             if violation is None and unnamed:
                 violation = "named"  # the document does not name a person the question does: another one answers
             if violation is None and elsewhere_named:
