@@ -466,8 +466,10 @@ def split_parts(question: str) -> list[str]:
         other = re.sub(r"\s+(?:không|chứ)$", "", compared.group("other"))  # 'hơn Hà Nội không?' asks yes or no
         return [first + "?", f"{opening} {other}?"]
     pieces = [p.strip(" ,") for p in _PART_BREAK.split(question) if p.strip(" ,")]
+    # each of two people asked whole: 'Name the provincial Front vice-chair…, and the woman who heads…'
+    people = _two_people(question)
     if len(pieces) == 1:
-        pieces = _two_people(question) or _respectively(question) or _in_turn(question) or pieces
+        pieces = people or _respectively(question) or _in_turn(question) or pieces
     if len(pieces) == 1:  # the question word inside each clause, as Vietnamese asks: '…, và Quảng Nam chọn bao nhiêu…'
         clauses = [p.strip(" ,") for p in _CLAUSE_BREAK.split(question) if p.strip(" ,")]
         if all(asked_kind(c) or ASKS_WHAT.search(c) or _ASKING_WORD.search(c) for c in clauses):
@@ -479,7 +481,8 @@ def split_parts(question: str) -> list[str]:
             pieces = clauses
     if len(pieces) > 1:
         # a part that asks only 'which commune' shares what the next asks of its own thing
-        pieces = [_shared_predicate(p, after) for p, after in zip(pieces, pieces[1:], strict=False)] + pieces[-1:]
+        if pieces is not people:
+            pieces = [_shared_predicate(p, after) for p, after in zip(pieces, pieces[1:], strict=False)] + pieces[-1:]
         # a place or name said once stands for every part that names none: 'how many X and how many Y in Ha Tinh';
         # a part with its own place keeps it
         names = [n for p in pieces for n in _proper_names(p)]  # not a post's or a body's capital: 'Hà Nội', not 'Mặt'
@@ -642,9 +645,16 @@ _MEMBERS = {"member", "membre", "ledamot", "ledamoten", "ủy", "uỷ"}  # 'le m
 _STANDING = {"permanent", "ständig", "ständiga"}
 
 
+# a person named by what they do: 'the woman who heads…', 'la personne qui…'
+_PERSON_NOUNS = {"woman", "person", "femme", "homme", "personne", "kvinnan", "mannen", "personen"}
+
+
 def _opens_on_post(side: str) -> bool:
-    """Whether the first words of a side, past its article, name a post or a member: 'the deputy chair of…'."""
-    first = [w for w in words(side)[:4] if not is_stopword(w)][:2]
+    """Whether the first words of a side, past its article, name a post or a member ('the deputy chair of…', after a
+    level and a body of one word: 'the provincial Front vice-chair') or a person ('the woman who heads…')."""
+    first = [w for w in words(side)[:5] if not is_stopword(w)][:3]
+    if first and first[0] in _PERSON_NOUNS:
+        return True
     return bool(role_mentions(" ".join(first))) or any(w in VICE or w in _MEMBERS for w in first)
 
 

@@ -367,6 +367,7 @@ _NAME_IT = (
 )
 ASKS_PERSON = re.compile(
     rf"{_ASKING}(?:who|whom|qui|vem|ai)\b|\b(?:ai là|là ai|người nào|do ai|thì ai(?!\s+cũng))\b"
+    r"|\bwhose\s+(?:byline|name|signature)\b"  # 'Whose byline appears at the end of the report…?'
     # which holder of a post: 'Quel vice-président du Front…', 'Which deputy secretary…', 'Vilken vice ordförande'
     # (after the level or body it holds the post in: 'Which provincial Front vice-chair…')
     r"|\b(?:which|quel|quelle|vilken)\s+(?:(?:provincial|district|commune|city|municipal|(?-i:[A-ZĐ][\w-]*))\s+){0,3}"
@@ -379,12 +380,14 @@ ASKS_PERSON = re.compile(
     # a post's holder asked for by name: 'Name the chair of…', 'Nommez le vice-président…', 'Nämn ordföranden…',
     # 'Give the name of the secretary…', 'Nêu tên chủ tịch…'
     rf"|^\W*(?:{_NAME_IT})\s+(?:(?:the|le|la|les|l'|du|de la|des|på|den|det|de|các|những)\s*)?"
+    # (after the level and body it holds the post in: 'Name the provincial Front vice-chair…')
+    r"(?:(?:provincial|district|commune|city|municipal|Front|Party|Fatherland)\s+){0,3}"
     r"(?:(?:vice|deputy|permanent|standing|first|ständig[ae]?)[- ]?)?(?:chair\w*|president|président\w*|"
     r"vice-président\w*|members?(?!\s+(?:organi[sz]ations?|units?|bodies|states))|membres?|ledamot(?:en)?|"
     r"ledamöter(?:na)?|ủy viên|"
-    r"secretary|secretaries|secrétaires?|ordförande(?:n|na)?|(?:parti)?sekreterar(?:e|en|na)|head|heads|"
+    r"secretary|secretaries|secrétaires?|ordförande(?:n|na)?|(?:parti)?sekreterar(?:e|en|na)|head(?!\s+office)|heads|"
     r"chef|chefs?en|director|directeur|directrice|leaders?|phó chủ tịch|chủ tịch|bí thư|trưởng ban)\b"
-    r"(?!['’]s)",  # not 'Name the secretary's main request
+    r"(?!['’])",  # not 'Name the secretary's main request', 'Name the district Party members' main demand
     re.IGNORECASE,
 )
 # A year of founding asked ('En quelle année … a-t-il été créé', 'Vilket år grundades', 'thành lập vào năm nào') is
@@ -426,7 +429,8 @@ ASKS_TIME = re.compile(rf"{_ASKING}(?:when|quand|när)\b|\b(?:khi nào|bao giờ
 # question, nor 'who presented the report, according to the article written by…'.
 _ARTICLE = (
     r"article|l'article|interview|l'interview|entretien|l'entretien|reportage|artikel|artikeln|intervju|intervjun|"
-    r"reportaget|bài báo|bài viết|bài phỏng vấn|texte|du texte|le texte|texten"  # 'l'auteur du texte et des photos'
+    r"reportaget|bài báo|bài viết|bài phỏng vấn|texte|du texte|le texte|texten|"  # 'l'auteur du texte et des photos'
+    r"bài (?:cuối|đầu|này|đó|thứ \w+)|loạt bài"  # 'Bài cuối trong loạt bài về…' (the last of the series)
 )
 # ('đăng ký' is to register)
 _PUBLISHED = r"published|appeared|publié|publiée|paru|parue|publicerades|publicerats|đăng(?!\s+ký)|xuất bản"
@@ -441,7 +445,7 @@ _WROTE = (
 )
 _AUTHOR = (
     r"author|auteur|författare|författaren|tác giả|photographer|photographe|photographies|fotograf|fotografen|"
-    r"writer|rédacteur|rédactrice|skribent|skribenten|upphovsperson\w*|upphovsm[aä]n\w*|"
+    r"writer|rédacteur|rédactrice|skribent|skribenten|upphovsperson\w*|upphovsm[aä]n\w*|bylines?|"
     r"ai viết|chụp ảnh|"  # 'Bài viết … do ai viết và chụp ảnh?'
     r"took\s+(?:the\s+)?(?:photos|pictures|photographs)|pris\s+les\s+(?:photos|photographies)|"
     r"tog\s+(?:bilderna|fotona|fotografierna)"  # 'Who took the photos for the article…', 'Qui a pris les photos…'
@@ -542,6 +546,15 @@ _ASKS_SITE = re.compile(
     # its link: 'the URL of the article', 'le lien de l'article', 'länken till artikeln', 'đường dẫn của bài viết',
     # 'the article's link', 'the article URL'; not 'How does the article link poverty and housing?'
     rf"|\b(?:{_LINK_WORDS})\s+{_OF_ITS}(?:{_PIECE})\b(?!['’]s)|\b(?:{_PIECE_GENITIVE})\s+(?:{_LINK_WORDS})\b"
+    # the link or source line printed at its foot: 'the source link printed at the foot of the Mo Cay Bac article'
+    rf"|\b(?:{_SOURCE_WORDS}|{_LINK_WORDS})\s+(?:(?:line|printed|given|shown|listed|placed)\s+)*(?:at|on)\s+the\s+"
+    rf"(?:foot|bottom|end)\s+{_OF_ITS}(?:{_PIECE})\b"
+    # 'la source indiquée au bas de l'article', 'källan längst ner i artikeln', 'nguồn ở cuối bài viết'
+    rf"|\b(?:{_SOURCE_WORDS}|{_LINK_WORDS})\s+(?:(?:indiquée?|donnée?|imprimée?|citée?|affichée?)\s+)?"
+    rf"(?:au\s+bas|en\s+bas|à\s+la\s+fin)\s+(?:de\s+|d['’]\s*){_OF_ITS}(?:{_PIECE})\b"
+    # (whose 'i artikeln' is taken for the authority, 'in the article', before this is read)
+    rf"|\b(?:{_SOURCE_WORDS}|{_LINK_WORDS})\s+(?:som\s+(?:anges|står)\s+)?längst\s+ner\b"
+    rf"|\b(?:{_SOURCE_WORDS}|{_LINK_WORDS})\s+(?:ghi\s+)?(?:ở\s+)?cuối\s+(?:{_PIECE})\b"
     rf"|\bliên\s+kết\s+(?:của|đến|tới)\s+(?:{_PIECE})\b"
     rf"|\b(?:{_ARTICLE})\s+(?:url|web address)\b"
     # which paper or source, in Vietnamese: 'Bài viết… được trích từ báo nào / lấy từ nguồn nào / đăng trên trang nào?'
@@ -598,10 +611,24 @@ def topic_of_article(question: str) -> str:
     return _ASKING_AFTER_ABOUT.sub(" ", topic)
 
 
+# the date a page gives a piece, the page its subject: 'What date does the Vietnam.vn page give for the Quang Nam
+# story…?', 'Which date is the article dated?'
+# (the article, a story or a piece, not a review conference)
+_STORY = rf"{_ARTICLE}|story|piece|reportage|bài này|bài đó"
+_DATED = (
+    r"(?:\b(?:date|day)\s+(?:does|did|do|is|was)\s+(?:the\s+)?(?:[\w.'’]+\s+){0,3}(?:page|site|website|web\s?site)\s+"
+    rf"(?:give|show|list|print|carry|display)\w*\s+(?:for|to|on)\s+{_OF_ITS}(?:{_STORY})\b|"
+    rf"\b(?:date|day)\s+is\s+{_OF_ITS}(?:{_STORY})\s+dated\b|"
+    # 'Quelle date la page … donne-t-elle à l'article…', 'Vilket datum anger sidan för artikeln…'
+    rf"\bquelle\s+date\s+(?:la\s+page|le\s+site)\b[^?]{{0,60}}\b(?:donne|indique|affiche)\w*(?:-t)?(?:-elle|-il)?\s+"
+    rf"(?:pour|à)\s+{_OF_ITS}(?:{_STORY})\b|"
+    rf"\bvilket\s+datum\s+(?:anger|visar|har)\s+(?:sidan|webbplatsen|sajten)\b[^?]{{0,60}}\b(?:för|på)\s+"
+    rf"{_OF_ITS}(?:{_STORY})\b)"
+)
 ASKS_ARTICLE = re.compile(
     rf"(?=.*\b(?:{_ARTICLE})\b)(?:(?=.*\b(?:{_PUBLISHED})\b(?!\s+(?:article|interview)))"
     rf"(?=.*\b(?:when|quand|när|khi nào|bao giờ|{_YEAR_WORDS}|{_DATE_WORDS}|{_WHERE_PUBLISHED})\b)|"
-    rf"(?=.*\b(?:{_AUTHOR})\b))|(?=.*{_WROTE})",
+    rf"(?=.*\b(?:{_AUTHOR})\b))|(?=.*{_WROTE})|(?=.*\bbylines?\b)|(?=.*{_DATED})",
     re.IGNORECASE | re.DOTALL,
 )
 

@@ -2251,3 +2251,65 @@ def test_a_meeting_between_two_bodies_is_one_question() -> None:
     # a time between two years, or mid-year, asks of each place still
     assert len(split_parts("Entre 2009 et 2024, combien de modèles Quang Nam et Hanoi ont-ils construits ?")) == 2
     assert len(split_parts("Giữa năm 2023, Hà Tĩnh và Quảng Nam xây bao nhiêu nhà?")) == 2
+
+
+def test_a_person_s_post_is_not_asked_of_another_level_s_body(seeded: Settings) -> None:
+    # Huynh Van Viet is the district Front's vice-chair: no post of his on the provincial committee, and no other
+    # person's post ('Nguyen Hai Ha, vice-président du Comité provincial…') answers for him
+    for question in (
+        "What post does Huynh Van Viet hold on the provincial Fatherland Front committee?",
+        "Quel poste Huynh Van Viet occupe-t-il au Comité provincial du Front de la Patrie ?",
+    ):
+        reply = answer(question)
+        assert not reply.found, reply.text
+    reply = answer("What post does Huynh Van Viet hold on the district Fatherland Front committee?")
+    assert reply.found and "Huynh Van Viet" in reply.citations[0].quotes[0], reply.text
+
+
+def test_the_article_s_byline_source_link_and_page_date_are_read(seeded: Settings) -> None:
+    reply = answer(
+        "Whose byline appears at the end of the report on Ha Tinh's annual review conference with the Front and mass "
+        "organisations?"
+    )
+    assert reply.found and "Kieu Minh" in reply.text.splitlines()[0], reply.text
+    reply = answer("Give the domain of the source link printed at the foot of the Mo Cay Bac social-security article.")
+    assert reply.found and "baodongkhoi.vn" in reply.text.splitlines()[0], reply.text
+    reply = answer(
+        "What date does the Vietnam.vn page give for the Quang Nam story on replicating typical 'skilled mass "
+        "mobilization' models?"
+    )
+    assert reply.found and "17/10/2024" in reply.text.splitlines()[0], reply.text
+    reply = answer('Bài cuối trong loạt bài về phong trào "Dân vận khéo" ở Hà Nội được đăng lúc mấy giờ?')
+    assert reply.found and "11:04" in reply.text.splitlines()[0], reply.text
+
+
+def test_cases_counted_in_vietnamese_and_a_model_set_up(seeded: Settings) -> None:
+    reply = answer("Các tổ tự quản ở xã Tam Thăng đã phát hiện, ngăn chặn và xử lý tổng cộng bao nhiêu vụ việc?")
+    assert reply.found and "37" in reply.text.splitlines()[0], reply.text
+    before = [{"role": "user", "content": "Which model from Dien Phuoc commune in Dien Ban did Quang Nam pick for "
+               "replication?"}]  # fmt: skip
+    reply = answer("When was it set up?", history=before)
+    assert reply.found and "2024" in reply.text.splitlines()[0], reply.text
+
+
+def test_two_people_named_each_by_post_or_by_what_they_do(seeded: Settings) -> None:
+    question = (
+        "Name the provincial Front vice-chair quoted in the boxed text of the Mo Cay Bac article, and the woman who "
+        "heads Quang Nam's provincial Party mass mobilisation commission."
+    )
+    assert split_parts(question) == [
+        "Name the provincial Front vice-chair quoted in the boxed text of the Mo Cay Bac article?",
+        "Name the woman who heads Quang Nam's provincial Party mass mobilisation commission?",
+    ]
+    reply = answer(question)
+    assert reply.found and "Nguyen Hai Ha" in reply.text and "Huynh Thi Thuy Dung" in reply.text, reply.text
+
+
+def test_two_people_asked_whole_and_a_shared_verb_still_shared() -> None:
+    # a part that asks only its thing still takes the verb the next part asks with
+    assert split_parts("The number of houses and how many families did the Front help in Ha Tinh?")[0] == (
+        "The number of houses did the Front help in Ha Tinh?"
+    )
+    # 'official' names no person: one thing asked of the provincial Front
+    question = "Name the official newspaper and the official website of the provincial Front."
+    assert split_parts(question) == [question]
