@@ -816,8 +816,12 @@ def judge(part: str, history: list[Any] | None, search: Search, similarity: Simi
         found, p = True, 1.0  # the article asked about is found, and its source link says where it appeared
     elif found and site and not _site_said(ranked[0], results):
         found = False  # the report of the Ha Tinh conference has no source link: no sentence of it says where it ran
+    elif found and _ASKS_AD.search(part):
+        found = False  # the page's ads are debris its cleaning drops ('[annons_2]'): no sentence tells what one shows
     elif found and _said_by_another(part, question, ranked[0]):
         found = False  # 'Selon Huynh Van Viet, comment…' is not answered by 'Selon … Ho Van Tan, la reconnaissance…'
+    elif found and _only_present(part, question, ranked[0]):
+        found = False  # 'Which questions did Tran Van Ky answer…' is not answered by his name among those present
     elif found and not _part_read(part, question, ranked[0]):
         found = False  # 'Of the 3 172 houses…, how many were trade-union shelters?': no shelters are counted
     elif found and ASKS_DAY.search(part) and not of_article and not _tells_time(ranked[0].text, part):
@@ -845,19 +849,57 @@ _PART_AFTER = re.compile(
 _PARTICIPLES = ("ing", "ed", "é", "és", "ée", "ées", "ant", "ande", "ende")
 
 
+# an ad on the page, or its marker: 'Vilket företag gör reklam i annonsen [annons_2]…', 'What does the advertisement
+# in the Hanoi article promote?', 'Quảng cáo trong bài…'
+_ASKS_AD = re.compile(
+    r"\[[^\[\]]{1,40}[_ ]\d+\]|\b(?:advertisements?|adverts?|ads|publicités?|annons(?:en|er|erna)?|reklamen|"
+    r"quảng cáo)\b",
+    re.IGNORECASE,
+)
+# what a person said, asked with a verb of saying: 'Ông Huỳnh Văn Việt … đã nói gì về…', 'What did Ho Van Tan
+# explain…', 'Qu'a déclaré…', 'Vad sa…'
+_SAYING = re.compile(
+    r"\b(?:say|says|said|tell|told|explain|explained|state|stated|dit|déclaré|déclare|expliqué|explique|affirmé|"
+    r"affirme|sa|sade|säger|förklarade|förklarar|berättade|nói|cho biết|phát biểu|chia sẻ|giải thích)\b",
+    re.IGNORECASE,
+)
+
+
 def _said_by_another(typed: str, question: Question, best: Sentence) -> bool:
     """Whether the question asks what a person said ('Selon Huynh Van Viet, comment…', 'According to Do Anh Tuan,
-    …') and the best sentence opens by saying whose words it gives, another person's: they are no answer of his."""
+    …', 'Ông Huỳnh Văn Việt … đã nói gì về…') and the best sentence opens by saying whose words it gives, another
+    person's: they are no answer of his."""
     asked = ATTRIBUTION.match(typed)
     said = ATTRIBUTION.match(best.text)
-    if asked is None or said is None or not question.persons:
+    if (asked is None and not _SAYING.search(typed)) or said is None or not question.persons:
         return False
-    source = Words(typed[: asked.end()], question.language)
+    source = Words(typed[: asked.end()] if asked else typed, question.language)
     persons = [k for k in question.persons if matched(k, source)]
     clause = best.text[: said.end()]
-    others = [m.group() for m in NAME.finditer(clause) if fold(m.group().split()[0]) in SURNAMES]
+    # (a name the sentence's first word runs into: 'Selon Ho Van Tan')
+    others = [m.group() for m in NAME.finditer(clause) if any(fold(w) in SURNAMES for w in m.group().split()[:2])]
     held = Words(clause, best.passage.language)
     return bool(persons and others) and not any(matched(k, held) for k in persons)
+
+
+# a sentence that lists who was present ('Étaient également présents à la conférence…, Tran Van Ky, et…', 'Deltog
+# också…', 'Tham dự hội nghị có…')
+_PRESENT = re.compile(
+    r"\b(?:étaient(?:\s+également|\s+aussi)?\s+présents?|ont\s+(?:également\s+)?assisté|were(?:\s+also)?\s+present|"
+    r"also\s+attended|attended\s+by|närvarade|var(?:\s+också)?\s+närvarande|deltog\s+också|närvarande\s+var|"
+    r"tham dự|có mặt|dự hội nghị)\b",
+    re.IGNORECASE,
+)
+
+
+def _only_present(typed: str, question: Question, best: Sentence) -> bool:
+    """Whether a question asks what a person it names did ('Which questions did Tran Van Ky answer at the Ha Tinh
+    conference?') and the best sentence only lists them among those present: it says they came, not what they did.
+    A question asking who came, or a person's post, which the list gives, is answered by it."""
+    if not question.persons or question.kind == "person" or ASKS_TITLE.search(typed) or _PRESENT.search(typed):
+        return False
+    attend = re.compile(r"\b(?:attend\w*|present|présents?|assist\w*|närvar\w*|deltog|tham dự|có mặt)\b", re.I)
+    return bool(_PRESENT.search(best.text)) and not attend.search(typed)
 
 
 def _part_read(typed: str, question: Question, best: Sentence) -> bool:

@@ -2313,3 +2313,32 @@ def test_two_people_asked_whole_and_a_shared_verb_still_shared() -> None:
     # 'official' names no person: one thing asked of the provincial Front
     question = "Name the official newspaper and the official website of the provincial Front."
     assert split_parts(question) == [question]
+
+
+def test_what_a_person_did_is_not_answered_by_their_name_among_those_present(seeded: Settings) -> None:
+    reply = answer(
+        "Which questions from delegates did provincial People's Council vice-chair Tran Van Ky answer at the Ha Tinh "
+        "conference?"
+    )
+    assert not reply.found, reply.text
+    # who came, and a post the list gives, are answered by it
+    reply = answer("Who attended the Ha Tinh conference on behalf of the provincial People's Council?")
+    assert reply.found and "Tran Van Ky" in reply.text.splitlines()[0], reply.text
+
+
+def test_what_one_person_said_asked_with_a_verb_of_saying(seeded: Settings) -> None:
+    asked = "Ủy viên Thường trực Ủy ban MTTQ huyện Châu Thành, đã nói gì về cách nhân rộng mô hình điển hình?"
+    assert not answer(f"Ông Huỳnh Văn Việt, {asked}").found
+    reply = answer(f"Ông Hồ Văn Tấn, {asked}")
+    assert reply.found and "Ho Van Tan" in reply.citations[0].quotes[0], reply.text
+
+
+def test_an_ad_on_the_page_is_not_in_the_documents(seeded: Settings) -> None:
+    reply = answer("Vilket företag eller vilken produkt gör reklam i annonsen [annons_2] i artikeln om Hanois "
+                   "fosterlandsfront?")  # fmt: skip
+    assert not reply.found, reply.text
+
+
+def test_officials_asked_in_swedish_are_the_cadres_counted(seeded: Settings) -> None:
+    reply = answer("Hur många funktionärer gick frontens kurser och utbildningar?")
+    assert reply.found and "358 689" in reply.text.splitlines()[0], reply.text
