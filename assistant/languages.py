@@ -1112,7 +1112,8 @@ _HOMES = {"houses", "homes", "dwellings", "housing", "maisons", "logements", "ha
 _TEXTS = {"texts", "text", "textes", "texte", "documents", "document", "dokument", "dokumenten", "texter",
           "texterna"}  # fmt: skip
 # officials, as the reports call them: '358 689 kadrer' are the officials a question counts
-_CADRES = {"officials", "cadres", "kadrer", "kadrerna"}
+_CADRES = {"officials", "cadres", "kadrer", "kadrerna", "funktionärer", "funktionärerna", "tjänstemän", "tjänstemännen",
+           "fonctionnaires"}  # fmt: skip
 _SAME_THINGS = (_HOMES, _TEXTS, _CADRES)  # each, the words the reports and the questions use for one kind of thing
 # a stretch of time, which 'combien de temps' counts: 'depuis combien de temps' is answered by '25 ans'
 _DURATION = {"temps"}
