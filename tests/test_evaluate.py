@@ -122,6 +122,7 @@ def test_the_question_set_is_grounded_in_the_documents_and_split_once() -> None:
             "probe-y9.jsonl",
             "probe-pp.jsonl",
             "probe-z10.jsonl",
+            "probe-a11.jsonl",
         )
         for q in load_questions(SPLIT.with_name(name))
     ]
