@@ -892,11 +892,21 @@ _PRESENT = re.compile(
 )
 
 
+# what the list of those present gives of a person: their post, the body they sit on or speak for ('Which council
+# is Tran Van Ky vice-chair of?', 'Whom did Tran Van Ky represent?')
+_ASKS_SEAT = re.compile(
+    rf"{ASKS_TITLE.pattern}|\b(?:which|what|quel|quelle|vilken|vilket)\s+(?:body|council|committee|organi[sz]ation|"
+    r"organe|conseil|comité|organisation|organ|råd|rådet|kommitté)\b|\b(?:represent\w*|représent\w*|företräd\w*|"
+    r"đại diện|cơ quan nào)\b",
+    re.IGNORECASE,
+)
+
+
 def _only_present(typed: str, question: Question, best: Sentence) -> bool:
     """Whether a question asks what a person it names did ('Which questions did Tran Van Ky answer at the Ha Tinh
     conference?') and the best sentence only lists them among those present: it says they came, not what they did.
     A question asking who came, or a person's post, which the list gives, is answered by it."""
-    if not question.persons or question.kind == "person" or ASKS_TITLE.search(typed) or _PRESENT.search(typed):
+    if not question.persons or question.kind == "person" or _ASKS_SEAT.search(typed) or _PRESENT.search(typed):
         return False
     attend = re.compile(r"\b(?:attend\w*|present|présents?|assist\w*|närvar\w*|deltog|tham dự|có mặt)\b", re.I)
     return bool(_PRESENT.search(best.text)) and not attend.search(typed)

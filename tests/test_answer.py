@@ -2321,9 +2321,11 @@ def test_what_a_person_did_is_not_answered_by_their_name_among_those_present(see
         "conference?"
     )
     assert not reply.found, reply.text
-    # who came, and a post the list gives, are answered by it
+    # who came, and a post or a body the list gives, are answered by it
     reply = answer("Who attended the Ha Tinh conference on behalf of the provincial People's Council?")
     assert reply.found and "Tran Van Ky" in reply.text.splitlines()[0], reply.text
+    reply = answer("Which council is Tran Van Ky vice-chair of?")
+    assert reply.found and "Tran Van Ky" in reply.citations[0].quotes[0], reply.text
 
 
 def test_what_one_person_said_asked_with_a_verb_of_saying(seeded: Settings) -> None:
