@@ -467,7 +467,7 @@ def split_parts(question: str) -> list[str]:
         return [first + "?", f"{opening} {other}?"]
     pieces = [p.strip(" ,") for p in _PART_BREAK.split(question) if p.strip(" ,")]
     # each of two people asked whole: 'Name the provincial Front vice-chair…, and the woman who heads…'
-    people = _two_people(question)
+    people = _two_people(question) if len(pieces) == 1 else None
     if len(pieces) == 1:
         pieces = people or _respectively(question) or _in_turn(question) or pieces
     if len(pieces) == 1:  # the question word inside each clause, as Vietnamese asks: '…, và Quảng Nam chọn bao nhiêu…'
@@ -902,14 +902,19 @@ _ASKS_SEAT = re.compile(
 )
 
 
+# a question about who came, which the list answers ('Who attended…', 'Qui a assisté…', 'Vem närvarade…')
+_ASKS_PRESENT = re.compile(
+    r"\b(?:attend\w*|present|présents?|assist\w*|närvar\w*|deltog|tham dự|có mặt|dự hội nghị)\b", re.IGNORECASE
+)
+
+
 def _only_present(typed: str, question: Question, best: Sentence) -> bool:
     """Whether a question asks what a person it names did ('Which questions did Tran Van Ky answer at the Ha Tinh
     conference?') and the best sentence only lists them among those present: it says they came, not what they did.
     A question asking who came, or a person's post, which the list gives, is answered by it."""
-    if not question.persons or question.kind == "person" or _ASKS_SEAT.search(typed) or _PRESENT.search(typed):
+    if not question.persons or question.kind == "person" or _ASKS_SEAT.search(typed) or _ASKS_PRESENT.search(typed):
         return False
-    attend = re.compile(r"\b(?:attend\w*|present|présents?|assist\w*|närvar\w*|deltog|tham dự|có mặt)\b", re.I)
-    return bool(_PRESENT.search(best.text)) and not attend.search(typed)
+    return bool(_PRESENT.search(best.text))
 
 
 def _part_read(typed: str, question: Question, best: Sentence) -> bool:

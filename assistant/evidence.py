@@ -1224,15 +1224,14 @@ def sentences(
     out: list[Sentence] = []
     seen: set[tuple[str, int]] = set()
     titled = bool(question.persons) and bool(ASKS_TITLE.search(typed))
-    # the level of the body whose post a question about a person's title asks ('What post does Huynh Van Viet hold on
-    # the provincial Fatherland Front committee?')
-    # their post, not the role they give a body ('D'après Nguyen Hai Ha, quel rôle le Front doit-il tenir…') nor the
-    # title of an article they wrote
-    posted = titled and bool(_ASKS_POST.search(typed)) and not asks_of_article(typed)
-    titled_level = body_level(typed) if posted else None
     # a credit ('Article et photos : P. Tuyet', 'Kieu Minh') or the source line is a sentence only to a question about
     # the article or its site
     article = asks_of_article(typed)
+    # a person's post asked, not the role they give a body ('D'après Nguyen Hai Ha, quel rôle le Front doit-il
+    # tenir…') nor the title of an article they wrote; and the level of the body it is asked of ('What post does Huynh
+    # Van Viet hold on the provincial Fatherland Front committee?')
+    posted = titled and bool(_ASKS_POST.search(typed)) and not article
+    titled_level = body_level(typed) if posted else None
     asked = qualifiers(typed, question.keys)
     nowhere = _nowhere(index, question.counted)
     for passage in results.passages:

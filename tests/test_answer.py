@@ -2266,21 +2266,23 @@ def test_a_person_s_post_is_not_asked_of_another_level_s_body(seeded: Settings) 
     assert reply.found and "Huynh Van Viet" in reply.citations[0].quotes[0], reply.text
 
 
-def test_the_article_s_byline_source_link_and_page_date_are_read(seeded: Settings) -> None:
-    reply = answer(
-        "Whose byline appears at the end of the report on Ha Tinh's annual review conference with the Front and mass "
-        "organisations?"
-    )
-    assert reply.found and "Kieu Minh" in reply.text.splitlines()[0], reply.text
-    reply = answer("Give the domain of the source link printed at the foot of the Mo Cay Bac social-security article.")
-    assert reply.found and "baodongkhoi.vn" in reply.text.splitlines()[0], reply.text
-    reply = answer(
-        "What date does the Vietnam.vn page give for the Quang Nam story on replicating typical 'skilled mass "
-        "mobilization' models?"
-    )
-    assert reply.found and "17/10/2024" in reply.text.splitlines()[0], reply.text
-    reply = answer('Bài cuối trong loạt bài về phong trào "Dân vận khéo" ở Hà Nội được đăng lúc mấy giờ?')
-    assert reply.found and "11:04" in reply.text.splitlines()[0], reply.text
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Whose byline appears at the end of the report on Ha Tinh's annual review conference with the Front and "
+         "mass organisations?", "Kieu Minh"),
+        ("Give the domain of the source link printed at the foot of the Mo Cay Bac social-security article.",
+         "baodongkhoi.vn"),
+        ("What date does the Vietnam.vn page give for the Quang Nam story on replicating typical 'skilled mass "
+         "mobilization' models?", "17/10/2024"),
+        ('Bài cuối trong loạt bài về phong trào "Dân vận khéo" ở Hà Nội được đăng lúc mấy giờ?', "11:04"),
+    ],
+)  # fmt: skip
+def test_the_article_s_byline_source_link_and_page_date_are_read(
+    seeded: Settings, question: str, expected: str
+) -> None:
+    reply = answer(question)
+    assert reply.found and expected in reply.text.splitlines()[0], reply.text
 
 
 def test_cases_counted_in_vietnamese_and_a_model_set_up(seeded: Settings) -> None:
