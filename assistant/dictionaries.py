@@ -245,8 +245,25 @@ def _lookup(word_key: str, source: str, target: str, folder: Path, known: Known 
 _VERB_ENDINGS = {"sv": ("ades", "erade", "erats", "erar", "erat")}  # (not 'ade', 'ats': 'brigade', 'mötesplats')
 
 
+# the languages whose inflected words simplemma gives the dictionary form of
+LEMMATISED = ("en", "fr", "sv")
+
+
+@cache
+def lemma(word: str, language: str) -> str:
+    """The dictionary form of an inflected word ('föreslog' -> 'föreslå', 'held' -> 'hold'), by simplemma's tables;
+    the word itself where it knows none."""
+    if language not in LEMMATISED:
+        return word
+    import simplemma  # its tables load on first use, per language (about a second each)
+
+    return str(simplemma.lemmatize(word, lang=language))
+
+
 def _translate_word(word: str, source: str, target: str, folder: Path, known: Known | None) -> list[str]:
     found = _lookup(_key(word, source), source, target, folder, known)
+    if not found and " " not in word and (base := lemma(word.lower(), source)) != word.lower():
+        found = _lookup(_key(base, source), source, target, folder, known)  # a past or plural no entry holds
     if found or " " in word or word.lower().endswith(_VERB_ENDINGS.get(source, ())):
         return found
     # longest head first: the compound's meaning sits at its end; a modifier has two letters at least
@@ -278,13 +295,18 @@ def expand(
         if load(source, target, folder) is None and load(source, PIVOT, folder) is None:
             continue
         found: dict[str, list[str]] = {}
+        in_phrase: set[str] = set()
         for n in range(MAX_PHRASE, 1, -1):  # phrases first: 'nhà đại đoàn kết' is one thing, 'solidarity house'
             for run in zip(*(words[i:] for i in range(n)), strict=False):
-                for t in _lookup(_key(" ".join(run), source), source, target, folder, known):
+                phrase = _lookup(_key(" ".join(run), source), source, target, folder, known)
+                in_phrase |= set(run) if phrase else set()
+                for t in phrase:
                     for word in run:
                         if t not in found.setdefault(word, []):
                             found[word].append(t)
         for word in words:
+            if source == "vi" and word in in_phrase:  # a syllable of a Vietnamese word is not that word: 'dân' of
+                continue  # 'hộ dân' (households) is not the people ('populaire')
             for t in _translate_word(word, source, target, folder, known):
                 if not is_stopword(t) and t not in found.setdefault(word, []):
                     found[word].append(t)

@@ -178,3 +178,19 @@ def test_a_question_vector_is_centred_only_for_the_encoder_and_languages_it_was_
     assert not np.allclose(moved, vector / np.linalg.norm(vector))
     assert centred(e5, "de", vector) is vector  # no German train question: nothing to subtract
     assert centred(ENGLISH_ONLY, "sv", vector) is vector  # fitted for another encoder
+
+
+def test_an_inflected_word_no_entry_holds_is_looked_up_by_its_dictionary_form(tmp_path: Path) -> None:
+    """'föreslog' (proposed) is no headword; simplemma gives 'föreslå', which is."""
+    folder = tmp_path / "dictd"
+    folder.mkdir()
+    write_dictd(folder / "freedict-swe-fra", {"föreslå": "proposer", "konferens": "conférence"})
+    write_dictd(folder / "freedict-eng-fra", {"hold": "tenir"})
+    assert expand("Vad föreslog hon på konferensen?", "sv", ["fr"], folder)["fr"]["föreslog"] == ["proposer"]
+    assert expand("Where was it held?", "en", ["fr"], folder)["fr"]["held"] == ["tenir"]
+
+
+def test_a_vietnamese_syllable_of_a_translated_phrase_is_not_translated_alone(tmp_path: Path) -> None:
+    found = expand("Bao nhiêu hộ dân được hỗ trợ?", "vi", ["fr"], tmp_path)["fr"]
+    assert found["dân"] == found["hộ"]  # the phrase's translations only ('ménages'), not 'populaire' of 'dân'
+    assert not {"populaire", "peuple"} & set(found["dân"]), found["dân"]
