@@ -8,7 +8,19 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .dictionaries import MIN_HEAD, MIN_MODIFIER
-from .languages import capitalised, content_words, fold, joined, name_groups, opening_words, sites_of_links, stem, words
+from .languages import (
+    SURNAMES,
+    capitalised,
+    content_words,
+    fold,
+    joined,
+    name_groups,
+    opening_words,
+    run_placed,
+    sites_of_links,
+    stem,
+    words,
+)
 from .lexical import LexicalIndex
 from .places import PROVINCE, mentions
 from .retrieval import COMPOUNDING, Query
@@ -69,18 +81,30 @@ def _at_provinces(group: list[str]) -> list[list[str]]:
     return [group[a:b] for a, b in itertools.pairwise(bounds)]
 
 
+def _family_named(question: str, group: list[str]) -> bool:
+    """Whether a run's first word, a function word ('Do', 'Le'), is a family name: its capital is not its place's."""
+    return fold(group[0]) in SURNAMES and not run_placed(question, group)
+
+
 def _group_names(keys: list[KeyWord], question: str) -> list[KeyWord]:
     """One key for a name written in several words ('Hà Nội'): it matches 'Hanoi' or all of its words."""
     by_word = {fold(k.word): k for k in sorted(keys, key=lambda k: k.kind == "name")}  # a name before a word
     for group in (part for run in name_groups(question) for part in _at_provinces(run)):
-        while group and fold(group[0]) not in by_word:  # 'What Hanoi…': a function word opening the run is not named
+        # 'What Hanoi…': a function word opening the run is not named, but a family name's whose capital its place
+        # does not explain ('What did Do Anh Tuan say…': Đỗ, not Pham Anh Tuan)
+        while group and fold(group[0]) not in by_word and not _family_named(question, group):
             group = group[1:]
         members = [by_word.get(fold(w)) for w in group]
         names = [k for k in members if k is not None and k.kind == "name"]
-        if len(names) < 2:
+        # three capitalised words or more from a family name on name a person, whatever a dictionary makes of them:
+        # 'Tran The Dung' (not 'the', nor 'dung')
+        person = len(group) >= 3 and fold(group[0]) in SURNAMES and members[0] in names
+        person = person and not mentions(" ".join(group))
+        if len(names) < 2 and not person:
             continue
         # the run's names are the name, with a function word among them too: 'Nam Trà My'
-        run = [(k, w) for k, w in zip(members, group, strict=True) if k is None or k.kind == "name"]
+        run = [(k, w) for k, w in zip(members, group, strict=True) if k is None or k.kind == "name" or person]
+        names = [k for k, _ in run if k is not None]
         said = [k.word if k is not None else w.lower() for k, w in run]
         parts = [k.forms if k is not None else {fold(w)} for k, w in run]
         merged = KeyWord(" ".join(said), "name", {joined(said)}, parts=parts)

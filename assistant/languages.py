@@ -196,6 +196,14 @@ def opening_words(text: str) -> set[str]:
     return {m.group().lower() for m in _WORD.finditer(text) if _placed(text, m.start())}
 
 
+def run_placed(text: str, run: list[str]) -> bool:
+    """Whether a run of capitalised words (from `name_groups`) stands where its first capital is explained by its place
+    (see _placed), where the text writes it first: 'Do' of 'Do the reports…', not of '…what did Do Anh Tuan say'."""
+    text = unicodedata.normalize("NFC", text)
+    found = re.search(r"(?<!\w)" + r"\W+".join(re.escape(w) for w in run) + r"(?!\w)", text)
+    return found is None or _placed(text, found.start())
+
+
 def _placed(text: str, at: int) -> bool:
     """Whether a word at offset `at` is capitalised for its place: first in the text, or after a full stop, a colon, a
     quote or a bracket."""
@@ -946,6 +954,7 @@ _VERBS = {
 # every verb above, in any language: a word that says what was done, not what a thing is ('built', 'are', 'deltog')
 COUNT_VERBS = frozenset(w for verbs in _VERBS.values() for w in verbs)
 _AND = {"and", "och", "et", "và"}
+CONJUNCTIONS = {"and", "et", "och", "và", "samt", "respektive"}  # 'i Ha Tinh respektive Quang Nam'
 
 
 def counted(question: str) -> list[str]:
