@@ -9,7 +9,7 @@ import string
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -39,6 +39,7 @@ from .evidence import (
     violates,
     words_of,
 )
+from .ingest import RELATED_HEADINGS
 from .keywords import Words, compounded, matched
 from .languages import (
     APPROXIMATELY,
@@ -51,6 +52,7 @@ from .languages import (
     ASKS_WHAT,
     ASKS_YEAR,
     CLOCK,
+    CONJUNCTIONS,
     CURRENCY,
     DAY_MONTH,
     FULL_DATE,
@@ -137,7 +139,6 @@ _DEICTIC_TIME = re.compile(
     r"|\b(?:năm|tháng|tuần|ngày)\s+qua\s+này\b|(?<!những )\b(?:năm|tháng|tuần|ngày)\s+(?:này|nay)\b",
     re.IGNORECASE,
 )
-CONJUNCTIONS = {"and", "et", "och", "và", "samt", "respektive"}  # 'i Ha Tinh respektive Quang Nam'
 # when the passages found speak of other places than the one asked about: the best passages of each of the first
 # documents that name it are read too
 PLACE_DOCUMENTS, PLACE_PASSAGES = 3, 2
@@ -786,12 +787,13 @@ def judge(part: str, history: list[Any] | None, search: Search, similarity: Simi
     if not found and _elsewhere(ranked):  # the passages found speak of other places
         results, ranked, found, p = _in_places_asked(results, question, part, searched, search, similarity)
         judged = ranked
-    if found and follow_up and searched != part and not _own_words_read(part, previous, question, ranked[0]):
+    own_read = partial(_own_words_read, part, previous, question)
+    if found and follow_up and searched != part and not own_read(ranked[0]):
         # 'How many of them are women?' read by a sentence about the members alone is declined; the next sentence
         # that reads the follow-up's own words answers, if it would be given as an answer itself ('…thì ai là người
         # nói về cách nhân rộng mô hình điển hình?': Ho Van Tan's sentence on reproducing the models, just below a
         # quote's signature that scores first)
-        reading = next((s for s in judged[1:READ_ON] if _own_words_read(part, previous, question, s)), None)
+        reading = next((s for s in judged[1:READ_ON] if own_read(s)), None)
         found, p = answers(reading, [reading, *(s for s in judged if s is not reading)]) if reading else (False, p)
         if found and reading is not None:
             ranked = [reading, *(s for s in ranked if s is not reading)]
@@ -844,16 +846,25 @@ _PART_AFTER = re.compile(
 )
 
 
+_THERE = re.compile(r"(?:there|det)\b", re.IGNORECASE)  # 'to be' existential: 'are there', 'finns det'
+
+
 # a verb's participle after 'to be' says what the part did, which other words may tell: 'serving', 'built',
 # 'construits', 'participant', 'deltagande'
 _PARTICIPLES = ("ing", "ed", "é", "és", "ée", "ées", "ant", "ande", "ende")
 
 
 # an ad on the page, or its marker: 'Vilket företag gör reklam i annonsen [annons_2]…', 'What does the advertisement
-# in the Hanoi article promote?', 'Quảng cáo trong bài…'
+# in the Hanoi article promote?', 'Quảng cáo trong bài…'; the readers' comments under an article ('Vad skriver
+# läsarna i kommentarsfältet…'); a page's list of other articles, by its heading ('la rubrique « Même auteur »'; not
+# the headings that also say other things: 'thông tin liên quan' is related information, 'the same topic' may be
+# the articles' own): all debris that the cleaning drops
+_HEADINGS = sorted(h for h in RELATED_HEADINGS if re.search(r"auteur|author|författare|tác giả|relat|connexes", h))
 _ASKS_AD = re.compile(
     r"\[[^\[\]]{1,40}[_ ]\d+\]|\b(?:advertisements?|adverts?|ads|publicités?|annons(?:en|er|erna)?|reklamen|"
-    r"quảng cáo)\b",
+    r"quảng cáo|comments?\s+(?:section|field|box)|readers?'?\s+comments?|commentaires\s+des\s+lecteurs|"
+    r"(?:section|espace|zone)\s+(?:des\s+)?commentaires|kommentarsfält\w*|kommentarsfunktion\w*|läsarkommentar\w*|"
+    r"bình luận của (?:bạn đọc|độc giả)|(?:mục|phần) bình luận|" + "|".join(re.escape(h) for h in _HEADINGS) + r")\b",
     re.IGNORECASE,
 )
 # what a person said, asked with a verb of saying: 'Ông Huỳnh Văn Việt … đã nói gì về…', 'What did Ho Van Tan
@@ -870,7 +881,8 @@ def _said_by_another(typed: str, question: Question, best: Sentence) -> bool:
     …', 'Ông Huỳnh Văn Việt … đã nói gì về…') and the best sentence opens by saying whose words it gives, another
     person's: they are no answer of his."""
     asked = ATTRIBUTION.match(typed)
-    said = ATTRIBUTION.match(best.text)
+    # or one that opens on its speaker's name ('Ho Van Tan, membre permanent…, a expliqué comment…')
+    said = ATTRIBUTION.match(best.text) or (NAME.match(best.text) if _SAYING.search(best.text) else None)
     if (asked is None and not _SAYING.search(typed)) or said is None or not question.persons:
         return False
     source = Words(typed[: asked.end()] if asked else typed, question.language)
@@ -922,8 +934,8 @@ def _part_read(typed: str, question: Question, best: Sentence) -> bool:
     the women of 'How many of the cadres trained… were women?', the shelters of 'Parmi les 3 172 maisons…, combien
     étaient des abris syndicaux ?' (a sentence that counts the whole, or another part of it, does not say)."""
     found = (_WHOLE_FIRST.match(typed) or _PART_AFTER.search(typed)) if question.kind == "number" else None
-    if found is None:
-        return True
+    if found is None or _THERE.match(found.group("part")):
+        return True  # 'are there no longer any poor households' says that some are, not what they are
     whole = {fold(w) for w in content_words(typed[: found.start("part")])}
     # the first word of its own after 'to be' ('des ménages ayant bénéficié…': 'ayant', the whole's 'ménages' aside)
     head = next((fold(w) for w in content_words(found.group("part")) if fold(w) not in whole), "")
@@ -1001,6 +1013,10 @@ _IN_ALL = {"altogether", "overall", "total", "totalt", "sammanlagt", "sammantage
 _MONEY = MONEY_WORDS - {"budget", "funds", "fonds"}
 
 
+# what a verb of taking part names as taken part in: 'deltog i idrottsturneringen', 'participé au tournoi'
+_PARTAKEN_IN = re.compile(r"\s+(?:i|in|à|au|aux|vào)\s+(?:(?:the|la|le|les|l')\s*)?([^\W\d_][\w-]*)", re.IGNORECASE)
+
+
 def _own_words_read(part: str, previous: str | None, question: Question, best: Sentence) -> bool:
     """Whether the passage of a follow-up's best sentence holds one of the words the follow-up asks of its own, those
     the turn before (`previous`, as its conversation framed it) did not say ('women' in 'How many of them are
@@ -1024,6 +1040,11 @@ def _own_words_read(part: str, previous: str | None, question: Question, best: S
     if not own:
         return True
     near = Words(best.passage.text, best.passage.language)
+    # what those counted took part in is read, when the follow-up names it: 'Och hur många kadrer deltog i
+    # idrottsturneringen?' is not read by those who took part in the courses
+    partaken = {fold(m.group(1)) for p in PARTAKE.finditer(said) if (m := _PARTAKEN_IN.match(said, p.end()))}
+    if any(not matched(k, near) for k in own if fold(k.word) in partaken):
+        return False
     if any(matched(k, near) or (people and k.word.lower() in PEOPLE_WORDS) for k in own):
         return True
     # 'Och hur många kadrer deltog?' is read by the count of the cadres ('358 689 kadrer'), without its 'took part',

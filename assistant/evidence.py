@@ -8,6 +8,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -23,6 +24,7 @@ from .languages import (
     ASKS_WHAT,
     ASKS_YEAR,
     BASE_YEAR,
+    CONJUNCTIONS,
     COUNT_VERBS,
     CURRENCY,
     FOUNDED,
@@ -454,7 +456,8 @@ def question_of(results: Results, constraint_text: str) -> Question:
     # who holds a post of a body named only for short: 'Which provincial Front vice-chair…'
     named = bodies(constraint_text) or bodies(constraint_text, short=role is not None and kind == "person")
     unknown = _unknown_names(keys, constraint_text, results)
-    return Question(keys, years, numbers, names, role, vice, kind, results.query.language, unjudged_share(keys), places,
+    language = results.query.language
+    return Question(keys, years, numbers, names, role, vice, kind, language, unjudged_share(keys), places,
                     named, _counted_keys(keys, folded, results), counting, sums, money,
                     _asks_a_verb(constraint_text), leads, _persons(names, places, constraint_text),
                     # the rate asked before: 'Tỷ lệ hộ nghèo của Hà Nội…? Còn ở Hà Tĩnh thì sao?' (not when it names
@@ -670,9 +673,29 @@ def role_mentions(text: str, verbs: bool = True) -> list[tuple[str, bool, int]]:
         if family is not None and _historic(said[i + 1 + (VIETNAMESE_ROLES.get((token, after)) is not None) :]):
             continue
         if family is not None:
-            deputy = deputy or follows or any(t in VICE for t in said[max(0, i - 2) : i])
+            deputy = deputy or follows or _deputy_before(low, found, i)
             named.append((family, deputy, found[i].start()))
     return named
+
+
+DEPUTY_REACH = 3  # words before a role read for a deputy's word: 'deputy provincial Party secretary'
+
+
+def _deputy_before(low: str, found: list[re.Match[str]], i: int) -> bool:
+    """Whether the words just before the role at `i` make it a deputy's ('phó chủ tịch', 'deputy provincial Party
+    secretary'); not across a conjunction, a comma or another role ('the deputy and the secretary', 'Phó Bí thư,
+    Chủ tịch UBND tỉnh', 'le vice-président, le président…')."""
+    for j in range(i - 1, max(-1, i - 1 - DEPUTY_REACH), -1):
+        token = found[j].group()
+        if low[found[j].end() : found[j + 1].start()].strip(" -"):
+            return False  # punctuation between (but a hyphen: 'vice-président')
+        if token in VICE:
+            return True
+        if token in CONJUNCTIONS or _family(token) or (token, found[j + 1].group()) in VIETNAMESE_ROLES:
+            return False
+        if j and (found[j - 1].group(), token) in VIETNAMESE_ROLES:
+            return False
+    return False
 
 
 # the title of a historic figure, which no one holds now: 'l'enseignement du Président Ho Chi Minh', 'Chủ tịch Hồ Chí
@@ -950,6 +973,86 @@ def _named_sentences(index: LexicalIndex, doc_id: str) -> dict[str, list[str]]:
     return index.cache[key]  # type: ignore[no-any-return]
 
 
+POST_REACH = 120  # characters before a person's name where a post read as theirs may begin ('Chef de la Commission
+# de mobilisation de masse du Comité du Parti de la ville, Do Anh Tuan')
+APPOSITION_WORDS = 5  # words after a name and its comma before the post it is given ('…, Ha Tinh's provincial Party
+# secretary')
+# what makes the words between a post and a name no apposition: a clause break, a verb's question, the name as an
+# object ('Qu'a demandé le secrétaire… à Tran The Dung'), a relative clause after the name ('…, som arbetar under
+# ordföranden') or the next person of a list ('Hoang Trung Dung, et le secrétaire adjoint…')
+_NOT_APPOSED = re.compile(
+    r"[?;:]|,(?!\s*$)|\b(?:did|does|do|was|were|has|had|what|who|which|that|à|au|aux|de|to|till|åt|med|with|avec|"
+    r"cho|với|qui|que|som|người|mà|vad|vem)\s*,?\s*$|\b(?:who|qui|som|which|người|mà|and|et|och|và|samt)\b",
+    re.IGNORECASE,
+)
+
+
+def _posts_by_name(text: str, name: str) -> set[tuple[str, bool]]:
+    """The posts (family, deputy) a text gives a person (`name` folded) where it names them: the role closest before
+    the name, within POST_REACH characters, with nothing but the body's words between ('le secrétaire adjoint
+    permanent du comité provincial du Parti, Tran The Dung'), or one apposed after it, past a comma, within
+    APPOSITION_WORDS words ('Tran The Dung, Ha Tinh's provincial Party secretary')."""
+    text = unicodedata.normalize("NFC", text)
+    folded = "".join(fold(c)[:1] or c for c in text)  # offset for offset: 'œ' is one letter still
+    mentioned = role_mentions(text, verbs=False)
+    out: set[tuple[str, bool]] = set()
+    for m in re.finditer(rf"\b{re.escape(name)}\b", folded):
+        before = [(f, d, at) for f, d, at in mentioned if m.start() - POST_REACH <= at < m.start()]
+        if before:
+            # the post's own words, or a body's name after them ('secrétaire adjoint permanent du comité provincial
+            # du Parti, '), not what its holder did ('which deputy Party secretary co-chaired alongside Tran…')
+            between = text[before[-1][2] : m.start()]
+            titled = len(words(between)) <= 2 or bool(bodies(between))
+            if titled and not _NOT_APPOSED.search(between) and not _names_someone(between):
+                out.add(before[-1][:2])
+        after = [(f, d, at) for f, d, at in mentioned if m.end() <= at < m.end() + POST_REACH]
+        if after:
+            between = text[m.end() : after[0][2]]
+            apposed = between.lstrip().startswith(",") and len(words(between)) <= APPOSITION_WORDS
+            if apposed and not _NOT_APPOSED.search(between.lstrip()[1:]) and not _names_someone(between):
+                out.add(after[0][:2])
+    return out
+
+
+def _names_someone(text: str) -> bool:
+    """Whether a text names a person: capitalised words from a family name on that name no place ('Hoang Trung Dung',
+    not 'Ha Tinh')."""
+    return any(fold(m.group().split()[0]) in SURNAMES and not mentions(m.group()) for m in NAME.finditer(text))
+
+
+def _named_anywhere(index: LexicalIndex) -> dict[str, list[str]]:
+    """The sentences of all documents that name a person in full, by the last word of the name, folded; read once per
+    index."""
+    if "named-anywhere" not in index.cache:
+        by_last: dict[str, list[str]] = {}
+        for doc_id in index.documents:
+            for last, said in _named_sentences(index, doc_id).items():
+                by_last.setdefault(fold(last), []).extend(said)
+        index.cache["named-anywhere"] = by_last
+    return index.cache["named-anywhere"]  # type: ignore[no-any-return]
+
+
+def _miscast(question: Question, typed: str, index: LexicalIndex) -> bool:
+    """Whether the question as typed gives a person it names a post of a family the documents give them, but not
+    that post: the deputy's where they hold the post itself, or the reverse ('Vad sa Pham Anh Tuan, ordförande för
+    Hanois fosterlandsfrontskommitté…' of the city's vice-chair; 'Tran The Dung, Ha Tinh's provincial Party
+    secretary' of its deputy secretary). Not asked of a question about who holds a post."""
+    if question.kind == "person" or question.role is None:
+        return False
+    for person in question.persons:
+        name = fold(person.word)
+        given = _posts_by_name(typed, name)
+        if not given:
+            continue
+        held: set[tuple[str, bool]] = set()
+        for sentence in _named_anywhere(index).get(name.split()[-1], []):
+            held |= _posts_by_name(sentence, name)
+        families = {f for f, _ in given}
+        if held and not held & given and any(f in families for f, _ in held):
+            return True
+    return False
+
+
 def answering_roles(question: Question) -> set[tuple[str, bool]]:
     """The roles (family, deputy) that answer the question's: its own, or for 'who leads…' ('qui dirige', 'vem leder')
     the first post: a chair's or a head's, and a secretary's for the Party, which its secretary leads."""
@@ -1223,7 +1326,13 @@ def sentences(
     top_fused = results.candidates[0].fused if results.candidates else 1.0
     out: list[Sentence] = []
     seen: set[tuple[str, int]] = set()
-    titled = bool(question.persons) and bool(ASKS_TITLE.search(typed))
+    # (not of a person the question only quotes as its source: 'D'après Do Anh Tuan, quelle « position » le
+    # mouvement a-t-il aidé à rendre solide…')
+    source = ATTRIBUTION.match(typed)
+    sourced = source is not None and all(given_in(k.word, source.group()) for k in question.persons)
+    titled = bool(question.persons) and bool(ASKS_TITLE.search(typed)) and not sourced
+    # a post the question as typed gives a person that is not theirs (a follow-up's carried names give none)
+    miscast = _miscast(question, typed, index)
     # a credit ('Article et photos : P. Tuyet', 'Kieu Minh') or the source line is a sentence only to a question about
     # the article or its site
     article = asks_of_article(typed)
@@ -1314,6 +1423,8 @@ def sentences(
                 violation = "person"  # another person's title is not theirs
             if violation is None and titled_level and other_holder_level(titled_level, text):
                 violation = "level"  # the person's post is the district's, the question asks the province's
+            if violation is None and miscast:
+                violation = "person"  # the person asked of holds another post: the question is about no one
             if violation is None and unnamed:
                 violation = "named"  # the document does not name a person the question does: another one answers
             if violation is None and elsewhere_named:

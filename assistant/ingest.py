@@ -34,7 +34,7 @@ _UI_LINES = {
     "inga videor tillgängliga", "không có dữ liệu", "loading...", "chargement...", "share", "partager", "dela",
 }  # fmt: skip
 # Headings after which a news page lists other articles, not this one.
-_RELATED = {
+RELATED_HEADINGS = {
     "même sujet", "même catégorie", "même auteur", "articles connexes", "à lire aussi", "lire aussi",
     "samma ämne", "samma kategori", "samma författare", "relaterade artiklar", "läs också",
     "same topic", "same category", "same author", "related articles", "related news", "read more",
@@ -82,7 +82,7 @@ def clean(raw: str, debris: bool = True) -> Cleaned:
             continue
         low = line.casefold()
         article = len(paragraphs) > len(datelines)  # an article paragraph is kept already (a dateline is none)
-        if low in _RELATED and article:
+        if low in RELATED_HEADINGS and article:
             break  # the rest of the page lists other articles
         if low in _UI_LINES or _COUNTER.match(line) or _AD.match(line):
             continue

@@ -509,3 +509,41 @@ def test_what_before_or_after_qualifies_is_read_in_any_language() -> None:
     # a year, a number word or a pause after 'before' qualifies no thing
     for typed in ("Before 2025, the number of secretaries?", "Trước đây, số bí thư là bao nhiêu?"):
         assert not qualifiers(typed, [number]).keys_before
+
+
+@pytest.mark.parametrize(
+    ("text", "posts"),
+    [
+        ("le vice-président du Comité populaire provincial", [("chair", True)]),
+        ("Ha Tinh's deputy provincial Party secretary", [("secretary", True)]),  # three words before the role
+        ("Phó Bí thư, Chủ tịch UBND tỉnh", [("secretary", True), ("chair", False)]),  # not across a comma
+        ("the deputy and the secretary", [("secretary", False)]),  # nor a conjunction
+        ("Le vice-président, le président Tran Van Hung", [("chair", True), ("chair", False)]),
+    ],
+)
+def test_a_deputy_s_word_before_a_role_makes_it_a_deputy_s_within_its_own_title(
+    text: str, posts: list[tuple[str, bool]]
+) -> None:
+    from assistant.evidence import role_mentions
+
+    assert [(f, d) for f, d, _ in role_mentions(text)] == posts
+
+
+def test_the_post_a_text_gives_a_person_is_the_one_apposed_to_their_name() -> None:
+    from assistant.evidence import _posts_by_name
+
+    sentence = ("Le secrétaire provincial du Parti, Hoang Trung Dung, et le secrétaire adjoint permanent du comité "
+                "provincial du Parti, Tran The Dung, ont présidé la conférence.")  # fmt: skip
+    assert _posts_by_name(sentence, "tran the dung") == {("secretary", True)}
+    assert _posts_by_name(sentence, "hoang trung dung") == {("secretary", False)}
+    assert _posts_by_name("What did Tran The Dung, Ha Tinh's provincial Party secretary, say?", "tran the dung") == {
+        ("secretary", False)
+    }
+    # not a post another clause names, nor one the name is the object of
+    assert not _posts_by_name(
+        "After the provincial Party secretary opened it, what did Tran The Dung do?", "tran the dung"
+    )
+    assert not _posts_by_name("Qu'a demandé le secrétaire provincial du Parti à Tran The Dung ?", "tran the dung")
+    assert not _posts_by_name("Vad sa Pham Anh Tuan, som arbetar under ordföranden, om personalen?", "pham anh tuan")
+    # a letter folded to two ('œ') keeps the offsets
+    assert _posts_by_name("Pour l'œuvre, le président Tran Van Hung a dit", "tran van hung") == {("chair", False)}
