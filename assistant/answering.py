@@ -846,7 +846,7 @@ _PART_AFTER = re.compile(
 )
 
 
-_THERE = re.compile(r"(?:there|det)\b", re.IGNORECASE)  # 'to be' existential: 'are there', 'finns det'
+_THERE = re.compile(r"there\b", re.IGNORECASE)  # 'to be' existential: 'are there'
 
 
 # a verb's participle after 'to be' says what the part did, which other words may tell: 'serving', 'built',
@@ -881,8 +881,13 @@ def _said_by_another(typed: str, question: Question, best: Sentence) -> bool:
     …', 'Ông Huỳnh Văn Việt … đã nói gì về…') and the best sentence opens by saying whose words it gives, another
     person's: they are no answer of his."""
     asked = ATTRIBUTION.match(typed)
-    # or one that opens on its speaker's name ('Ho Van Tan, membre permanent…, a expliqué comment…')
-    said = ATTRIBUTION.match(best.text) or (NAME.match(best.text) if _SAYING.search(best.text) else None)
+    # or one that opens on its speaker's whole name, three words from a family name that name no place ('Ho Van Tan,
+    # membre permanent…, a expliqué comment…'; not 'Le Comité populaire…')
+    speaker = NAME.match(best.text) if _SAYING.search(best.text) else None
+    if speaker and (len(speaker.group().split()) < 3 or fold(speaker.group().split()[0]) not in SURNAMES
+                    or mentions(speaker.group())):  # fmt: skip
+        speaker = None
+    said = ATTRIBUTION.match(best.text) or speaker
     if (asked is None and not _SAYING.search(typed)) or said is None or not question.persons:
         return False
     source = Words(typed[: asked.end()] if asked else typed, question.language)
@@ -1014,7 +1019,7 @@ _MONEY = MONEY_WORDS - {"budget", "funds", "fonds"}
 
 
 # what a verb of taking part names as taken part in: 'deltog i idrottsturneringen', 'participé au tournoi'
-_PARTAKEN_IN = re.compile(r"\s+(?:i|in|à|au|aux|vào)\s+(?:(?:the|la|le|les|l')\s*)?([^\W\d_][\w-]*)", re.IGNORECASE)
+_PARTAKEN_IN = re.compile(r"\s+(?:i|in|à|au|aux|vào)\s+(?:(?:the|les|la|le)\s+|l['’])?([^\W\d_][\w-]*)", re.IGNORECASE)
 
 
 def _own_words_read(part: str, previous: str | None, question: Question, best: Sentence) -> bool:

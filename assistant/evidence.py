@@ -687,7 +687,7 @@ def _deputy_before(low: str, found: list[re.Match[str]], i: int) -> bool:
     Chủ tịch UBND tỉnh', 'le vice-président, le président…')."""
     for j in range(i - 1, max(-1, i - 1 - DEPUTY_REACH), -1):
         token = found[j].group()
-        if low[found[j].end() : found[j + 1].start()].strip(" -"):
+        if not re.fullmatch(r"[\s-]*", low[found[j].end() : found[j + 1].start()]):
             return False  # punctuation between (but a hyphen: 'vice-président')
         if token in VICE:
             return True
@@ -1021,8 +1021,8 @@ def _names_someone(text: str) -> bool:
 
 
 def _named_anywhere(index: LexicalIndex) -> dict[str, list[str]]:
-    """The sentences of all documents that name a person in full, by the last word of the name, folded; read once per
-    index."""
+    """The sentences of all documents that name a person in full, by the last word of the name, folded ('dung': the
+    Ha Tinh report's 'Hoang Trung Dung' and 'Tran The Dung'); read once per index."""
     if "named-anywhere" not in index.cache:
         by_last: dict[str, list[str]] = {}
         for doc_id in index.documents:

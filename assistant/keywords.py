@@ -90,14 +90,14 @@ def _group_names(keys: list[KeyWord], question: str) -> list[KeyWord]:
     """One key for a name written in several words ('Hà Nội'): it matches 'Hanoi' or all of its words."""
     by_word = {fold(k.word): k for k in sorted(keys, key=lambda k: k.kind == "name")}  # a name before a word
     for group in (part for run in name_groups(question) for part in _at_provinces(run)):
-        # 'What Hanoi…': a function word opening the run is not named, but a family name's whose capital its place
-        # does not explain ('What did Do Anh Tuan say…': Đỗ, not Pham Anh Tuan)
+        # 'What Hanoi…': a function word opening the run is not named, unless it is a family name whose capital its
+        # place does not explain ('What did Do Anh Tuan say…': Đỗ, not Pham Anh Tuan)
         while group and fold(group[0]) not in by_word and not _family_named(question, group):
             group = group[1:]
         members = [by_word.get(fold(w)) for w in group]
         names = [k for k in members if k is not None and k.kind == "name"]
-        # three capitalised words or more from a family name on name a person, whatever a dictionary makes of them:
-        # 'Tran The Dung' (not 'the', nor 'dung')
+        # three capitalised words or more that open on a family name are a person's name, whatever a dictionary
+        # makes of them: 'Tran The Dung' (not 'the', nor 'dung')
         person = len(group) >= 3 and fold(group[0]) in SURNAMES and members[0] in names
         person = person and not mentions(" ".join(group))
         if len(names) < 2 and not person:
