@@ -32,6 +32,7 @@ from .evidence import (
     bodies,
     body_mentions,
     decide,
+    is_person_name,
     probability,
     question_of,
     role_mentions,
@@ -884,8 +885,7 @@ def _said_by_another(typed: str, question: Question, best: Sentence) -> bool:
     # or one that opens on its speaker's whole name, three words from a family name that name no place ('Ho Van Tan,
     # membre permanent…, a expliqué comment…'; not 'Le Comité populaire…')
     speaker = NAME.match(best.text) if _SAYING.search(best.text) else None
-    if speaker and (len(speaker.group().split()) < 3 or fold(speaker.group().split()[0]) not in SURNAMES
-                    or mentions(speaker.group())):  # fmt: skip
+    if speaker and (len(speaker.group().split()) < 3 or not is_person_name(speaker.group())):
         speaker = None
     said = ATTRIBUTION.match(best.text) or speaker
     if (asked is None and not _SAYING.search(typed)) or said is None or not question.persons:

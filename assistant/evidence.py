@@ -456,8 +456,7 @@ def question_of(results: Results, constraint_text: str) -> Question:
     # who holds a post of a body named only for short: 'Which provincial Front vice-chair…'
     named = bodies(constraint_text) or bodies(constraint_text, short=role is not None and kind == "person")
     unknown = _unknown_names(keys, constraint_text, results)
-    language = results.query.language
-    return Question(keys, years, numbers, names, role, vice, kind, language, unjudged_share(keys), places,
+    return Question(keys, years, numbers, names, role, vice, kind, results.query.language, unjudged_share(keys), places,
                     named, _counted_keys(keys, folded, results), counting, sums, money,
                     _asks_a_verb(constraint_text), leads, _persons(names, places, constraint_text),
                     # the rate asked before: 'Tỷ lệ hộ nghèo của Hà Nội…? Còn ở Hà Tĩnh thì sao?' (not when it names
@@ -598,8 +597,7 @@ def _persons(names: list[KeyWord], places: list[Place], text: str) -> list[KeyWo
     runs = [[fold(w) for w in group] for group in name_groups(text)]
     out = []
     for k in names:
-        first = fold(k.word.split()[0])
-        if len(k.word.split()) < 2 or first not in SURNAMES or mentions(k.word):
+        if len(k.word.split()) < 2 or not is_person_name(k.word):
             continue
         if any(f" {place} " in f" {fold(k.word)} " for place in said):
             continue
@@ -1014,10 +1012,15 @@ def _posts_by_name(text: str, name: str) -> set[tuple[str, bool]]:
     return out
 
 
+def is_person_name(name: str) -> bool:
+    """Whether capitalised words name a person: they open on a family name and name no place ('Hoang Trung Dung', not
+    'Ha Tinh', whose 'Ha' is a family name too)."""
+    return fold(name.split()[0]) in SURNAMES and not mentions(name)
+
+
 def _names_someone(text: str) -> bool:
-    """Whether a text names a person: capitalised words from a family name on that name no place ('Hoang Trung Dung',
-    not 'Ha Tinh')."""
-    return any(fold(m.group().split()[0]) in SURNAMES and not mentions(m.group()) for m in NAME.finditer(text))
+    """Whether a text names a person ('…, Hoang Trung Dung, et le secrétaire…')."""
+    return any(is_person_name(m.group()) for m in NAME.finditer(text))
 
 
 def _named_anywhere(index: LexicalIndex) -> dict[str, list[str]]:

@@ -954,7 +954,7 @@ _VERBS = {
 # every verb above, in any language: a word that says what was done, not what a thing is ('built', 'are', 'deltog')
 COUNT_VERBS = frozenset(w for verbs in _VERBS.values() for w in verbs)
 _AND = {"and", "och", "et", "và"}
-CONJUNCTIONS = {"and", "et", "och", "và", "samt", "respektive"}  # 'i Ha Tinh respektive Quang Nam'
+CONJUNCTIONS = _AND | {"samt", "respektive"}  # 'i Ha Tinh respektive Quang Nam'
 
 
 def counted(question: str) -> list[str]:

@@ -2337,9 +2337,18 @@ def test_what_one_person_said_asked_with_a_verb_of_saying(seeded: Settings) -> N
     assert reply.found and "Ho Van Tan" in reply.text.splitlines()[1], reply.text  # the first sentence quoted
 
 
-def test_an_ad_on_the_page_is_not_in_the_documents(seeded: Settings) -> None:
-    reply = answer("Vilket företag eller vilken produkt gör reklam i annonsen [annons_2] i artikeln om Hanois "
-                   "fosterlandsfront?")  # fmt: skip
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Vilket företag eller vilken produkt gör reklam i annonsen [annons_2] i artikeln om Hanois fosterlandsfront?",
+        "Vad skriver läsarna i kommentarsfältet under artikeln om Hanois fosterlandsfront?",
+        "How many comments does the article on Ha Tinh's conference have in its comments section?",
+        "Quels articles connexes sont proposés sous l'article sur Quang Nam ?",
+    ],
+)
+def test_an_ad_readers_comments_and_related_articles_are_not_in_the_documents(seeded: Settings, question: str) -> None:
+    # page debris the cleaning drops
+    reply = answer(question)
     assert not reply.found, reply.text
 
 
@@ -2371,19 +2380,6 @@ def test_a_family_name_that_is_also_a_function_word_is_a_name_within_a_sentence(
     assert "do anh tuan" in names("What did Do Anh Tuan say about the Front's staff in Hanoi?")
     assert "tran the dung" in names("What did Tran The Dung say at the Ha Tinh conference?")
     assert "do" not in " ".join(names("Do the reports name Hanoi's chair?"))  # first, it is the verb
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        "Vad skriver läsarna i kommentarsfältet under artikeln om Hanois fosterlandsfront?",
-        "How many comments does the article on Ha Tinh's conference have in its comments section?",
-        "Quels articles connexes sont proposés sous l'article sur Quang Nam ?",
-    ],
-)
-def test_the_readers_comments_and_related_articles_are_not_in_the_documents(seeded: Settings, question: str) -> None:
-    reply = answer(question)
-    assert not reply.found, reply.text
 
 
 def test_a_person_quoted_as_the_source_is_not_asked_a_post_nor_an_existential_a_part(seeded: Settings) -> None:
