@@ -33,6 +33,7 @@ from .evidence import (
     body_mentions,
     decide,
     is_person_name,
+    other_stretch,
     probability,
     question_of,
     role_mentions,
@@ -1548,7 +1549,8 @@ def _speaker(part: Part, sentence: Sentence) -> str | None:
 def _holder(part: Part, sentence: Sentence) -> str | None:
     """The person a 'who' question asks for: the first name after the role asked about ('le secrétaire adjoint
     permanent…, Tran The Dung'), else the last one before it ('Nguyen Lan Huong, ordförande för…'); a Vietnamese
-    name (a family name first) before any other capitalised run; never a name the question gives itself."""
+    name (a family name first) before any other capitalised run; never a name the question gives itself, nor a
+    place's."""
     text = sentence.text
     named = body_mentions(text)
     names = []
@@ -1561,6 +1563,8 @@ def _holder(part: Part, sentence: Sentence) -> str | None:
                 continue
             start, run = person, text[person : match.end()]
         name = _everyday_dropped(run, part.results.index, sentence.passage.doc_id)
+        if any(place.said == name for _, place in mentions(name)):
+            continue  # 'les provinces de Bac Ninh et Hung Yen' name no one
         if not given_in(name, part.typed):
             names.append((start, name))
     people = [(at, name) for at, name in names if fold(name.split()[0]) in SURNAMES] or names
@@ -1636,8 +1640,13 @@ def _declined(question: str, part: Part, language: str) -> Answer:
     would answer but speaks of another place, say which, citing it; otherwise list the closest passages as possibly
     related."""
     best = next((s for s in part.ranked if s.violation in (None, "year")), None)  # the best, its year aside
-    if best is not None and best.features.get("year_conflict") == 1.0 and _answers_but_for_its_year(best, part):
-        asked = sorted(set(YEAR.findall(part.typed)))
+    # (or dated by another stretch: 'mandatperioden 2019-2024' for 2014–2019)
+    conflict = best is not None and (
+        best.features.get("year_conflict") == 1.0 or other_stretch(part.question.stretches, best.text)
+    )
+    if best is not None and conflict and _answers_but_for_its_year(best, part):
+        ranges = {f"{a}-{b}" for a, b in YEAR_RANGE.findall(part.typed)}
+        asked = sorted(ranges | set(YEAR.findall(YEAR_RANGE.sub(" ", part.typed))))
         # a stretch as written: 'for 2009-2024, not for 2009'
         stretches = {f"{a}-{b}" for a, b in YEAR_RANGE.findall(best.text)}
         given = sorted(stretches | set(YEAR.findall(YEAR_RANGE.sub(" ", best.text))) - set(asked))

@@ -51,6 +51,7 @@ from .languages import (
     counted,
     counts,
     counts_sum,
+    dates,
     fold,
     given_in,
     gives_measure,
@@ -111,11 +112,11 @@ ROLES = {
 # What those who hold a role do, said of a person ('ont présidé une réunion'): the role itself only to a question that
 # asks with a verb too ('Who chaired the meeting?')
 ROLE_VERBS = {"presides", "presided", "chaired", "présidé", "préside"}
-# 'Who leads…', 'who heads…' and 'which labour leader' ask for the first post of a body, whatever it is called
-# (the Labour Federation's is its president); 'leads to', 'se dirige' ask for none
+# 'Who leads…', 'who heads…', 'which labour leader' and 'người đứng đầu' ask for the first post of a body, whatever
+# it is called (the Labour Federation's is its president); 'leads to', 'se dirige' ask for none
 LEADS = re.compile(
     r"\b(?:who|qui|vem)\s+(?:leads|heads|dirige|leder)\b|\bleader\s+of\b|\b(?:which|what)\s+\w+\s+leader\b|"
-    r"\bledare(?:n)?\s+för\b|\b\w+s\s+ledare\b|\bqui\s+est\s+à\s+la\s+tête\b|\bai\s+(?:là\s+người\s+)?đứng\s+đầu\b",
+    r"\bledare(?:n)?\s+för\b|\b\w+s\s+ledare\b|\bqui\s+est\s+à\s+la\s+tête\b|\bai\s+(?:là\s+)?đứng\s+đầu\b|\bngười\s+đứng\s+đầu\b",
     re.IGNORECASE,
 )
 # The bodies a role belongs to, in the four languages, without diacritics; Swedish writes them into compounds
@@ -211,6 +212,8 @@ class Question:
     # for a total ('of the 15')
     stated: list[tuple[str, KeyWord | None]] = field(default_factory=list)
     single: set[str] = field(default_factory=set)  # its years asked as one year, not a stretch's start or end
+    stretches: set[tuple[str, str]] = field(default_factory=set)  # the stretches it names: 'nhiệm kỳ 2014–2019'
+    dates: list[tuple[int, int, int | None]] = field(default_factory=list)  # the days it names with their year
     unknown: list[str] = field(default_factory=list)  # names it gives that no document writes ('Stockholm')
     # names of things it gives that some document writes ('Yagi'): a document that does not is about something else
     things: list[KeyWord] = field(default_factory=list)
@@ -468,7 +471,8 @@ def question_of(results: Results, constraint_text: str) -> Question:
                     _attributed(constraint_text, kind), bodies(constraint_text, people=False),
                     _quoted(keys, constraint_text),
                     _qualities(keys, constraint_text) or _measured_thing(keys, constraint_text, measure),
-                    _stated_counts(keys, constraint_text), single,
+                    _stated_counts(keys, constraint_text), single, set(YEAR_RANGE.findall(constraint_text)),
+                    [d for d in dates(constraint_text) if d[2] is not None],
                     unknown, _named_things(keys, constraint_text, results, places, unknown),
                     # (not of a thing the turn before counts: 'Et à combien d'autres a-t-il participé ?')
                     partakers=not counting and kind == "number" and asks_people(constraint_text)
@@ -484,6 +488,26 @@ def _years(text: str, single: set[str]) -> set[str]:
     ranged = {y for m in YEAR_RANGE.finditer(text) for y in m.groups()}
     alone = set(YEAR.findall(YEAR_RANGE.sub(" ", text)))
     return years - {y for y in single & ranged if y not in alone}
+
+
+def other_stretch(stretches: set[tuple[str, str]], text: str) -> bool:
+    """Whether a text is dated by other stretches of years than those the question names, and by no year of theirs
+    alone: 'mandatperioden 2019-2024' is not 'mandatperioden 2014–2019', although both hold 2019."""
+    ranges = set(YEAR_RANGE.findall(text))
+    if not stretches or not ranges or ranges & stretches:
+        return False
+    return not set(YEAR.findall(YEAR_RANGE.sub(" ", text))) & {y for r in stretches for y in r}
+
+
+def _misdated(asked: list[tuple[int, int, int | None]], text: str) -> bool:
+    """Whether a document names a day the question asks of only in another year: 'ngày 8/12/2021' against 'la
+    résolution n° 35 du 8 décembre 2023' (a document that does not name the day is judged by its years)."""
+    said = dates(text)
+    for day, month, year in asked:
+        years = {y for d, m, y in said if (d, m) == (day, month)}
+        if years and year not in years and None not in years:
+            return True
+    return False
 
 
 # a count a follow-up names, not a rate: 'Còn số quận, huyện… không còn hộ nghèo?', 'And the number of districts?'
@@ -631,7 +655,7 @@ def _counted_keys(keys: list[KeyWord], folded: set[str], results: Results) -> li
 VIETNAMESE_ROLES = {("chủ", "tịch"): "chair", ("bí", "thư"): "secretary", ("giám", "đốc"): "head",
                     ("trưởng", "ban"): "head", ("trưởng", "thôn"): "head", ("trưởng", "phòng"): "head",
                     ("trưởng", "khu"): "head", ("trưởng", "ấp"): "head", ("trưởng", "bản"): "head",
-                    ("chủ", "trì"): "chair"}  # fmt: skip
+                    ("chủ", "trì"): "chair", ("đứng", "đầu"): "head"}  # fmt: skip
 # a verb among them: 'Ai chủ trì hội nghị?' (who chaired the conference) asks who did it, as 'Who chaired…' does
 VIETNAMESE_ROLE_VERBS = {("chủ", "trì")}
 # Swedish writes a role into compounds: 'kommittéchef', 'partisekreterare', 'frontordförande'.
@@ -663,6 +687,8 @@ def role_mentions(text: str, verbs: bool = True) -> list[tuple[str, bool, int]]:
             continue
         deputy = token.startswith("vice") and len(token) > 4
         family = VIETNAMESE_ROLES.get((token, after))
+        if family == "head" and token == "đứng" and (not i or said[i - 1] != "người"):
+            family = None  # 'người đứng đầu' is the head; 'Hà Nội đứng đầu cả nước' ranks first
         # French puts the deputy after the role: 'secrétaire adjoint', not 'le président, vice-président'
         follows = family is None and after in VICE and not low[found[i].end() : found[i + 1].start()].strip()
         family = family or _family(token[4:] if deputy else token)
@@ -672,7 +698,8 @@ def role_mentions(text: str, verbs: bool = True) -> list[tuple[str, bool, int]]:
             continue
         if family is not None:
             deputy = deputy or follows or _deputy_before(low, found, i)
-            named.append((family, deputy, found[i].start()))
+            at = found[i - 1].start() if token == "đứng" else found[i].start()  # (from 'người': no relative 'who')
+            named.append((family, deputy, at))
     return named
 
 
@@ -1012,6 +1039,15 @@ def _posts_by_name(text: str, name: str) -> set[tuple[str, bool]]:
     return out
 
 
+def _another_holder(question: Question, posts: set[tuple[str, bool]], text: str, own: Words) -> bool:
+    """Whether a sentence that does not name the person the question asks of names another in the post the question
+    gives them ('que demande Ho Van Tan, vice-président du Comité provincial du Front…' against '– Nguyen Hai Ha,
+    vice-président du Comité provincial du Front…', the signature under the other's words)."""
+    if not posts or any(_names_person(k, own) for k in question.persons):
+        return False
+    return any(is_person_name(m.group()) and _posts_by_name(text, fold(m.group())) & posts for m in NAME.finditer(text))
+
+
 def is_person_name(name: str) -> bool:
     """Whether capitalised words name a person: they open on a family name and name no place ('Hoang Trung Dung', not
     'Ha Tinh', whose 'Ha' is a family name too)."""
@@ -1033,6 +1069,34 @@ def _named_anywhere(index: LexicalIndex) -> dict[str, list[str]]:
                 by_last.setdefault(fold(last), []).extend(said)
         index.cache["named-anywhere"] = by_last
     return index.cache["named-anywhere"]  # type: ignore[no-any-return]
+
+
+# what a named person is asked to have said of a thing: 'what did Tran The Dung ask regarding the orphan sponsorship
+# programme', 'Qu'a répondu Nguyen Van Danh… sur les critères…', 'Vad sa Nguyen Lan Huong… om utbildningen…', 'Ông
+# Huỳnh Văn Việt… đã nói gì về cách nhân rộng…' (the verb, then its subject, up to the question's end)
+_SAID = (
+    r"say|said|says|ask|asks|asked|propose|proposes|proposed|suggest|suggests|suggested|answer|answers|answered|reply|"
+    r"replies|replied|state|states|stated|explain|explains|explained|dit|dire|déclare|déclaré|demande|demandé|propose|"
+    r"proposé|suggère|suggéré|répond|répondu|explique|expliqué|affirme|affirmé|souligne|souligné|sa|sade|säger|"
+    r"föreslår|föreslog|ber|bad|svarar|svarade|förklarar|förklarade|betonar|betonade|nói|đề nghị|yêu cầu|đề xuất|"
+    r"trả lời|phát biểu|nêu"
+)
+_SAID_ABOUT = re.compile(
+    rf"\b(?:{_SAID})\b.*?(?:\b(?:about|regarding|concerning|on|sur|concernant|om|angående|gällande|beträffande|về)\s+|"
+    r"\b(?:au sujet|à propos)\s+d(?:e|es|u)\s+|\b(?:au sujet|à propos)\s+d['’])([^?;]+)",
+    re.IGNORECASE,
+)
+
+
+def said_about(question: Question, typed: str) -> list[KeyWord]:
+    """The key words of what a question asks a person it names to have said ('…ask regarding the orphan sponsorship
+    programme'): a sentence that answers it speaks of that, in itself or the sentence before; a sentence of theirs
+    about something else ('…a rendu compte de la mise en œuvre des politiques') does not."""
+    found = _SAID_ABOUT.search(typed) if question.persons else None
+    if found is None:
+        return []
+    said = {fold(w) for w in content_words(found.group(1))}
+    return [k for k in question.keys if k.kind == "word" and fold(k.word) in said]
 
 
 def _miscast(question: Question, typed: str, index: LexicalIndex) -> bool:
@@ -1344,6 +1408,9 @@ def sentences(
     # Van Viet hold on the provincial Fatherland Front committee?')
     posted = titled and bool(_ASKS_POST.search(typed)) and not article
     titled_level = body_level(typed) if posted else None
+    subject = said_about(question, typed)
+    # the posts the question as typed gives the people it names
+    given = set().union(*(_posts_by_name(typed, fold(k.word)) for k in question.persons)) if not sourced else set()
     asked = qualifiers(typed, question.keys)
     nowhere = _nowhere(index, question.counted)
     for passage in results.passages:
@@ -1375,6 +1442,7 @@ def sentences(
         if question.years and not years_near:  # dated by the paragraph before, when its own names no year
             years_near = _dated_before(index, passage, wide.start, question.single)
         years_near |= _years(passage.title, question.single)
+        misdated = bool(question.dates) and _misdated(question.dates, index.document_text(passage.doc_id))
         sim_base = similarity_base(question.language, passage.language)
         spans = sentence_spans(wide.text, passage.language)
         for i, (a, b) in enumerate(spans):
@@ -1418,6 +1486,8 @@ def sentences(
             violation = violated(question, features) or ("place" if other else None)
             if violation is None and quoted < 0.5:
                 violation = "quoted"  # most of the name it quotes is nowhere near: another model, another team
+            if violation is None and subject and not any(matched(k, Words(before, passage.language)) for k in subject):
+                violation = "topic"  # what the person said of something else
             if violation is None and question.qualities and not _of_quality(question, text, own, passage.language):
                 violation = "quality"  # '6 av 11 kamrater' are not said to be women
             if violation is None and other_level(question, text):
@@ -1426,6 +1496,8 @@ def sentences(
                 violation = "person"  # another person's title is not theirs
             if violation is None and titled_level and other_holder_level(titled_level, text):
                 violation = "level"  # the person's post is the district's, the question asks the province's
+            if violation is None and _another_holder(question, given, text, own):
+                violation = "person"  # another holds the post the question gives the person: their words, not theirs
             if violation is None and miscast:
                 violation = "person"  # the person asked of holds another post: the question is about no one
             if violation is None and unnamed:
@@ -1434,7 +1506,9 @@ def sentences(
                 violation = "named"  # nor a thing the question names, which another document names
             if violation is None and stated_elsewhere:
                 violation = "count"  # its passage counts what the question does, with another number
-            if violation is None and question.years and features["years"] == 0.0:
+            # (and one dated by another stretch, in itself or, when it names no year, around it)
+            stretched = other_stretch(question.stretches, text if years_here else BASE_YEAR.sub(" ", wide.text))
+            if violation is None and question.years and (features["years"] == 0.0 or misdated or stretched):
                 violation = "year"  # last, so that a sentence about another place says so
             out.append(Sentence(wide, a, b, features, violation=violation, elsewhere=other))
     # a numbered name the passages give only with other numbers is not in the documents: 'Ring Road 3' asked, only
@@ -1606,7 +1680,8 @@ def blocked(ranked: list[Sentence], margin: float | None = None) -> bool:
     as they rank after it), or the closest sentence speaks of another place than the one asked about and scores more
     than `margin` above the best one that does not (fitted on the train split: 'Combien de modèles… à Hanoi' finds
     Hanoi's figure just below a Quang Nam sentence, and answers with it), unless the best one holds every word and
-    name of the question, or the post a 'who' question asks and a person (it passes the role and person checks)."""
+    name of the question, or the post a 'who' question asks and a person (it passes the role and person checks); or
+    a sentence fails `said_about` and scores that margin above the best one."""
     if not ranked:
         return False
     if violates(ranked[0]):
@@ -1625,7 +1700,11 @@ def blocked(ranked: list[Sentence], margin: float | None = None) -> bool:
     named = ranked[0].features.get("post") == 1.0
     # a closest sentence that counts what the question states a count of with another number is read so too ('OCOP 4
     # sao' asked, '3 étoiles' said): the fact is there, with another count
-    return top.violation in ("place", "count") and top.score - ranked[0].score > margin and not (whole or named)
+    if top.violation in ("place", "count") and top.score - ranked[0].score > margin and not (whole or named):
+        return True
+    # so does a sentence of what the person asked of said about something else ('what did Tran The Dung ask regarding
+    # the orphan sponsorship programme' and his other words): the best one left is not theirs
+    return any(s.violation == "topic" and s.score - ranked[0].score > margin for s in ranked)
 
 
 def answers(best: Sentence | None, ranked: list[Sentence]) -> tuple[bool, float]:

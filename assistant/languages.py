@@ -676,6 +676,40 @@ _MONTHS = (
 # a day of a month, with its year when it follows: '22 janvier', 'den 22 januari' (the documents are in French and
 # Swedish; English 'may' and 'march' are everyday words too)
 DAY_MONTH = re.compile(rf"\b(?:0?[1-9]|[12]\d|3[01])(?:er)? (?:{_MONTHS})\b(?: (?:19|20)\d{{2}}\b)?", re.I)
+_MONTH_NUMBERS = {
+    **dict.fromkeys(("janvier", "januari", "january"), 1), **dict.fromkeys(("février", "februari", "february"), 2),
+    **dict.fromkeys(("mars", "march"), 3), "avril": 4, "april": 4, **dict.fromkeys(("mai", "maj", "may"), 5),
+    **dict.fromkeys(("juin", "juni", "june"), 6), **dict.fromkeys(("juillet", "juli", "july"), 7),
+    **dict.fromkeys(("août", "augusti", "august"), 8), "septembre": 9, "september": 9,
+    **dict.fromkeys(("octobre", "oktober", "october"), 10), "novembre": 11, "november": 11,
+    **dict.fromkeys(("décembre", "december"), 12),
+}  # fmt: skip
+_YEAR_AFTER = r"(?:,?\s+(?:năm\s+)?((?:19|20)\d{2})\b)?"
+# a day and its month, with the year when one follows: '8/12/2021', '8 décembre 2023', '13 March 2025', 'den 22
+# januari', 'ngày 8 tháng 12 năm 2021' (not '781/QD' nor a share's '1/3' of a year: those name no year)
+_DATES = re.compile(
+    rf"(?<![\d/])(\d{{1,2}})/(\d{{1,2}})(?:/((?:19|20)\d{{2}}))?(?![\d/])"
+    rf"|\b(\d{{1,2}})(?:er)?\s+({'|'.join(_MONTH_NUMBERS)})\b{_YEAR_AFTER}"
+    rf"|\bngày\s+(\d{{1,2}})\s+tháng\s+(\d{{1,2}}){_YEAR_AFTER}",
+    re.IGNORECASE,
+)
+
+
+def dates(text: str) -> list[tuple[int, int, int | None]]:
+    """The days a text names, as (day, month, year or None), in any of the documents' and questions' ways."""
+    out = []
+    for m in _DATES.finditer(text):
+        if m.group(1):
+            day, month, year = m.group(1), m.group(2), m.group(3)
+        elif m.group(4):
+            day, month, year = m.group(4), str(_MONTH_NUMBERS[m.group(5).lower()]), m.group(6)
+        else:
+            day, month, year = m.group(7), m.group(8), m.group(9)
+        if 1 <= int(day) <= 31 and 1 <= int(month) <= 12:
+            out.append((int(day), int(month), int(year) if year else None))
+    return out
+
+
 NUMBER = re.compile(r"\d+(?:[ \u00a0\u202f.,]\d+)*")
 # A short quoted name ('« 5 en 1 »', '"3 nej"'): the numbers in it name a team or a motto, they count nothing
 _QUOTED_NAME = re.compile(r"«[^«»]{1,40}»|\"[^\"]{1,40}\"|“[^“”]{1,40}”")
@@ -1245,7 +1279,8 @@ def _when_clause(question: str) -> bool:
     return match is not None and _CLAUSE_QUESTION.match(question, match.end()) is not None
 
 
-_CLAUSE_QUESTION = re.compile(
+_CLAUSE_QUESTION = re.compile(  # (after a preposition too: 'När distriktsfronten har sammanställt…, till vilken nivå…')
+    rf"(?:(?:{_PREPOSITIONS}|to|of|in|at|on|de|dans|av|i|på|om)\s+)?"
     r"(?:how|what|who|which|where|why|comment|qu'|que|quel\w*|qui|où|combien|hur|vad|vem|vilk\w*|varför)\b",
     re.IGNORECASE,
 )

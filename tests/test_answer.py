@@ -2392,3 +2392,56 @@ def test_a_person_quoted_as_the_source_is_not_asked_a_post_nor_an_existential_a_
     # 'are there no longer any poor households' asks how many districts, not which part of them
     reply = answer("In how many of Hanoi's districts, towns and townships are there no longer any poor households?")
     assert reply.found and "19" in reply.text.splitlines()[0], reply.text
+
+
+def test_the_days_and_stretches_of_years_a_text_names() -> None:
+    from assistant.languages import asked_kind, dates
+
+    assert dates("la résolution n° 35 du 8 décembre 2023") == [(8, 12, 2023)]
+    assert dates("ban hành ngày 8/12/2021, chiều 22/1") == [(8, 12, 2021), (22, 1, None)]
+    assert dates("ngày 8 tháng 12 năm 2021; 13 March 2025; den 22 januari") == [
+        (8, 12, 2021), (13, 3, 2025), (22, 1, None)
+    ]  # fmt: skip
+    assert dates("la décision n° 781/QD-UBND") == []
+    # an opening 'when' clause, then the question after a preposition: 'till vilken nivå…' asks no time
+    assert (
+        asked_kind("När distriktsfronten har sammanställt modellerna, till vilken nivå skickar den rapporten?") is None
+    )
+    assert asked_kind("När hölls konferensen i Ha Tinh?") == "time"
+
+
+def test_a_day_asked_in_another_year_and_another_term_are_not_in_the_documents(seeded: Settings) -> None:
+    # 'la résolution n° 35 du 8 décembre 2023 du Comité provincial du Parti de Quang Nam'
+    assert not answer("Quel numéro porte la résolution du Comité provincial du Parti de Quang Nam du 8/12/2021 ?").found
+    reply = answer("Quel numéro porte la résolution du Comité provincial du Parti de Quang Nam du 8 décembre 2023 ?")
+    assert reply.found and "résolution n° 35" in reply.citations[0].quotes[0], reply.text
+    # 'Under mandatperioden 2019-2024 deltog 100 % av ordförandena…': not the term before it
+    assert not answer(
+        "What share of Hanoi's Front committee chairs sat on Party committees in the 2014-2019 term?"
+    ).found
+    reply = answer("What share of Hanoi's Front committee chairs sat on Party committees in the 2019–2024 term?")
+    assert reply.found and "100 %" in reply.text.splitlines()[0], reply.text
+
+
+def test_what_a_person_said_about_a_thing_is_not_their_words_on_another(seeded: Settings) -> None:
+    # Nguyen Van Danh 'a rendu compte de la mise en œuvre des politiques…'; Le Ngoc Chau answered on the fund
+    assert not answer("What did Nguyen Van Danh, chair of the provincial Labour Federation, say about the criteria "
+                      "for a science and technology innovation fund?").found  # fmt: skip
+    reply = answer("Qu'a répondu Le Ngoc Chau sur les critères de création d'un fonds ?")
+    assert reply.found and "Le Ngoc Chau" in reply.citations[0].quotes[0], reply.text
+    # 'người đứng đầu' is the head, the first post: the Women's Union's is its chair, Nguyen Thi Le Ha, not Nguyen Thi
+    # Mai Thuy (the mass mobilisation commission's deputy head)
+    assert not answer("Bà Nguyễn Thị Mai Thủy, người đứng đầu Hội Liên hiệp Phụ nữ tỉnh Hà Tĩnh, đã đề xuất gì?").found
+    reply = answer("Người đứng đầu Hội Liên hiệp Phụ nữ tỉnh Hà Tĩnh là ai?")
+    assert reply.found and "Nguyen Thi Le Ha" in reply.text.splitlines()[0], reply.text
+
+
+def test_another_holder_of_the_post_a_question_gives_a_person_does_not_answer_for_them(seeded: Settings) -> None:
+    # the box's words are signed '– Nguyen Hai Ha, vice-président du Comité provincial du Front…', not Ho Van Tan's
+    assert not answer("What does Ho Van Tan, vice-chair of the provincial Fatherland Front committee, say about "
+                      "residential areas?").found  # fmt: skip
+    assert not answer("Vad säger Ho Van Tan, vice ordförande för provinsens fosterlandsfrontskommitté, om "
+                      "bostadsområdena?").found  # fmt: skip
+    reply = answer("Qu'a déclaré Huynh Van Viet, vice-président du Comité du Front du district de Mo Cay Bac, sur la "
+                   "sécurité sociale ?")  # fmt: skip
+    assert reply.found and "Huynh Van Viet" in reply.citations[0].quotes[0], reply.text
