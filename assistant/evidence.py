@@ -955,15 +955,16 @@ def _level_before(text: str, at: int) -> str | None:
 
 
 SPEAKER_REACH = 800  # characters before a sentence read for the holder of a role who says it
-SPEAKER_SENTENCES = 2  # sentences before it read so
 # a person named by a courtesy title and the last word of the name: '- a déclaré Mme Dung', 'sa herr Tuan'
 COURTESY = re.compile(r"\b(?:Mme|Mlle|M\.|Madame|Monsieur|Mr\.?|Mrs\.?|Ms\.?|herr|fru|ông|bà)\s+([A-ZĐ][\w'-]+)\b")
 
 
 def _role_said(question: Question, sentence: str, index: LexicalIndex, passage: Passage, at: int) -> float:
     """As `_role`, but a sentence that names no role, read for what a role's holder said or asked (not who holds it),
-    takes the role the text just before it names, across a paragraph break too: 'Le secrétaire provincial du Parti a
-    suggéré… | Pour les activités de sécurité sociale… il est nécessaire de procéder à une étude approfondie'."""
+    takes the role of the nearest sentence before it that names one, across a paragraph break too: 'Le secrétaire
+    provincial du Parti a suggéré… | Pour les activités de sécurité sociale… il est nécessaire de procéder à une étude
+    approfondie'; 'Selon le secrétaire provincial du Parti, le mouvement… doit continuer… | Au cours du processus… |
+    La province entière continue… | En particulier, une attention plus particulière est accordée…'."""
     own = _role(question, sentence)
     if own != 0.5 or question.kind == "person" or at <= 0:
         return own
@@ -973,8 +974,11 @@ def _role_said(question: Question, sentence: str, index: LexicalIndex, passage: 
     spans = sentence_spans(before, passage.language) if before.strip() else []
     if not spans:
         return own
-    said = before[spans[-SPEAKER_SENTENCES:][0][0] :]
-    return _role(question, said) if _body(question, said) else own  # the Women's Union's chair is not the Committee's
+    for a, b in reversed(spans):
+        said = before[a:b]
+        if _role(question, said) != 0.5:  # the Women's Union's chair is not the Committee's
+            return _role(question, said) if _body(question, said) else own
+    return own
 
 
 def _holds_role(question: Question, index: LexicalIndex, doc_id: str, last: str) -> bool:

@@ -2445,3 +2445,10 @@ def test_another_holder_of_the_post_a_question_gives_a_person_does_not_answer_fo
     reply = answer("Qu'a déclaré Huynh Van Viet, vice-président du Comité du Front du district de Mo Cay Bac, sur la "
                    "sécurité sociale ?")  # fmt: skip
     assert reply.found and "Huynh Van Viet" in reply.citations[0].quotes[0], reply.text
+
+
+def test_a_role_s_words_run_on_until_another_role_is_named(seeded: Settings) -> None:
+    # 'Selon le secrétaire provincial du Parti, le mouvement… doit continuer… | Au cours du processus… | La province
+    # entière continue… | En particulier, une attention plus particulière est accordée à certains domaines…'
+    reply = answer("Which areas does Quang Nam's provincial Party secretary say deserve more particular attention?")
+    assert reply.found and "transformation numérique" in reply.text.splitlines()[1], reply.text
