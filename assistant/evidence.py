@@ -491,10 +491,14 @@ def _years(text: str, single: set[str]) -> set[str]:
 
 
 def other_stretch(stretches: set[tuple[str, str]], text: str) -> bool:
-    """Whether a text is dated by other stretches of years than those the question names, and by no year of theirs
-    alone: 'mandatperioden 2019-2024' is not 'mandatperioden 2014–2019', although both hold 2019."""
+    """Whether a text is dated by other stretches of years than those the question names, each sharing a year with
+    them at most, and by no year of theirs alone: 'mandatperioden 2019-2024' is not 'mandatperioden 2014–2019',
+    although both hold 2019 ('la période 2021-2025' may well be the term asked as 2020–2025)."""
     ranges = set(YEAR_RANGE.findall(text))
-    if not stretches or not ranges or ranges & stretches:
+    if not stretches or not ranges:
+        return False
+    overlapping = any(min(b, d) > max(a, c) for a, b in ranges for c, d in stretches)  # (years as written: 4 digits)
+    if overlapping:
         return False
     return not set(YEAR.findall(YEAR_RANGE.sub(" ", text))) & {y for r in stretches for y in r}
 
@@ -976,8 +980,11 @@ def _role_said(question: Question, sentence: str, index: LexicalIndex, passage: 
         return own
     for a, b in reversed(spans):
         said = before[a:b]
-        if _role(question, said) != 0.5:  # the Women's Union's chair is not the Committee's
-            return _role(question, said) if _body(question, said) else own
+        role = _role(question, said)
+        if role != 0.5:  # (the Women's Union's chair is not the Committee's)
+            return role if _body(question, said) else own
+        if _names_someone(said) or COURTESY.search(said):
+            return own  # another speaker's words: 'M. Nguyen Van A, habitant…, a déclaré…'
     return own
 
 
@@ -1046,8 +1053,11 @@ def _posts_by_name(text: str, name: str) -> set[tuple[str, bool]]:
 def _another_holder(question: Question, posts: set[tuple[str, bool]], text: str, own: Words) -> bool:
     """Whether a sentence that does not name the person the question asks of names another in the post the question
     gives them ('que demande Ho Van Tan, vice-président du Comité provincial du Front…' against '– Nguyen Hai Ha,
-    vice-président du Comité provincial du Front…', the signature under the other's words)."""
-    if not posts or any(_names_person(k, own) for k in question.persons):
+    vice-président du Comité provincial du Front…', the signature under the other's words); not of another body's
+    post ('…Tran Van Binh, vice-président du Comité populaire provincial'), nor for a question who holds a post."""
+    if not posts or question.kind == "person" or any(_names_person(k, own) for k in question.persons):
+        return False
+    if question.bodies and not bodies(text) & question.bodies:
         return False
     return any(is_person_name(m.group()) and _posts_by_name(text, fold(m.group())) & posts for m in NAME.finditer(text))
 
@@ -1081,13 +1091,15 @@ def _named_anywhere(index: LexicalIndex) -> dict[str, list[str]]:
 _SAID = (
     r"say|said|says|ask|asks|asked|propose|proposes|proposed|suggest|suggests|suggested|answer|answers|answered|reply|"
     r"replies|replied|state|states|stated|explain|explains|explained|dit|dire|déclare|déclaré|demande|demandé|propose|"
-    r"proposé|suggère|suggéré|répond|répondu|explique|expliqué|affirme|affirmé|souligne|souligné|sa|sade|säger|"
+    r"proposé|suggère|suggéré|répond|répondu|explique|expliqué|affirme|affirmé|souligne|souligné|sade|säger|"
     r"föreslår|föreslog|ber|bad|svarar|svarade|förklarar|förklarade|betonar|betonade|nói|đề nghị|yêu cầu|đề xuất|"
-    r"trả lời|phát biểu|nêu"
+    r"trả lời|phát biểu|nêu|(?-i:sa(?=\s+[A-ZĐ]|\s+\w+\s+om\b))"  # Swedish 'Vad sa Nguyen…', not French 'sa'
 )
+# (what follows within a clause or two; not 'om' as 'if', 'về' as 'to go to', nor 'on' of a day)
 _SAID_ABOUT = re.compile(
-    rf"\b(?:{_SAID})\b.*?(?:\b(?:about|regarding|concerning|on|sur|concernant|om|angående|gällande|beträffande|về)\s+|"
-    r"\b(?:au sujet|à propos)\s+d(?:e|es|u)\s+|\b(?:au sujet|à propos)\s+d['’])([^?;]+)",
+    rf"\b(?:{_SAID})\b[^?;]{{0,120}}?(?:\b(?:about|regarding|concerning|sur|concernant|angående|gällande|beträffande)\s+|"
+    r"\bom\s+(?!(?:de|han|hon|vi|man|det|den|ni|jag|du|inte)\b)|\bvề\s+(?!(?:thăm|dự|làm|với|nhà|quê)\b)|"
+    r"\b(?:au sujet|à propos)\s+d(?:e|es|u)\s+|\b(?:au sujet|à propos)\s+d['’])([^?;,]+)",
     re.IGNORECASE,
 )
 
@@ -1491,7 +1503,7 @@ def sentences(
             if violation is None and quoted < 0.5:
                 violation = "quoted"  # most of the name it quotes is nowhere near: another model, another team
             if violation is None and subject and not any(matched(k, Words(before, passage.language)) for k in subject):
-                violation = "topic"  # what the person said of something else
+                violation = "said"  # what the person said of something else
             if violation is None and question.qualities and not _of_quality(question, text, own, passage.language):
                 violation = "quality"  # '6 av 11 kamrater' are not said to be women
             if violation is None and other_level(question, text):
@@ -1708,7 +1720,7 @@ def blocked(ranked: list[Sentence], margin: float | None = None) -> bool:
         return True
     # so does a sentence of what the person asked of said about something else ('what did Tran The Dung ask regarding
     # the orphan sponsorship programme' and his other words): the best one left is not theirs
-    return any(s.violation == "topic" and s.score - ranked[0].score > margin for s in ranked)
+    return any(s.violation == "said" and s.score - ranked[0].score > margin for s in ranked)
 
 
 def answers(best: Sentence | None, ranked: list[Sentence]) -> tuple[bool, float]:

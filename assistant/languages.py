@@ -686,7 +686,8 @@ _MONTH_NUMBERS = {
 }  # fmt: skip
 _YEAR_AFTER = r"(?:,?\s+(?:năm\s+)?((?:19|20)\d{2})\b)?"
 # a day and its month, with the year when one follows: '8/12/2021', '8 décembre 2023', '13 March 2025', 'den 22
-# januari', 'ngày 8 tháng 12 năm 2021' (not '781/QD' nor a share's '1/3' of a year: those name no year)
+# januari', 'ngày 8 tháng 12 năm 2021' (not '781/QD'; a share's '1/3' reads as a day of no year, which no day asked
+# with its year is compared with); English 'may' and 'march' only after a day's number
 _DATES = re.compile(
     rf"(?<![\d/])(\d{{1,2}})/(\d{{1,2}})(?:/((?:19|20)\d{{2}}))?(?![\d/])"
     rf"|\b(\d{{1,2}})(?:er)?\s+({'|'.join(_MONTH_NUMBERS)})\b{_YEAR_AFTER}"
@@ -696,7 +697,8 @@ _DATES = re.compile(
 
 
 def dates(text: str) -> list[tuple[int, int, int | None]]:
-    """The days a text names, as (day, month, year or None), in any of the documents' and questions' ways."""
+    """The days a text names, as (day, month, year or None): a day's number before its month's, or before the month's
+    name (not 'December 8, 2023' nor '08.12.2021', which neither the documents nor the questions seen write)."""
     out = []
     for m in _DATES.finditer(text):
         if m.group(1):

@@ -2395,6 +2395,7 @@ def test_a_person_quoted_as_the_source_is_not_asked_a_post_nor_an_existential_a_
 
 
 def test_the_days_and_stretches_of_years_a_text_names() -> None:
+    from assistant.evidence import other_stretch
     from assistant.languages import asked_kind, dates
 
     assert dates("la résolution n° 35 du 8 décembre 2023") == [(8, 12, 2023)]
@@ -2408,17 +2409,41 @@ def test_the_days_and_stretches_of_years_a_text_names() -> None:
         asked_kind("När distriktsfronten har sammanställt modellerna, till vilken nivå skickar den rapporten?") is None
     )
     assert asked_kind("När hölls konferensen i Ha Tinh?") == "time"
+    # a stretch that shares a year at most with the one asked is another ('2019-2024' for 2014–2019); not one offset
+    # by a year ('2021-2025' for 2020–2025)
+    assert other_stretch({("2014", "2019")}, "Under mandatperioden 2019-2024 deltog 100 %…")
+    assert not other_stretch({("2020", "2025")}, "Pour la période 2021-2025, …")
+    assert not other_stretch({("2014", "2019")}, "Au cours du mandat 2014-2019, …")
+
+
+def test_what_a_person_is_asked_to_have_said_something_about() -> None:
+    from assistant.evidence import _SAID_ABOUT
+
+    def about(question: str) -> str | None:
+        found = _SAID_ABOUT.search(question)
+        return found.group(1).strip() if found else None
+
+    assert (
+        about("What did Tran The Dung ask regarding the orphan sponsorship programme?")
+        == "the orphan sponsorship programme"
+    )
+    assert about("Vad sa Pham Anh Tuan om tillsyn och social kritik?") == "tillsyn och social kritik"
+    assert about("Ông Việt đã nói gì về cách nhân rộng mô hình?") == "cách nhân rộng mô hình"
+    # French 'sa' is 'his'; Swedish 'om' may be 'if'; Vietnamese 'về thăm' is to go and visit
+    assert about("Combien de ménages Nguyen Van Danh a-t-il aidés dans sa commune sur l'ensemble de l'année ?") is None
+    assert about("Vad bad partisekreteraren kommunerna att göra om de inte når målen?") is None
+    assert about("Bà Lê Thị Hoa đề nghị gì khi về thăm xã Tam Thăng?") is None
 
 
 def test_a_day_asked_in_another_year_and_another_term_are_not_in_the_documents(seeded: Settings) -> None:
     # 'la résolution n° 35 du 8 décembre 2023 du Comité provincial du Parti de Quang Nam'
-    assert not answer("Quel numéro porte la résolution du Comité provincial du Parti de Quang Nam du 8/12/2021 ?").found
+    reply = answer("Quel numéro porte la résolution du Comité provincial du Parti de Quang Nam du 8/12/2021 ?")
+    assert not reply.found and "pour 2023, pas pour 2021" in reply.text.splitlines()[0], reply.text
     reply = answer("Quel numéro porte la résolution du Comité provincial du Parti de Quang Nam du 8 décembre 2023 ?")
     assert reply.found and "résolution n° 35" in reply.citations[0].quotes[0], reply.text
     # 'Under mandatperioden 2019-2024 deltog 100 % av ordförandena…': not the term before it
-    assert not answer(
-        "What share of Hanoi's Front committee chairs sat on Party committees in the 2014-2019 term?"
-    ).found
+    reply = answer("What share of Hanoi's Front committee chairs sat on Party committees in the 2014-2019 term?")
+    assert not reply.found and "for 2019-2024, not for 2014-2019" in reply.text.splitlines()[0], reply.text
     reply = answer("What share of Hanoi's Front committee chairs sat on Party committees in the 2019–2024 term?")
     assert reply.found and "100 %" in reply.text.splitlines()[0], reply.text
 
