@@ -1645,11 +1645,9 @@ def _declined(question: str, part: Part, language: str) -> Answer:
         best.features.get("year_conflict") == 1.0 or other_stretch(part.question.stretches, best.text)
     )
     if best is not None and conflict and _answers_but_for_its_year(best, part):
-        ranges = {f"{a}-{b}" for a, b in YEAR_RANGE.findall(part.typed)}
-        asked = sorted(ranges | set(YEAR.findall(YEAR_RANGE.sub(" ", part.typed))))
-        # a stretch as written: 'for 2009-2024, not for 2009'
-        stretches = {f"{a}-{b}" for a, b in YEAR_RANGE.findall(best.text)}
-        given = sorted(stretches | set(YEAR.findall(YEAR_RANGE.sub(" ", best.text))) - set(asked))
+        # a stretch as written: 'for 2009-2024, not for 2009', 'for 2019-2024, not for 2014-2019'
+        asked = sorted(_years_written(part.typed))
+        given = sorted(_years_written(best.text) - set(asked))
         if asked and given:
             text = phrase(language, "other_year", given=", ".join(given), asked=", ".join(asked))
             return _declined_citing(question, best, text, language)
@@ -1662,6 +1660,11 @@ def _declined(question: str, part: Part, language: str) -> Answer:
     citations = [Citation.of(i, p) for i, p in enumerate(_related(part), start=1)]
     text = phrase(language, "none") + (" " + phrase(language, "related") if citations else "")
     return Answer(question=question, text=text, found=False, citations=citations, language=language)
+
+
+def _years_written(text: str) -> set[str]:
+    """The stretches of years a text names, as 'start-end', and the years it names outside them."""
+    return {f"{a}-{b}" for a, b in YEAR_RANGE.findall(text)} | set(YEAR.findall(YEAR_RANGE.sub(" ", text)))
 
 
 def _declined_citing(question: str, sentence: Sentence, text: str, language: str) -> Answer:

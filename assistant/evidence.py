@@ -503,10 +503,14 @@ def other_stretch(stretches: set[tuple[str, str]], text: str) -> bool:
     return not set(YEAR.findall(YEAR_RANGE.sub(" ", text))) & {y for r in stretches for y in r}
 
 
-def _misdated(asked: list[tuple[int, int, int | None]], text: str) -> bool:
+def _misdated(asked: list[tuple[int, int, int | None]], index: LexicalIndex, doc_id: str) -> bool:
     """Whether a document names a day the question asks of only in another year: 'ngày 8/12/2021' against 'la
-    résolution n° 35 du 8 décembre 2023' (a document that does not name the day is judged by its years)."""
-    said = dates(text)
+    résolution n° 35 du 8 décembre 2023' (a document that does not name the day is judged by its years). Its days
+    are read once per document."""
+    key = f"dates:{doc_id}"
+    if key not in index.cache:
+        index.cache[key] = dates(index.document_text(doc_id))
+    said: list[tuple[int, int, int | None]] = index.cache[key]
     for day, month, year in asked:
         years = {y for d, m, y in said if (d, m) == (day, month)}
         if years and year not in years and None not in years:
@@ -1115,23 +1119,22 @@ def said_about(question: Question, typed: str) -> list[KeyWord]:
     return [k for k in question.keys if k.kind == "word" and fold(k.word) in said]
 
 
-def _miscast(question: Question, typed: str, index: LexicalIndex) -> bool:
+def _miscast(question: Question, given: dict[str, set[tuple[str, bool]]], index: LexicalIndex) -> bool:
     """Whether the question as typed gives a person it names a post of a family the documents give them, but not
     that post: the deputy's where they hold the post itself, or the reverse ('Vad sa Pham Anh Tuan, ordförande för
     Hanois fosterlandsfrontskommitté…' of the city's vice-chair; 'Tran The Dung, Ha Tinh's provincial Party
-    secretary' of its deputy secretary). Not asked of a question about who holds a post."""
+    secretary' of its deputy secretary). Not asked of a question about who holds a post. `given`: the posts the
+    question as typed gives each person it names, by their folded name."""
     if question.kind == "person" or question.role is None:
         return False
-    for person in question.persons:
-        name = fold(person.word)
-        given = _posts_by_name(typed, name)
-        if not given:
+    for name, posts in given.items():
+        if not posts:
             continue
         held: set[tuple[str, bool]] = set()
         for sentence in _named_anywhere(index).get(name.split()[-1], []):
             held |= _posts_by_name(sentence, name)
-        families = {f for f, _ in given}
-        if held and not held & given and any(f in families for f, _ in held):
+        families = {f for f, _ in posts}
+        if held and not held & posts and any(f in families for f, _ in held):
             return True
     return False
 
@@ -1414,8 +1417,10 @@ def sentences(
     source = ATTRIBUTION.match(typed)
     sourced = source is not None and all(given_in(k.word, source.group()) for k in question.persons)
     titled = bool(question.persons) and bool(ASKS_TITLE.search(typed)) and not sourced
-    # a post the question as typed gives a person that is not theirs (a follow-up's carried names give none)
-    miscast = _miscast(question, typed, index)
+    # the posts the question as typed gives the people it names (a follow-up's carried names are given none), and
+    # whether one is not theirs
+    posts = {fold(k.word): _posts_by_name(typed, fold(k.word)) for k in question.persons}
+    miscast = _miscast(question, posts, index)
     # a credit ('Article et photos : P. Tuyet', 'Kieu Minh') or the source line is a sentence only to a question about
     # the article or its site
     article = asks_of_article(typed)
@@ -1425,8 +1430,7 @@ def sentences(
     posted = titled and bool(_ASKS_POST.search(typed)) and not article
     titled_level = body_level(typed) if posted else None
     subject = said_about(question, typed)
-    # the posts the question as typed gives the people it names
-    given = set().union(*(_posts_by_name(typed, fold(k.word)) for k in question.persons)) if not sourced else set()
+    given = set().union(*posts.values()) if not sourced else set()
     asked = qualifiers(typed, question.keys)
     nowhere = _nowhere(index, question.counted)
     for passage in results.passages:
@@ -1454,11 +1458,12 @@ def sentences(
         fused = (cand.fused / top_fused) if cand and top_fused else 0.0
         # the years around a sentence that names none date it, but not one a figure is compared with ('… par
         # rapport à 2010' does not say the sentence before it is of 2010)
-        years_near = _years(BASE_YEAR.sub(" ", wide.text), question.single)
+        undated = BASE_YEAR.sub(" ", wide.text)  # (without the years a figure is compared with)
+        years_near = _years(undated, question.single)
         if question.years and not years_near:  # dated by the paragraph before, when its own names no year
             years_near = _dated_before(index, passage, wide.start, question.single)
         years_near |= _years(passage.title, question.single)
-        misdated = bool(question.dates) and _misdated(question.dates, index.document_text(passage.doc_id))
+        misdated = bool(question.dates) and _misdated(question.dates, index, passage.doc_id)
         sim_base = similarity_base(question.language, passage.language)
         spans = sentence_spans(wide.text, passage.language)
         for i, (a, b) in enumerate(spans):
@@ -1472,7 +1477,7 @@ def sentences(
             years_here = _years(text, question.single)
             features = {
                 "own": coverage(question.keys, own := Words(text, passage.language), doc_words),
-                "context": coverage(question.keys, Words(before, passage.language), doc_words),
+                "context": coverage(question.keys, context := Words(before, passage.language), doc_words),
                 "passage": passage_cov,
                 "missing": missing,
                 "prior": 1.0 / passage.rank,
@@ -1502,7 +1507,7 @@ def sentences(
             violation = violated(question, features) or ("place" if other else None)
             if violation is None and quoted < 0.5:
                 violation = "quoted"  # most of the name it quotes is nowhere near: another model, another team
-            if violation is None and subject and not any(matched(k, Words(before, passage.language)) for k in subject):
+            if violation is None and subject and not any(matched(k, context) for k in subject):
                 violation = "said"  # what the person said of something else
             if violation is None and question.qualities and not _of_quality(question, text, own, passage.language):
                 violation = "quality"  # '6 av 11 kamrater' are not said to be women
@@ -1523,7 +1528,7 @@ def sentences(
             if violation is None and stated_elsewhere:
                 violation = "count"  # its passage counts what the question does, with another number
             # (and one dated by another stretch, in itself or, when it names no year, around it)
-            stretched = other_stretch(question.stretches, text if years_here else BASE_YEAR.sub(" ", wide.text))
+            stretched = bool(question.stretches) and other_stretch(question.stretches, text if years_here else undated)
             if violation is None and question.years and (features["years"] == 0.0 or misdated or stretched):
                 violation = "year"  # last, so that a sentence about another place says so
             out.append(Sentence(wide, a, b, features, violation=violation, elsewhere=other))
