@@ -37,6 +37,9 @@ PIVOT = "en"
 MAX_TRANSLATIONS = 3
 MIN_HEAD = 5  # letters in the head of a compound looked up on its own
 MIN_MODIFIER = 2  # letters before it (Swedish om-, ny-, på-)
+MIN_MODIFIER_WORD = 4  # letters of a compound's first part looked up on its own ('drog' of 'drogberoende')
+MODIFIER_TRANSLATIONS = 2  # translations kept of it, after the head's
+MODIFIED = {"sv"}  # the languages that write a noun and its modifier as one word ('gurkmejemodellen')
 # the most words of a phrase looked up whole: the glossaries' Vietnamese names of bodies run to seven syllables
 # ('hội liên hiệp phụ nữ', 'ủy ban mặt trận tổ quốc việt nam')
 MAX_PHRASE = 7
@@ -225,10 +228,31 @@ def _pick(translations: list[str], target: str, known: Known | None) -> list[str
     return translations[:MAX_TRANSLATIONS]
 
 
+@cache
+def _glossed(source: str, target: str) -> Table:
+    """The domain's words of a pair neither of whose languages is English, through the English glossaries of both:
+    French 'arrondissement' is the glossary's 'district', which the Swedish glossary gives as 'distrikt' (FreeDict's
+    fra-swe gives 'runda', a round). Keyed by the source word's stem."""
+    table: Table = {}
+    if PIVOT in (source, target):
+        return table
+    into_target = {_key(h, PIVOT): ts for h, ts in _glossary(PIVOT, target) or []}
+    for english, words in _glossary(PIVOT, source) or []:
+        for word in words:
+            bucket = table.setdefault(_key(word, source), [])
+            bucket.extend(t for t in into_target.get(_key(english, PIVOT), []) if t not in bucket)
+    return {k: v for k, v in table.items() if v}
+
+
 def _lookup(word_key: str, source: str, target: str, folder: Path, known: Known | None = None) -> list[str]:
     table = load(source, target, folder) or {}
-    if table.get(word_key):  # an entry left empty (its translations were glosses) is no entry: English may have one
-        return _pick(table[word_key], target, known)
+    direct = table.get(word_key, [])  # an entry left empty (its translations were glosses) is no entry
+    # the domain's sense through the glossaries, when no translation the pair's dictionary gives is one the documents
+    # use (all of them, without knowing which): French 'vice' is FreeDict's 'brist' (a defect), the reports' 'vice'
+    used = any(known(t, target) for t in direct) if known is not None else bool(direct)
+    glossed = [] if used else _glossed(source, target).get(word_key, [])
+    if direct or glossed:
+        return _pick([*glossed, *(t for t in direct if t not in glossed)], target, known)
     if source != PIVOT and target != PIVOT:  # through English
         out: list[str] = []
         for english in (load(source, PIVOT, folder) or {}).get(word_key, [])[:2]:
@@ -273,7 +297,19 @@ def _translate_word(word: str, source: str, target: str, folder: Path, known: Kn
             continue
         found = _lookup(head, source, target, folder, known)
         if found:
-            return found
+            if source not in MODIFIED:
+                return found
+            return found + [t for t in _modifier(word[:cut], source, target, folder, known) if t not in found]
+    return []
+
+
+def _modifier(modifier: str, source: str, target: str, folder: Path, known: Known | None) -> list[str]:
+    """What the first part of a compound names, as a word of its own or without its linking 's': the turmeric of
+    'gurkmejemodellen', the drugs of 'drogberoende'; nothing for a part shorter than a compound's head may be."""
+    for part in (modifier, modifier[:-1] if modifier.endswith("s") else ""):
+        if len(part) >= MIN_MODIFIER_WORD and not is_stopword(part):
+            if found := _lookup(_key(part, source), source, target, folder, known):
+                return found[:MODIFIER_TRANSLATIONS]
     return []
 
 

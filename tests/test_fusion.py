@@ -194,3 +194,32 @@ def test_a_vietnamese_syllable_of_a_translated_phrase_is_not_translated_alone(tm
     found = expand("Bao nhiêu hộ dân được hỗ trợ?", "vi", ["fr"], tmp_path)["fr"]
     assert found["dân"] == found["hộ"]  # the phrase's translations only ('ménages'), not 'populaire' of 'dân'
     assert not {"populaire", "peuple"} & set(found["dân"]), found["dân"]
+
+
+def test_a_swedish_compound_is_translated_by_its_head_then_its_first_part(tmp_path: Path) -> None:
+    # 'gurkmejemodellen' was only 'modèle': the turmeric it is the model of was lost to the search
+    folder = tmp_path / "dictd"
+    folder.mkdir()
+    write_dictd(folder / "freedict-swe-fra", {"modell": "modèle", "gurkmeja": "curcuma", "drog": "drogue",
+                                              "beroende": "dépendance"})  # fmt: skip
+    found = expand("Gurkmejemodellen och drogberoende?", "sv", ["fr"], folder)["fr"]
+    assert found["gurkmejemodellen"] == ["modèle", "curcuma"]
+    assert found["drogberoende"] == ["dépendance", "drogue"]
+    # French writes no such compounds: a head found in a word it lacks is all it gives
+    french = tmp_path / "french"
+    french.mkdir()
+    write_dictd(french / "freedict-fra-swe", {"parole": "ord", "porte": "dörr"})
+    assert expand("Le porteparole ?", "fr", ["sv"], french)["sv"]["porteparole"] == ["ord"]
+
+
+def test_a_post_is_translated_between_french_and_swedish_through_both_glossaries(tmp_path: Path) -> None:
+    # a dictionary of the pair whose translations the documents do not use: the glossaries' 'chair' is 'présidente'
+    # in French and 'ordförande' in Swedish
+    folder = tmp_path / "dictd"
+    folder.mkdir()
+    write_dictd(folder / "freedict-fra-swe", {"présidente": "presidentskap"})
+    used = lambda word, language: word == "ordförande"  # noqa: E731
+    assert expand("Qui est la présidente ?", "fr", ["sv"], folder, used)["sv"]["présidente"][0] == "ordförande"
+    # where the documents use what the dictionary gives, it is kept, and the glossaries' sense not added
+    known = lambda word, language: word == "presidentskap"  # noqa: E731
+    assert expand("Qui est la présidente ?", "fr", ["sv"], folder, known)["sv"]["présidente"] == ["presidentskap"]
