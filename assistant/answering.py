@@ -33,6 +33,7 @@ from .evidence import (
     body_mentions,
     decide,
     is_person_name,
+    names_person,
     other_stretch,
     probability,
     question_of,
@@ -451,6 +452,10 @@ def _alternatives(question: str) -> tuple[str, ...] | None:
     return tuple(asked[language].format(f"{side} {said}".strip()) for side in (a, b))
 
 
+# what a question is about, set before a colon: 'Maisons de solidarité : …' (a few words)
+_TOPIC = re.compile(r"^\W*([^:?]{3,60}?)\s*:\s*(?=\S)")
+
+
 def split_parts(question: str) -> list[str]:
     """A question that asks two things, as two questions: 'how many X and how many Y', one fact for two places
     ('the secretaries of Ha Tinh and of Quang Nam'), or one fact compared with another place's ('…in Ha Tinh in
@@ -489,6 +494,10 @@ def split_parts(question: str) -> list[str]:
         # a place or name said once stands for every part that names none: 'how many X and how many Y in Ha Tinh';
         # a part with its own place keeps it
         names = [n for p in pieces for n in _proper_names(p)]  # not a post's or a body's capital: 'Hà Nội', not 'Mặt'
+        # a topic set before a colon is every part's: 'Maisons de solidarité : quel chiffre pour Ha Tinh…, et quel
+        # chiffre pour Hanoi…'
+        if (topic := _TOPIC.match(pieces[0])) and not _ASKING_WORD.search(topic.group(1)):
+            pieces = pieces[:1] + [p if p.startswith(topic.group()) else topic.group() + p for p in pieces[1:]]
         # each part a question as typed, with its question mark, then the names it stands for
         pieces = [p if p.rstrip().endswith("?") else p.rstrip() + _mark(question) for p in pieces]
         return [p if _names(p) or not names else f"{p} {', '.join(dict.fromkeys(names))}" for p in pieces]
@@ -873,7 +882,10 @@ _ASKS_AD = re.compile(
 # explain…', 'Qu'a déclaré…', 'Vad sa…'
 _SAYING = re.compile(
     r"\b(?:say|says|said|tell|told|explain|explained|state|stated|dit|déclaré|déclare|expliqué|explique|affirmé|"
-    r"affirme|sa|sade|säger|förklarade|förklarar|berättade|nói|cho biết|phát biểu|chia sẻ|giải thích)\b",
+    r"affirme|sa|sade|säger|förklarade|förklarar|berättade|nói|cho biết|phát biểu|chia sẻ|giải thích|"
+    # or proposed: 'Vad föreslog Nguyen Thi Mai Thuy…' and '…, Nguyen Thi Le Ha, a proposé des idées…'
+    r"propose|proposes|proposed|suggest|suggests|suggested|recommend|recommended|propose|proposé|proposée|suggère|"
+    r"suggéré|recommandé|föreslog|föreslår|föreslagit|rekommenderade|đề xuất|đề nghị|kiến nghị)\b",
     re.IGNORECASE,
 )
 
@@ -883,12 +895,10 @@ def _said_by_another(typed: str, question: Question, best: Sentence) -> bool:
     …', 'Ông Huỳnh Văn Việt … đã nói gì về…') and the best sentence opens by saying whose words it gives, another
     person's: they are no answer of his."""
     asked = ATTRIBUTION.match(typed)
-    # or one that opens on its speaker's whole name, three words from a family name that name no place ('Ho Van Tan,
-    # membre permanent…, a expliqué comment…'; not 'Le Comité populaire…')
-    speaker = NAME.match(best.text) if _SAYING.search(best.text) else None
-    if speaker and (len(speaker.group().split()) < 3 or not is_person_name(speaker.group())):
-        speaker = None
-    said = ATTRIBUTION.match(best.text) or speaker
+    # or one that names its speaker in full before the verb, three words from a family name that name no place ('Ho
+    # Van Tan, membre permanent…, a expliqué comment…', 'La présidente de l'Union…, Nguyen Thi Le Ha, a proposé…'; not
+    # 'Le Comité populaire…')
+    said = ATTRIBUTION.match(best.text) or _speaker_before_saying(best.text)
     if (asked is None and not _SAYING.search(typed)) or said is None or not question.persons:
         return False
     source = Words(typed[: asked.end()] if asked else typed, question.language)
@@ -897,7 +907,15 @@ def _said_by_another(typed: str, question: Question, best: Sentence) -> bool:
     # (a name the sentence's first word runs into: 'Selon Ho Van Tan')
     others = [m.group() for m in NAME.finditer(clause) if any(fold(w) in SURNAMES for w in m.group().split()[:2])]
     held = Words(clause, best.passage.language)
-    return bool(persons and others) and not any(matched(k, held) for k in persons)
+    # (the whole name: 'Nguyen Thi Le Ha' is not 'Nguyen Thi Mai Thuy')
+    return bool(persons and others) and not any(names_person(k, held) for k in persons)
+
+
+def _speaker_before_saying(text: str) -> re.Match[str] | None:
+    """The first whole name before a sentence's verb of saying: three words from a family name that name no place."""
+    verb = _SAYING.search(text)
+    names = NAME.finditer(text[: verb.start()]) if verb else iter(())
+    return next((m for m in names if len(m.group().split()) >= 3 and is_person_name(m.group())), None)
 
 
 # a sentence that lists who was present ('Étaient également présents à la conférence…, Tran Van Ky, et…', 'Deltog

@@ -341,9 +341,31 @@ _SHARE_SAID = re.compile(
 )  # '6 av 11 kamrater', '19/19 xã'; not a date ('le 13/3,'), a decree ('15/2023/QĐ-UBND')
 
 
+# a count the question states in words: 'a dozen villages', 'douze villages', 'tolv byar', 'mười thôn' (not French
+# 'neuf', new, nor Vietnamese 'năm', year, and 'ba', which are also other words)
+_COUNT_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
+    "twelve": 12, "dozen": 12, "fifteen": 15, "twenty": 20, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7,
+    "huit": 8, "dix": 10, "onze": 11, "douze": 12, "douzaine": 12, "quinze": 15, "vingt": 20, "två": 2, "tre": 3,
+    "fyra": 4, "fem": 5, "sju": 7, "åtta": 8, "nio": 9, "tio": 10, "elva": 11, "tolv": 12, "dussin": 12, "femton": 15,
+    "tjugo": 20, "hai": 2, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
+}  # fmt: skip
+_IN_WORDS = re.compile(
+    rf"\b(?:an?\s+|une\s+|ett\s+)?({'|'.join(sorted(_COUNT_WORDS, key=len, reverse=True))})\s+"
+    r"(?:(?:of|de|d['’])\s*)?(?=[^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def _counts_in_digits(text: str) -> str:
+    """A question's counts said in words written in digits: 'a dozen villages' -> '12 villages'."""
+    return _IN_WORDS.sub(lambda m: f"{_COUNT_WORDS[m.group(1).lower()]} ", text)
+
+
 def _stated_counts(keys: list[KeyWord], text: str) -> list[tuple[str, KeyWord | None]]:
-    """The counts the question states: each number with the key word of what it counts ('12', 'villages'), and a
-    total it asks a share of ('15', None: 'Hur många av de 15 ledamöterna…')."""
+    """The counts the question states: each number with the key word of what it counts ('12', 'villages'; 'a dozen
+    villages' too), and a total it asks a share of ('15', None: 'Hur många av de 15 ledamöterna…')."""
+    text = _counts_in_digits(text)
     by_word = {fold(k.word): k for k in keys if k.kind == "word"}
     out: list[tuple[str, KeyWord | None]] = []
     for number, run in _COUNT.findall(text):
@@ -641,7 +663,7 @@ def _persons(names: list[KeyWord], places: list[Place], text: str) -> list[KeyWo
     return out
 
 
-def _names_person(key: KeyWord, text: Words) -> bool:
+def names_person(key: KeyWord, text: Words) -> bool:
     """Whether a text names a person: all the name's words, one after the other, not a word that only begins like
     one of them ('Nguyen Van Hung' is not in a text of 'Nguyen Van Phuc' and 'Hung Yen')."""
     return any(form in text.words for form in key.forms) or text.has_run(key.parts)
@@ -1059,7 +1081,7 @@ def _another_holder(question: Question, posts: set[tuple[str, bool]], text: str,
     gives them ('que demande Ho Van Tan, vice-président du Comité provincial du Front…' against '– Nguyen Hai Ha,
     vice-président du Comité provincial du Front…', the signature under the other's words); not of another body's
     post ('…Tran Van Binh, vice-président du Comité populaire provincial'), nor for a question who holds a post."""
-    if not posts or question.kind == "person" or any(_names_person(k, own) for k in question.persons):
+    if not posts or question.kind == "person" or any(names_person(k, own) for k in question.persons):
         return False
     if question.bodies and not bodies(text) & question.bodies:
         return False
@@ -1449,7 +1471,7 @@ def sentences(
         numbers = _share([n in wide.text for n in question.numbers])
         # (one of them, for a question about two people whom two documents name: 'Ông Đỗ Anh Tuấn… và bà Nguyễn Lan
         # Hương… cùng là ủy viên…')
-        unnamed = bool(question.persons) and not any(_names_person(k, doc_words) for k in question.persons)
+        unnamed = bool(question.persons) and not any(names_person(k, doc_words) for k in question.persons)
         # a name another document writes and this one does not ('bão Yagi' against the Hanoi report's fund)
         elsewhere_named = any(not matched(k, doc_words) for k in question.things)
         stated_elsewhere = bool(question.stated) and recounted(question.stated, wide.text, passage.language)

@@ -178,7 +178,10 @@ class Words:
 
 def matched(key: KeyWord, text: Words) -> bool:
     """Whether a text holds a key word in one of its forms; a name of several words, also with its words apart, in
-    their order ('Ha Noi' for 'Hanoi')."""
+    their order ('Ha Noi' for 'Hanoi'). A name of several words is not in a word it only begins like: 'Nguyen Thi Mai
+    Thuy' is not in 'Nguyen Thi Le Ha', whose 'nguyen' shares its first letters."""
+    if key.parts:
+        return any(form in text.words or form in text.heads for form in key.forms) or text.has_run(key.parts)
     if any(text.has(form) for form in key.forms):
         return True
     return bool(key.parts) and text.has_run(key.parts)

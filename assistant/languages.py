@@ -330,7 +330,10 @@ _ASKS_EARNINGS = (
 ASKS_NUMBER = re.compile(
     r"\b(how many|how much|amount|(?<!reference )number of|times|combien|montant|nombre de|fois|hur många|"
     rf"hur mycket|belopp|beloppet|antal|antalet|gånger|bao nhiêu|mấy|số lượng|bao nhiêu lần|{_SHARE}"
-    r"|average|moyenne|genomsnitt\w*|bình quân)\b"  # 'What is the average monthly income…' asks a number
+    r"|average|moyenne|genomsnitt\w*|bình quân"  # 'What is the average monthly income…' asks a number
+    # and a figure asked for: 'quel chiffre pour Ha Tinh', 'what figure did…', 'vilken siffra' (not Vietnamese 'con
+    # số', 'the figure', which a question may ask the meaning of)
+    r"|(?:what|which)\s+(?:figures?|totals?)|quels?\s+chiffres?|quel\s+total|vilken\s+siffra|vilka\s+siffror)\b"
     rf"|{_ASKS_EARNINGS}",  # 'What profit did the sale bring?' asks a sum
     re.IGNORECASE,
 )
@@ -371,7 +374,11 @@ SUM = re.compile(
 _NAME_IT = (
     r"name|give the names? of|state the names? of|nommez|citez|donnez les? noms? d(?:e|u|es)|"
     r"indiquez les? noms? d(?:e|u|es)|"
-    r"nämn|ange namn(?:et|en)? på|uppge namn(?:et|en)? på|nêu tên|cho biết tên|hãy cho biết tên|hãy nêu tên"
+    r"nämn|ange namn(?:et|en)? på|uppge namn(?:et|en)? på|nêu tên|cho biết tên|hãy cho biết tên|hãy nêu tên|"
+    # or asked what they are called: 'What is the name of the chair…', 'Comment s'appelle la présidente…', 'Vad heter
+    # ordföranden…'
+    r"what(?:'s|\s+is|\s+was)\s+the\s+names?\s+of|quel\s+est\s+le\s+nom\s+d(?:e|u|es)|comment\s+s['’]appell?e(?:nt)?|"
+    r"comment\s+se\s+nomme|vad\s+heter|vad\s+hette|vad\s+är\s+namnet\s+på"
 )
 ASKS_PERSON = re.compile(
     rf"{_ASKING}(?:who|whom|qui|vem|ai)\b|\b(?:ai là|là ai|người nào|do ai|thì ai(?!\s+cũng))\b"
@@ -385,6 +392,8 @@ ASKS_PERSON = re.compile(
     # which writer: 'Vilken skribent står bakom texten…' (not 'which author', who may be one the news quotes)
     r"writer|rédacteur|rédactrice|skribent)\b(?!['’]s)"
     r"|\b(?:chủ tịch|bí thư|trưởng ban|giám đốc|tác giả)\s+nào\b"
+    # a post's holder asked for by name in Vietnamese, after the post: 'Chủ tịch … Hà Nội tên là gì?'
+    r"|\b(?:chủ tịch|bí thư|trưởng ban|giám đốc|cấp phó|cấp trưởng|người đứng đầu)\b[^?]{0,120}\btên\s+(?:là\s+)?gì\b"
     # a post's holder asked for by name: 'Name the chair of…', 'Nommez le vice-président…', 'Nämn ordföranden…',
     # 'Give the name of the secretary…', 'Nêu tên chủ tịch…'
     rf"|^\W*(?:{_NAME_IT})\s+(?:(?:the|le|la|les|l'|du|de la|des|på|den|det|de|các|những)\s*)?"
@@ -1159,7 +1168,11 @@ _TEXTS = {"texts", "text", "textes", "texte", "documents", "document", "dokument
 # officials, as the reports call them: '358 689 kadrer' are the officials a question counts
 _CADRES = {"officials", "cadres", "kadrer", "kadrerna", "funktionärer", "funktionärerna", "tjänstemän", "tjänstemännen",
            "fonctionnaires"}  # fmt: skip
-_SAME_THINGS = (_HOMES, _TEXTS, _CADRES)  # each, the words the reports and the questions use for one kind of thing
+# households, which the reports and their translations also call families: 'bao nhiêu gia đình' is answered by '10
+# ont bénéficié de réparations' of '104 ménages'
+_FAMILIES = {"households", "household", "ménages", "ménage", "foyers", "foyer", "familles", "famille", "families",
+             "family", "hushåll", "hushållen", "familjer", "familjerna", "familj", "hộ", "gia", "đình"}  # fmt: skip
+_SAME_THINGS = (_HOMES, _TEXTS, _CADRES, _FAMILIES)  # each, the words the reports and questions use for one thing
 # a stretch of time, which 'combien de temps' counts: 'depuis combien de temps' is answered by '25 ans'
 _DURATION = {"temps"}
 

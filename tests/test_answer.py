@@ -1312,6 +1312,12 @@ def test_a_name_of_several_words_is_matched_only_with_its_words_in_order() -> No
     ha_noi = KeyWord("hà nội", "name", {"hanoi"}, parts=[{"ha"}, {"noi"}])
     assert matched(ha_noi, Words("à Hanoi", "fr")) and matched(ha_noi, Words("i Hà Nội", "sv"))
     assert not matched(ha_noi, Words("Ha Tinh et Noi Bai", "fr"))
+    # nor in a word it only begins like: another Nguyen's name
+    mai_thuy = KeyWord(
+        "nguyen thi mai thuy", "name", {"nguyenthimaithuy"}, parts=[{"nguyen"}, {"thi"}, {"mai"}, {"thuy"}]
+    )
+    assert not matched(mai_thuy, Words("La présidente de l'Union, Nguyen Thi Le Ha, a proposé", "fr"))
+    assert matched(mai_thuy, Words("La chef adjointe, Nguyen Thi Mai Thuy, a rendu compte", "fr"))
 
 
 @pytest.mark.parametrize(
@@ -2477,3 +2483,55 @@ def test_a_role_s_words_run_on_until_another_role_is_named(seeded: Settings) -> 
     # entière continue… | En particulier, une attention plus particulière est accordée à certains domaines…'
     reply = answer("Which areas does Quang Nam's provincial Party secretary say deserve more particular attention?")
     assert reply.found and "transformation numérique" in reply.text.splitlines()[1], reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("What is the name of the head of the Hanoi Party Committee's mass mobilisation commission?", "Do Anh Tuan"),
+        ("Vad heter ordföranden för Hanois fosterlandsfrontskommitté?", "Nguyen Lan Huong"),
+        ("Chủ tịch Ủy ban MTTQ thành phố Hà Nội tên là gì?", "Nguyen Lan Huong"),
+    ],
+)
+def test_a_post_s_holder_asked_by_what_they_are_called(seeded: Settings, question: str, name: str) -> None:
+    reply = answer(question)
+    assert reply.found and name in reply.text.splitlines()[0], reply.text  # the name, as the answer's first line
+
+
+def test_what_one_person_proposed_is_not_answered_by_another_s_proposal(seeded: Settings) -> None:
+    # 'La présidente de l'Union provinciale des femmes, Nguyen Thi Le Ha, a proposé des idées pour améliorer…'; Nguyen
+    # Thi Mai Thuy, in the sentence after it, reported on the Front's work
+    assert not answer("What did Nguyen Thi Mai Thuy propose to improve coordination in propaganda and mobilisation "
+                      "of women members in Ha Tinh?").found  # fmt: skip
+    reply = answer("What did Nguyen Thi Le Ha propose to improve coordination in propaganda and mobilisation of women "
+                   "members in Ha Tinh?")  # fmt: skip
+    assert reply.found and "Nguyen Thi Le Ha" in reply.citations[0].quotes[0], reply.text
+
+
+def test_a_count_a_question_states_in_words(seeded: Settings) -> None:
+    # 'il a été étendu aux 8 villages de la commune, avec 169 membres': it never spread to a dozen
+    assert not answer("After Tam Thang's '5 in 1' team spread to a dozen villages, how many members did it have?").found
+    reply = answer("After Tam Thang's '5 in 1' team spread to eight villages, how many members did it have?")
+    assert reply.found and "169" in reply.text, reply.text
+
+
+def test_families_counted_are_the_documents_households(seeded: Settings) -> None:
+    # 'le district de Mo Cay Bac compte 104 ménages en difficulté de logement'
+    reply = answer("Bao nhiêu gia đình ở huyện Mỏ Cày Bắc gặp khó khăn về nhà ở?")
+    assert reply.found and "104" in reply.text.splitlines()[0], reply.text
+
+
+def test_a_topic_set_before_a_colon_is_every_part_s_and_a_figure_asked_is_a_number() -> None:
+    from assistant.languages import asked_kind
+
+    assert split_parts(
+        "Maisons de solidarité : quel chiffre pour Ha Tinh en 2023, et quel chiffre pour Hanoi sur le mandat ?"
+    ) == [  # fmt: skip
+        "Maisons de solidarité : quel chiffre pour Ha Tinh en 2023 ?",
+        "Maisons de solidarité : quel chiffre pour Hanoi sur le mandat ?",
+    ]
+    assert split_parts("Hanoi: who chairs the Front, and who heads the mass mobilisation commission?")[1] == (
+        "Hanoi: who heads the mass mobilisation commission?"
+    )
+    for question in ("Quel chiffre pour Hanoi ?", "What figure did Ha Tinh report?", "Vilken siffra anger Hanoi?"):
+        assert asked_kind(question) == "number", question
