@@ -453,7 +453,7 @@ def _alternatives(question: str) -> tuple[str, ...] | None:
 
 
 # what a question is about, set before a colon: 'Maisons de solidarité : …' (a few words)
-_TOPIC = re.compile(r"^\W*([^:?]{3,60}?)\s*:\s*(?=\S)")
+_TOPIC = re.compile(r"^\W*([^:?]{3,60}?)(?<!\d)\s*:\s*(?=[^\W\d])")
 
 
 def split_parts(question: str) -> list[str]:
@@ -496,7 +496,7 @@ def split_parts(question: str) -> list[str]:
         names = [n for p in pieces for n in _proper_names(p)]  # not a post's or a body's capital: 'Hà Nội', not 'Mặt'
         # a topic set before a colon is every part's: 'Maisons de solidarité : quel chiffre pour Ha Tinh…, et quel
         # chiffre pour Hanoi…'
-        if (topic := _TOPIC.match(pieces[0])) and not _ASKING_WORD.search(topic.group(1)):
+        if (topic := _TOPIC.match(pieces[0])) and not QUESTION_WORD.search(topic.group(1)):
             pieces = pieces[:1] + [p if p.startswith(topic.group()) else topic.group() + p for p in pieces[1:]]
         # each part a question as typed, with its question mark, then the names it stands for
         pieces = [p if p.rstrip().endswith("?") else p.rstrip() + _mark(question) for p in pieces]
@@ -884,7 +884,7 @@ _SAYING = re.compile(
     r"\b(?:say|says|said|tell|told|explain|explained|state|stated|dit|déclaré|déclare|expliqué|explique|affirmé|"
     r"affirme|sa|sade|säger|förklarade|förklarar|berättade|nói|cho biết|phát biểu|chia sẻ|giải thích|"
     # or proposed: 'Vad föreslog Nguyen Thi Mai Thuy…' and '…, Nguyen Thi Le Ha, a proposé des idées…'
-    r"propose|proposes|proposed|suggest|suggests|suggested|recommend|recommended|propose|proposé|proposée|suggère|"
+    r"propose|proposes|proposed|suggest|suggests|suggested|recommend|recommended|proposé|proposée|suggère|"
     r"suggéré|recommandé|föreslog|föreslår|föreslagit|rekommenderade|đề xuất|đề nghị|kiến nghị)\b",
     re.IGNORECASE,
 )
@@ -912,10 +912,11 @@ def _said_by_another(typed: str, question: Question, best: Sentence) -> bool:
 
 
 def _speaker_before_saying(text: str) -> re.Match[str] | None:
-    """The first whole name before a sentence's verb of saying: three words from a family name that name no place."""
+    """The last whole name before a sentence's verb of saying, three words from a family name that name no place:
+    its subject ('Lors de la réunion présidée par Nguyen Thi Le Ha, Nguyen Thi Mai Thuy a proposé…')."""
     verb = _SAYING.search(text)
     names = NAME.finditer(text[: verb.start()]) if verb else iter(())
-    return next((m for m in names if len(m.group().split()) >= 3 and is_person_name(m.group())), None)
+    return ([m for m in names if len(m.group().split()) >= 3 and is_person_name(m.group())] or [None])[-1]
 
 
 # a sentence that lists who was present ('Étaient également présents à la conférence…, Tran Van Ky, et…', 'Deltog

@@ -305,7 +305,7 @@ def _translate_word(word: str, source: str, target: str, folder: Path, known: Kn
 
 def _modifier(modifier: str, source: str, target: str, folder: Path, known: Known | None) -> list[str]:
     """What the first part of a compound names, as a word of its own or without its linking 's': the turmeric of
-    'gurkmejemodellen', the drugs of 'drogberoende'; nothing for a part shorter than a compound's head may be."""
+    'gurkmejemodellen', the drugs of 'drogberoende'; nothing for a part of fewer than MIN_MODIFIER_WORD letters."""
     for part in (modifier, modifier[:-1] if modifier.endswith("s") else ""):
         if len(part) >= MIN_MODIFIER_WORD and not is_stopword(part):
             if found := _lookup(_key(part, source), source, target, folder, known):

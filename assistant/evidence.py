@@ -350,16 +350,16 @@ _COUNT_WORDS = {
     "fyra": 4, "fem": 5, "sju": 7, "åtta": 8, "nio": 9, "tio": 10, "elva": 11, "tolv": 12, "dussin": 12, "femton": 15,
     "tjugo": 20, "hai": 2, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
 }  # fmt: skip
+# (in lower case: 'Hai' is a name's, 'Hai Phong', 'Nguyen Hai Ha'; nor a part of 'twenty-five', 'dix-huit')
 _IN_WORDS = re.compile(
-    rf"\b(?:an?\s+|une\s+|ett\s+)?({'|'.join(sorted(_COUNT_WORDS, key=len, reverse=True))})\s+"
-    r"(?:(?:of|de|d['’])\s*)?(?=[^\W\d_])",
-    re.IGNORECASE,
+    rf"(?<![\w-])(?:an?\s+|une\s+|ett\s+)?({'|'.join(sorted(_COUNT_WORDS, key=len, reverse=True))})(?![\w-])\s+"
+    r"(?:(?:of|de|d['’])\s*)?(?=[^\W\d_])"
 )
 
 
 def _counts_in_digits(text: str) -> str:
     """A question's counts said in words written in digits: 'a dozen villages' -> '12 villages'."""
-    return _IN_WORDS.sub(lambda m: f"{_COUNT_WORDS[m.group(1).lower()]} ", text)
+    return _IN_WORDS.sub(lambda m: f"{_COUNT_WORDS[m.group(1)]} ", text)
 
 
 def _stated_counts(keys: list[KeyWord], text: str) -> list[tuple[str, KeyWord | None]]:
@@ -386,7 +386,9 @@ def _counting(run: str) -> list[str]:
 
 def recounted(stated: list[tuple[str, KeyWord | None]], text: str, language: str) -> bool:
     """Whether a text counts what the question states a count of with other numbers only, and never its own:
-    'étendu aux 8 villages' for a question about 'the 12 villages', '6 av 11' for one about 'the 15 members'."""
+    'étendu aux 8 villages' for a question about 'the 12 villages', '6 av 11' for one about 'the 15 members'. Its
+    counts said in words are read as digits, as the question's are ('tre genombrott' for 'de tre genombrotten')."""
+    text = _counts_in_digits(text)
     for number, key in stated:
         if re.search(rf"(?<![\d.,]){number}(?![.,]?\d)", text):
             continue

@@ -170,10 +170,17 @@ class Words:
     def has_run(self, parts: list[set[str]]) -> bool:
         """Whether the text holds the parts one after the other: 'Mo Cay Nam' is not in a text that has 'Mo Cay Bac'
         and 'Quang Nam'."""
-        if not parts or not all(any(form in self.words for form in forms) for forms in parts):
+        if not parts:
+            return False
+        # (the last word with a Swedish genitive's 's': 'Nguyen Lan Huongs förslag', 'Ha Tinhs')
+        last = parts[-1] | ({f"{form}s" for form in parts[-1]} if self.compounding else set())
+        if not all(any(form in self.words for form in forms) for forms in [*parts[:-1], last]):
             return False
         n = len(parts)
-        return any(all(self.sequence[i + j] in parts[j] for j in range(n)) for i in range(len(self.sequence) - n + 1))
+        return any(
+            all(self.sequence[i + j] in parts[j] for j in range(n - 1)) and self.sequence[i + n - 1] in last
+            for i in range(len(self.sequence) - n + 1)
+        )
 
 
 def matched(key: KeyWord, text: Words) -> bool:

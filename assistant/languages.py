@@ -333,7 +333,8 @@ ASKS_NUMBER = re.compile(
     r"|average|moyenne|genomsnitt\w*|bình quân"  # 'What is the average monthly income…' asks a number
     # and a figure asked for: 'quel chiffre pour Ha Tinh', 'what figure did…', 'vilken siffra' (not Vietnamese 'con
     # số', 'the figure', which a question may ask the meaning of)
-    r"|(?:what|which)\s+(?:figures?|totals?)|quels?\s+chiffres?|quel\s+total|vilken\s+siffra|vilka\s+siffror)\b"
+    # ('which figures attended' are people)
+    r"|what\s+(?:figures?|totals?)|which\s+totals?|quels?\s+chiffres?|quel\s+total|vilken\s+siffra|vilka\s+siffror)\b"
     rf"|{_ASKS_EARNINGS}",  # 'What profit did the sale bring?' asks a sum
     re.IGNORECASE,
 )
@@ -393,7 +394,9 @@ ASKS_PERSON = re.compile(
     r"writer|rédacteur|rédactrice|skribent)\b(?!['’]s)"
     r"|\b(?:chủ tịch|bí thư|trưởng ban|giám đốc|tác giả)\s+nào\b"
     # a post's holder asked for by name in Vietnamese, after the post: 'Chủ tịch … Hà Nội tên là gì?'
-    r"|\b(?:chủ tịch|bí thư|trưởng ban|giám đốc|cấp phó|cấp trưởng|người đứng đầu)\b[^?]{0,120}\btên\s+(?:là\s+)?gì\b"
+    # (the post opens the question: not 'Mô hình của Chủ tịch Hà Nội tên là gì?', the model's name)
+    r"|^\W*(?:phó\s+)?(?:chủ tịch|bí thư|trưởng ban|giám đốc|cấp phó|cấp trưởng|người đứng đầu)\b"
+    r"(?![^?]*\b(?:chương trình|mô hình|phong trào|dự án|đề án|sản phẩm)\b)[^?]{0,120}\btên\s+(?:là\s+)?gì\b"
     # a post's holder asked for by name: 'Name the chair of…', 'Nommez le vice-président…', 'Nämn ordföranden…',
     # 'Give the name of the secretary…', 'Nêu tên chủ tịch…'
     rf"|^\W*(?:{_NAME_IT})\s+(?:(?:the|le|la|les|l'|du|de la|des|på|den|det|de|các|những)\s*)?"
@@ -404,7 +407,7 @@ ASKS_PERSON = re.compile(
     r"ledamöter(?:na)?|ủy viên|"
     r"secretary|secretaries|secrétaires?|ordförande(?:n|na)?|(?:parti)?sekreterar(?:e|en|na)|head(?!\s+office)|heads|"
     r"chef|chefs?en|director|directeur|directrice|leaders?|phó chủ tịch|chủ tịch|bí thư|trưởng ban)\b"
-    r"(?!['’])",  # not 'Name the secretary's main request', 'Name the district Party members' main demand
+    r"(?!['’-])",  # not 'Name the secretary's main request', 'Name the district Party members' main demand
     re.IGNORECASE,
 )
 # A year of founding asked ('En quelle année … a-t-il été créé', 'Vilket år grundades', 'thành lập vào năm nào') is

@@ -1318,6 +1318,9 @@ def test_a_name_of_several_words_is_matched_only_with_its_words_in_order() -> No
     )
     assert not matched(mai_thuy, Words("La présidente de l'Union, Nguyen Thi Le Ha, a proposé", "fr"))
     assert matched(mai_thuy, Words("La chef adjointe, Nguyen Thi Mai Thuy, a rendu compte", "fr"))
+    # with a Swedish genitive's 's'
+    assert matched(mai_thuy, Words("Nguyen Thi Mai Thuys rapport", "sv"))
+    assert not matched(mai_thuy, Words("Nguyen Thi Mai Thuys rapport", "fr"))
 
 
 @pytest.mark.parametrize(
@@ -2515,6 +2518,14 @@ def test_a_count_a_question_states_in_words(seeded: Settings) -> None:
     assert reply.found and "169" in reply.text, reply.text
 
 
+def test_a_count_in_words_is_read_so_in_the_documents_too(seeded: Settings) -> None:
+    # '…tillsammans med 10 mål och 6 handlingsprogram, tre genombrott: …'
+    assert answer("Vilka är de tre genombrotten som fronten i Hanoi identifierade för mandatperioden 2024-2029?").found
+    assert not answer(
+        "Vilka är de fem genombrotten som fronten i Hanoi identifierade för mandatperioden 2024-2029?"
+    ).found
+
+
 def test_families_counted_are_the_documents_households(seeded: Settings) -> None:
     # 'le district de Mo Cay Bac compte 104 ménages en difficulté de logement'
     reply = answer("Bao nhiêu gia đình ở huyện Mỏ Cày Bắc gặp khó khăn về nhà ở?")
@@ -2535,3 +2546,33 @@ def test_a_topic_set_before_a_colon_is_every_part_s_and_a_figure_asked_is_a_numb
     )
     for question in ("Quel chiffre pour Hanoi ?", "What figure did Ha Tinh report?", "Vilken siffra anger Hanoi?"):
         assert asked_kind(question) == "number", question
+    # a clause before the colon that asks, or a clock's colon, sets no topic
+    assert split_parts("Vem ledde mötet: ordföranden, och hur många deltog?")[1] == "hur många deltog?"
+    assert split_parts("At 8:30, how many delegates came and how many spoke?")[1] == "how many spoke?"
+    assert asked_kind("Which figure of the Front chaired the meeting?") != "number"  # a person
+
+
+def test_a_post_s_holder_asked_by_name_and_not_a_thing_s_name() -> None:
+    from assistant.languages import asked_kind
+
+    assert asked_kind("Comment s'appelle la vice-présidente du Comité ?") == "person"
+    assert asked_kind("Cấp phó của ông Đỗ Anh Tuấn ở Ban Dân vận Thành ủy tên là gì?") == "person"
+    for question in ("Mô hình của Chủ tịch Hà Nội tên là gì?", "Comment s'appelle le chef-lieu de la province ?"):
+        assert asked_kind(question) != "person", question  # a model's name, a town's
+
+
+def test_a_count_in_words_is_read_in_lower_case_and_whole() -> None:
+    from assistant.evidence import _counts_in_digits
+
+    assert _counts_in_digits("after it spread to a dozen villages") == "after it spread to 12 villages"
+    assert _counts_in_digits("de tolv byarna") == "de 12 byarna"
+    for text in ("i Hai Phongs kommuner", "to twenty-five villages", "aux dix-huit villages"):
+        assert _counts_in_digits(text) == text  # a name's 'Hai', part of a number said in words
+
+
+def test_the_speaker_is_the_last_whole_name_before_the_verb() -> None:
+    from assistant.answering import _speaker_before_saying
+
+    said = _speaker_before_saying("Lors de la réunion présidée par Nguyen Thi Le Ha, Nguyen Thi Mai Thuy a proposé…")
+    assert said is not None and said.group() == "Nguyen Thi Mai Thuy"
+    assert _speaker_before_saying("Le Comité populaire a proposé des idées.") is None
