@@ -916,7 +916,8 @@ def _speaker_before_saying(text: str) -> re.Match[str] | None:
     its subject ('Lors de la réunion présidée par Nguyen Thi Le Ha, Nguyen Thi Mai Thuy a proposé…')."""
     verb = _SAYING.search(text)
     names = NAME.finditer(text[: verb.start()]) if verb else iter(())
-    return ([m for m in names if len(m.group().split()) >= 3 and is_person_name(m.group())] or [None])[-1]
+    found = [m for m in names if len(m.group().split()) >= 3 and is_person_name(m.group())]
+    return found[-1] if found else None
 
 
 # a sentence that lists who was present ('Étaient également présents à la conférence…, Tran Van Ky, et…', 'Deltog

@@ -2493,6 +2493,7 @@ def test_a_role_s_words_run_on_until_another_role_is_named(seeded: Settings) -> 
     [
         ("What is the name of the head of the Hanoi Party Committee's mass mobilisation commission?", "Do Anh Tuan"),
         ("Vad heter ordföranden för Hanois fosterlandsfrontskommitté?", "Nguyen Lan Huong"),
+        ("Comment s'appelle le vice-président du Comité du Front du district de Mo Cay Bac ?", "Huynh Van Viet"),
         ("Chủ tịch Ủy ban MTTQ thành phố Hà Nội tên là gì?", "Nguyen Lan Huong"),
     ],
 )
