@@ -247,12 +247,14 @@ def _glossed(source: str, target: str) -> Table:
 def _lookup(word_key: str, source: str, target: str, folder: Path, known: Known | None = None) -> list[str]:
     table = load(source, target, folder) or {}
     direct = table.get(word_key, [])  # an entry left empty (its translations were glosses) is no entry
-    # the domain's sense through the glossaries, when no translation the pair's dictionary gives is one the documents
-    # use (all of them, without knowing which): French 'vice' is FreeDict's 'brist' (a defect), the reports' 'vice'
+    # and the domain's sense through the glossaries, when no translation the pair's dictionary gives is one the
+    # documents use as a word (all of them, without knowing which): French 'vice' is FreeDict's 'brist' (a defect),
+    # the reports' 'vice'; 'maison' keeps FreeDict's 'hus', the head of the reports' 'solidaritetshus'
     used = any(known(t, target) for t in direct) if known is not None else bool(direct)
     glossed = [] if used else _glossed(source, target).get(word_key, [])
     if direct or glossed:
-        return _pick([*glossed, *(t for t in direct if t not in glossed)], target, known)
+        picked = _pick(direct, target, known)
+        return picked + [t for t in _pick(glossed, target, known) if t not in picked]
     if source != PIVOT and target != PIVOT:  # through English
         out: list[str] = []
         for english in (load(source, PIVOT, folder) or {}).get(word_key, [])[:2]:

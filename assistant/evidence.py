@@ -1218,7 +1218,10 @@ def _unit(question: Question, sentence: str, language: str, known: list[KeyWord]
         if any(matched(k, side) for k in known for side in near):
             return 1.0
         # (or as a part of a compound whose other part is another word of the question: 'solidaritetshus')
-        if any(question.keys[i] in known for side in near for i in compounded(question.keys, side)):
+        # (by its word: a counted key is a copy that holds its synonyms too)
+        if any(
+            question.keys[i].word in {k.word for k in known} for side in near for i in compounded(question.keys, side)
+        ):
             return 1.0
         if counts(unit, question.counting):
             return 1.0
