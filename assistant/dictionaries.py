@@ -18,7 +18,7 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
-from .languages import STEMMERS, content_words, fold, is_stopword, stem_as_written, tokens
+from .languages import COMPOUNDING, STEMMERS, content_words, fold, is_stopword, stem_as_written, tokens
 
 # for pairs Debian has no dictionary of (vie-eng), and the domain's words a general one lacks (eng-fra, eng-swe)
 GLOSSARIES = Path(__file__).parent / "data"
@@ -39,7 +39,6 @@ MIN_HEAD = 5  # letters in the head of a compound looked up on its own
 MIN_MODIFIER = 2  # letters before it (Swedish om-, ny-, på-)
 MIN_MODIFIER_WORD = 4  # letters of a compound's first part looked up on its own ('drog' of 'drogberoende')
 MODIFIER_TRANSLATIONS = 2  # translations kept of it, after the head's
-MODIFIED = {"sv"}  # the languages that write a noun and its modifier as one word ('gurkmejemodellen')
 # the most words of a phrase looked up whole: the glossaries' Vietnamese names of bodies run to seven syllables
 # ('hội liên hiệp phụ nữ', 'ủy ban mặt trận tổ quốc việt nam')
 MAX_PHRASE = 7
@@ -250,8 +249,9 @@ def _lookup(word_key: str, source: str, target: str, folder: Path, known: Known 
     # and the domain's sense through the glossaries, when no translation the pair's dictionary gives is one the
     # documents use as a word (all of them, without knowing which): French 'vice' is FreeDict's 'brist' (a defect),
     # the reports' 'vice'; 'maison' keeps FreeDict's 'hus', the head of the reports' 'solidaritetshus'
-    used = any(known(t, target) for t in direct) if known is not None else bool(direct)
-    glossed = [] if used else _glossed(source, target).get(word_key, [])
+    glossed = _glossed(source, target).get(word_key, [])
+    if glossed and (any(known(t, target) for t in direct) if known is not None else direct):
+        glossed = []
     if direct or glossed:
         picked = _pick(direct, target, known)
         return picked + [t for t in _pick(glossed, target, known) if t not in picked]
@@ -299,7 +299,7 @@ def _translate_word(word: str, source: str, target: str, folder: Path, known: Kn
             continue
         found = _lookup(head, source, target, folder, known)
         if found:
-            if source not in MODIFIED:
+            if source not in COMPOUNDING:  # ('gurkmejemodellen')
                 return found
             return found + [t for t in _modifier(word[:cut], source, target, folder, known) if t not in found]
     return []

@@ -1193,6 +1193,7 @@ def _unit(question: Question, sentence: str, language: str, known: list[KeyWord]
         units = [" ".join(unit_after(sentence[m.end() :])) for m in count_numbers(sentence)]
         if any(map(households, units)) and not any(map(people_unit, units)):
             return 0.0
+    known_words = {k.word for k in known}
     found = False  # a sentence without a number counts nothing else ('des centaines de milliers de cadres')
     for match in count_numbers(sentence):
         if YEAR.fullmatch(match.group()) or match.group() in question.numbers:
@@ -1219,9 +1220,7 @@ def _unit(question: Question, sentence: str, language: str, known: list[KeyWord]
             return 1.0
         # (or as a part of a compound whose other part is another word of the question: 'solidaritetshus')
         # (by its word: a counted key is a copy that holds its synonyms too)
-        if any(
-            question.keys[i].word in {k.word for k in known} for side in near for i in compounded(question.keys, side)
-        ):
+        if any(question.keys[i].word in known_words for side in near for i in compounded(question.keys, side)):
             return 1.0
         if counts(unit, question.counting):
             return 1.0

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from .dictionaries import MIN_HEAD, MIN_MODIFIER
 from .languages import (
+    COMPOUNDING,
     SURNAMES,
     capitalised,
     content_words,
@@ -23,7 +24,7 @@ from .languages import (
 )
 from .lexical import LexicalIndex
 from .places import PROVINCE, mentions
-from .retrieval import COMPOUNDING, Query
+from .retrieval import Query
 
 PREFIX = 5  # words sharing this many first letters match: cognates such as 'certification'/'certifié'
 COMPOUND_PART = 3  # letters of a part of a compound read with another key word: 'hus'
@@ -189,9 +190,7 @@ def matched(key: KeyWord, text: Words) -> bool:
     Thuy' is not in 'Nguyen Thi Le Ha', whose 'nguyen' shares its first letters."""
     if key.parts:
         return any(form in text.words or form in text.heads for form in key.forms) or text.has_run(key.parts)
-    if any(text.has(form) for form in key.forms):
-        return True
-    return bool(key.parts) and text.has_run(key.parts)
+    return any(text.has(form) for form in key.forms)
 
 
 def compounded(keys: list[KeyWord], text: Words) -> set[int]:

@@ -295,6 +295,8 @@ def _append_span(spans: list[tuple[int, int]], text: str, start: int, end: int) 
         spans.append((start, end))
 
 
+COMPOUNDING = {"sv"}  # languages that write a noun and its modifier as one word: 'solidaritetshus', house of solidarity
+
 # Questions: what kind of thing is asked for
 
 QUESTION_WORDS = (
@@ -1171,10 +1173,12 @@ _TEXTS = {"texts", "text", "textes", "texte", "documents", "document", "dokument
 # officials, as the reports call them: '358 689 kadrer' are the officials a question counts
 _CADRES = {"officials", "cadres", "kadrer", "kadrerna", "funktionärer", "funktionärerna", "tjänstemän", "tjänstemännen",
            "fonctionnaires"}  # fmt: skip
-# households, which the reports and their translations also call families: 'bao nhiêu gia đình' is answered by '10
-# ont bénéficié de réparations' of '104 ménages'
-_FAMILIES = {"households", "household", "ménages", "ménage", "foyers", "foyer", "familles", "famille", "families",
-             "family", "hushåll", "hushållen", "familjer", "familjerna", "familj", "hộ", "gia", "đình"}  # fmt: skip
+# households, which these reports count apart from people: '104 ménages', '12 hộ', '1 200 hushåll'
+_HOUSEHOLDS = frozenset({"households", "household", "ménages", "ménage", "foyers", "familles", "families", "hushåll",
+                         "hushållen", "familjer", "hộ", "gia"})  # fmt: skip
+# and what the reports and their translations also call them, families: 'bao nhiêu gia đình' is answered by '10 ont
+# bénéficié de réparations' of '104 ménages'
+_FAMILIES = _HOUSEHOLDS | {"foyer", "famille", "family", "familjerna", "familj", "đình"}
 _SAME_THINGS = (_HOMES, _TEXTS, _CADRES, _FAMILIES)  # each, the words the reports and questions use for one thing
 # a stretch of time, which 'combien de temps' counts: 'depuis combien de temps' is answered by '25 ans'
 _DURATION = {"temps"}
@@ -1197,11 +1201,6 @@ _COUNT_PARTAKING = re.compile(
     r"(?:(?:have|had|were|ont-ils|ont|y ont|avaient|har|hade)\s+)?(?:(?:totalt|in total|đã)\s+)?" + _PARTAKING,
     re.IGNORECASE,
 )
-
-
-# households, which these reports count apart from people: '104 ménages', '12 hộ', '1 200 hushåll'
-_HOUSEHOLDS = frozenset({"households", "household", "ménages", "ménage", "foyers", "familles", "families", "hushåll",
-                         "hushållen", "familjer", "hộ", "gia"})  # fmt: skip
 
 
 def households(unit: str) -> bool:

@@ -15,6 +15,7 @@ from .dictionaries import PIVOT, Known, expand
 from .dictionaries import load as load_dictionary
 from .errors import QuestionError
 from .languages import (
+    COMPOUNDING,
     QUESTION_LANGUAGES,
     asks_of_article,
     byline,
@@ -105,7 +106,6 @@ def analyse(
     return Query(question, language, terms, ngrams, translations, same)
 
 
-COMPOUNDING = {"sv"}  # languages that write a noun and its modifier as one word: 'solidaritetshus', house of solidarity
 COMPOUND_LINKS = ("", "s")  # what may join the two: 'solidaritet|s|hus', 'sop|tipp'
 MIN_PART = 3  # letters in either part
 
