@@ -116,7 +116,7 @@ ROLE_VERBS = {"presides", "presided", "chaired", "présidé", "préside"}
 # it is called (the Labour Federation's is its president); 'leads to', 'se dirige' ask for none
 LEADS = re.compile(
     r"\b(?:who|qui|vem)\s+(?:leads|heads|dirige|leder)\b|\bleader\s+of\b|\b(?:which|what)\s+\w+\s+leader\b|"
-    r"\bledare(?:n)?\s+för\b|\b\w+s\s+ledare\b|\bqui\s+est\s+à\s+la\s+tête\b|\bai\s+(?:là\s+)?đứng\s+đầu\b|\bngười\s+đứng\s+đầu\b",
+    r"\bledare(?:n)?\s+för\b|\b\w+s\s+ledare\b|\bqui\s+est\s+à\s+la\s+tête\b|\bat\s+the\s+(?:top|head)\s+of\b|\bi\s+spetsen\s+för\b|\bai\s+(?:là\s+)?đứng\s+đầu\b|\bngười\s+đứng\s+đầu\b",
     re.IGNORECASE,
 )
 # The bodies a role belongs to, in the four languages, without diacritics; Swedish writes them into compounds
@@ -609,7 +609,19 @@ def _written(k: KeyWord, results: Results) -> bool:
 def _unknown_names(keys: list[KeyWord], text: str, results: Results) -> list[str]:
     """The single capitalised words a question gives that no document writes in any form ('Hur lång tid tar det att
     flyga från Stockholm till Hanoi?'): the documents do not speak of it."""
-    return [k.word for k in _single_names(keys, text, results.query.language) if not _written(k, results)]
+    return [
+        k.word for k in _single_names(keys, text, results.query.language)
+        if not _written(k, results) and not _titles_name(k, text, results)
+    ]  # fmt: skip
+
+
+def _titles_name(k: KeyWord, text: str, results: Results) -> bool:
+    """Whether an unwritten capitalised word is an everyday word (one the dictionaries translate) standing as a title
+    before a name the documents write: 'l'Oncle Ho', 'Uncle Ho', 'Farbror Ho' (Ho Chi Minh), not a name of its own."""
+    if k.kind != "word" or k.forms <= {fold(k.word), stem(k.word, results.query.language)}:
+        return False
+    after = re.search(rf"(?<!\w){re.escape(k.word)}\s+([^\W\d_]+)", text, re.IGNORECASE)
+    return after is not None and after.group(1)[:1].isupper() and fold(after.group(1)) in results.index.terms
 
 
 def _named_things(
@@ -766,6 +778,7 @@ _CITY = {"city", "ville", "stad", "staden", "thanh", "tp"}  # 'Ho Chi Minh City'
 _PARTY = {"party", "parti", "partiet"}
 # what makes a Party's chief another one: 'Party chief of the commission', 'Party chief inspector', 'of staff'
 _NOT_PARTY_CHIEF = {"of", "de", "du", "för", "inspector", "justice", "staff"}
+_OF_THE = {"the", "provincial", "municipal", "city", "district"}  # between 'head of' and 'Party'
 
 
 def _party_chief(low: str, found: list[re.Match[str]], i: int) -> bool:
@@ -774,6 +787,12 @@ def _party_chief(low: str, found: list[re.Match[str]], i: int) -> bool:
     Commission', nor a title listed after a Party one: 'membre du Comité central du Parti, chef de la Commission')."""
     token = found[i].group()
     after = found[i + 1].group() if i + 1 < len(found) else ""
+    # the head of the Party itself: 'le chef du Parti de Quang Nam', 'the head of the provincial Party'
+    # (not of its committee, whose commissions have heads too: 'head of the Party Committee's Commission')
+    following = [m.group() for m in found[i + 1 : i + 6]]
+    rest = [w for w in following[1:] if w not in _OF_THE]
+    if following[:1] in (["du"], ["of"]) and rest[:1] and rest[0] in _PARTY and rest[1:2] != ["committee"]:
+        return True
     if after in _NOT_PARTY_CHIEF:
         return False
     if token.startswith("partichef"):
