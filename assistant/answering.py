@@ -477,7 +477,7 @@ def split_parts(question: str) -> list[str]:
     # each of two people asked whole: 'Name the provincial Front vice-chair…, and the woman who heads…'
     people = _two_people(question) if len(pieces) == 1 else None
     if len(pieces) == 1:
-        pieces = people or _respectively(question) or _in_turn(question) or pieces
+        pieces = people or _respectively(question) or _in_turn(question) or _head_again(question) or pieces
     if len(pieces) == 1:  # the question word inside each clause, as Vietnamese asks: '…, và Quảng Nam chọn bao nhiêu…'
         clauses = [p.strip(" ,") for p in _CLAUSE_BREAK.split(question) if p.strip(" ,")]
         if all(asked_kind(c) or ASKS_WHAT.search(c) or _ASKING_WORD.search(c) for c in clauses):
@@ -665,8 +665,9 @@ def _opens_on_post(side: str) -> bool:
     """Whether the first words of a side, past its article, name a post or a member ('the deputy chair of…', after a
     level and a body of one word: 'the provincial Front vice-chair') or a person ('the woman who heads…')."""
     first = [w for w in words(side)[:5] if not is_stopword(w)][:3]
-    if first and first[0] in _PERSON_NOUNS:
-        return True
+    if (first and first[0] in _PERSON_NOUNS) or LEADS.search(" ".join(words(side)[:4])):
+        return True  # or whoever leads a body: 'the leader of Ha Tinh's women's organisation'
+
     return bool(role_mentions(" ".join(first))) or any(w in VICE or w in _MEMBERS for w in first)
 
 
@@ -680,6 +681,30 @@ def _in_turn(question: str) -> list[str] | None:
     if match is None:
         return None
     return [f"{match.group(side).strip()} {match.group('ask').strip()}?" for side in ("a", "b")]
+
+
+# the copula before a question asked last, which both sides share: 'là' of 'là bao nhiêu', 'is' of 'is what'
+_LAST_COPULA = re.compile(r"(?:\b(?:là|is|are|was|were|est|sont|était|är|var)\s+)?$", re.IGNORECASE)
+
+
+def _head_again(question: str) -> list[str] | None:
+    """A question that opens on a thing and names the same thing again after its 'and', asking of both last: 'Tỷ lệ
+    hộ nghèo … theo bài phỏng vấn ông Đỗ Anh Tuấn và tỷ lệ hộ cận nghèo theo báo cáo Mặt trận là bao nhiêu?' as '…
+    phỏng vấn ông Đỗ Anh Tuấn là bao nhiêu?' and 'tỷ lệ hộ cận nghèo theo báo cáo Mặt trận là bao nhiêu?'."""
+    tokens = list(re.finditer(r"[\w'-]+", question))
+    said = [t.group().lower() for t in tokens]
+    if len(said) < 6 or any(is_stopword(w) or QUESTION_WORD.fullmatch(w) for w in said[:2]):
+        return None
+    for i in range(2, len(said) - 3):
+        if said[i] in {"and", "et", "och", "và", "samt"} and said[i + 1 : i + 3] == said[:2]:
+            second = question[tokens[i + 1].start() :]
+            asked = QUESTION_WORD.search(second)
+            if asked is None or asked.start() == 0:
+                return None
+            copula = _LAST_COPULA.search(second[: asked.start()])
+            shared = second[copula.start() if copula else asked.start() :]
+            return [f"{question[: tokens[i].start()].rstrip(' ,')} {shared}", second]
+    return None
 
 
 def _respectively(question: str) -> list[str] | None:
@@ -891,15 +916,18 @@ _SAYING = re.compile(
 
 
 def _said_by_another(typed: str, question: Question, best: Sentence) -> bool:
-    """Whether the question asks what a person said ('Selon Huynh Van Viet, comment…', 'According to Do Anh Tuan,
-    …', 'Ông Huỳnh Văn Việt … đã nói gì về…') and the best sentence opens by saying whose words it gives, another
-    person's: they are no answer of his."""
+    """Whether the question asks what a person said or did ('Selon Huynh Van Viet, comment…', 'According to Do Anh
+    Tuan, …', 'Ông Huỳnh Văn Việt … đã nói gì về…', 'Quelles idées Nguyen Van Danh a-t-il avancées…') and the best
+    sentence opens by saying whose words it gives, another person's: they are no answer of his."""
     asked = ATTRIBUTION.match(typed)
     # or one that names its speaker in full before the verb, three words from a family name that name no place ('Ho
     # Van Tan, membre permanent…, a expliqué comment…', 'La présidente de l'Union…, Nguyen Thi Le Ha, a proposé…'; not
     # 'Le Comité populaire…')
     said = ATTRIBUTION.match(best.text) or _speaker_before_saying(best.text)
-    if (asked is None and not _SAYING.search(typed)) or said is None or not question.persons:
+    # (a person's own deed, whatever its verb, is not another's proposal: 'Quelles idées Nguyen Van Danh a-t-il
+    # avancées…' is not answered by '…, Nguyen Thi Le Ha, a proposé des idées…'; who proposed is asked by name)
+    unsaid = asked is None and not _SAYING.search(typed) and question.kind == "person"
+    if unsaid or said is None or not question.persons:
         return False
     source = Words(typed[: asked.end()] if asked else typed, question.language)
     persons = [k for k in question.persons if matched(k, source)]
@@ -1436,12 +1464,15 @@ def direct_value(part: Part, sentence: Sentence, given: set[tuple[str, str]] | N
         counting = [*part.question.counting, *(["people"] if asks_people(part.typed) else [])]
         things = bool(part.question.counting) and not (part.question.sums or part.question.money or shares)
         spans = measured(text, part.question.measure) if part.question.measure else []
-        values: list[tuple[bool, bool, bool, bool, bool, int, int, str, str]] = []
+        values: list[tuple[bool, bool, bool, bool, bool, int, int, int, str, str]] = []
         # where the sentence writes a number the question states: of two counts alike, the nearer one is of what the
         # question places there ('…avec 20 membres en 2022, … étendu aux 8 villages…, avec 169 membres' for 'since
         # it was extended to the 8 villages')
         stated = [m.start() for m in count_numbers(text) if m.group() in asked and not YEAR.fullmatch(m.group())]
+        forms = {f for k in part.question.keys if k.kind == "word" for f in k.forms}
+        lead, read = 0, set[str]()  # where the words leading to the next number start, and those the last one read
         for match in count_numbers(text):
+            lead_in, lead = text[lead : match.start()], match.end()
             if (
                 match.group() in asked
                 or re.sub(r"\D", "", match.group()) in asked_digits
@@ -1450,7 +1481,7 @@ def direct_value(part: Part, sentence: Sentence, given: set[tuple[str, str]] | N
             ):
                 continue  # a year, a number the question gives, the second half of '7/17' or of a date
             over = _fraction(text, match)
-            number = match.group() + over
+            number, lead = match.group() + over, match.end() + len(over)
             if (not over and _identifier(text, match)) or (text, number) in given:
                 continue
             following = TIME.match(text[match.end() :].lstrip())
@@ -1476,7 +1507,15 @@ def direct_value(part: Part, sentence: Sentence, given: set[tuple[str, str]] | N
             # '265 orphelins' for 'combien d'orphelins'; '815 940 deltagare' for 'hur många deltog'
             counts = any(matched(k, unit) for k in part.question.counted) or counts_unit(after, counting)
             near = -min((abs(match.start() - at) for at in stated), default=0)
-            values.append((share, of_measure, counts, said is not None, thing, near, -len(values), value, number))
+            # the question's words that lead to this number from the one before, and, after an 'and', those that led
+            # to the number it is joined to: '…andelen fattiga hushåll i staden till 0,03 % och nära fattiga hushåll
+            # till 0,7 %' is the near-poor households' rate (andelen) at 0,7 %
+            led = Words(lead_in, sentence.passage.language)
+            joined = _JOINED.match(lead_in) is not None
+            read = {f for f in forms if led.has(f)} | (read if joined else set())
+            values.append(
+                (share, of_measure, counts, said is not None, thing, near, len(read), -len(values), value, number)
+            )
         worded = [(a, b) for a, b in spans if not text[a].isdigit()]  # 'plus d'un hectare'
         if worded and not any(v[1] for v in values):
             start, end = worded[0]
@@ -1502,6 +1541,11 @@ def direct_value(part: Part, sentence: Sentence, given: set[tuple[str, str]] | N
         when = next((m for m in (FULL_DATE.search(text), *year, DAY_MONTH.search(text), TIME.search(text)) if m), None)
         return when.group() if when else None
     return None
+
+
+# the words between two numbers that join the second to the first: the first one's unit, then an 'and' ('0,03 % och
+# nära fattiga hushåll till 0,7 %')
+_JOINED = re.compile(r"^\W*(?:[^\W\d]+\W+)?(?:and|et|och|và|samt)\s", re.IGNORECASE)
 
 
 def _said(part: Part, unit: Words) -> str | None:

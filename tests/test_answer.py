@@ -2577,3 +2577,78 @@ def test_the_speaker_is_the_last_whole_name_before_the_verb() -> None:
     said = _speaker_before_saying("Lors de la réunion présidée par Nguyen Thi Le Ha, Nguyen Thi Mai Thuy a proposé…")
     assert said is not None and said.group() == "Nguyen Thi Mai Thuy"
     assert _speaker_before_saying("Le Comité populaire a proposé des idées.") is None
+
+
+def test_what_a_person_named_did_is_not_another_s_proposal_whatever_the_verb(seeded: Settings) -> None:
+    """'avancées' is no verb of saying, but the proposal of the Women's Union's president is still not the labour
+    federation president's; her own ideas, asked with the same verb, are answered."""
+    asked = "Quelles idées {} a-t-{} avancées pour mieux coordonner la mobilisation des adhérentes de l'Union ?"
+    assert not answer(asked.format("Nguyen Van Danh", "il")).found
+    reply = answer(asked.format("Nguyen Thi Le Ha", "elle"))
+    assert reply.found and "Nguyen Thi Le Ha" in reply.text
+
+
+def test_posts_asked_in_the_plural_of_two_people_respectively(seeded: Settings) -> None:
+    reply = answer("Quels postes occupent respectivement Truong Thanh Huyen et Le Ngoc Chau ?")
+    assert reply.found, reply.text
+    assert "Commission de mobilisation de masse" in reply.text and "vice-président du Comité populaire" in reply.text
+
+
+def test_a_title_before_a_name_is_no_name_of_its_own(seeded: Settings) -> None:
+    """'l'Oncle Ho' is Ho Chi Minh: 'Oncle', which no document writes, is the dictionary's word for uncle, not an
+    unknown name that would make the question one the documents cannot answer."""
+    reply = answer("Selon Do Anh Tuan, comment les fonctionnaires doivent-ils s'impliquer dans le travail, d'après "
+                   "les enseignements de l'Oncle Ho ?")  # fmt: skip
+    assert reply.found and "honnêtement" in reply.text
+    assert not answer("Hur långt är det från Stockholm till Hanoi?").found
+
+
+def test_a_thing_named_again_after_and_is_a_second_question() -> None:
+    assert split_parts(
+        "Tỷ lệ hộ nghèo của Hà Nội theo bài phỏng vấn ông Đỗ Anh Tuấn và tỷ lệ hộ cận nghèo theo báo cáo Mặt trận là "
+        "bao nhiêu?"
+    ) == [  # fmt: skip
+        "Tỷ lệ hộ nghèo của Hà Nội theo bài phỏng vấn ông Đỗ Anh Tuấn là bao nhiêu?",
+        "tỷ lệ hộ cận nghèo theo báo cáo Mặt trận là bao nhiêu?",
+    ]
+    assert len(split_parts("Tỷ lệ hộ nghèo và cận nghèo là bao nhiêu?")) == 1  # one thing, of two kinds of household
+
+
+def test_a_number_joined_to_another_by_and_is_of_the_words_before_it(seeded: Settings) -> None:
+    """'…andelen fattiga hushåll i staden till 0,03 % och nära fattiga hushåll till 0,7 %': the near-poor rate is
+    the second, the poverty rate still the first."""
+    assert "Answer: 0,7 %" in answer("What is the near-poor household rate according to the Front's report?").text
+    assert "Answer: 0,03 %" in answer("What is the poverty rate according to the Front's report?").text
+
+
+def test_a_swedish_question_s_opening_verb_is_no_name() -> None:
+    from assistant.languages import is_stopword
+
+    assert all(is_stopword(w) for w in ("Får", "någon", "respectively", "respektive"))
+
+
+def test_two_people_asked_as_a_body_s_leader_and_as_the_person_at_its_top(seeded: Settings) -> None:
+    question = (
+        "Name the leader of Ha Tinh's women's organisation and the person at the top of the Fatherland Front in the "
+        "capital."
+    )
+    assert split_parts(question) == [
+        "Name the leader of Ha Tinh's women's organisation?",
+        "Name the person at the top of the Fatherland Front in the capital?",
+    ]
+    reply = answer(question)
+    assert reply.found and "Nguyen Thi Le Ha" in reply.text and "Nguyen Lan Huong" in reply.text
+
+
+def test_the_head_of_the_party_itself_is_its_secretary(seeded: Settings) -> None:
+    from assistant.evidence import role_mentions
+
+    assert role_mentions("Le chef du Parti de Quang Nam")[0][0] == "secretary"
+    assert role_mentions("the head of the provincial Party")[0][0] == "secretary"
+    for text in ("la cheffe de la Commission… du Comité provincial du Parti", "head of the Party Committee's office"):
+        assert role_mentions(text)[0][0] == "head", text  # a commission's or an office's head
+    reply = answer(
+        "Le chef du Parti de Quang Nam est-il satisfait du travail de mobilisation populaire accompli jusqu'ici dans "
+        "sa province ?"
+    )
+    assert reply.found and "plutôt bien mené" in reply.text
