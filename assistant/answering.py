@@ -910,7 +910,9 @@ _SAYING = re.compile(
     r"affirme|sa|sade|säger|förklarade|förklarar|berättade|nói|cho biết|phát biểu|chia sẻ|giải thích|"
     # or proposed: 'Vad föreslog Nguyen Thi Mai Thuy…' and '…, Nguyen Thi Le Ha, a proposé des idées…'
     r"propose|proposes|proposed|suggest|suggests|suggested|recommend|recommended|proposé|proposée|suggère|"
-    r"suggéré|recommandé|föreslog|föreslår|föreslagit|rekommenderade|đề xuất|đề nghị|kiến nghị)\b",
+    r"suggéré|recommandé|föreslog|föreslår|föreslagit|rekommenderade|đề xuất|đề nghị|kiến nghị|"
+    # or praised: '…, Hoang Trung Dung, a reconnu et salué les efforts…'
+    r"praise|praised|praises|commended|salué|félicité|berömde|hyllade|khen ngợi|biểu dương)\b",
     re.IGNORECASE,
 )
 

@@ -2652,3 +2652,14 @@ def test_the_head_of_the_party_itself_is_its_secretary(seeded: Settings) -> None
         "sa province ?"
     )
     assert reply.found and "plutôt bien mené" in reply.text
+
+
+def test_praise_is_the_praiser_s_and_common_vietnamese_words_are_glossed(seeded: Settings) -> None:
+    """'khen ngợi' (praise), 'bế mạc' (closing), 'quá trình' (process), 'vị trí' (position) are in the Vietnamese
+    glossaries; what Hoang Trung Dung praised in closing is his, not Le Ngoc Chau's."""
+    asked = "Ông {} đã khen ngợi Mặt trận và các đoàn thể những gì trong phần bế mạc?"
+    reply = answer(asked.format("Hoàng Trung Dũng"))
+    assert reply.found and "salué les efforts" in reply.text
+    assert not answer(asked.format("Lê Ngọc Châu")).found
+    reply = answer("Ông Triết nói người dân giữ vị trí nào đối với quá trình đổi mới?")
+    assert reply.found and "sujet du processus" in reply.text
