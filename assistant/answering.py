@@ -658,7 +658,8 @@ _STANDING = {"permanent", "ständig", "ständiga"}
 
 
 # a person named by what they do: 'the woman who heads…', 'la personne qui…'
-_PERSON_NOUNS = {"woman", "person", "femme", "homme", "personne", "kvinnan", "mannen", "personen"}
+# (as the 'Name the …' of languages.ASKS_PERSON reads them)
+_PERSON_NOUNS = {"woman", "person", "femme", "homme", "personne", "kvinnan", "mannen", "personen", "responsable"}
 
 
 def _opens_on_post(side: str) -> bool:
@@ -667,7 +668,6 @@ def _opens_on_post(side: str) -> bool:
     first = [w for w in words(side)[:5] if not is_stopword(w)][:3]
     if (first and first[0] in _PERSON_NOUNS) or LEADS.search(" ".join(words(side)[:4])):
         return True  # or whoever leads a body: 'the leader of Ha Tinh's women's organisation'
-
     return bool(role_mentions(" ".join(first))) or any(w in VICE or w in _MEMBERS for w in first)
 
 
@@ -684,7 +684,7 @@ def _in_turn(question: str) -> list[str] | None:
 
 
 # the copula before a question asked last, which both sides share: 'là' of 'là bao nhiêu', 'is' of 'is what'
-_LAST_COPULA = re.compile(r"(?:\b(?:là|is|are|was|were|est|sont|était|är|var)\s+)?$", re.IGNORECASE)
+_LAST_COPULA = re.compile(r"\b(?:là|is|are|was|were|est|sont|était|är|var)\s+$", re.IGNORECASE)
 
 
 def _head_again(question: str) -> list[str] | None:
@@ -696,14 +696,18 @@ def _head_again(question: str) -> list[str] | None:
     if len(said) < 6 or any(is_stopword(w) or QUESTION_WORD.fullmatch(w) for w in said[:2]):
         return None
     for i in range(2, len(said) - 3):
-        if said[i] in {"and", "et", "och", "và", "samt"} and said[i + 1 : i + 3] == said[:2]:
-            second = question[tokens[i + 1].start() :]
+        # (the thing in lower case: two names or bodies said again, 'Nguyễn Thị Lệ Hà và Nguyễn Thị Mai Thủy', are
+        # split as names are)
+        again = said[i + 1 : i + 3] == said[:2] and tokens[i + 1].group()[:1].islower()
+        if said[i] in {"and", "et", "och", "và", "samt"} and again:
+            first, second = question[: tokens[i].start()].rstrip(" ,"), question[tokens[i + 1].start() :]
             asked = QUESTION_WORD.search(second)
-            if asked is None or asked.start() == 0:
+            if asked is None or QUESTION_WORD.search(first):
                 return None
             copula = _LAST_COPULA.search(second[: asked.start()])
-            shared = second[copula.start() if copula else asked.start() :]
-            return [f"{question[: tokens[i].start()].rstrip(' ,')} {shared}", second]
+            if copula is None:  # no 'là' to share: the verb before the question word is the second side's own
+                return None
+            return [f"{first} {second[copula.start() :]}", second]
     return None
 
 
@@ -927,12 +931,15 @@ def _said_by_another(typed: str, question: Question, best: Sentence) -> bool:
     # 'Le Comité populaire…')
     said = ATTRIBUTION.match(best.text) or _speaker_before_saying(best.text)
     # (a person's own deed, whatever its verb, is not another's proposal: 'Quelles idées Nguyen Van Danh a-t-il
-    # avancées…' is not answered by '…, Nguyen Thi Le Ha, a proposé des idées…'; who proposed is asked by name)
-    unsaid = asked is None and not _SAYING.search(typed) and question.kind == "person"
-    if unsaid or said is None or not question.persons:
+    # avancées…' is not answered by '…, Nguyen Thi Le Ha, a proposé des idées…', unless the sentence names him
+    # anywhere: 'According to Ho Van Tan, Nguyen Van Danh was elected…' tells of him; who proposed is asked by name)
+    unsaid = asked is None and not _SAYING.search(typed)
+    if (unsaid and question.kind == "person") or said is None or not question.persons:
         return False
     source = Words(typed[: asked.end()] if asked else typed, question.language)
     persons = [k for k in question.persons if matched(k, source)]
+    if unsaid and any(names_person(k, Words(best.text, best.passage.language)) for k in persons):
+        return False
     clause = best.text[: said.end()]
     # (a name the sentence's first word runs into: 'Selon Ho Van Tan')
     others = [m.group() for m in NAME.finditer(clause) if any(fold(w) in SURNAMES for w in m.group().split()[:2])]
@@ -1474,7 +1481,7 @@ def direct_value(part: Part, sentence: Sentence, given: set[tuple[str, str]] | N
         forms = {f for k in part.question.keys if k.kind == "word" for f in k.forms}
         lead, read = 0, set[str]()  # where the words leading to the next number start, and those the last one read
         for match in count_numbers(text):
-            lead_in, lead = text[lead : match.start()], match.end()
+            lead_in = text[lead : match.start()]  # (past a year or a date's day, which lead on to the number after)
             if (
                 match.group() in asked
                 or re.sub(r"\D", "", match.group()) in asked_digits
@@ -1483,13 +1490,14 @@ def direct_value(part: Part, sentence: Sentence, given: set[tuple[str, str]] | N
             ):
                 continue  # a year, a number the question gives, the second half of '7/17' or of a date
             over = _fraction(text, match)
-            number, lead = match.group() + over, match.end() + len(over)
+            number = match.group() + over
             if (not over and _identifier(text, match)) or (text, number) in given:
                 continue
             following = TIME.match(text[match.end() :].lstrip())
             if following and following.group(2):  # the day of a date: '13 mars 2025'
                 continue
-            value = " ".join([number, *unit_after(text[match.end() + len(number) - len(match.group()) :])])
+            unit_words = unit_after(rest := text[match.end() + len(over) :])
+            value = " ".join([number, *unit_words])
             unit = Words(value, sentence.passage.language)
             said = _said(part, unit)
             of_measure = any(a <= match.start() < b for a, b in spans)  # '297 000 m2' for 'how many hectares'
@@ -1509,12 +1517,14 @@ def direct_value(part: Part, sentence: Sentence, given: set[tuple[str, str]] | N
             # '265 orphelins' for 'combien d'orphelins'; '815 940 deltagare' for 'hur många deltog'
             counts = any(matched(k, unit) for k in part.question.counted) or counts_unit(after, counting)
             near = -min((abs(match.start() - at) for at in stated), default=0)
-            # the question's words that lead to this number from the one before, and, after an 'and', those that led
-            # to the number it is joined to: '…andelen fattiga hushåll i staden till 0,03 % och nära fattiga hushåll
-            # till 0,7 %' is the near-poor households' rate (andelen) at 0,7 %
-            led = Words(lead_in, sentence.passage.language)
+            # the question's words that lead to this number from the one before, or its unit says, and, after an
+            # 'and', those of the number it is joined to: '…andelen fattiga hushåll i staden till 0,03 % och nära
+            # fattiga hushåll till 0,7 %' is the near-poor households' rate (andelen) at 0,7 %; '300 ménages pauvres
+            # et 200 ménages quasi pauvres' gives the near-poor 200
             joined = _JOINED.match(lead_in) is not None
-            read = {f for f in forms if led.has(f)} | (read if joined else set())
+            own = _words_of(f"{lead_in} {' '.join(unit_words)}", forms, sentence.passage.language)
+            read = own | (read if joined else set())
+            lead = match.end() + len(over) + _span_end(rest, unit_words)  # past the number's unit
             values.append(
                 (share, of_measure, counts, said is not None, thing, near, len(read), -len(values), value, number)
             )
@@ -1545,9 +1555,29 @@ def direct_value(part: Part, sentence: Sentence, given: set[tuple[str, str]] | N
     return None
 
 
-# the words between two numbers that join the second to the first: the first one's unit, then an 'and' ('0,03 % och
+# the words between two numbers (past the first one's unit) that join the second to the first: an 'and' ('0,03 % och
 # nära fattiga hushåll till 0,7 %')
-_JOINED = re.compile(r"^\W*(?:[^\W\d]+\W+)?(?:and|et|och|và|samt)\s", re.IGNORECASE)
+_JOINED = re.compile(r"^\W*(?:and|et|och|và|samt)\s", re.IGNORECASE)
+
+
+def _words_of(text: str, forms: set[str], language: str) -> set[str]:
+    """The words of a text (folded) that are question words in one of their forms: each counted once, however many
+    of its forms the question holds."""
+    read = set()
+    for word in words(text):
+        held = Words(word, language)
+        if any(held.has(f) for f in forms):
+            read.add(fold(word))
+    return read
+
+
+def _span_end(text: str, said: list[str]) -> int:
+    """Where the words `said` end in the text they were read from, one after the other."""
+    end = 0
+    for word in said:
+        at = text.find(word, end)
+        end = at + len(word) if at >= 0 else end
+    return end
 
 
 def _said(part: Part, unit: Words) -> str | None:

@@ -116,7 +116,10 @@ ROLE_VERBS = {"presides", "presided", "chaired", "présidé", "préside"}
 # it is called (the Labour Federation's is its president); 'leads to', 'se dirige' ask for none
 LEADS = re.compile(
     r"\b(?:who|qui|vem)\s+(?:leads|heads|dirige|leder)\b|\bleader\s+of\b|\b(?:which|what)\s+\w+\s+leader\b|"
-    r"\bledare(?:n)?\s+för\b|\b\w+s\s+ledare\b|\bqui\s+est\s+à\s+la\s+tête\b|\bat\s+the\s+(?:top|head)\s+of\b|\bi\s+spetsen\s+för\b|\bai\s+(?:là\s+)?đứng\s+đầu\b|\bngười\s+đứng\s+đầu\b",
+    r"\bledare(?:n)?\s+för\b|\b\w+s\s+ledare\b|\bqui\s+est\s+à\s+la\s+tête\b|"
+    # (whoever stands there: not 'Which commune is at the top of the ranking?')
+    r"\b(?:who\s+is|person|one)\s+at\s+the\s+(?:top|head)\s+of\b|\b(?:vem|personen\s+som)\s+står\s+i\s+spetsen\s+för\b|"
+    r"\bai\s+(?:là\s+)?đứng\s+đầu\b|\bngười\s+đứng\s+đầu\b",
     re.IGNORECASE,
 )
 # The bodies a role belongs to, in the four languages, without diacritics; Swedish writes them into compounds
@@ -620,8 +623,10 @@ def _titles_name(k: KeyWord, text: str, results: Results) -> bool:
     before a name the documents write: 'l'Oncle Ho', 'Uncle Ho', 'Farbror Ho' (Ho Chi Minh), not a name of its own."""
     if k.kind != "word" or k.forms <= {fold(k.word), stem(k.word, results.query.language)}:
         return False
-    after = re.search(rf"(?<!\w){re.escape(k.word)}\s+([^\W\d_]+)", text, re.IGNORECASE)
-    return after is not None and after.group(1)[:1].isupper() and fold(after.group(1)) in results.index.terms
+    return any(
+        after.group()[:1].isupper() and after.group(1)[:1].isupper() and fold(after.group(1)) in results.index.terms
+        for after in re.finditer(rf"(?<!\w){re.escape(k.word)}\s+([^\W\d_]+)", text, re.IGNORECASE)
+    )
 
 
 def _named_things(
@@ -778,7 +783,9 @@ _CITY = {"city", "ville", "stad", "staden", "thanh", "tp"}  # 'Ho Chi Minh City'
 _PARTY = {"party", "parti", "partiet"}
 # what makes a Party's chief another one: 'Party chief of the commission', 'Party chief inspector', 'of staff'
 _NOT_PARTY_CHIEF = {"of", "de", "du", "för", "inspector", "justice", "staff"}
-_OF_THE = {"the", "provincial", "municipal", "city", "district"}  # between 'head of' and 'Party'
+_BEFORE_PARTY = {"the", "provincial", "municipal", "city", "district"}  # between 'head of' (or 'chef du') and 'Party'
+# a body of the Party's, whose head is not its secretary: 'head of the Party Committee…', 'of the Party's commission'
+_PARTY_BODIES = {"committee", "s", "central", "commission", "delegation", "office", "comité"}
 
 
 def _party_chief(low: str, found: list[re.Match[str]], i: int) -> bool:
@@ -790,8 +797,8 @@ def _party_chief(low: str, found: list[re.Match[str]], i: int) -> bool:
     # the head of the Party itself: 'le chef du Parti de Quang Nam', 'the head of the provincial Party'
     # (not of its committee, whose commissions have heads too: 'head of the Party Committee's Commission')
     following = [m.group() for m in found[i + 1 : i + 6]]
-    rest = [w for w in following[1:] if w not in _OF_THE]
-    if following[:1] in (["du"], ["of"]) and rest[:1] and rest[0] in _PARTY and rest[1:2] != ["committee"]:
+    rest = [w for w in following[1:] if w not in _BEFORE_PARTY]
+    if following[:1] in (["du"], ["of"]) and rest[:1] and rest[0] in _PARTY and not set(rest[1:2]) & _PARTY_BODIES:
         return True
     if after in _NOT_PARTY_CHIEF:
         return False

@@ -62,8 +62,8 @@ _STOPWORD_TEXT = """
     avec sans qui que qu quoi quel quelle quels quelles combien comment où ou quand pourquoi il elle ils elles se sa
     son ses leur leurs y ne pas plus fait faire lors selon according respectively respectivement respektive
     och i på av till för från med om är var vara varit har hade den det de en ett som vad vem vilka vilken vilket
-    hur många mycket när var varför inte under efter sin sitt sina deras han hon man kan ska skulle enligt får fick
-    fått någon något några"""
+    hur många mycket när var varför inte under efter sin sitt sina deras han hon man kan ska skulle enligt får någon
+    något några"""
 # As written, accents kept: folded, Vietnamese syllables would vanish as English or French function words
 # ('tổ' as 'to', 'số' as 'so', 'cán' as 'can'), and Swedish 'år' (year) as 'är' (is).
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
@@ -411,7 +411,7 @@ ASKS_PERSON = re.compile(
     r"secretary|secretaries|secrétaires?|ordförande(?:n|na)?|(?:parti)?sekreterar(?:e|en|na)|head(?!\s+office)|heads|"
     r"chef|chefs?en|director|directeur|directrice|leaders?|phó chủ tịch|chủ tịch|bí thư|trưởng ban|"
     # or as a person: 'Name the person at the top of the Fatherland Front…', 'Nommez la personne qui…'
-    r"person|woman|man|official|personne|femme|homme|responsable|personen|kvinnan|mannen|tjänstemannen)\b"
+    r"persons?|wom[ae]n|personnes?|femmes?|responsables?|personen|personerna|kvinnan|kvinnorna)\b"
     r"(?!['’-])",  # not 'Name the secretary's main request', 'Name the district Party members' main demand
     re.IGNORECASE,
 )
@@ -478,8 +478,8 @@ _AUTHOR = (
 _WHERE_PUBLISHED = r"which newspaper|which site|quel journal|quel site|vilken tidning|báo nào|trang nào"
 # A question about a person's title or post ('What title does Nguyen Hai Ha hold?', 'Quel poste occupe…', 'chức vụ gì')
 ASKS_TITLE = re.compile(
-    r"\b(?:titles?|positions?|posts?|roles?|offices?|titres?|postes?|fonctions?|rôles?|befattning(?:ar)?|titel|titlar|"
-    r"roll(?:er)?|tjänst(?:er)?|uppdrag|chức vụ|chức danh|vai trò|cương vị)\b",
+    r"\b(?:titles?|positions?|posts?|roles?|offices?|titre|postes?|fonctions?|rôles?|befattning(?:ar)?|titel|titlar|"
+    r"roll(?:er)?|tjänst|uppdrag|chức vụ|chức danh|vai trò|cương vị)\b",
     re.IGNORECASE,
 )
 # Where the article itself was published: its site, which the source link names ('Which news website published the
