@@ -1521,8 +1521,13 @@ def direct_value(part: Part, sentence: Sentence, given: set[tuple[str, str]] | N
             # 'and', those of the number it is joined to: '…andelen fattiga hushåll i staden till 0,03 % och nära
             # fattiga hushåll till 0,7 %' is the near-poor households' rate (andelen) at 0,7 %; '300 ménages pauvres
             # et 200 ménages quasi pauvres' gives the near-poor 200
-            joined = _JOINED.match(lead_in) is not None
-            own = _words_of(f"{lead_in} {' '.join(unit_words)}", forms, sentence.passage.language)
+            # (the words after the last break before it: those before are the clause of the number before,
+            # 'le Fonds « Pour les pauvres »' of '104,3 milliards de VND ont été demandés pour soutenir le Fonds…
+            # et 52,7 milliards de VND provenant d'autres sources')
+            breaks = list(_BREAK.finditer(lead_in))
+            joined = bool(breaks) and not lead_in[: breaks[-1].start()].strip(" ,;")
+            own_lead = lead_in[breaks[-1].end() :] if breaks else lead_in
+            own = _words_of(f"{own_lead} {' '.join(unit_words)}", forms, sentence.passage.language)
             read = own | (read if joined else set())
             lead = match.end() + len(over) + _span_end(rest, unit_words)  # past the number's unit
             values.append(
@@ -1555,9 +1560,9 @@ def direct_value(part: Part, sentence: Sentence, given: set[tuple[str, str]] | N
     return None
 
 
-# the words between two numbers (past the first one's unit) that join the second to the first: an 'and' ('0,03 % och
-# nära fattiga hushåll till 0,7 %')
-_JOINED = re.compile(r"^\W*(?:and|et|och|và|samt)\s", re.IGNORECASE)
+# where a clause ends among the words that lead to a number: a comma, a semicolon, an 'and'; right after the number
+# before (past its unit), an 'and' joins the two ('0,03 % och nära fattiga hushåll till 0,7 %')
+_BREAK = re.compile(r"[,;]|\b(?:and|et|och|và|samt)\b", re.IGNORECASE)
 
 
 def _words_of(text: str, forms: set[str], language: str) -> set[str]:
