@@ -1473,15 +1473,12 @@ def direct_value(part: Part, sentence: Sentence, given: set[tuple[str, str]] | N
         counting = [*part.question.counting, *(["people"] if asks_people(part.typed) else [])]
         things = bool(part.question.counting) and not (part.question.sums or part.question.money or shares)
         spans = measured(text, part.question.measure) if part.question.measure else []
-        values: list[tuple[bool, bool, bool, bool, bool, int, int, int, str, str]] = []
+        values: list[tuple[bool, bool, bool, bool, bool, int, int, str, str]] = []
         # where the sentence writes a number the question states: of two counts alike, the nearer one is of what the
         # question places there ('…avec 20 membres en 2022, … étendu aux 8 villages…, avec 169 membres' for 'since
         # it was extended to the 8 villages')
         stated = [m.start() for m in count_numbers(text) if m.group() in asked and not YEAR.fullmatch(m.group())]
-        forms = {f for k in part.question.keys if k.kind == "word" for f in k.forms}
-        lead, read = 0, set[str]()  # where the words leading to the next number start, and those the last one read
         for match in count_numbers(text):
-            lead_in = text[lead : match.start()]  # (past a year or a date's day, which lead on to the number after)
             if (
                 match.group() in asked
                 or re.sub(r"\D", "", match.group()) in asked_digits
@@ -1496,8 +1493,7 @@ def direct_value(part: Part, sentence: Sentence, given: set[tuple[str, str]] | N
             following = TIME.match(text[match.end() :].lstrip())
             if following and following.group(2):  # the day of a date: '13 mars 2025'
                 continue
-            unit_words = unit_after(rest := text[match.end() + len(over) :])
-            value = " ".join([number, *unit_words])
+            value = " ".join([number, *unit_after(text[match.end() + len(number) - len(match.group()) :])])
             unit = Words(value, sentence.passage.language)
             said = _said(part, unit)
             of_measure = any(a <= match.start() < b for a, b in spans)  # '297 000 m2' for 'how many hectares'
@@ -1517,22 +1513,7 @@ def direct_value(part: Part, sentence: Sentence, given: set[tuple[str, str]] | N
             # '265 orphelins' for 'combien d'orphelins'; '815 940 deltagare' for 'hur många deltog'
             counts = any(matched(k, unit) for k in part.question.counted) or counts_unit(after, counting)
             near = -min((abs(match.start() - at) for at in stated), default=0)
-            # the question's words that lead to this number from the one before, or its unit says, and, after an
-            # 'and', those of the number it is joined to: '…andelen fattiga hushåll i staden till 0,03 % och nära
-            # fattiga hushåll till 0,7 %' is the near-poor households' rate (andelen) at 0,7 %; '300 ménages pauvres
-            # et 200 ménages quasi pauvres' gives the near-poor 200
-            # (the words after the last break before it: those before are the clause of the number before,
-            # 'le Fonds « Pour les pauvres »' of '104,3 milliards de VND ont été demandés pour soutenir le Fonds…
-            # et 52,7 milliards de VND provenant d'autres sources')
-            breaks = list(_BREAK.finditer(lead_in))
-            joined = bool(breaks) and not lead_in[: breaks[-1].start()].strip(" ,;")
-            own_lead = lead_in[breaks[-1].end() :] if breaks else lead_in
-            own = _words_of(f"{own_lead} {' '.join(unit_words)}", forms, sentence.passage.language)
-            read = own | (read if joined else set())
-            lead = match.end() + len(over) + _span_end(rest, unit_words)  # past the number's unit
-            values.append(
-                (share, of_measure, counts, said is not None, thing, near, len(read), -len(values), value, number)
-            )
+            values.append((share, of_measure, counts, said is not None, thing, near, -len(values), value, number))
         worded = [(a, b) for a, b in spans if not text[a].isdigit()]  # 'plus d'un hectare'
         if worded and not any(v[1] for v in values):
             start, end = worded[0]
@@ -1558,31 +1539,6 @@ def direct_value(part: Part, sentence: Sentence, given: set[tuple[str, str]] | N
         when = next((m for m in (FULL_DATE.search(text), *year, DAY_MONTH.search(text), TIME.search(text)) if m), None)
         return when.group() if when else None
     return None
-
-
-# where a clause ends among the words that lead to a number: a comma, a semicolon, an 'and'; right after the number
-# before (past its unit), an 'and' joins the two ('0,03 % och nära fattiga hushåll till 0,7 %')
-_BREAK = re.compile(r"[,;]|\b(?:and|et|och|và|samt)\b", re.IGNORECASE)
-
-
-def _words_of(text: str, forms: set[str], language: str) -> set[str]:
-    """The words of a text (folded) that are question words in one of their forms: each counted once, however many
-    of its forms the question holds."""
-    read = set()
-    for word in words(text):
-        held = Words(word, language)
-        if any(held.has(f) for f in forms):
-            read.add(fold(word))
-    return read
-
-
-def _span_end(text: str, said: list[str]) -> int:
-    """Where the words `said` end in the text they were read from, one after the other."""
-    end = 0
-    for word in said:
-        at = text.find(word, end)
-        end = at + len(word) if at >= 0 else end
-    return end
 
 
 def _said(part: Part, unit: Words) -> str | None:

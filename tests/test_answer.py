@@ -2614,33 +2614,6 @@ def test_a_thing_named_again_after_and_is_a_second_question() -> None:
     assert len(split_parts("Tỷ lệ hộ nghèo và cận nghèo là bao nhiêu?")) == 1  # one thing, of two kinds of household
 
 
-def test_a_number_joined_to_another_by_and_is_of_the_words_before_it(seeded: Settings) -> None:
-    """'…andelen fattiga hushåll i staden till 0,03 % och nära fattiga hushåll till 0,7 %': the near-poor rate is
-    the second, the poverty rate still the first."""
-    assert "Answer: 0,7 %" in answer("What is the near-poor household rate according to the Front's report?").text
-    assert "Answer: 0,03 %" in answer("What is the poverty rate according to the Front's report?").text
-
-
-def test_a_number_s_unit_is_not_the_next_number_s_words(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    """'…300 ménages pauvres et 200 ménages quasi pauvres': the poor households are the first number's, whose unit
-    does not lead on to the second; the second is the one the near-poor ask of. (A year before a number does not cut
-    the words that lead to it.)"""
-    settings = Settings(seeds_dir=tmp_path / "seeds", vectorstore_dir=tmp_path / "store")
-    write(
-        settings.seeds_dir,
-        "aid.txt",
-        "Aide\n\nEn 2024, le Front de Binh An a soutenu 300 ménages pauvres et 200 ménages quasi pauvres. Le taux "
-        "de pauvreté du district en 2023 était de 1,2 %.",
-    )
-    bot = Assistant(settings)
-    assert bot.reindex().added == 1
-    assert "300" in bot.answer("Combien de ménages pauvres le Front de Binh An a-t-il soutenus ?").text.split("[")[0]
-    assert (
-        "200" in bot.answer("Combien de ménages quasi pauvres le Front de Binh An a-t-il soutenus ?").text.split("[")[0]
-    )
-    assert "1,2 %" in bot.answer("Quel était le taux de pauvreté de Binh An en 2023 ?").text
-
-
 def test_a_swedish_question_s_opening_verb_is_no_name(seeded: Settings) -> None:
     """'Får' opening a follow-up (after the turn before, in the search) was a capitalised word no dictionary
     translates: a name, weighing more than any word of the question."""
