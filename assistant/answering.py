@@ -658,15 +658,15 @@ _STANDING = {"permanent", "ständig", "ständiga"}
 
 
 # a person named by what they do: 'the woman who heads…', 'la personne qui…'
-# (as the 'Name the …' of languages.ASKS_PERSON reads them)
 _PERSON_NOUNS = {"woman", "person", "femme", "homme", "personne", "kvinnan", "mannen", "personen", "responsable"}
 
 
 def _opens_on_post(side: str) -> bool:
     """Whether the first words of a side, past its article, name a post or a member ('the deputy chair of…', after a
     level and a body of one word: 'the provincial Front vice-chair') or a person ('the woman who heads…')."""
-    first = [w for w in words(side)[:5] if not is_stopword(w)][:3]
-    if (first and first[0] in _PERSON_NOUNS) or LEADS.search(" ".join(words(side)[:4])):
+    said = words(side)
+    first = [w for w in said[:5] if not is_stopword(w)][:3]
+    if (first and first[0] in _PERSON_NOUNS) or LEADS.search(" ".join(said[:4])):
         return True  # or whoever leads a body: 'the leader of Ha Tinh's women's organisation'
     return bool(role_mentions(" ".join(first))) or any(w in VICE or w in _MEMBERS for w in first)
 

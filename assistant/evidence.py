@@ -796,9 +796,8 @@ def _party_chief(low: str, found: list[re.Match[str]], i: int) -> bool:
     after = found[i + 1].group() if i + 1 < len(found) else ""
     # the head of the Party itself: 'le chef du Parti de Quang Nam', 'the head of the provincial Party'
     # (not of its committee, whose commissions have heads too: 'head of the Party Committee's Commission')
-    following = [m.group() for m in found[i + 1 : i + 6]]
-    rest = [w for w in following[1:] if w not in _BEFORE_PARTY]
-    if following[:1] in (["du"], ["of"]) and rest[:1] and rest[0] in _PARTY and not set(rest[1:2]) & _PARTY_BODIES:
+    rest = [m.group() for m in found[i + 2 : i + 6] if m.group() not in _BEFORE_PARTY]
+    if after in ("du", "of") and rest[:1] and rest[0] in _PARTY and not set(rest[1:2]) & _PARTY_BODIES:
         return True
     if after in _NOT_PARTY_CHIEF:
         return False
