@@ -860,6 +860,8 @@ def judge(part: str, history: list[Any] | None, search: Search, similarity: Simi
         found = False  # the report of the Ha Tinh conference has no source link: no sentence of it says where it ran
     elif found and _ASKS_AD.search(part):
         found = False  # the page's ads are debris its cleaning drops ('[annons_2]'): no sentence tells what one shows
+    elif found and page_furniture(part, results.index):
+        found = False  # 'the 'Entreprise' section at the bottom of the page…': a heading the cleaning set aside
     elif found and _said_by_another(part, question, ranked[0]):
         found = False  # 'Selon Huynh Van Viet, comment…' is not answered by 'Selon … Ho Van Tan, la reconnaissance…'
     elif found and _only_present(part, question, ranked[0]):
@@ -919,6 +921,33 @@ _SAYING = re.compile(
     r"praise|praised|praises|commended|salué|félicité|berömde|hyllade|khen ngợi|biểu dương)\b",
     re.IGNORECASE,
 )
+
+
+# a phrase a question quotes: 'the 'Entreprise' section', 'mục "Produit"', 'la rubrique « Même auteur »'
+_QUOTES = re.compile(
+    r"""(?<![\w'’])(?:'(?P<a>[^'\n]{2,150})'|"(?P<b>[^"\n]{2,150})"|«\s*(?P<c>[^»\n]{2,150}?)\s*»|"""
+    r"""“(?P<d>[^”\n]{2,150})”|‘(?P<e>[^’\n]{2,150})’)(?!\w)"""
+)
+
+
+def page_furniture(typed: str, index: LexicalIndex) -> str | None:
+    """The phrase a question quotes that is a line of the page around an article, no article's text ('Which companies
+    are featured in the 'Entreprise' section at the bottom of the page…', 'Trong mục "Produit" ở cuối trang…'): a
+    menu's heading or another article's link, which the cleaning set aside, so no sentence tells what it holds. Not a
+    line that is also an article's own (its title, listed among its site's other articles)."""
+    quoted = [fold(next(g for g in m.groups() if g).strip()) for m in _QUOTES.finditer(typed)]
+    if not quoted:
+        return None
+    documents = index.documents
+    lines = {fold(line): str(line) for row in documents.values() for line in row.get("furniture") or []}
+    for said in quoted:
+        if said in lines and not any(said in _paragraphs(index.span(d, 0, 2**62)[0]) for d in documents):
+            return lines[said]
+    return None
+
+
+def _paragraphs(text: str) -> set[str]:
+    return {fold(p.strip()) for p in text.split("\n\n")}
 
 
 def _said_by_another(typed: str, question: Question, best: Sentence) -> bool:
@@ -1714,6 +1743,9 @@ def _declined(question: str, part: Part, language: str) -> Answer:
         asked = [p.said for p in part.question.places if p.level == level] or [p.said for p in part.question.places]
         text = phrase(language, "other_place", given=top.elsewhere.said, asked=", ".join(asked))
         return _declined_citing(question, top, text, language)
+    if heading := page_furniture(part.typed, part.results.index):
+        return Answer(question=question, text=phrase(language, "furniture", heading=heading), found=False,
+                      language=language)  # fmt: skip
     citations = [Citation.of(i, p) for i, p in enumerate(_related(part), start=1)]
     text = phrase(language, "none") + (" " + phrase(language, "related") if citations else "")
     return Answer(question=question, text=text, found=False, citations=citations, language=language)

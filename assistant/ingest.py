@@ -9,7 +9,7 @@ import re
 import stat
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -20,8 +20,8 @@ from .models import Document, Problem
 log = logging.getLogger(__name__)
 # Bump when cleaning changes what text is produced: the indexer then rebuilds.
 # 2: readers per file type, pages and sections; 3: datelines kept in the text; 4: the site's name from a byline;
-# 5: source lines kept in the text
-CLEANER_VERSION = "5"
+# 5: source lines kept in the text; 6: the page's furniture kept beside the text
+CLEANER_VERSION = "6"
 
 _BANNER = re.compile(r"^[\w.-]+\.[a-z]{2,6}\s+[-–|]\s+\S.*$", re.IGNORECASE)  # "Vietnam.vn - Nền tảng …"
 _COUNTER = re.compile(
@@ -40,6 +40,7 @@ RELATED_HEADINGS = {
     "same topic", "same category", "same author", "related articles", "related news", "read more",
     "cùng chủ đề", "cùng chuyên mục", "cùng tác giả", "tin liên quan", "xem thêm",
 }  # fmt: skip
+_FURNITURE_LINE, _FURNITURE_LINES = 200, 200  # the longest line of a page's furniture kept, and how many lines
 _STAMP = re.compile(r"(?:\d{1,2}[:h]\d{2})?")  # what may stand before a date in a page's stamp: '11:04'
 _GENERIC = {"www", "com", "org", "net", "gov", "edu", "info"}  # parts of a host that name no site
 _TWICE = re.compile(r"^(?P<site>\S.*?\S)(?P=site)\s*$")  # a site's name written twice (its logo, then its text)
@@ -52,6 +53,7 @@ class Cleaned:
     url: str | None
     date: str | None
     site: str | None = None  # the name of the site the page was saved from, as its byline writes it
+    furniture: list[str] = field(default_factory=list)  # the page's lines after its article: see Document.furniture
 
 
 def _iso_date(match: re.Match[str]) -> str | None:
@@ -72,6 +74,7 @@ def clean(raw: str, debris: bool = True) -> Cleaned:
     site_name: str | None = None
     paragraphs: list[str] = []
     datelines: set[int] = set()  # which paragraphs are a byline or a stamp: never the title
+    furniture: list[str] = []
     for line in text.split("\n"):
         line = re.sub(r"[ \t\u00a0\u202f]+", " ", line).strip()
         line = re.sub(r"\s*\|$", "", line)
@@ -82,8 +85,11 @@ def clean(raw: str, debris: bool = True) -> Cleaned:
             continue
         low = line.casefold()
         article = len(paragraphs) > len(datelines)  # an article paragraph is kept already (a dateline is none)
-        if low in RELATED_HEADINGS and article:
-            break  # the rest of the page lists other articles
+        if furniture or (low in RELATED_HEADINGS and article):
+            # the rest of the page lists other articles, under its menus' headings: kept aside, not as article text
+            if len(line) <= _FURNITURE_LINE and len(furniture) < _FURNITURE_LINES:
+                furniture.append(line)
+            continue
         if low in _UI_LINES or _COUNTER.match(line) or _AD.match(line):
             continue
         if not article and _BANNER.match(line) and len(line) < 120:
@@ -116,7 +122,7 @@ def clean(raw: str, debris: bool = True) -> Cleaned:
         paragraphs = []  # a page of stamps alone holds no article
     if len(title) > 200:
         title = title[:197].rsplit(" ", 1)[0] + "…"
-    return Cleaned(text="\n\n".join(paragraphs), title=title, url=url, date=date, site=site_name)
+    return Cleaned(text="\n\n".join(paragraphs), title=title, url=url, date=date, site=site_name, furniture=furniture)
 
 
 def file_hash(data: bytes) -> str:
@@ -238,9 +244,11 @@ def parse(path_id: str, data: bytes) -> Document | Problem:
     pages: list[tuple[int, int]] = []
     sections: list[int] = []
     title, url, date, site = extracted.title, extracted.url, extracted.date, extracted.site
+    furniture: list[str] = []
     offset = 0
     for number, page in enumerate(extracted.pages, start=1):
         cleaned = clean(page, debris=extracted.debris)
+        furniture += cleaned.furniture
         if not cleaned.text:
             continue
         if parts:
@@ -267,7 +275,7 @@ def parse(path_id: str, data: bytes) -> Document | Problem:
     return Document(
         id=path_id, title=title, text=text, url=url, date=date, site=site, language=detect(text),
         sha256=file_hash(data),
-        kind=extracted.kind, pages=pages, sections=sections,
+        kind=extracted.kind, pages=pages, sections=sections, furniture=list(dict.fromkeys(furniture)),
     )  # fmt: skip
 
 

@@ -1341,22 +1341,30 @@ PHRASES = {
            "related": "Possibly related passages are listed below.", "direct": "Answer: {value}",
            "missing": "The documents do not say: {part}",
            "other_year": "The documents give this for {given}, not for {asked}:",
-           "other_place": "The documents give this for {given}, not for {asked}:"},
+           "other_place": "The documents give this for {given}, not for {asked}:",
+           "furniture": "«{heading}» is part of the web page around the article (its menus and links to other "
+           "articles), which is not indexed: the documents do not say what it holds."},
     "fr": {"found": "D'après les documents (cités en {lang}) :", "none": "Les documents ne le disent pas.",
            "related": "Des passages peut-être liés sont listés ci-dessous.", "direct": "Réponse : {value}",
            "missing": "Les documents ne disent pas : {part}",
            "other_year": "Les documents le donnent pour {given}, pas pour {asked} :",
-           "other_place": "Les documents le donnent pour {given}, pas pour {asked} :"},
+           "other_place": "Les documents le donnent pour {given}, pas pour {asked} :",
+           "furniture": "« {heading} » fait partie de la page web autour de l'article (ses menus et ses liens vers "
+           "d'autres articles), qui n'est pas indexée : les documents ne disent pas ce qu'elle contient."},
     "sv": {"found": "Enligt dokumenten (citerat på {lang}):", "none": "Dokumenten säger inget om det.",
            "related": "Möjligen relaterade stycken listas nedan.", "direct": "Svar: {value}",
            "missing": "Dokumenten säger inget om: {part}",
            "other_year": "Dokumenten anger detta för {given}, inte för {asked}:",
-           "other_place": "Dokumenten anger detta för {given}, inte för {asked}:"},
+           "other_place": "Dokumenten anger detta för {given}, inte för {asked}:",
+           "furniture": "»{heading}» hör till webbsidan runt artikeln (dess menyer och länkar till andra artiklar), "
+           "som inte är indexerad: dokumenten säger inget om vad den innehåller."},
     "vi": {"found": "Theo tài liệu (trích dẫn bằng {lang}):", "none": "Tài liệu không đề cập đến điều này.",
            "related": "Các đoạn có thể liên quan được liệt kê bên dưới.", "direct": "Trả lời: {value}",
            "missing": "Tài liệu không đề cập: {part}",
            "other_year": "Tài liệu nêu điều này cho năm {given}, không phải năm {asked}:",
-           "other_place": "Tài liệu nêu điều này cho {given}, không phải {asked}:"},
+           "other_place": "Tài liệu nêu điều này cho {given}, không phải {asked}:",
+           "furniture": "«{heading}» thuộc trang web bao quanh bài viết (menu và liên kết đến các bài khác), phần "
+           "này không được lập chỉ mục: tài liệu không cho biết nội dung của nó."},
 }  # fmt: skip
 
 

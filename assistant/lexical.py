@@ -211,6 +211,7 @@ class LexicalIndex:
             writer.add_document(self._document(chunk_id, text, meta))
             row = catalog.setdefault(str(meta["doc_id"]), _catalog_row(meta))
             row["chunks"] += 1
+            row["furniture"] = row["furniture"] or _furniture(meta)  # the first chunk's, wherever the store gives it
         self._pending = dict(catalog)
         self.commit(identity, generation, catalog={})
 
@@ -230,7 +231,8 @@ class LexicalIndex:
         writer = self._writer_open()
         for chunk_id, text, meta in rows:
             writer.add_document(self._document(chunk_id, text, meta))
-        self._pending[doc_id] = _catalog_row(rows[0][2]) | {"chunks": len(rows)}
+        furniture = next((lines for _, _, meta in rows if (lines := _furniture(meta))), [])
+        self._pending[doc_id] = _catalog_row(rows[0][2]) | {"chunks": len(rows), "furniture": furniture}
 
     def delete(self, doc_id: str) -> None:
         self._writer_open().delete_documents_by_term("doc_id", doc_id)
@@ -389,4 +391,9 @@ class LexicalIndex:
 
 def _catalog_row(meta: Mapping[str, Any]) -> dict[str, Any]:
     keys = ("title", "language", "date", "url", "site", "sha")
-    return {key: str(meta.get(key) or "") for key in keys} | {"chunks": 0}
+    return {key: str(meta.get(key) or "") for key in keys} | {"chunks": 0, "furniture": _furniture(meta)}
+
+
+def _furniture(meta: Mapping[str, Any]) -> list[str]:
+    """The lines of the page around the article, which a document's first chunk keeps (`models.Document.furniture`)."""
+    return str(meta.get("furniture") or "").split("\n") if meta.get("furniture") else []

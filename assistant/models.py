@@ -21,6 +21,11 @@ class Document(BaseModel):
         default_factory=list, description="(offset in text, 1-based page number) where each page starts (PDF)."
     )
     sections: list[int] = Field(default_factory=list, description="Offsets where a section starts: no chunk crosses.")
+    furniture: list[str] = Field(
+        default_factory=list,
+        description="The page's lines after its article (its lists of other articles, its menus' headings): not "
+        "indexed as text, kept so that a question about them is told they are no part of the article.",
+    )
 
 
 class Chunk(BaseModel):

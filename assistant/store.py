@@ -49,7 +49,7 @@ def metadata(doc: Document, chunk: Chunk, total: int) -> dict[str, Any]:
         "doc_id": doc.id, "sha": doc.sha256, "n_chunks": total, "index": chunk.index, "start": chunk.start,
         "end": chunk.end, "title": doc.title, "url": doc.url or "", "date": doc.date or "", "language": doc.language,
         "page": chunk.page or 0, "site": doc.site or "",
-    }  # fmt: skip
+    } | ({"furniture": "\n".join(doc.furniture)} if doc.furniture and not chunk.index else {})  # fmt: skip
 
 
 def rows(doc: Document, chunks: Sequence[Chunk]) -> list[tuple[str, str, dict[str, Any]]]:

@@ -2,6 +2,7 @@
 
 import json
 import re
+import shutil
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, HTTPServer
@@ -2378,6 +2379,52 @@ def test_an_ad_readers_comments_and_related_articles_are_not_in_the_documents(se
     # page debris the cleaning drops
     reply = answer(question)
     assert not reply.found, reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "heading"),
+    [
+        ("Which companies are featured in the 'Entreprise' section at the bottom of the Hanoi interview's page?",
+         "Entreprise"),
+        ("Vilka nyheter listas under rubriken 'Système politique' längst ner på sidan med intervjun med Do Anh Tuan?",
+         "Système politique"),
+        ('Trong mục "Produit" ở cuối trang bài về Quảng Nam, sản phẩm nào được giới thiệu?', "Produit"),
+    ],
+)  # fmt: skip
+def test_a_heading_of_the_page_around_the_article_is_said_to_be_no_part_of_it(
+    seeded: Settings, question: str, heading: str
+) -> None:
+    # the page's menus after the article: set aside when cleaning, so a question naming one is told what it is
+    reply = answer(question)
+    assert not reply.found and heading in reply.text and not reply.citations, reply.text
+
+
+def test_a_quoted_line_of_an_article_is_no_page_heading(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from assistant.answering import page_furniture
+
+    settings = Settings(seeds_dir=tmp_path / "seeds", vectorstore_dir=tmp_path / "store")
+    write(
+        settings.seeds_dir,
+        "harbour.txt",
+        "Le port de Binh An s'agrandit\n\nLe port de Binh An a ouvert un quai de 300 mètres en 2023.\n\n"
+        "Même catégorie\n\nLe port de Binh An s'agrandit\n\nLes pêcheurs de Ca Mau\n\nÉconomie",
+    )  # the site lists this very article among its others
+    bot = Assistant(settings)
+    assert bot.reindex().added == 1
+    index = bot.lexical_index()
+    assert page_furniture("Which articles does the « Économie » menu list?", index) == "Économie"
+    assert page_furniture("What does the article 'Les pêcheurs de Ca Mau' say?", index) == "Les pêcheurs de Ca Mau"
+    assert page_furniture("What does the article 'Le port de Binh An s'agrandit' say?", index) is None  # its own
+    assert page_furniture("What is the harbour's Économie' doing?", index) is None  # an apostrophe opens no quote
+    shutil.rmtree(settings.vectorstore_dir / "lexical")  # rebuilt from the store's chunks: the furniture is there too
+    assert (
+        page_furniture("Which articles does the « Économie » menu list?", Assistant(settings).lexical_index())
+        == "Économie"
+    )
+    reply = bot.answer("Combien de mètres mesure le quai de l'article « Le port de Binh An s'agrandit » ?")
+    assert reply.found and "300" in reply.text, reply.text
+    reply = bot.answer("Qu'est-ce que l'article « Les pêcheurs de Ca Mau » dit du port de Binh An ?")
+    assert not reply.found and "« Les pêcheurs de Ca Mau » fait partie de la page web" in reply.text, reply.text
 
 
 def test_officials_asked_in_swedish_are_the_cadres_counted(seeded: Settings) -> None:

@@ -27,6 +27,11 @@ def test_seed_pages_lose_their_debris_and_keep_the_article() -> None:
     assert "avions de chasse" not in quang_nam.text
     assert "6 540 modèles" in quang_nam.text
     assert quang_nam.text.endswith(f"a souligné le secrétaire provincial du Parti.\n\nSource : {quang_nam.url}")
+    # what follows the article is kept aside, line by line: its lists of other articles, its menus' headings
+    assert quang_nam.furniture[:2] == ["Même sujet", "Même catégorie"]
+    assert {"Patrimoine", "Entreprise", "Système politique", "Produit"} <= set(quang_nam.furniture)
+    assert not {line for line in quang_nam.furniture if line in quang_nam.text.split("\n\n")}
+    assert seed("004").furniture == []  # a page whose article runs to its end
 
 
 def test_metadata_is_extracted_from_the_page() -> None:
