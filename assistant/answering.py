@@ -866,6 +866,8 @@ def judge(part: str, history: list[Any] | None, search: Search, similarity: Simi
         found = False  # 'Selon Huynh Van Viet, comment…' is not answered by 'Selon … Ho Van Tan, la reconnaissance…'
     elif found and _only_present(part, question, ranked[0]):
         found = False  # 'Which questions did Tran Van Ky answer…' is not answered by his name among those present
+    elif found and _ASKS_AVERAGE.search(part) and not _GIVES_AVERAGE.search(ranked[0].text):
+        found = False  # 'Vad kostade ett solidaritetshus i genomsnitt…': a total and a count are no average given
     elif found and not _part_read(part, question, ranked[0]):
         found = False  # 'Of the 3 172 houses…, how many were trade-union shelters?': no shelters are counted
     elif found and ASKS_DAY.search(part) and not of_article and not _tells_time(ranked[0].text, part):
@@ -1019,6 +1021,20 @@ def _only_present(typed: str, question: Question, best: Sentence) -> bool:
     if not question.persons or question.kind == "person" or _ASKS_SEAT.search(typed) or _ASKS_PRESENT.search(typed):
         return False
     return bool(_PRESENT.search(best.text))
+
+
+# an average asked ('on average', 'en moyenne', 'le coût moyen', 'i genomsnitt', 'trung bình'; not French 'moyens',
+# means), which only a sentence stating an average or an amount per unit gives ('revenu par habitant', 'per hushåll')
+_ASKS_AVERAGE = re.compile(
+    r"\b(?:average|en moyenne|moyenne|(?:coût|revenu|prix|montant|nombre|taux|salaire|durée)s?\s+moyens?|"
+    r"genomsnitt\w*|medelvärde\w*|trung bình|bình quân)\b",
+    re.IGNORECASE,
+)
+_GIVES_AVERAGE = re.compile(
+    r"\b(?:average|averag\w+|mean|per|moyenne|moyens?|par (?:habitant|personne|ménage|foyer|maison|logement|an|mois|"
+    r"jour|tête)|chaque|chacun|chacune|genomsnitt\w*|medel\w*|varje|each|trung bình|bình quân|mỗi)\b",
+    re.IGNORECASE,
+)
 
 
 def _part_read(typed: str, question: Question, best: Sentence) -> bool:

@@ -2427,6 +2427,18 @@ def test_a_quoted_line_of_an_article_is_no_page_heading(tmp_path) -> None:  # ty
     assert not reply.found and "« Les pêcheurs de Ca Mau » fait partie de la page web" in reply.text, reply.text
 
 
+def test_an_average_is_given_only_by_a_sentence_that_states_one(seeded: Settings) -> None:
+    # the fund's sentence gives totals and a count of houses, no cost per house
+    assert not answer("How much did a solidarity house cost on average in Hanoi during the last term?").found
+    assert not answer("Quel a été le coût moyen d'une maison de solidarité à Hanoi pendant le mandat ?").found
+    # an income per head is one: 'Le revenu par habitant de Hanoi en 2023 augmentera plus de 3 fois…'
+    reply = answer("Thu nhập bình quân đầu người của Hà Nội năm 2023 tăng gấp mấy lần so với năm 2010?")
+    assert reply.found and "3 fois" in reply.text, reply.text
+    # French 'moyens' are means, not an average
+    reply = answer("Quels moyens le Front du district apporte-t-il pour qu'un modèle typique se développe durablement ?")
+    assert reply.found, reply.text
+
+
 def test_officials_asked_in_swedish_are_the_cadres_counted(seeded: Settings) -> None:
     reply = answer("Hur många funktionärer gick frontens kurser och utbildningar?")
     assert reply.found and "358 689" in reply.text.splitlines()[0], reply.text
