@@ -350,8 +350,8 @@ _COUNT_WORDS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
     "twelve": 12, "dozen": 12, "fifteen": 15, "twenty": 20, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7,
     "huit": 8, "dix": 10, "onze": 11, "douze": 12, "douzaine": 12, "quinze": 15, "vingt": 20, "två": 2, "tre": 3,
-    "fyra": 4, "fem": 5, "sju": 7, "åtta": 8, "nio": 9, "tio": 10, "elva": 11, "tolv": 12, "dussin": 12, "femton": 15,
-    "tjugo": 20, "hai": 2, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
+    "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10, "elva": 11, "tolv": 12, "dussin": 12,
+    "femton": 15, "tjugo": 20, "hai": 2, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
 }  # fmt: skip
 # (in lower case: 'Hai' is a name's, 'Hai Phong', 'Nguyen Hai Ha'; nor a part of 'twenty-five', 'dix-huit')
 _IN_WORDS = re.compile(
