@@ -925,31 +925,52 @@ _SAYING = re.compile(
 )
 
 
-# a phrase a question quotes: 'the 'Entreprise' section', 'mục "Produit"', 'la rubrique « Même auteur »'
+# a phrase a question quotes: 'the 'Entreprise' section', 'mục "Produit"', 'la rubrique « Même auteur »', 'rubriken
+# ”Nyheter”', '»Lokalt«'; a single quote may hold an apostrophe before a letter ('d'Asie')
 _QUOTES = re.compile(
-    r"""(?<![\w'’])(?:'(?P<a>[^'\n]{2,150})'|"(?P<b>[^"\n]{2,150})"|«\s*(?P<c>[^»\n]{2,150}?)\s*»|"""
-    r"""“(?P<d>[^”\n]{2,150})”|‘(?P<e>[^’\n]{2,150})’)(?!\w)"""
+    r"""(?<![\w'’])(?:'(?P<a>(?:[^'\n]|'(?=\w)){2,150})'|‘(?P<b>(?:[^’\n]|’(?=\w)){2,150})’|"(?P<c>[^"\n]{2,150})"|"""
+    r"""«\s*(?P<d>[^«»\n]{2,150}?)\s*»|»\s*(?P<e>[^«»\n]{2,150}?)\s*[«»]|“(?P<f>[^“”\n]{2,150})”|"""
+    r"""”(?P<g>[^”\n]{2,150})”|„(?P<h>[^“”\n]{2,150})[“”])(?!\w)"""
+)
+# a question that points at the page rather than its article: a section or menu of it, its foot
+_ON_THE_PAGE = re.compile(
+    r"\b(?:sections?|rubriques?|rubrik(?:en)?|menus?|menyn?|headings?|onglets?|flik(?:en)?|chuyên mục|"
+    r"(?:bottom|foot|end) of the (?:web ?)?page|en bas de (?:la )?page|längst (?:ner|ned)|sidfoten|cuối trang)\b|"
+    r"\bmục\s*[\"'«“”‘]",
+    re.IGNORECASE,
 )
 
 
 def page_furniture(typed: str, index: LexicalIndex) -> str | None:
     """The phrase a question quotes that is a line of the page around an article, no article's text ('Which companies
     are featured in the 'Entreprise' section at the bottom of the page…', 'Trong mục "Produit" ở cuối trang…'): a
-    menu's heading or another article's link, which the cleaning set aside, so no sentence tells what it holds. Not a
-    line that is also an article's own (its title, listed among its site's other articles)."""
+    menu's heading or another article's link, which the cleaning set aside, so no sentence tells what it holds. A
+    phrase the articles also write ('le « système politique »', 'quel « produit »') is one only when the question
+    points at the page (its section, its menu, its foot), and never a line that is an article's own paragraph (its
+    title, listed among its site's other articles)."""
     quoted = [fold(next(g for g in m.groups() if g).strip()) for m in _QUOTES.finditer(typed)]
     if not quoted:
         return None
-    documents = index.documents
-    lines = {fold(line): str(line) for row in documents.values() for line in row.get("furniture") or []}
+    lines, paragraphs, texts = _furniture_of(index)
     for said in quoted:
-        if said in lines and not any(said in _paragraphs(index.span(d, 0, 2**62)[0]) for d in documents):
+        if said not in lines or said in paragraphs:
+            continue
+        if _ON_THE_PAGE.search(typed) or not any(re.search(rf"\b{re.escape(said)}\b", t) for t in texts):
             return lines[said]
     return None
 
 
-def _paragraphs(text: str) -> set[str]:
-    return {fold(p.strip()) for p in text.split("\n\n")}
+def _furniture_of(index: LexicalIndex) -> tuple[dict[str, str], set[str], list[str]]:
+    """The index's furniture lines (folded -> as written), its articles' paragraphs and texts, folded: read once per
+    generation of the index, and only when a question quotes a phrase."""
+    found = index.cache.get("furniture")
+    if found is None:
+        documents = index.documents
+        lines = {fold(line): str(line) for row in documents.values() for line in row.get("furniture") or []}
+        texts = [index.span(d, 0, 2**62)[0] for d in documents] if lines else []
+        paragraphs = {fold(p.strip()) for text in texts for p in text.split("\n\n")}
+        found = index.cache["furniture"] = (lines, paragraphs, [fold(t) for t in texts])
+    return found
 
 
 def _said_by_another(typed: str, question: Question, best: Sentence) -> bool:
@@ -1031,8 +1052,9 @@ _ASKS_AVERAGE = re.compile(
     re.IGNORECASE,
 )
 _GIVES_AVERAGE = re.compile(
-    r"\b(?:average|averag\w+|mean|per|moyenne|moyens?|par (?:habitant|personne|ménage|foyer|maison|logement|an|mois|"
-    r"jour|tête)|chaque|chacun|chacune|genomsnitt\w*|medel\w*|varje|each|trung bình|bình quân|mỗi)\b",
+    r"\b(?:average|averag\w+|mean|per|moyenne|moyen|par (?:habitant|personne|ménage|foyer|maison|logement|an|mois|"
+    r"jour|tête)|chaque|chacun|chacune|genomsnitt\w*|medel\w*|varje|each|trung bình|bình quân|mỗi)\b|"
+    r"\w/\s*(?:personne|habitant|ménage|foyer|an|mois|person|invånare|hushåll|år|người|hộ|năm)\b",
     re.IGNORECASE,
 )
 

@@ -150,14 +150,15 @@ def load(source: str, target: str, folder: Path) -> Table | None:
         if direct is not None or reverse is not None:
             table = {}
             gloss = _glosses(source, target, folder)
-            shipped = {h for h, _ in _glossary(source, target) or []}
+            shipped = len(_glossary(source, target) or [])  # the glossary's entries, which come first in `direct`
             written: Table = {}
-            for headword, translations in direct or []:
+            for i, (headword, translations) in enumerate(direct or []):
                 # (a glossary's headword that is also a function word is its other sense: 'sao', why and star, is
                 # read only after a number, '4 sao')
-                if not is_stopword(headword) or headword in shipped:
-                    # a glossary's own entries, and a word spelt as its headword ('association'), are never glosses
-                    kept = [t for t in translations if headword in shipped or t == headword or not gloss(t)]
+                if not is_stopword(headword) or i < shipped:
+                    # a glossary's own entries, and a word spelt as its headword ('association'), are never glosses;
+                    # the dictionary's entry for the same word may be ('liv': 'vie', 'människors liv')
+                    kept = [t for t in translations if i < shipped or t == headword or not gloss(t)]
                     for bucket in (table.setdefault(_key(headword, source), []), written.setdefault(headword, [])):
                         bucket.extend(t for t in kept if t not in bucket)
             for headword, translations in reverse or []:

@@ -360,15 +360,23 @@ _IN_WORDS = re.compile(
 )
 
 
-def _counts_in_digits(text: str) -> str:
+_OWN_LANGUAGE = {"sex": "sv"}  # a count word that is another word in other languages: English 'sex workers'
+
+
+def _counts_in_digits(text: str, language: str) -> str:
     """A question's counts said in words written in digits: 'a dozen villages' -> '12 villages'."""
-    return _IN_WORDS.sub(lambda m: f"{_COUNT_WORDS[m.group(1)]} ", text)
+
+    def digits(m: re.Match[str]) -> str:
+        word = m.group(1)
+        return f"{_COUNT_WORDS[word]} " if _OWN_LANGUAGE.get(word, language) == language else m.group()
+
+    return _IN_WORDS.sub(digits, text)
 
 
-def _stated_counts(keys: list[KeyWord], text: str) -> list[tuple[str, KeyWord | None]]:
+def _stated_counts(keys: list[KeyWord], text: str, language: str) -> list[tuple[str, KeyWord | None]]:
     """The counts the question states: each number with the key word of what it counts ('12', 'villages'; 'a dozen
     villages' too), and a total it asks a share of ('15', None: 'Hur många av de 15 ledamöterna…')."""
-    text = _counts_in_digits(text)
+    text = _counts_in_digits(text, language)
     by_word = {fold(k.word): k for k in keys if k.kind == "word"}
     out: list[tuple[str, KeyWord | None]] = []
     for number, run in _COUNT.findall(text):
@@ -391,7 +399,7 @@ def recounted(stated: list[tuple[str, KeyWord | None]], text: str, language: str
     """Whether a text counts what the question states a count of with other numbers only, and never its own:
     'étendu aux 8 villages' for a question about 'the 12 villages', '6 av 11' for one about 'the 15 members'. Its
     counts said in words are read as digits, as the question's are ('tre genombrott' for 'de tre genombrotten')."""
-    text = _counts_in_digits(text)
+    text = _counts_in_digits(text, language)
     for number, key in stated:
         if re.search(rf"(?<![\d.,]){number}(?![.,]?\d)", text):
             continue
@@ -498,7 +506,8 @@ def question_of(results: Results, constraint_text: str) -> Question:
                     _attributed(constraint_text, kind), bodies(constraint_text, people=False),
                     _quoted(keys, constraint_text),
                     _qualities(keys, constraint_text) or _measured_thing(keys, constraint_text, measure),
-                    _stated_counts(keys, constraint_text), single, set(YEAR_RANGE.findall(constraint_text)),
+                    _stated_counts(keys, constraint_text, results.query.language), single,
+                    set(YEAR_RANGE.findall(constraint_text)),
                     [d for d in dates(constraint_text) if d[2] is not None],
                     unknown, _named_things(keys, constraint_text, results, places, unknown),
                     # (not of a thing the turn before counts: 'Et à combien d'autres a-t-il participé ?')

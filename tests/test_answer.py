@@ -2381,6 +2381,19 @@ def test_an_ad_readers_comments_and_related_articles_are_not_in_the_documents(se
     assert not reply.found, reply.text
 
 
+def test_a_quoted_phrase_the_articles_also_write_is_a_page_heading_only_when_the_page_is_pointed_at(
+    seeded: Settings,
+) -> None:
+    from assistant.answering import page_furniture
+
+    index = Assistant(seeded).lexical_index()  # 'Système politique' and 'Produit' are also menus of two pages
+    assert page_furniture("Que dit l'article de Hanoi sur la construction du « système politique » ?", index) is None
+    assert page_furniture("Quel « produit » à base de curcuma noir a été certifié OCOP 3 étoiles ?", index) is None
+    assert page_furniture("Quels articles la rubrique « Système politique » liste-t-elle ?", index)
+    reply = answer('Which "Produit" made from black turmeric was certified OCOP 3 stars in 2023?')
+    assert reply.found and "OCOP" in reply.text, reply.text
+
+
 @pytest.mark.parametrize(
     ("question", "heading"),
     [
@@ -2414,8 +2427,11 @@ def test_a_quoted_line_of_an_article_is_no_page_heading(tmp_path) -> None:  # ty
     index = bot.lexical_index()
     assert page_furniture("Which articles does the « Économie » menu list?", index) == "Économie"
     assert page_furniture("What does the article 'Les pêcheurs de Ca Mau' say?", index) == "Les pêcheurs de Ca Mau"
-    assert page_furniture("What does the article 'Le port de Binh An s'agrandit' say?", index) is None  # its own
-    assert page_furniture("What is the harbour's Économie' doing?", index) is None  # an apostrophe opens no quote
+    assert page_furniture("What does the article « Le port de Binh An s'agrandit » say?", index) is None  # its own
+    assert page_furniture("What does the 'Le port de Binh An s'agrandit' piece say?", index) is None  # (an apostrophe)
+    assert page_furniture("Que dit l'Économie' du port ?", index) is None  # an apostrophe opens no quote
+    assert page_furniture("Vilka artiklar listar menyn ”Économie”?", index) == "Économie"  # Swedish quotes
+    assert page_furniture("Vilka artiklar listar »Économie«?", index) == "Économie"
     shutil.rmtree(settings.vectorstore_dir / "lexical")  # rebuilt from the store's chunks: the furniture is there too
     assert (
         page_furniture("Which articles does the « Économie » menu list?", Assistant(settings).lexical_index())
@@ -2651,10 +2667,13 @@ def test_a_post_s_holder_asked_by_name_and_not_a_thing_s_name() -> None:
 def test_a_count_in_words_is_read_in_lower_case_and_whole() -> None:
     from assistant.evidence import _counts_in_digits
 
-    assert _counts_in_digits("after it spread to a dozen villages") == "after it spread to 12 villages"
-    assert _counts_in_digits("de tolv byarna") == "de 12 byarna"
+    assert _counts_in_digits("after it spread to a dozen villages", "en") == "after it spread to 12 villages"
+    assert _counts_in_digits("de tolv byarna", "sv") == "de 12 byarna"
     for text in ("i Hai Phongs kommuner", "to twenty-five villages", "aux dix-huit villages"):
-        assert _counts_in_digits(text) == text  # a name's 'Hai', part of a number said in words
+        assert _counts_in_digits(text, "sv") == text  # a name's 'Hai', part of a number said in words
+    # Swedish 'sex' is six; in English it is another word
+    assert _counts_in_digits("de sex genombrotten", "sv") == "de 6 genombrotten"
+    assert _counts_in_digits("support for sex workers", "en") == "support for sex workers"
 
 
 def test_the_speaker_is_the_last_whole_name_before_the_verb() -> None:

@@ -401,8 +401,8 @@ def test_a_count_the_question_states_is_not_answered_by_a_text_that_counts_it_ot
     # a date or a decree's number is no share, and a sum or a span is no total the question states
     assert not recounted(total, "Le 13/3, 120 ménages ont reçu…", "fr")
     assert not recounted(total, "Selon la décision n° 15/2023/QĐ-UBND, 120 ménages…", "fr")
-    assert _stated_counts([], "Who received a loan of 50 million VND over 3 years?") == []
-    assert _stated_counts([], "Combien de ménages sur les 120 ménages pauvres ?") == [("120", None)]
+    assert _stated_counts([], "Who received a loan of 50 million VND over 3 years?", "en") == []
+    assert _stated_counts([], "Combien de ménages sur les 120 ménages pauvres ?", "fr") == [("120", None)]
 
 
 def test_a_day_and_month_are_a_date_and_everyday_words_are_not() -> None:

@@ -135,6 +135,12 @@ def test_the_swedish_glossary_gives_common_words_their_sense_before_the_dictiona
     assert found["fr"]["fick"][0] == "reçu" and found["fr"]["lett"][0] == "mené"
     assert "conditions" in found["fr"]["förhållanden"]
     assert expand("Tog de hand om barnen?", "sv", ["fr"], folder)["fr"]["tog"][0] == "prendre soin"  # the phrase
+    # the dictionary's Swedish glosses of a word the glossary also holds are still dropped: 'liv' is not 'människors liv'
+    other = tmp_path / "other"
+    other.mkdir()
+    write_dictd(other / "freedict-swe-fra", {"liv": "vie, människors liv, action", "människa": "humain"})
+    write_dictd(other / "freedict-fra-swe", {"vie": "liv", "action": "handling"})
+    assert "människors liv" not in expand("Vad sa han om livet?", "sv", ["fr"], other)["fr"]["livet"]
 
 
 def test_a_source_language_gloss_among_the_translations_is_dropped(tmp_path: Path) -> None:
