@@ -135,7 +135,7 @@ def test_the_swedish_glossary_gives_common_words_their_sense_before_the_dictiona
     assert found["fr"]["fick"][0] == "reçu" and found["fr"]["lett"][0] == "mené"
     assert "conditions" in found["fr"]["förhållanden"]
     assert expand("Tog de hand om barnen?", "sv", ["fr"], folder)["fr"]["tog"][0] == "prendre soin"  # the phrase
-    # the dictionary's Swedish glosses of a word the glossary also holds are still dropped: 'liv' is not 'människors liv'
+    # the dictionary's Swedish glosses of a word the glossary holds are still dropped: 'liv' is no 'människors liv'
     other = tmp_path / "other"
     other.mkdir()
     write_dictd(other / "freedict-swe-fra", {"liv": "vie, människors liv, action", "människa": "humain"})
