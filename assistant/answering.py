@@ -967,9 +967,9 @@ def _furniture_of(index: LexicalIndex) -> tuple[dict[str, str], set[str], list[s
     if found is None:
         documents = index.documents
         lines = {fold(line): str(line) for row in documents.values() for line in row.get("furniture") or []}
-        texts = [index.span(d, 0, 2**62)[0] for d in documents] if lines else []
-        paragraphs = {fold(p.strip()) for text in texts for p in text.split("\n\n")}
-        found = index.cache["furniture"] = (lines, paragraphs, [fold(t) for t in texts])
+        texts = [fold(index.span(d, 0, 2**62)[0]) for d in documents] if lines else []
+        paragraphs = {p.strip() for text in texts for p in text.split("\n\n")}
+        found = index.cache["furniture"] = (lines, paragraphs, texts)
     return found
 
 

@@ -396,4 +396,4 @@ def _catalog_row(meta: Mapping[str, Any]) -> dict[str, Any]:
 
 def _furniture(meta: Mapping[str, Any]) -> list[str]:
     """The lines of the page around the article, which a document's first chunk keeps (`models.Document.furniture`)."""
-    return str(meta.get("furniture") or "").split("\n") if meta.get("furniture") else []
+    return str(meta["furniture"]).split("\n") if meta.get("furniture") else []
