@@ -74,7 +74,7 @@ from .languages import (
 )
 from .lexical import LexicalIndex
 from .models import Passage
-from .places import Place, asked, elsewhere, mentions
+from .places import Place, asked, elsewhere, mentions, provinces_around
 from .retrieval import Candidate, Results
 from .signals import fitted
 
@@ -1686,8 +1686,9 @@ def _document_words(index: LexicalIndex, passage: Passage) -> Words:
 def words_of(index: LexicalIndex, doc_id: str, title: str, language: str) -> Words:
     """A document's words with its title's, read once per index."""
     key = f"words:{doc_id}"
-    if key not in index.cache:
-        index.cache[key] = Words(f"{title}\n{index.document_text(doc_id)}", language)
+    if key not in index.cache:  # (and the provinces of the districts it names: a Ben Tre article's 'Ben Tre')
+        around = " ".join(sorted(provinces_around(index, doc_id, title)))
+        index.cache[key] = Words(f"{title}\n{index.document_text(doc_id)}\n{around}", language)
     return index.cache[key]  # type: ignore[no-any-return]
 
 

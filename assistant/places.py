@@ -9,12 +9,15 @@ from the documents themselves, wherever a place noun names them ('le district de
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+
+from vietnam_provinces import NESTED_DIVISIONS_JSON_PATH
 
 from .languages import SURNAMES, is_stopword
 from .lexical import LexicalIndex
@@ -198,6 +201,39 @@ def gazetteer(index: LexicalIndex) -> dict[str, str]:
     return index.cache["places:gazetteer"]  # type: ignore[no-any-return]
 
 
+_DIVISION_WORD = re.compile(r"^(?:Tỉnh|Thành phố|Huyện|Quận|Thị xã)\s+")
+
+
+@lru_cache(maxsize=1)
+def district_provinces() -> dict[str, frozenset[str]]:
+    """District name, without diacritics as `Place.name` writes it -> the provinces with a district of that name, as
+    Vietnam's divisions stood before the 2025 rearrangement that the news predates (the vietnam-provinces package's
+    data): 'Mo Cay Bac' is Ben Tre's; 'Chau Thanh' is a district of eleven provinces."""
+    canonical = {_spaced(name.strip()) for name in _PROVINCES.split("|") if name.strip()}
+    out: dict[str, set[str]] = {}
+    for province in json.loads(NESTED_DIVISIONS_JSON_PATH.read_text(encoding="utf-8")):
+        name = plain(_DIVISION_WORD.sub("", province["name"]))
+        name = "Ho Chi Minh City" if name == "Ho Chi Minh" else name
+        if name not in canonical:
+            continue
+        for district in province.get("districts", []):
+            out.setdefault(plain(_DIVISION_WORD.sub("", district["name"])), set()).add(name)
+    return {district: frozenset(provinces) for district, provinces in out.items()}
+
+
+def provinces_around(index: LexicalIndex, doc_id: str, title: str) -> set[str]:
+    """The provinces of the districts a document names, each the one province with a district of that name: the
+    article on Mo Cay Bac and Chau Thanh is a Ben Tre article, though it never writes 'Ben Tre'."""
+    key = f"places:around:{doc_id}"
+    if key not in index.cache:
+        _, found, _ = _document_places(index, doc_id, title)
+        of = district_provinces()
+        index.cache[key] = {
+            next(iter(of[p.name])) for _, p in found if p.level == "district" and len(of.get(p.name, ())) == 1
+        }
+    return index.cache[key]  # type: ignore[no-any-return]
+
+
 def asked(question: str, index: LexicalIndex) -> list[Place]:
     """The places a question names."""
     return list(dict.fromkeys(p for _, p in mentions(question, gazetteer(index))))
@@ -241,6 +277,8 @@ def elsewhere(places: list[Place], index: LexicalIndex, doc_id: str, title: str,
             continue
         if named and named[0].name not in asked_names:
             return named[0]
+        if level == PROVINCE and wanted & provinces_around(index, doc_id, title):
+            continue  # its districts are the province's
         if level == PROVINCE and principal is not None and principal.name not in asked_names:
             return principal
         if level in ("commune", "village"):

@@ -30,6 +30,7 @@ from .languages import (
 )
 from .lexical import LexicalIndex, doc_of, ngram_tokens, term_tokens
 from .models import Passage
+from .places import district_provinces
 from .signals import Signal, centred, encoder, fusion_parameters
 from .store import Store
 
@@ -317,7 +318,8 @@ def search(
 
 
 def warm_up(index: LexicalIndex, signals: list[Signal], settings: Settings) -> None:
-    """Load what the first question would otherwise wait for: the encoders and the dictionaries."""
+    """Load what the first question would otherwise wait for: the encoders, the dictionaries, the districts."""
+    district_provinces()
     for signal in signals:
         if signal.kind == "dense" and any(signal.serves(lang) for lang in index.languages):
             encoder(signal, settings).embed_query("warm up")
