@@ -456,6 +456,20 @@ def _alternatives(question: str) -> tuple[str, ...] | None:
 _TOPIC = re.compile(r"^\W*([^:?]{3,60}?)(?<!\d)\s*:\s*(?=[^\W\d])")
 
 
+# a clause that asks yes or no: French inverts its subject ('…ont-ils été achevés à temps', '…a-t-il pu démarrer'),
+# English opens on an auxiliary ('did the work start…'), Vietnamese closes on 'không' or 'chưa'
+_YES_OR_NO = re.compile(
+    r"\w-(?:t-)?(?:il|elle|ils|elles|on)\b|^(?:did|does|do|was|were|is|are|has|have|had|could|can)\s|"
+    r"\s(?:không|chưa)\s*\??$",
+    re.IGNORECASE,
+)
+YES_OR_NO_WORDS = 3  # content words at least in such a clause: not 'and was it?'
+
+
+def _yes_or_no(clause: str) -> bool:
+    return bool(_YES_OR_NO.search(clause.strip())) and len(content_words(clause)) >= YES_OR_NO_WORDS
+
+
 def split_parts(question: str) -> list[str]:
     """A question that asks two things, as two questions: 'how many X and how many Y', one fact for two places
     ('the secretaries of Ha Tinh and of Quang Nam'), or one fact compared with another place's ('…in Ha Tinh in
@@ -480,7 +494,10 @@ def split_parts(question: str) -> list[str]:
         pieces = people or _respectively(question) or _in_turn(question) or _head_again(question) or pieces
     if len(pieces) == 1:  # the question word inside each clause, as Vietnamese asks: '…, và Quảng Nam chọn bao nhiêu…'
         clauses = [p.strip(" ,") for p in _CLAUSE_BREAK.split(question) if p.strip(" ,")]
-        if all(asked_kind(c) or ASKS_WHAT.search(c) or _ASKING_WORD.search(c) for c in clauses):
+        asking = [bool(asked_kind(c) or ASKS_WHAT.search(c) or _ASKING_WORD.search(c)) for c in clauses]
+        # or asks yes or no, each clause then a question of its own words ('…, et de combien ?' asks of the first)
+        either = all(a or _yes_or_no(c) for a, c in zip(asking, clauses, strict=True))
+        if all(asking) or (either and all(len(content_words(c)) >= YES_OR_NO_WORDS for c in clauses)):
             pieces = clauses
     if len(pieces) == 1:
         clauses = [p.strip(" ,") for p in _AND_BREAK.split(question) if p.strip(" ,")]
@@ -948,16 +965,21 @@ def page_furniture(typed: str, index: LexicalIndex) -> str | None:
     phrase the articles also write ('le « système politique »', 'quel « produit »') is one only when the question
     points at the page (its section, its menu, its foot), and never a line that is an article's own paragraph (its
     title, listed among its site's other articles)."""
-    quoted = [fold(next(g for g in m.groups() if g).strip()) for m in _QUOTES.finditer(typed)]
-    if not quoted:
+    typed_quotes = [next(g for g in m.groups() if g).strip() for m in _QUOTES.finditer(typed)]
+    if not typed_quotes:
         return None
     lines, paragraphs, texts = _furniture_of(index)
-    for said in quoted:
+    for said, as_typed in zip(map(fold, typed_quotes), typed_quotes, strict=True):
+        if said in _FOLDED_HEADINGS and _FOLDED_HEADINGS & lines.keys() and _ON_THE_PAGE.search(typed):
+            return as_typed  # a page's list heading in another language than its page's: 'mục "Cùng chủ đề"'
         if said not in lines or said in paragraphs:
             continue
         if _ON_THE_PAGE.search(typed) or not any(re.search(rf"\b{re.escape(said)}\b", t) for t in texts):
             return lines[said]
     return None
+
+
+_FOLDED_HEADINGS = {fold(h) for h in RELATED_HEADINGS}
 
 
 def _furniture_of(index: LexicalIndex) -> tuple[dict[str, str], set[str], list[str]]:

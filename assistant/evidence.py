@@ -16,6 +16,7 @@ from functools import partial
 from .keywords import KeyWord, Words, compounded, coverage, key_words, matched, unjudged_share, weigh
 from .languages import (
     ASKS_AGE,
+    ASKS_FIGURE,
     ASKS_FOUNDING,
     ASKS_MANNER,
     ASKS_MONEY,
@@ -52,6 +53,7 @@ from .languages import (
     counts,
     counts_sum,
     dates,
+    figures,
     fold,
     given_in,
     gives_measure,
@@ -154,7 +156,16 @@ BODIES = {
                           # as Swedish and English also write it: 'stadspartikommitténs kommission för massmobilisering'
                           "kommission for massmobilisering", "kommissionen for massmobilisering",
                           "commission for mass mobili"),
+    # the forces the Front works beside: 'la police communale', 'les forces militaires', 'huvudstadens militärkommando'
+    "police": ("police", "polis", "cong an"),
+    # (the forces, not what is military: 'le programme militaro-civil', 'l'opération armée-population')
+    "military": ("military forces", "military command", "forces militaires", "force militaire",
+                 "commandement militaire", "militarkommand", "militara styrkor", "armed forces", "forces armees",
+                 "quan doi", "bo doi", "chi huy quan su"),
 }  # fmt: skip
+# bodies a sentence names as those the Front works beside ('avec la police communale'): read only for a question that
+# names one of them itself, which asks of them
+PARTNERS = {"police", "military"}
 # the bodies a chair leads (a commission has a head, the Party a secretary)
 CHAIRED = {"people's committee", "people's council", "front", "women", "youth", "farmers", "veterans", "red cross",
            "labour"}  # fmt: skip
@@ -221,6 +232,7 @@ class Question:
     # names of things it gives that some document writes ('Yagi'): a document that does not is about something else
     things: list[KeyWord] = field(default_factory=list)
     partakers: bool = False  # it counts those who took part, naming nothing counted ('Hur många deltog i…')
+    nationwide: bool = False  # it asks of the whole country ('à l'échelle nationale', 'cả nước'), not a province's
 
 
 # A name the question quotes: « … », "…", “…”, or '…' between spaces (not an apostrophe: 'Hanoi's', 'l'équipe')
@@ -512,7 +524,8 @@ def question_of(results: Results, constraint_text: str) -> Question:
                     unknown, _named_things(keys, constraint_text, results, places, unknown),
                     # (not of a thing the turn before counts: 'Et à combien d'autres a-t-il participé ?')
                     partakers=not counting and kind == "number" and asks_people(constraint_text)
-                    and not counted(results.query.text))  # fmt: skip
+                    and not counted(results.query.text),
+                    nationwide=bool(NATIONWIDE.search(constraint_text)))  # fmt: skip
 
 
 def _years(text: str, single: set[str]) -> set[str]:
@@ -944,11 +957,42 @@ def other_level(question: Question, sentence: str) -> bool:
     return bool(levels) and all(level not in (None, question.level) for level in levels)
 
 
+# A question that asks of the whole country: 'nationwide', 'à l'échelle nationale', 'i hela landet', 'cả nước'; a
+# sentence that tells of a city's, a province's or a district's ('i staden', 'la province', 'le district de…') and
+# names neither the nation nor its central bodies tells of another level: the poverty rate of Hanoi is not Vietnam's
+NATIONWIDE = re.compile(
+    r"\b(?:nationwide|nationally|(?:at|on) (?:the |a )?national (?:level|scale)|(?:across|throughout) (?:the (?:whole "
+    r"|entire )?country|vietnam)|in the (?:whole|entire) country|à l'échelle (?:nationale|du pays)|au niveau national|"
+    r"(?:dans|sur) (?:tout|l'ensemble du) (?:le )?pays|i hela (?:landet|vietnam)|på nationell nivå|nationellt|"
+    r"landsomfattande|rikstäckande|cả nước|toàn quốc)\b",
+    re.IGNORECASE,
+)
+_NATIONAL_SAID = re.compile(
+    r"\b(?:national\w*|nationwide|(?:le |du |au )pays|landet|nationell\w*|riks\w*|cả nước|toàn quốc|"
+    r"central\w*|trung ương)\b",
+    re.IGNORECASE,
+)
+_LOCAL_SAID = re.compile(
+    r"\b(?:provinc\w*|provins\w*|tỉnh|city|ville|stad|staden|stadens|thành phố|municipal\w*|capitale?|huvudstad\w*|"
+    r"thủ đô|district\w*|distrikt\w*|huyện|quận|communes?|kommun\w*|phường)\b",
+    re.IGNORECASE,
+)
+
+
+def local_only(question: Question, sentence: str) -> bool:
+    """Whether a question asks of the whole country and the sentence tells of a place below it only (see
+    NATIONWIDE)."""
+    if not question.nationwide or _NATIONAL_SAID.search(sentence):
+        return False
+    return bool(_LOCAL_SAID.search(sentence)) or any(p.level == "province" for _, p in mentions(sentence))
+
+
 # The level of the body a role belongs to, said just after the role, before the next comma: 'vice-président du Comité
 # provincial', 'Chủ tịch Ủy ban MTTQ tỉnh', 'ordförande för distriktsfronten'; a city's is a province's
 _LEVEL_WORDS = {
     # the nation's body: 'the Central Committee of the Fatherland Front' (not 'le rôle central', 'centrala roll')
-    "central": r"central (?:committee|commission)|(?:comité|commission) centrale?|centralkommitt\w*|trung ương",
+    "central": r"central (?:[\w-]+ ){0,3}(?:committee|commission)|(?:comité|commission) centrale?|centralkommitt\w*|"
+    r"central(?:a)? (?:[\w-]+ ){0,2}kommission\w*|trung ương",
     "province": r"provinc\w*|provins\w*|tỉnh|city|ville|stad|stadens|stads\w+|thành phố|municipal\w*",
     "district": r"district\w*|distrikt\w*|huyện|quận",
     "commune": r"commun(?:e|es|al|ale)|kommun\w*|xã(?! hội)|phường",
@@ -964,9 +1008,12 @@ def _role_clause(text: str, at: int) -> str:
 
 
 def role_level(text: str, at: int) -> str | None:
-    """The level of the body of the role named at offset `at`: the first level word after it, in its clause."""
-    found = _LEVEL.search(_role_clause(text, at))
-    return found.lastgroup if found else None
+    """The level of the body of the role named at offset `at`: the first level word after it, in its clause, else a
+    province or city it names there ('chef de la Commission… du Comité du Parti de Hanoi' heads the city's)."""
+    clause = _role_clause(text, at)
+    if found := _LEVEL.search(clause):
+        return found.lastgroup
+    return "province" if any(p.level == "province" for _, p in mentions(clause)) else None
 
 
 def _asked_level(text: str, role: str | None, places: list[Place]) -> str | None:
@@ -1399,13 +1446,14 @@ def _body(question: Question, sentence: str, earlier: Callable[[], Sequence[str]
     instead)."""
     if not question.bodies:
         return 1.0  # most questions name none: the sentence is not read for bodies
-    every = bodies(sentence, short=True)
+    unasked = set() if question.bodies & PARTNERS else PARTNERS
+    every = bodies(sentence, short=True) - unasked
     if every:  # the others named: by a name as such, not only by a word for their members
-        return 1.0 if question.bodies & every or not bodies(sentence, people=False, short=True) else 0.0
+        return 1.0 if question.bodies & every or not bodies(sentence, people=False, short=True) - unasked else 0.0
     # the Front's deeds go unsaid; and a quote signed 'a déclaré Mme Dung' is judged by her post (`_role_said`)
     if "front" in question.bodies or question.role is not None:
         return 1.0
-    last = next((named for s in reversed(earlier()) if (named := bodies(s, people=False, short=True))), set())
+    last = next((named for s in reversed(earlier()) if (named := bodies(s, people=False, short=True) - unasked)), set())
     return 1.0 if not last or question.bodies & last else 0.0
 
 
@@ -1493,6 +1541,7 @@ def sentences(
     given = set().union(*posts.values()) if not sourced else set()
     asked = qualifiers(typed, question.keys)
     nowhere = _nowhere(index, question.counted)
+    figured = figures(typed) if ASKS_FIGURE.search(typed) else set()  # the figure whose meaning it asks
     for passage in results.passages:
         wide = window(index, passage, neighbours)
         doc_words = _document_words(index, passage)
@@ -1571,7 +1620,7 @@ def sentences(
                 violation = "said"  # what the person said of something else
             if violation is None and question.qualities and not _of_quality(question, text, own, passage.language):
                 violation = "quality"  # '6 av 11 kamrater' are not said to be women
-            if violation is None and other_level(question, text):
+            if violation is None and (other_level(question, text) or local_only(question, text)):
                 violation = "level"  # after the place: a sentence about another place says so
             if violation is None and posted and not features["person"]:
                 violation = "person"  # another person's title is not theirs
@@ -1583,6 +1632,8 @@ def sentences(
                 violation = "person"  # the person asked of holds another post: the question is about no one
             if violation is None and unnamed:
                 violation = "named"  # the document does not name a person the question does: another one answers
+            if violation is None and figured and not figured & figures(text):
+                violation = "figure"  # it asks what a figure stands for, which this sentence does not give
             if violation is None and elsewhere_named:
                 violation = "named"  # nor a thing the question names, which another document names
             if violation is None and stated_elsewhere:

@@ -650,10 +650,16 @@ _DATED = (
     rf"\bvilket\s+datum\s+(?:anger|visar|har)\s+(?:sidan|webbplatsen|sajten)\b[^?]{{0,60}}\b(?:för|på)\s+"
     rf"{_OF_ITS}(?:{_STORY})\b)"
 )
+# a photo's credit asked without naming the article: 'Qui est crédité pour les photos de la remise…', 'Who is
+# credited with the pictures…', 'Ảnh … do ai chụp?'
+_CREDITED = (
+    r"credited|crédité|créditée|crédités|créditées|krediteras|krediterad|krediterade|photo credits?|"
+    r"crédits? photos?|fotokredit\w*|do ai chụp|ai (?:đã )?chụp"
+)
 ASKS_ARTICLE = re.compile(
     rf"(?=.*\b(?:{_ARTICLE})\b)(?:(?=.*\b(?:{_PUBLISHED})\b(?!\s+(?:article|interview)))"
     rf"(?=.*\b(?:when|quand|när|khi nào|bao giờ|{_YEAR_WORDS}|{_DATE_WORDS}|{_WHERE_PUBLISHED})\b)|"
-    rf"(?=.*\b(?:{_AUTHOR})\b))|(?=.*{_WROTE})|(?=.*\bbylines?\b)|(?=.*{_DATED})",
+    rf"(?=.*\b(?:{_AUTHOR})\b))|(?=.*{_WROTE})|(?=.*\bbylines?\b)|(?=.*{_DATED})|(?=.*\b(?:{_CREDITED})\b)",
     re.IGNORECASE | re.DOTALL,
 )
 
@@ -730,6 +736,27 @@ def dates(text: str) -> list[tuple[int, int, int | None]]:
 
 
 NUMBER = re.compile(r"\d+(?:[ \u00a0\u202f.,]\d+)*")
+# A question that asks what a figure it gives stands for: 'what does the figure 36,392 measure?', 'Vilka är de 4 899
+# som nämns…', 'À quoi correspond le chiffre 5 099…', 'Con số 579… nói về điều gì?': only a sentence that gives that
+# figure tells (its digits as one number, whatever separates their thousands: '36,392' is '36 392')
+ASKS_FIGURE = re.compile(
+    r"\b(?:figure|number|chiffre|nombre|siffran|talet|con số|số liệu)\s+(?:of\s+)?\d|"
+    r"\b(?:what|who|which)\s+(?:is|are|were|was|does|do)\s+(?:the\s+)?\d|"
+    r"\b(?:vilka|vad)\s+(?:är|var|betyder|står)\s+(?:de\s+)?\d|"
+    r"\b(?:que|qui|quoi)\s+(?:sont|est|représente\w*|désigne\w*)\s+(?:les\s+|le\s+)?\d|"
+    r"\d\s+(?:refers? to|stands? for|measures?|correspond\w*|représente\w*|désigne\w*|betyder|står för|avser|"
+    r"nói về|là gì)\b",
+    re.IGNORECASE,
+)
+_FIGURE = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f,.]\d{3})+(?![\d])|\d+")
+
+
+def figures(text: str) -> set[str]:
+    """The numbers a text writes, their thousands' separators dropped ('36 392', '36,392' -> '36392'), years aside."""
+    found = {re.sub(r"\D", "", m.group()) for m in _FIGURE.finditer(text)}
+    return {n for n in found if not re.fullmatch(r"(?:19|20)\d{2}", n)}
+
+
 # A short quoted name ('« 5 en 1 »', '"3 nej"'): the numbers in it name a team or a motto, they count nothing
 _QUOTED_NAME = re.compile(r"«[^«»]{1,40}»|\"[^\"]{1,40}\"|“[^“”]{1,40}”")
 NAME_WORDS = 4  # at most this many words in a quoted name; a longer quote is someone's words, and its numbers count

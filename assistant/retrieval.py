@@ -15,12 +15,14 @@ from .dictionaries import PIVOT, Known, expand
 from .dictionaries import load as load_dictionary
 from .errors import QuestionError
 from .languages import (
+    ASKS_FIGURE,
     COMPOUNDING,
     QUESTION_LANGUAGES,
     asks_of_article,
     byline,
     content_words,
     counted,
+    figures,
     fold,
     joined,
     name_groups,
@@ -281,6 +283,25 @@ def bylines_first(
     return first + [c for c in candidates if c.chunk_id not in ids], frozenset(ids)
 
 
+FIGURED = 3  # chunks at most, those that write a figure a question asks the meaning of, put first
+
+
+def figures_first(
+    question: str, candidates: list[Candidate], index: LexicalIndex, allowed: dict[str, list[str]]
+) -> tuple[list[Candidate], frozenset[str]]:
+    """For a question that asks what a figure stands for ('Con số 579… nói về điều gì?'), the chunks that write it come
+    first, whatever the question's other words scored (its figure is one term among many); and which they are."""
+    asked = figures(question)
+    if not candidates or not asked:
+        return candidates, frozenset()
+    hits = index.search("terms", dict.fromkeys(asked, 1.0), allowed, FIGURED)
+    ids = [cid for cid, _ in hits]
+    by_id = {c.chunk_id: c for c in candidates}
+    top = candidates[0].fused
+    first = [replace(by_id[i], fused=top) if i in by_id else Candidate(i, fused=top) for i in ids]
+    return first + [c for c in candidates if c.chunk_id not in ids], frozenset(ids)
+
+
 def search(
     question: str,
     k: int,
@@ -304,6 +325,8 @@ def search(
     pinned: frozenset[str] = frozenset()
     if asks_of_article(question):
         candidates, pinned = bylines_first(question, candidates, index)
+    elif ASKS_FIGURE.search(question):
+        candidates, pinned = figures_first(question, candidates, index, filter_values(filters))
     pool = k if pool is None else pool
     # at most a third of the pool: a small k keeps fusion's best ('retrieve(k=5)' is not the encoder's alone)
     if lift and (lifted := [c for c in candidates[pool:] if c.ranks.get("dense", lift + 1) <= lift][: pool // 3]):

@@ -2799,3 +2799,102 @@ def test_a_place_at_the_top_of_a_ranking_and_a_party_body_s_head_are_no_leaders(
         assert role_mentions(text)[0][0] == "head", text
     assert asked_kind("Name the official programme of the Front") is None
     assert not ASKS_TITLE.search("Vilka tjänster erbjuder fronten?") and not ASKS_TITLE.search("titres fonciers")
+
+
+def test_a_list_s_heading_quoted_in_another_language_than_its_page_s_is_the_page_s(seeded: Settings) -> None:
+    from assistant.answering import page_furniture
+
+    index = Assistant(seeded).lexical_index()  # the pages write 'Même sujet'; a question may quote its Vietnamese
+    asked = 'Mục "Cùng chủ đề" dưới bài phỏng vấn ông Đỗ Anh Tuấn có những bài viết nào?'
+    assert page_furniture(asked, index) == "Cùng chủ đề"
+    assert page_furniture("What does the article say on the 'same topic'?", index) is None  # no page pointed at
+    reply = answer(asked)
+    assert not reply.found and "Cùng chủ đề" in reply.text
+
+
+def test_a_post_of_a_body_named_by_its_city_is_of_the_city_s_level(seeded: Settings) -> None:
+    from assistant.evidence import role_level
+
+    said = "chef de la Commission de mobilisation de masse du Comité du Parti de Hanoi, Do Anh Tuan"
+    assert role_level(said, 0) == "province"  # a city's body is a province's
+    for asked in ("Trưởng Ban Dân vận Trung ương hiện nay là ai?",
+                  "Who is the current head of the Central Mass Mobilization Commission?"):  # fmt: skip
+        reply = answer(asked)
+        assert not reply.found, reply.text  # Do Anh Tuan heads Hanoi's commission, not the central one
+    reply = answer("Who heads Hanoi's Party Committee Mass Mobilization Commission?")
+    assert reply.found and "Do Anh Tuan" in reply.text
+
+
+def test_a_figure_asked_of_the_whole_country_is_not_a_city_s(seeded: Settings) -> None:
+    reply = answer("Quel est le taux de pauvreté multidimensionnelle à l'échelle nationale au Vietnam ?")
+    assert not reply.found, reply.text  # the Hanoi report's rate is the city's
+    reply = answer("Comment Do Anh Tuan qualifie-t-il la décision de lancer le mouvement au niveau national ?")
+    assert reply.found and "l'échelle nationale" in reply.text  # a sentence that says so answers
+
+
+def test_what_a_figure_stands_for_is_told_by_the_sentence_that_writes_it(seeded: Settings) -> None:
+    from assistant.languages import figures
+
+    assert figures("36,392 et 36 392 en 2023 ; 4 899") == {"36392", "4899"}  # (years aside)
+    reply = answer("In the Ha Tinh conference report, what does the figure 36,392 measure?")
+    assert reply.found and "36 392 mètres de clôtures" in reply.text, reply.text
+    reply = answer("Vilka är de 4 899 som nämns i Hanoi-frontens rapport?")
+    assert reply.found and "particellssekreterare" in reply.text, reply.text
+    reply = answer("Con số 579 trong bài phỏng vấn ông Đỗ Anh Tuấn nói về điều gì?")  # 'con số' glossed
+    assert reply.found and "579 communes" in reply.text, reply.text
+
+
+def test_a_photo_s_credit_asked_without_naming_the_article(seeded: Settings) -> None:
+    reply = answer("Qui est crédité pour les photos de la remise des certificats de mérite à Quang Nam ?")
+    assert reply.found and "N.D" in reply.text, reply.text
+    assert not answer("Who is credited for the photos in the Do Anh Tuan interview?").found  # it credits none
+
+
+def test_the_police_asked_of_is_not_the_military_nor_is_a_military_civilian_programme() -> None:
+    from assistant.evidence import bodies
+
+    assert bodies("avec la police communale") == {"police"}
+    assert bodies("Les forces militaires ont construit…") == {"military"}
+    assert bodies("le programme militaro-civil du Têt") == set()  # a programme, not the army
+    assert bodies("the 2025 Tet military-civilian programme") == set()
+    assert bodies("l'opération conjointe armée-population") == set()
+
+
+def test_an_article_on_a_province_s_districts_is_that_province_s(seeded: Settings) -> None:
+    from assistant.places import district_provinces
+
+    districts = district_provinces()  # as they stood before 2025, when the news was written
+    assert districts["Mo Cay Bac"] == {"Ben Tre"} and len(districts["Chau Thanh"]) > 1
+    # the Mo Cay Bac and Chau Thanh article never writes 'Ben Tre'
+    asked = "Which provincial Front leader is quoted in the box at the end of the Ben Tre article?"
+    reply = answer("What should the Front come up with that fits local conditions, in his view?",
+                   history=[{"role": "user", "content": asked}])  # fmt: skip
+    assert reply.found and "lignes directrices adaptées" in reply.text, reply.text
+    reply = answer("Vad ska fronten enligt faktarutan i Ben Tre-artikeln skapa för att nå de lokala målen?")
+    assert reply.found and "force commune" in reply.text, reply.text  # 'faktaruta' glossed: the article's 'Encadré'
+    assert not answer("What is the population of Ben Tre province?").found
+
+
+def test_a_headline_s_singer_is_not_asked_of_the_interview_it_is_listed_under(seeded: Settings) -> None:
+    # 'Thanh Lam' is a singer in a headline the page lists under the interview, which does not speak of her
+    reply = answer("Nghệ sĩ Nhân dân Thanh Lam nói gì về người chồng bác sĩ trong bài phỏng vấn Đỗ Anh Tuấn?")
+    assert not reply.found, reply.text
+    assert answer("Ông Đỗ Anh Tuấn nói gì về Covid-19 trong bài phỏng vấn?").found
+
+
+def test_two_clauses_each_asking_yes_or_no_are_two_parts() -> None:
+    asked = ("Les 258 logements du programme de désenclavement de Mo Cay Bac ont-ils été achevés à temps, et le "
+             "chantier de la Ring Road 4 a-t-il pu démarrer comme prévu ?")  # fmt: skip
+    assert split_parts(asked) == [
+        "Les 258 logements du programme de désenclavement de Mo Cay Bac ont-ils été achevés à temps ?",
+        "le chantier de la Ring Road 4 a-t-il pu démarrer comme prévu ?",
+    ]
+    # a clause of too few words of its own asks of the first: one question
+    asked = ("Hanoi a-t-elle bouclé son programme de nouvelle ruralité dans les temps, en retard ou en avance, et de "
+             "combien ?")  # fmt: skip
+    assert len(split_parts(asked)) == 1
+
+
+def test_common_vietnamese_words_of_importance_are_glossed(seeded: Settings) -> None:
+    reply = answer("Thành ủy Hà Nội xác định công tác dân vận là nhiệm vụ có tầm quan trọng như thế nào?")
+    assert reply.found and "importance stratégique" in reply.text, reply.text
