@@ -467,6 +467,7 @@ YES_OR_NO_WORDS = 3  # content words at least in such a clause: not 'and was it?
 
 
 def _yes_or_no(clause: str) -> bool:
+    """Whether a clause asks yes or no with words of its own (see _YES_OR_NO)."""
     return bool(_YES_OR_NO.search(clause.strip())) and len(content_words(clause)) >= YES_OR_NO_WORDS
 
 
@@ -958,6 +959,9 @@ _ON_THE_PAGE = re.compile(
 )
 
 
+_FOLDED_HEADINGS = {fold(h) for h in RELATED_HEADINGS}  # 'meme sujet', 'cung chu đe'
+
+
 def page_furniture(typed: str, index: LexicalIndex) -> str | None:
     """The phrase a question quotes that is a line of the page around an article, no article's text ('Which companies
     are featured in the 'Entreprise' section at the bottom of the page…', 'Trong mục "Produit" ở cuối trang…'): a
@@ -977,9 +981,6 @@ def page_furniture(typed: str, index: LexicalIndex) -> str | None:
         if _ON_THE_PAGE.search(typed) or not any(re.search(rf"\b{re.escape(said)}\b", t) for t in texts):
             return lines[said]
     return None
-
-
-_FOLDED_HEADINGS = {fold(h) for h in RELATED_HEADINGS}
 
 
 def _furniture_of(index: LexicalIndex) -> tuple[dict[str, str], set[str], list[str]]:

@@ -157,11 +157,13 @@ BODIES = {
                           "kommission for massmobilisering", "kommissionen for massmobilisering",
                           "commission for mass mobili"),
     # the forces the Front works beside: 'la police communale', 'les forces militaires', 'huvudstadens militärkommando'
-    "police": ("police", "polis", "cong an"),
+    # (Vietnamese only with the body's level: folded, 'công an' is also 'công ăn', a living)
+    "police": ("police", "polis", "cong an xa", "cong an huyen", "cong an tinh", "cong an thanh pho",
+               "luc luong cong an", "cong an nhan dan"),
     # (the forces, not what is military: 'le programme militaro-civil', 'l'opération armée-population')
     "military": ("military forces", "military command", "forces militaires", "force militaire",
                  "commandement militaire", "militarkommand", "militara styrkor", "armed forces", "forces armees",
-                 "quan doi", "bo doi", "chi huy quan su"),
+                 "luc luong vu trang", "bo tu lenh", "chi huy quan su"),
 }  # fmt: skip
 # bodies a sentence names as those the Front works beside ('avec la police communale'): read only for a question that
 # names one of them itself, which asks of them
@@ -525,7 +527,8 @@ def question_of(results: Results, constraint_text: str) -> Question:
                     # (not of a thing the turn before counts: 'Et à combien d'autres a-t-il participé ?')
                     partakers=not counting and kind == "number" and asks_people(constraint_text)
                     and not counted(results.query.text),
-                    nationwide=bool(NATIONWIDE.search(constraint_text)))  # fmt: skip
+                    # (not one naming its place: 'the poverty rate in Hanoi, among the lowest nationwide')
+                    nationwide=bool(NATIONWIDE.search(constraint_text)) and not places)  # fmt: skip
 
 
 def _years(text: str, single: set[str]) -> set[str]:
@@ -962,19 +965,19 @@ def other_level(question: Question, sentence: str) -> bool:
 # names neither the nation nor its central bodies tells of another level: the poverty rate of Hanoi is not Vietnam's
 NATIONWIDE = re.compile(
     r"\b(?:nationwide|nationally|(?:at|on) (?:the |a )?national (?:level|scale)|(?:across|throughout) (?:the (?:whole "
-    r"|entire )?country|vietnam)|in the (?:whole|entire) country|à l'échelle (?:nationale|du pays)|au niveau national|"
-    r"(?:dans|sur) (?:tout|l'ensemble du) (?:le )?pays|i hela (?:landet|vietnam)|på nationell nivå|nationellt|"
-    r"landsomfattande|rikstäckande|cả nước|toàn quốc)\b",
+    r"|entire )?country|vietnam)|in the (?:whole|entire) country|à l['’]échelle (?:nationale|du pays)|"
+    r"au niveau national|(?:dans|sur) (?:tout|l['’]ensemble du) (?:le )?pays|i hela (?:landet|vietnam)|"
+    r"på nationell nivå|nationellt|landsomfattande|rikstäckande|cả nước|(?:trên|trong) (?:phạm vi )?toàn quốc)\b",
     re.IGNORECASE,
 )
 _NATIONAL_SAID = re.compile(
     r"\b(?:national\w*|nationwide|(?:le |du |au )pays|landet|nationell\w*|riks\w*|cả nước|toàn quốc|"
-    r"central\w*|trung ương)\b",
+    r"central\w*|trung ương|vietnams?|việt nam)\b",
     re.IGNORECASE,
 )
 _LOCAL_SAID = re.compile(
-    r"\b(?:provinc\w*|provins\w*|tỉnh|city|ville|stad|staden|stadens|thành phố|municipal\w*|capitale?|huvudstad\w*|"
-    r"thủ đô|district\w*|distrikt\w*|huyện|quận|communes?|kommun\w*|phường)\b",
+    r"\b(?:provinc\w*|provins\w*|tỉnh|city|ville|stad|staden|stadens|thành phố|municipal\w*|capitale|huvudstad\w*|"
+    r"thủ đô|district\w*|distrikt\w*|huyện|quận|communes?|kommun(?!is)\w*|phường)\b",
     re.IGNORECASE,
 )
 
@@ -991,8 +994,8 @@ def local_only(question: Question, sentence: str) -> bool:
 # provincial', 'Chủ tịch Ủy ban MTTQ tỉnh', 'ordförande för distriktsfronten'; a city's is a province's
 _LEVEL_WORDS = {
     # the nation's body: 'the Central Committee of the Fatherland Front' (not 'le rôle central', 'centrala roll')
-    "central": r"central (?:[\w-]+ ){0,3}(?:committee|commission)|(?:comité|commission) centrale?|centralkommitt\w*|"
-    r"central(?:a)? (?:[\w-]+ ){0,2}kommission\w*|trung ương",
+    "central": r"central (?:mass mobili[sz]ation |[\w-]+ )?(?:committee|commission)|(?:comité|commission) centrale?|"
+    r"centralkommitt\w*|centrala? (?:[\w-]+ )?kommission\w*|trung ương",
     "province": r"provinc\w*|provins\w*|tỉnh|city|ville|stad|stadens|stads\w+|thành phố|municipal\w*",
     "district": r"district\w*|distrikt\w*|huyện|quận",
     "commune": r"commun(?:e|es|al|ale)|kommun\w*|xã(?! hội)|phường",
@@ -1013,7 +1016,10 @@ def role_level(text: str, at: int) -> str | None:
     clause = _role_clause(text, at)
     if found := _LEVEL.search(clause):
         return found.lastgroup
-    return "province" if any(p.level == "province" for _, p in mentions(clause)) else None
+    # (a province after the body the role is of: not 'Vice President Vo Thi Anh Xuan visited Ha Tinh')
+    body = body_mentions(clause)
+    named = body and any(p.level == "province" and offset > body[0][1] for offset, p in mentions(clause))
+    return "province" if named else None
 
 
 def _asked_level(text: str, role: str | None, places: list[Place]) -> str | None:

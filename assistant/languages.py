@@ -653,8 +653,9 @@ _DATED = (
 # a photo's credit asked without naming the article: 'Qui est crédité pour les photos de la remise…', 'Who is
 # credited with the pictures…', 'Ảnh … do ai chụp?'
 _CREDITED = (
-    r"credited|crédité|créditée|crédités|créditées|krediteras|krediterad|krediterade|photo credits?|"
-    r"crédits? photos?|fotokredit\w*|do ai chụp|ai (?:đã )?chụp"
+    r"(?:credited|crédité|créditée|crédités|créditées|krediteras|krediterad|krediterade)\b[^?]{0,40}\b(?:photos?|"
+    r"pictures?|images?|photographs?|bilder(?:na)?|bilden|foton?|fotona|fotot)|photo credits?|crédits? photos?|"
+    r"fotokredit\w*|ảnh[^?]{0,40}\bdo ai chụp|ai (?:đã )?chụp ảnh"
 )
 ASKS_ARTICLE = re.compile(
     rf"(?=.*\b(?:{_ARTICLE})\b)(?:(?=.*\b(?:{_PUBLISHED})\b(?!\s+(?:article|interview)))"
@@ -739,12 +740,12 @@ NUMBER = re.compile(r"\d+(?:[ \u00a0\u202f.,]\d+)*")
 # A question that asks what a figure it gives stands for: 'what does the figure 36,392 measure?', 'Vilka är de 4 899
 # som nämns…', 'À quoi correspond le chiffre 5 099…', 'Con số 579… nói về điều gì?': only a sentence that gives that
 # figure tells (its digits as one number, whatever separates their thousands: '36,392' is '36 392')
+# (not 'What are the 3 breakthroughs…', which asks what they are, nor 'the 5 measures')
 ASKS_FIGURE = re.compile(
     r"\b(?:figure|number|chiffre|nombre|siffran|talet|con số|số liệu)\s+(?:of\s+)?\d|"
-    r"\b(?:what|who|which)\s+(?:is|are|were|was|does|do)\s+(?:the\s+)?\d|"
-    r"\b(?:vilka|vad)\s+(?:är|var|betyder|står)\s+(?:de\s+)?\d|"
-    r"\b(?:que|qui|quoi)\s+(?:sont|est|représente\w*|désigne\w*)\s+(?:les\s+|le\s+)?\d|"
-    r"\d\s+(?:refers? to|stands? for|measures?|correspond\w*|représente\w*|désigne\w*|betyder|står för|avser|"
+    r"\b(?:what|who|which|vilka|vad|que|qui|quoi)\s+(?:is|are|were|was|är|var|sont|est)\s+(?:the\s+|de\s+|les\s+)?"
+    r"\d[\d \u00a0\u202f,.]*\s+(?:mentioned|named|given|som nämns|som anges|mentionnés|cités|cité)\b|"
+    r"\d\s+(?:refers? to|stands? for|correspond\w*|représente\w*|désigne\w*|betyder|står för|avser|syftar på|"
     r"nói về|là gì)\b",
     re.IGNORECASE,
 )
@@ -752,9 +753,10 @@ _FIGURE = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f,.]\d{3})+(?![\d])|\d+
 
 
 def figures(text: str) -> set[str]:
-    """The numbers a text writes, their thousands' separators dropped ('36 392', '36,392' -> '36392'), years aside."""
-    found = {re.sub(r"\D", "", m.group()) for m in _FIGURE.finditer(text)}
-    return {n for n in found if not re.fullmatch(r"(?:19|20)\d{2}", n)}
+    """The numbers a text writes, their thousands' separators dropped ('36 392', '36,392' -> '36392'); not a year
+    written as one ('2023', but '2 000' is a figure)."""
+    found = {m.group() for m in _FIGURE.finditer(text)}
+    return {re.sub(r"\D", "", n) for n in found if not re.fullmatch(r"(?:19|20)\d{2}", n)}
 
 
 # A short quoted name ('« 5 en 1 »', '"3 nej"'): the numbers in it name a team or a motto, they count nothing

@@ -201,7 +201,7 @@ def gazetteer(index: LexicalIndex) -> dict[str, str]:
     return index.cache["places:gazetteer"]  # type: ignore[no-any-return]
 
 
-_DIVISION_WORD = re.compile(r"^(?:Tỉnh|Thành phố|Huyện|Quận|Thị xã)\s+")
+_DIVISION_WORD = re.compile(r"^(?:Tỉnh|Thành phố|Huyện đảo|Huyện|Quận|Thị xã)\s+")
 
 
 @lru_cache(maxsize=1)
@@ -209,12 +209,11 @@ def district_provinces() -> dict[str, frozenset[str]]:
     """District name, without diacritics as `Place.name` writes it -> the provinces with a district of that name, as
     Vietnam's divisions stood before the 2025 rearrangement that the news predates (the vietnam-provinces package's
     data): 'Mo Cay Bac' is Ben Tre's; 'Chau Thanh' is a district of eleven provinces."""
-    canonical = {_spaced(name.strip()) for name in _PROVINCES.split("|") if name.strip()}
+    spelled = _provinces()[1] | {"Ho Chi Minh": "Ho Chi Minh City", "Hue": "Thua Thien Hue"}
     out: dict[str, set[str]] = {}
     for province in json.loads(NESTED_DIVISIONS_JSON_PATH.read_text(encoding="utf-8")):
-        name = plain(_DIVISION_WORD.sub("", province["name"]))
-        name = "Ho Chi Minh City" if name == "Ho Chi Minh" else name
-        if name not in canonical:
+        name = spelled.get(_spaced(plain(_DIVISION_WORD.sub("", province["name"]))))
+        if name is None:
             continue
         for district in province.get("districts", []):
             out.setdefault(plain(_DIVISION_WORD.sub("", district["name"])), set()).add(name)
@@ -222,15 +221,18 @@ def district_provinces() -> dict[str, frozenset[str]]:
 
 
 def provinces_around(index: LexicalIndex, doc_id: str, title: str) -> set[str]:
-    """The provinces of the districts a document names, each the one province with a district of that name: the
-    article on Mo Cay Bac and Chau Thanh is a Ben Tre article, though it never writes 'Ben Tre'."""
+    """The provinces of the districts a document names, each the one province with a district of that name, when it
+    has no province of its own (one it names most): the article on Mo Cay Bac and Chau Thanh is a Ben Tre article,
+    though it never writes 'Ben Tre'; a Quang Nam article naming a district of another province in passing is not."""
     key = f"places:around:{doc_id}"
     if key not in index.cache:
-        _, found, _ = _document_places(index, doc_id, title)
+        _, found, principal = _document_places(index, doc_id, title)
         of = district_provinces()
-        index.cache[key] = {
-            next(iter(of[p.name])) for _, p in found if p.level == "district" and len(of.get(p.name, ())) == 1
-        }
+        index.cache[key] = (
+            {next(iter(of[p.name])) for _, p in found if p.level == "district" and len(of.get(p.name, ())) == 1}
+            if principal is None
+            else set()
+        )
     return index.cache[key]  # type: ignore[no-any-return]
 
 

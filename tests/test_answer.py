@@ -2817,6 +2817,7 @@ def test_a_post_of_a_body_named_by_its_city_is_of_the_city_s_level(seeded: Setti
 
     said = "chef de la Commission de mobilisation de masse du Comité du Parti de Hanoi, Do Anh Tuan"
     assert role_level(said, 0) == "province"  # a city's body is a province's
+    assert role_level("Vice President Vo Thi Anh Xuan visited Ha Tinh", 5) is None  # no body's place
     for asked in ("Trưởng Ban Dân vận Trung ương hiện nay là ai?",
                   "Who is the current head of the Central Mass Mobilization Commission?"):  # fmt: skip
         reply = answer(asked)
@@ -2830,12 +2831,15 @@ def test_a_figure_asked_of_the_whole_country_is_not_a_city_s(seeded: Settings) -
     assert not reply.found, reply.text  # the Hanoi report's rate is the city's
     reply = answer("Comment Do Anh Tuan qualifie-t-il la décision de lancer le mouvement au niveau national ?")
     assert reply.found and "l'échelle nationale" in reply.text  # a sentence that says so answers
+    reply = answer("What is the poverty rate in Hanoi, among the lowest nationwide?")  # the place asked is Hanoi
+    assert reply.found and "0,03" in reply.text, reply.text
 
 
 def test_what_a_figure_stands_for_is_told_by_the_sentence_that_writes_it(seeded: Settings) -> None:
-    from assistant.languages import figures
+    from assistant.languages import ASKS_FIGURE, figures
 
-    assert figures("36,392 et 36 392 en 2023 ; 4 899") == {"36392", "4899"}  # (years aside)
+    assert figures("36,392 et 36 392 en 2023 ; 4 899 ; 2 000") == {"36392", "4899", "2000"}  # (a year aside)
+    assert not ASKS_FIGURE.search("Vilka är de 3 genombrotten i resolutionen?")  # what they are, not what '3' is
     reply = answer("In the Ha Tinh conference report, what does the figure 36,392 measure?")
     assert reply.found and "36 392 mètres de clôtures" in reply.text, reply.text
     reply = answer("Vilka är de 4 899 som nämns i Hanoi-frontens rapport?")
@@ -2848,6 +2852,9 @@ def test_a_photo_s_credit_asked_without_naming_the_article(seeded: Settings) -> 
     reply = answer("Qui est crédité pour les photos de la remise des certificats de mérite à Quang Nam ?")
     assert reply.found and "N.D" in reply.text, reply.text
     assert not answer("Who is credited for the photos in the Do Anh Tuan interview?").found  # it credits none
+    from assistant.languages import asks_of_article
+
+    assert not asks_of_article("Who is credited with launching the 'skilled mass mobilization' movement?")
 
 
 def test_the_police_asked_of_is_not_the_military_nor_is_a_military_civilian_programme() -> None:
@@ -2858,6 +2865,7 @@ def test_the_police_asked_of_is_not_the_military_nor_is_a_military_civilian_prog
     assert bodies("le programme militaro-civil du Têt") == set()  # a programme, not the army
     assert bodies("the 2025 Tet military-civilian programme") == set()
     assert bodies("l'opération conjointe armée-population") == set()
+    assert bodies("Công an xã Tam Thăng") == {"police"} and bodies("tạo công ăn việc làm") == set()  # (folded alike)
 
 
 def test_an_article_on_a_province_s_districts_is_that_province_s(seeded: Settings) -> None:
