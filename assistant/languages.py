@@ -655,7 +655,7 @@ _DATED = (
 _CREDITED = (
     r"(?:credited|crédité|créditée|crédités|créditées|krediteras|krediterad|krediterade)\b[^?]{0,40}\b(?:photos?|"
     r"pictures?|images?|photographs?|bilder(?:na)?|bilden|foton?|fotona|fotot)|photo credits?|crédits? photos?|"
-    r"fotokredit\w*|ảnh[^?]{0,40}\bdo ai chụp|ai (?:đã )?chụp ảnh"
+    r"fotokredit\w*|do ai chụp|ai (?:đã )?chụp"  # ('chụp' is to take a photograph)
 )
 ASKS_ARTICLE = re.compile(
     rf"(?=.*\b(?:{_ARTICLE})\b)(?:(?=.*\b(?:{_PUBLISHED})\b(?!\s+(?:article|interview)))"
