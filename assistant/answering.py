@@ -969,11 +969,12 @@ def page_furniture(typed: str, index: LexicalIndex) -> str | None:
     phrase the articles also write ('le « système politique »', 'quel « produit »') is one only when the question
     points at the page (its section, its menu, its foot), and never a line that is an article's own paragraph (its
     title, listed among its site's other articles)."""
-    typed_quotes = [next(g for g in m.groups() if g).strip() for m in _QUOTES.finditer(typed)]
-    if not typed_quotes:
+    quoted = [next(g for g in m.groups() if g).strip() for m in _QUOTES.finditer(typed)]
+    if not quoted:
         return None
     lines, paragraphs, texts = _furniture_of(index)
-    for said, as_typed in zip(map(fold, typed_quotes), typed_quotes, strict=True):
+    for as_typed in quoted:
+        said = fold(as_typed)
         if said in _FOLDED_HEADINGS and _FOLDED_HEADINGS & lines.keys() and _ON_THE_PAGE.search(typed):
             return as_typed  # a page's list heading in another language than its page's: 'mục "Cùng chủ đề"'
         if said not in lines or said in paragraphs:

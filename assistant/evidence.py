@@ -16,7 +16,6 @@ from functools import partial
 from .keywords import KeyWord, Words, compounded, coverage, key_words, matched, unjudged_share, weigh
 from .languages import (
     ASKS_AGE,
-    ASKS_FIGURE,
     ASKS_FOUNDING,
     ASKS_MANNER,
     ASKS_MONEY,
@@ -41,6 +40,7 @@ from .languages import (
     SURNAMES,
     TIME,
     YEAR_WORDS,
+    asked_figures,
     asked_kind,
     asked_measure,
     asks_of_article,
@@ -1547,7 +1547,7 @@ def sentences(
     given = set().union(*posts.values()) if not sourced else set()
     asked = qualifiers(typed, question.keys)
     nowhere = _nowhere(index, question.counted)
-    figured = figures(typed) if ASKS_FIGURE.search(typed) else set()  # the figure whose meaning it asks
+    figured = asked_figures(typed)  # the figure whose meaning it asks
     for passage in results.passages:
         wide = window(index, passage, neighbours)
         doc_words = _document_words(index, passage)

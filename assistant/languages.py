@@ -759,6 +759,11 @@ def figures(text: str) -> set[str]:
     return {re.sub(r"\D", "", n) for n in found if not re.fullmatch(r"(?:19|20)\d{2}", n)}
 
 
+def asked_figures(question: str) -> set[str]:
+    """The figures whose meaning a question asks (see ASKS_FIGURE), else none."""
+    return figures(question) if ASKS_FIGURE.search(question) else set()
+
+
 # A short quoted name ('« 5 en 1 »', '"3 nej"'): the numbers in it name a team or a motto, they count nothing
 _QUOTED_NAME = re.compile(r"«[^«»]{1,40}»|\"[^\"]{1,40}\"|“[^“”]{1,40}”")
 NAME_WORDS = 4  # at most this many words in a quoted name; a longer quote is someone's words, and its numbers count

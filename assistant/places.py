@@ -227,12 +227,12 @@ def provinces_around(index: LexicalIndex, doc_id: str, title: str) -> set[str]:
     key = f"places:around:{doc_id}"
     if key not in index.cache:
         _, found, principal = _document_places(index, doc_id, title)
-        of = district_provinces()
-        index.cache[key] = (
-            {next(iter(of[p.name])) for _, p in found if p.level == "district" and len(of.get(p.name, ())) == 1}
-            if principal is None
-            else set()
-        )
+        index.cache[key] = set()
+        if principal is None:  # (the districts' list read only then)
+            of = district_provinces()
+            index.cache[key] = {
+                next(iter(of[p.name])) for _, p in found if p.level == "district" and len(of.get(p.name, ())) == 1
+            }
     return index.cache[key]  # type: ignore[no-any-return]
 
 

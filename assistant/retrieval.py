@@ -15,14 +15,13 @@ from .dictionaries import PIVOT, Known, expand
 from .dictionaries import load as load_dictionary
 from .errors import QuestionError
 from .languages import (
-    ASKS_FIGURE,
     COMPOUNDING,
     QUESTION_LANGUAGES,
+    asked_figures,
     asks_of_article,
     byline,
     content_words,
     counted,
-    figures,
     fold,
     joined,
     name_groups,
@@ -287,12 +286,12 @@ FIGURED = 3  # chunks at most, those that write a figure a question asks the mea
 
 
 def figures_first(
-    question: str, candidates: list[Candidate], index: LexicalIndex, allowed: dict[str, list[str]]
+    asked: set[str], candidates: list[Candidate], index: LexicalIndex, allowed: dict[str, list[str]]
 ) -> tuple[list[Candidate], frozenset[str]]:
-    """For a question that asks what a figure stands for ('Con số 579… nói về điều gì?'), the chunks that write it come
-    first, whatever the question's other words scored (its figure is one term among many); and which they are."""
-    asked = figures(question)
-    if not candidates or not asked:
+    """For a question that asks what a figure stands for ('Con số 579… nói về điều gì?'), the chunks that write it
+    (`asked`, from `asked_figures`) come first, whatever the question's other words scored (its figure is one term
+    among many); and which they are."""
+    if not candidates:
         return candidates, frozenset()
     hits = index.search("terms", dict.fromkeys(asked, 1.0), allowed, FIGURED)
     ids = [cid for cid, _ in hits]
@@ -325,8 +324,8 @@ def search(
     pinned: frozenset[str] = frozenset()
     if asks_of_article(question):
         candidates, pinned = bylines_first(question, candidates, index)
-    elif ASKS_FIGURE.search(question):
-        candidates, pinned = figures_first(question, candidates, index, filter_values(filters))
+    elif figured := asked_figures(question):
+        candidates, pinned = figures_first(figured, candidates, index, filter_values(filters))
     pool = k if pool is None else pool
     # at most a third of the pool: a small k keeps fusion's best ('retrieve(k=5)' is not the encoder's alone)
     if lift and (lifted := [c for c in candidates[pool:] if c.ranks.get("dense", lift + 1) <= lift][: pool // 3]):
