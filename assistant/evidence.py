@@ -65,6 +65,7 @@ from .languages import (
     measure_asked,
     name_groups,
     opening_words,
+    ordinals,
     people_unit,
     sentence_spans,
     stem,
@@ -323,6 +324,24 @@ def _renumbered(numbered: list[tuple[str, str]], sentence: str) -> bool:
     for name, number in numbered:
         said = _said_numbers(name, sentence)
         if said and number not in said:
+            return True
+    return False
+
+
+def _ordered_otherwise(question: Question, typed: str, sentences: Sequence[Sentence]) -> bool:
+    """Whether the sentences give something the question orders ('le 16e congrès', 'the third quarter') with
+    other ordinals only (`languages.ordinals`; what is ordered matched by the question's key words for it)."""
+    for value, named in ordinals(typed):
+        keys = [k for k in question.keys if k.kind == "word" and k.word.lower() in named]
+        if not keys:
+            continue
+        given = {
+            other
+            for s in sentences
+            for other, said in ordinals(s.text)
+            if any(matched(k, Words(" ".join(said), s.passage.language)) for k in keys)
+        }
+        if given and value not in given:
             return True
     return False
 
@@ -1659,6 +1678,11 @@ def sentences(
     ):
         for s in out:
             s.violation = s.violation or "numbered name"
+    # so is an ordered thing the passages give only with other ordinals: 'the 16th congress' asked, only the 17th
+    # found, 'the third quarter' and only the first
+    if _ordered_otherwise(question, typed, out):
+        for s in out:
+            s.violation = s.violation or "ordinal"
     for s in out:
         s.features["sim"] = 0.0
     if similarity and out:

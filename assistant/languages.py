@@ -764,6 +764,69 @@ def asked_figures(question: str) -> set[str]:
     return figures(question) if ASKS_FIGURE.search(question) else set()
 
 
+# An ordinal and what it orders: 'the third quarter', 'le 17e congrès', 'den 16:e kongressen', 'quý III', 'Đại hội
+# lần thứ 16': 'the 16th congress' is not the 17th the documents hold, nor 'the third quarter' their first
+_ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "premier": 1, "première": 1, "premiers": 1, "premières": 1, "deuxième": 2,
+    "troisième": 3, "quatrième": 4, "cinquième": 5, "sixième": 6, "septième": 7, "huitième": 8, "neuvième": 9,
+    "dixième": 10, "första": 1, "andra": 2, "tredje": 3, "fjärde": 4, "femte": 5, "sjätte": 6, "sjunde": 7,
+    "åttonde": 8, "nionde": 9, "tionde": 10,
+}  # fmt: skip
+_VI_ORDINAL_WORDS = {
+    "nhất": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
+    "mười": 10,
+}  # fmt: skip
+_ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
+_ORDINAL_BEFORE = re.compile(
+    rf"\b(?:(\d{{1,3}})(?:st|nd|rd|th|e|er|re|ère|ème|eme|:e|:a)|({_ROMAN})(?:e|ème)|"
+    rf"({'|'.join(_ORDINAL_WORDS)}))(?![\w:])",
+    re.IGNORECASE,
+)
+_ORDINAL_AFTER = re.compile(
+    rf"\b(?:(lần\s+)?thứ|(quý))\s+(\d{{1,3}}|{_ROMAN}|{'|'.join(_VI_ORDINAL_WORDS)})(?!\w)", re.IGNORECASE
+)
+ORDERED_WORDS = 2  # the words after an ordinal that name what it orders ('17e congrès national'); before it in
+# Vietnamese, up to ORDERED_BEFORE ('Đại hội MTTQ Việt Nam lần thứ 16')
+ORDERED_BEFORE = 5
+
+
+def _roman(numeral: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10}
+    total = 0
+    for i, c in enumerate(numeral.upper()):
+        v = values[c]
+        total += -v if i + 1 < len(numeral) and values[numeral[i + 1].upper()] > v else v
+    return total
+
+
+def ordinals(text: str) -> list[tuple[int, list[str]]]:
+    """The ordinals a text gives, each with the words naming what it orders: ('3', ['trimestre']) for 'à la fin du
+    troisième trimestre', (16, ['đại', 'hội', 'mttq', 'việt', 'nam']) for 'Đại hội MTTQ Việt Nam lần thứ 16' (the
+    words after it, up to a punctuation mark; in Vietnamese those before, or 'quý' itself)."""
+    out = []
+    for m in _ORDINAL_BEFORE.finditer(text):
+        number, roman, word = m.groups()
+        if roman == "":
+            continue
+        value = int(number) if number else _roman(roman) if roman else _ORDINAL_WORDS[word.lower()]
+        after = re.split(r"[^\w\s'’-]", text[m.end() :], maxsplit=1)[0]
+        named = words(after)[:ORDERED_WORDS]
+        if named:
+            out.append((value, [w.lower() for w in named]))
+    for m in _ORDINAL_AFTER.finditer(text):
+        said = m.group(3)
+        value = int(said) if said.isdigit() else _VI_ORDINAL_WORDS.get(said.lower()) or _roman(said)
+        if m.group(2):
+            out.append((value, [m.group(2).lower()]))
+            continue
+        before = re.split(r"[^\w\s'’-]", text[: m.start()])[-1]
+        named = words(before)[-ORDERED_BEFORE:]
+        if named:
+            out.append((value, [w.lower() for w in named]))
+    return out
+
+
 # A short quoted name ('« 5 en 1 »', '"3 nej"'): the numbers in it name a team or a motto, they count nothing
 _QUOTED_NAME = re.compile(r"«[^«»]{1,40}»|\"[^\"]{1,40}\"|“[^“”]{1,40}”")
 NAME_WORDS = 4  # at most this many words in a quoted name; a longer quote is someone's words, and its numbers count

@@ -2906,3 +2906,20 @@ def test_two_clauses_each_asking_yes_or_no_are_two_parts() -> None:
 def test_common_vietnamese_words_of_importance_are_glossed(seeded: Settings) -> None:
     reply = answer("Thành ủy Hà Nội xác định công tác dân vận là nhiệm vụ có tầm quan trọng như thế nào?")
     assert reply.found and "importance stratégique" in reply.text, reply.text
+
+
+def test_an_ordinal_the_documents_give_only_otherwise_is_not_theirs(seeded: Settings) -> None:
+    from assistant.languages import ordinals
+
+    assert ordinals("à la fin du troisième trimestre, à qui") == [(3, ["trimestre"])]
+    assert ordinals("från fosterlandsfrontens 17:e kongress.") == [(17, ["kongress"])]
+    assert ordinals("Vào cuối quý III hằng năm") == [(3, ["quý"])]
+    assert ordinals("Nghị quyết Đại hội MTTQ lần thứ XVI") == [(16, ["nghị", "quyết", "đại", "hội", "mttq"])]
+    # the resolution the Hanoi Front carried out is the 17th congress's; the communes register their models at the
+    # end of the first quarter
+    assert not answer("Combien de programmes d'action comportait la résolution du 16e congrès du Front ?").found
+    reply = answer("Combien de programmes d'action comportait la résolution du 17e congrès du Front ?")
+    assert reply.found and "5 handlingsprogram" in reply.text, reply.text
+    assert not answer("Vào cuối quý III hằng năm, Mặt trận xã gửi mô hình đăng ký lên đâu?").found
+    reply = answer("At the end of which quarter do the communes register their models each year?")
+    assert reply.found and "premier trimestre" in reply.text, reply.text
