@@ -1802,7 +1802,10 @@ def _declined(question: str, part: Part, language: str) -> Answer:
     top = max(part.ranked, key=lambda s: s.score, default=None)
     if top is not None and top.violation == "place" and top.elsewhere and decide(top, part.ranked)[0]:
         level = top.elsewhere.level  # another level when the document never names the place asked about
-        asked = [p.said for p in part.question.places if p.level == level] or [p.said for p in part.question.places]
+        # (not those the passage names: 'for Hanoi, not for Ha Tinh' when Hanoi worked with Bac Ninh, asked too)
+        here = {p.name for _, p in mentions(top.passage.text)}
+        places = [p for p in part.question.places if p.name not in here] or part.question.places
+        asked = [p.said for p in places if p.level == level] or [p.said for p in places]
         text = phrase(language, "other_place", given=top.elsewhere.said, asked=", ".join(asked))
         return _declined_citing(question, top, text, language)
     if heading := page_furniture(part.typed, part.results.index):

@@ -275,6 +275,18 @@ def elsewhere(places: list[Place], index: LexicalIndex, doc_id: str, title: str,
     for level in dict.fromkeys(p.level for p in places):
         wanted = {p.name for p in places if p.level == level}
         named = [p for p in paragraph if p.level == level]
+        if (
+            level == PROVINCE
+            and principal is not None
+            and principal.name not in asked_names
+            and any(p.name in wanted for p in named)
+            and any(
+                name not in {p.name for _, p in found} and not _written({name}, index, doc_id, text) for name in wanted
+            )
+        ):
+            # the provinces its own works with are not another one the document never names: Hanoi's Ring Road 4
+            # work with Bac Ninh and Hung Yen is not Ha Tinh's with them
+            return principal
         if any(p.name in wanted for p in named):
             continue
         if named and named[0].name not in asked_names:

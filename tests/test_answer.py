@@ -2923,3 +2923,11 @@ def test_an_ordinal_the_documents_give_only_otherwise_is_not_theirs(seeded: Sett
     assert not answer("Vào cuối quý III hằng năm, Mặt trận xã gửi mô hình đăng ký lên đâu?").found
     reply = answer("At the end of which quarter do the communes register their models each year?")
     assert reply.found and "premier trimestre" in reply.text, reply.text
+
+
+def test_the_provinces_a_city_works_with_are_no_other_province_s_partners(seeded: Settings) -> None:
+    # Hanoi cleared the Ring Road 4 site with Bac Ninh and Hung Yen; Ha Tinh has an article of its own
+    reply = answer("How did Ha Tinh work with Bac Ninh and Hung Yen on the Ring Road 4 site clearance?")
+    assert not reply.found and "for Hanoi, not for Ha Tinh:" in reply.text, reply.text  # (Bac Ninh is named there)
+    reply = answer("Which provinces did Hanoi coordinate with to clear the Ring Road 4 site?")
+    assert reply.found and "Bac Ninh et Hung Yen" in reply.text, reply.text
