@@ -316,8 +316,9 @@ ASKS_MANNER = re.compile(
 )
 # A question about a share or a rate ('the share of poor households', 'le taux de pauvreté', 'fattigdomsgraden',
 # 'tỷ lệ'): a percentage answers it before any other number of the sentence
+# (not 'de la part des comités', which is from them)
 _SHARE = (r"share|rate|percentage|proportion|per ?cent|taux|pourcentage|andel|andelen|procent|procentandel(?:en)?|"
-          r"tỷ lệ|tỉ lệ|phần trăm|la part d(?:es|e|u)|\w+(?:andelen|andel|graden|procenten)")  # fmt: skip
+          r"tỷ lệ|tỉ lệ|phần trăm|(?<!de )la part d(?:es|e|u)|\w+(?:andelen|andel|graden|procenten)")  # fmt: skip
 ASKS_SHARE = re.compile(rf"\b(?:{_SHARE})\b", re.IGNORECASE)
 # what a sale brought in, as asked: not 'au bénéfice de' (for), 'les bénéfices du modèle' (its advantages), 'the
 # turnover of cadres', 'recettes' (recipes)
@@ -1381,11 +1382,17 @@ def asked_kind(question: str) -> str | None:
             return "time"
     if number or asked_measure(question):  # 'Et sur quelle surface ?'
         return "number"
-    if _asks(ASKS_PERSON, question):
+    if _asks(ASKS_PERSON, _RECIPIENT.sub(",", question)):
         return "person"
     if _asks(ASKS_TIME, question) and not _when_clause(question):
         return "time"
     return None
+
+
+# whom something is for or goes to: a body or a group of people as often as a person ('à qui la simplification
+# facilite-t-elle la vie' - 'les particuliers et les entreprises'; 'à qui ont-ils adressé des recommandations' - 'aux
+# autorités compétentes'), so no name is asked for
+_RECIPIENT = re.compile(r"\b(?:à|pour|for|to|till|för)\s+(?:qui|whom|vem)\b|\bcho ai\b", re.IGNORECASE)
 
 
 def _when_clause(question: str) -> bool:

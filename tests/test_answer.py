@@ -2931,3 +2931,15 @@ def test_the_provinces_a_city_works_with_are_no_other_province_s_partners(seeded
     assert not reply.found and "for Hanoi, not for Ha Tinh:" in reply.text, reply.text  # (Bac Ninh is named there)
     reply = answer("Which provinces did Hanoi coordinate with to clear the Ring Road 4 site?")
     assert reply.found and "Bac Ninh et Hung Yen" in reply.text, reply.text
+
+
+def test_whom_a_thing_is_for_is_no_name_asked_nor_is_from_whom_a_share() -> None:
+    from assistant.languages import asked_kind
+
+    # ('de la part des comités' is from them, not their share)
+    assert asked_kind("Sur quoi le Front compte-t-il de la part des comités de base ?") is None
+    assert asked_kind("Quelle est la part des ménages pauvres ?") == "number"
+    # a body or a group answers as often as a person: 'aux autorités compétentes'
+    assert asked_kind("Lors du déblaiement, à qui les mobilisateurs ont-ils adressé des recommandations ?") is None
+    assert asked_kind("To whom was the programme sent?") is None
+    assert asked_kind("Avec qui a-t-il présidé la conférence ?") == "person"
