@@ -43,7 +43,7 @@ from .evidence import (
     words_of,
 )
 from .ingest import RELATED_HEADINGS
-from .keywords import Words, compounded, matched
+from .keywords import KeyWord, Words, compounded, matched
 from .languages import (
     APPROXIMATELY,
     ASKS_ARTICLE,
@@ -855,6 +855,17 @@ def judge(part: str, history: list[Any] | None, search: Search, similarity: Simi
         found, p = answers(reading, [reading, *(s for s in judged if s is not reading)]) if reading else (False, p)
         if found and reading is not None:
             ranked = [reading, *(s for s in ranked if s is not reading)]
+    elif found and follow_up and searched != part:
+        # the passage reads the follow-up's own words, but a sentence below the best says more of them: 'After that
+        # storm, what kind of atmosphere swept through the whole city?' is the atmosphere's sentence, not the storm's
+        # one the turn before was answered with
+        said = partial(_own_words_said, part, previous, question)
+        best = said(ranked[0])
+        saying = max(judged[1:READ_ON], key=said, default=None)
+        if saying is not None and said(saying) > best and not violates(saying):
+            more, q = answers(saying, [saying, *(s for s in judged if s is not saying)])
+            if more:
+                p, ranked = q, [saying, *(s for s in ranked if s is not saying)]
     site = asks_site(part)
     of_article = site or bool(ASKS_ARTICLE.search(part))
     if of_article and (credit := _byline_asked(part, question, ranked, results, site)) is not None:
@@ -1171,13 +1182,36 @@ _MONEY = MONEY_WORDS - {"budget", "funds", "fonds"}
 _PARTAKEN_IN = re.compile(r"\s+(?:i|in|à|au|aux|vào)\s+(?:(?:the|les|la|le)\s+|l['’])?([^\W\d_][\w-]*)", re.IGNORECASE)
 
 
+# what came of the thing the turn before asked about, which no sentence needs to name: 'Việc vận động đó đã mang lại
+# kết quả ra sao?' is answered by '…, créant des changements clairs'
+_WHAT_CAME_OF = re.compile(
+    r"\b(?:results?|outcomes?|effects?|impacts?|résultats?|effets?|resultat(?:et|en)?|effekt(?:en|er|erna)?|"
+    r"kết quả|hiệu quả|tác dụng|mang lại|đem lại|bring|brought|yielded|apporté|apporter|gett|gav)\b",
+    re.IGNORECASE,
+)
+
+
+def _own_keys(part: str, previous: str | None, question: Question) -> list[KeyWord]:
+    """The follow-up's key words that the turn before did not say."""
+    before = {fold(w) for w in content_words(previous or "")}
+    said = ANAPHORA.sub(" ", _WHAT_CAME_OF.sub(" ", part))
+    typed = {fold(w) for w in content_words(said) if w.lower() not in YEAR_WORDS | _IN_ALL} - before
+    return [k for k in question.keys if k.kind == "word" and fold(k.word) in typed]
+
+
+def _own_words_said(part: str, previous: str | None, question: Question, sentence: Sentence) -> float:
+    """The weight of the follow-up's own key words (`_own_keys`) that the sentence itself holds."""
+    text = Words(sentence.text, sentence.passage.language)
+    return sum(k.weight for k in _own_keys(part, previous, question) if matched(k, text))
+
+
 def _own_words_read(part: str, previous: str | None, question: Question, best: Sentence) -> bool:
     """Whether the passage of a follow-up's best sentence holds one of the words the follow-up asks of its own, those
     the turn before (`previous`, as its conversation framed it) did not say ('women' in 'How many of them are
     women?'), when it has any. What the sentence gives in other words is read: the people of 'Och hur många deltog i
     dem?' in '815 940 deltagare', the area of 'Et sur quelle surface ?' in 'plus d'un hectare', the money of 'bao
     nhiêu tiền' in '60 millions de VND'; not the veterans of 'how many people of them are veterans'."""
-    said = ANAPHORA.sub(" ", part)  # 'Och hur många deltog i dem?': 'dem' is no word of its own
+    said = ANAPHORA.sub(" ", _WHAT_CAME_OF.sub(" ", part))  # 'Och hur många deltog i dem?': 'dem' is no word of its own
     people = asks_people(part) and gives_people(best.text)
     if people:
         said = PARTAKE.sub(" ", said)

@@ -2943,3 +2943,17 @@ def test_whom_a_thing_is_for_is_no_name_asked_nor_is_from_whom_a_share() -> None
     assert asked_kind("Lors du déblaiement, à qui les mobilisateurs ont-ils adressé des recommandations ?") is None
     assert asked_kind("To whom was the programme sent?") is None
     assert asked_kind("Avec qui a-t-il présidé la conférence ?") == "person"
+
+
+def test_a_follow_up_on_what_came_of_it_and_on_its_own_words(seeded: Settings) -> None:
+    asked = "Ở Hà Nội, mô hình Dân vận khéo vận động người dân thực hiện nếp sống văn minh trong việc cưới, việc tang thế nào?"
+    reply = answer("Việc vận động đó đã mang lại kết quả ra sao?", history=[{"role": "user", "content": asked}])
+    first = reply.citations[0]
+    said = [first.passage[a:b] for a, b in first.highlights]
+    assert reply.found and any("changements clairs" in s for s in said), said  # no sentence needs to say 'results'
+    # the sentence that says the follow-up's own words, below the one that answered the turn before
+    asked = "Which storm most recently battered Hanoi and several northern provinces, according to Do Anh Tuan?"
+    reply = answer("After that storm, what kind of atmosphere does he say swept through the whole city?",
+                   history=[{"role": "user", "content": asked}])  # fmt: skip
+    given = reply.text.find("L'atmosphère de solidarité")
+    assert reply.found and 0 <= given < reply.text.find("tempête"), reply.text
