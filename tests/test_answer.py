@@ -2946,7 +2946,8 @@ def test_whom_a_thing_is_for_is_no_name_asked_nor_is_from_whom_a_share() -> None
 
 
 def test_a_follow_up_on_what_came_of_it_and_on_its_own_words(seeded: Settings) -> None:
-    asked = "Ở Hà Nội, mô hình Dân vận khéo vận động người dân thực hiện nếp sống văn minh trong việc cưới, việc tang thế nào?"
+    asked = ("Ở Hà Nội, mô hình Dân vận khéo vận động người dân thực hiện nếp sống văn minh trong việc cưới, việc tang "
+             "thế nào?")  # fmt: skip
     reply = answer("Việc vận động đó đã mang lại kết quả ra sao?", history=[{"role": "user", "content": asked}])
     first = reply.citations[0]
     said = [first.passage[a:b] for a, b in first.highlights]
