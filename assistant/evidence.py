@@ -139,7 +139,8 @@ BODIES = {
     "women": ("women's union", "union des femmes", "union provinciale des femmes", "kvinnoforbund",
               "hoi lien hiep phu nu", "hoi phu nu", "phu nu"),
     "youth": ("youth union", "union de la jeunesse", "union provinciale de la jeunesse",
-              "union municipale de la jeunesse", "union des jeunes", "ungdomsforbund", "doan thanh nien",
+              "union municipale de la jeunesse", "union des jeunes", "union provinciale des jeunes",
+              "union municipale des jeunes", "ungdomsforbund", "doan thanh nien",
               "tinh doan", "thanh doan", "huyen doan"),  # 'Tỉnh đoàn': the provincial Youth Union
     "farmers": ("farmers' association", "farmers association", "farmers' union", "farmers union",
                 "association des agriculteurs", "union des agriculteurs", "union des paysans",
@@ -1001,10 +1002,18 @@ _LOCAL_SAID = re.compile(
 )
 
 
+# the Front's name, whose 'Vietnam' is no level: 'under ledning av Vietnams fosterlandsfront' in a sentence on the city
+_FRONT_NAME = re.compile(
+    r"\b(?:front de la patrie du vietnam|vietnams? fosterlandsfront\w*|vietnam fatherland front|"
+    r"mặt trận tổ quốc việt nam)\b",
+    re.IGNORECASE,
+)
+
+
 def local_only(question: Question, sentence: str) -> bool:
     """Whether a question asks of the whole country and the sentence tells of a place below it only (see
     NATIONWIDE)."""
-    if not question.nationwide or _NATIONAL_SAID.search(sentence):
+    if not question.nationwide or _NATIONAL_SAID.search(_FRONT_NAME.sub(" ", sentence)):
         return False
     return bool(_LOCAL_SAID.search(sentence)) or any(p.level == "province" for _, p in mentions(sentence))
 

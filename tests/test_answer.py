@@ -2958,3 +2958,12 @@ def test_a_follow_up_on_what_came_of_it_and_on_its_own_words(seeded: Settings) -
                    history=[{"role": "user", "content": asked}])  # fmt: skip
     given = reply.text.find("L'atmosphère de solidarité")
     assert reply.found and 0 <= given < reply.text.find("tempête"), reply.text
+
+
+def test_the_front_s_name_says_no_national_level_and_the_youth_union_is_no_women_s(seeded: Settings) -> None:
+    from assistant.evidence import bodies
+
+    # the Swedish report's 2 500 models are the city's, 'under ledning av Vietnams fosterlandsfront'
+    assert not answer("Cả nước hiện có bao nhiêu mô hình Dân vận khéo?").found
+    assert bodies("le président de l'Union provinciale des jeunes") == {"youth"}
+    assert not answer("Qu'a proposé la présidente de l'Union provinciale des jeunes de Ha Tinh à la conférence ?").found
