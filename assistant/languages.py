@@ -1366,7 +1366,10 @@ TIME = re.compile(
     r"\b((?-i:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|januari|"
     r"februari|april|maj|juni|juli|augusti|september|oktober|november|december|tháng)|"
     r"(?-i:January|February|March|April|June|July|August|September|October|November|December)|"
-    r"trimestre|kvartal|quarter)\b",
+    r"trimestre|kvartal|quarter|"
+    # a time of the year said in words: 'depuis le début de l'année', 'vid årets slut', 'từ đầu năm'
+    r"(?:début|fin) de l['’]année|(?:beginning|start|end) of the year|(?:början|slutet) av året|årets (?:början|slut)|"
+    r"đầu năm|cuối năm)\b",
     re.IGNORECASE,
 )
 

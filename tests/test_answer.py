@@ -2967,3 +2967,8 @@ def test_the_front_s_name_says_no_national_level_and_the_youth_union_is_no_women
     assert not answer("Cả nước hiện có bao nhiêu mô hình Dân vận khéo?").found
     assert bodies("le président de l'Union provinciale des jeunes") == {"youth"}
     assert not answer("Qu'a proposé la présidente de l'Union provinciale des jeunes de Ha Tinh à la conférence ?").found
+
+
+def test_a_time_of_the_year_said_in_words_answers_since_when(seeded: Settings) -> None:
+    reply = answer("Depuis quand le Front du district de Mo Cay Bac traduit-il la résolution en programme d'action ?")
+    assert reply.found and "début de l'année" in reply.text, reply.text
