@@ -33,6 +33,7 @@ from .evidence import (
     body_mentions,
     decide,
     is_person_name,
+    lists_others,
     names_person,
     other_stretch,
     probability,
@@ -897,6 +898,8 @@ def judge(part: str, history: list[Any] | None, search: Search, similarity: Simi
         found = False  # 'Which questions did Tran Van Ky answer…' is not answered by his name among those present
     elif found and _ASKS_AVERAGE.search(part) and not _GIVES_AVERAGE.search(ranked[0].text):
         found = False  # 'Vad kostade ett solidaritetshus i genomsnitt…': a total and a count are no average given
+    elif found and lists_others(question, part, results, ranked[0]):
+        found = False  # 'Vilka tre genombrott… 2019-2024?': the report counts its breakthroughs for 2024-2029 only
     elif found and not _part_read(part, question, ranked[0]):
         found = False  # 'Of the 3 172 houses…, how many were trade-union shelters?': no shelters are counted
     elif found and ASKS_DAY.search(part) and not of_article and not _tells_time(ranked[0].text, part):

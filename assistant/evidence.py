@@ -429,6 +429,48 @@ def _counting(run: str) -> list[str]:
     return said[:1] + list(itertools.takewhile(lambda w: not is_stopword(w), said[1:]))
 
 
+# a question asking for the things it counts: 'Vilka tre genombrott…', 'What are the 5 action programmes…', 'Quelles
+# sont les trois percées…' (not 'Which commune has a network of 169 members?', whose count says which commune)
+_LISTING = re.compile(
+    r"^\W*(?:which|what(?:\s+(?:are|were))?|quel(?:le)?s(?:\s+(?:sont|étaient))?|vilka(?:\s+(?:är|var))?|"
+    r"name|nommez|nämn)(?:\s+(?:the|les|de))?\s+(\d+)\b",
+    re.IGNORECASE,
+)
+
+
+def _counted_as_asked(stated: list[tuple[str, KeyWord | None]], passages: list[Passage]) -> list[tuple[str, KeyWord]]:
+    """The counts the question states that a passage gives as such: 'tre genombrott' for 'Vilka tre genombrott…'
+    (not 'trois actions', which the article lists without counting them)."""
+    out = []
+    for number, key in stated:
+        if key is None:
+            continue
+        for passage in passages:
+            units = _COUNT.findall(_counts_in_digits(passage.text, passage.language))
+            if any(n == number and matched(key, Words(" ".join(_counting(run)), passage.language)) for n, run in units):
+                out.append((number, key))
+                break
+    return out
+
+
+def lists_others(question: Question, typed: str, results: Results, best: Sentence) -> bool:
+    """Whether a question asks for things it counts ('Vilka tre genombrott…', see _LISTING) that the passages count
+    so ('tre genombrott: Att…'), and the best sentence, with the one before it, neither names nor counts them: it
+    lists other things ('Under mandatperioden 2019-2024 deltog 100 %…' for the 2019-2024 term's breakthroughs). Read
+    of the answer only, so that the ranking and the decision stay the fitted ones."""
+    listing = _LISTING.search(_counts_in_digits(typed, results.query.language)) if question.kind != "number" else None
+    if listing is None:
+        return False
+    listed = _counted_as_asked([(n, k) for n, k in question.stated if n == listing.group(1)], results.passages)
+    spans = sentence_spans(best.passage.text, best.passage.language)
+    start = max((a for a, _ in spans if a < best.start), default=best.start)
+    text = best.passage.text[start : best.end]
+    said = Words(text, best.passage.language)
+    return bool(listed) and not any(
+        matched(key, said) or re.search(rf"(?<![\d.,]){number}(?![.,]?\d)", text) for number, key in listed
+    )
+
+
 def recounted(stated: list[tuple[str, KeyWord | None]], text: str, language: str) -> bool:
     """Whether a text counts what the question states a count of with other numbers only, and never its own:
     'étendu aux 8 villages' for a question about 'the 12 villages', '6 av 11' for one about 'the 15 members'. Its

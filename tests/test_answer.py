@@ -2972,3 +2972,18 @@ def test_the_front_s_name_says_no_national_level_and_the_youth_union_is_no_women
 def test_a_time_of_the_year_said_in_words_answers_since_when(seeded: Settings) -> None:
     reply = answer("Depuis quand le Front du district de Mo Cay Bac traduit-il la résolution en programme d'action ?")
     assert reply.found and "début de l'année" in reply.text, reply.text
+
+
+def test_things_counted_as_asked_are_listed_where_they_are_named(seeded: Settings) -> None:
+    from assistant.evidence import _LISTING
+
+    assert _LISTING.search("Vilka 3 genombrott…") and _LISTING.search("What are the 5 action programmes…")
+    assert not _LISTING.search("Which Quang Nam commune has a network of 169 members?")  # the count says which
+    # the report counts 'tre genombrott' for 2024-2029; its 2019-2024 sentence is about the Front's chairs
+    assert not answer("Which three breakthroughs did Hanoi's Front set for the 2019-2024 term?").found
+    reply = answer("Which three breakthroughs did Hanoi's Front set for the 2024-2029 term?")
+    assert reply.found and "tre genombrott" in reply.text, reply.text
+    # (three actions the article lists without counting them)
+    reply = answer("Quelles trois actions le Front du district de Chau Thanh mène-t-il, avec les organisations membres "
+                   "et les autorités locales, pour que les modèles soient mis en œuvre ?")  # fmt: skip
+    assert reply.found and "soutenir, guider et organiser" in reply.text, reply.text
