@@ -28,6 +28,7 @@ from .languages import (
     COUNT_VERBS,
     CURRENCY,
     FOUNDED,
+    LANGUAGE_NAMES,
     MEASURES,
     NAME,
     NUMBER,
@@ -701,8 +702,12 @@ def _unknown_names(keys: list[KeyWord], text: str, results: Results) -> list[str
     flyga från Stockholm till Hanoi?'): the documents do not speak of it."""
     return [
         k.word for k in _single_names(keys, text, results.query.language)
-        if not _written(k, results) and not _titles_name(k, text, results)
+        if not _written(k, results) and not _titles_name(k, text, results) and k.word.lower() not in _LANGUAGES
     ]  # fmt: skip
+
+
+# the languages' names: 'the Swedish report' is the article written in Swedish, which need not name Sweden
+_LANGUAGES = {name.lower() for name in LANGUAGE_NAMES["en"].values()}
 
 
 def _titles_name(k: KeyWord, text: str, results: Results) -> bool:

@@ -63,7 +63,7 @@ _STOPWORD_TEXT = """
     son ses leur leurs y ne pas plus fait faire lors selon according respectively respectivement respektive
     och i på av till för från med om är var vara varit har hade den det de en ett som vad vem vilka vilken vilket
     hur många mycket när var varför inte under efter sin sitt sina deras han hon man kan ska skulle enligt får någon
-    något några"""
+    något några vems vilkens vilkas"""
 # As written, accents kept: folded, Vietnamese syllables would vanish as English or French function words
 # ('tổ' as 'to', 'số' as 'so', 'cán' as 'can'), and Swedish 'år' (year) as 'är' (is).
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())

@@ -2987,3 +2987,13 @@ def test_things_counted_as_asked_are_listed_where_they_are_named(seeded: Setting
     reply = answer("Quelles trois actions le Front du district de Chau Thanh mène-t-il, avec les organisations membres "
                    "et les autorités locales, pour que les modèles soient mis en œuvre ?")  # fmt: skip
     assert reply.found and "soutenir, guider et organiser" in reply.text, reply.text
+
+
+def test_the_language_of_a_report_is_no_name_it_lacks(seeded: Settings) -> None:
+    reply = answer("According to the Swedish report, what kind of urban areas did the Front help build besides new "
+                   "rural areas?")  # fmt: skip
+    assert reply.found and "civiliserade stadsområden" in reply.text, reply.text
+    reply = answer("Mặt trận Hà Nội triển khai công việc qua các nhóm của ứng dụng nào, theo bài tiếng Thụy Điển?")
+    assert reply.found and "zalo-grupper" in reply.text, reply.text  # 'ứng dụng' glossed
+    reply = answer("Vems enade agerande räknade Mo Cay Bacs front med för att överträffa målen?")  # 'Vems' asks
+    assert reply.found and "unité d'action" in reply.text, reply.text
