@@ -130,6 +130,8 @@ def test_the_question_set_is_grounded_in_the_documents_and_split_once() -> None:
             "probe-f16.jsonl",
             "probe-g17.jsonl",
             "probe-h18.jsonl",
+            "probe-i19.jsonl",
+            "probe-j20.jsonl",
         )
         for q in load_questions(SPLIT.with_name(name))
     ]
