@@ -101,7 +101,7 @@ from .languages import (
 from .languages import counts as counts_unit
 from .lexical import LexicalIndex
 from .models import Answer, Citation, Passage
-from .places import PLACE_NOUNS, documents_naming, mentions
+from .places import PLACE_NOUNS, documents_naming, gazetteer, mentions
 from .places import asked as asked_places
 from .retrieval import Results
 from .signals import fitted
@@ -860,7 +860,7 @@ def judge(part: str, history: list[Any] | None, search: Search, similarity: Simi
         # the passage reads the follow-up's own words, but a sentence below the best says more of them: 'After that
         # storm, what kind of atmosphere swept through the whole city?' is the atmosphere's sentence, not the storm's
         # one the turn before was answered with
-        said = partial(_own_words_said, part, previous, question)
+        said = partial(_own_words_said, _own_keys(part, previous, question))
         best = said(ranked[0])
         saying = max(judged[1:READ_ON], key=said, default=None)
         if saying is not None and said(saying) > best and not violates(saying):
@@ -1195,17 +1195,18 @@ _WHAT_CAME_OF = re.compile(
 
 
 def _own_keys(part: str, previous: str | None, question: Question) -> list[KeyWord]:
-    """The follow-up's key words that the turn before did not say."""
+    """The follow-up's key words that the turn before did not say, its pointing words, years, words of a whole and
+    of what came of a thing (_WHAT_CAME_OF) aside."""
     before = {fold(w) for w in content_words(previous or "")}
     said = ANAPHORA.sub(" ", _WHAT_CAME_OF.sub(" ", part))
     typed = {fold(w) for w in content_words(said) if w.lower() not in YEAR_WORDS | _IN_ALL} - before
     return [k for k in question.keys if k.kind == "word" and fold(k.word) in typed]
 
 
-def _own_words_said(part: str, previous: str | None, question: Question, sentence: Sentence) -> float:
-    """The weight of the follow-up's own key words (`_own_keys`) that the sentence itself holds."""
+def _own_words_said(own: list[KeyWord], sentence: Sentence) -> float:
+    """The weight of a follow-up's own key words (`_own_keys`) that the sentence itself holds."""
     text = Words(sentence.text, sentence.passage.language)
-    return sum(k.weight for k in _own_keys(part, previous, question) if matched(k, text))
+    return sum(k.weight for k in own if matched(k, text))
 
 
 def _own_words_read(part: str, previous: str | None, question: Question, best: Sentence) -> bool:
@@ -1840,7 +1841,7 @@ def _declined(question: str, part: Part, language: str) -> Answer:
     if top is not None and top.violation == "place" and top.elsewhere and decide(top, part.ranked)[0]:
         level = top.elsewhere.level  # another level when the document never names the place asked about
         # (not those the passage names: 'for Hanoi, not for Ha Tinh' when Hanoi worked with Bac Ninh, asked too)
-        here = {p.name for _, p in mentions(top.passage.text)}
+        here = {p.name for _, p in mentions(top.passage.text, gazetteer(part.results.index))}
         places = [p for p in part.question.places if p.name not in here] or part.question.places
         asked = [p.said for p in places if p.level == level] or [p.said for p in places]
         text = phrase(language, "other_place", given=top.elsewhere.said, asked=", ".join(asked))

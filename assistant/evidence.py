@@ -330,7 +330,12 @@ def _renumbered(numbered: list[tuple[str, str]], sentence: str) -> bool:
     return False
 
 
-def _ordered_otherwise(question: Question, typed: str, sentences: Sequence[Sentence]) -> bool:
+def _numbered_as_asked(numbered: list[tuple[str, str]], sentence: str) -> bool:
+    """Whether the sentence gives a name the question numbers with the question's number."""
+    return any(number in _said_numbers(name, sentence) for name, number in numbered)
+
+
+def _ordered_otherwise(question: Question, typed: str, judged: Sequence[Sentence]) -> bool:
     """Whether the sentences give something the question orders ('le 16e congrès', 'the third quarter') with
     other ordinals only (`languages.ordinals`; what is ordered matched by the question's key words for it)."""
     for value, named in ordinals(typed):
@@ -339,18 +344,13 @@ def _ordered_otherwise(question: Question, typed: str, sentences: Sequence[Sente
             continue
         given = {
             other
-            for s in sentences
+            for s in judged
             for other, said in ordinals(s.text)
             if any(matched(k, Words(" ".join(said), s.passage.language)) for k in keys)
         }
         if given and value not in given:
             return True
     return False
-
-
-def _numbered_as_asked(numbered: list[tuple[str, str]], sentence: str) -> bool:
-    """Whether the sentence gives a name the question numbers with the question's number."""
-    return any(number in _said_numbers(name, sentence) for name, number in numbered)
 
 
 # a count: a whole number (not a year, not a part of '104,3'), then the word of what it counts ('12 villages'), not a
@@ -446,11 +446,8 @@ def _counted_as_asked(stated: list[tuple[str, KeyWord | None]], passages: list[P
     for number, key in stated:
         if key is None:
             continue
-        for passage in passages:
-            units = _COUNT.findall(_counts_in_digits(passage.text, passage.language))
-            if any(n == number and matched(key, Words(" ".join(_counting(run)), passage.language)) for n, run in units):
-                out.append((number, key))
-                break
+        if any(number in _counts_of(key, _counts_in_digits(p.text, p.language), p.language) for p in passages):
+            out.append((number, key))
     return out
 
 
@@ -462,14 +459,22 @@ def lists_others(question: Question, typed: str, results: Results, best: Sentenc
     listing = _LISTING.search(_counts_in_digits(typed, results.query.language)) if question.kind != "number" else None
     if listing is None:
         return False
-    listed = _counted_as_asked([(n, k) for n, k in question.stated if n == listing.group(1)], results.passages)
+    own = [p for p in results.passages if p.doc_id == best.passage.doc_id]  # (another article counts other things)
+    listed = _counted_as_asked([(n, k) for n, k in question.stated if n == listing.group(1)], own)
     spans = sentence_spans(best.passage.text, best.passage.language)
     start = max((a for a, _ in spans if a < best.start), default=best.start)
     text = best.passage.text[start : best.end]
     said = Words(text, best.passage.language)
     return bool(listed) and not any(
-        matched(key, said) or re.search(rf"(?<![\d.,]){number}(?![.,]?\d)", text) for number, key in listed
+        matched(key, said) or re.search(rf"(?<![\w.,]){number}(?![.,]?\d)", text) for number, key in listed
     )
+
+
+def _counts_of(key: KeyWord, text: str, language: str) -> list[str]:
+    """The numbers a text (its counts in digits) counts a key word's thing with: in the document's word, or one that
+    counts the same ('6 av 11 kamrater' for 'the 15 ledamöter')."""
+    units = [(n, " ".join(_counting(run))) for n, run in _COUNT.findall(text)]
+    return [n for n, unit in units if matched(key, Words(unit, language)) or counts(unit, [key.word])]
 
 
 def recounted(stated: list[tuple[str, KeyWord | None]], text: str, language: str) -> bool:
@@ -483,9 +488,7 @@ def recounted(stated: list[tuple[str, KeyWord | None]], text: str, language: str
         if key is None:
             said = _SHARE_SAID.findall(text)
         else:
-            # in the document's word, or one that counts the same ('6 av 11 kamrater' for 'the 15 ledamöter')
-            units = [(n, " ".join(_counting(run))) for n, run in _COUNT.findall(text)]
-            said = [n for n, unit in units if matched(key, Words(unit, language)) or counts(unit, [key.word])]
+            said = _counts_of(key, text, language)
         if said:
             return True
     return False
@@ -702,12 +705,22 @@ def _unknown_names(keys: list[KeyWord], text: str, results: Results) -> list[str
     flyga från Stockholm till Hanoi?'): the documents do not speak of it."""
     return [
         k.word for k in _single_names(keys, text, results.query.language)
-        if not _written(k, results) and not _titles_name(k, text, results) and k.word.lower() not in _LANGUAGES
+        if not _written(k, results) and not _titles_name(k, text, results) and k.word.lower() not in _of_texts(text)
     ]  # fmt: skip
 
 
-# the languages' names: 'the Swedish report' is the article written in Swedish, which need not name Sweden
-_LANGUAGES = {name.lower() for name in LANGUAGE_NAMES["en"].values()}
+# a language named as a text's: 'the Swedish report', 'in French' is the article written in it, which need not name
+# the country (not 'How many French tourists…')
+_LANGUAGES = "|".join(LANGUAGE_NAMES["en"].values())
+_TEXT_LANGUAGE = re.compile(
+    rf"\b({_LANGUAGES})(?=\s+(?:report|article|version|text|translation|page|piece|story|original|interview)s?\b)|"
+    rf"\bin\s+({_LANGUAGES})\b"
+)
+
+
+def _of_texts(text: str) -> set[str]:
+    """The languages a question names as its texts' (see _TEXT_LANGUAGE)."""
+    return {(m.group(1) or m.group(2)).lower() for m in _TEXT_LANGUAGE.finditer(text)}
 
 
 def _titles_name(k: KeyWord, text: str, results: Results) -> bool:
@@ -1052,7 +1065,7 @@ _LOCAL_SAID = re.compile(
 # the Front's name, whose 'Vietnam' is no level: 'under ledning av Vietnams fosterlandsfront' in a sentence on the city
 _FRONT_NAME = re.compile(
     r"\b(?:front de la patrie du vietnam|vietnams? fosterlandsfront\w*|vietnam fatherland front|"
-    r"mặt trận tổ quốc việt nam)\b",
+    r"mặt trận tổ quốc việt nam|mttq việt nam)\b",
     re.IGNORECASE,
 )
 

@@ -316,9 +316,10 @@ ASKS_MANNER = re.compile(
 )
 # A question about a share or a rate ('the share of poor households', 'le taux de pauvreté', 'fattigdomsgraden',
 # 'tỷ lệ'): a percentage answers it before any other number of the sentence
-# (not 'de la part des comités', which is from them)
+# (not 'de la part des comités', which is from them; but 'l'évolution de la part des femmes')
 _SHARE = (r"share|rate|percentage|proportion|per ?cent|taux|pourcentage|andel|andelen|procent|procentandel(?:en)?|"
-          r"tỷ lệ|tỉ lệ|phần trăm|(?<!de )la part d(?:es|e|u)|\w+(?:andelen|andel|graden|procenten)")  # fmt: skip
+          r"tỷ lệ|tỉ lệ|phần trăm|(?:(?<!de )|(?<=évolution de )|(?<=hausse de )|(?<=baisse de ))la part d(?:es|e|u)|"
+          r"\w+(?:andelen|andel|graden|procenten)")  # fmt: skip
 ASKS_SHARE = re.compile(rf"\b(?:{_SHARE})\b", re.IGNORECASE)
 # what a sale brought in, as asked: not 'au bénéfice de' (for), 'les bénéfices du modèle' (its advantages), 'the
 # turnover of cadres', 'recettes' (recipes)
@@ -442,7 +443,13 @@ CLOCK = re.compile(r"\b(?:[01]?\d|2[0-3])[:h][0-5]\d\b")
 ASKS_YEAR = re.compile(rf"\b({_YEAR_WORDS})\b", re.IGNORECASE)
 # (Vietnamese 'ngày mấy', 'tháng mấy': which day, which month; their 'mấy' asks no count)
 _MONTH_WORDS = r"what month|which month|quel mois|vilken månad|tháng nào|tháng mấy"
-QUARTER = re.compile(r"trimestre|kvartal|quarter", re.IGNORECASE)  # a time word (TIME) that tells no day nor month
+# a time of the year said in words: 'depuis le début de l'année', 'vid årets slut', 'từ đầu năm'
+_OF_THE_YEAR = (
+    r"(?:début|fin) de l['’]année|(?:beginning|start|end) of the year|(?:början|slutet) av året|årets (?:början|slut)|"
+    r"đầu năm|cuối năm"
+)
+# the time words (TIME) that tell no day nor month: a quarter, a time of the year
+QUARTER = re.compile(rf"trimestre|kvartal|quarter|{_OF_THE_YEAR}", re.IGNORECASE)
 _DAY_WORDS = (
     rf"what date|which date|which day|quelle date|quel jour|vilket datum|vilken dag|ngày nào|ngày mấy|{_MONTH_WORDS}"
 )
@@ -771,21 +778,26 @@ _ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
     "ninth": 9, "tenth": 10, "premier": 1, "première": 1, "premiers": 1, "premières": 1, "deuxième": 2,
     "troisième": 3, "quatrième": 4, "cinquième": 5, "sixième": 6, "septième": 7, "huitième": 8, "neuvième": 9,
-    "dixième": 10, "första": 1, "andra": 2, "tredje": 3, "fjärde": 4, "femte": 5, "sjätte": 6, "sjunde": 7,
+    "dixième": 10, "första": 1, "tredje": 3, "fjärde": 4, "femte": 5, "sjätte": 6, "sjunde": 7,
     "åttonde": 8, "nionde": 9, "tionde": 10,
 }  # fmt: skip
 _VI_ORDINAL_WORDS = {
     "nhất": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
     "mười": 10,
 }  # fmt: skip
-_ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
+# (Swedish 'andra' is also 'other', 'vie' no Roman six: a Roman numeral is written in capitals and is not empty)
+_ROMAN = r"(?-i:(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3}))"
+# (not a part of a compound: 'dix-septième' is not the 7th, 'twenty-first' not the 1st)
 _ORDINAL_BEFORE = re.compile(
-    rf"\b(?:(\d{{1,3}})(?:st|nd|rd|th|e|er|re|ère|ème|eme|:e|:a)|({_ROMAN})(?:e|ème)|"
-    rf"({'|'.join(_ORDINAL_WORDS)}))(?![\w:])",
+    rf"(?<![\w-])(?:(\d{{1,3}})(?:st|nd|rd|th|e|er|re|ère|ème|eme|:e|:a)|({_ROMAN})(?:e|ème)|"
+    rf"({'|'.join(_ORDINAL_WORDS)}))(?![\w:-])",
     re.IGNORECASE,
 )
+# (not 'lần thứ mười hai', the twelfth, read as the tenth; nor 'mỗi quý một lần', once a quarter)
 _ORDINAL_AFTER = re.compile(
-    rf"\b(?:(lần\s+)?thứ|(quý))\s+(\d{{1,3}}|{_ROMAN}|{'|'.join(_VI_ORDINAL_WORDS)})(?!\w)", re.IGNORECASE
+    rf"\b(?:(lần\s+)?thứ|(quý))\s+(\d{{1,3}}|{_ROMAN}|{'|'.join(_VI_ORDINAL_WORDS)})(?!\w)"
+    r"(?!\s+(?:lần|mốt|một|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín|mươi)\b)",
+    re.IGNORECASE,
 )
 ORDERED_WORDS = 2  # the words after an ordinal that name what it orders ('17e congrès national'); before it in
 # Vietnamese, up to ORDERED_BEFORE ('Đại hội MTTQ Việt Nam lần thứ 16')
@@ -802,19 +814,21 @@ def _roman(numeral: str) -> int:
 
 
 def ordinals(text: str) -> list[tuple[int, list[str]]]:
-    """The ordinals a text gives, each with the words naming what it orders: ('3', ['trimestre']) for 'à la fin du
+    """The ordinals a text gives, each with the words naming what it orders: (3, ['trimestre']) for 'à la fin du
     troisième trimestre', (16, ['đại', 'hội', 'mttq', 'việt', 'nam']) for 'Đại hội MTTQ Việt Nam lần thứ 16' (the
-    words after it, up to a punctuation mark; in Vietnamese those before, or 'quý' itself)."""
+    first ORDERED_WORDS words after it, before a punctuation mark, function words aside; in Vietnamese up to
+    ORDERED_BEFORE before it, or 'quý' itself); not a day of a month ('le 1er octobre')."""
     out = []
     for m in _ORDINAL_BEFORE.finditer(text):
         number, roman, word = m.groups()
-        if roman == "":
-            continue
         value = int(number) if number else _roman(roman) if roman else _ORDINAL_WORDS[word.lower()]
-        after = re.split(r"[^\w\s'’-]", text[m.end() :], maxsplit=1)[0]
-        named = words(after)[:ORDERED_WORDS]
-        if named:
-            out.append((value, [w.lower() for w in named]))
+        after = words(re.split(r"[^\w\s'’-]", text[m.end() :], maxsplit=1)[0])
+        # what comes after the function words and the ordinals joined to it ('les 2e et 3e congrès', 'the 16th of')
+        while after and (is_stopword(after[0]) or _ORDINAL_BEFORE.fullmatch(after[0])):
+            after.pop(0)
+        named = [w.lower() for w in after[:ORDERED_WORDS]]
+        if named and named[0] not in _MONTH_NUMBERS:  # 'le 1er octobre', 'the 15th of October' are days
+            out.append((value, named))
     for m in _ORDINAL_AFTER.finditer(text):
         said = m.group(3)
         value = int(said) if said.isdigit() else _VI_ORDINAL_WORDS.get(said.lower()) or _roman(said)
@@ -1366,10 +1380,7 @@ TIME = re.compile(
     r"\b((?-i:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|januari|"
     r"februari|april|maj|juni|juli|augusti|september|oktober|november|december|tháng)|"
     r"(?-i:January|February|March|April|June|July|August|September|October|November|December)|"
-    r"trimestre|kvartal|quarter|"
-    # a time of the year said in words: 'depuis le début de l'année', 'vid årets slut', 'từ đầu năm'
-    r"(?:début|fin) de l['’]année|(?:beginning|start|end) of the year|(?:början|slutet) av året|årets (?:början|slut)|"
-    r"đầu năm|cuối năm)\b",
+    rf"trimestre|kvartal|quarter|{_OF_THE_YEAR})\b",
     re.IGNORECASE,
 )
 
@@ -1395,7 +1406,11 @@ def asked_kind(question: str) -> str | None:
 # whom something is for or goes to: a body or a group of people as often as a person ('à qui la simplification
 # facilite-t-elle la vie' - 'les particuliers et les entreprises'; 'à qui ont-ils adressé des recommandations' - 'aux
 # autorités compétentes'), so no name is asked for
-_RECIPIENT = re.compile(r"\b(?:à|pour|for|to|till|för)\s+(?:qui|whom|vem)\b|\bcho ai\b", re.IGNORECASE)
+# (not 'according to whom', 'thanks to whom', 'grâce à qui', which ask a person)
+_RECIPIENT = re.compile(
+    r"(?<!according )(?<!thanks )(?<!grâce )\b(?:à|pour|for|to|till|för)\s+(?:qui|whom|vem)\b|\bcho ai\b",
+    re.IGNORECASE,
+)
 
 
 def _when_clause(question: str) -> bool:

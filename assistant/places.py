@@ -261,7 +261,9 @@ def elsewhere(places: list[Place], index: LexicalIndex, doc_id: str, title: str,
     names, else its province, else the first place it names (Ha Tinh's figures are not Dien Phuoc's); for a province,
     when the document names no province at all, the district or commune the paragraph names, else the first it names
     (the Mo Cay Bac article's figures are not Hanoi's). Never a place the question asks about; None when the
-    paragraph names an asked place, or nothing contradicts it."""
+    paragraph names an asked place, or nothing contradicts it, but for a province paragraph that names the document's
+    own with the asked ones it works with, when the question asks of another the document never names (Hanoi's work
+    with Bac Ninh and Hung Yen is not Ha Tinh's)."""
     if not places:
         return None
     text, found, principal = _document_places(index, doc_id, title)
@@ -279,6 +281,7 @@ def elsewhere(places: list[Place], index: LexicalIndex, doc_id: str, title: str,
             level == PROVINCE
             and principal is not None
             and principal.name not in asked_names
+            and any(p.name == principal.name for p in paragraph)
             and any(p.name in wanted for p in named)
             and any(
                 name not in {p.name for _, p in found} and not _written({name}, index, doc_id, text) for name in wanted

@@ -2915,6 +2915,13 @@ def test_an_ordinal_the_documents_give_only_otherwise_is_not_theirs(seeded: Sett
     assert ordinals("från fosterlandsfrontens 17:e kongress.") == [(17, ["kongress"])]
     assert ordinals("Vào cuối quý III hằng năm") == [(3, ["quý"])]
     assert ordinals("Nghị quyết Đại hội MTTQ lần thứ XVI") == [(16, ["nghị", "quyết", "đại", "hội", "mttq"])]
+    assert ordinals("les 2e et 3e congrès") == [(2, ["congrès"]), (3, ["congrès"])]
+    # no ordinal: 'vie' and 'xe' are no Roman numerals, Swedish 'andra' is also 'other', a day of a month, the parts
+    # of a compound, 'once a quarter', 'the twelfth' in words
+    for said in ("la qualité de vie des habitants", "xe máy", "byggt andra modeller", "le 1er octobre",
+                 "on the 15th of October", "den 3:e oktober", "dix-septième congrès", "mỗi quý một lần",
+                 "lần thứ mười hai"):  # fmt: skip
+        assert ordinals(said) == [], said
     # the resolution the Hanoi Front carried out is the 17th congress's; the communes register their models at the
     # end of the first quarter
     assert not answer("Combien de programmes d'action comportait la résolution du 16e congrès du Front ?").found
@@ -2943,6 +2950,8 @@ def test_whom_a_thing_is_for_is_no_name_asked_nor_is_from_whom_a_share() -> None
     assert asked_kind("Lors du déblaiement, à qui les mobilisateurs ont-ils adressé des recommandations ?") is None
     assert asked_kind("To whom was the programme sent?") is None
     assert asked_kind("Avec qui a-t-il présidé la conférence ?") == "person"
+    assert asked_kind("Grâce à qui le projet a-t-il démarré ?") == "person"
+    assert asked_kind("Quelle a été l'évolution de la part des femmes ?") == "number"  # a share after all
 
 
 def test_a_follow_up_on_what_came_of_it_and_on_its_own_words(seeded: Settings) -> None:
@@ -2970,6 +2979,11 @@ def test_the_front_s_name_says_no_national_level_and_the_youth_union_is_no_women
 
 
 def test_a_time_of_the_year_said_in_words_answers_since_when(seeded: Settings) -> None:
+    from assistant.answering import _tells_time
+
+    # (but no day: 'Quel jour…' is not answered by 'depuis le début de l'année')
+    assert not _tells_time("Depuis le début de l'année, le Comité a concrétisé la résolution.", "Quel jour ?")
+    assert not _tells_time("Vào cuối năm, Mặt trận tổng kết.", "Mặt trận tổng kết vào ngày nào?")
     reply = answer("Depuis quand le Front du district de Mo Cay Bac traduit-il la résolution en programme d'action ?")
     assert reply.found and "début de l'année" in reply.text, reply.text
 
@@ -2990,6 +3004,10 @@ def test_things_counted_as_asked_are_listed_where_they_are_named(seeded: Setting
 
 
 def test_the_language_of_a_report_is_no_name_it_lacks(seeded: Settings) -> None:
+    from assistant.evidence import _of_texts
+
+    assert _of_texts("According to the Swedish report, …") == {"swedish"} and _of_texts("in French?") == {"french"}
+    assert _of_texts("How many French tourists came?") == set()  # a name the documents lack, still
     reply = answer("According to the Swedish report, what kind of urban areas did the Front help build besides new "
                    "rural areas?")  # fmt: skip
     assert reply.found and "civiliserade stadsområden" in reply.text, reply.text
