@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import string
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Set
 from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 from typing import Any
@@ -860,7 +860,7 @@ def judge(part: str, history: list[Any] | None, search: Search, similarity: Simi
         # the passage reads the follow-up's own words, but a sentence below the best says more of them: 'After that
         # storm, what kind of atmosphere swept through the whole city?' is the atmosphere's sentence, not the storm's
         # one the turn before was answered with
-        said = partial(_own_words_said, _own_keys(part, previous, question))
+        said = partial(_own_words_said, _own_keys(_own_said(part), previous, question))
         best = said(ranked[0])
         saying = max(judged[1:READ_ON], key=said, default=None)
         if saying is not None and said(saying) > best and not violates(saying):
@@ -1194,12 +1194,17 @@ _WHAT_CAME_OF = re.compile(
 )
 
 
-def _own_keys(part: str, previous: str | None, question: Question) -> list[KeyWord]:
-    """The follow-up's key words that the turn before did not say, its pointing words, years, words of a whole and
-    of what came of a thing (_WHAT_CAME_OF) aside."""
+def _own_said(part: str) -> str:
+    """A follow-up less its pointing words ('Och hur många deltog i dem?': 'dem' is no word of its own) and those of
+    what came of a thing (_WHAT_CAME_OF)."""
+    return ANAPHORA.sub(" ", _WHAT_CAME_OF.sub(" ", part))
+
+
+def _own_keys(said: str, previous: str | None, question: Question, unsaid: Set[str] = frozenset()) -> list[KeyWord]:
+    """The key words of what a follow-up says (`_own_said`) that the turn before did not, its years, words of a whole
+    and `unsaid` aside."""
     before = {fold(w) for w in content_words(previous or "")}
-    said = ANAPHORA.sub(" ", _WHAT_CAME_OF.sub(" ", part))
-    typed = {fold(w) for w in content_words(said) if w.lower() not in YEAR_WORDS | _IN_ALL} - before
+    typed = {fold(w) for w in content_words(said) if w.lower() not in YEAR_WORDS | _IN_ALL | unsaid} - before
     return [k for k in question.keys if k.kind == "word" and fold(k.word) in typed]
 
 
@@ -1215,7 +1220,7 @@ def _own_words_read(part: str, previous: str | None, question: Question, best: S
     women?'), when it has any. What the sentence gives in other words is read: the people of 'Och hur många deltog i
     dem?' in '815 940 deltagare', the area of 'Et sur quelle surface ?' in 'plus d'un hectare', the money of 'bao
     nhiêu tiền' in '60 millions de VND'; not the veterans of 'how many people of them are veterans'."""
-    said = ANAPHORA.sub(" ", _WHAT_CAME_OF.sub(" ", part))  # 'Och hur många deltog i dem?': 'dem' is no word of its own
+    said = _own_said(part)
     people = asks_people(part) and gives_people(best.text)
     if people:
         said = PARTAKE.sub(" ", said)
@@ -1225,10 +1230,8 @@ def _own_words_read(part: str, previous: str | None, question: Question, best: S
         said = ASKS_REFERENCE.sub(" ", said)
     if ASKS_TITLE.search(said) and role_mentions(best.text, verbs=False):  # 'Et quel poste occupe-t-elle ?' read
         said = _HOLDS.sub(" ", ASKS_TITLE.sub(" ", said))  # in 'La chef adjointe de la Commission…, Nguyen Thi…'
-    before = {fold(w) for w in content_words(previous or "")}
-    given = _MONEY if SUM.search(best.text) else set()  # 'bao nhiêu tiền' read in '60 millions de VND'
-    typed = {fold(w) for w in content_words(said) if w.lower() not in YEAR_WORDS | _IN_ALL | given} - before
-    own = [k for k in question.keys if k.kind == "word" and fold(k.word) in typed]
+    given = _MONEY if SUM.search(best.text) else frozenset()  # 'bao nhiêu tiền' read in '60 millions de VND'
+    own = _own_keys(said, previous, question, given)
     if not own:
         return True
     near = Words(best.passage.text, best.passage.language)

@@ -703,9 +703,10 @@ def _written(k: KeyWord, results: Results) -> bool:
 def _unknown_names(keys: list[KeyWord], text: str, results: Results) -> list[str]:
     """The single capitalised words a question gives that no document writes in any form ('Hur lång tid tar det att
     flyga från Stockholm till Hanoi?'): the documents do not speak of it."""
+    languages = _of_texts(text)
     return [
         k.word for k in _single_names(keys, text, results.query.language)
-        if not _written(k, results) and not _titles_name(k, text, results) and k.word.lower() not in _of_texts(text)
+        if not _written(k, results) and not _titles_name(k, text, results) and k.word.lower() not in languages
     ]  # fmt: skip
 
 

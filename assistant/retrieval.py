@@ -275,9 +275,14 @@ def bylines_first(
     if not candidates:
         return candidates, frozenset()
     rows = index.chunks(_article_asked(question, candidates, index))
-    ids = [str(r["id"]) for r in rows if any(byline(p) for p in str(r["text"]).split("\n\n"))]
+    return _first(candidates, [str(r["id"]) for r in rows if any(byline(p) for p in str(r["text"]).split("\n\n"))])
+
+
+def _first(candidates: list[Candidate], ids: list[str]) -> tuple[list[Candidate], frozenset[str]]:
+    """The candidates with these chunks first, ranking as the best one does whatever their own words scored (those
+    not among the candidates joined), and which they are."""
     by_id = {c.chunk_id: c for c in candidates}
-    top = candidates[0].fused  # they rank as the best chunk does, whatever their own words scored
+    top = candidates[0].fused
     first = [replace(by_id[i], fused=top) if i in by_id else Candidate(i, fused=top) for i in ids]
     return first + [c for c in candidates if c.chunk_id not in ids], frozenset(ids)
 
@@ -294,11 +299,7 @@ def figures_first(
     if not candidates:
         return candidates, frozenset()
     hits = index.search("terms", dict.fromkeys(asked, 1.0), allowed, FIGURED)
-    ids = [cid for cid, _ in hits]
-    by_id = {c.chunk_id: c for c in candidates}
-    top = candidates[0].fused
-    first = [replace(by_id[i], fused=top) if i in by_id else Candidate(i, fused=top) for i in ids]
-    return first + [c for c in candidates if c.chunk_id not in ids], frozenset(ids)
+    return _first(candidates, [cid for cid, _ in hits])
 
 
 def search(
