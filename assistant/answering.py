@@ -107,7 +107,11 @@ from .retrieval import Results
 from .signals import fitted
 
 MAX_QUOTES = 2  # before any fit
-ELLIPTIC = re.compile(r"^\W*(and|et|och|và|còn|also|what about|how about|quid|aussi|även)\b", re.IGNORECASE)
+ELLIPTIC = re.compile(
+    r"^\W*(and|et|och|và|còn|thế còn|vậy còn|also|what about|how about|quid|aussi|även|qu['’]en est-il|"
+    r"hur är det med)\b",
+    re.IGNORECASE,
+)
 # refers back to the question before: 'the same post', 'le même poste', 'samma post', 'cùng chức vụ', 'như vậy'
 SAME = re.compile(
     r"\b(the same|le même|la même|les mêmes|samma|samme|cùng (?:chức|vị trí|cương vị)|như vậy|tương tự)\b", re.I
@@ -158,8 +162,8 @@ _AND_BREAK = re.compile(r"\s+(?:and|et|och|và|samt)\s+", re.IGNORECASE)
 # the question words that never open a relative clause ('families who needed them', 'som var fattiga', 'que le Front
 # a choisies' ask nothing)
 _ASKING_WORD = re.compile(
-    r"\b(?:how many|how much|how long|what|combien|quel|quelle|quels|quelles|hur många|hur mycket|hur stor|hur lång|"
-    r"vilken|vilket|vilka|vad|"
+    r"\b(?:how many|how much|how long|what|where|où|combien|quel|quelle|quels|quelles|hur många|hur mycket|hur stor|"
+    r"hur lång|vilken|vilket|vilka|vad|"
     r"bao nhiêu|mấy|gì|là ai|ai là|khi nào|bao giờ|ở đâu|nào)\b",
     re.IGNORECASE,
 )

@@ -197,6 +197,11 @@ def _headwords(language: str, folder: Path) -> frozenset[str]:
     )
 
 
+def headword(word: str, language: str) -> bool:
+    """Whether a dictionary from the language holds the word, lower-cased, as a headword ('dân' in Vietnamese)."""
+    return word.lower() in _headwords(language, GLOSSARIES)
+
+
 def _glosses(source: str, target: str, folder: Path) -> Callable[[str], bool]:
     """Whether a translation holds a headword of the source language that is none of the target language ('stad'
     and 'första steg' among swe-fra's French translations)."""

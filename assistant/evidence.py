@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 
+from .dictionaries import headword
 from .keywords import KeyWord, Words, compounded, coverage, key_words, matched, unjudged_share, weigh
 from .languages import (
     ASKS_AGE,
@@ -236,6 +237,7 @@ class Question:
     unknown: list[str] = field(default_factory=list)  # names it gives that no document writes ('Stockholm')
     # names of things it gives that some document writes ('Yagi'): a document that does not is about something else
     things: list[KeyWord] = field(default_factory=list)
+    durations: list[tuple[str, str]] = field(default_factory=list)  # the lengths of time it states ('30 ans')
     partakers: bool = False  # it counts those who took part, naming nothing counted ('Hur många deltog i…')
     nationwide: bool = False  # it asks of the whole country ('à l'échelle nationale', 'cả nước'), not a province's
 
@@ -406,6 +408,32 @@ def _counts_in_digits(text: str, language: str) -> str:
         return f"{_COUNT_WORDS[word]} " if _OWN_LANGUAGE.get(word, language) == language else m.group()
 
     return _IN_WORDS.sub(digits, text)
+
+
+# a stretch of time said by its length: 'après plus de 30 ans', 'in the past 5 years', 'trong 5 năm qua' (not a
+# Vietnamese date's day or month: 'ngày 5 tháng 1 năm 2024')
+_DURATION = re.compile(
+    r"(?<![\d.,])(?<!ngày )(?<!tháng )(\d{1,3})(?![.,]?\d)\s+(?:(?P<year>years?|ans|années?|år|åren|năm)|"
+    r"(?P<month>months?|mois|månader(?:na)?|månad|tháng)|(?P<week>weeks?|semaines?|veckor(?:na)?|vecka|tuần)|"
+    r"(?P<day>days?|jours?|dagar(?:na)?|dag|ngày))\b",
+    re.IGNORECASE,
+)
+
+
+def _durations(text: str, language: str) -> list[tuple[str, str]]:
+    """The lengths of time a text says: each number with its unit's family ('30', 'year')."""
+    return [(m.group(1), m.lastgroup or "") for m in _DURATION.finditer(_counts_in_digits(text, language))]
+
+
+def other_duration(asked: list[tuple[str, str]], text: str, language: str) -> bool:
+    """Whether a text says a length of time the question states with other numbers only: 'après plus de 25 ans de
+    rétablissement' for a question about what came 'après plus de 30 ans'."""
+    said = _durations(text, language)
+    digits = _counts_in_digits(text, language)
+    return any(
+        not re.search(rf"(?<![\d.,]){number}(?![.,]?\d)", digits) and any(unit == family for _, unit in said)
+        for number, family in asked
+    )
 
 
 def _stated_counts(keys: list[KeyWord], text: str, language: str) -> list[tuple[str, KeyWord | None]]:
@@ -590,6 +618,7 @@ def question_of(results: Results, constraint_text: str) -> Question:
                     set(YEAR_RANGE.findall(constraint_text)),
                     [d for d in dates(constraint_text) if d[2] is not None],
                     unknown, _named_things(keys, constraint_text, results, places, unknown),
+                    _durations(constraint_text, results.query.language),
                     # (not of a thing the turn before counts: 'Et à combien d'autres a-t-il participé ?')
                     partakers=not counting and kind == "number" and asks_people(constraint_text)
                     and not counted(results.query.text),
@@ -684,12 +713,14 @@ def _of_quality(question: Question, sentence: str, own: Words, language: str) ->
     return not counts
 
 
-def _single_names(keys: list[KeyWord], text: str, language: str) -> list[KeyWord]:
-    """The single capitalised words a question gives, not first ('Stockholm', 'Yagi')."""
+def _single_names(keys: list[KeyWord], text: str, language: str, shortest: int = 4) -> list[KeyWord]:
+    """The single capitalised words a question gives, not first ('Stockholm', 'Yagi'); of three letters too when
+    `shortest` allows, for a name no dictionary translates ('Huế', 'Big C')."""
     named = capitalised(text, language) - opening_words(text)
     return [
         k for k in keys
-        if k.word in named and " " not in k.word and len(k.word) >= 4 and not any(c.isdigit() for c in k.word)
+        if k.word in named and " " not in k.word and not any(c.isdigit() for c in k.word)
+        and (len(k.word) >= 4 or len(k.word) >= shortest and k.kind == "name")
     ]  # fmt: skip
 
 
@@ -702,11 +733,14 @@ def _written(k: KeyWord, results: Results) -> bool:
 
 def _unknown_names(keys: list[KeyWord], text: str, results: Results) -> list[str]:
     """The single capitalised words a question gives that no document writes in any form ('Hur lång tid tar det att
-    flyga från Stockholm till Hanoi?'): the documents do not speak of it."""
+    flyga från Stockholm till Hanoi?'): the documents do not speak of it. A word of three letters only when it is
+    no word of the question's language nor of Vietnamese ('Huế', 'Big C'; not 'Dân vận khéo' in a Swedish
+    question)."""
     languages = _of_texts(text)
     return [
-        k.word for k in _single_names(keys, text, results.query.language)
+        k.word for k in _single_names(keys, text, results.query.language, shortest=3)
         if not _written(k, results) and not _titles_name(k, text, results) and k.word.lower() not in languages
+        and not (len(k.word) == 3 and any(headword(k.word, lang) for lang in (results.query.language, "vi")))
     ]  # fmt: skip
 
 
@@ -1657,6 +1691,7 @@ def sentences(
         # a name another document writes and this one does not ('bão Yagi' against the Hanoi report's fund)
         elsewhere_named = any(not matched(k, doc_words) for k in question.things)
         stated_elsewhere = bool(question.stated) and recounted(question.stated, wide.text, passage.language)
+        stated_elsewhere |= bool(question.durations) and other_duration(question.durations, wide.text, passage.language)
         cand = by_id.get(passage.chunk_id)
         dense = cand.signals.get("dense", 0.0) if cand else 0.0
         fused = (cand.fused / top_fused) if cand and top_fused else 0.0

@@ -479,7 +479,7 @@ _WROTE = (
 _AUTHOR = (
     r"author|auteur|författare|författaren|tác giả|photographer|photographe|photographies|fotograf|fotografen|"
     r"writer|rédacteur|rédactrice|skribent|skribenten|upphovsperson\w*|upphovsm[aä]n\w*|bylines?|"
-    r"ai viết|chụp ảnh|"  # 'Bài viết … do ai viết và chụp ảnh?'
+    r"ai viết|chụp ảnh|đứng tên|"  # 'Bài viết … do ai viết và chụp ảnh?', 'Người đứng tên bài viết… là ai?'
     r"took\s+(?:the\s+)?(?:photos|pictures|photographs)|pris\s+les\s+(?:photos|photographies)|"
     r"tog\s+(?:bilderna|fotona|fotografierna)"  # 'Who took the photos for the article…', 'Qui a pris les photos…'
 )
@@ -663,7 +663,7 @@ _DATED = (
 _CREDITED = (
     r"(?:credited|crédité|créditée|crédités|créditées|krediteras|krediterad|krediterade)\b[^?]{0,40}\b(?:photos?|"
     r"pictures?|images?|photographs?|bilder(?:na)?|bilden|foton?|fotona|fotot)|photo credits?|crédits? photos?|"
-    r"fotokredit\w*|do ai chụp|ai (?:đã )?chụp"  # ('chụp' is to take a photograph)
+    r"fotokredit\w*|do ai chụp|ai (?:đã )?chụp|người chụp"  # ('chụp' is to take a photograph)
 )
 ASKS_ARTICLE = re.compile(
     rf"(?=.*\b(?:{_ARTICLE})\b)(?:(?=.*\b(?:{_PUBLISHED})\b(?!\s+(?:article|interview)))"

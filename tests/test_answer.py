@@ -3015,3 +3015,52 @@ def test_the_language_of_a_report_is_no_name_it_lacks(seeded: Settings) -> None:
     assert reply.found and "zalo-grupper" in reply.text, reply.text  # 'ứng dụng' glossed
     reply = answer("Vems enade agerande räknade Mo Cay Bacs front med för att överträffa målen?")  # 'Vems' asks
     assert reply.found and "unité d'action" in reply.text, reply.text
+
+
+def test_a_length_of_time_the_documents_give_otherwise_is_not_theirs(seeded: Settings) -> None:
+    from assistant.evidence import other_duration
+
+    # Quang Nam's creative models changed the province 'après plus de 25 ans de rétablissement', not 30
+    assert other_duration([("30", "year")], "après plus de 25 ans de rétablissement", "fr")
+    assert not other_duration([("25", "year")], "après plus de 25 ans de rétablissement", "fr")
+    assert not other_duration([("30", "year")], "après plus de 25 jours", "fr")  # days, not years
+    assert not other_duration([("5", "year")], "ngày 5 tháng 1 năm 2024", "vi")  # a date's day and month
+    asked = "Comment Luong Nguyen Minh Triet juge-t-il le travail de mobilisation de masse mené dans la province ?"
+    history = [{"role": "user", "content": asked}]
+    follow_up = (
+        "Et qu'ont permis, selon lui, les modèles créatifs après plus de {} ans de rétablissement de la province ?"
+    )
+    assert not answer(follow_up.format(30), history=history).found
+    reply = answer(follow_up.format(25), history=history)
+    assert reply.found and "changements dans la province" in reply.text, reply.text
+
+
+def test_a_short_name_no_document_writes_is_unknown(seeded: Settings) -> None:
+    # Tra Ka's turmeric is sold at Co.opMart, and Hue has no article; 'Dân' of 'Dân vận khéo' is a Vietnamese word
+    assert not answer("Quel produit à base de curcuma noir de Tra Ka est vendu dans les supermarchés Big C ?").found
+    assert not answer("Trong 5 năm qua, thành phố Huế có bao nhiêu mô hình do Mặt trận và các đoàn thể dẫn dắt?").found
+    reply = answer("Quel produit à base de curcuma noir de Tra Ka est vendu dans les supermarchés Co.opMart ?")
+    assert reply.found and "Co.opMart" in reply.text, reply.text
+
+
+def test_a_vietnamese_what_about_keeps_the_conversation(seeded: Settings) -> None:
+    asked = "Theo ông Đỗ Anh Tuấn, tỷ lệ hộ nghèo của Hà Nội hiện nay là bao nhiêu?"
+    follow_up = "Thế còn số đơn vị cấp huyện không còn một hộ nghèo nào thì sao?"
+    searched, binding = frame(follow_up, [{"role": "user", "content": asked}])
+    assert searched.startswith(asked) and "Hà Nội" in binding
+    reply = answer(follow_up, history=[{"role": "user", "content": asked}])
+    assert reply.found and "19 districts" in reply.text, reply.text
+
+
+def test_where_asks_a_part_of_its_own_and_an_article_s_signer_and_photographer_are_its_credits(
+    seeded: Settings,
+) -> None:
+    parts = split_parts("Hanoi: in the interview, where do couples marry, and in what manner should funerals be held?")
+    assert parts == [
+        "Hanoi: in the interview, where do couples marry?",
+        "Hanoi: in what manner should funerals be held?",
+    ]
+    reply = answer("Người đứng tên bài viết về buổi làm việc giữa Thường trực Tỉnh ủy Hà Tĩnh với các đoàn thể là ai?")
+    assert reply.found and "Kieu Minh" in reply.text, reply.text
+    reply = answer("Chú thích dưới ảnh trao bằng khen ở Quảng Nam ghi tên viết tắt nào là người chụp?")
+    assert reply.found and "N.D" in reply.text, reply.text
