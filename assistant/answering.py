@@ -32,6 +32,7 @@ from .evidence import (
     bodies,
     body_mentions,
     decide,
+    headings,
     is_person_name,
     lists_others,
     names_person,
@@ -86,6 +87,7 @@ from .languages import (
     fold,
     given_in,
     gives_people,
+    heading_asked,
     is_stopword,
     language_name,
     measure_asked,
@@ -871,6 +873,12 @@ def judge(part: str, history: list[Any] | None, search: Search, similarity: Simi
             more, q = answers(saying, [saying, *(s for s in judged if s is not saying)])
             if more:
                 p, ranked = q, [saying, *(s for s in ranked if s is not saying)]
+    if (place := heading_asked(part)) is not None and ranked:
+        # the article's subheading asked for, by its place or as the one over what the best sentence tells: the page
+        # states it outright, or the article has none such
+        heading = _heading(place, ranked[0], results.index)
+        ranked = [heading, *ranked] if heading is not None else ranked
+        return Part(part, results, question, ranked, heading is not None, 1.0 if heading is not None else p)
     site = asks_site(part)
     of_article = site or bool(ASKS_ARTICLE.search(part))
     if of_article and (credit := _byline_asked(part, question, ranked, results, site)) is not None:
@@ -1356,6 +1364,33 @@ def _byline_asked(
         ),
         None,
     )
+
+
+def _heading(place: int, best: Sentence, index: LexicalIndex) -> Sentence | None:
+    """The subheading of the best sentence's article at a place (`heading_asked`: 1 the first, -1 the last), or for
+    0 the best sentence itself when it is one, else the one over it; as a sentence of its own chunk."""
+    doc_id = best.passage.doc_id
+    lines = headings(index, doc_id)
+    at = best.passage.start + best.start  # the best sentence's offset in its document
+    if place == 0:
+        chosen = next((h for h in lines if h[0] == at), None) or next((h for h in reversed(lines) if h[0] <= at), None)
+    elif place > 0:
+        chosen = lines[place - 1] if place <= len(lines) else None
+    else:
+        chosen = lines[-1] if lines else None
+    if chosen is None:
+        return None
+    start, text = chosen
+    chunk = next((r for r in index.chunks(doc_id) if int(r["start"]) <= start < int(r["end"])), None)
+    passage = best.passage.model_copy(
+        update={
+            "text": text,
+            "start": start,
+            "end": start + len(text),
+            "chunk_id": str(chunk["id"]) if chunk else best.passage.chunk_id,
+        }
+    )
+    return replace(best, passage=passage, start=0, end=len(text), score=1.0, violation=None, elsewhere=None)
 
 
 def _treats(typed: str, question: Question, results: Results, doc_id: str) -> bool:

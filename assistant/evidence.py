@@ -1869,6 +1869,34 @@ def _document_words(index: LexicalIndex, passage: Passage) -> Words:
     return words_of(index, passage.doc_id, passage.title, passage.language)
 
 
+HEADING_WORDS = (2, 20)  # the words of a subheading: a line, not a paragraph
+BODY_CHARS = 100  # the paragraph a subheading heads is a body of text, not another short line
+_PUNCTUATED = re.compile(r"[.!?:;,…]\s*[»”\"']?\s*$")
+# a picture's caption that names its person last: '…, ordförande för Hanois stadsfaderlandsfrontskommitté, Nguyen Lan
+# Huong'
+_CAPTION_NAME = re.compile(r",\s+(?-i:[A-ZÀ-ÝĐ][\w-]*)(?:\s+(?-i:[A-ZÀ-ÝĐ][\w-]*)){1,3}\s*$")
+
+
+def headings(index: LexicalIndex, doc_id: str) -> list[tuple[int, str]]:
+    """A document's subheadings, with their offsets in its cleaned text: the short paragraphs, their last word not
+    followed by a punctuation mark, that stand over a body paragraph; not its title, nor a byline, nor a numbered
+    marker the page put over a picture ('Je suis numéro 1', machine-translated), nor a caption naming a person."""
+    text, first = index.span(doc_id, 0, 1 << 30)
+    title = fold(str(index.documents.get(doc_id, {}).get("title", "")))
+    paragraphs = [(first + m.start(), m.group()) for m in re.finditer(r"[^\n]+(?:\n[^\n]+)*", text)]
+    out = []
+    for (start, line), (_, after) in itertools.pairwise(paragraphs):
+        said = words(line)
+        if not HEADING_WORDS[0] <= len(said) <= HEADING_WORDS[1] or _PUNCTUATED.search(line) or byline(line):
+            continue
+        if fold(line.strip()) == title or len(after) < BODY_CHARS or not _PUNCTUATED.search(after):
+            continue
+        if len(said) <= 4 and (re.search(r"\d", line) or ordinals(line)) or _CAPTION_NAME.search(line):
+            continue
+        out.append((start, line.strip()))
+    return out
+
+
 def words_of(index: LexicalIndex, doc_id: str, title: str, language: str) -> Words:
     """A document's words with its title's, read once per index."""
     key = f"words:{doc_id}"

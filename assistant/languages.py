@@ -1556,6 +1556,36 @@ def sites_of_links(text: str) -> str:
     return _LINK.sub(r"\1", text)
 
 
+# a question about an article's subheadings, the short lines that head its sections: 'What is the second
+# subheading…', 'Quel est l'intertitre de la première partie…', 'Hur lyder den andra mellanrubriken…', 'Tiêu đề phụ
+# thứ hai…', 'The last section of the report has a heading: …' (not a heading of the page around it: 'the 'Locale'
+# heading at the bottom of the page')
+ASKS_HEADING = re.compile(
+    r"\b(?:sub-?head(?:ing)?s?|cross-?heads?|intertitles?|section\s+(?:headings?|titles?)|"
+    r"(?:section|part)\b[^?]{0,40}\bheading|heading\s+of\s+(?:the|its)\s+(?:\w+\s+){0,2}(?:section|part)|"
+    r"intertitres?|sous-titres?|titres?\s+(?:de\s+)?(?:la\s+|cette\s+)?(?:section|partie)|"
+    r"mellanrubrik\w*|underrubrik\w*|avsnittsrubrik\w*|"
+    r"tiêu đề phụ|tít phụ|đề mục|tiểu mục|tiêu đề nhỏ|tiêu đề (?:của )?(?:phần|mục))\b",
+    re.IGNORECASE,
+)
+# which of them, by its place: the first, the second ('andra', also 'other', counts here), the last
+_HEADING_LAST = re.compile(r"\b(?:last|final|dernier|dernière|sista|cuối(?:\s+cùng)?)\b", re.IGNORECASE)
+_HEADING_PLACE = {"andra": 2, "seconde": 2, "second": 2, "đầu tiên": 1, "thứ nhất": 1}
+_HEADING_PLACES = re.compile(rf"\b(?:{'|'.join(_HEADING_PLACE)})\b", re.IGNORECASE)
+
+
+def heading_asked(question: str) -> int | None:
+    """The place of the subheading a question asks for (`ASKS_HEADING`): 1 for the first, 2 for the second, -1 for
+    the last; 0 for one it names by what its section tells ('under which subheading…'); None when it asks none."""
+    if not ASKS_HEADING.search(question):
+        return None
+    if _HEADING_LAST.search(question):
+        return -1
+    if placed := _HEADING_PLACES.search(question):
+        return _HEADING_PLACE[placed.group().lower()]
+    return next((value for value, _ in ordinals(question)), 0)
+
+
 def byline(paragraph: str) -> str | None:
     """What a paragraph says of its article rather than of the news: 'date' for a dateline ('Site 17/10/2024',
     '11:04 25/11/2024'), 'author' for a credit ('Article et photos : P. Tuyet') or a name alone ('Kieu Minh'),

@@ -3043,6 +3043,25 @@ def test_a_short_name_no_document_writes_is_unknown(seeded: Settings) -> None:
     assert reply.found and "Co.opMart" in reply.text, reply.text
 
 
+def test_an_article_s_subheadings_are_read_by_their_place(seeded: Settings) -> None:
+    from assistant.languages import heading_asked
+
+    assert heading_asked("Hur lyder den andra mellanrubriken i artikeln om Quang Nam?") == 2
+    assert heading_asked("The last section of the report has a heading: which role…?") == -1
+    assert heading_asked("Sous quel intertitre sont présentés les modèles ?") == 0
+    assert heading_asked("Which stories are listed under the 'Locale' heading at the bottom of the page?") is None
+    # the Quang Nam article's second subheading, after 'Choisissez parmi des résultats pratiques' (not the page's
+    # 'Je suis le deuxième' over a picture)
+    reply = answer("Hur lyder den andra mellanrubriken i artikeln om Quang Nams typiska modeller?")
+    assert reply.found and reply.citations[0].quotes == ["Conforme à l'idée selon laquelle « les gens sont la racine »"]
+    reply = answer(
+        "Dans l'article sur Quang Nam, sous quel intertitre sont présentés les modèles comme celui de Tra Ka ?"
+    )
+    assert reply.found and reply.citations[0].quotes == ["Choisissez parmi des résultats pratiques"], reply.text
+    assert not answer("What is the third subheading of the Quang Nam article?").found  # it has two
+    assert not answer("What is the subheading of the interview with Do Anh Tuan?").found  # it has none
+
+
 def test_a_vietnamese_what_about_keeps_the_conversation(seeded: Settings) -> None:
     asked = "Theo ông Đỗ Anh Tuấn, tỷ lệ hộ nghèo của Hà Nội hiện nay là bao nhiêu?"
     follow_up = "Thế còn số đơn vị cấp huyện không còn một hộ nghèo nào thì sao?"
