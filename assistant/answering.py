@@ -31,6 +31,7 @@ from .evidence import (
     blocked,
     bodies,
     body_mentions,
+    contradicts,
     decide,
     headings,
     is_person_name,
@@ -1572,6 +1573,10 @@ def respond(question: str, history: list[Any] | None, search: Search, similarity
         direct.append(site)
     missing = [p.typed for p in parts if not p.found or id(p) in repeated]
     lines = [phrase(language, "direct", value="; ".join(direct))] if direct else []
+    # a claim asked about that the best sentence gives other numbers for: 'Stämmer det att Tra Ka-gruppen tillverkar
+    # fem produkter?' is told no, with the sentence that counts three
+    if any(contradicts(p.question, p.ranked[0].text, p.ranked[0].passage.language) for p in answered):
+        lines.insert(0, phrase(language, "not_so"))
     lines += [phrase(language, "missing", part=m) for m in missing]
     # in the order the quotes come: 'quoted in Swedish, French' when the first quote is Swedish
     quoted_in = ", ".join(language_name(c, language) for c in dict.fromkeys(c.language for c in citations.values()))

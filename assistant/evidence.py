@@ -41,6 +41,7 @@ from .languages import (
     SUM,
     SURNAMES,
     TIME,
+    VERIFIES,
     YEAR_WORDS,
     asked_figures,
     asked_kind,
@@ -238,6 +239,8 @@ class Question:
     # names of things it gives that some document writes ('Yagi'): a document that does not is about something else
     things: list[KeyWord] = field(default_factory=list)
     durations: list[tuple[str, str]] = field(default_factory=list)  # the lengths of time it states ('30 ans')
+    verifies: bool = False  # it asks whether a claim holds ('Is it true that…', 'Stämmer det att…')
+    claimed: set[str] = field(default_factory=set)  # the numbers that claim gives
     partakers: bool = False  # it counts those who took part, naming nothing counted ('Hur många deltog i…')
     nationwide: bool = False  # it asks of the whole country ('à l'échelle nationale', 'cả nước'), not a province's
 
@@ -602,7 +605,8 @@ def question_of(results: Results, constraint_text: str) -> Question:
     # who holds a post of a body named only for short: 'Which provincial Front vice-chair…'
     named = bodies(constraint_text) or bodies(constraint_text, short=role is not None and kind == "person")
     unknown = _unknown_names(keys, constraint_text, results)
-    return Question(keys, years, numbers, names, role, vice, kind, results.query.language, unjudged_share(keys), places,
+    question = Question(keys, years, numbers, names, role, vice, kind, results.query.language, unjudged_share(keys),
+                    places,
                     named, _counted_keys(keys, folded, results), counting, sums, money,
                     _asks_a_verb(constraint_text), leads, _persons(names, places, constraint_text),
                     # the rate asked before: 'Tỷ lệ hộ nghèo của Hà Nội…? Còn ở Hà Tĩnh thì sao?' (not when it names
@@ -624,6 +628,24 @@ def question_of(results: Results, constraint_text: str) -> Question:
                     and not counted(results.query.text),
                     # (not one naming its place: 'the poverty rate in Hanoi, among the lowest nationwide')
                     nationwide=bool(NATIONWIDE.search(constraint_text)) and not places)  # fmt: skip
+    if not VERIFIES.search(constraint_text):
+        return question
+    # a claim asked about: its numbers are what it claims, which a sentence giving others answers ('Stämmer det att
+    # gruppen tillverkar fem produkter?': three), not the question's own constraints
+    claimed = set(_COUNT_DIGITS.findall(_counts_in_digits(constraint_text, results.query.language))) - years
+    return replace(question, numbers=set(), stated=[], durations=[], verifies=True, claimed=claimed)
+
+
+_COUNT_DIGITS = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)?(?![.,]?\d)")
+
+
+def contradicts(question: Question, text: str, language: str) -> bool:
+    """Whether a sentence answers a claim (`Question.verifies`) with other numbers: it gives a count and none of the
+    claim's numbers ('3 produits' for 'fem produkter')."""
+    if not question.verifies or not question.claimed:
+        return False
+    said = set(_COUNT_DIGITS.findall(_counts_in_digits(text, language))) - set(YEAR.findall(text))
+    return bool(said) and not said & question.claimed
 
 
 def _years(text: str, single: set[str]) -> set[str]:
@@ -1775,7 +1797,7 @@ def sentences(
             out.append(Sentence(wide, a, b, features, violation=violation, elsewhere=other))
     # a numbered name the passages give only with other numbers is not in the documents: 'Ring Road 3' asked, only
     # 'Ring Road 4' found; then no sentence answers for it (not the one about storm n° 3 that holds the number)
-    numbered = _numbered_names(typed)
+    numbered = _numbered_names(typed) if not question.verifies else []
     if (
         numbered
         and any(_renumbered(numbered, s.text) for s in out)
@@ -1785,7 +1807,7 @@ def sentences(
             s.violation = s.violation or "numbered name"
     # so is an ordered thing the passages give only with other ordinals: 'the 16th congress' asked, only the 17th
     # found, 'the third quarter' and only the first
-    if _ordered_otherwise(question, typed, out):
+    if not question.verifies and _ordered_otherwise(question, typed, out):
         for s in out:
             s.violation = s.violation or "ordinal"
     for s in out:

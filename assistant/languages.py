@@ -1464,6 +1464,7 @@ PHRASES = {
            "missing": "The documents do not say: {part}",
            "other_year": "The documents give this for {given}, not for {asked}:",
            "other_place": "The documents give this for {given}, not for {asked}:",
+           "not_so": "No: the documents give other figures.",
            "furniture": "«{heading}» is part of the web page around the article (its menus and links to other "
            "articles), which is not indexed: the documents do not say what it holds."},
     "fr": {"found": "D'après les documents (cités en {lang}) :", "none": "Les documents ne le disent pas.",
@@ -1471,6 +1472,7 @@ PHRASES = {
            "missing": "Les documents ne disent pas : {part}",
            "other_year": "Les documents le donnent pour {given}, pas pour {asked} :",
            "other_place": "Les documents le donnent pour {given}, pas pour {asked} :",
+           "not_so": "Non : les documents donnent d'autres chiffres.",
            "furniture": "« {heading} » fait partie de la page web autour de l'article (ses menus et ses liens vers "
            "d'autres articles), qui n'est pas indexée : les documents ne disent pas ce qu'elle contient."},
     "sv": {"found": "Enligt dokumenten (citerat på {lang}):", "none": "Dokumenten säger inget om det.",
@@ -1478,6 +1480,7 @@ PHRASES = {
            "missing": "Dokumenten säger inget om: {part}",
            "other_year": "Dokumenten anger detta för {given}, inte för {asked}:",
            "other_place": "Dokumenten anger detta för {given}, inte för {asked}:",
+           "not_so": "Nej: dokumenten anger andra siffror.",
            "furniture": "»{heading}» hör till webbsidan runt artikeln (dess menyer och länkar till andra artiklar), "
            "som inte är indexerad: dokumenten säger inget om vad den innehåller."},
     "vi": {"found": "Theo tài liệu (trích dẫn bằng {lang}):", "none": "Tài liệu không đề cập đến điều này.",
@@ -1485,6 +1488,7 @@ PHRASES = {
            "missing": "Tài liệu không đề cập: {part}",
            "other_year": "Tài liệu nêu điều này cho năm {given}, không phải năm {asked}:",
            "other_place": "Tài liệu nêu điều này cho {given}, không phải {asked}:",
+           "not_so": "Không: tài liệu nêu những con số khác.",
            "furniture": "«{heading}» thuộc trang web bao quanh bài viết (menu và liên kết đến các bài khác), phần "
            "này không được lập chỉ mục: tài liệu không cho biết nội dung của nó."},
 }  # fmt: skip
@@ -1554,6 +1558,17 @@ def sites_of_links(text: str) -> str:
     without their accents ('…/giai-phap-nang-cao-chat-luong-hoat-dong-mat-tran….html'), which the folded words of
     any Vietnamese question would match."""
     return _LINK.sub(r"\1", text)
+
+
+# a question that asks whether a claim holds: 'Is it true that…', 'Est-il vrai que…', 'Stämmer det att…', 'Có đúng
+# là…', '…, đúng không?'; its numbers are the claim's, which the documents may give otherwise
+VERIFIES = re.compile(
+    r"^\W*(?:is it (?:true|correct|right|the case) that|est-il (?:vrai|exact|juste) que|est-ce (?:vrai|exact) que|"
+    r"(?:stämmer|gäller) det att|är det (?:sant|riktigt|korrekt|rätt) att|có (?:đúng|phải|thật) (?:là|rằng))\b|"
+    r",?\s*(?:có\s+)?(?:đúng|phải)\s+không\s*\??\s*$|"
+    r",\s*(?:n'est-ce pas|eller hur|stämmer det|right|isn't it)\s*\?\s*$",
+    re.IGNORECASE,
+)
 
 
 # a question about an article's subheadings, the short lines that head its sections: 'What is the second

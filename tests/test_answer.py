@@ -3083,3 +3083,19 @@ def test_where_asks_a_part_of_its_own_and_an_article_s_signer_and_photographer_a
     assert reply.found and "Kieu Minh" in reply.text, reply.text
     reply = answer("Chú thích dưới ảnh trao bằng khen ở Quảng Nam ghi tên viết tắt nào là người chụp?")
     assert reply.found and "N.D" in reply.text, reply.text
+
+
+def test_a_claim_asked_about_is_answered_with_what_the_documents_give(seeded: Settings) -> None:
+    from assistant.languages import VERIFIES
+
+    assert VERIFIES.search("Hà Nội có 19 huyện không còn hộ nghèo, đúng không?")
+    assert not VERIFIES.search("Which is the right model for Hanoi?")
+    # Tra Ka's family group makes three turmeric products: a claim of five is told no, with the sentence that counts
+    # three (asked as a plain question, five products are no count the documents give: declined)
+    reply = answer("Stämmer det att Tra Ka-gruppen tillverkar fem produkter av svart gurkmeja?")
+    assert reply.found and reply.text.startswith("Nej:") and "3 produits" in reply.text, reply.text
+    assert not answer("Vilka fem produkter av svart gurkmeja tillverkar Tra Ka-gruppen?").found
+    reply = answer("Est-il vrai que les modèles ont changé la province après plus de 30 ans de rétablissement ?")
+    assert reply.found and reply.text.startswith("Non :") and "25 ans" in reply.text, reply.text
+    reply = answer("Stämmer det att Tra Ka-gruppen tillverkar tre produkter av svart gurkmeja?")
+    assert reply.found and not reply.text.startswith("Nej") and "3 produits" in reply.text, reply.text
