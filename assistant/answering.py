@@ -165,9 +165,13 @@ _AND_BREAK = re.compile(r"\s+(?:and|et|och|và|samt)\s+", re.IGNORECASE)
 # the question words that never open a relative clause ('families who needed them', 'som var fattiga', 'que le Front
 # a choisies' ask nothing)
 _ASKING_WORD = re.compile(
-    r"\b(?:how many|how much|how long|what|where|où|combien|quel|quelle|quels|quelles|hur många|hur mycket|hur stor|"
+    r"\b(?:how many|how much|how long|what|combien|quel|quelle|quels|quelles|hur många|hur mycket|hur stor|"
     r"hur lång|vilken|vilket|vilka|vad|"
-    r"bao nhiêu|mấy|gì|là ai|ai là|khi nào|bao giờ|ở đâu|nào)\b",
+    r"bao nhiêu|mấy|gì|là ai|ai là|khi nào|bao giờ|ở đâu|nào)\b|"
+    # 'where' and 'où' asking, before the verb they invert ('where are more and more couples…', 'où se marient…'),
+    # not opening a relative clause ('the commune where Ho Van Tan works')
+    r"\bwhere\s+(?:do|does|did|is|are|was|were|can|could|should|will|would|has|have|had)\b|"
+    r"\boù\s+(?:est|sont|était|étaient|se|s['’]|a|ont|va|vont|peut|peuvent|doit|doivent)\b|\boù\s+\w+-(?:t-)?(?:il|elle|ils|elles|on)\b",
     re.IGNORECASE,
 )
 
@@ -874,10 +878,14 @@ def judge(part: str, history: list[Any] | None, search: Search, similarity: Simi
             more, q = answers(saying, [saying, *(s for s in judged if s is not saying)])
             if more:
                 p, ranked = q, [saying, *(s for s in ranked if s is not saying)]
-    if (place := heading_asked(part)) is not None and ranked:
+    if (place := heading_asked(part)) is not None and ranked and _asks_heading_itself(part):
         # the article's subheading asked for, by its place or as the one over what the best sentence tells: the page
-        # states it outright, or the article has none such
-        heading = _heading(place, ranked[0], results.index)
+        # states it outright; or the article has none such, or the best sentence fails a constraint (a place, a year,
+        # a name no document writes) or is of another article than the one the question names
+        best = ranked[0]
+        # (its words may all be the article's structure: 'l'avant-dernier intertitre de l'article sur Ha Tinh')
+        named = best.violation in (None, "topic") and _treats(part, question, results, best.passage.doc_id)
+        heading = _heading(place, best, results.index) if named else None
         ranked = [heading, *ranked] if heading is not None else ranked
         return Part(part, results, question, ranked, heading is not None, 1.0 if heading is not None else p)
     site = asks_site(part)
@@ -1367,6 +1375,13 @@ def _byline_asked(
     )
 
 
+def _asks_heading_itself(typed: str) -> bool:
+    """Whether a question about a subheading asks for the subheading, not for something of the article it names by
+    one ('Qui a écrit l'article dont le premier intertitre est « … » ?', 'how many houses… in the article whose last
+    subheading is…')."""
+    return asked_kind(typed) is None and not ASKS_ARTICLE.search(typed) and not counted(typed)
+
+
 def _heading(place: int, best: Sentence, index: LexicalIndex) -> Sentence | None:
     """The subheading of the best sentence's article at a place (`heading_asked`: 1 the first, -1 the last), or for
     0 the best sentence itself when it is one, else the one over it; as a sentence of its own chunk."""
@@ -1378,11 +1393,12 @@ def _heading(place: int, best: Sentence, index: LexicalIndex) -> Sentence | None
     elif place > 0:
         chosen = lines[place - 1] if place <= len(lines) else None
     else:
-        chosen = lines[-1] if lines else None
+        chosen = lines[place] if -place <= len(lines) else None
     if chosen is None:
         return None
     start, text = chosen
-    chunk = next((r for r in index.chunks(doc_id) if int(r["start"]) <= start < int(r["end"])), None)
+    chunk = next((r for r in index.chunks(doc_id) if int(r["start"]) <= start and start + len(text) <= int(r["end"])),
+                 None)  # fmt: skip
     passage = best.passage.model_copy(
         update={
             "text": text,

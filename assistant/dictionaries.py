@@ -198,7 +198,7 @@ def _headwords(language: str, folder: Path) -> frozenset[str]:
 
 
 def headword(word: str, language: str) -> bool:
-    """Whether a dictionary from the language holds the word, lower-cased, as a headword ('dân' in Vietnamese)."""
+    """Whether a glossary from the language holds the word, lower-cased, as a headword ('dân' in Vietnamese)."""
     return word.lower() in _headwords(language, GLOSSARIES)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import operator
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -413,30 +414,39 @@ def _counts_in_digits(text: str, language: str) -> str:
     return _IN_WORDS.sub(digits, text)
 
 
-# a stretch of time said by its length: 'après plus de 30 ans', 'in the past 5 years', 'trong 5 năm qua' (not a
-# Vietnamese date's day or month: 'ngày 5 tháng 1 năm 2024')
-_DURATION = re.compile(
-    r"(?<![\d.,])(?<!ngày )(?<!tháng )(\d{1,3})(?![.,]?\d)\s+(?:(?P<year>years?|ans|années?|år|åren|năm)|"
-    r"(?P<month>months?|mois|månader(?:na)?|månad|tháng)|(?P<week>weeks?|semaines?|veckor(?:na)?|vecka|tuần)|"
+# a stretch of time said by its length: 'après plus de 30 ans', 'in the past 5 years', 'trong 5 năm qua'; not a
+# Vietnamese date's day, month or year ('ngày 5 tháng 1 năm 2024', '15/10 năm 2024', 'quý 3 năm 2024', 'bão số 4 năm
+# 2024'), nor the thousands of a number ('2 500 ans')
+_LENGTH_OF_TIME = re.compile(
+    r"(?<![\d.,/-])(?<!\d\s)(\d{1,3})(?![.,]?\d)\s+(?:(?P<year>years?|ans?|années?|år|åren|năm(?!\s*\d))|"
+    r"(?P<month>months?|mois|månader(?:na)?|månad|tháng(?!\s*\d))|(?P<week>weeks?|semaines?|veckor(?:na)?|vecka|tuần)|"
     r"(?P<day>days?|jours?|dagar(?:na)?|dag|ngày))\b",
     re.IGNORECASE,
 )
+_NOT_A_LENGTH = re.compile(r"\b(?:ngày|tháng|số|quý|thứ|mùng|mồng|sáng|chiều|tối|đêm)\s*$", re.IGNORECASE)
 
 
 def _durations(text: str, language: str) -> list[tuple[str, str]]:
     """The lengths of time a text says: each number with its unit's family ('30', 'year')."""
-    return [(m.group(1), m.lastgroup or "") for m in _DURATION.finditer(_counts_in_digits(text, language))]
+    text = _counts_in_digits(text, language)
+    return [
+        (m.group(1), m.lastgroup or "")
+        for m in _LENGTH_OF_TIME.finditer(text)
+        if not _NOT_A_LENGTH.search(text[max(0, m.start() - 12) : m.start()])
+    ]
 
 
 def other_duration(asked: list[tuple[str, str]], text: str, language: str) -> bool:
-    """Whether a text says a length of time the question states with other numbers only: 'après plus de 25 ans de
-    rétablissement' for a question about what came 'après plus de 30 ans'."""
-    said = _durations(text, language)
+    """Whether a text gives a length of time of the family the question states one of ('après plus de 25 ans de
+    rétablissement' for a question about what came 'après plus de 30 ans') and never says the question's number."""
+    said = {family for _, family in _durations(text, language)}
     digits = _counts_in_digits(text, language)
-    return any(
-        not re.search(rf"(?<![\d.,]){number}(?![.,]?\d)", digits) and any(unit == family for _, unit in said)
-        for number, family in asked
-    )
+    return any(family in said and not _says_number(number, digits) for number, family in asked)
+
+
+def _says_number(number: str, text: str) -> bool:
+    """Whether a text holds a number whole ('12', not the '12' of '2 120' or '12,5')."""
+    return bool(re.search(rf"(?<![\d.,]){re.escape(number)}(?![.,]?\d)", text))
 
 
 def _stated_counts(keys: list[KeyWord], text: str, language: str) -> list[tuple[str, KeyWord | None]]:
@@ -514,7 +524,7 @@ def recounted(stated: list[tuple[str, KeyWord | None]], text: str, language: str
     counts said in words are read as digits, as the question's are ('tre genombrott' for 'de tre genombrotten')."""
     text = _counts_in_digits(text, language)
     for number, key in stated:
-        if re.search(rf"(?<![\d.,]){number}(?![.,]?\d)", text):
+        if _says_number(number, text):
             continue
         if key is None:
             said = _SHARE_SAID.findall(text)
@@ -756,13 +766,14 @@ def _written(k: KeyWord, results: Results) -> bool:
 def _unknown_names(keys: list[KeyWord], text: str, results: Results) -> list[str]:
     """The single capitalised words a question gives that no document writes in any form ('Hur lång tid tar det att
     flyga från Stockholm till Hanoi?'): the documents do not speak of it. A word of three letters only when it is
-    no word of the question's language nor of Vietnamese ('Huế', 'Big C'; not 'Dân vận khéo' in a Swedish
-    question)."""
+    no headword of the glossaries from the question's language or from Vietnamese, nor a code in capitals ('Huế',
+    'Big C'; not 'Dân' of 'Dân vận khéo' in a Swedish question, nor 'USD')."""
     languages = _of_texts(text)
     return [
         k.word for k in _single_names(keys, text, results.query.language, shortest=3)
         if not _written(k, results) and not _titles_name(k, text, results) and k.word.lower() not in languages
-        and not (len(k.word) == 3 and any(headword(k.word, lang) for lang in (results.query.language, "vi")))
+        and not (len(k.word) == 3 and (k.word.isupper() or any(headword(k.word, lang)
+                                                                for lang in (results.query.language, "vi"))))
     ]  # fmt: skip
 
 
@@ -1893,29 +1904,40 @@ def _document_words(index: LexicalIndex, passage: Passage) -> Words:
 
 HEADING_WORDS = (2, 20)  # the words of a subheading: a line, not a paragraph
 BODY_CHARS = 100  # the paragraph a subheading heads is a body of text, not another short line
+# a paragraph's last word followed by a punctuation mark, a closing quote after it or not (not languages'
+# _SENTENCE_END, for which a closing quote alone ends a sentence: '…selon laquelle « les gens sont la racine »' heads
+# a section)
 _PUNCTUATED = re.compile(r"[.!?:;,…]\s*[»”\"']?\s*$")
 # a picture's caption that names its person last: '…, ordförande för Hanois stadsfaderlandsfrontskommitté, Nguyen Lan
 # Huong'
 _CAPTION_NAME = re.compile(r",\s+(?-i:[A-ZÀ-ÝĐ][\w-]*)(?:\s+(?-i:[A-ZÀ-ÝĐ][\w-]*)){1,3}\s*$")
 
 
+def _text_body(paragraph: str) -> bool:
+    """Whether a paragraph is a body of text: long, and ending on a punctuation mark."""
+    return len(paragraph) >= BODY_CHARS and bool(_PUNCTUATED.search(paragraph))
+
+
 def headings(index: LexicalIndex, doc_id: str) -> list[tuple[int, str]]:
-    """A document's subheadings, with their offsets in its cleaned text: the short paragraphs, their last word not
-    followed by a punctuation mark, that stand over a body paragraph; not its title, nor a byline, nor a numbered
-    marker the page put over a picture ('Je suis numéro 1', machine-translated), nor a caption naming a person."""
+    """A document's subheadings, with their offsets in its cleaned text: the short paragraphs after its first body of
+    text, their last word not followed by a punctuation mark, that stand over another body (Markdown's '#' marks
+    aside); not its title, nor a byline, nor a numbered marker the page put over a picture ('Je suis numéro 1',
+    machine-translated), nor a caption naming a person."""
     text, first = index.span(doc_id, 0, 1 << 30)
     title = fold(str(index.documents.get(doc_id, {}).get("title", "")))
     paragraphs = [(first + m.start(), m.group()) for m in re.finditer(r"[^\n]+(?:\n[^\n]+)*", text)]
     out = []
-    for (start, line), (_, after) in itertools.pairwise(paragraphs):
+    bodies = itertools.accumulate((_text_body(p) for _, p in paragraphs), operator.or_)  # a body so far
+    for ((start, raw), (_, after)), read in zip(itertools.pairwise(paragraphs), bodies, strict=False):
+        line = raw.strip().lstrip("#").strip()
         said = words(line)
-        if not HEADING_WORDS[0] <= len(said) <= HEADING_WORDS[1] or _PUNCTUATED.search(line) or byline(line):
+        if not read or not HEADING_WORDS[0] <= len(said) <= HEADING_WORDS[1] or _PUNCTUATED.search(line):
             continue
-        if fold(line.strip()) == title or len(after) < BODY_CHARS or not _PUNCTUATED.search(after):
+        if byline(line) or fold(line) == title or not _text_body(after):
             continue
         if len(said) <= 4 and (re.search(r"\d", line) or ordinals(line)) or _CAPTION_NAME.search(line):
             continue
-        out.append((start, line.strip()))
+        out.append((start + raw.index(line), line))
     return out
 
 

@@ -479,7 +479,8 @@ _WROTE = (
 _AUTHOR = (
     r"author|auteur|författare|författaren|tác giả|photographer|photographe|photographies|fotograf|fotografen|"
     r"writer|rédacteur|rédactrice|skribent|skribenten|upphovsperson\w*|upphovsm[aä]n\w*|bylines?|"
-    r"ai viết|chụp ảnh|đứng tên|"  # 'Bài viết … do ai viết và chụp ảnh?', 'Người đứng tên bài viết… là ai?'
+    # 'Bài viết … do ai viết và chụp ảnh?', 'Người đứng tên bài viết… là ai?' (not 'đứng tên vay vốn', a loan's holder)
+    r"ai viết|chụp ảnh|đứng tên(?=\s+(?:bài|tác giả))|"
     r"took\s+(?:the\s+)?(?:photos|pictures|photographs)|pris\s+les\s+(?:photos|photographies)|"
     r"tog\s+(?:bilderna|fotona|fotografierna)"  # 'Who took the photos for the article…', 'Qui a pris les photos…'
 )
@@ -663,7 +664,8 @@ _DATED = (
 _CREDITED = (
     r"(?:credited|crédité|créditée|crédités|créditées|krediteras|krediterad|krediterade)\b[^?]{0,40}\b(?:photos?|"
     r"pictures?|images?|photographs?|bilder(?:na)?|bilden|foton?|fotona|fotot)|photo credits?|crédits? photos?|"
-    r"fotokredit\w*|do ai chụp|ai (?:đã )?chụp|người chụp"  # ('chụp' is to take a photograph)
+    r"fotokredit\w*|do ai chụp|ai (?:đã )?chụp"  # ('chụp' is to take a photograph)
+    r"|là người chụp|người chụp (?:ảnh |bức ảnh )?(?:là|tên)"  # (not 'những người chụp ảnh lưu niệm', who posed)
 )
 ASKS_ARTICLE = re.compile(
     rf"(?=.*\b(?:{_ARTICLE})\b)(?:(?=.*\b(?:{_PUBLISHED})\b(?!\s+(?:article|interview)))"
@@ -1573,32 +1575,52 @@ VERIFIES = re.compile(
 
 # a question about an article's subheadings, the short lines that head its sections: 'What is the second
 # subheading…', 'Quel est l'intertitre de la première partie…', 'Hur lyder den andra mellanrubriken…', 'Tiêu đề phụ
-# thứ hai…', 'The last section of the report has a heading: …' (not a heading of the page around it: 'the 'Locale'
-# heading at the bottom of the page')
+# thứ hai…', 'The last section of the report has a heading: …'; 'heading' as a noun only (not 'where is the province
+# heading'), nor a heading of the page around the article ('the 'Locale' heading at the bottom of the page', which
+# names it), nor video subtitles ('sous-titres'), nor 'tiêu đề Phụ nữ…' (women)
+_HEADING_NOUN = (
+    r"sub-?head(?:ing)?|cross-?head|intertitle|section\s+(?:heading|title)|intertitre|titre\s+de\s+(?:la\s+|cette\s+)?"
+    r"(?:section|partie)|mellanrubrik(?:en)?|underrubrik(?:en)?|avsnittsrubrik(?:en)?|tiêu đề phụ(?!\s+nữ)|tít phụ|"
+    r"tiểu mục|tiêu đề nhỏ|tiêu đề (?:của )?phần"
+)
+_HEADING_PLURAL = r"sub-?head(?:ing)?s|cross-?heads|intertitles|intertitres|mellanrubriker\w*|underrubriker\w*"
 ASKS_HEADING = re.compile(
-    r"\b(?:sub-?head(?:ing)?s?|cross-?heads?|intertitles?|section\s+(?:headings?|titles?)|"
-    r"(?:section|part)\b[^?]{0,40}\bheading|heading\s+of\s+(?:the|its)\s+(?:\w+\s+){0,2}(?:section|part)|"
-    r"intertitres?|sous-titres?|titres?\s+(?:de\s+)?(?:la\s+|cette\s+)?(?:section|partie)|"
-    r"mellanrubrik\w*|underrubrik\w*|avsnittsrubrik\w*|"
-    r"tiêu đề phụ|tít phụ|đề mục|tiểu mục|tiêu đề nhỏ|tiêu đề (?:của )?(?:phần|mục))\b",
+    rf"\b(?:{_HEADING_NOUN}|(?:has|have|had|with|under)\s+(?:a|the|its)\s+heading|heading\s+of\s+(?:the|its|this)\s+"
+    rf"(?:\w+\s+){{0,2}}(?:section|part))\b",
     re.IGNORECASE,
 )
-# which of them, by its place: the first, the second ('andra', also 'other', counts here), the last
-_HEADING_LAST = re.compile(r"\b(?:last|final|dernier|dernière|sista|cuối(?:\s+cùng)?)\b", re.IGNORECASE)
-_HEADING_PLACE = {"andra": 2, "seconde": 2, "second": 2, "đầu tiên": 1, "thứ nhất": 1}
-_HEADING_PLACES = re.compile(rf"\b(?:{'|'.join(_HEADING_PLACE)})\b", re.IGNORECASE)
+# which of them, by its place, said next to the subheading or to the section it heads: the first, the second
+# ('andra', also 'other', counts only there), the last, the one before the last
+_PLACE_WORDS = {
+    "first": 1, "premier": 1, "première": 1, "första": 1, "đầu tiên": 1, "thứ nhất": 1, "đầu": 1,
+    "second": 2, "deuxième": 2, "seconde": 2, "andra": 2, "thứ hai": 2,
+    "third": 3, "troisième": 3, "tredje": 3, "thứ ba": 3,
+    "last": -1, "final": -1, "dernier": -1, "dernière": -1, "sista": -1, "cuối": -1, "cuối cùng": -1,
+    "second-to-last": -2, "next-to-last": -2, "avant-dernier": -2, "avant-dernière": -2, "näst sista": -2,
+}  # fmt: skip
+_PLACE = "|".join(sorted(map(re.escape, _PLACE_WORDS), key=len, reverse=True))
+_SECTION = r"section|part|partie|avsnitt(?:et)?|del(?:en)?|phần|mục"
+_PLACED_HEADING = re.compile(
+    rf"(?<![\w-])({_PLACE})\s+(?:(?:{_HEADING_NOUN}|{_SECTION}|heading)\b)|"
+    rf"\b(?:{_HEADING_NOUN}|{_SECTION})\s+(?:(?:de\s+la|du|of\s+the|i)\s+)?({_PLACE})(?![\w-])",
+    re.IGNORECASE,
+)
+_FOOT_OF_PAGE = re.compile(
+    r"\b(?:bottom|foot|end) of the (?:web ?)?page|en bas de (?:la )?page|längst (?:ner|ned)|sidfoten|cuối trang\b",
+    re.IGNORECASE,
+)
 
 
 def heading_asked(question: str) -> int | None:
     """The place of the subheading a question asks for (`ASKS_HEADING`): 1 for the first, 2 for the second, -1 for
-    the last; 0 for one it names by what its section tells ('under which subheading…'); None when it asks none."""
-    if not ASKS_HEADING.search(question):
+    the last, -2 for the one before; 0 for one it names by what its section tells ('under which subheading…'); None
+    when it asks none, or several ('What are the subheadings…'), or one of the page around the article."""
+    if not ASKS_HEADING.search(question) or _FOOT_OF_PAGE.search(question):
         return None
-    if _HEADING_LAST.search(question):
-        return -1
-    if placed := _HEADING_PLACES.search(question):
-        return _HEADING_PLACE[placed.group().lower()]
-    return next((value for value, _ in ordinals(question)), 0)
+    placed = _PLACED_HEADING.search(question)
+    if placed:
+        return _PLACE_WORDS[(placed.group(1) or placed.group(2)).lower()]
+    return None if re.search(rf"\b(?:{_HEADING_PLURAL})\b", question, re.IGNORECASE) else 0
 
 
 def byline(paragraph: str) -> str | None:

@@ -3024,7 +3024,8 @@ def test_a_length_of_time_the_documents_give_otherwise_is_not_theirs(seeded: Set
     assert other_duration([("30", "year")], "après plus de 25 ans de rétablissement", "fr")
     assert not other_duration([("25", "year")], "après plus de 25 ans de rétablissement", "fr")
     assert not other_duration([("30", "year")], "après plus de 25 jours", "fr")  # days, not years
-    assert not other_duration([("5", "year")], "ngày 5 tháng 1 năm 2024", "vi")  # a date's day and month
+    assert not other_duration([("3", "year")], "ngày 5 tháng 1 năm 2024", "vi")  # a date's day, month and year
+    assert not other_duration([("3", "year")], "Cơn bão số 4 năm 2024, quý 3 năm 2024", "vi")  # numbered things
     asked = "Comment Luong Nguyen Minh Triet juge-t-il le travail de mobilisation de masse mené dans la province ?"
     history = [{"role": "user", "content": asked}]
     follow_up = (
@@ -3041,6 +3042,8 @@ def test_a_short_name_no_document_writes_is_unknown(seeded: Settings) -> None:
     assert not answer("Trong 5 năm qua, thành phố Huế có bao nhiêu mô hình do Mặt trận và các đoàn thể dẫn dắt?").found
     reply = answer("Quel produit à base de curcuma noir de Tra Ka est vendu dans les supermarchés Co.opMart ?")
     assert reply.found and "Co.opMart" in reply.text, reply.text
+    reply = answer("Hur många modeller av typen Dân vận khéo har Hanoi registrerat?")
+    assert reply.found and "70 000" in reply.text, reply.text
 
 
 def test_an_article_s_subheadings_are_read_by_their_place(seeded: Settings) -> None:
@@ -3060,6 +3063,17 @@ def test_an_article_s_subheadings_are_read_by_their_place(seeded: Settings) -> N
     assert reply.found and reply.citations[0].quotes == ["Choisissez parmi des résultats pratiques"], reply.text
     assert not answer("What is the third subheading of the Quang Nam article?").found  # it has two
     assert not answer("What is the subheading of the interview with Do Anh Tuan?").found  # it has none
+    reply = answer("Quel est l'avant-dernier intertitre de l'article sur Ha Tinh ?")
+    first = "Innover dans les méthodes, améliorer l'efficacité de la propagande"
+    assert reply.found and reply.citations[0].quotes == [first], reply.text
+    # no such article; and a subheading that names the article asked about
+    assert not answer("What is the first subheading of the article about the Stockholm marathon?").found
+    reply = answer(
+        "Qui a écrit l'article dont le premier intertitre est « Efficacité du travail de sécurité sociale » ?"
+    )
+    assert reply.found and "P. Tuyet" in reply.text, reply.text
+    assert heading_asked("In this section, where is the province heading?") is None  # a direction
+    assert heading_asked("What are the subheadings of the Ha Tinh report?") is None  # several
 
 
 def test_a_vietnamese_what_about_keeps_the_conversation(seeded: Settings) -> None:
@@ -3079,6 +3093,10 @@ def test_where_asks_a_part_of_its_own_and_an_article_s_signer_and_photographer_a
         "Hanoi: in the interview, where do couples marry?",
         "Hanoi: in what manner should funerals be held?",
     ]
+    asked = (
+        "What did the Front do in the district where Huynh Van Viet lives and in the commune where Ho Van Tan works?"
+    )
+    assert len(split_parts(asked)) == 1  # 'where' opening relative clauses asks nothing
     reply = answer("Người đứng tên bài viết về buổi làm việc giữa Thường trực Tỉnh ủy Hà Tĩnh với các đoàn thể là ai?")
     assert reply.found and "Kieu Minh" in reply.text, reply.text
     reply = answer("Chú thích dưới ảnh trao bằng khen ở Quảng Nam ghi tên viết tắt nào là người chụp?")
