@@ -882,10 +882,10 @@ def judge(part: str, history: list[Any] | None, search: Search, similarity: Simi
         # the article's subheading asked for, by its place or as the one over what the best sentence tells: the page
         # states it outright; or the article has none such, or the best sentence fails a constraint (a place, a year,
         # a name no document writes) or is of another article than the one the question names
-        best = ranked[0]
+        top = ranked[0]
         # (its words may all be the article's structure: 'l'avant-dernier intertitre de l'article sur Ha Tinh')
-        named = best.violation in (None, "topic") and _treats(part, question, results, best.passage.doc_id)
-        heading = _heading(place, best, results.index) if named else None
+        named = top.violation in (None, "topic") and _treats(part, question, results, top.passage.doc_id)
+        heading = _heading(place, top, results.index) if named else None
         ranked = [heading, *ranked] if heading is not None else ranked
         return Part(part, results, question, ranked, heading is not None, 1.0 if heading is not None else p)
     site = asks_site(part)
