@@ -132,6 +132,7 @@ def test_the_question_set_is_grounded_in_the_documents_and_split_once() -> None:
             "probe-h18.jsonl",
             "probe-i19.jsonl",
             "probe-j20.jsonl",
+            "probe-k21.jsonl",
         )
         for q in load_questions(SPLIT.with_name(name))
     ]
