@@ -61,6 +61,7 @@ from .languages import (
     CONJUNCTIONS,
     CURRENCY,
     DAY_MONTH,
+    EVERY_HEADING,
     FULL_DATE,
     MONEY_WORDS,
     NAME,
@@ -885,9 +886,8 @@ def judge(part: str, history: list[Any] | None, search: Search, similarity: Simi
         top = ranked[0]
         # (its words may all be the article's structure: 'l'avant-dernier intertitre de l'article sur Ha Tinh')
         named = top.violation in (None, "topic") and _treats(part, question, results, top.passage.doc_id)
-        heading = _heading(place, top, results.index) if named else None
-        ranked = [heading, *ranked] if heading is not None else ranked
-        return Part(part, results, question, ranked, heading is not None, 1.0 if heading is not None else p)
+        lines = _headings(place, top, results.index) if named else []
+        return Part(part, results, question, [*lines, *ranked], bool(lines), 1.0 if lines else p)
     site = asks_site(part)
     of_article = site or bool(ASKS_ARTICLE.search(part))
     if of_article and (credit := _byline_asked(part, question, ranked, results, site)) is not None:
@@ -1382,32 +1382,31 @@ def _asks_heading_itself(typed: str) -> bool:
     return asked_kind(typed) is None and not ASKS_ARTICLE.search(typed) and not counted(typed)
 
 
-def _heading(place: int, best: Sentence, index: LexicalIndex) -> Sentence | None:
-    """The subheading of the best sentence's article at a place (`heading_asked`: 1 the first, -1 the last), or for
-    0 the best sentence itself when it is one, else the one over it; as a sentence of its own chunk."""
+def _headings(place: int, best: Sentence, index: LexicalIndex) -> list[Sentence]:
+    """The subheadings of the best sentence's article asked for (`heading_asked`): at a place (1 the first, -1 the
+    last), every one (EVERY_HEADING), or for 0 the best sentence itself when it is one, else the one over it; each as
+    a sentence of the chunk that holds it."""
     doc_id = best.passage.doc_id
     lines = headings(index, doc_id)
     at = best.passage.start + best.start  # the best sentence's offset in its document
-    if place == 0:
-        chosen = next((h for h in lines if h[0] == at), None) or next((h for h in reversed(lines) if h[0] <= at), None)
+    if place == EVERY_HEADING:
+        chosen = lines
+    elif place == 0:
+        over = next((h for h in lines if h[0] == at), None) or next((h for h in reversed(lines) if h[0] <= at), None)
+        chosen = [over] if over else []
     elif place > 0:
-        chosen = lines[place - 1] if place <= len(lines) else None
+        chosen = lines[place - 1 : place]
     else:
-        chosen = lines[place] if -place <= len(lines) else None
-    if chosen is None:
-        return None
-    start, text = chosen
-    chunk = next((r for r in index.chunks(doc_id) if int(r["start"]) <= start and start + len(text) <= int(r["end"])),
-                 None)  # fmt: skip
-    passage = best.passage.model_copy(
-        update={
-            "text": text,
-            "start": start,
-            "end": start + len(text),
-            "chunk_id": str(chunk["id"]) if chunk else best.passage.chunk_id,
-        }
-    )
-    return replace(best, passage=passage, start=0, end=len(text), score=1.0, violation=None, elsewhere=None)
+        chosen = [lines[place]] if -place <= len(lines) else []
+    out = []
+    for start, text in chosen:
+        chunk = next(
+            (r for r in index.chunks(doc_id) if int(r["start"]) <= start and start + len(text) <= int(r["end"])), None
+        )
+        update = {"text": text, "start": start, "end": start + len(text)}
+        passage = best.passage.model_copy(update=update | ({"chunk_id": str(chunk["id"])} if chunk else {}))
+        out.append(replace(best, passage=passage, start=0, end=len(text), score=1.0, violation=None, elsewhere=None))
+    return out
 
 
 def _treats(typed: str, question: Question, results: Results, doc_id: str) -> bool:

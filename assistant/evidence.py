@@ -170,10 +170,14 @@ BODIES = {
     "military": ("military forces", "military command", "forces militaires", "force militaire",
                  "commandement militaire", "militarkommand", "militara styrkor", "armed forces", "forces armees",
                  "luc luong vu trang", "bo tu lenh", "chi huy quan su"),
+    "border guard": ("border guard", "border defence", "border defense", "garde-frontiere", "gardes-frontieres",
+                     "garde frontiere", "gransbevakning", "gransvakt", "bien phong"),
+    # who grants a certificate of merit: 'un certificat de mérite du Premier ministre' is not the province's
+    "prime minister": ("prime minister", "premier ministre", "premiarminister", "statsminister", "thu tuong"),
 }  # fmt: skip
 # bodies a sentence names as those the Front works beside ('avec la police communale'): read only for a question that
 # names one of them itself, which asks of them
-PARTNERS = {"police", "military"}
+PARTNERS = {"police", "military", "border guard"}
 # the bodies a chair leads (a commission has a head, the Party a secretary)
 CHAIRED = {"people's committee", "people's council", "front", "women", "youth", "farmers", "veterans", "red cross",
            "labour"}  # fmt: skip
@@ -343,7 +347,8 @@ def _numbered_as_asked(numbered: list[tuple[str, str]], sentence: str) -> bool:
 
 def _ordered_otherwise(question: Question, typed: str, judged: Sequence[Sentence]) -> bool:
     """Whether the sentences give something the question orders ('le 16e congrès', 'the third quarter') with
-    other ordinals only (`languages.ordinals`; what is ordered matched by the question's key words for it)."""
+    other ordinals only (`languages.ordinals`; what is ordered matched by the question's key words for it), or count
+    fewer of it than the place asked ('the fourth breakthrough' of three)."""
     for value, named in ordinals(typed):
         keys = [k for k in question.keys if k.kind == "word" and k.word.lower() in named]
         if not keys:
@@ -355,6 +360,13 @@ def _ordered_otherwise(question: Question, typed: str, judged: Sequence[Sentence
             if any(matched(k, Words(" ".join(said), s.passage.language)) for k in keys)
         }
         if given and value not in given:
+            return True
+        # or counts fewer of them than its place: 'đột phá thứ tư' when the Front set 'tre genombrott'
+        counts = {
+            int(n) for s in judged for k in keys
+            for n in _counts_of(k, _counts_in_digits(s.text, s.passage.language), s.passage.language)
+        }  # fmt: skip
+        if counts and value > max(counts):
             return True
     return False
 
@@ -1703,6 +1715,13 @@ def sentences(
     given = set().union(*posts.values()) if not sourced else set()
     asked = qualifiers(typed, question.keys)
     nowhere = _nowhere(index, question.counted)
+    unnamed_body = bool(question.organisations - named_bodies(index))
+    # a person no document names ('General Vo Nguyen Giap'): the documents do not speak of them
+    everywhere = [
+        words_of(index, doc_id, str(row.get("title", "")), str(row.get("language")))
+        for doc_id, row in index.documents.items()
+    ]
+    nobody = any(not any(names_person(k, text) for text in everywhere) for k in question.persons)
     figured = asked_figures(typed)  # the figure whose meaning it asks
     for passage in results.passages:
         wide = window(index, passage, neighbours)
@@ -1799,6 +1818,10 @@ def sentences(
                 violation = "figure"  # it asks what a figure stands for, which this sentence does not give
             if violation is None and elsewhere_named:
                 violation = "named"  # nor a thing the question names, which another document names
+            if violation is None and nobody:
+                violation = "named"  # a person the question names whom no document names
+            if violation is None and unnamed_body:
+                violation = "body"  # a body no document names ('un certificat de mérite du Premier ministre')
             if violation is None and stated_elsewhere:
                 violation = "count"  # its passage counts what the question does, with another number
             # (and one dated by another stretch, in itself or, when it names no year, around it)
@@ -1948,6 +1971,13 @@ def words_of(index: LexicalIndex, doc_id: str, title: str, language: str) -> Wor
         around = " ".join(sorted(provinces_around(index, doc_id, title)))
         index.cache[key] = Words(f"{title}\n{index.document_text(doc_id)}\n{around}", language)
     return index.cache[key]  # type: ignore[no-any-return]
+
+
+def named_bodies(index: LexicalIndex) -> set[str]:
+    """The bodies some document names (`bodies`), read once per index."""
+    if "bodies" not in index.cache:
+        index.cache["bodies"] = set().union(*(bodies(index.document_text(d)) for d in index.documents))
+    return index.cache["bodies"]  # type: ignore[no-any-return]
 
 
 def _named_elsewhere(index: LexicalIndex, keys: list[KeyWord], passage: Passage) -> bool:

@@ -466,7 +466,11 @@ _ARTICLE = (
     r"bài (?:cuối|đầu|này|đó|thứ \w+)|loạt bài"  # 'Bài cuối trong loạt bài về…' (the last of the series)
 )
 # ('đăng ký' is to register)
-_PUBLISHED = r"published|appeared|publié|publiée|paru|parue|publicerades|publicerats|đăng(?!\s+ký)|xuất bản"
+_PUBLISHED = (
+    r"published|appeared|publié|publiée|paru|parue|publicerades|publicerats|đăng(?!\s+ký)|xuất bản|"
+    # put on the web: 'on which day did it go online?', 'mis en ligne', 'lades ut'
+    r"go(?:es)?\s+online|went\s+online|gone\s+online|put\s+online|mise?\s+en\s+ligne|lades\s+ut|lagts\s+ut"
+)
 # a report someone wrote is the article that reports it ('who wrote the Ha Tinh conference report?'); one someone
 # presented is a document the article speaks of
 _REPORT = r"report|rapport|rapporten|compte rendu|bài tường thuật"
@@ -1583,7 +1587,11 @@ _HEADING_NOUN = (
     r"(?:section|partie)|mellanrubrik(?:en)?|underrubrik(?:en)?|avsnittsrubrik(?:en)?|tiêu đề phụ(?!\s+nữ)|tít phụ|"
     r"tiểu mục|tiêu đề nhỏ|tiêu đề (?:của )?phần"
 )
-_HEADING_PLURAL = r"sub-?head(?:ing)?s|cross-?heads|intertitles|intertitres|mellanrubriker\w*|underrubriker\w*"
+_HEADING_PLURAL = (
+    r"sub-?head(?:ing)?s|cross-?heads|intertitles|section\s+(?:headings|titles)|intertitres|titres\s+des\s+"
+    r"(?:sections|parties)|mellanrubriker\w*|underrubriker\w*|avsnittsrubriker\w*|(?:các|những)\s+tiêu đề phụ"
+)
+_HEADINGS_ASKED = re.compile(rf"\b(?:{_HEADING_PLURAL})\b", re.IGNORECASE)
 ASKS_HEADING = re.compile(
     rf"\b(?:{_HEADING_NOUN}|(?:has|have|had|with|under)\s+(?:a|the|its)\s+heading|heading\s+of\s+(?:the|its|this)\s+"
     rf"(?:\w+\s+){{0,2}}(?:section|part))\b",
@@ -1611,16 +1619,20 @@ _FOOT_OF_PAGE = re.compile(
 )
 
 
+EVERY_HEADING = 1000  # heading_asked's place for all of an article's subheadings
+
+
 def heading_asked(question: str) -> int | None:
     """The place of the subheading a question asks for (`ASKS_HEADING`): 1 for the first, 2 for the second, -1 for
-    the last, -2 for the one before; 0 for one it names by what its section tells ('under which subheading…'); None
-    when it asks none, or several ('What are the subheadings…'), or one of the page around the article."""
-    if not ASKS_HEADING.search(question) or _FOOT_OF_PAGE.search(question):
+    the last, -2 for the one before; 0 for one it names by what its section tells ('under which subheading…');
+    EVERY_HEADING for all of them ('What are the subheadings…', 'two section headings: what do they read?'); None
+    when it asks none, or one of the page around the article."""
+    if not ASKS_HEADING.search(question) and not _HEADINGS_ASKED.search(question) or _FOOT_OF_PAGE.search(question):
         return None
     placed = _PLACED_HEADING.search(question)
     if placed:
         return _PLACE_WORDS[(placed.group(1) or placed.group(2)).lower()]
-    return None if re.search(rf"\b(?:{_HEADING_PLURAL})\b", question, re.IGNORECASE) else 0
+    return EVERY_HEADING if _HEADINGS_ASKED.search(question) else 0
 
 
 def byline(paragraph: str) -> str | None:

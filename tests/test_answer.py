@@ -3073,7 +3073,7 @@ def test_an_article_s_subheadings_are_read_by_their_place(seeded: Settings) -> N
     )
     assert reply.found and "P. Tuyet" in reply.text, reply.text
     assert heading_asked("In this section, where is the province heading?") is None  # a direction
-    assert heading_asked("What are the subheadings of the Ha Tinh report?") is None  # several
+    assert heading_asked("Which stories are under the heading at the foot of the page?") is None  # the page's
 
 
 def test_a_vietnamese_what_about_keeps_the_conversation(seeded: Settings) -> None:
@@ -3117,3 +3117,36 @@ def test_a_claim_asked_about_is_answered_with_what_the_documents_give(seeded: Se
     assert reply.found and reply.text.startswith("Non :") and "25 ans" in reply.text, reply.text
     reply = answer("Stämmer det att Tra Ka-gruppen tillverkar tre produkter av svart gurkmeja?")
     assert reply.found and not reply.text.startswith("Nej") and "3 produits" in reply.text, reply.text
+
+
+def test_a_body_no_document_names_and_a_place_beyond_the_count_are_not_answered(seeded: Settings) -> None:
+    # Quang Nam's collectives got the provincial People's Committee's certificates; Tam Thang patrolled with the police
+    assert not answer("Quels collectifs de Quang Nam ont reçu un certificat de mérite du Premier ministre ?").found
+    reply = answer("Quels collectifs de Quang Nam ont reçu un certificat de mérite du Comité populaire provincial ?")
+    assert reply.found and "certificats de mérite" in reply.text, reply.text
+    assert not answer("Hur många patruller gjorde grupperna i Tam Thang tillsammans med gränsbevakningen?").found
+    # the interview quotes President Ho Chi Minh; no document names General Vo Nguyen Giap
+    assert not answer("Which saying of General Vo Nguyen Giap does Do Anh Tuan cite as the movement's root?").found
+    # the Hanoi Front set three breakthroughs for 2024-2029: there is no fourth
+    assert not answer("What is the fourth breakthrough the Hanoi Front set for the 2024-2029 term?").found
+    reply = answer("What is the second breakthrough the Hanoi Front set for the 2024-2029 term?")
+    assert reply.found and "tre genombrott" in reply.text, reply.text
+
+
+def test_all_of_an_article_s_subheadings_are_given_when_asked(seeded: Settings) -> None:
+    from assistant.languages import EVERY_HEADING, heading_asked
+
+    assert heading_asked("Quels sont les intertitres de l'article sur Quang Nam ?") == EVERY_HEADING
+    reply = answer("The Ben Tre report on Mo Cay Bac is broken up by two section headings. What do they read?")
+    quotes = [q for c in reply.citations for q in c.quotes]
+    assert reply.found and quotes[:2] == [
+        "Efficacité du travail de sécurité sociale",
+        "Réplication de modèles typiques",
+    ]
+
+
+def test_an_article_that_went_online_was_published() -> None:
+    from assistant.languages import ASKS_ARTICLE
+
+    assert ASKS_ARTICLE.search("On which day did the Do Anh Tuan interview go online?")
+    assert ASKS_ARTICLE.search("Quand l'entretien avec Do Anh Tuan a-t-il été mis en ligne ?")
