@@ -440,19 +440,23 @@ _NOT_A_LENGTH = re.compile(r"\b(?:ngày|tháng|số|quý|thứ|mùng|mồng|sán
 
 def _durations(text: str, language: str) -> list[tuple[str, str]]:
     """The lengths of time a text says: each number with its unit's family ('30', 'year')."""
-    text = _counts_in_digits(text, language)
+    return _lengths(_counts_in_digits(text, language))
+
+
+def _lengths(digits: str) -> list[tuple[str, str]]:
+    """`_durations` of a text whose counts are already in digits."""
     return [
         (m.group(1), m.lastgroup or "")
-        for m in _LENGTH_OF_TIME.finditer(text)
-        if not _NOT_A_LENGTH.search(text[max(0, m.start() - 12) : m.start()])
+        for m in _LENGTH_OF_TIME.finditer(digits)
+        if not _NOT_A_LENGTH.search(digits[max(0, m.start() - 12) : m.start()])
     ]
 
 
 def other_duration(asked: list[tuple[str, str]], text: str, language: str) -> bool:
     """Whether a text gives a length of time of the family the question states one of ('après plus de 25 ans de
     rétablissement' for a question about what came 'après plus de 30 ans') and never says the question's number."""
-    said = {family for _, family in _durations(text, language)}
-    digits = _counts_in_digits(text, language)
+    digits = _counts_in_digits(text, language)  # (read once, for the lengths and the numbers)
+    said = {family for _, family in _lengths(digits)}
     return any(family in said and not _says_number(number, digits) for number, family in asked)
 
 
@@ -1720,7 +1724,7 @@ def sentences(
     everywhere = [
         words_of(index, doc_id, str(row.get("title", "")), str(row.get("language")))
         for doc_id, row in index.documents.items()
-    ]
+    ] if question.persons else []  # fmt: skip
     nobody = any(not any(names_person(k, text) for text in everywhere) for k in question.persons)
     figured = asked_figures(typed)  # the figure whose meaning it asks
     for passage in results.passages:

@@ -1627,12 +1627,13 @@ def heading_asked(question: str) -> int | None:
     the last, -2 for the one before; 0 for one it names by what its section tells ('under which subheading…');
     EVERY_HEADING for all of them ('What are the subheadings…', 'two section headings: what do they read?'); None
     when it asks none, or one of the page around the article."""
-    if not ASKS_HEADING.search(question) and not _HEADINGS_ASKED.search(question) or _FOOT_OF_PAGE.search(question):
+    several = _HEADINGS_ASKED.search(question)
+    if not (ASKS_HEADING.search(question) or several) or _FOOT_OF_PAGE.search(question):
         return None
     placed = _PLACED_HEADING.search(question)
     if placed:
         return _PLACE_WORDS[(placed.group(1) or placed.group(2)).lower()]
-    return EVERY_HEADING if _HEADINGS_ASKED.search(question) else 0
+    return EVERY_HEADING if several else 0
 
 
 def byline(paragraph: str) -> str | None:
