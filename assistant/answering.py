@@ -55,6 +55,7 @@ from .languages import (
     ASKS_MEASURE,
     ASKS_NUMBER,
     ASKS_TITLE,
+    ASKS_WEEKDAY,
     ASKS_WHAT,
     ASKS_YEAR,
     CLOCK,
@@ -76,8 +77,10 @@ from .languages import (
     SUM,
     SURNAMES,
     TIME,
+    WEEKDAY,
     YEAR_WORDS,
     answer_language,
+    as_claim,
     asked_kind,
     asks_credit,
     asks_people,
@@ -86,6 +89,7 @@ from .languages import (
     content_words,
     count_numbers,
     counted,
+    figures_written,
     fold,
     given_in,
     gives_people,
@@ -101,6 +105,7 @@ from .languages import (
     topic_of_article,
     unit_after,
     words,
+    written_figures_asked,
 )
 from .languages import counts as counts_unit
 from .lexical import LexicalIndex
@@ -281,8 +286,9 @@ _OLD_YEAR = re.compile(
 )
 
 
-def _framed(question: str, previous: str | None) -> tuple[str, str]:
-    """frame, for the previous question as its own conversation framed it."""
+def _framed(question: str, previous: str | None, later: bool = False) -> tuple[str, str]:
+    """frame, for the previous question as its own conversation framed it; `later`: the question is a later part of
+    the same question, not a turn of its own."""
     if not previous:
         return question, question
     elliptic = bool(ELLIPTIC.match(question) or SAME.search(question))
@@ -300,7 +306,15 @@ def _framed(question: str, previous: str | None) -> tuple[str, str]:
     # published the interview with Do Anh Tuan?')
     named = " ".join(names).lower().split()
     own = [w for w in asked_words if w.lower() not in named]
-    if not (elliptic or pointing) and (len(asked_words) > 5 or not same_language or (named and len(own) >= 3)):
+    # (or a later part that asks a post of a place the first did not name: '…, och vem är ordförande för Hanois
+    # stadsfrontskommitté?' after a Ha Tinh commission's head; a turn of its own keeps the body before: 'Vem är
+    # ordförande i Ha Tinh?' after the Hanoi Front's chair)
+    posted = (
+        later and bool(role_mentions(question, verbs=False)) and bool(_places_said(question) - _places_said(previous))
+    )
+    if not (elliptic or pointing) and (
+        len(asked_words) > 5 or not same_language or (named and len(own) >= 3) or posted
+    ):
         return question, question
     new = [] if pointing else [n for n in names if not _title(n)]  # a post or a body takes no place's place
     kept = previous
@@ -843,10 +857,12 @@ def judge(part: str, history: list[Any] | None, search: Search, similarity: Simi
     """Search one question (in its conversation) and judge its best sentence; `follow_up`: whether the history is the
     conversation's (not the first part of the same question), whose new words the answer must read."""
     previous = previous_question(history)
-    searched, binding = _framed(part, previous)
+    searched, binding = _framed(part, previous, later=not follow_up)
     results = search(searched)
     question = question_of(results, binding)
     ranked = sentences(results, question, part, similarity)
+    if question.verifies and question.persons:  # a claim about a person: the sentences that name them tell of them
+        ranked.sort(key=lambda s: (s.violation is not None, not _names_all(question.persons, s)))
     judged = (
         ranked
         if follow_up and not _asks_anew(part, previous)
@@ -859,7 +875,9 @@ def judge(part: str, history: list[Any] | None, search: Search, similarity: Simi
         results, ranked, found, p = _in_places_asked(results, question, part, searched, search, similarity)
         judged = ranked
     own_read = partial(_own_words_read, part, previous, question)
-    if found and follow_up and searched != part and not own_read(ranked[0]):
+    # (not a claim asked about, whose own words are the claim's, which the documents may give otherwise: 'Was that
+    # figure for 2022?')
+    if found and follow_up and searched != part and not question.verifies and not own_read(ranked[0]):
         # 'How many of them are women?' read by a sentence about the members alone is declined; the next sentence
         # that reads the follow-up's own words answers, if it would be given as an answer itself ('…thì ai là người
         # nói về cách nhân rộng mô hình điển hình?': Ho Van Tan's sentence on reproducing the models, just below a
@@ -925,6 +943,12 @@ def judge(part: str, history: list[Any] | None, search: Search, similarity: Simi
         found = False  # 'Of the 3 172 houses…, how many were trade-union shelters?': no shelters are counted
     elif found and ASKS_DAY.search(part) and not of_article and not _tells_time(ranked[0].text, part):
         found = False  # 'Đại hội … nhiệm kỳ 2024-2029 diễn ra vào ngày nào?': the term's years are the question's own
+    asked = {f for f in written_figures_asked(part) if len(f) >= 3}  # (not 'the number 5', which many sentences give)
+    if not found and judged and judged[0] is ranked[0] and ranked[0].violation is None and asked:
+        # 'À quoi correspond le chiffre de 2,1 millions ?': the best sentence gives that very figure, which tells
+        found = asked <= figures_written(ranked[0].text)
+    if found and ASKS_WEEKDAY.search(part) and not WEEKDAY.search(ranked[0].text):
+        found = False  # 'On which day of the week did…': a date ('22 janvier') names no weekday
     if found and ASKS_CLOCK.search(part) and not CLOCK.search(ranked[0].text):
         found = False  # an hour asked, and only a date given ('À quelle heure l'article sur Quang Nam…': 17/10/2024)
     return Part(part, results, question, ranked, found, p)
@@ -1147,6 +1171,11 @@ def _tells_time(text: str, typed: str) -> bool:
 _CREDITED = ("time", "person")  # what a dateline and a credit line answer of an article
 READ_ON = 3  # sentences of a follow-up's ranking read for one that holds its own words, when the first does not
 ANEW = 3  # words of its own, besides names, that make a follow-up ask a new thing of the new place
+
+
+def _names_all(persons: list[KeyWord], sentence: Sentence) -> bool:
+    said = Words(sentence.text, sentence.passage.language)
+    return all(names_person(k, said) for k in persons)
 
 
 def _asks_anew(part: str, previous: str | None) -> bool:
@@ -1525,8 +1554,9 @@ def _mark(question: str) -> str:
 def judge_parts(question: str, history: list[Any] | None, search: Search, similarity: Similarity) -> list[Part]:
     """Each part of a question judged on its own; a later part reads the first as a follow-up reads the question
     before it, so 'and who holds the same post in Ha Tinh?' asks the first part's question about Ha Tinh; a later 'how
-    many' that names nothing counted counts what the first counts."""
-    question = without_instruction(question)
+    many' that names nothing counted counts what the first counts. A claim the user reports is asked as whether it
+    holds ('I read that… Is that right?')."""
+    question = as_claim(without_instruction(question), question_language(question))
     if sides := _alternatives(question):  # two things compared: each side a question of its own
         return [judge(side, history, search, similarity) for side in sides]
     first, *later = split_parts(question)
@@ -1907,7 +1937,7 @@ def _declined(question: str, part: Part, language: str) -> Answer:
         places = [p for p in part.question.places if p.name not in here] or part.question.places
         asked = [p.said for p in places if p.level == level] or [p.said for p in places]
         text = phrase(language, "other_place", given=top.elsewhere.said, asked=", ".join(asked))
-        return _declined_citing(question, top, text, language)
+        return _declined_citing(question, top, text, language, part.question.verifies)
     if heading := page_furniture(part.typed, part.results.index):
         return Answer(question=question, text=phrase(language, "furniture", heading=heading), found=False,
                       language=language)  # fmt: skip
@@ -1921,10 +1951,12 @@ def _years_written(text: str) -> set[str]:
     return {f"{a}-{b}" for a, b in YEAR_RANGE.findall(text)} | set(YEAR.findall(YEAR_RANGE.sub(" ", text)))
 
 
-def _declined_citing(question: str, sentence: Sentence, text: str, language: str) -> Answer:
-    """A decline that says what the documents give instead, quoting the sentence that gives it as [1]."""
+def _declined_citing(question: str, sentence: Sentence, text: str, language: str, claim: bool = False) -> Answer:
+    """A decline that says what the documents give instead, quoting the sentence that gives it as [1]; to a claim asked
+    about ('Was Tran Van Ky the chair of the Hanoi Front?'), that is the answer: no, and what they give."""
     citation = Citation.of(1, sentence.passage, [(sentence.start, sentence.end)])
-    return Answer(question=question, text=f"{text}\n«{sentence.text}» [1]", found=False, citations=[citation],
+    text = f"{phrase(language, 'not_so')} {text}" if claim else text
+    return Answer(question=question, text=f"{text}\n«{sentence.text}» [1]", found=claim, citations=[citation],
                   language=language)  # fmt: skip
 
 

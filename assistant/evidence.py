@@ -246,6 +246,7 @@ class Question:
     durations: list[tuple[str, str]] = field(default_factory=list)  # the lengths of time it states ('30 ans')
     verifies: bool = False  # it asks whether a claim holds ('Is it true that…', 'Stämmer det att…')
     claimed: set[str] = field(default_factory=set)  # the numbers that claim gives
+    claimed_years: set[str] = field(default_factory=set)  # and its years
     partakers: bool = False  # it counts those who took part, naming nothing counted ('Hur många deltog i…')
     nationwide: bool = False  # it asks of the whole country ('à l'échelle nationale', 'cả nước'), not a province's
 
@@ -654,24 +655,46 @@ def question_of(results: Results, constraint_text: str) -> Question:
                     and not counted(results.query.text),
                     # (not one naming its place: 'the poverty rate in Hanoi, among the lowest nationwide')
                     nationwide=bool(NATIONWIDE.search(constraint_text)) and not places)  # fmt: skip
-    if not VERIFIES.search(constraint_text):
+    if not (verifying := VERIFIES.search(constraint_text)):
         return question
     # a claim asked about: its numbers are what it claims, which a sentence giving others answers ('Stämmer det att
     # gruppen tillverkar fem produkter?': three), not the question's own constraints
+    # (and its years: a sentence of another year answers 'Est-il vrai que… depuis 2022 ?' with 'début 2024'; and the
+    # post it gives a person it names, which the sentence naming that person answers: 'membre permanent' for 'Is it
+    # true that Ho Van Tan is the vice-chair…')
     claimed = set(_COUNT_DIGITS.findall(_counts_in_digits(constraint_text, results.query.language))) - years
-    return replace(question, numbers=set(), stated=[], durations=[], verifies=True, claimed=claimed)
+    posts = {"role": None, "vice": False, "level": None, "leads": False, "bodies": set(), "organisations": set()}
+    posts = posts if question.persons else {}
+    # (nor are its numbers key words, which the documents may give otherwise, nor the words that ask whether it holds:
+    # 'Stämmer det att…', 'Is it true that…')
+    asking = {fold(w) for w in words(verifying.group())} & _ASKING_WORDS
+    keys = [k for k in question.keys if not (k.kind == "number" and k.word in claimed) and fold(k.word) not in asking]
+    return replace(question, keys=keys, numbers=set(), stated=[], durations=[], verifies=True, claimed=claimed,
+                   claimed_years=years, years=set(), single=set(), stretches=set(), dates=[], **posts)  # fmt: skip
 
 
+# the words that ask whether a claim holds (of `VERIFIES`), which no sentence need say
+_ASKING_WORDS = frozenset(
+    fold(w)
+    for w in "is it true correct right case that est il vrai exact juste que qu ce stämmer gäller det att är sant "
+    "riktigt korrekt rätt có đúng phải thật là rằng không as i had assumed thought believed understood comme je le "
+    "pensais croyais supposais som jag trodde antog như tôi nghĩ tưởng n'est pas eller hur isn't".split()
+)
 _COUNT_DIGITS = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)?(?![.,]?\d)")
 
 
 def contradicts(question: Question, text: str, language: str) -> bool:
     """Whether a sentence answers a claim (`Question.verifies`) with other numbers: it gives a count and none of the
-    claim's numbers ('3 produits' for 'fem produkter')."""
-    if not question.verifies or not question.claimed:
+    claim's numbers ('3 produits' for 'fem produkter'), or years and none of the claim's ('début 2024' for 2022)."""
+    if not question.verifies:
         return False
-    said = set(_COUNT_DIGITS.findall(_counts_in_digits(text, language))) - set(YEAR.findall(text))
-    return bool(said) and not said & question.claimed
+    years = set(YEAR.findall(text))
+    # (a stretch that holds the claim's year agrees with it: '2021-2025' for 2023)
+    held = any(int(a) <= int(y) <= int(b) for a, b in YEAR_RANGE.findall(text) for y in question.claimed_years)
+    if question.claimed_years and years and not years & question.claimed_years and not held:
+        return True
+    said = set(_COUNT_DIGITS.findall(_counts_in_digits(text, language))) - years
+    return bool(question.claimed) and bool(said) and not said & question.claimed
 
 
 def _years(text: str, single: set[str]) -> set[str]:
@@ -930,6 +953,8 @@ def role_mentions(text: str, verbs: bool = True) -> list[tuple[str, bool, int]]:
         # French puts the deputy after the role: 'secrétaire adjoint', not 'le président, vice-président'
         follows = family is None and after in VICE and not low[found[i].end() : found[i + 1].start()].strip()
         family = family or _family(token[4:] if deputy else token)
+        if family == "head" and token == "head" and i and said[i - 1] == "per":
+            continue  # 'income per head' counts heads, it names no post
         if family == "head" and _party_chief(low, found, i):
             family = "secretary"  # the Party's chief is its secretary: 'Quang Nam's provincial Party chief'
         if family is not None and _historic(said[i + 1 + (VIETNAMESE_ROLES.get((token, after)) is not None) :]):

@@ -353,6 +353,8 @@ ASKS_MONEY = re.compile(
     r"\b(?:cost|costs|price|prices|budget|how much money|coût|coûté|coûte|budget|montant|d'argent|kostade|kostar|"
     r"kostnad|kostnaden|belopp|beloppet|beloppen|hur mycket pengar|chi phí|kinh phí|bao nhiêu tiền|số tiền|vốn đầu tư|"
     r"giá bán|investment cost|amounts? of money|sums? of money|penningsumm(?:a|an|or|orna)|"
+    # a sum asked outright: 'Quelle somme… ont-ils versée', 'what sum', 'vilken summa', 'khoản tiền'
+    r"quelle somme|what sum|which sum|vilken summa|hur stor summa|"
     # what a project cost to build: 'the total investment of the Ring Road 4 project', 'tổng mức đầu tư'
     r"total investments?|investment capital|investissements? totaux|investissement total|capital d'investissement|"
     r"totalinvestering\w*|totala investering(?:en|ar|arna)|total investering|investeringskostnad\w*|"
@@ -451,9 +453,22 @@ _OF_THE_YEAR = (
 # the time words (TIME) that tell no day nor month: a quarter, a time of the year
 QUARTER = re.compile(rf"trimestre|kvartal|quarter|{_OF_THE_YEAR}", re.IGNORECASE)
 _DAY_WORDS = (
-    rf"what date|which date|which day|quelle date|quel jour|vilket datum|vilken dag|ngày nào|ngày mấy|{_MONTH_WORDS}"
+    rf"what date|which date|which day|what day|quelle date|quel jour|vilket datum|vilken dag|ngày nào|ngày mấy|"
+    rf"{_MONTH_WORDS}"
 )
 ASKS_DAY = re.compile(rf"\b(?:{_DAY_WORDS})\b", re.IGNORECASE)
+# the day of the week asked ('On which day of the week…', 'Quel jour de la semaine…', 'Vilken veckodag…', 'thứ mấy'),
+# which only a weekday's name gives, not a date
+ASKS_WEEKDAY = re.compile(
+    r"\b(?:days? of the week|weekday|jour de la semaine|veckodag(?:en)?|(?:vào|ngày) thứ mấy|thứ mấy trong tuần)\b",
+    re.IGNORECASE,
+)
+WEEKDAY = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
+    r"dimanche|måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en|s|ar|arna)?\b|"
+    r"\b(?:thứ (?:hai|ba|tư|năm|sáu|bảy)|chủ nhật)\b",
+    re.IGNORECASE,
+)
 _DATE_WORDS = rf"{_DAY_WORDS}|{_CLOCK_WORDS}"
 ASKS_TIME = re.compile(rf"{_ASKING}(?:when|quand|när)\b|\b(?:khi nào|bao giờ|{_YEAR_WORDS}|{_DATE_WORDS})\b", re.I)
 # A question about the article itself, not what it reports: when it was published ('When was the interview
@@ -756,7 +771,7 @@ NUMBER = re.compile(r"\d+(?:[ \u00a0\u202f.,]\d+)*")
 # figure tells (its digits as one number, whatever separates their thousands: '36,392' is '36 392')
 # (not 'What are the 3 breakthroughs…', which asks what they are, nor 'the 5 measures')
 ASKS_FIGURE = re.compile(
-    r"\b(?:figure|number|chiffre|nombre|siffran|talet|con số|số liệu)\s+(?:of\s+)?\d|"
+    r"\b(?:figure|number|chiffre|nombre|siffran|talet|con số|số liệu)\s+(?:(?:of|de|på)\s+)?\d|"
     r"\b(?:what|who|which|vilka|vad|que|qui|quoi)\s+(?:is|are|were|was|är|var|sont|est)\s+(?:the\s+|de\s+|les\s+)?"
     r"\d[\d \u00a0\u202f,.]*\s+(?:mentioned|named|given|som nämns|som anges|mentionnés|cités|cité)\b|"
     r"\d\s+(?:refers? to|stands? for|correspond\w*|représente\w*|désigne\w*|betyder|står för|avser|syftar på|"
@@ -776,6 +791,33 @@ def figures(text: str) -> set[str]:
 def asked_figures(question: str) -> set[str]:
     """The figures whose meaning a question asks (see ASKS_FIGURE), else none."""
     return figures(question) if ASKS_FIGURE.search(question) else set()
+
+
+_WRITTEN = re.compile(
+    r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f,.]\d{3})+(?:[.,]\d+)?(?!\d)|(?<![\d.,])\d+(?:[.,]\d+)?(?!\d)"
+)
+
+
+def figures_written(text: str) -> set[str]:
+    """The numbers a text writes, whole: thousands' separators dropped and a decimal comma read as a point ('36 392'
+    and '36,392' are '36392', '2,1 millions' is '2.1', '5.640' is '5640'); not a year written as one."""
+    out = set()
+    for match in _WRITTEN.finditer(text):
+        number = re.sub(r"[ \u00a0\u202f]", "", match.group())
+        if re.fullmatch(r"(?:19|20)\d{2}", number):
+            continue
+        if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", number):  # '36,392', '5.640'
+            out.add(re.sub(r"\D", "", number))
+        elif decimal := re.fullmatch(r"(.*?)[.,](\d+)", number):  # '2,1', '1.234,5'
+            out.add(re.sub(r"\D", "", decimal[1]) + "." + decimal[2])
+        else:
+            out.add(number)
+    return out
+
+
+def written_figures_asked(question: str) -> set[str]:
+    """The whole figures whose meaning a question asks (see ASKS_FIGURE, `figures_written`), else none."""
+    return figures_written(question) if ASKS_FIGURE.search(question) else set()
 
 
 # An ordinal and what it orders: 'the third quarter', 'le 17e congrès', 'den 16:e kongressen', 'quý III', 'Đại hội
@@ -1470,7 +1512,7 @@ PHRASES = {
            "missing": "The documents do not say: {part}",
            "other_year": "The documents give this for {given}, not for {asked}:",
            "other_place": "The documents give this for {given}, not for {asked}:",
-           "not_so": "No: the documents give other figures.",
+           "not_so": "No: the documents say otherwise.",
            "furniture": "«{heading}» is part of the web page around the article (its menus and links to other "
            "articles), which is not indexed: the documents do not say what it holds."},
     "fr": {"found": "D'après les documents (cités en {lang}) :", "none": "Les documents ne le disent pas.",
@@ -1478,7 +1520,7 @@ PHRASES = {
            "missing": "Les documents ne disent pas : {part}",
            "other_year": "Les documents le donnent pour {given}, pas pour {asked} :",
            "other_place": "Les documents le donnent pour {given}, pas pour {asked} :",
-           "not_so": "Non : les documents donnent d'autres chiffres.",
+           "not_so": "Non : les documents disent autre chose.",
            "furniture": "« {heading} » fait partie de la page web autour de l'article (ses menus et ses liens vers "
            "d'autres articles), qui n'est pas indexée : les documents ne disent pas ce qu'elle contient."},
     "sv": {"found": "Enligt dokumenten (citerat på {lang}):", "none": "Dokumenten säger inget om det.",
@@ -1486,7 +1528,7 @@ PHRASES = {
            "missing": "Dokumenten säger inget om: {part}",
            "other_year": "Dokumenten anger detta för {given}, inte för {asked}:",
            "other_place": "Dokumenten anger detta för {given}, inte för {asked}:",
-           "not_so": "Nej: dokumenten anger andra siffror.",
+           "not_so": "Nej: dokumenten säger något annat.",
            "furniture": "»{heading}» hör till webbsidan runt artikeln (dess menyer och länkar till andra artiklar), "
            "som inte är indexerad: dokumenten säger inget om vad den innehåller."},
     "vi": {"found": "Theo tài liệu (trích dẫn bằng {lang}):", "none": "Tài liệu không đề cập đến điều này.",
@@ -1494,7 +1536,7 @@ PHRASES = {
            "missing": "Tài liệu không đề cập: {part}",
            "other_year": "Tài liệu nêu điều này cho năm {given}, không phải năm {asked}:",
            "other_place": "Tài liệu nêu điều này cho {given}, không phải {asked}:",
-           "not_so": "Không: tài liệu nêu những con số khác.",
+           "not_so": "Không: tài liệu nói khác.",
            "furniture": "«{heading}» thuộc trang web bao quanh bài viết (menu và liên kết đến các bài khác), phần "
            "này không được lập chỉ mục: tài liệu không cho biết nội dung của nó."},
 }  # fmt: skip
@@ -1566,15 +1608,118 @@ def sites_of_links(text: str) -> str:
     return _LINK.sub(r"\1", text)
 
 
+# a person's name: a family name, then two or three capitalised words ('Nguyen Hai Ha'; not 'Ha Tinh')
+_SURNAME_RUN = (
+    "(?:" + "|".join(sorted({n.capitalize() for n in SURNAMES}, key=len, reverse=True)) + r")(?:\s+[A-ZĐ][\w'-]+){2,3}"
+)
 # a question that asks whether a claim holds: 'Is it true that…', 'Est-il vrai que…', 'Stämmer det att…', 'Có đúng
 # là…', '…, đúng không?'; its numbers are the claim's, which the documents may give otherwise
 VERIFIES = re.compile(
-    r"^\W*(?:is it (?:true|correct|right|the case) that|est-il (?:vrai|exact|juste) que|est-ce (?:vrai|exact) que|"
+    r"^\W*(?:is it (?:true|correct|right|the case) that|est-il (?:vrai|exact|juste) qu(?:e\b|')|"
+    r"est-ce (?:vrai|exact) qu(?:e\b|')|"
     r"(?:stämmer|gäller) det att|är det (?:sant|riktigt|korrekt|rätt) att|có (?:đúng|phải|thật) (?:là|rằng))\b|"
-    r",?\s*(?:có\s+)?(?:đúng|phải)\s+không\s*\??\s*$|"
-    r",\s*(?:n'est-ce pas|eller hur|stämmer det|right|isn't it)\s*\?\s*$",
+    r",?\s*(?:có\s+)?(?:đúng|phải)\s+không\s*\??\s*$|^\W*có phải\b(?=.*\bkhông\s*\?\s*$)|"
+    r"^\W*(?:(?:was|is|were|are|var|gällde|är) (?:that|this|it|those|these|det|den|detta|siffran)|était-ce|"
+    r"c'était|est-ce(?: cela| ça)?)(?: \w+){0,2} (?:for|in|from|during|pour|en|för|år|under|i) (?:19|20)\d\d\s*\?|"
+    r",\s*(?:n'est-ce pas|eller hur|stämmer det|right|isn't it)\s*\?\s*$|"
+    # a belief stated at the end: '…, as I had assumed?', '…, comme je le pensais ?', '…, som jag trodde?'
+    r",?\s*(?:as I (?:had )?(?:assumed|thought|believed|understood)|comme je (?:le )?(?:pensais|croyais|supposais)|"
+    r"som jag (?:trodde|antog)|như tôi (?:nghĩ|tưởng))\s*\?\s*$|"
+    # whether a person named holds a post, or which thing it was, asked as yes or no: 'Är Nguyen Hai Ha… vice
+    # ordförande…?', 'Var det Ring Road 3-projektet som…?' (not a choice: '…, eller ett annat belopp?')
+    rf"^(?!.*\b(?:or|eller|ou|hay|hoặc)\b)\W*(?:is|was|är|var)\s+(?-i:{_SURNAME_RUN})\b|"
+    r"^(?!.*\b(?:or|eller|ou|hay|hoặc)\b)\W*(?:was it|var det|était-ce)\s+(?!(?:många|någon|några|fler)\b)"
+    r".{3,80}?\s+(?:that|som|qui|que)\b",
     re.IGNORECASE,
 )
+# a claim the user reports before asking whether it holds: 'I read that…', 'Someone told me…', 'My notes say…',
+# 'J'ai cru comprendre que…', 'On m'a dit que…', 'Jag har hört att…', 'Nghe nói…', 'Tôi đọc thấy…'
+_CLAIM_OPENING = re.compile(
+    r"^\W*(?:(?:I(?:'ve| have)?|we(?:'ve| have)?)\s+(?:(?:read|seen|noted|understood|understand|remember|recall)"
+    r"(?:\s+somewhere)?\s+that|(?:heard|been told|was told|were told)(?:\s+somewhere)?(?!\s+(?:about|of|to)\b))|"
+    r"someone (?:told|tells) me|"
+    r"(?:people|they) (?:say|said|told me)(?: that)?|my notes (?:say|said|have it)(?: that)?|according to my notes,?|"
+    r"it (?:is|was) said that|apparently,?|"
+    r"j'ai (?:lu|entendu(?: dire)?|cru comprendre|noté|vu|retenu)(?: quelque part)? qu(?:e|')|"
+    r"on m'a (?:dit|affirmé|raconté)|on (?:dit|raconte)|il paraît|quelqu'un m'a dit|d'après mes notes,?|"
+    r"selon mes notes,?|jag (?:har )?(?:läst|sett|noterat|förstått) att|jag (?:har )?hört(?! om\b)|jag har för mig|"
+    r"någon (?:har )?(?:sa|sagt|berättade)(?: för mig)?|"
+    r"det sägs|enligt (?:mina anteckningar|vad jag (?:har )?(?:hört|läst|förstått)),?|"
+    r"(?:tôi )?(?:nghe nói|nghe đâu|nghe bảo|đọc thấy)|có (?:người|ai) (?:nói|bảo|kể)|"
+    r"có tài liệu (?:ghi|nói|viết)|theo ghi chép của tôi,?)\s*(?:(?:that|que|qu'|att|là|rằng)\s*)?(?=\S)",
+    re.IGNORECASE,
+)
+# a closing question that asks only whether what comes before holds: 'Is that the right figure?', 'Are the number and
+# the date right?', 'Is that actually his post?', 'C'est bien ça ?', 'Est-ce juste ?', 'Stämmer siffran?', 'Är det
+# korrekt?', 'Con số đó đúng chứ?', 'Có chính xác không?'
+_CONFIRMING = re.compile(
+    r"^\W*(?:(?:is|are|was|were)\s+(?:that|this|it|these|those|they|the\s+\w+(?:\s+and\s+the\s+\w+)?)\s+"
+    r"(?:\w+\s+){0,3}?(?:(?:right|correct|true|accurate|exact)(?:\s+(?:figure|number|date|year|name|amount|one))?|so|"
+    r"the case|(?:his|her|their)\s+(?:post|role|title|job|position))|"
+    r"(?:am i|is that) right|right|correct|true|does that (?:match|hold)(?:\s+\w+){0,3}|"
+    r"(?:est-ce|c'est|est-ce que c'est)\s+(?:bien\s+)?(?:ça|juste|exact|vrai|correct|le cas|"
+    r"(?:le|la)\s+bon(?:ne)?\s+\w+|(?:lui|elle|eux)(?:\s+(?:le|la|les)\s+\w+)?)|"
+    r"ai-je raison|vrai|exact|juste|"
+    r"(?:stämmer|gäller)\s+(?:det|detta|den|siffran|uppgiften|antalet|årtalet)(?:\s+\w+){0,3}|"
+    r"är\s+(?:det|detta|den|siffran|uppgiften)\s+(?:\w+\s+)?(?:korrekt|rätt|sant|riktigt)(?:\s+\w+)?|har jag rätt|"
+    r"(?:(?:con số|thông tin|điều|chuyện|số liệu)\s+(?:đó|ấy|này)\s+)?(?:có\s+)?(?:đúng|chính xác)\s+"
+    r"(?:(?:vậy|thế)\s+)?(?:không|chứ|chưa)|có (?:đúng|chính xác|phải) (?:vậy |thế )?không|phải không)\W*$",
+    re.IGNORECASE,
+)
+_ASK_CLAIM = {"en": "Is it true that {claim}?", "fr": "Est-il vrai que {claim} ?", "sv": "Stämmer det att {claim}?",
+              "vi": "Có đúng là {claim} không?"}  # fmt: skip
+
+
+# a guess after a question of its own: ', is it Big C?', ', có phải Big C không?' (not a qualifier of the question:
+# ', was it in Hanoi?', ', is it more than in 2022?', nor French 'est-ce que…', which asks on)
+_GUESS = re.compile(
+    r",\s*(?:có phải(?: là)?|is it|was it|c'est|est-ce(?!\s+qu)|är det|var det)\s+"
+    r"(?!(?:in|at|on|during|than|more|less|fewer|en|à|au|dans|pendant|plus|moins|i|på|under|än|fler|färre|ở|trong|"
+    r"hơn|vào)\b)[^,?]{1,40}?\s*(?:không\s*)?\?\s*$",
+    re.IGNORECASE,
+)
+# the closing question: after the last stop (not sentencex's sentences: 'ut. Är det korrekt?' stays one)
+_CLOSING = re.compile(r"^(.*?[.!;…])\s+([^.!?;…]+\?)\s*$", re.DOTALL)
+# a closing question that asks the claim's figure again: 'Quel numéro lui donne l'entretien ?', 'How many were
+# there?'
+_ASKS_FIGURE_AGAIN = re.compile(
+    r"\b(?:how many|how much|what number|which number|combien|quel (?:numéro|nombre|chiffre)|hur många|hur mycket|"
+    r"vilket (?:nummer|antal)|bao nhiêu|số mấy|mấy)\b",
+    re.IGNORECASE,
+)
+
+
+def as_claim(question: str, language: str) -> str:
+    """A claim the user reports and asks about, as the question whether it holds ('I read that the Front finished
+    285 homes. Is that the right figure?' → 'Is it true that the Front finished 285 homes?', which `VERIFIES`
+    reads); any other question as it is. A claim is told by its opening ('I read that…') or by a closing question
+    that asks only whether it holds ('…in Quang Nam. Är det korrekt?'); the closing question goes."""
+    question = question.strip()
+    # a guess after a question of its own: 'Sản phẩm đó được bày bán trong hệ thống siêu thị nào, có phải Big C
+    # không?', 'Which supermarket sells it, is it Big C?': the question asks, the guess goes
+    if (guess := _GUESS.search(question)) and (
+        QUESTION_WORD.search(asked := question[: guess.start()]) or ASKS_WHAT.search(asked)
+    ):
+        return question[: guess.start()].rstrip(" ,") + ("?" if language != "fr" else " ?")
+    split = _CLOSING.match(question)
+    body, closing = (split.group(1), split.group(2)) if split else (question, "")
+    opened = _CLAIM_OPENING.match(body)
+    if not split and (VERIFIES.search(question) or not opened):
+        return question
+    claim = body[opened.end() if opened else 0 :].strip().rstrip(".;:!?… ")
+    # (an opening before a question of its own reports nothing: 'Selon mes notes, qui a présidé la conférence ?')
+    if not claim or "?" in claim or (not split and (QUESTION_WORD.search(claim) or ASKS_WHAT.search(claim))):
+        return question
+    # a closing question of its own asks about the claim's figure when it asks a figure ('J'ai entendu dire que Yagi
+    # était la tempête n° 5. Quel numéro lui donne l'entretien ?'); otherwise it asks more ('I read that the Front
+    # built 40 houses. Who paid for them?')
+    figure_again = opened and re.search(r"\d", claim) and _ASKS_FIGURE_AGAIN.search(closing)
+    if closing and not _CONFIRMING.match(closing) and not figure_again:
+        return question
+    template = _ASK_CLAIM.get(language, _ASK_CLAIM["en"])
+    if language == "fr" and re.match(r"[aeiouhàâéèêëîïôûü]", claim, re.IGNORECASE):
+        template = template.replace("que {claim}", "qu'{claim}")
+    return template.format(claim=claim)
 
 
 # a question about an article's subheadings, the short lines that head its sections: 'What is the second

@@ -3119,6 +3119,47 @@ def test_a_claim_asked_about_is_answered_with_what_the_documents_give(seeded: Se
     assert reply.found and not reply.text.startswith("Nej") and "3 produits" in reply.text, reply.text
 
 
+def test_a_claim_the_user_reports_is_checked_against_the_documents(seeded: Settings) -> None:
+    # the Mo Cay Bac Front handed over 30 houses at Tet 2025; Tra Ka's bloc began in 2021; Nguyen Van Danh chairs Ha
+    # Tinh's Labour Federation, not its Women's Union
+    reply = answer("I heard the Mo Cay Bac Front handed over 40 houses at Tet 2025. Is that correct?")
+    assert reply.found and reply.text.startswith("No:") and "30 logements" in reply.text, reply.text
+    reply = answer("Nghe nói xã Trà Ka bắt đầu trồng nghệ đen năm 2019. Đúng không?")
+    assert reply.found and reply.text.startswith("Không:") and "en 2021" in reply.text, reply.text
+    reply = answer("Is it true that Nguyen Van Danh chairs the Women's Union of Ha Tinh province?")
+    first = reply.text.split("«")[1]
+    assert reply.found and "Nguyen Van Danh" in first and "Fédération provinciale du travail" in first, reply.text
+    # Tran Van Ky is a vice-chair of Ha Tinh's People's Council: the claim of another place is told no, and where
+    reply = answer("Was Tran Van Ky the chair of the Hanoi Front?")
+    assert reply.found and reply.text.startswith("No:") and "for Ha Tinh, not for Hanoi" in reply.text, reply.text
+    # 'per head' names no post: Hanoi's income per head grew more than threefold from 2010 to 2023
+    reply = answer("Did Hanoi's income per head in 2023 merely double compared with 2010, as I had assumed?")
+    assert reply.found and "plus de 3 fois" in reply.text, reply.text
+    reply = answer("What was Hanoi's income per head in 2023 compared with 2010?")
+    assert reply.found and "plus de 3 fois" in reply.text, reply.text
+    # asked plainly, a weekday and a sum the documents never give are declined
+    assert not answer("On which day of the week did Ha Tinh's Party leaders meet the Front?").found
+    assert not answer("Quelle somme le modèle de Dien Phuoc a-t-il distribuée aux ménages pauvres ?").found
+
+
+def test_what_a_figure_stands_for_is_the_sentence_that_gives_it(seeded: Settings) -> None:
+    from assistant.languages import figures_written
+
+    assert figures_written("2,1 millions, 36 392 mètres, 5.640 mô hình, en 2023") == {"2.1", "36392", "5640"}
+    reply = answer("Que représente le chiffre de 297 000 dans le bilan de Ha Tinh ?")
+    assert reply.found and "297 000 m2 de terrain" in reply.text, reply.text
+    reply = answer("Vad står siffran 815 940 för i Hanoirapporten?")
+    assert reply.found and "815 940 deltagare" in reply.text, reply.text
+    assert not answer("In the Ha Tinh article, what does the figure 4 428 refer to?").found  # Hanoi's delegations
+
+
+def test_a_later_part_that_asks_a_post_of_another_place_stands_alone(seeded: Settings) -> None:
+    # Nguyen Lan Huong chairs the Hanoi Front; the first part's Ha Tinh commission does not bind the second
+    reply = answer("Vem ledde kommissionen för massmobilisering i Ha Tinh, och vem är ordförande för Hanois "
+                   "stadsfrontskommitté?")  # fmt: skip
+    assert "Nguyen Lan Huong" in reply.text.split("Enligt")[0] and "inget om" not in reply.text, reply.text
+
+
 def test_a_body_no_document_names_and_a_place_beyond_the_count_are_not_answered(seeded: Settings) -> None:
     # Quang Nam's collectives got the provincial People's Committee's certificates; Tam Thang patrolled with the police
     assert not answer("Quels collectifs de Quang Nam ont reçu un certificat de mérite du Premier ministre ?").found

@@ -735,3 +735,94 @@ def test_a_creator_credited_asks_for_the_article_s_author() -> None:
 def test_vietnamese_pronouns_carry_no_topic() -> None:
     # 'Bài phỏng vấn ông được đăng vào ngày nào?' (when was the interview with him published) is about no 'ông'
     assert content_words("Bài phỏng vấn ông được đăng vào ngày nào?") == ["bài", "phỏng", "vấn", "đăng", "ngày"]
+
+
+@pytest.mark.parametrize(
+    ("asked", "claim"),
+    [
+        ("I heard the Ha Tinh Front built 4 000 houses in 2023. Is that correct?",
+         "Is it true that the Ha Tinh Front built 4 000 houses in 2023?"),
+        ("My notes say Hanoi has 30 districts. Are these numbers right?", "Is it true that Hanoi has 30 districts?"),
+        ("On m'a dit que Tra Ka vend ses pilules de miel chez Big C. C'est exact ?",
+         "Est-il vrai que Tra Ka vend ses pilules de miel chez Big C ?"),
+        ("J'ai lu que le modèle a démarré en 2019.", "Est-il vrai que le modèle a démarré en 2019 ?"),
+        ("J'ai lu qu'il y a 30 districts à Hanoï. C'est exact ?", "Est-il vrai qu'il y a 30 districts à Hanoï ?"),
+        ("Jag har läst att Hanoi har 30 distrikt. Stämmer det?", "Stämmer det att Hanoi har 30 distrikt?"),
+        ("I Quang Nam valdes 25 modeller ut. Är det korrekt?", "Stämmer det att I Quang Nam valdes 25 modeller ut?"),
+        ("Nghe nói Hà Tĩnh có 12 huyện. Có đúng không?", "Có đúng là Hà Tĩnh có 12 huyện không?"),
+    ],
+)  # fmt: skip
+def test_a_claim_reported_is_asked_as_whether_it_holds(asked: str, claim: str) -> None:
+    from assistant.languages import VERIFIES, as_claim
+
+    assert as_claim(asked, question_language(asked)) == claim
+    assert VERIFIES.search(claim)
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "I read the report on Ha Tinh. Who chaired the conference?",  # no claim: 'read' without 'that'
+        "I heard about the Yagi storm. How many houses did Hanoi repair?",
+        "Which is the right figure for Hanoi's poverty rate?",
+        "The Front built houses in Mo Cay Bac. How many?",  # a closing question that asks more than whether it holds
+        "Jag har hört om stormen Yagi. Hur många hus reparerades?",
+        "Hà Nội có bao nhiêu xã đạt chuẩn nông thôn mới?",
+        "I read that the Front built 40 houses in Ha Tinh. Who led it?",  # a question of its own after the claim
+        "Nghe nói Hà Tĩnh có bao nhiêu huyện?",  # an opening before a question of its own
+        "Selon mes notes, qui a présidé la conférence ?",
+        "Combien de maisons, est-ce que le Front en a construit en 2023 ?",  # 'est-ce que' asks on: no guess
+        "Who chaired the meeting, was it in Hanoi?",  # a place asked, no guess
+    ],
+)
+def test_a_question_that_reports_no_claim_is_left_as_it_is(asked: str) -> None:
+    from assistant.languages import as_claim
+
+    assert as_claim(asked, question_language(asked)) == asked
+
+
+def test_a_yes_or_no_about_a_person_or_a_thing_asks_whether_a_claim_holds() -> None:
+    from assistant.languages import VERIFIES
+
+    assert VERIFIES.search("Är Nguyen Hai Ha vice ordförande för distriktets front?")
+    assert VERIFIES.search("Was it the Ring Road 3 project that Hanoi cleared land for?")
+    assert VERIFIES.search("How much profit did it bring? Was that for 2021?".split("? ")[1])
+    assert not VERIFIES.search("Var det fondens belopp som rapporten nämner, eller ett annat?")  # a choice
+    assert not VERIFIES.search("Is the Front active in Hanoi?")  # no person named
+    assert not VERIFIES.search("Is Ha Tinh among the poorest provinces?")  # a place, no person
+    assert not VERIFIES.search("Var det många som deltog i konferensen?")  # were there many
+    assert not VERIFIES.search("Was it the provincial Front or the district Front that built the houses?")
+
+
+def test_a_guess_after_a_question_goes_and_a_belief_is_a_claim() -> None:
+    from assistant.languages import VERIFIES, as_claim
+
+    assert as_claim("Which supermarket sells the pills, is it Big C?", "en") == "Which supermarket sells the pills?"
+    assert as_claim("Sản phẩm được bán ở siêu thị nào, có phải Big C không?", "vi") == (
+        "Sản phẩm được bán ở siêu thị nào?"
+    )
+    assert as_claim("Is it Hanoi, is it right?", "en") == "Is it Hanoi, is it right?"  # no question of its own
+    assert VERIFIES.search("Did the income merely double, as I had assumed?")
+    assert VERIFIES.search("Le revenu a-t-il doublé, comme je le pensais ?")
+
+
+def test_a_weekday_is_told_from_a_date() -> None:
+    from assistant.languages import ASKS_DAY, ASKS_WEEKDAY, WEEKDAY
+
+    assert ASKS_WEEKDAY.search("On which day of the week did the leaders meet?")
+    assert ASKS_WEEKDAY.search("Quel jour de la semaine la conférence a-t-elle eu lieu ?")
+    assert not ASKS_WEEKDAY.search("On which day did the leaders meet?")
+    assert not ASKS_WEEKDAY.search("Đại hội lần thứ mấy của Mặt trận được nhắc đến?")  # which (ordinal) congress
+    assert ASKS_DAY.search("On what day did the leaders meet?")
+    assert WEEKDAY.search("Le lundi 22 janvier") and WEEKDAY.search("thứ Hai, 22/1")
+    assert not WEEKDAY.search("Dans l'après-midi du 22 janvier") and not WEEKDAY.search("Mondayx")
+    assert ASKS_MONEY.search("Quelle somme le modèle a-t-il distribuée ?")
+
+
+def test_a_claim_s_figure_asked_again_is_the_claim_asked_about() -> None:
+    from assistant.languages import as_claim
+
+    asked = "J'ai entendu dire que le Front a bâti 40 maisons. Combien en donne l'article ?"
+    assert as_claim(asked, "fr") == "Est-il vrai que le Front a bâti 40 maisons ?"
+    asked = "I heard the Front built houses in Mo Cay Bac. How many were there?"
+    assert as_claim(asked, "en") == asked
