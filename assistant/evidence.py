@@ -663,15 +663,16 @@ def question_of(results: Results, constraint_text: str) -> Question:
     # post it gives a person it names, which the sentence naming that person answers: 'membre permanent' for 'Is it
     # true that Ho Van Tan is the vice-chair…')
     claimed = set(_COUNT_DIGITS.findall(_counts_in_digits(constraint_text, results.query.language))) - years
-    posts = {"role": None, "vice": False, "level": None, "leads": False, "bodies": set(), "organisations": set()}
-    posts = posts if question.persons else {}
     # (nor are the words that ask whether it holds key words: 'Stämmer det att…', 'Is it true that…'; its numbers stay,
     # as a claim's number is often right: dropping them lost 'Có người bảo Hà Nội vẫn còn 19 đơn vị…' and gained
     # another of `probe-l22`)
     asking = {fold(w) for w in words(verifying.group())} & _ASKING_WORDS
     keys = [k for k in question.keys if fold(k.word) not in asking]
-    return replace(question, keys=keys, numbers=set(), stated=[], durations=[], verifies=True, claimed=claimed,
-                   claimed_years=years, years=set(), single=set(), stretches=set(), dates=[], **posts)  # fmt: skip
+    question = replace(question, keys=keys, numbers=set(), stated=[], durations=[], verifies=True, claimed=claimed,
+                       claimed_years=years, years=set(), single=set(), stretches=set(), dates=[])  # fmt: skip
+    if question.persons:
+        question = replace(question, role=None, vice=False, level=None, leads=False, bodies=set(), organisations=set())
+    return question
 
 
 # the words that ask whether a claim holds (of `VERIFIES`), which no sentence need say
