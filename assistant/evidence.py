@@ -240,6 +240,7 @@ class Question:
     single: set[str] = field(default_factory=set)  # its years asked as one year, not a stretch's start or end
     stretches: set[tuple[str, str]] = field(default_factory=set)  # the stretches it names: 'nhiệm kỳ 2014–2019'
     dates: list[tuple[int, int, int | None]] = field(default_factory=list)  # the days it names with their year
+    days: list[tuple[int, int]] = field(default_factory=list)  # the days it names without a year ('le 22 février')
     unknown: list[str] = field(default_factory=list)  # names it gives that no document writes ('Stockholm')
     # names of things it gives that some document writes ('Yagi'): a document that does not is about something else
     things: list[KeyWord] = field(default_factory=list)
@@ -344,6 +345,22 @@ def _renumbered(numbered: list[tuple[str, str]], sentence: str) -> bool:
 def _numbered_as_asked(numbered: list[tuple[str, str]], sentence: str) -> bool:
     """Whether the sentence gives a name the question numbers with the question's number."""
     return any(number in _said_numbers(name, sentence) for name, number in numbered)
+
+
+# a thing numbered by a mark, in any language: 'storm No. 4', 'la tempête n° 3', 'bão số 3'
+_MARKED = re.compile(r"\b([^\W\d_]{3,})\s+(?:No\.?|n°|nº|nr\.?|số)\s*(\d{1,3})\b(?![.,]?\d)", re.IGNORECASE)
+
+
+def _marked(question: Question, typed: str) -> list[tuple[KeyWord, str]]:
+    """The things the question numbers by a mark, each as its key word (translated) and its number."""
+    return [(k, number) for noun, number in _MARKED.findall(typed) for k in question.keys
+            if k.kind == "word" and fold(k.word) == fold(noun)]  # fmt: skip
+
+
+def _marks(marked: list[tuple[KeyWord, str]], sentence: Sentence) -> set[str]:
+    """The numbers the sentence marks the question's marked things with ('n° 3' of 'la tempête n° 3')."""
+    language = sentence.passage.language
+    return {n for noun, n in _MARKED.findall(sentence.text) for k, _ in marked if matched(k, Words(noun, language))}
 
 
 def _ordered_otherwise(question: Question, typed: str, judged: Sequence[Sentence]) -> bool:
@@ -648,6 +665,7 @@ def question_of(results: Results, constraint_text: str) -> Question:
                     _stated_counts(keys, constraint_text, results.query.language), single,
                     set(YEAR_RANGE.findall(constraint_text)),
                     [d for d in dates(constraint_text) if d[2] is not None],
+                    [(d, m) for d, m, y in dates(constraint_text) if y is None],
                     unknown, _named_things(keys, constraint_text, results, places, unknown),
                     _durations(constraint_text, results.query.language),
                     # (not of a thing the turn before counts: 'Et à combien d'autres a-t-il participé ?')
@@ -723,14 +741,26 @@ def other_stretch(stretches: set[tuple[str, str]], text: str) -> bool:
     return not set(YEAR.findall(YEAR_RANGE.sub(" ", text))) & {y for r in stretches for y in r}
 
 
-def _misdated(asked: list[tuple[int, int, int | None]], index: LexicalIndex, doc_id: str) -> bool:
-    """Whether a document names a day the question asks of only in another year: 'ngày 8/12/2021' against 'la
-    résolution n° 35 du 8 décembre 2023' (a document that does not name the day is judged by its years). Its days
-    are read once per document."""
+def _days_of(index: LexicalIndex, doc_id: str) -> list[tuple[int, int, int | None]]:
+    """The days a document names, read once per document."""
     key = f"dates:{doc_id}"
     if key not in index.cache:
         index.cache[key] = dates(index.document_text(doc_id))
     said: list[tuple[int, int, int | None]] = index.cache[key]
+    return said
+
+
+def _other_days(asked: list[tuple[int, int]], index: LexicalIndex, doc_id: str) -> bool:
+    """Whether a document names days, none of them one the question asks of without a year: 'Le 22 février, qui
+    dirigeait la séance…' against 'Dans l'après-midi du 22 janvier' (a document that names no day says nothing)."""
+    said = {(d, m) for d, m, _ in _days_of(index, doc_id)}
+    return bool(said) and not said & set(asked)
+
+
+def _misdated(asked: list[tuple[int, int, int | None]], index: LexicalIndex, doc_id: str) -> bool:
+    """Whether a document names a day the question asks of only in another year: 'ngày 8/12/2021' against 'la
+    résolution n° 35 du 8 décembre 2023' (a document that does not name the day is judged by its years)."""
+    said = _days_of(index, doc_id)
     for day, month, year in asked:
         years = {y for d, m, y in said if (d, m) == (day, month)}
         if years and year not in years and None not in years:
@@ -1786,6 +1816,7 @@ def sentences(
             years_near = _dated_before(index, passage, wide.start, question.single)
         years_near |= _years(passage.title, question.single)
         misdated = bool(question.dates) and _misdated(question.dates, index, passage.doc_id)
+        other_day = bool(question.days) and _other_days(question.days, index, passage.doc_id)
         sim_base = similarity_base(question.language, passage.language)
         spans = sentence_spans(wide.text, passage.language)
         for i, (a, b) in enumerate(spans):
@@ -1857,6 +1888,8 @@ def sentences(
                 violation = "count"  # its passage counts what the question does, with another number
             # (and one dated by another stretch, in itself or, when it names no year, around it)
             stretched = bool(question.stretches) and other_stretch(question.stretches, text if years_here else undated)
+            if violation is None and other_day:
+                violation = "year"  # a day the question names, which its document gives as another
             if violation is None and question.years and (features["years"] == 0.0 or misdated or stretched):
                 violation = "year"  # last, so that a sentence about another place says so
             out.append(Sentence(wide, a, b, features, violation=violation, elsewhere=other))
@@ -1868,6 +1901,12 @@ def sentences(
         and any(_renumbered(numbered, s.text) for s in out)
         and not any(_numbered_as_asked(numbered, s.text) for s in out)
     ):
+        for s in out:
+            s.violation = s.violation or "numbered name"
+    # and a thing numbered by a mark in another language: 'storm No. 4' against 'la tempête n° 3 (Yagi)'
+    marked = _marked(question, typed) if not question.verifies else []
+    marks = [_marks(marked, s) for s in out] if marked else []
+    if any(marks) and not {n for _, n in marked} & set().union(*marks):
         for s in out:
             s.violation = s.violation or "numbered name"
     # so is an ordered thing the passages give only with other ordinals: 'the 16th congress' asked, only the 17th

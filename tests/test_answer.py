@@ -3160,6 +3160,19 @@ def test_a_later_part_that_asks_a_post_of_another_place_stands_alone(seeded: Set
     assert "Nguyen Lan Huong" in reply.text.split("Enligt")[0] and "inget om" not in reply.text, reply.text
 
 
+def test_a_day_or_a_numbered_storm_the_documents_give_otherwise_is_not_answered(seeded: Settings) -> None:
+    # the Ha Tinh meeting was on 22 January; the storm was No. 3 (Yagi), 'la tempête n° 3'
+    assert not answer(
+        "Le 15 février, qui a présidé la réunion du Comité permanent du Parti de Ha Tinh avec le Front ?"
+    ).found
+    assert answer(
+        "Le 22 janvier, qui a présidé la réunion du Comité permanent du Parti de Ha Tinh avec le Front ?"
+    ).found
+    assert not answer("How did Hanoi's civil servants help people after storm No. 5?").found
+    reply = answer("Các đội công vụ Hà Nội đã giúp dân thế nào sau cơn bão số 3?")
+    assert reply.found and "tempête n° 3" in reply.text, reply.text
+
+
 def test_a_body_no_document_names_and_a_place_beyond_the_count_are_not_answered(seeded: Settings) -> None:
     # Quang Nam's collectives got the provincial People's Committee's certificates; Tam Thang patrolled with the police
     assert not answer("Quels collectifs de Quang Nam ont reçu un certificat de mérite du Premier ministre ?").found
