@@ -135,6 +135,7 @@ def test_the_question_set_is_grounded_in_the_documents_and_split_once() -> None:
             "probe-k21.jsonl",
             "probe-l22.jsonl",
             "probe-m23.jsonl",
+            "probe-n24.jsonl",
         )
         for q in load_questions(SPLIT.with_name(name))
     ]
