@@ -101,6 +101,7 @@ from .languages import (
     name_groups,
     phrase,
     question_language,
+    question_mark,
     same_count,
     topic_of_article,
     unit_after,
@@ -1547,8 +1548,8 @@ def without_instruction(question: str) -> str:
 
 
 def _mark(question: str) -> str:
-    """The question mark as the question's language writes it: French sets it apart (' ?')."""
-    return " ?" if question_language(question) == "fr" else "?"
+    """The question mark as the question's language writes it (`question_mark`)."""
+    return question_mark(question_language(question))
 
 
 def judge_parts(question: str, history: list[Any] | None, search: Search, similarity: Similarity) -> list[Part]:

@@ -1689,6 +1689,16 @@ _ASKS_FIGURE_AGAIN = re.compile(
 )
 
 
+def question_mark(language: str) -> str:
+    """The question mark as a language writes it: French sets it apart (' ?')."""
+    return " ?" if language == "fr" else "?"
+
+
+def _asks_own(text: str) -> bool:
+    """Whether a text asks a question of its own: a question word, or a 'which' ('nào', 'quel')."""
+    return bool(QUESTION_WORD.search(text) or ASKS_WHAT.search(text))
+
+
 def as_claim(question: str, language: str) -> str:
     """A claim the user reports and asks about, as the question whether it holds ('I read that the Front finished
     285 homes. Is that the right figure?' → 'Is it true that the Front finished 285 homes?', which `VERIFIES`
@@ -1697,10 +1707,8 @@ def as_claim(question: str, language: str) -> str:
     question = question.strip()
     # a guess after a question of its own: 'Sản phẩm đó được bày bán trong hệ thống siêu thị nào, có phải Big C
     # không?', 'Which supermarket sells it, is it Big C?': the question asks, the guess goes
-    if (guess := _GUESS.search(question)) and (
-        QUESTION_WORD.search(asked := question[: guess.start()]) or ASKS_WHAT.search(asked)
-    ):
-        return question[: guess.start()].rstrip(" ,") + ("?" if language != "fr" else " ?")
+    if (guess := _GUESS.search(question)) and _asks_own(asked := question[: guess.start()]):
+        return asked.rstrip(" ,") + question_mark(language)
     split = _CLOSING.match(question)
     body, closing = (split.group(1), split.group(2)) if split else (question, "")
     opened = _CLAIM_OPENING.match(body)
@@ -1708,7 +1716,7 @@ def as_claim(question: str, language: str) -> str:
         return question
     claim = body[opened.end() if opened else 0 :].strip().rstrip(".;:!?… ")
     # (an opening before a question of its own reports nothing: 'Selon mes notes, qui a présidé la conférence ?')
-    if not claim or "?" in claim or (not split and (QUESTION_WORD.search(claim) or ASKS_WHAT.search(claim))):
+    if not claim or "?" in claim or (not split and _asks_own(claim)):
         return question
     # a closing question of its own asks about the claim's figure when it asks a figure ('J'ai entendu dire que Yagi
     # était la tempête n° 5. Quel numéro lui donne l'entretien ?'); otherwise it asks more ('I read that the Front
