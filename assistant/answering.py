@@ -49,6 +49,7 @@ from .ingest import RELATED_HEADINGS
 from .keywords import KeyWord, Words, compounded, matched
 from .languages import (
     APPROXIMATELY,
+    ASK_POST,
     ASKS_ARTICLE,
     ASKS_CLOCK,
     ASKS_DAY,
@@ -57,6 +58,7 @@ from .languages import (
     ASKS_TITLE,
     ASKS_WEEKDAY,
     ASKS_WHAT,
+    ASKS_WHICH_ARTICLE,
     ASKS_YEAR,
     CLOCK,
     CONJUNCTIONS,
@@ -64,6 +66,7 @@ from .languages import (
     DAY_MONTH,
     EVERY_HEADING,
     FULL_DATE,
+    HONORIFIC,
     MONEY_WORDS,
     NAME,
     NUMBER,
@@ -79,13 +82,17 @@ from .languages import (
     TIME,
     WEEKDAY,
     YEAR_WORDS,
+    YES_OR_NO,
     answer_language,
     as_claim,
     asked_kind,
+    asks_advice,
     asks_credit,
     asks_people,
     asks_site,
+    asks_yes_or_no,
     byline,
+    cleft_person,
     content_words,
     count_numbers,
     counted,
@@ -105,6 +112,7 @@ from .languages import (
     same_count,
     topic_of_article,
     unit_after,
+    who_is,
     words,
     written_figures_asked,
 )
@@ -385,6 +393,47 @@ def _compared(question: str) -> re.Match[str] | None:
     return than if than and more and more.start() < than.start() else None
 
 
+# a follow-up that sets what the turn before asked against another thing: 'Is that more or fewer than the
+# self-management models the Swedish report counts?', 'Blev det fler eller färre utbildningar än det hölls konferenser
+# om social kritik?', 'Y en a-t-il plus ou moins que de délégations ?', 'Con số đó nhiều hơn hay ít hơn số hội nghị…?'
+_COMPARING = (
+    r"more|fewer|less|higher|lower|larger|smaller|greater|bigger|plus|moins|fler|färre|mer|mindre|större|högre|lägre|"
+    r"nhiều|ít|cao|thấp|lớn|nhỏ"
+)
+_AGAINST_THE_LAST = re.compile(
+    r"^\W*(?:(?:is|was|are|were)\s+(?:that|this|it|these|those|they)|est-ce|c['’]est|était-ce|"
+    r"y en (?:a-t-il|avait-il)|(?:sont|étaient|est|était)-(?:ils|elles|il|elle)|"
+    r"(?:är|var|blev)\s+(?:det|de|den|detta|dessa)|(?:con số|số|số lượng)\s+(?:đó|ấy|này)(?:\s+là)?)"
+    rf"\s+(?:\w+\s+){{0,2}}?(?:{_COMPARING})(?:\s+hơn)?(?:\s+(?:or|ou|eller|hay|hoặc)\s+(?:{_COMPARING})(?:\s+hơn)?)?"
+    r"(?:\s+[^\W\d_]+){0,2}?\s*(?:\bthan\b|\bque\b|\bqu['’]|\bän\b|\bso với\b|(?<=hơn))\s*"
+    r"(?P<other>[^?]{3,}?)\s*(?:\s(?:không|chứ))?\s*\??\s*$",
+    re.IGNORECASE,
+)
+
+
+def _against_the_last(question: str, history: list[Any] | None) -> str | None:
+    """A follow-up's comparison of what the turn before asked with another thing (`_AGAINST_THE_LAST`), as the
+    question how many that other thing is; None for any other question, or with no turn before."""
+    previous = previous_question(history) if history else None
+    match = _AGAINST_THE_LAST.match(question.strip()) if previous else None
+    # (a count asked before, set against another thing counted: not a place or a year alone, 'Is that more than in
+    # 2022?', which the turn before's question asks of it, nor a number, 'more than 40')
+    if match is None or asked_kind(previous or "") != "number":
+        return None
+    other = _OR_NOT.sub(" ", match.group("other")).strip(" ,")
+    other = _ARTICLE_OPENING.sub("", other)  # 'the self-management models…' asked as 'How many self-management…'
+    if not _WORDY_OTHER.search(other):
+        return None
+    return _ASK_HOW_MANY[question_language(question)].format(other)
+
+
+_OR_NOT = re.compile(r",?\s*\b(?:or not|ou non|ou pas|eller inte|eller ej|hay không|hay chưa)\b", re.IGNORECASE)
+_ARTICLE_OPENING = re.compile(r"^(?:the|le|la|les|l['’]|de|des|det|den|dem)\s+", re.IGNORECASE)
+# the other side names a thing, words of its own besides a place or a year: 'konferenserna med folkrepresentanter',
+# not 'in Ha Tinh', 'i 2022', 'Ha Tinh's', '40'
+_WORDY_OTHER = re.compile(r"\b(?!(?:in|i|à|en|at|for|för|pour|ở|of)\b)[a-zà-ÿđ\u0300-\u036f\u1ea0-\u1ef9]{4,}")
+
+
 # the 'and' a follow-up opens with, in the question's language
 _AND_OPENING = {"fr": "Et", "sv": "Och", "vi": "Còn"}
 
@@ -484,19 +533,12 @@ def _alternatives(question: str) -> tuple[str, ...] | None:
 _TOPIC = re.compile(r"^\W*([^:?]{3,60}?)(?<!\d)\s*:\s*(?=[^\W\d])")
 
 
-# a clause that asks yes or no: French inverts its subject ('…ont-ils été achevés à temps', '…a-t-il pu démarrer'),
-# English opens on an auxiliary ('did the work start…'), Vietnamese closes on 'không' or 'chưa'
-_YES_OR_NO = re.compile(
-    r"\w-(?:t-)?(?:il|elle|ils|elles|on)\b|^(?:did|does|do|was|were|is|are|has|have|had|could|can)\s|"
-    r"\s(?:không|chưa)\s*\??$",
-    re.IGNORECASE,
-)
-YES_OR_NO_WORDS = 3  # content words at least in such a clause: not 'and was it?'
+YES_OR_NO_WORDS = 3  # content words at least in a clause that asks yes or no: not 'and was it?'
 
 
 def _yes_or_no(clause: str) -> bool:
-    """Whether a clause asks yes or no with words of its own (see _YES_OR_NO)."""
-    return bool(_YES_OR_NO.search(clause.strip())) and len(content_words(clause)) >= YES_OR_NO_WORDS
+    """Whether a clause asks yes or no with words of its own (see `languages.YES_OR_NO`)."""
+    return bool(YES_OR_NO.search(clause.strip())) and len(content_words(clause)) >= YES_OR_NO_WORDS
 
 
 def split_parts(question: str) -> list[str]:
@@ -930,6 +972,8 @@ def judge(part: str, history: list[Any] | None, search: Search, similarity: Simi
         found = False  # the report of the Ha Tinh conference has no source link: no sentence of it says where it ran
     elif found and _ASKS_AD.search(part):
         found = False  # the page's ads are debris its cleaning drops ('[annons_2]'): no sentence tells what one shows
+    elif found and asks_advice(part) and not (question.places or question.persons or question.organisations):
+        found = False  # 'How do I apply for a visa online?': news reports give no one advice of their own
     elif found and page_furniture(part, results.index):
         found = False  # 'the 'Entreprise' section at the bottom of the page…': a heading the cleaning set aside
     elif found and _said_by_another(part, question, ranked[0]):
@@ -1254,6 +1298,7 @@ def _own_said(part: str) -> str:
 def _own_keys(said: str, previous: str | None, question: Question, unsaid: Set[str] = frozenset()) -> list[KeyWord]:
     """The key words of what a follow-up says (`_own_said`) that the turn before did not, its years, words of a whole
     and `unsaid` aside."""
+    # (a word the turn before said in another form is not the follow-up's own: 'tävlingen' after 'tävling')
     before = {fold(w) for w in content_words(previous or "")}
     typed = {fold(w) for w in content_words(said) if w.lower() not in YEAR_WORDS | _IN_ALL | unsaid} - before
     return [k for k in question.keys if k.kind == "word" and fold(k.word) in typed]
@@ -1552,17 +1597,71 @@ def _mark(question: str) -> str:
     return question_mark(question_language(question))
 
 
+def _people_compared(question: str, language: str) -> list[str]:
+    """Two people or more that a yes-or-no question names, each asked as the question what post they hold: 'Är Pham
+    Anh Tuan i den svenska rapporten samma person som Do Anh Tuan i intervjun?', 'Ông Đỗ Anh Tuấn … và bà Thùy Dung
+    … có làm cùng một loại công việc lãnh đạo không?' (their posts tell); none for another question."""
+    if not asks_yes_or_no(question) or not _SAMENESS.search(question):
+        return []
+    names: list[str] = []
+    for match in _PERSON_RUN.finditer(question):
+        run = match.group("name").split()
+        # (from its family name on: 'Är Pham Anh Tuan'; a title's given names whole: 'bà Thùy Dung')
+        first = 0 if match.group("title") else next((i for i, w in enumerate(run) if fold(w) in SURNAMES), None)
+        name = " ".join(run[first : first + 4]) if first is not None else ""
+        if len(name.split()) >= 2 and (match.group("title") or is_person_name(name)) and name not in names:
+            names.append(name)
+    return [ASK_POST.get(language, ASK_POST["en"]).format(n) for n in names] if len(names) >= 2 else []
+
+
+# a run of capitalised words, after a Vietnamese title or not: 'Är Pham Anh Tuan', 'bà Thùy Dung'
+_PERSON_RUN = re.compile(
+    rf"(?:\b(?P<title>{HONORIFIC})\s+)?(?<![\w'’-])(?P<name>[A-ZÀ-ÝĐ][\w'-]*(?:\s+[A-ZÀ-ÝĐ][\w'-]*)+)"
+)
+# what asks whether two are one, or alike: 'the same person as', 'samma person som', 'cùng một loại công việc'
+_SAMENESS = re.compile(r"\b(?:same|même|mêmes|samma|cùng|identi\w*|likadan\w*)\b", re.IGNORECASE)
+
+
+def asked_as(question: str) -> str:
+    """The question as it is judged: a claim the user reports as whether it holds ('I read that… Is that right?'), a
+    cleft about a person as who did it ('Var det Le Ngoc Chau som ledde…?' → 'Vem ledde…?'), who a person is as their
+    post ('Who is Do Anh Tuan?' → 'What post does Do Anh Tuan hold?'); an instruction around it left out."""
+    question = as_claim(without_instruction(question), question_language(question))
+    language = question_language(question)
+    if (cleft := _cleft(question, language)) is not None:
+        return cleft[1]
+    name = who_is(question)
+    if name is not None and is_person_name(name) and language in ASK_POST:
+        return ASK_POST[language].format(name)
+    return question
+
+
+def _cleft(question: str, language: str) -> tuple[str, str] | None:
+    """The person a cleft question names and the question who did it (`languages.cleft_person`), if a person's."""
+    cleft = cleft_person(question, language)
+    return cleft if cleft is not None and is_person_name(fold(cleft[0]).title()) else None
+
+
 def judge_parts(question: str, history: list[Any] | None, search: Search, similarity: Similarity) -> list[Part]:
     """Each part of a question judged on its own; a later part reads the first as a follow-up reads the question
     before it, so 'and who holds the same post in Ha Tinh?' asks the first part's question about Ha Tinh; a later 'how
-    many' that names nothing counted counts what the first counts. A claim the user reports is asked as whether it
-    holds ('I read that… Is that right?')."""
-    question = as_claim(without_instruction(question), question_language(question))
+    many' that names nothing counted counts what the first counts; each as `asked_as` reads it."""
+    question = asked_as(question)
+    language = question_language(question)
+    if people := _people_compared(question, language):  # '… samma person som …?': each one's post
+        return [judge(asked, history, search, similarity) for asked in people]
     if sides := _alternatives(question):  # two things compared: each side a question of its own
         return [judge(side, history, search, similarity) for side in sides]
+    if (other := _against_the_last(question, history)) is not None:
+        # what the turn before asked set against another thing: the turn before asked again, then how many the other
+        # is, with the places the turn before names when it names none ('for the city' is for Hanoi)
+        previous = previous_question(history) or ""
+        places = [] if _places_said(other) else sorted(_places_said(previous))
+        other = f"{other} {', '.join(places)}" if places else other
+        return [judge(previous, None, search, similarity), judge(other, None, search, similarity)]
     first, *later = split_parts(question)
     # '…and how many were registered in Hanoi?'; '…, and how much in Hanoi during the last term?'
-    parts = [first, *(_elliptic(same_count(first, p), question_language(question)) for p in later)]
+    parts = [first, *(_elliptic(same_count(first, p), language) for p in later)]
     before = [*(history or []), {"role": "user", "content": first}]
     return [judge(p, history if i == 0 else before, search, similarity, i == 0) for i, p in enumerate(parts)]
 
@@ -1592,6 +1691,7 @@ def respond(question: str, history: list[Any] | None, search: Search, similarity
     """The answer to a question, and the first part's search results (for the optional language model)."""
     parts = judge_parts(question, history, search, similarity)
     bare = without_instruction(question)
+    asked = asked_as(question)
     language = answer_language(parts[0].results.query.language)
     answered = [p for p in parts if p.found]
     confidence = round(min(p.probability for p in parts), 4)
@@ -1623,6 +1723,15 @@ def respond(question: str, history: list[Any] | None, search: Search, similarity
     # fem produkter?' is told no, with the sentence that counts three
     if any(contradicts(p.question, p.ranked[0].text, p.ranked[0].passage.language) for p in answered):
         lines.insert(0, phrase(language, "not_so"))
+    elif direct and (cleft := _cleft(as_claim(bare, question_language(bare)), question_language(bare))):
+        # whether the person the cleft names is who the documents say did it: the one the answer gives, or one the
+        # answering sentence does not name at all (one it names beside the answer may have done it too: 'Hoang Trung
+        # Dung et … Tran The Dung ont présidé')
+        named = fold(cleft[0]).split()
+        if _run_in(named, words(fold(" ".join(direct)))):
+            lines.insert(0, phrase(language, "so"))
+        elif not _run_in(named, words(fold(answered[0].ranked[0].text))):
+            lines.insert(0, phrase(language, "not_so"))
     lines += [phrase(language, "missing", part=m) for m in missing]
     # in the order the quotes come: 'quoted in Swedish, French' when the first quote is Swedish
     quoted_in = ", ".join(language_name(c, language) for c in dict.fromkeys(c.language for c in citations.values()))
@@ -1630,11 +1739,21 @@ def respond(question: str, history: list[Any] | None, search: Search, similarity
     # (`partial`: some parts are not answered; declining the whole question then was tried, and declined more
     # answerable questions of the valid and test splits than it gained: the reply names the parts not covered; but
     # a comparison needs both of its sides, so without one the documents do not answer it)
-    compared = len(parts) > 1 and (_compared(bare) is not None or _alternatives(bare) is not None)
+    compared = len(parts) > 1 and (
+        _compared(bare) is not None
+        or _alternatives(bare) is not None
+        or _against_the_last(asked, history) is not None
+        or bool(_people_compared(asked, question_language(asked)))
+    )
     reply = Answer(question=question, text="\n".join(lines), found=not (compared and missing),
                    citations=list(citations.values()), language=language, confidence=confidence,
                    partial=bool(missing))  # fmt: skip
     return reply, parts[0].results
+
+
+def _run_in(run: list[str], text: list[str]) -> bool:
+    """Whether a run of words stands in a text's words, one after the other."""
+    return any(text[i : i + len(run)] == run for i in range(len(text) - len(run) + 1))
 
 
 def _site(citations: dict[str, Citation], part: Part) -> str | None:
@@ -1687,6 +1806,9 @@ def direct_value(part: Part, sentence: Sentence, given: set[tuple[str, str]] | N
     asks for another number ('how many X, and how many Y'), so it takes the next; the one it takes is added."""
     text, kind = sentence.text, part.question.kind  # the framed question's: a follow-up keeps what was asked
     given = set() if given is None else given
+    # 'Which article brings up…': its title (not 'Lequel des articles… est paru en premier, et à quelle date ?')
+    if ASKS_WHICH_ARTICLE.search(part.typed) and kind is None and sentence.passage.title:
+        return f"«{sentence.passage.title}»"
     if kind == "number":
         asked = set(NUMBER.findall(part.typed))
         # a number the question gives, however it groups its thousands: '22,542' is '22 542'

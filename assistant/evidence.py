@@ -22,14 +22,17 @@ from .languages import (
     ASKS_MANNER,
     ASKS_MONEY,
     ASKS_SHARE,
+    ASKS_START,
     ASKS_TITLE,
     ASKS_WHAT,
+    ASKS_WHICH_ARTICLE,
     ASKS_YEAR,
     BASE_YEAR,
     CONJUNCTIONS,
     COUNT_VERBS,
     CURRENCY,
     FOUNDED,
+    HONORIFIC,
     LANGUAGE_NAMES,
     MEASURES,
     NAME,
@@ -39,16 +42,19 @@ from .languages import (
     PEOPLE_WORDS,
     PERCENT_SIGN,
     SMALL_COUNT,
+    STARTED,
     SUM,
     SURNAMES,
     TIME,
     VERIFIES,
+    WHICH_ARTICLE_WORDS,
     YEAR_WORDS,
     asked_figures,
     asked_kind,
     asked_measure,
     asks_of_article,
     asks_people,
+    asks_yes_or_no,
     byline,
     capitalised,
     content_words,
@@ -614,6 +620,8 @@ def question_of(results: Results, constraint_text: str) -> Question:
     """The question's key words (weighted) and its hard constraints, read from constraint_text (the question as
     typed, plus a follow-up's carried subject) so that a year from an earlier turn does not bind a new one."""
     keys = key_words(results.query)
+    if ASKS_WHICH_ARTICLE.search(constraint_text):  # 'Which article brings up…': what it tells of is the question
+        keys = [k for k in keys if unicodedata.normalize("NFC", k.word.lower()) not in WHICH_ARTICLE_WORDS]
     weigh(keys, results.index, results.query.language)
     constraint_text = without_genitive(constraint_text, results.query.language, results.index.terms)
     years = set(YEAR.findall(constraint_text))
@@ -674,7 +682,16 @@ def question_of(results: Results, constraint_text: str) -> Question:
                     # (not one naming its place: 'the poverty rate in Hanoi, among the lowest nationwide')
                     nationwide=bool(NATIONWIDE.search(constraint_text)) and not places)  # fmt: skip
     if not (verifying := VERIFIES.search(constraint_text)):
-        return question
+        # a count the question states and asks yes or no of is a claim too ('La résolution n° 35 énonce-t-elle cinq
+        # tâches ?'): a sentence giving another count answers it (its years stay what it asks about)
+        claimed = {n for n, _ in question.stated}
+        if (
+            len(claimed) != 1
+            or not asks_yes_or_no(constraint_text)
+            or not _counted_as_written(claimed, constraint_text)
+        ):
+            return question
+        return replace(question, numbers=question.numbers - claimed, stated=[], verifies=True, claimed=claimed)
     # a claim asked about: its numbers are what it claims, which a sentence giving others answers ('Stämmer det att
     # gruppen tillverkar fem produkter?': three), not the question's own constraints
     # (and its years: a sentence of another year answers 'Est-il vrai que… depuis 2022 ?' with 'début 2024'; and the
@@ -691,6 +708,22 @@ def question_of(results: Results, constraint_text: str) -> Question:
     if question.persons:
         question = replace(question, role=None, vice=False, level=None, leads=False, bodies=set(), organisations=set())
     return question
+
+
+def _counted_as_written(claimed: set[str], text: str) -> bool:
+    """Whether the one count a yes-or-no question states stands as a count where it writes it in digits: not in a
+    name ('Ring Road 4', 'Covid-19', 'n° 35') nor after an article that points at a count already given ('the 258
+    homes', 'les 258 logements'); a count in words is one."""
+    (number,) = claimed
+    for match in re.finditer(rf"(?<![\w-]){re.escape(number)}(?![\w-])", text):
+        before = text[: match.start()].split()
+        last = before[-1] if before else ""
+        if last[:1].isupper() or last.lower() in _POINTING or last.lower().endswith(("°", "º")) or last.endswith("."):
+            return False
+    return True
+
+
+_POINTING = {"the", "these", "those", "le", "la", "les", "ces", "dessa", "các", "những", "số"}  # (not 'moins de 500')
 
 
 # the words that ask whether a claim holds (of `VERIFIES`), which no sentence need say
@@ -914,7 +947,9 @@ def _persons(names: list[KeyWord], places: list[Place], text: str) -> list[KeyWo
     runs = [[fold(w) for w in group] for group in name_groups(text)]
     out = []
     for k in names:
-        if len(k.word.split()) < 2 or not is_person_name(k.word):
+        # (or a person's given names after a title: 'Bà Lan Hương', 'ông Ngọc Châu')
+        titled = re.search(rf"\b{HONORIFIC}\s+{re.escape(k.word)}\b", unicodedata.normalize("NFC", text), re.I)
+        if len(k.word.split()) < 2 or not (is_person_name(k.word) or titled):
             continue
         if any(f" {place} " in f" {fold(k.word)} " for place in said):
             continue
@@ -1704,6 +1739,8 @@ def _cue(question: Question, sentence: str, typed: str) -> float:
         year = bool(ASKS_YEAR.search(typed))
         if ASKS_FOUNDING.search(typed) and not FOUNDED.search(sentence):
             return 0.0  # when something was founded: a sentence that says it was ('lancé … en 2022')
+        if ASKS_START.search(typed) and not (FOUNDED.search(sentence) or STARTED.search(sentence)):
+            return 0.0  # or since when it goes on: one that says it began ('Mis en œuvre en 2021')
         return 1.0 if (YEAR if year else TIME).search(sentence) else 0.0
     if question.kind is None and question.place_level:  # 'which village': one the question does not name itself
         named = {fold(p.name) for p in question.places}
@@ -1721,13 +1758,13 @@ _PLACE_NOUNS = {"village": ("village", "villages", "hameau", "hameaux", "by", "b
 _NOUN_LEVEL = {noun: level for level, nouns in _PLACE_NOUNS.items() for noun in nouns}
 _NOUNS = "|".join(sorted(_NOUN_LEVEL, key=len, reverse=True))
 # ('which commune-level body' asks for a body); 'which of Hanoi's districts', 'lequel des districts', 'vilket av
-# distrikten' ask for one of them
+# distrikten', 'vilket av Hanois distrikt' ask for one of them
 _WHICH = (
     r"which(?:\s+of(?:\s+(?:the|its|their|these|those)|(?-i:\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}['’]s?))?"
     r"|(?-i:\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}))?|what|quel|"
     r"quelle|quels|quelles|"
     r"(?:lequel|laquelle|lesquels|lesquelles)\s+(?:des|de\s+ses|de\s+leurs)|vilken|vilket|vilka(?:\s+av)?|"
-    r"(?:vilken|vilket)\s+av"
+    r"(?:vilken|vilket|vilka)\s+av(?:\s+(?:de|dess|deras)|(?-i:\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}))?"
 )
 ASKS_PLACE = re.compile(rf"\b(?:{_WHICH})\s+({_NOUNS})(?![\w-])|\b({_NOUNS})\s+nào\b", re.IGNORECASE)
 

@@ -42,6 +42,9 @@ class KeyWord:
     parts: list[set[str]] = field(default_factory=list)  # a name written in parts: all of them match too
 
 
+_VI_NUMBERS = {"hai", "ba"}  # Vietnamese numbers written without diacritics, which a capital may open a question with
+
+
 def key_words(query: Query) -> list[KeyWord]:
     """The question's content words, each with the forms that match it and its kind."""
     names = capitalised(query.text, query.language)  # those no dictionary translates are names
@@ -65,8 +68,9 @@ def key_words(query: Query) -> list[KeyWord]:
     keys = _group_names(out, query.text)
     if query.language == "vi":  # a Vietnamese question's first word is capitalised for its place, alone it names
         opening = opening_words(query.text)  # nothing: 'Nhờ' of 'Nhờ Mặt trận tham mưu…', whose 'Mặt trận' is the Front
-        keys = [replace(k, kind="word") if k.kind == "name" and k.word in opening and not k.word.isascii() else k
-                for k in keys]  # fmt: skip
+        # (nor a number that opens it: 'Ba mô hình…' is three models)
+        keys = [replace(k, kind="word") if k.kind == "name" and k.word in opening
+                and (not k.word.isascii() or k.word.lower() in _VI_NUMBERS) else k for k in keys]  # fmt: skip
     return keys
 
 

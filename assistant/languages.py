@@ -127,6 +127,7 @@ def stem(word: str, language: str) -> str:
 
 # Vietnamese titles said before a name ('Ông Lương Nguyễn Minh Triết'): capitalised, but not part of the name.
 HONORIFICS = {"ông", "bà", "anh", "chị", "cô", "chú", "bác", "cụ"}
+HONORIFIC = "(?i:" + "|".join(sorted(HONORIFICS, key=len, reverse=True)) + ")"  # one of them, in a pattern
 # Vietnamese family names, which a run of capitalised words may open with although they are also everyday French or
 # Swedish words ('Le Ngoc Chau', 'La', 'Ha', 'Do', 'To').
 _SURNAME_TEXT = (
@@ -250,8 +251,27 @@ def detect(text: str) -> str:
 
 
 def question_language(text: str) -> str:
-    """The language a question is asked in, among those users ask in."""
-    return str(_question_identifier().classify(text)[0]) if _has_letters(text) else "en"
+    """The language a question is asked in, among those users ask in. A question without a letter only Vietnamese
+    writes is read without its capitalised words, when they are what made it look Vietnamese ('Who is Do Anh Tuan?',
+    'Et à Ha Tinh ?': the names are Vietnamese, the question is not)."""
+    if not _has_letters(text):
+        return "en"
+    found = str(_question_identifier().classify(text)[0])
+    if found == "vi" and not _VIETNAMESE_LETTERS.search(unicodedata.normalize("NFC", text)):
+        # (its other words, when two or more and none is Vietnamese written without its marks: 'Ai la Do Anh Tuan?')
+        rest = text
+        for group in name_groups(text):
+            rest = rest.replace(" ".join(group), " ")
+        others = [fold(w) for w in words(rest)]
+        if len(others) >= 2 and not set(others) & _BARE_VIETNAMESE:
+            return str(_question_identifier().classify(rest)[0])
+    return found
+
+
+# the letters only Vietnamese writes among the languages users ask in (not French 'â', 'ê', 'ô')
+_VIETNAMESE_LETTERS = re.compile(r"[ăđơưĩũ\u1ea0-\u1ef9]", re.IGNORECASE)
+# Vietnamese question words as typed without their marks
+_BARE_VIETNAMESE = frozenset("ai la gi nao bao nhieu khong co cua sao dau may nam ngay".split())
 
 
 # Sentences
@@ -426,11 +446,24 @@ ASKS_FOUNDING = re.compile(
     r"grundad|bildade?s?|bildad|inrättade?s?|inrättad|thành lập|ra đời|hình thành)\b",
     re.IGNORECASE,
 )
+# since when a thing has gone on: 'Depuis quand le programme est-il mené…', 'Bà Lan Hương bắt đầu đứng đầu… từ năm
+# nào?'; a sentence that says it began or since when (`STARTED`), or that it was founded, answers
+ASKS_START = re.compile(
+    r"\b(?:since when|depuis quand|sedan när|từ (?:khi|bao giờ) nào|từ bao giờ|bắt đầu[^?]*\btừ (?:năm|khi|bao giờ))\b",
+    re.IGNORECASE,
+)
+STARTED = re.compile(
+    r"\b(?:began|begun|beginning|since|implemented|commencée?s?|commencement|début|débutée?s?|démarrée?s?|depuis|dès|"
+    r"mise? en œuvre|började|startade|inleddes|påbörjades|sedan|bắt đầu|triển khai|khởi công|khởi động|từ năm)\b",
+    re.IGNORECASE,
+)
 FOUNDED = re.compile(
     r"\b(?:found(?:ed|ing|ation)|establish(?:ed|ment)|created|creation|formed|set up|launch(?:ed)?|start(?:ed)?|"
     r"créée?s?|création|fondée?s?|fondation|établie?s?|établissement|constituée?s?|lancée?s?|lancement|mise? en place|"
     r"née?|naissance|grundade?s?|grundad|grundande|grundandet|bildade?s?|bildad|bildandet|inrättade?s?|inrättad|"
-    r"lanserade?s?|startade?s?|etablerade?s?|thành lập|ra đời|khởi xướng|ra mắt)\b",
+    r"lanserade?s?|startade?s?|etablerade?s?|thành lập|ra đời|khởi xướng|ra mắt|"
+    # or put to work in a year: 'Mis en œuvre en 2021, le Bloc…' is when the Tra Ka model came about
+    r"(?:implemented|mise? en œuvre|triển khai)\s+(?:in|en|từ|vào|năm|dès)\s+(?:năm\s+)?(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
 _YEAR_WORDS = r"what year|which year|quelle année|vilket år|năm nào"
@@ -441,6 +474,26 @@ _CLOCK_WORDS = (
     r"vilken tid på dygnet|vilket klockslag|hur dags|mấy giờ"
 )
 ASKS_CLOCK = re.compile(rf"\b(?:{_CLOCK_WORDS})\b", re.IGNORECASE)
+# advice the user asks for themselves, how to do a thing of their own, which news reports do not give: 'How do I
+# apply for a visa online?', 'Vad är det bästa sättet för en svensk att lära sig vietnamesiska?', 'Hur gör man
+# vårrullar?', 'Comment puis-je…', 'Làm thế nào để tôi…'
+_ASKS_ADVICE = re.compile(
+    r"\b(?:how (?:do|can|should|could|would) i|what(?:['’]s| is) the best way|where (?:can|do|should) i|"
+    r"comment (?:puis-je|dois-je|faire pour|s['’]y prendre)|"
+    r"(?:quelle est )?la meilleure (?:façon|manière|méthode) (?:de|pour)|"
+    r"où (?:puis-je|dois-je)|hur (?:gör|kan|ska|bör) jag|(?:vad är )?(?:det )?bästa sättet|var kan jag|"
+    r"làm (?:thế nào|sao) để (?:tôi|mình)|cách tốt nhất|tôi (?:nên|có thể|phải) làm (?:gì|thế nào|sao))\b",
+    re.IGNORECASE,
+)
+
+
+def asks_advice(question: str) -> bool:
+    """Whether a question asks advice for the user's own doing (`_ASKS_ADVICE`), not what the documents say of it
+    ('According to Do Anh Tuan, what is the best way to…', 'In the Tra Ka story, how do I…'; the places, people and
+    bodies the documents know are for the caller to weigh)."""
+    return bool(_ASKS_ADVICE.search(question)) and not _OF_THE_DOCUMENTS.search(question)
+
+
 CLOCK = re.compile(r"\b(?:[01]?\d|2[0-3])[:h][0-5]\d\b")
 ASKS_YEAR = re.compile(rf"\b({_YEAR_WORDS})\b", re.IGNORECASE)
 # (Vietnamese 'ngày mấy', 'tháng mấy': which day, which month; their 'mấy' asks no count)
@@ -520,6 +573,11 @@ _SITE = (
 # what a site published, in the words a question about its site or source may use besides 'article': 'Which newspaper
 # ran the story…', 'Från vilken webbplats kommer texten…', 'Bài này được lấy từ trang web nào?'
 _PIECE = rf"{_ARTICLE}|{_REPORT}|story|piece|review|texten|bài này|bài đó|bài về|tin về|tin bài|bản tin"
+# a question that names the documents or whom they quote: what they say is asked, not advice
+_OF_THE_DOCUMENTS = re.compile(
+    rf"\b(?:{_PIECE}|documents?|dokument\w*|tài liệu|according to|selon|d['’]après|enligt|theo(?!\s+dõi))\b",
+    re.IGNORECASE,
+)
 _PUBLISH = (
     r"published|publish|appeared|publié|publiée|paru|parue|publicerade|publicerades|publicerats|publicerat|"
     r"đăng(?!\s+ký)|xuất bản"
@@ -615,6 +673,24 @@ _ASKS_SITE = re.compile(
     rf"|^(?=.*\b(?:{_PIECE})\b)(?!.*\b(?:{_SAYS})\b).*\b(?<!cảnh )(?<!thông )(?<!dự )(?:báo|trang)\s+nào\b"
     rf"|^(?=.*\b(?:{_PIECE})\b)(?!.*\b(?:{_SAYS})\b).*\b(?:lấy|trích|có|từ)\s+(?:từ\s+)?nguồn\s+nào\b",
     re.IGNORECASE,
+)
+
+
+# which of the articles tells of a thing: 'Which article brings up illegal sand mining…', 'Dans quel article est-il
+# question d'examens médicaux gratuits…', 'I vilken av artiklarna dyker Co.opMart upp…', 'Bài nào nhắc đến…'
+# (not an article of a law: 'Quel article de la loi…', 'Which article of the resolution…', 'article 5')
+ASKS_WHICH_ARTICLE = re.compile(
+    r"(?:\bwhich\s+(?:of\s+the\s+)?articles?|\b(?:quel|lequel\s+des)\s+articles?|"
+    r"\bvilken\s+(?:av\s+)?(?:artikel|artiklarna|artiklar))\b(?!\s+(?:of|de|du|des|d['’]|i|av|\d))|"
+    r"\bbài(?:\s+(?:báo|viết))?\s+nào\b",
+    re.IGNORECASE,
+)
+# the words of such a question that name the articles or their telling of it, which no sentence of theirs says (as
+# written: folded, Vietnamese 'đến' would be 'đen', black)
+WHICH_ARTICLE_WORDS = frozenset(
+    "article articles artikel artiklarna artiklar artikeln bài báo viết mention mentions mentioned brings bring up "
+    "talks talk discusses discuss covers cover mentionne évoque parle cite question nämner nämns tar upp dyker nhắc "
+    "đến đề cập nói".split()
 )
 
 
@@ -1512,7 +1588,7 @@ PHRASES = {
            "missing": "The documents do not say: {part}",
            "other_year": "The documents give this for {given}, not for {asked}:",
            "other_place": "The documents give this for {given}, not for {asked}:",
-           "not_so": "No: the documents say otherwise.",
+           "not_so": "No: the documents say otherwise.", "so": "Yes.",
            "furniture": "«{heading}» is part of the web page around the article (its menus and links to other "
            "articles), which is not indexed: the documents do not say what it holds."},
     "fr": {"found": "D'après les documents (cités en {lang}) :", "none": "Les documents ne le disent pas.",
@@ -1520,7 +1596,7 @@ PHRASES = {
            "missing": "Les documents ne disent pas : {part}",
            "other_year": "Les documents le donnent pour {given}, pas pour {asked} :",
            "other_place": "Les documents le donnent pour {given}, pas pour {asked} :",
-           "not_so": "Non : les documents disent autre chose.",
+           "not_so": "Non : les documents disent autre chose.", "so": "Oui.",
            "furniture": "« {heading} » fait partie de la page web autour de l'article (ses menus et ses liens vers "
            "d'autres articles), qui n'est pas indexée : les documents ne disent pas ce qu'elle contient."},
     "sv": {"found": "Enligt dokumenten (citerat på {lang}):", "none": "Dokumenten säger inget om det.",
@@ -1528,7 +1604,7 @@ PHRASES = {
            "missing": "Dokumenten säger inget om: {part}",
            "other_year": "Dokumenten anger detta för {given}, inte för {asked}:",
            "other_place": "Dokumenten anger detta för {given}, inte för {asked}:",
-           "not_so": "Nej: dokumenten säger något annat.",
+           "not_so": "Nej: dokumenten säger något annat.", "so": "Ja.",
            "furniture": "»{heading}» hör till webbsidan runt artikeln (dess menyer och länkar till andra artiklar), "
            "som inte är indexerad: dokumenten säger inget om vad den innehåller."},
     "vi": {"found": "Theo tài liệu (trích dẫn bằng {lang}):", "none": "Tài liệu không đề cập đến điều này.",
@@ -1536,7 +1612,7 @@ PHRASES = {
            "missing": "Tài liệu không đề cập: {part}",
            "other_year": "Tài liệu nêu điều này cho năm {given}, không phải năm {asked}:",
            "other_place": "Tài liệu nêu điều này cho {given}, không phải {asked}:",
-           "not_so": "Không: tài liệu nói khác.",
+           "not_so": "Không: tài liệu nói khác.", "so": "Đúng.",
            "furniture": "«{heading}» thuộc trang web bao quanh bài viết (menu và liên kết đến các bài khác), phần "
            "này không được lập chỉ mục: tài liệu không cho biết nội dung của nó."},
 }  # fmt: skip
@@ -1697,6 +1773,90 @@ def question_mark(language: str) -> str:
 def _asks_own(text: str) -> bool:
     """Whether a text asks a question of its own: a question word, or a 'which' ('nào', 'quel')."""
     return bool(QUESTION_WORD.search(text) or ASKS_WHAT.search(text))
+
+
+_CAPITALISED_RUN = r"[A-ZÀ-ÝĐ][\w'-]*(?:\s+[A-ZÀ-ÝĐ][\w'-]*){1,3}"  # two to four capitalised words: a name
+# whether a person named did a thing, asked as a cleft: 'Var det Le Ngoc Chau som ledde konferensen i Ha Tinh?', 'Was
+# it Tran Van Ky who chaired the conference?', 'Est-ce Pham Anh Tuan qui préside le Comité du Front de Hanoi, avec…?'
+_CLEFT_PERSON = re.compile(
+    r"^\W*(?i:was it|is it|var det|är det|était-ce|est-ce|c['’]est)\s+"
+    rf"(?P<person>{_CAPITALISED_RUN})\s+(?i:who|that|som|qui)\s+"
+    # (a subject after it makes the person its object: 'Was it Tran Van Ky that the conference elected?')
+    r"(?!(?i:the|a|an|le|la|les|l['’]|un|une|den|det|de|han|hon|il|elle|on|they|he|she)\b)"
+    # (to a comma that adds another claim: ', avec Nguyen Lan Huong comme adjointe')
+    r"(?P<rest>[^?]+?)\s*(?:,\s*(?i:with|and|avec|et|med|och|together)\b[^?]*)?\?\s*$"
+)
+_ASK_WHO = {"en": "Who {}?", "fr": "Qui {} ?", "sv": "Vem {}?"}
+
+
+def cleft_person(question: str, language: str) -> tuple[str, str] | None:
+    """The name a cleft question asks about and the question who did what it says (`_CLEFT_PERSON`): ('Le Ngoc Chau',
+    'Vem ledde konferensen i Ha Tinh?'); None for any other question (whether the name is a person's is the
+    caller's to tell)."""
+    match = _CLEFT_PERSON.match(question.strip())
+    if match is None or language not in _ASK_WHO:
+        return None
+    return match.group("person"), _ASK_WHO[language].format(match.group("rest"))
+
+
+# who a person named is, which their post tells: 'Who is Do Anh Tuan?', 'Qui est Nguyen Hai Ha ?', 'Vem är Pham Anh
+# Tuan?', 'Đỗ Anh Tuấn là ai?' (not another person the sentence names: 'Président Ho Chi Minh')
+_WHO_IS = re.compile(
+    rf"^\W*(?i:who\s+is|who['’]s|who\s+was|qui\s+est|qui\s+était|vem\s+är|vem\s+var)\s+(?:{HONORIFIC}\s+)?"
+    rf"(?P<a>{_CAPITALISED_RUN})\s*\??\s*$|"
+    rf"^\W*(?:{HONORIFIC}\s+)?(?P<b>{_CAPITALISED_RUN})\s+(?i:là|la)\s+ai\s*\??\s*$"
+)
+ASK_POST = {"en": "What post does {} hold?", "fr": "Quel poste occupe {} ?", "sv": "Vilken befattning har {}?",
+             "vi": "{} giữ chức vụ gì?"}  # fmt: skip
+
+
+def who_is(question: str) -> str | None:
+    """The name a 'who is' question asks about (`_WHO_IS`: 'Who is Do Anh Tuan?'), whose post tells who they are;
+    None for any other question (whether the name is a person's is the caller's to tell)."""
+    match = _WHO_IS.match(question.strip())
+    return (match.group("a") or match.group("b")) if match else None
+
+
+def asks_yes_or_no(question: str) -> bool:
+    """Whether a question asks yes or no: it closes on a question mark and has no question word of its own ('La
+    résolution n° 35 énonce-t-elle cinq tâches ?', 'Startade teamet 2021?', '… - is that the target the article
+    gives?'), nor a choice ('… or …')."""
+    # (the last question of a text that carries an earlier turn or names after it: 'Which district…? And…? Tam Thang')
+    asked = [t for t in re.split(r"(?<=\?)\s+", question.strip()) if t.endswith("?")]
+    if not asked or _asks_own(asked[-1]) or _NOT_YES_OR_NO.search(asked[-1]):
+        return False
+    last = _OR_NOT.sub(" ", asked[-1])  # ('…có nêu 5 nhiệm vụ hay không?', '…, or not?' ask yes or no)
+    opening = YES_OR_NO.search(last.strip()) or _YES_OR_NO_OPENING.search(last)
+    return bool(opening or _CLOSING_TAG.search(last)) and not _CHOICE.search(last)
+
+
+_CHOICE = re.compile(r"\b(?:or|ou|eller|hay|hoặc)\b", re.IGNORECASE)
+_OR_NOT = re.compile(r",?\s*\b(?:or not|ou non|ou pas|eller inte|eller ej|hay không|hay chưa)\b", re.IGNORECASE)
+# what asks on although no question word does: why, which of them, whose, how, a list asked for
+_NOT_YES_OR_NO = re.compile(
+    r"\b(?:pourquoi|varför|tại sao|vì sao|lequel|laquelle|lesquels|lesquelles|whom|whose|ra sao|thế nào|thì sao|"
+    r"name|list|nêu|kể|citez|nommez|nämn|ange)\b",
+    re.IGNORECASE,
+)
+# a clause that asks yes or no: French inverts its subject ('…ont-ils été achevés à temps', '…a-t-il pu démarrer'),
+# English opens on an auxiliary ('did the work start…'), Vietnamese closes on 'không' or 'chưa'
+YES_OR_NO = re.compile(
+    r"\w-(?:t-)?(?:il|elle|ils|elles|on)\b|^(?:did|does|do|was|were|is|are|has|have|had|could|can)\s|"
+    r"\s(?:không|chưa)\s*\??$",
+    re.IGNORECASE,
+)
+# and a whole question opens so too: 'Est-ce que…', Swedish on its verb ('Startade teamet…', 'Är Nguyen…'), 'Có phải…'
+_YES_OR_NO_OPENING = re.compile(
+    r"^\W*(?:est-ce\s+qu|(?:är|var|har|hade|finns|fanns|blev|kan|ska|skulle|får|fick|gav|ger|\w+(?:ade|dde|tte))\s|"
+    r"có phải\b)",
+    re.IGNORECASE,
+)
+# a closing tag that asks whether what comes before holds: '… - is that the target the article gives?', '…, right?'
+_CLOSING_TAG = re.compile(
+    r"(?:\s[-–—]|,)\s*(?:is that|was that|are those|is it|right|c['’]est bien|n['’]est-ce pas|är det|stämmer det|"
+    r"eller hur|đúng không|phải không)\b[^?]*\?\s*$",
+    re.IGNORECASE,
+)
 
 
 def as_claim(question: str, language: str) -> str:

@@ -3204,3 +3204,59 @@ def test_an_article_that_went_online_was_published() -> None:
 
     assert ASKS_ARTICLE.search("On which day did the Do Anh Tuan interview go online?")
     assert ASKS_ARTICLE.search("Quand l'entretien avec Do Anh Tuan a-t-il été mis en ligne ?")
+
+
+def test_a_count_asked_yes_or_no_is_a_claim_and_a_cleft_is_asked_who_did_it(seeded: Settings) -> None:
+    # Quang Nam's resolution No. 35 sets out 7 tasks; the Ha Tinh conference was chaired by Hoang Trung Dung and Tran
+    # The Dung, and Le Ngoc Chau answered the delegates
+    reply = answer("La résolution n° 35 de Quang Nam énonce-t-elle cinq tâches ?")
+    assert reply.found and reply.text.startswith("Non :") and "7 tâches" in reply.text, reply.text
+    reply = answer("La résolution n° 35 de Quang Nam énonce-t-elle sept tâches ?")
+    assert reply.found and not reply.text.startswith("Non") and "7 tâches" in reply.text, reply.text
+    reply = answer("Var det Le Ngoc Chau som ledde konferensen i Ha Tinh?")
+    assert reply.found and reply.text.startswith("Nej:") and "Hoang Trung Dung" in reply.text, reply.text
+    reply = answer("Est-ce Nguyen Lan Huong qui préside le Comité du Front de Hanoi ?")
+    assert reply.found and reply.text.startswith("Oui.") and "Nguyen Lan Huong" in reply.text, reply.text
+
+
+def test_a_follow_up_that_sets_the_last_answer_against_another_count_gives_both(seeded: Settings) -> None:
+    # Hanoi's Front organised 3 119 training courses and held 2 282 social-criticism conferences
+    asked = [{"role": "user", "content": "Hur många utbildningar ordnade Hanois front för sina kadrer?"}]
+    reply = answer("Blev det fler eller färre utbildningar än det hölls konferenser om social kritik?", history=asked)
+    assert reply.found and "3 119" in reply.text and "2 282" in reply.text, reply.text
+    asked = [{"role": "user", "content": "How many Covid-19 community teams did Hanoi set up?"}]
+    reply = answer("Is that more or fewer than the self-management models the Swedish report counts?", history=asked)
+    assert reply.found and "26 000" in reply.text and "2 500" in reply.text, reply.text
+
+
+def test_advice_a_district_no_sentence_names_and_a_start_no_sentence_tells_are_declined(seeded: Settings) -> None:
+    assert not answer("How do I apply for a Vietnamese e-visa online?").found
+    # the Hanoi report counts solidarity houses for the whole city, no district's
+    assert not answer("Vilket av Hanois distrikt byggde flest solidaritetshus under mandatperioden?").found
+    # Nguyen Lan Huong chairs the Hanoi Front: when she began to is nowhere (the 2024-2029 term is the Front's)
+    assert not answer("Bà Lan Hương bắt đầu đứng đầu Mặt trận Tổ quốc của thủ đô từ năm nào?").found
+    reply = answer("Mô hình trồng nghệ đen ở Trà Ka được triển khai từ năm nào?")
+    assert reply.found and "2021" in reply.text, reply.text
+
+
+def test_which_article_tells_of_a_thing_is_answered_with_its_title(seeded: Settings) -> None:
+    # Co.opMart sells the Tra Ka pills (the Quang Nam article); free check-ups are the Mo Cay Bac Front's work
+    reply = answer("I vilken av artiklarna dyker Co.opMart upp, och vilken produkt såldes där?")
+    assert reply.found and reply.text.startswith("Svar: «Quang Nam reproduit"), reply.text
+    assert "Co.opMart" in reply.text, reply.text
+    reply = answer("Dans quel article est-il question d'examens médicaux gratuits ?")
+    assert reply.found and "Mo Cay Bac" in reply.text.split("D'après")[0], reply.text
+    assert not answer("Which article mentions the new airport in Long Thanh?").found
+
+
+def test_who_a_person_is_is_their_post(seeded: Settings) -> None:
+    from assistant.answering import asked_as
+
+    assert asked_as("Who is Do Anh Tuan?") == "What post does Do Anh Tuan hold?"
+    assert asked_as("Đỗ Anh Tuấn là ai?") == "Đỗ Anh Tuấn giữ chức vụ gì?"
+    assert asked_as("Who is Ha Tinh Party Secretary?") == "Who is Ha Tinh Party Secretary?"  # a place's post
+    # the interview names Do Anh Tuan head of the city Party Committee's mass mobilisation commission; it quotes
+    # President Ho Chi Minh, who is no answer to who Do Anh Tuan is
+    reply = answer("Who is Do Anh Tuan?")
+    assert reply.found and reply.text.startswith("From the documents") and "chef de la Commission" in reply.text
+    assert "Answer: Ho Chi Minh" not in reply.text, reply.text

@@ -100,6 +100,10 @@ def test_languages_are_detected() -> None:
     assert question_language("Hur många hus byggdes?") == "sv"
     assert question_language("Có bao nhiêu ngôi nhà được xây?") == "vi"
     assert question_language("???") == "en"
+    # the Vietnamese names of a question do not make it Vietnamese, unless it writes Vietnamese letters
+    assert question_language("Who is Do Anh Tuan?") == "en"
+    assert question_language("Et à Ha Tinh ?") == "fr"
+    assert question_language("Đỗ Anh Tuấn là ai?") == "vi"
 
 
 def test_question_kinds() -> None:
@@ -826,3 +830,48 @@ def test_a_claim_s_figure_asked_again_is_the_claim_asked_about() -> None:
     assert as_claim(asked, "fr") == "Est-il vrai que le Front a bâti 40 maisons ?"
     asked = "I heard the Front built houses in Mo Cay Bac. How many were there?"
     assert as_claim(asked, "en") == asked
+
+
+def test_a_question_with_no_question_word_asks_yes_or_no_and_a_cleft_asks_who_did_it() -> None:
+    from assistant.languages import asks_yes_or_no, cleft_person
+
+    assert asks_yes_or_no("La résolution n° 35 de Quang Nam énonce-t-elle cinq tâches ?")
+    assert asks_yes_or_no("Startade teamet i Kim Doi 2021, och då med 12 medlemmar?")
+    assert asks_yes_or_no("Who chaired it? Did Hanoi build 40 houses?")  # the last question of a text
+    assert not asks_yes_or_no("Combien de tâches la résolution n° 35 énonce-t-elle ?")
+    assert not asks_yes_or_no("Did Hanoi build more houses or more schools?")  # a choice
+    assert not asks_yes_or_no("Hanoi built 40 houses.")
+    assert cleft_person("Var det Le Ngoc Chau som ledde konferensen i Ha Tinh?", "sv") == (
+        "Le Ngoc Chau",
+        "Vem ledde konferensen i Ha Tinh?",
+    )
+    assert cleft_person("Est-ce Pham Anh Tuan qui préside le Comité du Front, avec X comme adjointe ?", "fr") == (
+        "Pham Anh Tuan",
+        "Qui préside le Comité du Front ?",
+    )
+    assert cleft_person("Was it the Ring Road 3 project that Hanoi cleared land for?", "en") is None  # no person
+
+
+def test_advice_for_the_user_s_own_doing_is_told_from_what_the_documents_say() -> None:
+    from assistant.languages import asks_advice
+
+    assert asks_advice("How do I apply for a Vietnamese e-visa online?")
+    assert asks_advice("Vad är det bästa sättet för en svensk att lära sig vietnamesiska?")
+    assert not asks_advice("How do we know the Front built 40 houses?")  # 'we': not the user's own doing
+    assert asks_advice("Comment puis-je devenir membre du Front ?")
+    assert not asks_advice("According to Do Anh Tuan, what is the best way to mobilise the people?")
+    assert not asks_advice("Quelle est, selon l'article, la meilleure façon de reproduire les modèles ?")
+    assert not asks_advice("How did the Front help the poor households?")
+
+
+def test_who_a_person_is_and_a_cleft_name_the_one_asked_about() -> None:
+    from assistant.languages import cleft_person, who_is
+
+    assert who_is("Who is Do Anh Tuan?") == who_is("Who’s Do Anh Tuan?") == "Do Anh Tuan"
+    assert who_is("Đỗ Anh Tuấn là ai?") == "Đỗ Anh Tuấn" and who_is("Vem är Pham Anh Tuan?") == "Pham Anh Tuan"
+    assert who_is("Qui est le président ?") is None
+    assert cleft_person("Var det Lê Ngọc Châu som ledde konferensen i Ha Tinh, år 2024?", "sv") == (
+        "Lê Ngọc Châu",
+        "Vem ledde konferensen i Ha Tinh, år 2024?",
+    )
+    assert cleft_person("Was it Tran Van Ky that the conference elected?", "en") is None  # the person its object
