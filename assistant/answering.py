@@ -70,6 +70,7 @@ from .languages import (
     MONEY_WORDS,
     NAME,
     NUMBER,
+    OR_NOT,
     PARTAKE,
     PEOPLE_WORDS,
     PERCENT_SIGN,
@@ -420,14 +421,13 @@ def _against_the_last(question: str, history: list[Any] | None) -> str | None:
     # 2022?', which the turn before's question asks of it, nor a number, 'more than 40')
     if match is None or asked_kind(previous or "") != "number":
         return None
-    other = _OR_NOT.sub(" ", match.group("other")).strip(" ,")
+    other = OR_NOT.sub(" ", match.group("other")).strip(" ,")
     other = _ARTICLE_OPENING.sub("", other)  # 'the self-management models…' asked as 'How many self-management…'
     if not _WORDY_OTHER.search(other):
         return None
     return _ASK_HOW_MANY[question_language(question)].format(other)
 
 
-_OR_NOT = re.compile(r",?\s*\b(?:or not|ou non|ou pas|eller inte|eller ej|hay không|hay chưa)\b", re.IGNORECASE)
 _ARTICLE_OPENING = re.compile(r"^(?:the|le|la|les|l['’]|de|des|det|den|dem)\s+", re.IGNORECASE)
 # the other side names a thing, words of its own besides a place or a year: 'konferenserna med folkrepresentanter',
 # not 'in Ha Tinh', 'i 2022', 'Ha Tinh's', '40'
@@ -1298,7 +1298,6 @@ def _own_said(part: str) -> str:
 def _own_keys(said: str, previous: str | None, question: Question, unsaid: Set[str] = frozenset()) -> list[KeyWord]:
     """The key words of what a follow-up says (`_own_said`) that the turn before did not, its years, words of a whole
     and `unsaid` aside."""
-    # (a word the turn before said in another form is not the follow-up's own: 'tävlingen' after 'tävling')
     before = {fold(w) for w in content_words(previous or "")}
     typed = {fold(w) for w in content_words(said) if w.lower() not in YEAR_WORDS | _IN_ALL | unsaid} - before
     return [k for k in question.keys if k.kind == "word" and fold(k.word) in typed]
@@ -1626,14 +1625,20 @@ def asked_as(question: str) -> str:
     """The question as it is judged: a claim the user reports as whether it holds ('I read that… Is that right?'), a
     cleft about a person as who did it ('Var det Le Ngoc Chau som ledde…?' → 'Vem ledde…?'), who a person is as their
     post ('Who is Do Anh Tuan?' → 'What post does Do Anh Tuan hold?'); an instruction around it left out."""
+    return _reading(question)[0]
+
+
+def _reading(question: str) -> tuple[str, str | None]:
+    """`asked_as`, and the person a cleft question names, whose deed the reply says yes or no to (None for any other
+    question)."""
     question = as_claim(without_instruction(question), question_language(question))
     language = question_language(question)
     if (cleft := _cleft(question, language)) is not None:
-        return cleft[1]
+        return cleft[1], cleft[0]
     name = who_is(question)
     if name is not None and is_person_name(name) and language in ASK_POST:
-        return ASK_POST[language].format(name)
-    return question
+        return ASK_POST[language].format(name), None
+    return question, None
 
 
 def _cleft(question: str, language: str) -> tuple[str, str] | None:
@@ -1646,24 +1651,31 @@ def judge_parts(question: str, history: list[Any] | None, search: Search, simila
     """Each part of a question judged on its own; a later part reads the first as a follow-up reads the question
     before it, so 'and who holds the same post in Ha Tinh?' asks the first part's question about Ha Tinh; a later 'how
     many' that names nothing counted counts what the first counts; each as `asked_as` reads it."""
-    question = asked_as(question)
+    return _judge_asked(asked_as(question), history, search, similarity)[0]
+
+
+def _judge_asked(
+    question: str, history: list[Any] | None, search: Search, similarity: Similarity
+) -> tuple[list[Part], bool]:
+    """`judge_parts` for a question as `asked_as` reads it, and whether its parts are sides of which the reply needs
+    both (two people asked whether the same, the turn before's count set against another)."""
     language = question_language(question)
     if people := _people_compared(question, language):  # '… samma person som …?': each one's post
-        return [judge(asked, history, search, similarity) for asked in people]
+        return [judge(asked, history, search, similarity) for asked in people], True
     if sides := _alternatives(question):  # two things compared: each side a question of its own
-        return [judge(side, history, search, similarity) for side in sides]
+        return [judge(side, history, search, similarity) for side in sides], False
     if (other := _against_the_last(question, history)) is not None:
         # what the turn before asked set against another thing: the turn before asked again, then how many the other
         # is, with the places the turn before names when it names none ('for the city' is for Hanoi)
         previous = previous_question(history) or ""
         places = [] if _places_said(other) else sorted(_places_said(previous))
         other = f"{other} {', '.join(places)}" if places else other
-        return [judge(previous, None, search, similarity), judge(other, None, search, similarity)]
+        return [judge(previous, None, search, similarity), judge(other, None, search, similarity)], True
     first, *later = split_parts(question)
     # '…and how many were registered in Hanoi?'; '…, and how much in Hanoi during the last term?'
     parts = [first, *(_elliptic(same_count(first, p), language) for p in later)]
     before = [*(history or []), {"role": "user", "content": first}]
-    return [judge(p, history if i == 0 else before, search, similarity, i == 0) for i, p in enumerate(parts)]
+    return [judge(p, history if i == 0 else before, search, similarity, i == 0) for i, p in enumerate(parts)], False
 
 
 # a later part that asks 'how much' of another place or time alone: '…, et combien à Hanoi au cours du mandat ?'
@@ -1689,9 +1701,9 @@ def _elliptic(part: str, language: str) -> str:
 
 def respond(question: str, history: list[Any] | None, search: Search, similarity: Similarity) -> tuple[Answer, Results]:
     """The answer to a question, and the first part's search results (for the optional language model)."""
-    parts = judge_parts(question, history, search, similarity)
+    asked, cleft = _reading(question)
+    parts, paired = _judge_asked(asked, history, search, similarity)
     bare = without_instruction(question)
-    asked = asked_as(question)
     language = answer_language(parts[0].results.query.language)
     answered = [p for p in parts if p.found]
     confidence = round(min(p.probability for p in parts), 4)
@@ -1723,11 +1735,11 @@ def respond(question: str, history: list[Any] | None, search: Search, similarity
     # fem produkter?' is told no, with the sentence that counts three
     if any(contradicts(p.question, p.ranked[0].text, p.ranked[0].passage.language) for p in answered):
         lines.insert(0, phrase(language, "not_so"))
-    elif direct and (cleft := _cleft(as_claim(bare, question_language(bare)), question_language(bare))):
+    elif direct and cleft is not None:
         # whether the person the cleft names is who the documents say did it: the one the answer gives, or one the
         # answering sentence does not name at all (one it names beside the answer may have done it too: 'Hoang Trung
         # Dung et … Tran The Dung ont présidé')
-        named = fold(cleft[0]).split()
+        named = fold(cleft).split()
         if _run_in(named, words(fold(" ".join(direct)))):
             lines.insert(0, phrase(language, "so"))
         elif not _run_in(named, words(fold(answered[0].ranked[0].text))):
@@ -1739,12 +1751,7 @@ def respond(question: str, history: list[Any] | None, search: Search, similarity
     # (`partial`: some parts are not answered; declining the whole question then was tried, and declined more
     # answerable questions of the valid and test splits than it gained: the reply names the parts not covered; but
     # a comparison needs both of its sides, so without one the documents do not answer it)
-    compared = len(parts) > 1 and (
-        _compared(bare) is not None
-        or _alternatives(bare) is not None
-        or _against_the_last(asked, history) is not None
-        or bool(_people_compared(asked, question_language(asked)))
-    )
+    compared = len(parts) > 1 and (paired or _compared(bare) is not None or _alternatives(bare) is not None)
     reply = Answer(question=question, text="\n".join(lines), found=not (compared and missing),
                    citations=list(citations.values()), language=language, confidence=confidence,
                    partial=bool(missing))  # fmt: skip

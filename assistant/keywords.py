@@ -42,7 +42,7 @@ class KeyWord:
     parts: list[set[str]] = field(default_factory=list)  # a name written in parts: all of them match too
 
 
-_VI_NUMBERS = {"hai", "ba"}  # Vietnamese numbers written without diacritics, which a capital may open a question with
+_VI_NUMBERS = {"hai", "ba"}  # numbers spelt without diacritics: `isascii` does not tell them, capitalised, from a name
 
 
 def key_words(query: Query) -> list[KeyWord]:

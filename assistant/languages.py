@@ -475,8 +475,8 @@ _CLOCK_WORDS = (
 )
 ASKS_CLOCK = re.compile(rf"\b(?:{_CLOCK_WORDS})\b", re.IGNORECASE)
 # advice the user asks for themselves, how to do a thing of their own, which news reports do not give: 'How do I
-# apply for a visa online?', 'Vad är det bästa sättet för en svensk att lära sig vietnamesiska?', 'Hur gör man
-# vårrullar?', 'Comment puis-je…', 'Làm thế nào để tôi…'
+# apply for a visa online?', 'Vad är det bästa sättet för en svensk att lära sig vietnamesiska?', 'Comment puis-je…',
+# 'Làm thế nào để tôi…' (not 'hur gör man' nor 'how do we', which ask how a thing is done)
 _ASKS_ADVICE = re.compile(
     r"\b(?:how (?:do|can|should|could|would) i|what(?:['’]s| is) the best way|where (?:can|do|should) i|"
     r"comment (?:puis-je|dois-je|faire pour|s['’]y prendre)|"
@@ -1825,13 +1825,14 @@ def asks_yes_or_no(question: str) -> bool:
     asked = [t for t in re.split(r"(?<=\?)\s+", question.strip()) if t.endswith("?")]
     if not asked or _asks_own(asked[-1]) or _NOT_YES_OR_NO.search(asked[-1]):
         return False
-    last = _OR_NOT.sub(" ", asked[-1])  # ('…có nêu 5 nhiệm vụ hay không?', '…, or not?' ask yes or no)
+    last = OR_NOT.sub(" ", asked[-1])  # ('…có nêu 5 nhiệm vụ hay không?', '…, or not?' ask yes or no)
     opening = YES_OR_NO.search(last.strip()) or _YES_OR_NO_OPENING.search(last)
     return bool(opening or _CLOSING_TAG.search(last)) and not _CHOICE.search(last)
 
 
 _CHOICE = re.compile(r"\b(?:or|ou|eller|hay|hoặc)\b", re.IGNORECASE)
-_OR_NOT = re.compile(r",?\s*\b(?:or not|ou non|ou pas|eller inte|eller ej|hay không|hay chưa)\b", re.IGNORECASE)
+# 'or not' after a yes-or-no question, which asks no choice: '…, or not?', '…có nêu 5 nhiệm vụ hay không?'
+OR_NOT = re.compile(r",?\s*\b(?:or not|ou non|ou pas|eller inte|eller ej|hay không|hay chưa)\b", re.IGNORECASE)
 # what asks on although no question word does: why, which of them, whose, how, a list asked for
 _NOT_YES_OR_NO = re.compile(
     r"\b(?:pourquoi|varför|tại sao|vì sao|lequel|laquelle|lesquels|lesquelles|whom|whose|ra sao|thế nào|thì sao|"
