@@ -36,6 +36,7 @@ from .evidence import (
     headings,
     is_person_name,
     lists_others,
+    names_holder,
     names_person,
     other_stretch,
     probability,
@@ -51,10 +52,12 @@ from .languages import (
     APPROXIMATELY,
     ASK_POST,
     ASKS_ARTICLE,
+    ASKS_ARTICLE_TITLE,
     ASKS_CLOCK,
     ASKS_DAY,
     ASKS_MEASURE,
     ASKS_NUMBER,
+    ASKS_SOMEONE,
     ASKS_TITLE,
     ASKS_WEEKDAY,
     ASKS_WHAT,
@@ -78,6 +81,7 @@ from .languages import (
     QUESTION_WORD,
     QUESTION_WORDS,
     SCALE,
+    SPENT,
     SUM,
     SURNAMES,
     TIME,
@@ -94,6 +98,7 @@ from .languages import (
     asks_yes_or_no,
     byline,
     cleft_person,
+    cleft_post,
     content_words,
     count_numbers,
     counted,
@@ -102,6 +107,7 @@ from .languages import (
     given_in,
     gives_people,
     heading_asked,
+    institutions,
     is_stopword,
     language_name,
     measure_asked,
@@ -949,6 +955,12 @@ def judge(part: str, history: list[Any] | None, search: Search, similarity: Simi
         named = top.violation in (None, "topic") and _treats(part, question, results, top.passage.doc_id)
         lines = _headings(place, top, results.index) if named else []
         return Part(part, results, question, [*lines, *ranked], bool(lines), 1.0 if lines else p)
+    if ASKS_ARTICLE_TITLE.search(part) and ranked and question.kind is None:
+        # the title of the article the question names: the page states it, when the best sentence is of the article
+        # that the question's words tell of ('What is the title of the article about the football team?' is of none)
+        top = ranked[0]
+        named = top.violation in (None, "topic") and _treats(part, question, results, top.passage.doc_id)
+        return Part(part, results, question, ranked, named and bool(top.passage.title), 1.0 if named else p)
     site = asks_site(part)
     of_article = site or bool(ASKS_ARTICLE.search(part))
     if of_article and (credit := _byline_asked(part, question, ranked, results, site)) is not None:
@@ -986,6 +998,14 @@ def judge(part: str, history: list[Any] | None, search: Search, similarity: Simi
         found = False  # 'Vilka tre genombrott… 2019-2024?': the report counts its breakthroughs for 2024-2029 only
     elif found and not _part_read(part, question, ranked[0]):
         found = False  # 'Of the 3 172 houses…, how many were trade-union shelters?': no shelters are counted
+    elif found and (question.leads or ASKS_SOMEONE.search(part)) and not names_holder(ranked[0].text):
+        # 'Quel dirigeant… a signé la décision du 13 mars 2025 ?', 'Par qui est dirigé le Bloc… de Tra Ka ?': a sentence
+        # that names no person and no post names no one who did it or leads it
+        found = False
+    elif found and institutions(part) - institutions(results.index.document_text(ranked[0].passage.doc_id)):
+        found = False  # 'Which construction company is building…': the Ha Tinh report names no company at all
+    elif found and not _spent_on_read(part, question, ranked[0]):
+        found = False  # 'How much did Hanoi spend on the health insurance cards…': the fund's sum is not theirs
     elif found and ASKS_DAY.search(part) and not of_article and not _tells_time(ranked[0].text, part):
         found = False  # 'Đại hội … nhiệm kỳ 2024-2029 diễn ra vào ngày nào?': the term's years are the question's own
     asked = {f for f in written_figures_asked(part) if len(f) >= 3}  # (not 'the number 5', which many sentences give)
@@ -1003,7 +1023,11 @@ def judge(part: str, history: list[Any] | None, search: Search, similarity: Simi
 # shelters?' (the whole, to its comma, then the part after 'to be'), 'How many of the cadres trained… were women?',
 # 'Hur många av de 5 099 solidaritetshusen var nybyggda?'; not what the part did ('Among the families…, how many ended
 # up putting up new dwellings?'), which other words may tell
-_TO_BE = r"\b(?:were|was|are|is|étaient|était|sont|var|är|blev|là)\s+(?P<part>[^?]*)"
+# ('to be', or a Swedish passive of holding or doing: 'Hur många av de 3 119 utbildningarna hölls online?')
+_TO_BE = (
+    r"\b(?:were|was|are|is|étaient|était|sont|var|är|blev|là|hölls|hålls|gjordes|görs|genomfördes|organiserades)"
+    r"\s+(?P<part>[^?]*)"
+)
 _WHOLE_FIRST = re.compile(
     rf"^\W*(?:of|among|out of|parmi|sur|av|bland|trong số|trong tổng số)\s+[^,?]*,[^?]*?{_TO_BE}", re.I
 )
@@ -1018,6 +1042,10 @@ _THERE = re.compile(r"there\b", re.IGNORECASE)  # 'to be' existential: 'are ther
 # a verb's participle after 'to be' says what the part did, which other words may tell: 'serving', 'built',
 # 'construits', 'participant', 'deltagande'
 _PARTICIPLES = ("ing", "ed", "é", "és", "ée", "ées", "ant", "ande", "ende")
+_IRREGULAR_PARTICIPLES = frozenset(
+    "held built made given done run sold taken grown chosen written shown known seen paid spent kept led set put sent "
+    "brought".split()
+)
 
 
 # an ad on the page, or its marker: 'Vilket företag gör reklam i annonsen [annons_2]…', 'What does the advertisement
@@ -1196,12 +1224,54 @@ def _part_read(typed: str, question: Question, best: Sentence) -> bool:
         return True  # 'are there no longer any poor households' says that some are, not what they are
     whole = {fold(w) for w in content_words(typed[: found.start("part")])}
     # the first word of its own after 'to be' ('des ménages ayant bénéficié…': 'ayant', the whole's 'ménages' aside)
-    head = next((fold(w) for w in content_words(found.group("part")) if fold(w) not in whole), "")
-    if not head or head.endswith(_PARTICIPLES):
+    said = words(found.group("part"))
+    at = next((i for i, w in enumerate(said) if fold(w) not in whole and w in content_words(w)), None)
+    head = fold(said[at]) if at is not None else ""
+    participle = head.endswith(_PARTICIPLES) or head in _IRREGULAR_PARTICIPLES
+    if participle and at is not None and at + 1 < len(said) and not is_stopword(said[at + 1]):
+        head = fold(said[at + 1])  # how the part was done, right after: 'were held online'
+    if not head or head.endswith(_PARTICIPLES) or head in _IRREGULAR_PARTICIPLES:
         return True  # what the part did: 'how many are serving for the first time', not what it is
     own = [k for k in question.keys if k.kind == "word" and fold(k.word) == head]
     near = Words(best.passage.text, best.passage.language)
     return all(matched(k, near) for k in own)
+
+
+# what a sum asked was spent on: 'How much did Hanoi spend on the health insurance cards…', 'Combien a-t-on investi
+# dans les routes…', 'Hur mycket lade staden på…'
+_SPENT_ON = re.compile(
+    rf"\b(?:{SPENT}|lade|lagt|chi|chi\s+tiêu|bỏ\s+ra|đầu\s+tư)\b[^?]{{0,40}}?\b(?:on|for|into|pour|dans|à|aux|au|på|"
+    r"för|cho)\s+(?:(?:the|les|la|le|des|du|de|den|det|các|những)\s+|l['’])?(?P<thing>[^\W\d_][\w-]*)",
+    re.IGNORECASE,
+)
+_CLAUSE_AFTER = re.compile(
+    r"[,;?]|\s(?:it|that|which|who|they|to|in order to|qui|que|pour|afin|dont|som|till|för att|så att|mà|để|cho)\s",
+    re.IGNORECASE,
+)
+# (folded) a share, not a thing: 'pay for each house'; and help or support, which is spent on someone: 'consacrée à
+# l'aide aux foyers pauvres'
+_EACH = frozenset(fold(w) for w in "each every all chaque tout toute tous toutes varje alla mỗi từng total".split())
+_SUPPORT = frozenset(
+    fold(w) for w in "aide help support soutien assistance stöd stödet stödja hjälp hỗ trợ giúp".split()
+)
+
+
+def _spent_on_read(typed: str, question: Question, best: Sentence) -> bool:
+    """Whether the best sentence's passage holds the word for what a sum asked was spent on: the health insurance
+    cards of 'How much did Hanoi spend on the health insurance cards…' (a sum the city's fund raised does not say)."""
+    found = _SPENT_ON.search(typed) if question.money else None
+    if found is None:
+        return True
+    # what it was spent on, to the clause that says more of it ('the health insurance cards | it gave to poor
+    # households'); any of its words will do ('l'aide aux foyers pauvres et quasi pauvres': the households), but not
+    # a share ('for each house') nor the help or support it was spent as
+    thing = _CLAUSE_AFTER.split(typed[found.start("thing") :], maxsplit=1)[0]
+    said = {fold(w) for w in words(thing) if not is_stopword(w)}
+    if said & _EACH:
+        return True
+    own = [k for k in question.keys if k.kind == "word" and fold(k.word) in said - _SUPPORT]
+    near = Words(best.passage.text, best.passage.language)
+    return not own or any(matched(k, near) for k in own)
 
 
 def _tells_time(text: str, typed: str) -> bool:
@@ -1741,7 +1811,9 @@ def respond(question: str, history: list[Any] | None, search: Search, similarity
         # Dung et … Tran The Dung ont présidé')
         named = fold(cleft).split()
         if _run_in(named, words(fold(" ".join(direct)))):
-            lines.insert(0, phrase(language, "so"))
+            # (not when it gives them a post, which may be wrong while the name is right: the quote gives theirs)
+            if cleft_post(without_instruction(question)) is None:
+                lines.insert(0, phrase(language, "so"))
         elif not _run_in(named, words(fold(answered[0].ranked[0].text))):
             lines.insert(0, phrase(language, "not_so"))
     lines += [phrase(language, "missing", part=m) for m in missing]
@@ -1814,8 +1886,9 @@ def direct_value(part: Part, sentence: Sentence, given: set[tuple[str, str]] | N
     text, kind = sentence.text, part.question.kind  # the framed question's: a follow-up keeps what was asked
     given = set() if given is None else given
     # 'Which article brings up…': its title (not 'Lequel des articles… est paru en premier, et à quelle date ?')
-    if ASKS_WHICH_ARTICLE.search(part.typed) and kind is None and sentence.passage.title:
-        return f"«{sentence.passage.title}»"
+    if (ASKS_WHICH_ARTICLE.search(part.typed) or ASKS_ARTICLE_TITLE.search(part.typed)) and kind is None:
+        if sentence.passage.title:
+            return f"«{sentence.passage.title}»"
     if kind == "number":
         asked = set(NUMBER.findall(part.typed))
         # a number the question gives, however it groups its thousands: '22,542' is '22 542'

@@ -17,7 +17,9 @@ from functools import partial
 from .dictionaries import headword
 from .keywords import KeyWord, Words, compounded, coverage, key_words, matched, unjudged_share, weigh
 from .languages import (
+    ARTICLE_TITLE_WORDS,
     ASKS_AGE,
+    ASKS_ARTICLE_TITLE,
     ASKS_FOUNDING,
     ASKS_MANNER,
     ASKS_MONEY,
@@ -132,7 +134,12 @@ LEADS = re.compile(
     r"\bledare(?:n)?\s+för\b|\b\w+s\s+ledare\b|\bqui\s+est\s+à\s+la\s+tête\b|"
     # (whoever stands there: not 'Which commune is at the top of the ranking?')
     r"\b(?:who\s+is|person|one)\s+at\s+the\s+(?:top|head)\s+of\b|\b(?:vem|personen\s+som)\s+står\s+i\s+spetsen\s+för\b|"
-    r"\bai\s+(?:là\s+)?đứng\s+đầu\b|\bngười\s+đứng\s+đầu\b",
+    r"\bai\s+(?:là\s+)?đứng\s+đầu\b|\bngười\s+đứng\s+đầu\b|"
+    # who leads it, asked in the passive: 'led by whom', 'est dirigé par qui', 'leds av vem', 'do ai đứng đầu'
+    r"\b(?:led|headed)\s+by\s+(?:whom|who)\b|\bby\s+whom\s+(?:is|was|are|were)\b[^?]*\b(?:led|headed)\b|"
+    r"\bdirigée?s?\s+par\s+qui\b|\bpar\s+qui\s+(?:est|sont|était|étaient)\b[^?]*\bdirigée?s?\b|"
+    r"\b(?:leds|ledd|ledda|leddes)\s+av\s+vem\b|\bav\s+vem\s+(?:leds|leddes)\b|"
+    r"\bdo\s+ai\s+(?:lãnh\s+đạo|đứng\s+đầu|dẫn\s+dắt)\b",
     re.IGNORECASE,
 )
 # The bodies a role belongs to, in the four languages, without diacritics; Swedish writes them into compounds
@@ -622,6 +629,12 @@ def question_of(results: Results, constraint_text: str) -> Question:
     keys = key_words(results.query)
     if ASKS_WHICH_ARTICLE.search(constraint_text):  # 'Which article brings up…': what it tells of is the question
         keys = [k for k in keys if unicodedata.normalize("NFC", k.word.lower()) not in WHICH_ARTICLE_WORDS]
+    elif ASKS_ARTICLE_TITLE.search(constraint_text):  # 'What is the title of the article about…': what it is about
+        keys = [
+            k
+            for k in keys
+            if unicodedata.normalize("NFC", k.word.lower()) not in ARTICLE_TITLE_WORDS | WHICH_ARTICLE_WORDS
+        ]
     weigh(keys, results.index, results.query.language)
     constraint_text = without_genitive(constraint_text, results.query.language, results.index.terms)
     years = set(YEAR.findall(constraint_text))
@@ -1362,7 +1375,7 @@ def _role_said(question: Question, sentence: str, index: LexicalIndex, passage: 
         role = _role(question, said)
         if role != 0.5:  # (the Women's Union's chair is not the Committee's)
             return role if _body(question, said) else own
-        if _names_someone(said) or COURTESY.search(said):
+        if names_someone(said) or COURTESY.search(said):
             return own  # another speaker's words: 'M. Nguyen Van A, habitant…, a déclaré…'
     return own
 
@@ -1418,13 +1431,13 @@ def _posts_by_name(text: str, name: str) -> set[tuple[str, bool]]:
             # du Parti, '), not what its holder did ('which deputy Party secretary co-chaired alongside Tran…')
             between = text[before[-1][2] : m.start()]
             titled = len(words(between)) <= 2 or bool(bodies(between))
-            if titled and not _NOT_APPOSED.search(between) and not _names_someone(between):
+            if titled and not _NOT_APPOSED.search(between) and not names_someone(between):
                 out.add(before[-1][:2])
         after = [(f, d, at) for f, d, at in mentioned if m.end() <= at < m.end() + POST_REACH]
         if after:
             between = text[m.end() : after[0][2]]
             apposed = between.lstrip().startswith(",") and len(words(between)) <= APPOSITION_WORDS
-            if apposed and not _NOT_APPOSED.search(between.lstrip()[1:]) and not _names_someone(between):
+            if apposed and not _NOT_APPOSED.search(between.lstrip()[1:]) and not names_someone(between):
                 out.add(after[0][:2])
     return out
 
@@ -1447,9 +1460,19 @@ def is_person_name(name: str) -> bool:
     return fold(name.split()[0]) in SURNAMES and not mentions(name)
 
 
-def _names_someone(text: str) -> bool:
+def names_someone(text: str) -> bool:
     """Whether a text names a person ('…, Hoang Trung Dung, et le secrétaire…')."""
     return any(is_person_name(m.group()) for m in NAME.finditer(text))
+
+
+def names_holder(text: str) -> bool:
+    """Whether a text names a person or a post ('le secrétaire du Parti, le président du Conseil populaire…'): who
+    answers a question asking which of a body's leaders did a thing. (A name may follow a capitalised word that opens
+    the sentence: 'Selon Ho Van Tan, …'.)"""
+    runs = (m.group().split() for m in NAME.finditer(text))
+    return any(is_person_name(" ".join(run[i:])) for run in runs for i in range(max(1, len(run) - 1))) or bool(
+        _named_roles(text)
+    )
 
 
 def _named_anywhere(index: LexicalIndex) -> dict[str, list[str]]:

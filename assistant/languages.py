@@ -369,6 +369,11 @@ ASKS_NUMBER = re.compile(
 _PREPOSITIONS = r"since|until|from|à|avec|by|with|for|för|till|med|depuis|sedan"
 _ASKING = rf"(?:^|[,;:]\s*|\b(?:and|but|so|et|mais|alors|och|men|så|{_PREPOSITIONS})\s+)\W*"
 # A question about money ('what did it cost', 'quel budget', 'hur mycket kostade', 'bao nhiêu tiền'): a sum answers
+# the verbs of a sum spent, paid or invested (`ASKS_MONEY`; the answer layer's `_SPENT_ON` reads what on)
+SPENT = (
+    r"spen[dt]\w*|pa(?:y|ys|id)|invest(?:ed|s)?|dépens\w*|payée?s?|versée?s?|investie?s?|consacrée?s?|spender\w*|"
+    r"betala\w*|investera\w*|satsade|(?:lade|lagt)(?:\s+[^\W\d_]+){0,3}?(?:\s+ut)?(?=\s+på\b)|(?:lade|lagt)(?:\s+[^\W\d_]+){0,3}?\s+ut"
+)
 ASKS_MONEY = re.compile(
     r"\b(?:cost|costs|price|prices|budget|how much money|coût|coûté|coûte|budget|montant|d'argent|kostade|kostar|"
     r"kostnad|kostnaden|belopp|beloppet|beloppen|hur mycket pengar|chi phí|kinh phí|bao nhiêu tiền|số tiền|vốn đầu tư|"
@@ -388,7 +393,13 @@ ASKS_MONEY = re.compile(
     # 'in VND', 'in Vietnamese dong', 'en dongs': a sum in that currency
     r"|\b(?:in|en|i|bằng)\s+(?:VND|USD|đồng|(?:vietnamese |vietnamiens? |vietnamesiska )?dongs?)\b"
     # 'How much did Ha Tinh raise for the Fund…', 'Hur mycket samlade fonden…': how much, for a fund, is a sum
-    r"|\b(?:how much|combien|hur mycket|bao nhiêu)\b(?=.*\b(?:fund|funds|fonds|fonden|quỹ)\b)",
+    r"|\b(?:how much|combien|hur mycket|bao nhiêu)\b(?=.*\b(?:fund|funds|fonds|fonden|quỹ)\b)"
+    # what was spent, paid or invested: 'How much did Hanoi spend on…', 'Combien a-t-on dépensé…', 'Hur mycket
+    # betalade…', 'Hà Nội đã chi bao nhiêu…'
+    # (not time, attention or effort spent: 'How much time did the cadres spend…')
+    r"|\b(?:how much|combien|hur mycket)\b(?!\s+(?:time|attention|effort|tid|fokus|uppmärksamhet|de\s+temps|"
+    r"d['’]attention|d['’]efforts?)\b)[^?]{0,80}?\b(?:" + SPENT + r")\b"
+    r"|\b(?:chi|chi tiêu|bỏ ra|đầu tư)\s+(?:hết\s+)?bao nhiêu\b",
     re.IGNORECASE,
 )
 CURRENCY = re.compile(r"\b(?:VND|VNĐ|USD|EUR|SEK|đồng|dollars?|euros?|kronor)\b|[$€]", re.IGNORECASE)
@@ -408,6 +419,15 @@ _NAME_IT = (
     r"what(?:'s|\s+is|\s+was)\s+the\s+names?\s+of|quel\s+est\s+le\s+nom\s+d(?:e|u|es)|comment\s+s['’]appell?e(?:nt)?|"
     r"comment\s+se\s+nomme|vad\s+heter|vad\s+hette|vad\s+är\s+namnet\s+på"
 )
+# a person asked for as one of a body's leaders or officials, whatever their post: 'Quel dirigeant du Front municipal
+# s'est exprimé…' (its vice-chair did), 'which official', 'vilken ledare', 'lãnh đạo nào'; a body is no answer
+# (not 'official figures', 'the leader's words', nor 'cơ quan lãnh đạo nào', which body leads)
+_SOMEONE = (
+    r"\b(?:which|what)\s+(?:leaders?|officials)\b(?!['’])|\bquel(?:le)?s?\s+(?:dirigeante?s?|responsables?)\b|"
+    r"\bvilk(?:en|a)\s+(?:ledare|tjänste(?:man|män|kvinna))\b|"
+    r"(?<!cơ quan )(?<!tổ chức )(?<!cấp )(?<!ban )(?<!đơn vị )\b(?:lãnh\s+đạo|quan\s+chức)\s+nào\b"
+)
+ASKS_SOMEONE = re.compile(_SOMEONE, re.IGNORECASE)
 ASKS_PERSON = re.compile(
     rf"{_ASKING}(?:who|whom|qui|vem|ai)\b|\b(?:ai là|là ai|người nào|do ai|thì ai(?!\s+cũng))\b"
     r"|\bwhose\s+(?:byline|name|signature)\b"  # 'Whose byline appears at the end of the report…?'
@@ -419,6 +439,8 @@ ASKS_PERSON = re.compile(
     r"director|directeur|directrice|"
     # which writer: 'Vilken skribent står bakom texten…' (not 'which author', who may be one the news quotes)
     r"writer|rédacteur|rédactrice|skribent)\b(?!['’]s)"
+    # which of its leaders or officials: 'Quel dirigeant du Comité populaire…', 'which leader', 'lãnh đạo nào'
+    rf"|{_SOMEONE}"
     r"|\b(?:chủ tịch|bí thư|trưởng ban|giám đốc|tác giả)\s+nào\b"
     # a post's holder asked for by name in Vietnamese, after the post: 'Chủ tịch … Hà Nội tên là gì?'
     # (the post opens the question: not 'Mô hình của Chủ tịch Hà Nội tên là gì?', the model's name)
@@ -684,6 +706,60 @@ ASKS_WHICH_ARTICLE = re.compile(
     r"\bvilken\s+(?:av\s+)?(?:artikel|artiklarna|artiklar))\b(?!\s+(?:of|de|du|des|d['’]|i|av|\d))|"
     r"\bbài(?:\s+(?:báo|viết))?\s+nào\b",
     re.IGNORECASE,
+)
+# Kinds of institution, as the four languages name them: a question about a company, a bank, a university… is about
+# something else than a document that never names one ('Which construction company is building the Ha Tinh stretch of
+# the expressway?' of the Ha Tinh report, which names the expressway and no company). Kinds the news names with the
+# institution ('la Banque…', 'Bệnh viện…'); not a 'messaging app', which it may tell as 'Zalo' alone, nor 'société',
+# which the articles write for society.
+INSTITUTIONS = {
+    "company": r"compan(?:y|ies)|firms|construction firm|contractors?|corporations?|enterprises?|businesses|"
+    r"entreprises?|compagnies?|firmes?|företag\w*|bolag\w*|entreprenör\w*|công ty|doanh nghiệp|tập đoàn|nhà thầu",
+    "bank": r"banks?|banques?|bank(?:en|er|erna)|ngân hàng",
+    "university": r"universit(?:y|ies|é|és|et|etet|eten)|colleges?|högskol\w*|đại học",
+    "hospital": r"hospitals?|clinics?|hôpita(?:l|ux)|cliniques?|sjukhus\w*|klinik\w*|bệnh viện",
+    "embassy": r"embass(?:y|ies)|ambassades?|ambassad(?:en|er|erna)|đại sứ quán",
+    "cooperative": r"co-?operatives?|coopératives?|kooperativ\w*|hợp tác xã",
+    "operator": r"telecoms?|telecommunications?|(?:network|mobile|phone) operators?|télécoms?|"
+    r"opérateurs? (?:mobiles?|télécoms?|de télécommunications)|"
+    r"teleoperatör\w*|mobiloperatör\w*|nhà mạng|viễn thông",
+}
+_INSTITUTION = {kind: re.compile(rf"\b(?:{forms})\b", re.IGNORECASE) for kind, forms in INSTITUTIONS.items()}
+
+
+def institutions(text: str) -> set[str]:
+    """The kinds of institution a text names (`INSTITUTIONS`): {'company'} for 'Which construction company…'."""
+    return {kind for kind, form in _INSTITUTION.items() if form.search(text)}
+
+
+# the title of an article asked for: 'What is the title of the article about Quang Nam?', 'Quel est le titre de
+# l'article sur…', 'Vad heter artikeln om…', 'Bài viết về Quảng Nam mang tiêu đề gì?' (not a person's title, 'What
+# title does Nguyen Hai Ha hold?', nor a subheading: `heading_asked`)
+_TITLED = r"article|report|piece|story|interview|text|reportage|texte|papier|entretien|artikel\w*|rapport\w*|text\w*"
+# (the article itself the subject, or what 'of' is of, with no words between that make it another thing's title: 'the
+# title of the person quoted in the article', 'the report's author', 'the model described in the article')
+_TITLE_GAP = r"(?:(?!(?:in|of|by|from|at|with|quoted|interviewed|mentioned|described|named)\b)[\w.-]+\s+){0,4}"
+ASKS_ARTICLE_TITLE = re.compile(
+    rf"\b(?:title|headline)\s+of\s+(?:the|this|that)\s+{_TITLE_GAP}(?:{_TITLED})\b(?!['’])|"
+    rf"\b(?:{_TITLED})['’]s\s+(?:title|headline)\b|"
+    rf"\b(?:what|which)\s+(?:title|headline)\s+(?:does|did|has)\s+the\s+{_TITLE_GAP}(?:{_TITLED})\b(?!['’])|"
+    rf"^\W*what\s+is\s+the\s+{_TITLE_GAP}(?:{_TITLED})(?:\s+(?:about|on)\s+[^?]+?)?\s+(?:called|titled|headlined|entitled)"
+    r"\s*\?|"
+    rf"\btitre\s+(?:de\s+l['’]|du\s+|de\s+ce(?:t|tte)?\s+)(?:{_TITLED})\b|"
+    rf"\bcomment\s+s['’]intitule\s+(?:l['’]|le\s+|la\s+|ce(?:t|tte)?\s+)(?:{_TITLED})\b|"
+    rf"(?:\bl['’]|\ble\s+|\bce(?:t)?\s+)(?:{_TITLED})\b[^?,]{{0,60}}?\bs['’]intitule\b|"
+    r"\bvad\s+heter\s+(?:artikeln|rapporten|texten|reportaget|intervjun)\b|"
+    r"\b(?:artikelns|rapportens|textens|reportagets)\s+(?:rubrik|titel)\b|\b(?:rubriken|titeln)\s+(?:på|till|för)\s+"
+    r"(?:artikeln|rapporten|texten|reportaget)\b|\bvilken\s+(?:rubrik|titel)\s+har\s+(?:artikeln|rapporten|texten)\b|"
+    # (not 'Trong bài báo, mô hình … có tên là gì?', a model's name, nor 'bài học', a lesson)
+    r"(?<!trong )(?<!theo )\bbài\s+(?:báo|viết)\b(?:\s+về\s+[^?,]{1,60}?)?\s+(?:(?:có|mang)\s+(?:tiêu\s+đề|tựa\s+đề|"
+    r"nhan\s+đề|tít|tên)|tiêu\s+đề|tựa\s+đề|nhan\s+đề|tít)\s+(?:là\s+)?gì\b|"
+    r"\b(?:tiêu\s+đề|tựa\s+đề|nhan\s+đề|tít)\s+(?:của\s+)?bài\s+(?:báo|viết)\b",
+    re.IGNORECASE,
+)
+ARTICLE_TITLE_WORDS = frozenset(
+    "title titled headline headlined entitled called titre intitule intitulé intitulée heter rubrik rubriken titel "
+    "titeln tiêu đề tựa nhan tít tên mang".split()
 )
 # the words of such a question that name the articles or their telling of it, which no sentence of theirs says (as
 # written: folded, Vietnamese 'đến' would be 'đen', black)
@@ -1780,9 +1856,14 @@ _CAPITALISED_RUN = r"[A-ZÀ-ÝĐ][\w'-]*(?:\s+[A-ZÀ-ÝĐ][\w'-]*){1,3}"  # two 
 # it Tran Van Ky who chaired the conference?', 'Est-ce Pham Anh Tuan qui préside le Comité du Front de Hanoi, avec…?'
 _CLEFT_PERSON = re.compile(
     r"^\W*(?i:was it|is it|var det|är det|était-ce|est-ce|c['’]est)\s+"
-    rf"(?P<person>{_CAPITALISED_RUN})\s+(?i:who|that|som|qui)\s+"
+    # (the post it gives them first, which the claim may have wrong: 'Was it the chair of the provincial People's
+    # Council, Le Ngoc Chau, who…')
+    # (written in lower case: 'Le Ngoc Chau' opens on a name)
+    r"(?P<post>(?:(?:the|le|la|den|det)\s+|l['’]|(?:ordförande|chair|vice-)\b)[^,?]{3,80}?,\s+)?"
+    rf"(?P<person>{_CAPITALISED_RUN})(?(post),?)\s+(?i:who|that|som|qui)\s+"
     # (a subject after it makes the person its object: 'Was it Tran Van Ky that the conference elected?')
-    r"(?!(?i:the|a|an|le|la|les|l['’]|un|une|den|det|de|han|hon|il|elle|on|they|he|she)\b)"
+    # (the French 'qui a présidé' has its verb's 'a')
+    r"(?!(?i:the|a(?<!qui\sa)|an|le|la|les|l['’]|un|une|den|det|de|han|hon|il|elle|on|they|he|she)\b)"
     # (to a comma that adds another claim: ', avec Nguyen Lan Huong comme adjointe')
     r"(?P<rest>[^?]+?)\s*(?:,\s*(?i:with|and|avec|et|med|och|together)\b[^?]*)?\?\s*$"
 )
@@ -1797,6 +1878,13 @@ def cleft_person(question: str, language: str) -> tuple[str, str] | None:
     if match is None or language not in _ASK_WHO:
         return None
     return match.group("person"), _ASK_WHO[language].format(match.group("rest"))
+
+
+def cleft_post(question: str) -> str | None:
+    """The post a cleft question gives the person it names ('the chair of the provincial People's Council' of 'Was it
+    the chair of the provincial People's Council, Le Ngoc Chau, who…'), which the claim may have wrong; else None."""
+    match = _CLEFT_PERSON.match(question.strip())
+    return match.group("post").strip(" ,") if match and match.group("post") else None
 
 
 # who a person named is, which their post tells: 'Who is Do Anh Tuan?', 'Qui est Nguyen Hai Ha ?', 'Vem är Pham Anh

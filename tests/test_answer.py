@@ -3260,3 +3260,53 @@ def test_who_a_person_is_is_their_post(seeded: Settings) -> None:
     reply = answer("Who is Do Anh Tuan?")
     assert reply.found and reply.text.startswith("From the documents") and "chef de la Commission" in reply.text
     assert "Answer: Ho Chi Minh" not in reply.text, reply.text
+
+
+def test_the_title_of_an_article_asked_for_is_its_title(seeded: Settings) -> None:
+    reply = answer("What is the headline of the Mo Cay Bac article?")
+    assert reply.found and reply.text.startswith("Answer: «Le Comité du Front de la Patrie du Vietnam du district"), (
+        reply.text
+    )
+    reply = answer("Tiêu đề của bài báo phỏng vấn về phong trào Dân vận khéo ở Hà Nội là gì?")
+    assert reply.found and "Promouvoir la force" in reply.text.split("\n")[0], reply.text
+    assert not answer("What is the title of the article about the flood in Da Nang?").found  # no such article
+
+
+def test_a_leader_asked_for_by_a_passive_or_as_one_of_a_bodys_is_named(seeded: Settings) -> None:
+    # the Tra Ka bloc mobilised 12 households to grow black turmeric; no sentence names who leads it
+    assert not answer("By whom is the Tra Ka mass mobilisation bloc led?").found
+    assert not answer("Par qui est dirigé le Bloc de mobilisation de masse de Tra Ka ?").found
+    # decision 781 of the provincial People's Committee counts Mo Cay Bac's poorly housed households; no one signs it
+    assert not answer("Which leader of the provincial People's Committee signed decision 781?").found
+    # Hanoi's Front vice-chair Pham Anh Tuan spoke of training the Front's cadres: one of its leaders, not its head
+    reply = answer("Quel dirigeant du Front de Hanoi a parlé de la formation des cadres du Front ?")
+    assert reply.found and "Pham Anh Tuan" in reply.text, reply.text
+
+
+def test_a_sum_spent_needs_a_passage_that_tells_what_it_was_spent_on(seeded: Settings) -> None:
+    # Hanoi's Front gave poor households health insurance cards; the sums the report gives are the fund's and the
+    # houses'
+    assert not answer("Hur mycket lade Hanoi på sjukförsäkringskorten till fattiga hushåll?").found
+    assert not answer("How much did Hanoi spend on the health insurance cards it handed to the poor?").found
+
+
+def test_a_part_of_a_whole_asked_by_how_it_was_done_needs_that_said(seeded: Settings) -> None:
+    # Hanoi's Front organised 3 119 training courses for 358 689 cadres; none is said to have been online
+    assert not answer("How many of the 3 119 training courses were held online?").found
+    assert not answer("Hur många av de 3 119 utbildningarna hölls på distans?").found
+
+
+def test_a_question_about_a_kind_of_institution_a_document_never_names_is_not_about_it(seeded: Settings) -> None:
+    # the Ha Tinh report names the North-South expressway, and no company; no document names a bank
+    assert not answer("Which construction company is building the Ha Tinh section of the North-South expressway?").found
+    assert not answer("Ngân hàng nào cho các hộ ở Trà Ka vay vốn trồng nghệ đen?").found
+
+
+def test_a_cleft_that_gives_the_person_a_post_is_answered_without_a_yes(seeded: Settings) -> None:
+    # Le Ngoc Chau, vice-chair of the provincial People's Committee, answered the Ha Tinh delegates
+    reply = answer(
+        "Est-ce le président du Conseil populaire provincial, Le Ngoc Chau, qui a répondu aux propositions des "
+        "délégués à Ha Tinh ?"
+    )
+    assert reply.found and not reply.text.startswith(("Oui", "Non")), reply.text
+    assert "Le Ngoc Chau" in reply.text and "vice-président du Comité populaire provincial" in reply.text, reply.text

@@ -875,3 +875,54 @@ def test_who_a_person_is_and_a_cleft_name_the_one_asked_about() -> None:
         "Vem ledde konferensen i Ha Tinh, år 2024?",
     )
     assert cleft_person("Was it Tran Van Ky that the conference elected?", "en") is None  # the person its object
+
+
+def test_a_cleft_may_give_the_person_a_post() -> None:
+    from assistant.languages import cleft_person, cleft_post
+
+    asked = "Was it the chair of the provincial People's Council, Le Ngoc Chau, who answered the delegates?"
+    assert cleft_person(asked, "en") == ("Le Ngoc Chau", "Who answered the delegates?")
+    assert cleft_post(asked) == "the chair of the provincial People's Council"
+    assert cleft_post("Var det Le Ngoc Chau som ledde konferensen i Ha Tinh?") is None
+    assert cleft_person("Est-ce Hoang Trung Dung qui a pris la parole ?", "fr") == (
+        "Hoang Trung Dung",
+        "Qui a pris la parole ?",
+    )
+    # (a surname 'Le' opens no post)
+    assert cleft_post("Est-ce Le Ngoc Chau qui a répondu, et Tran The Dung qui a présidé ?") is None
+
+
+def test_an_article_title_is_asked_as_such_and_not_a_persons_or_a_models() -> None:
+    from assistant.languages import ASKS_ARTICLE_TITLE
+
+    titled = ("What is the title of the article about Quang Nam?", "Quel est le titre de l'article sur Hanoi ?",
+              "Vad heter artikeln om Quang Nam?", "Bài viết về Quảng Nam mang tiêu đề gì?",
+              "What is the headline of the Mo Cay Bac article?",
+              "Comment s'intitule l'article sur Hanoi ?")  # fmt: skip
+    for asked in titled:
+        assert ASKS_ARTICLE_TITLE.search(asked), asked
+    for other in ("What title does Nguyen Hai Ha hold?", "Vad heter ordföranden?", "Mô hình đó có tên là gì?",
+                  "What is the title of the person quoted in the article?", "What is the title of the report's author?",
+                  "What is the model described in the article called?", "Comment s'intitule le programme de Hanoi ?",
+                  "Trong bài báo, mô hình ở Quảng Nam có tên là gì?", "Bài học kinh nghiệm có tên là gì?"):  # fmt: skip
+        assert not ASKS_ARTICLE_TITLE.search(other), other
+
+
+def test_a_sum_spent_a_leader_and_a_kind_of_institution_asked() -> None:
+    from assistant.evidence import LEADS
+    from assistant.languages import ASKS_MONEY, ASKS_SOMEONE, institutions
+
+    assert ASKS_MONEY.search("How much did Hanoi spend on health insurance cards?")
+    assert ASKS_MONEY.search("Hur mycket lade Hanoi på sjukförsäkringskorten?")
+    assert ASKS_MONEY.search("Combien la ville a-t-elle consacré aux maisons ?")
+    assert not ASKS_MONEY.search("How much time did the cadres spend on training?")
+    for led in ("By whom is the bloc led?", "Le Bloc est dirigé par qui ?", "Av vem leds blocket?"):
+        assert LEADS.search(led), led
+    assert ASKS_SOMEONE.search("Quel dirigeant du Front municipal s'est exprimé ?")
+    assert ASKS_SOMEONE.search("Lãnh đạo nào phát biểu tại hội nghị?")
+    for other in ("What official figures does the report give?", "Cơ quan lãnh đạo nào chỉ đạo phong trào?"):
+        assert not ASKS_SOMEONE.search(other), other
+    assert institutions("Which construction company built it?") == {"company"}
+    assert institutions("Ngân hàng nào cho vay?") == {"bank"}
+    for other in ("Who are the ambassadors of the movement?", "a firm commitment", "toute la société"):
+        assert not institutions(other), other
