@@ -137,6 +137,7 @@ def test_the_question_set_is_grounded_in_the_documents_and_split_once() -> None:
             "probe-m23.jsonl",
             "probe-n24.jsonl",
             "probe-o25.jsonl",
+            "probe-p26.jsonl",
         )
         for q in load_questions(SPLIT.with_name(name))
     ]
