@@ -960,7 +960,11 @@ def judge(part: str, history: list[Any] | None, search: Search, similarity: Simi
         # that the question's words tell of ('What is the title of the article about the football team?' is of none)
         top = ranked[0]
         named = top.violation in (None, "topic") and _treats(part, question, results, top.passage.doc_id)
-        return Part(part, results, question, ranked, named and bool(top.passage.title), 1.0 if named else p)
+        # (quoted and cited: the line that says it; a page without a headline, whose title is its first words cut,
+        # gives none)
+        line = _title_line(top, results.index) if named else None
+        titled = [line, *ranked] if line else ranked
+        return Part(part, results, question, titled, line is not None, 1.0 if line else p)
     site = asks_site(part)
     of_article = site or bool(ASKS_ARTICLE.search(part))
     if of_article and (credit := _byline_asked(part, question, ranked, results, site)) is not None:
@@ -1542,15 +1546,30 @@ def _headings(place: int, best: Sentence, index: LexicalIndex) -> list[Sentence]
         chosen = lines[place - 1 : place]
     else:
         chosen = [lines[place]] if -place <= len(lines) else []
-    out = []
-    for start, text in chosen:
-        chunk = next(
-            (r for r in index.chunks(doc_id) if int(r["start"]) <= start and start + len(text) <= int(r["end"])), None
-        )
-        update = {"text": text, "start": start, "end": start + len(text)}
-        passage = best.passage.model_copy(update=update | ({"chunk_id": str(chunk["id"])} if chunk else {}))
-        out.append(replace(best, passage=passage, start=0, end=len(text), score=1.0, violation=None, elsewhere=None))
-    return out
+    return [_line(best, index, start, text) for start, text in chosen]
+
+
+def _line(best: Sentence, index: LexicalIndex, start: int, text: str) -> Sentence:
+    """A line of the best sentence's document (a subheading, the title) at its offset, as a sentence of the chunk that
+    holds it, which the page states outright."""
+    doc_id = best.passage.doc_id
+    chunk = next(
+        (r for r in index.chunks(doc_id) if int(r["start"]) <= start and start + len(text) <= int(r["end"])), None
+    )
+    update = {"text": text, "start": start, "end": start + len(text)}
+    passage = best.passage.model_copy(update=update | ({"chunk_id": str(chunk["id"])} if chunk else {}))
+    return replace(best, passage=passage, start=0, end=len(text), score=1.0, violation=None, elsewhere=None)
+
+
+def _title_line(best: Sentence, index: LexicalIndex) -> Sentence | None:
+    """The title of the best sentence's document as the line that gives it, when the document writes it (a page
+    without a headline has the title its first words give, cut: none)."""
+    title = best.passage.title or ""
+    for row in index.chunks(best.passage.doc_id) if title else []:
+        at = str(row["text"]).find(title)
+        if at >= 0:
+            return _line(best, index, int(row["start"]) + at, title)
+    return None
 
 
 def _treats(typed: str, question: Question, results: Results, doc_id: str) -> bool:

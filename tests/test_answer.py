@@ -3267,9 +3267,14 @@ def test_the_title_of_an_article_asked_for_is_its_title(seeded: Settings) -> Non
     assert reply.found and reply.text.startswith("Answer: «Le Comité du Front de la Patrie du Vietnam du district"), (
         reply.text
     )
+    # (quoted and cited as the line that gives it)
+    assert reply.text.split("\n")[2].startswith("«Le Comité du Front de la Patrie du Vietnam du district"), reply.text
+    assert reply.citations[0].passage.startswith("Le Comité du Front"), reply.citations[0].passage
     reply = answer("Tiêu đề của bài báo phỏng vấn về phong trào Dân vận khéo ở Hà Nội là gì?")
     assert reply.found and "Promouvoir la force" in reply.text.split("\n")[0], reply.text
     assert not answer("What is the title of the article about the flood in Da Nang?").found  # no such article
+    # the Ha Tinh report opens on its first sentence, with no headline: its title is those words, cut
+    assert not answer("What is the title of the article about the Ha Tinh conference?").found
 
 
 def test_a_leader_asked_for_by_a_passive_or_as_one_of_a_bodys_is_named(seeded: Settings) -> None:
