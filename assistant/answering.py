@@ -82,6 +82,7 @@ from .languages import (
     QUESTION_WORDS,
     SCALE,
     SPENT,
+    SPENT_VI,
     SUM,
     SURNAMES,
     TIME,
@@ -1006,7 +1007,11 @@ def judge(part: str, history: list[Any] | None, search: Search, similarity: Simi
         # 'Quel dirigeant… a signé la décision du 13 mars 2025 ?', 'Par qui est dirigé le Bloc… de Tra Ka ?': a sentence
         # that names no person and no post names no one who did it or leads it
         found = False
-    elif found and institutions(part) - institutions(results.index.document_text(ranked[0].passage.doc_id)):
+    elif (
+        found
+        and (kinds := institutions(part))
+        and kinds - institutions(results.index.document_text(ranked[0].passage.doc_id))
+    ):
         found = False  # 'Which construction company is building…': the Ha Tinh report names no company at all
     elif found and not _spent_on_read(part, question, ranked[0]):
         found = False  # 'How much did Hanoi spend on the health insurance cards…': the fund's sum is not theirs
@@ -1236,15 +1241,20 @@ def _part_read(typed: str, question: Question, best: Sentence) -> bool:
         head = fold(said[at + 1])  # how the part was done, right after: 'were held online'
     if not head or head.endswith(_PARTICIPLES) or head in _IRREGULAR_PARTICIPLES:
         return True  # what the part did: 'how many are serving for the first time', not what it is
-    own = [k for k in question.keys if k.kind == "word" and fold(k.word) == head]
+    return all(_passage_reads(question, {head}, best))
+
+
+def _passage_reads(question: Question, folded: Set[str], best: Sentence) -> list[bool]:
+    """For each key word of the question that is one of the `folded` words, whether the best sentence's passage
+    holds it."""
     near = Words(best.passage.text, best.passage.language)
-    return all(matched(k, near) for k in own)
+    return [matched(k, near) for k in question.keys if k.kind == "word" and fold(k.word) in folded]
 
 
 # what a sum asked was spent on: 'How much did Hanoi spend on the health insurance cards…', 'Combien a-t-on investi
 # dans les routes…', 'Hur mycket lade staden på…'
 _SPENT_ON = re.compile(
-    rf"\b(?:{SPENT}|lade|lagt|chi|chi\s+tiêu|bỏ\s+ra|đầu\s+tư)\b[^?]{{0,40}}?\b(?:on|for|into|pour|dans|à|aux|au|på|"
+    rf"\b(?:{SPENT}|lade|lagt|{SPENT_VI})\b[^?]{{0,40}}?\b(?:on|for|into|pour|dans|à|aux|au|på|"
     r"för|cho)\s+(?:(?:the|les|la|le|des|du|de|den|det|các|những)\s+|l['’])?(?P<thing>[^\W\d_][\w-]*)",
     re.IGNORECASE,
 )
@@ -1273,9 +1283,8 @@ def _spent_on_read(typed: str, question: Question, best: Sentence) -> bool:
     said = {fold(w) for w in words(thing) if not is_stopword(w)}
     if said & _EACH:
         return True
-    own = [k for k in question.keys if k.kind == "word" and fold(k.word) in said - _SUPPORT]
-    near = Words(best.passage.text, best.passage.language)
-    return not own or any(matched(k, near) for k in own)
+    reads = _passage_reads(question, said - _SUPPORT, best)
+    return not reads or any(reads)
 
 
 def _tells_time(text: str, typed: str) -> bool:
@@ -1905,9 +1914,9 @@ def direct_value(part: Part, sentence: Sentence, given: set[tuple[str, str]] | N
     text, kind = sentence.text, part.question.kind  # the framed question's: a follow-up keeps what was asked
     given = set() if given is None else given
     # 'Which article brings up…': its title (not 'Lequel des articles… est paru en premier, et à quelle date ?')
-    if (ASKS_WHICH_ARTICLE.search(part.typed) or ASKS_ARTICLE_TITLE.search(part.typed)) and kind is None:
-        if sentence.passage.title:
-            return f"«{sentence.passage.title}»"
+    of_article = ASKS_WHICH_ARTICLE.search(part.typed) or ASKS_ARTICLE_TITLE.search(part.typed)
+    if of_article and kind is None and sentence.passage.title:
+        return f"«{sentence.passage.title}»"
     if kind == "number":
         asked = set(NUMBER.findall(part.typed))
         # a number the question gives, however it groups its thousands: '22,542' is '22 542'

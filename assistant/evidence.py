@@ -627,14 +627,12 @@ def question_of(results: Results, constraint_text: str) -> Question:
     """The question's key words (weighted) and its hard constraints, read from constraint_text (the question as
     typed, plus a follow-up's carried subject) so that a year from an earlier turn does not bind a new one."""
     keys = key_words(results.query)
+    unsaid: frozenset[str] = frozenset()  # the words that name the articles, which no sentence of theirs says
     if ASKS_WHICH_ARTICLE.search(constraint_text):  # 'Which article brings up…': what it tells of is the question
-        keys = [k for k in keys if unicodedata.normalize("NFC", k.word.lower()) not in WHICH_ARTICLE_WORDS]
+        unsaid = WHICH_ARTICLE_WORDS
     elif ASKS_ARTICLE_TITLE.search(constraint_text):  # 'What is the title of the article about…': what it is about
-        keys = [
-            k
-            for k in keys
-            if unicodedata.normalize("NFC", k.word.lower()) not in ARTICLE_TITLE_WORDS | WHICH_ARTICLE_WORDS
-        ]
+        unsaid = ARTICLE_TITLE_WORDS | WHICH_ARTICLE_WORDS
+    keys = [k for k in keys if unicodedata.normalize("NFC", k.word.lower()) not in unsaid]
     weigh(keys, results.index, results.query.language)
     constraint_text = without_genitive(constraint_text, results.query.language, results.index.terms)
     years = set(YEAR.findall(constraint_text))

@@ -368,12 +368,14 @@ ASKS_NUMBER = re.compile(
 # or a conjunction ('les soldats qui préparent…', 'Hur avslutas processen när…')
 _PREPOSITIONS = r"since|until|from|à|avec|by|with|for|för|till|med|depuis|sedan"
 _ASKING = rf"(?:^|[,;:]\s*|\b(?:and|but|so|et|mais|alors|och|men|så|{_PREPOSITIONS})\s+)\W*"
-# A question about money ('what did it cost', 'quel budget', 'hur mycket kostade', 'bao nhiêu tiền'): a sum answers
-# the verbs of a sum spent, paid or invested (`ASKS_MONEY`; the answer layer's `_SPENT_ON` reads what on)
+# the verbs of a sum spent, paid or invested (`ASKS_MONEY`; the answer layer's `_SPENT_ON` reads what on), and the
+# Vietnamese ones, which 'bao nhiêu' follows rather than precedes
 SPENT = (
     r"spen[dt]\w*|pa(?:y|ys|id)|invest(?:ed|s)?|dépens\w*|payée?s?|versée?s?|investie?s?|consacrée?s?|spender\w*|"
-    r"betala\w*|investera\w*|satsade|(?:lade|lagt)(?:\s+[^\W\d_]+){0,3}?(?:\s+ut)?(?=\s+på\b)|(?:lade|lagt)(?:\s+[^\W\d_]+){0,3}?\s+ut"
+    r"betala\w*|investera\w*|satsade|(?:lade|lagt)(?:\s+[^\W\d_]+){0,3}?(?:\s+ut\b|(?=\s+på\b))"
 )
+SPENT_VI = r"chi|chi tiêu|bỏ ra|đầu tư"
+# A question about money ('what did it cost', 'quel budget', 'hur mycket kostade', 'bao nhiêu tiền'): a sum answers
 ASKS_MONEY = re.compile(
     r"\b(?:cost|costs|price|prices|budget|how much money|coût|coûté|coûte|budget|montant|d'argent|kostade|kostar|"
     r"kostnad|kostnaden|belopp|beloppet|beloppen|hur mycket pengar|chi phí|kinh phí|bao nhiêu tiền|số tiền|vốn đầu tư|"
@@ -399,7 +401,7 @@ ASKS_MONEY = re.compile(
     # (not time, attention or effort spent: 'How much time did the cadres spend…')
     r"|\b(?:how much|combien|hur mycket)\b(?!\s+(?:time|attention|effort|tid|fokus|uppmärksamhet|de\s+temps|"
     r"d['’]attention|d['’]efforts?)\b)[^?]{0,80}?\b(?:" + SPENT + r")\b"
-    r"|\b(?:chi|chi tiêu|bỏ ra|đầu tư)\s+(?:hết\s+)?bao nhiêu\b",
+    r"|\b(?:" + SPENT_VI + r")\s+(?:hết\s+)?bao nhiêu\b",
     re.IGNORECASE,
 )
 CURRENCY = re.compile(r"\b(?:VND|VNĐ|USD|EUR|SEK|đồng|dollars?|euros?|kronor)\b|[$€]", re.IGNORECASE)
