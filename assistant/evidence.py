@@ -263,6 +263,7 @@ class Question:
     claimed_years: set[str] = field(default_factory=set)  # and its years
     partakers: bool = False  # it counts those who took part, naming nothing counted ('Hur många deltog i…')
     nationwide: bool = False  # it asks of the whole country ('à l'échelle nationale', 'cả nước'), not a province's
+    central: bool = False  # it names a central body ('fosterlandsfrontens centralkommitté'), not a province's
 
 
 # A name the question quotes: « … », "…", “…”, or '…' between spaces (not an apostrophe: 'Hanoi's', 'l'équipe')
@@ -691,7 +692,8 @@ def question_of(results: Results, constraint_text: str) -> Question:
                     partakers=not counting and kind == "number" and asks_people(constraint_text)
                     and not counted(results.query.text),
                     # (not one naming its place: 'the poverty rate in Hanoi, among the lowest nationwide')
-                    nationwide=bool(NATIONWIDE.search(constraint_text)) and not places)  # fmt: skip
+                    nationwide=bool(NATIONWIDE.search(constraint_text)) and not places,
+                    central=bool(_CENTRAL.search(constraint_text)))  # fmt: skip
     if not (verifying := VERIFIES.search(constraint_text)):
         # a count the question states and asks yes or no of is a claim too ('La résolution n° 35 énonce-t-elle cinq
         # tâches ?'): a sentence giving another count answers it (its years stay what it asks about)
@@ -1259,7 +1261,11 @@ _FRONT_NAME = re.compile(
 
 def local_only(question: Question, sentence: str) -> bool:
     """Whether a question asks of the whole country and the sentence tells of a place below it only (see
-    NATIONWIDE)."""
+    NATIONWIDE); or names a central body and the sentence names none, only the bodies of a level below it: 'Vilka
+    instruktioner från fosterlandsfrontens centralkommitté…' is not answered by 'les instructions du Comité provincial
+    du Front'."""
+    if question.central and not _CENTRAL.search(sentence):
+        return bool(_LEVEL.search(sentence)) or any(p.level == "province" for _, p in mentions(sentence))
     if not question.nationwide or _NATIONAL_SAID.search(_FRONT_NAME.sub(" ", sentence)):
         return False
     return bool(_LOCAL_SAID.search(sentence)) or any(p.level == "province" for _, p in mentions(sentence))
@@ -1276,6 +1282,16 @@ _LEVEL_WORDS = {
     "commune": r"commun(?:e|es|al|ale)|kommun\w*|xã(?! hội)|phường",
 }
 _LEVEL = re.compile("|".join(rf"\b(?P<{level}>{words})\b" for level, words in _LEVEL_WORDS.items()), re.IGNORECASE)
+# a central body, or the Front's own at the centre ('lancés par le Front central', 'the central Front'); in Vietnamese a
+# body of the Centre ('Ban Dân vận Trung ương', 'Ủy ban Trung ương MTTQ'), not the Centre's own policies ('chủ trương
+# của Trung ương', which a sentence writes 'les grandes politiques du Centre')
+_CENTRAL = re.compile(
+    r"\b(?:central (?:mass mobili[sz]ation |[\w-]+ )?(?:committee|commission)|(?:comité|commission) centrale?|"
+    r"centralkommitt\w*|centrala? (?:[\w-]+ )?kommission\w*|front central|central (?:fatherland )?front|"
+    r"centrala? front\w*|ban (?:\w+ ){0,3}trung ương|trung ương (?:mặt trận|mttq)|"
+    r"(?:mặt trận|mttq|hội đồng) trung ương|(?:du|au|the) (?-i:Centre))\b",
+    re.IGNORECASE,
+)
 LEVEL_REACH = 80  # characters after a role where the level of its body is read
 
 
@@ -1713,6 +1729,30 @@ _LATER = re.compile(
 )
 
 
+# the year a plan is for, its tasks, its targets: 'déployer les tâches pour 2024', 'plans for the year 2024', 'målen för
+# 2025', 'nhiệm vụ cho năm 2024' (not a stretch: 'pour 2021-2025'; nor what else is 'for' a year: 'the results for
+# 2023'); a question says it anywhere ('quelles tâches… ont-ils fixées pour l'année 2023'), a sentence after the plan
+_PLAN = (
+    r"tasks?|plans?|targets?|goals?|objectives?|directions?|orientations?|tâches|objectifs?|cibles?|"
+    r"uppgift\w*|plan(?:er|erna|en)?|mål(?:en)?|inriktning\w*|nhiệm vụ|kế hoạch|mục tiêu|phương hướng"
+)
+_YEAR_FOR = (
+    r"\b(?:for|pour|för|cho)\s+(?:(?:the\s+)?year\s+|l['’]ann[ée]e\s+|l['’]an\s+|året\s+|năm\s+)?((?:19|20)\d\d)\b"
+    r"(?!\s*[-–]\s*\d)"
+)
+_PLANNED = re.compile(rf"\b(?:{_PLAN})\b", re.IGNORECASE)
+_PLAN_FOR = re.compile(rf"\b(?:{_PLAN})\s+(?:[\w'’-]+\s+){{0,4}}?{_YEAR_FOR}", re.IGNORECASE)
+_FOR_YEAR = re.compile(_YEAR_FOR, re.IGNORECASE)
+
+
+def for_years(text: str, question: bool = False) -> set[str]:
+    """The years a text says a plan is for (`_PLAN_FOR`): {'2024'} of '…et déployer les tâches pour 2024'; a question's
+    when it names a plan anywhere in it."""
+    if question:
+        return set(_FOR_YEAR.findall(text)) if _PLANNED.search(text) else set()
+    return set(_PLAN_FOR.findall(text))
+
+
 def _dated_before(index: LexicalIndex, passage: Passage, start: int, single: set[str]) -> set[str]:
     """The first year of the last sentence before offset `start` that names one, within BODY_REACH characters: a
     report's figures follow the paragraph that says of which year they are ('…a rendu compte des performances… en 2023
@@ -1842,6 +1882,7 @@ def sentences(
     ] if question.persons else []  # fmt: skip
     nobody = any(not any(names_person(k, text) for text in everywhere) for k in question.persons)
     figured = asked_figures(typed)  # the figure whose meaning it asks
+    purposed = for_years(typed, question=True)  # the year a thing asked of is for: 'les tâches… pour l'année 2023'
     for passage in results.passages:
         wide = window(index, passage, neighbours)
         doc_words = _document_words(index, passage)
@@ -1961,6 +2002,13 @@ def sentences(
     ):
         for s in out:
             s.violation = s.violation or "numbered name"
+    # so is a plan for a year the passages give only for others: 'quelles tâches… fixées pour l'année 2023' of the
+    # report whose meeting 'a évalué les résultats des activités en 2023 et déployé les tâches pour 2024' (then its
+    # sentences on 2023 tell the results, not the tasks)
+    planned = set().union(*(for_years(s.text) for s in out)) if purposed else set()
+    if planned and not purposed & planned:
+        for s in out:
+            s.violation = s.violation or "year"
     # and a thing numbered by a mark in another language: 'storm No. 4' against 'la tempête n° 3 (Yagi)'
     marked = _marked(question, typed) if not question.verifies else []
     marks = [_marks(marked, s) for s in out] if marked else []

@@ -734,6 +734,24 @@ def institutions(text: str) -> set[str]:
     return {kind for kind, form in _INSTITUTION.items() if form.search(text)}
 
 
+# A law or a decree by its title: 'the Law on the Fatherland Front', 'la loi sur…', 'lagen om…', 'le décret n° 12',
+# 'Luật Mặt trận Tổ quốc', 'Nghị định 35' (not 'les lois de l'État', 'pháp luật': the law in general)
+_LEGAL = r"laws?|lois?|lag(?:ar|en)?|decrees?|décrets?|dekret\w*|legislation|législation|lagstiftning\w*"
+_LAW_TITLE = (
+    r"\b(?:law|loi|lagen|decree|décret|dekretet)\s+(?:on|sur|relative?|relatif|om|n[°o]\.?|no\.|nr\.?)(?!\w)"
+    r"|(?<!pháp )\b(?:luật|nghị định)\s+(?-i:[A-ZĐ0-9])"
+)
+# asked for ('Which law governs…', 'Quelle loi encadre…', 'Vilken lag reglerar…', 'Luật nào quy định…'; not 'Which
+# laws of the State…', which the reports tell of) or named
+ASKS_LAW = re.compile(
+    rf"\b(?:which|what|quel(?:le)?s?|vilken|vilket|vilka)\s+(?:[\w-]+\s+)?(?:{_LEGAL})\b"
+    r"(?!\s+(?:of\s+the\s+state|de\s+l['’]état)\b)|\btextes?\s+de\s+loi\b"
+    rf"|\b(?:luật|đạo luật|nghị định|văn bản pháp luật)\s+nào\b|{_LAW_TITLE}",
+    re.IGNORECASE,
+)
+NAMES_LAW = re.compile(_LAW_TITLE, re.IGNORECASE)
+
+
 # the title of an article asked for: 'What is the title of the article about Quang Nam?', 'Quel est le titre de
 # l'article sur…', 'Vad heter artikeln om…', 'Bài viết về Quảng Nam mang tiêu đề gì?' (not a person's title, 'What
 # title does Nguyen Hai Ha hold?', nor a subheading: `heading_asked`)

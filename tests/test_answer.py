@@ -3315,3 +3315,20 @@ def test_a_cleft_that_gives_the_person_a_post_is_answered_without_a_yes(seeded: 
     )
     assert reply.found and not reply.text.startswith(("Oui", "Non")), reply.text
     assert "Le Ngoc Chau" in reply.text and "vice-président du Comité populaire provincial" in reply.text, reply.text
+
+
+def test_a_law_a_central_body_or_a_years_plan_the_documents_do_not_give_is_declined(seeded: Settings) -> None:
+    # the reports tell of 'les lois de l'État' and name no law by its title
+    assert not answer("Which law sets out the rights and duties of the Vietnam Fatherland Front?").found
+    assert not answer("Vilken lag styr fosterlandsfrontens arbete i Hanoi?").found
+    reply = answer("What did the Front and mass organisations in Ha Tinh mobilise members to carry out in 2023?")
+    assert reply.found and "lois de l'État" in reply.text, reply.text
+    # Mo Cay Bac's Front implements the provincial Front's instructions; Nguyen Lan Huong chairs Hanoi's Front
+    assert not answer("Quelles instructions du Comité central du Front le district de Mo Cay Bac applique-t-il ?").found
+    assert not answer("What post does Nguyen Lan Huong hold on the Central Committee of the Fatherland Front?").found
+    reply = answer("Which central body launched the skilled mass mobilisation movement 15 years ago?")
+    assert reply.found and "Commission centrale de mobilisation de masse" in reply.text, reply.text
+    # the Ha Tinh meeting reviewed 2023's results and set the tasks for 2024
+    assert not answer("Which tasks did the meeting in Ha Tinh set out for the year 2023?").found
+    reply = answer("Quelles tâches la réunion de Ha Tinh a-t-elle déployées pour 2024 ?")
+    assert reply.found and "déployer les tâches pour 2024" in reply.text, reply.text

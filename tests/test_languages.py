@@ -926,3 +926,21 @@ def test_a_sum_spent_a_leader_and_a_kind_of_institution_asked() -> None:
     assert institutions("Ngân hàng nào cho vay?") == {"bank"}
     for other in ("Who are the ambassadors of the movement?", "a firm commitment", "toute la société"):
         assert not institutions(other), other
+
+
+def test_a_law_asked_for_and_a_plan_for_a_year() -> None:
+    from assistant.evidence import for_years
+    from assistant.languages import ASKS_LAW, NAMES_LAW
+
+    for asked in ("Which law governs the Front?", "Quelle loi encadre le Front ?", "Vilken lag reglerar fronten?",
+                  "Luật nào quy định việc này?", "What does the Law on Grassroots Democracy say?"):  # fmt: skip
+        assert ASKS_LAW.search(asked), asked
+    for other in ("Which laws of the State did the Front help implement?", "Comment faire respecter la loi ?",
+                  "Hur många lagförslag granskades?", "tuyên truyền pháp luật cho người dân"):  # fmt: skip
+        assert not ASKS_LAW.search(other), other
+    assert NAMES_LAW.search("la loi sur le Front de la Patrie du Vietnam")
+    assert not NAMES_LAW.search("les directives du Parti, les lois de l'État")
+    assert for_years("Quelles tâches ont-ils fixées pour l'année 2023 ?", question=True) == {"2023"}
+    assert for_years("…évaluer les résultats des activités en 2023 et déployer les tâches pour 2024.") == {"2024"}
+    assert not for_years("What were the results for 2023?", question=True)
+    assert not for_years("les objectifs pour 2021-2025")
