@@ -1803,8 +1803,40 @@ def _elliptic(part: str, language: str) -> str:
     return f"{_AND_OPENING.get(language, 'And')} {part[match.end() :]}"
 
 
+# A follow-up that points at a person by a pronoun, as the source of what it asks or as its subject: 'Et d'après ses
+# déclarations, quels contenus…', 'According to her, what…', 'Enligt honom…', 'What did she say…', 'Vad sa hon…',
+# 'Theo bà ấy…', 'Ông ấy phụ trách…' (not the French subject pronouns: 'il' is also impersonal, 'combien y a-t-il')
+_POINTED_SOURCE = re.compile(
+    r"\b(?:(?P<fr>d['’]après|selon)\s+(?:lui|elle|ses\s+(?:déclarations|propos|dires|paroles)|son\s+avis)"
+    r"|(?P<en>according\s+to)\s+(?:him|her|his\s+(?:words|statements?|remarks)|her\s+(?:words|statements?|remarks))"
+    r"|(?P<sv>enligt)\s+(?:honom|henne)|(?P<vi>theo)\s+(?:ông|bà)(?:\s+(?:ấy|này))?)\b",
+    re.IGNORECASE,
+)
+_POINTED_SUBJECT = re.compile(r"\b(?:he|she|han|hon|(?:ông|bà)\s+(?:ấy|này))\b", re.IGNORECASE)
+
+
+def _person_pointed(question: str, history: list[Any] | None, search: Search, similarity: Similarity) -> str:
+    """A follow-up that points by a pronoun at the person the turn before asked for ('Qui préside le Comité du Front
+    de Hanoï ?' then 'Et d'après ses déclarations, quels contenus le Front retient-il…') asked of the person the turn
+    before's answer names ('Et d'après Nguyen Lan Huong, quels contenus…'): the turn before's words ('préside') are
+    no words of what it asks. The question as it is when the turn before asked for no one, or found no one."""
+    source, subject = _POINTED_SOURCE.search(question), _POINTED_SUBJECT.search(question)
+    previous = previous_question(history) if source or subject else None
+    if not previous or asked_kind(previous) != "person":
+        return question
+    before = judge(_reading(previous)[0], None, search, similarity)
+    name = direct_value(before, before.ranked[0]) if before.found and before.question.kind == "person" else None
+    if not name or not is_person_name(name):
+        return question
+    if source:
+        return f"{question[: source.start()]}{source.group(source.lastgroup or 'en')} {name}{question[source.end() :]}"
+    assert subject is not None
+    return f"{question[: subject.start()]}{name}{question[subject.end() :]}"
+
+
 def respond(question: str, history: list[Any] | None, search: Search, similarity: Similarity) -> tuple[Answer, Results]:
     """The answer to a question, and the first part's search results (for the optional language model)."""
+    question = _person_pointed(question, history, search, similarity)
     asked, cleft = _reading(question)
     parts, paired = _judge_asked(asked, history, search, similarity)
     bare = without_instruction(question)

@@ -3332,3 +3332,24 @@ def test_a_law_a_central_body_or_a_years_plan_the_documents_do_not_give_is_decli
     assert not answer("Which tasks did the meeting in Ha Tinh set out for the year 2023?").found
     reply = answer("Quelles tâches la réunion de Ha Tinh a-t-elle déployées pour 2024 ?")
     assert reply.found and "déployer les tâches pour 2024" in reply.text, reply.text
+
+
+def test_a_follow_up_that_points_at_the_person_the_turn_before_asked_for_asks_of_them(seeded: Settings) -> None:
+    # Nguyen Lan Huong chairs Hanoi's Front; by her account the Front chose key contents for its supervision
+    history = [{"role": "user", "content": "Qui préside le Comité du Front de la Patrie de Hanoï ?"}]
+    reply = answer("Et d'après ses déclarations, quels contenus le Front a-t-il choisis pour sa supervision ?",
+                   history=history)  # fmt: skip
+    assert reply.found and "Nguyen Lan Huong" in reply.text and "övervakning" in reply.text, reply.text
+    history = [{"role": "user", "content": "Who chairs the Hanoi Fatherland Front Committee?"}]
+    reply = answer("According to her, what did the Front choose to supervise?", history=history)
+    assert reply.found and "övervakning" in reply.text, reply.text
+    # the city Front's vice-chair Pham Anh Tuan told how its staff's quality was raised (not the courses' count)
+    history = [{"role": "user", "content": "Ai là phó chủ tịch Ủy ban MTTQ thành phố Hà Nội?"}]
+    reply = answer("Theo ông ấy, Mặt trận đã làm gì để nâng cao chất lượng cán bộ?", history=history)
+    assert reply.found and "Pham Anh Tuan" in reply.text.splitlines()[1], reply.text  # the first quote his
+
+
+def test_whom_a_committee_assigns_to_check_is_read_across_languages(seeded: Settings) -> None:
+    # Chau Thanh's district Front 'désigne des officiers chargés du travail de mouvement' to inspect commune models
+    reply = answer("Whom does the Chau Thanh district Front's standing committee assign to check the commune models?")
+    assert reply.found and "désigne des officiers" in reply.text, reply.text
