@@ -1001,6 +1001,8 @@ def judge(part: str, history: list[Any] | None, search: Search, similarity: Simi
         found = False  # 'Which questions did Tran Van Ky answer…' is not answered by his name among those present
     elif found and _ASKS_AVERAGE.search(part) and not _GIVES_AVERAGE.search(ranked[0].text):
         found = False  # 'Vad kostade ett solidaritetshus i genomsnitt…': a total and a count are no average given
+    elif found and question.kind == "number" and _ASKS_EACH.search(part) and not _GIVES_AVERAGE.search(ranked[0].text):
+        found = False  # 'How many members does each village team have?': '169 membres' in 8 villages is all of them
     elif found and lists_others(question, part, results, ranked[0]):
         found = False  # 'Vilka tre genombrott… 2019-2024?': the report counts its breakthroughs for 2024-2029 only
     elif found and not _part_read(part, question, ranked[0]):
@@ -1220,6 +1222,18 @@ def _only_present(typed: str, question: Question, best: Sentence) -> bool:
 _ASKS_AVERAGE = re.compile(
     r"\b(?:average|en moyenne|moyenne|(?:coût|revenu|prix|montant|nombre|taux|salaire|durée)s?\s+moyens?|"
     r"genomsnitt\w*|medelvärde\w*|trung bình|bình quân)\b",
+    re.IGNORECASE,
+)
+# or an amount for each one of a kind, in a question that asks how many or how much ('How many members does each
+# village team have?', 'Mỗi trẻ mồ côi… nhận bao nhiêu tiền mỗi tháng?', 'par mois', 'per barn'); not each year or
+# each time, which a yearly figure may answer, nor all of them ('once it covered every village', 'till varje by')
+_ASKS_EACH = re.compile(
+    r"\beach\s+(?!(?:year|time|one)\b)[^\W\d]|\bper\s+(?!(?:the|a|an|its|their|his|her|year)\b)[^\W\d]|"
+    r"\bchaque\s+(?!(?:année|an|fois)\b)[^\W\d]|"
+    r"\bpar\s+(?:mois|semaine|jour|enfant|personne|ménage|foyer|équipe|village|membre|élève|orphelin|tête)\b|"
+    r"(?<!till )\bvarje\s+(?!(?:år|gång)\b)[^\W\d]|"
+    r"\bper\s+(?:månad|vecka|dag|barn|person|hushåll|lag|by|medlem|elev)\b|"
+    r"\bmỗi\s+(?!(?:năm|lần)\b)[^\W\d]",
     re.IGNORECASE,
 )
 _GIVES_AVERAGE = re.compile(
@@ -1803,43 +1817,52 @@ def _elliptic(part: str, language: str) -> str:
     return f"{_AND_OPENING.get(language, 'And')} {part[match.end() :]}"
 
 
-# A follow-up that points at a person by a pronoun, as the source of what it asks or as its subject: 'Et d'après ses
-# déclarations, quels contenus…', 'According to her, what…', 'Enligt honom…', 'What did she say…', 'Vad sa hon…',
-# 'Theo bà ấy…', 'Ông ấy phụ trách…' (not the French subject pronouns: 'il' is also impersonal, 'combien y a-t-il')
+# A follow-up that points at a person by a pronoun, as the source of what it asks ('Et d'après ses déclarations,
+# quels contenus…', 'According to her, what…', 'Enligt honom, …', 'Theo bà ấy, …'; not 'according to her report',
+# nor 'Theo bà Nguyễn Lan Hương', which names her) or as its subject, in its own language ('What did she say…', 'Vad
+# sa hon…', 'Ông ấy phụ trách…'; not the French subject pronouns: 'il' is also impersonal, 'combien y a-t-il')
 _POINTED_SOURCE = re.compile(
-    r"\b(?:(?P<fr>d['’]après|selon)\s+(?:lui|elle|ses\s+(?:déclarations|propos|dires|paroles)|son\s+avis)"
-    r"|(?P<en>according\s+to)\s+(?:him|her|his\s+(?:words|statements?|remarks)|her\s+(?:words|statements?|remarks))"
-    r"|(?P<sv>enligt)\s+(?:honom|henne)|(?P<vi>theo)\s+(?:ông|bà)(?:\s+(?:ấy|này))?)\b",
+    r"\b(?:d['’]après|selon)\s+(?:lui|elle|ses\s+(?:déclarations|propos|dires|paroles)|son\s+avis)\b"
+    r"|\baccording\s+to\s+(?:(?:him|her)(?=\s*[,?])|(?:his|her)\s+(?:words|statements?|remarks))"
+    r"|\benligt\s+(?:honom|henne)(?=\s*[,?])|\btheo\s+(?:ông|bà)\s+(?:ấy|này)\b",
     re.IGNORECASE,
 )
-_POINTED_SUBJECT = re.compile(r"\b(?:he|she|han|hon|(?:ông|bà)\s+(?:ấy|này))\b", re.IGNORECASE)
+_POINTED_SUBJECT = {
+    "en": re.compile(r"\b(?:he|she)\b", re.IGNORECASE),
+    "sv": re.compile(r"\b(?:han|hon)\b", re.IGNORECASE),
+    "vi": re.compile(r"\b(?:ông|bà)\s+(?:ấy|này)\b", re.IGNORECASE),
+}
+_SOURCE_WORD = {"fr": "d'après", "en": "according to", "sv": "enligt", "vi": "theo"}
 
 
 def _person_pointed(question: str, history: list[Any] | None, search: Search, similarity: Similarity) -> str:
-    """A follow-up that points by a pronoun at the person the turn before asked for ('Qui préside le Comité du Front
-    de Hanoï ?' then 'Et d'après ses déclarations, quels contenus le Front retient-il…') asked of the person the turn
-    before's answer names ('Et d'après Nguyen Lan Huong, quels contenus…'): the turn before's words ('préside') are
-    no words of what it asks. The question as it is when the turn before asked for no one, or found no one."""
-    source, subject = _POINTED_SOURCE.search(question), _POINTED_SUBJECT.search(question)
-    previous = previous_question(history) if source or subject else None
-    if not previous or asked_kind(previous) != "person":
+    """A follow-up that points by a pronoun at the person the turn before asked for, asked of the person the turn
+    before's answer names: 'Qui préside le Comité du Front de Hanoï ?' then 'Et d'après ses déclarations, quels
+    contenus le Front retient-il…' asks 'Et d'après Nguyen Lan Huong, quels contenus…' (the turn before's words,
+    'préside', are no words of what it asks). Else, and when the turn before asked for no one or found no one, or was
+    itself a follow-up (whose answer may be another's: 'And the vice-chair?'), the question as it is."""
+    language = question_language(question)
+    subject = _POINTED_SUBJECT.get(language)
+    pointer = _POINTED_SOURCE.search(question) or (subject.search(question) if subject else None)
+    previous = previous_question(history) if pointer else None
+    if pointer is None or not previous or previous.count("?") > 1 or asked_kind(previous) != "person":
         return question
     before = judge(_reading(previous)[0], None, search, similarity)
     name = direct_value(before, before.ranked[0]) if before.found and before.question.kind == "person" else None
     if not name or not is_person_name(name):
         return question
-    if source:
-        return f"{question[: source.start()]}{source.group(source.lastgroup or 'en')} {name}{question[source.end() :]}"
-    assert subject is not None
-    return f"{question[: subject.start()]}{name}{question[subject.end() :]}"
+    source = pointer.re is _POINTED_SOURCE
+    said = f"{_SOURCE_WORD.get(language, 'according to')} {name}" if source else name
+    return f"{question[: pointer.start()]}{said}{question[pointer.end() :]}"
 
 
 def respond(question: str, history: list[Any] | None, search: Search, similarity: Similarity) -> tuple[Answer, Results]:
     """The answer to a question, and the first part's search results (for the optional language model)."""
-    question = _person_pointed(question, history, search, similarity)
-    asked, cleft = _reading(question)
+    # (the reply keeps the question as the user asked it)
+    pointed = _person_pointed(question, history, search, similarity)
+    asked, cleft = _reading(pointed)
     parts, paired = _judge_asked(asked, history, search, similarity)
-    bare = without_instruction(question)
+    bare = without_instruction(pointed)
     language = answer_language(parts[0].results.query.language)
     answered = [p for p in parts if p.found]
     confidence = round(min(p.probability for p in parts), 4)
@@ -1878,7 +1901,7 @@ def respond(question: str, history: list[Any] | None, search: Search, similarity
         named = fold(cleft).split()
         if _run_in(named, words(fold(" ".join(direct)))):
             # (not when it gives them a post, which may be wrong while the name is right: the quote gives theirs)
-            if cleft_post(without_instruction(question)) is None:
+            if cleft_post(without_instruction(pointed)) is None:
                 lines.insert(0, phrase(language, "so"))
         elif not _run_in(named, words(fold(answered[0].ranked[0].text))):
             lines.insert(0, phrase(language, "not_so"))

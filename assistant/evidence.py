@@ -1265,7 +1265,7 @@ def local_only(question: Question, sentence: str) -> bool:
     instruktioner från fosterlandsfrontens centralkommitté…' is not answered by 'les instructions du Comité provincial
     du Front'."""
     if question.central and not _CENTRAL.search(sentence):
-        return bool(_LEVEL.search(sentence)) or any(p.level == "province" for _, p in mentions(sentence))
+        return body_level(sentence) not in (None, "central")  # a body of its own level: 'le Comité provincial du Front'
     if not question.nationwide or _NATIONAL_SAID.search(_FRONT_NAME.sub(" ", sentence)):
         return False
     return bool(_LOCAL_SAID.search(sentence)) or any(p.level == "province" for _, p in mentions(sentence))
@@ -1283,13 +1283,13 @@ _LEVEL_WORDS = {
 }
 _LEVEL = re.compile("|".join(rf"\b(?P<{level}>{words})\b" for level, words in _LEVEL_WORDS.items()), re.IGNORECASE)
 # a central body, or the Front's own at the centre ('lancés par le Front central', 'the central Front'); in Vietnamese a
-# body of the Centre ('Ban Dân vận Trung ương', 'Ủy ban Trung ương MTTQ'), not the Centre's own policies ('chủ trương
-# của Trung ương', which a sentence writes 'les grandes politiques du Centre')
+# body of the Centre ('Ban Dân vận Trung ương', 'Ủy ban Trung ương MTTQ'), not the Centre itself ('chủ trương của Trung
+# ương', the Centre's policies)
 _CENTRAL = re.compile(
     r"\b(?:central (?:mass mobili[sz]ation |[\w-]+ )?(?:committee|commission)|(?:comité|commission) centrale?|"
     r"centralkommitt\w*|centrala? (?:[\w-]+ )?kommission\w*|front central|central (?:fatherland )?front|"
     r"centrala? front\w*|ban (?:\w+ ){0,3}trung ương|trung ương (?:mặt trận|mttq)|"
-    r"(?:mặt trận|mttq|hội đồng) trung ương|(?:du|au|the) (?-i:Centre))\b",
+    r"(?:mặt trận|mttq|hội đồng) trung ương)\b",
     re.IGNORECASE,
 )
 LEVEL_REACH = 80  # characters after a role where the level of its body is read
@@ -1731,10 +1731,17 @@ _LATER = re.compile(
 
 # the year a plan is for, its tasks, its targets: 'déployer les tâches pour 2024', 'plans for the year 2024', 'målen för
 # 2025', 'nhiệm vụ cho năm 2024' (not a stretch: 'pour 2021-2025'; nor what else is 'for' a year: 'the results for
-# 2023'); a question says it anywhere ('quelles tâches… ont-ils fixées pour l'année 2023'), a sentence after the plan
+# 2023'); a sentence says it after the plan, a question anywhere, with a verb that sets a plan ('quelles tâches… ont-ils
+# fixées pour l'année 2023'; not 'What tasks did the Front accomplish for 2023?', which asks what was done)
 _PLAN = (
     r"tasks?|plans?|targets?|goals?|objectives?|directions?|orientations?|tâches|objectifs?|cibles?|"
     r"uppgift\w*|plan(?:er|erna|en)?|mål(?:en)?|inriktning\w*|nhiệm vụ|kế hoạch|mục tiêu|phương hướng"
+)
+_SETS_PLAN = re.compile(
+    r"\b(?:set|sets|setting|fix\w*|assign\w*|deploy\w*|plann\w*|lay|laid|outlin\w*|adopt\w*|fixé\w*|fixer|"
+    r"fixent|déploy\w*|déploi\w*|défini\w*|arrêt\w*|prévu\w*|fastställ\w*|satte|sätter|"
+    r"lade\s+fram|planer\w*|antog|anta|đề ra|giao|triển khai|đặt ra|xác định)\b",
+    re.IGNORECASE,
 )
 _YEAR_FOR = (
     r"\b(?:for|pour|för|cho)\s+(?:(?:the\s+)?year\s+|l['’]ann[ée]e\s+|l['’]an\s+|året\s+|năm\s+)?((?:19|20)\d\d)\b"
@@ -1745,12 +1752,14 @@ _PLAN_FOR = re.compile(rf"\b(?:{_PLAN})\s+(?:[\w'’-]+\s+){{0,4}}?{_YEAR_FOR}",
 _FOR_YEAR = re.compile(_YEAR_FOR, re.IGNORECASE)
 
 
-def for_years(text: str, question: bool = False) -> set[str]:
-    """The years a text says a plan is for (`_PLAN_FOR`): {'2024'} of '…et déployer les tâches pour 2024'; a question's
-    when it names a plan anywhere in it."""
-    if question:
-        return set(_FOR_YEAR.findall(text)) if _PLANNED.search(text) else set()
+def planned_years(text: str) -> set[str]:
+    """The years a sentence says a plan is for (`_PLAN_FOR`): {'2024'} of '…et déployer les tâches pour 2024'."""
     return set(_PLAN_FOR.findall(text))
+
+
+def asked_plan_years(typed: str) -> set[str]:
+    """The years a question asks a plan set for: {'2023'} of 'quelles tâches… ont-ils fixées pour l'année 2023 ?'."""
+    return set(_FOR_YEAR.findall(typed)) if _PLANNED.search(typed) and _SETS_PLAN.search(typed) else set()
 
 
 def _dated_before(index: LexicalIndex, passage: Passage, start: int, single: set[str]) -> set[str]:
@@ -1882,7 +1891,7 @@ def sentences(
     ] if question.persons else []  # fmt: skip
     nobody = any(not any(names_person(k, text) for text in everywhere) for k in question.persons)
     figured = asked_figures(typed)  # the figure whose meaning it asks
-    purposed = for_years(typed, question=True)  # the year a thing asked of is for: 'les tâches… pour l'année 2023'
+    purposed = asked_plan_years(typed)  # the year a thing asked of is for: 'les tâches… pour l'année 2023'
     for passage in results.passages:
         wide = window(index, passage, neighbours)
         doc_words = _document_words(index, passage)
@@ -1915,6 +1924,8 @@ def sentences(
             years_near = _dated_before(index, passage, wide.start, question.single)
         years_near |= _years(passage.title, question.single)
         misdated = bool(question.dates) and _misdated(question.dates, index, passage.doc_id)
+        # a central body asked of, which the document never names: it tells of a province's, a district's
+        uncentral = question.central and not _CENTRAL.search(index.document_text(passage.doc_id))
         other_day = bool(question.days) and _other_days(question.days, index, passage.doc_id)
         sim_base = similarity_base(question.language, passage.language)
         spans = sentence_spans(wide.text, passage.language)
@@ -1963,7 +1974,7 @@ def sentences(
                 violation = "said"  # what the person said of something else
             if violation is None and question.qualities and not _of_quality(question, text, own, passage.language):
                 violation = "quality"  # '6 av 11 kamrater' are not said to be women
-            if violation is None and (other_level(question, text) or local_only(question, text)):
+            if violation is None and (other_level(question, text) or local_only(question, text) or uncentral):
                 violation = "level"  # after the place: a sentence about another place says so
             if violation is None and posted and not features["person"]:
                 violation = "person"  # another person's title is not theirs
@@ -2005,7 +2016,7 @@ def sentences(
     # so is a plan for a year the passages give only for others: 'quelles tâches… fixées pour l'année 2023' of the
     # report whose meeting 'a évalué les résultats des activités en 2023 et déployé les tâches pour 2024' (then its
     # sentences on 2023 tell the results, not the tasks)
-    planned = set().union(*(for_years(s.text) for s in out)) if purposed else set()
+    planned = set().union(*(planned_years(s.text) for s in out)) if purposed else set()
     if planned and not purposed & planned:
         for s in out:
             s.violation = s.violation or "year"

@@ -734,19 +734,19 @@ def institutions(text: str) -> set[str]:
     return {kind for kind, form in _INSTITUTION.items() if form.search(text)}
 
 
-# A law or a decree by its title: 'the Law on the Fatherland Front', 'la loi sur…', 'lagen om…', 'le décret n° 12',
-# 'Luật Mặt trận Tổ quốc', 'Nghị định 35' (not 'les lois de l'État', 'pháp luật': the law in general)
-_LEGAL = r"laws?|lois?|lag(?:ar|en)?|decrees?|décrets?|dekret\w*|legislation|législation|lagstiftning\w*"
+# A law or a decree by its title: 'the Law on the Fatherland Front', 'la loi sur…', 'la loi n°35', 'lagen om…', 'le
+# décret 59/2023', 'Luật Mặt trận Tổ quốc', 'Nghị định 35' (not 'les lois de l'État', 'pháp luật': the law in general)
 _LAW_TITLE = (
-    r"\b(?:law|loi|lagen|decree|décret|dekretet)\s+(?:on|sur|relative?|relatif|om|n[°o]\.?|no\.|nr\.?)(?!\w)"
-    r"|(?<!pháp )\b(?:luật|nghị định)\s+(?-i:[A-ZĐ0-9])"
+    r"\b(?:law|loi|lagen|decree|décret|dekret(?:et)?)\s+(?:on|sur|relative?|relatif|om|de\s+\d{4}|n[°o]\.?|no\.|nr\.?)"
+    r"(?=\s|\d|$)|\b(?:decree|décret|dekret(?:et)?)\s+\d|(?<!pháp )\b(?:luật|nghị định)\s+(?-i:[A-ZĐ0-9])"
 )
-# asked for ('Which law governs…', 'Quelle loi encadre…', 'Vilken lag reglerar…', 'Luật nào quy định…'; not 'Which
-# laws of the State…', which the reports tell of) or named
+# one asked for ('Which law governs…', 'Quelle loi encadre…', 'Vilken lag reglerar…', 'Luật nào quy định…'; not the
+# laws in general, which the reports tell of: 'Which laws of the State…', 'What laws did the Front propagate?', 'pháp
+# luật nào'; nor 'law enforcement', 'a law firm', Swedish 'vilket lag', a team) or named
 ASKS_LAW = re.compile(
-    rf"\b(?:which|what|quel(?:le)?s?|vilken|vilket|vilka)\s+(?:[\w-]+\s+)?(?:{_LEGAL})\b"
-    r"(?!\s+(?:of\s+the\s+state|de\s+l['’]état)\b)|\btextes?\s+de\s+loi\b"
-    rf"|\b(?:luật|đạo luật|nghị định|văn bản pháp luật)\s+nào\b|{_LAW_TITLE}",
+    r"\b(?:which|what|quel|quelle|vilken)\s+(?:[\w-]+\s+)?(?:law|loi|lag|decree|décret|dekret)\b"
+    r"(?!\s+(?:enforcement|firm|of\s+the\s+state|de\s+l['’]état)\b)|\btexte\s+de\s+loi\b"
+    rf"|(?<!pháp )\b(?:luật|đạo luật|nghị định)\s+nào\b|{_LAW_TITLE}",
     re.IGNORECASE,
 )
 NAMES_LAW = re.compile(_LAW_TITLE, re.IGNORECASE)

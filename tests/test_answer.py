@@ -3353,3 +3353,16 @@ def test_whom_a_committee_assigns_to_check_is_read_across_languages(seeded: Sett
     # Chau Thanh's district Front 'désigne des officiers chargés du travail de mouvement' to inspect commune models
     reply = answer("Whom does the Chau Thanh district Front's standing committee assign to check the commune models?")
     assert reply.found and "désigne des officiers" in reply.text, reply.text
+
+
+def test_a_count_asked_for_each_one_needs_a_figure_for_each(seeded: Settings) -> None:
+    # Tam Thang's team grew to 169 members in 8 villages; Ha Tinh built 3 172 houses in all: no figure for each one
+    assert not answer("How many members did each village's self-management team in Tam Thang have?").found
+    assert not answer("How many solidarity houses did each district of Ha Tinh build in 2023?").found
+    reply = answer("How many members did the Tam Thang self-management team have when it started in Kim Doi?")
+    assert reply.found and "20 membres" in reply.text, reply.text
+    reply = answer("How many members did the Tam Thang team have once it covered every village of the commune?")
+    assert reply.found and "169" in reply.text, reply.text
+    # 'per' as 'according to' asks for no figure for each one
+    reply = answer("Per the Swedish article, what share of Hanoi's households are still poor?")
+    assert reply.found and "%" in reply.text, reply.text

@@ -138,6 +138,8 @@ def test_the_question_set_is_grounded_in_the_documents_and_split_once() -> None:
             "probe-n24.jsonl",
             "probe-o25.jsonl",
             "probe-p26.jsonl",
+            "probe-q27.jsonl",
+            "probe-r28.jsonl",
         )
         for q in load_questions(SPLIT.with_name(name))
     ]

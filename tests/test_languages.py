@@ -929,18 +929,35 @@ def test_a_sum_spent_a_leader_and_a_kind_of_institution_asked() -> None:
 
 
 def test_a_law_asked_for_and_a_plan_for_a_year() -> None:
-    from assistant.evidence import for_years
+    from assistant.evidence import asked_plan_years, planned_years
     from assistant.languages import ASKS_LAW, NAMES_LAW
 
     for asked in ("Which law governs the Front?", "Quelle loi encadre le Front ?", "Vilken lag reglerar fronten?",
                   "Luật nào quy định việc này?", "What does the Law on Grassroots Democracy say?"):  # fmt: skip
         assert ASKS_LAW.search(asked), asked
     for other in ("Which laws of the State did the Front help implement?", "Comment faire respecter la loi ?",
+                  "What laws did the Front in Ha Tinh propagate to the people?", "Vilket lag vann?",
+                  "Which law enforcement agencies took part?", "Mặt trận đã tuyên truyền pháp luật nào?",
                   "Hur många lagförslag granskades?", "tuyên truyền pháp luật cho người dân"):  # fmt: skip
         assert not ASKS_LAW.search(other), other
-    assert NAMES_LAW.search("la loi sur le Front de la Patrie du Vietnam")
+    for named in ("la loi sur le Front de la Patrie du Vietnam", "la loi n°35", "le décret 59/2023"):
+        assert NAMES_LAW.search(named), named
     assert not NAMES_LAW.search("les directives du Parti, les lois de l'État")
-    assert for_years("Quelles tâches ont-ils fixées pour l'année 2023 ?", question=True) == {"2023"}
-    assert for_years("…évaluer les résultats des activités en 2023 et déployer les tâches pour 2024.") == {"2024"}
-    assert not for_years("What were the results for 2023?", question=True)
-    assert not for_years("les objectifs pour 2021-2025")
+    assert asked_plan_years("Quelles tâches ont-ils fixées pour l'année 2023 ?") == {"2023"}
+    assert not asked_plan_years("What tasks did the Front in Ha Tinh accomplish effectively for 2023?")
+    assert not asked_plan_years("What were the results for 2023?")
+    assert planned_years("…évaluer les résultats des activités en 2023 et déployer les tâches pour 2024.") == {"2024"}
+    assert not planned_years("les objectifs pour 2021-2025")
+
+
+def test_a_pronoun_that_points_at_a_person_a_follow_up_asks_of() -> None:
+    from assistant.answering import _POINTED_SOURCE, _POINTED_SUBJECT
+
+    for pointing in ("Et d'après ses déclarations, quels contenus…", "According to her, what…", "Enligt honom, vad…",
+                     "Theo bà ấy, Mặt trận…", "Selon lui, combien…"):  # fmt: skip
+        assert _POINTED_SOURCE.search(pointing), pointing
+    for other in ("Theo bà Nguyễn Lan Hương, Mặt trận…", "According to her report, what…", "Selon le Front, quels…"):
+        assert not _POINTED_SOURCE.search(other), other
+    assert _POINTED_SUBJECT["en"].search("What did she say about the courses?")
+    assert not _POINTED_SUBJECT["en"].search("How many households did the Han family support?")
+    assert _POINTED_SUBJECT["sv"].search("Vad sa han om utbildningen?")
