@@ -750,6 +750,32 @@ ASKS_LAW = re.compile(
     re.IGNORECASE,
 )
 NAMES_LAW = re.compile(_LAW_TITLE, re.IGNORECASE)
+# A school asked for ('Quel lycée de Mo Cay Bac…', 'Which primary school…', 'Vilken skola…', 'Trường tiểu học nào…'; not
+# 'school supplies', 'trường hợp nào', which case) and one named ('l'école primaire de Tan Thanh', 'Tan Thanh Primary
+# School', 'Trường THCS Lê Lợi'; not 'portes d'école sécurisées')
+ASKS_SCHOOL = re.compile(
+    r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}schools?\b"
+    r"(?!\s+(?:supplies|year|fees|gates?|children|pupils|students|bags?|books?|uniforms?|meals?|equipment|materials))"
+    r"|\b(?:quel|quelle|quels|quelles)\s+(?:[\w-]+\s+)?(?:écoles?|lycées?|collèges?)\b"
+    r"|\b(?:vilken|vilka)\s+(?:[\w-]+\s+)?(?:skola|skolor|gymnasium|gymnasier)\b"
+    r"|\btrường(?:\s+(?:học|tiểu học|mầm non|THCS|THPT|trung học(?: cơ sở| phổ thông)?))?\s+nào\b",
+    re.IGNORECASE,
+)
+NAMES_SCHOOL = re.compile(
+    r"\b(?:école|lycée|collège)\s+(?:primaire\s+|secondaire\s+|maternelle\s+)?(?:de\s+|d['’])?(?-i:[A-ZĐ])"
+    r"|(?-i:[A-Z][\w-]+\s+(?:Primary\s+|Secondary\s+|High\s+)?School)|(?-i:[A-Z][\w-]+skolan)"
+    r"|\b(?:skolan|gymnasiet)\s+(?-i:[A-Z])"
+    r"|\btrường\s+(?:tiểu học|mầm non|THCS|THPT|trung học(?: cơ sở| phổ thông)?)\s+(?-i:[A-ZĐ])",
+    re.IGNORECASE,
+)
+# the kinds of named thing a question asks for, each with how a document names one: a document that names none
+# answers no such question ('Which law…', 'Quel lycée…')
+NAMED_KINDS = {"law": (ASKS_LAW, NAMES_LAW), "school": (ASKS_SCHOOL, NAMES_SCHOOL)}
+
+
+def named_kinds_unnamed(question: str, document: str) -> set[str]:
+    """The kinds of named thing (`NAMED_KINDS`) a question asks for or names that a document names none of."""
+    return {kind for kind, (asks, names) in NAMED_KINDS.items() if asks.search(question) and not names.search(document)}
 
 
 # the title of an article asked for: 'What is the title of the article about Quang Nam?', 'Quel est le titre de

@@ -3317,12 +3317,16 @@ def test_a_cleft_that_gives_the_person_a_post_is_answered_without_a_yes(seeded: 
     assert "Le Ngoc Chau" in reply.text and "vice-président du Comité populaire provincial" in reply.text, reply.text
 
 
-def test_a_law_a_central_body_or_a_years_plan_the_documents_do_not_give_is_declined(seeded: Settings) -> None:
+def test_a_law_a_school_a_central_body_or_a_years_plan_the_documents_do_not_give_is_declined(seeded: Settings) -> None:
     # the reports tell of 'les lois de l'État' and name no law by its title
     assert not answer("Which law sets out the rights and duties of the Vietnam Fatherland Front?").found
     assert not answer("Vilken lag styr fosterlandsfrontens arbete i Hanoi?").found
     reply = answer("What did the Front and mass organisations in Ha Tinh mobilise members to carry out in 2023?")
     assert reply.found and "lois de l'État" in reply.text, reply.text
+    # Mo Cay Bac's Front gave pupils scholarships and school supplies, and no document names a school
+    assert not answer("Which primary school in Mo Cay Bac did the district Front give scholarships to?").found
+    reply = answer("What did the Mo Cay Bac district Front give to disadvantaged pupils besides scholarships?")
+    assert reply.found and "fournitures scolaires" in reply.text, reply.text
     # Mo Cay Bac's Front implements the provincial Front's instructions; Nguyen Lan Huong chairs Hanoi's Front
     assert not answer("Quelles instructions du Comité central du Front le district de Mo Cay Bac applique-t-il ?").found
     assert not answer("What post does Nguyen Lan Huong hold on the Central Committee of the Fatherland Front?").found

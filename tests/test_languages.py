@@ -928,9 +928,9 @@ def test_a_sum_spent_a_leader_and_a_kind_of_institution_asked() -> None:
         assert not institutions(other), other
 
 
-def test_a_law_asked_for_and_a_plan_for_a_year() -> None:
+def test_a_law_or_a_school_asked_for_and_a_plan_for_a_year() -> None:
     from assistant.evidence import asked_plan_years, planned_years
-    from assistant.languages import ASKS_LAW, NAMES_LAW
+    from assistant.languages import ASKS_LAW, ASKS_SCHOOL, NAMES_LAW, NAMES_SCHOOL
 
     for asked in ("Which law governs the Front?", "Quelle loi encadre le Front ?", "Vilken lag reglerar fronten?",
                   "Luật nào quy định việc này?", "What does the Law on Grassroots Democracy say?"):  # fmt: skip
@@ -943,6 +943,11 @@ def test_a_law_asked_for_and_a_plan_for_a_year() -> None:
     for named in ("la loi sur le Front de la Patrie du Vietnam", "la loi n°35", "le décret 59/2023"):
         assert NAMES_LAW.search(named), named
     assert not NAMES_LAW.search("les directives du Parti, les lois de l'État")
+    for asked in ("Quel lycée de Mo Cay Bac…", "Which primary school got…", "Vilken skola…", "Trường tiểu học nào…"):
+        assert ASKS_SCHOOL.search(asked), asked
+    for other in ("What school supplies did the Front give?", "Trong trường hợp nào?", "fournitures scolaires"):
+        assert not ASKS_SCHOOL.search(other), other
+    assert NAMES_SCHOOL.search("l'école primaire de Tan Thanh") and not NAMES_SCHOOL.search("portes d'école sécurisées")
     assert asked_plan_years("Quelles tâches ont-ils fixées pour l'année 2023 ?") == {"2023"}
     assert not asked_plan_years("What tasks did the Front in Ha Tinh accomplish effectively for 2023?")
     assert not asked_plan_years("What were the results for 2023?")
