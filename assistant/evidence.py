@@ -1236,7 +1236,12 @@ NATIONWIDE = re.compile(
     r"\b(?:nationwide|nationally|(?:at|on) (?:the |a )?national (?:level|scale)|(?:across|throughout) (?:the (?:whole "
     r"|entire )?country|vietnam)|in the (?:whole|entire) country|à l['’]échelle (?:nationale|du pays)|"
     r"au niveau national|(?:dans|sur) (?:tout|l['’]ensemble du) (?:le )?pays|i hela (?:landet|vietnam)|"
-    r"på nationell nivå|nationellt|landsomfattande|rikstäckande|cả nước|(?:trên|trong) (?:phạm vi )?toàn quốc)\b",
+    r"på nationell nivå|nationellt|landsomfattande|rikstäckande|cả nước|(?:trên|trong) (?:phạm vi )?toàn quốc|"
+    # the country named as the place asked of: 'in Vietnam', 'le Vietnam compte-t-il', 'i Vietnam', 'ở Việt Nam' (not
+    # the Front's name: 'the Vietnam Fatherland Front', 'Front de la Patrie du Vietnam', 'MTTQ Việt Nam')
+    r"(?:in|au|i|ở|tại) (?:vietnam|việt nam)(?![\w-]| fatherland| (?:mặt trận|mttq))|"
+    r"(?<!patrie du )(?<!patrie )le vietnam (?:compte|a-t-il|possède)|"
+    r"vietnam (?:has|har) (?!\w+ (?:front|fosterland)))\b",
     re.IGNORECASE,
 )
 _NATIONAL_SAID = re.compile(

@@ -3370,3 +3370,11 @@ def test_a_count_asked_for_each_one_needs_a_figure_for_each(seeded: Settings) ->
     # 'per' as 'according to' asks for no figure for each one
     reply = answer("Per the Swedish article, what share of Hanoi's households are still poor?")
     assert reply.found and "%" in reply.text, reply.text
+
+
+def test_a_question_about_the_whole_country_is_not_answered_by_a_districts_figures(seeded: Settings) -> None:
+    # Mo Cay Bac counts 104 households short of housing, Tra Ka's commune its villages; no document counts Vietnam's
+    assert not answer("Combien de communes le Vietnam compte-t-il ?").found
+    assert not answer("Hur många hushåll i Vietnam fick nya hus?").found
+    reply = answer("What is the poverty rate in Hanoi?")
+    assert reply.found and "0,03 %" in reply.text, reply.text

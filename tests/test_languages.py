@@ -966,3 +966,14 @@ def test_a_pronoun_that_points_at_a_person_a_follow_up_asks_of() -> None:
     assert _POINTED_SUBJECT["en"].search("What did she say about the courses?")
     assert not _POINTED_SUBJECT["en"].search("How many households did the Han family support?")
     assert _POINTED_SUBJECT["sv"].search("Vad sa han om utbildningen?")
+
+
+def test_the_whole_country_asked_of() -> None:
+    from assistant.evidence import NATIONWIDE
+
+    for asked in ("Combien de provinces le Vietnam compte-t-il ?", "Hur hög är fattigdomsgränsen i Vietnam?",
+                  "What is the poverty rate in Vietnam?", "Có bao nhiêu hộ nghèo ở Việt Nam?"):  # fmt: skip
+        assert NATIONWIDE.search(asked), asked
+    for other in ("What role does the Vietnam Fatherland Front play?", "le rôle du Front de la Patrie du Vietnam",
+                  "Vai trò của Mặt trận Tổ quốc Việt Nam là gì?", "Ủy ban MTTQ Việt Nam tỉnh Hà Tĩnh"):  # fmt: skip
+        assert not NATIONWIDE.search(other), other
