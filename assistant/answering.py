@@ -108,13 +108,13 @@ from .languages import (
     given_in,
     gives_people,
     heading_asked,
-    institutions,
     is_stopword,
+    kinds_asked,
+    kinds_named,
     language_name,
     measure_asked,
     measured,
     name_groups,
-    named_kinds_unnamed,
     phrase,
     question_language,
     question_mark,
@@ -998,10 +998,14 @@ def judge(part: str, history: list[Any] | None, search: Search, similarity: Simi
         found = False  # 'Selon Huynh Van Viet, comment…' is not answered by 'Selon … Ho Van Tan, la reconnaissance…'
     elif found and _only_present(part, question, ranked[0]):
         found = False  # 'Which questions did Tran Van Ky answer…' is not answered by his name among those present
-    elif found and _ASKS_AVERAGE.search(part) and not _GIVES_AVERAGE.search(ranked[0].text):
-        found = False  # 'Vad kostade ett solidaritetshus i genomsnitt…': a total and a count are no average given
-    elif found and question.kind == "number" and _ASKS_EACH.search(part) and not _GIVES_AVERAGE.search(ranked[0].text):
-        found = False  # 'How many members does each village team have?': '169 membres' in 8 villages is all of them
+    elif (
+        found
+        and (_ASKS_AVERAGE.search(part) or (question.kind == "number" and _ASKS_EACH.search(part)))
+        and not _GIVES_AVERAGE.search(ranked[0].text)
+    ):
+        # 'Vad kostade ett solidaritetshus i genomsnitt…': a total and a count are no average given; 'How many members
+        # does each village team have?': '169 membres' in 8 villages is all of them
+        found = False
     elif found and lists_others(question, part, results, ranked[0]):
         found = False  # 'Vilka tre genombrott… 2019-2024?': the report counts its breakthroughs for 2024-2029 only
     elif found and not _part_read(part, question, ranked[0]):
@@ -1012,13 +1016,12 @@ def judge(part: str, history: list[Any] | None, search: Search, similarity: Simi
         found = False
     elif (
         found
-        and (kinds := institutions(part))
-        and kinds - institutions(results.index.document_text(ranked[0].passage.doc_id))
+        and (kinds := kinds_asked(part))
+        and kinds - kinds_named(results.index.document_text(ranked[0].passage.doc_id), kinds)
     ):
-        found = False  # 'Which construction company is building…': the Ha Tinh report names no company at all
-    elif found and named_kinds_unnamed(part, results.index.document_text(ranked[0].passage.doc_id)):
-        # 'Quelle loi encadre… le Front ?': the reports tell of 'les lois de l'État' and name no law; 'Quel lycée de Mo
-        # Cay Bac…': the district's report gives pupils school supplies and names no school
+        # 'Which construction company is building…': the Ha Tinh report names no company at all; 'Quelle loi encadre…
+        # le Front ?': the reports tell of 'les lois de l'État' and name no law; 'Quel lycée de Mo Cay Bac…': the
+        # district's report gives pupils school supplies and names no school
         found = False
     elif found and not _spent_on_read(part, question, ranked[0]):
         found = False  # 'How much did Hanoi spend on the health insurance cards…': the fund's sum is not theirs

@@ -1897,6 +1897,9 @@ def sentences(
     nobody = any(not any(names_person(k, text) for text in everywhere) for k in question.persons)
     figured = asked_figures(typed)  # the figure whose meaning it asks
     purposed = asked_plan_years(typed)  # the year a thing asked of is for: 'les tâches… pour l'année 2023'
+    # the documents that never name a central body the question asks of: they tell of a province's, a district's
+    documents = {passage.doc_id for passage in results.passages} if question.central else set()
+    uncentral_docs = {doc_id for doc_id in documents if not _CENTRAL.search(index.document_text(doc_id))}
     for passage in results.passages:
         wide = window(index, passage, neighbours)
         doc_words = _document_words(index, passage)
@@ -1929,8 +1932,7 @@ def sentences(
             years_near = _dated_before(index, passage, wide.start, question.single)
         years_near |= _years(passage.title, question.single)
         misdated = bool(question.dates) and _misdated(question.dates, index, passage.doc_id)
-        # a central body asked of, which the document never names: it tells of a province's, a district's
-        uncentral = question.central and not _CENTRAL.search(index.document_text(passage.doc_id))
+        uncentral = passage.doc_id in uncentral_docs
         other_day = bool(question.days) and _other_days(question.days, index, passage.doc_id)
         sim_base = similarity_base(question.language, passage.language)
         spans = sentence_spans(wide.text, passage.language)

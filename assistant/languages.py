@@ -773,9 +773,17 @@ NAMES_SCHOOL = re.compile(
 NAMED_KINDS = {"law": (ASKS_LAW, NAMES_LAW), "school": (ASKS_SCHOOL, NAMES_SCHOOL)}
 
 
-def named_kinds_unnamed(question: str, document: str) -> set[str]:
-    """The kinds of named thing (`NAMED_KINDS`) a question asks for or names that a document names none of."""
-    return {kind for kind, (asks, names) in NAMED_KINDS.items() if asks.search(question) and not names.search(document)}
+def kinds_asked(question: str) -> set[str]:
+    """The kinds of institution a question names (`INSTITUTIONS`) and of named thing it asks for (`NAMED_KINDS`)."""
+    return institutions(question) | {kind for kind, (asks, _) in NAMED_KINDS.items() if asks.search(question)}
+
+
+def kinds_named(document: str, kinds: set[str]) -> set[str]:
+    """Of these kinds (`kinds_asked`), those a document names: an institution by its word, a law or a school by its
+    name."""
+    return {
+        kind for kind in kinds if (NAMED_KINDS[kind][1] if kind in NAMED_KINDS else _INSTITUTION[kind]).search(document)
+    }
 
 
 # the title of an article asked for: 'What is the title of the article about Quang Nam?', 'Quel est le titre de
