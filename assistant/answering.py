@@ -33,11 +33,13 @@ from .evidence import (
     body_mentions,
     contradicts,
     decide,
+    earlier_sentences,
     headings,
     is_person_name,
     lists_others,
     names_holder,
     names_person,
+    names_someone,
     other_stretch,
     probability,
     question_of,
@@ -994,7 +996,7 @@ def judge(part: str, history: list[Any] | None, search: Search, similarity: Simi
         found = False  # 'How do I apply for a visa online?': news reports give no one advice of their own
     elif found and page_furniture(part, results.index):
         found = False  # 'the 'Entreprise' section at the bottom of the page…': a heading the cleaning set aside
-    elif found and _said_by_another(part, question, ranked[0]):
+    elif found and _said_by_another(part, question, ranked[0], results.index):
         found = False  # 'Selon Huynh Van Viet, comment…' is not answered by 'Selon … Ho Van Tan, la reconnaissance…'
     elif found and _only_present(part, question, ranked[0]):
         found = False  # 'Which questions did Tran Van Ky answer…' is not answered by his name among those present
@@ -1092,6 +1094,20 @@ _SAYING = re.compile(
     r"praise|praised|praises|commended|salué|félicité|berömde|hyllade|khen ngợi|biểu dương)\b",
     re.IGNORECASE,
 )
+# or reported, read in a sentence only for a question that asks what a person reported ('What did Nguyen Thi Le Ha
+# report…' of '…, Nguyen Van Danh, a rendu compte de la mise en œuvre des politiques…')
+_REPORTING = re.compile(
+    r"\b(?:report|reports|reported|rend compte|rendu compte|rapporté|redogjorde|redogör|rapporterade|báo cáo)\b",
+    re.IGNORECASE,
+)
+# a question asking what a person reported, the verb theirs: 'What did Nguyen Thi Le Ha report…', 'Qu'a rapporté…',
+# 'Vad redogjorde… för', '… đã báo cáo…' (not 'What was reported about…', nor 'the report', a noun)
+_ASKS_REPORTED = re.compile(
+    r"\b(?:did|does|do|has|have|had)\s+(?:[\w'-]+\s+){1,5}report(?:ed)?\b|\b(?-i:[A-ZĐ])[\w'-]*\s+reported\b|"
+    r"\b(?:a|ont|avait|avaient)(?:-t-(?:il|elle|ils|elles))?\s+(?:[\w'-]+\s+){0,5}?(?:rendu compte|rapporté)\b|"
+    r"\b(?:redogjorde|redogör|rapporterade)\b|\bđã\s+báo\s+cáo\b",
+    re.IGNORECASE,
+)
 
 
 # a phrase a question quotes: 'the 'Entreprise' section', 'mục "Produit"', 'la rubrique « Même auteur »', 'rubriken
@@ -1148,26 +1164,40 @@ def _furniture_of(index: LexicalIndex) -> tuple[dict[str, str], set[str], list[s
     return found
 
 
-def _said_by_another(typed: str, question: Question, best: Sentence) -> bool:
+ACCOUNT_SENTENCES = 2  # sentences before the best read for the source whose account it goes on with
+
+
+def _said_by_another(typed: str, question: Question, best: Sentence, index: LexicalIndex) -> bool:
     """Whether the question asks what a person said or did ('Selon Huynh Van Viet, comment…', 'According to Do Anh
     Tuan, …', 'Ông Huỳnh Văn Việt … đã nói gì về…', 'Quelles idées Nguyen Van Danh a-t-il avancées…') and the best
-    sentence opens by saying whose words it gives, another person's: they are no answer of his."""
+    sentence opens by saying whose words it gives, another person's: they are no answer of his; for a question that
+    names its source, so does a sentence that goes on with another's account (ACCOUNT_SENTENCES)."""
     asked = ATTRIBUTION.match(typed)
     # or one that names its speaker in full before the verb, three words from a family name that name no place ('Ho
     # Van Tan, membre permanent…, a expliqué comment…', 'La présidente de l'Union…, Nguyen Thi Le Ha, a proposé…'; not
     # 'Le Comité populaire…')
-    said = ATTRIBUTION.match(best.text) or _speaker_before_saying(best.text)
+    reported = _ASKS_REPORTED.search(typed) is not None
+    text = best.text
+    said = ATTRIBUTION.match(text) or _speaker_before_saying(text, reported)
+    if said is None and asked is not None:
+        # an account asked by its source goes on from a sentence just before that gives its own ('Selon… Ho Van Tan,
+        # la reconnaissance des modèles…' two sentences before 'Pour la reconnaissance des modèles au niveau des
+        # communes…')
+        earlier = earlier_sentences(index, best.passage, best.passage.start + best.start)[-ACCOUNT_SENTENCES:]
+        # (the nearest that names anyone says whose it is: 'Nguyen Hai Ha… a déclaré' after 'Selon Ho Van Tan')
+        text = next((t for t in reversed(earlier) if ATTRIBUTION.match(t) or names_someone(t)), "")
+        said = ATTRIBUTION.match(text)
     # (a person's own deed, whatever its verb, is not another's proposal: 'Quelles idées Nguyen Van Danh a-t-il
     # avancées…' is not answered by '…, Nguyen Thi Le Ha, a proposé des idées…', unless the sentence names him
     # anywhere: 'According to Ho Van Tan, Nguyen Van Danh was elected…' tells of him; who proposed is asked by name)
-    unsaid = asked is None and not _SAYING.search(typed)
+    unsaid = asked is None and not _SAYING.search(typed) and not reported
     if (unsaid and question.kind == "person") or said is None or not question.persons:
         return False
     source = Words(typed[: asked.end()] if asked else typed, question.language)
     persons = [k for k in question.persons if matched(k, source)]
     if unsaid and any(names_person(k, Words(best.text, best.passage.language)) for k in persons):
         return False
-    clause = best.text[: said.end()]
+    clause = text[: said.end()]
     # (a name the sentence's first word runs into: 'Selon Ho Van Tan')
     others = [m.group() for m in NAME.finditer(clause) if any(fold(w) in SURNAMES for w in m.group().split()[:2])]
     held = Words(clause, best.passage.language)
@@ -1175,10 +1205,11 @@ def _said_by_another(typed: str, question: Question, best: Sentence) -> bool:
     return bool(persons and others) and not any(names_person(k, held) for k in persons)
 
 
-def _speaker_before_saying(text: str) -> re.Match[str] | None:
-    """The last whole name before a sentence's verb of saying, three words from a family name that name no place:
-    its subject ('Lors de la réunion présidée par Nguyen Thi Le Ha, Nguyen Thi Mai Thuy a proposé…')."""
-    verb = _SAYING.search(text)
+def _speaker_before_saying(text: str, reported: bool = False) -> re.Match[str] | None:
+    """The last whole name before a sentence's verb of saying (or of reporting, when `reported`), three words from a
+    family name that name no place: its subject ('Lors de la réunion présidée par Nguyen Thi Le Ha, Nguyen Thi Mai
+    Thuy a proposé…')."""
+    verb = (_REPORTING.search(text) if reported else None) or _SAYING.search(text)
     names = NAME.finditer(text[: verb.start()]) if verb else iter(())
     found = [m for m in names if len(m.group().split()) >= 3 and is_person_name(m.group())]
     return found[-1] if found else None
@@ -1988,11 +2019,12 @@ def direct_value(part: Part, sentence: Sentence, given: set[tuple[str, str]] | N
         counting = [*part.question.counting, *(["people"] if asks_people(part.typed) else [])]
         things = bool(part.question.counting) and not (part.question.sums or part.question.money or shares)
         spans = measured(text, part.question.measure) if part.question.measure else []
-        values: list[tuple[bool, bool, bool, bool, bool, int, int, str, str]] = []
+        values: list[tuple[bool, bool, bool, bool, bool, bool, bool, int, int, str, str]] = []
         # where the sentence writes a number the question states: of two counts alike, the nearer one is of what the
         # question places there ('…avec 20 membres en 2022, … étendu aux 8 villages…, avec 169 membres' for 'since
         # it was extended to the 8 villages')
         stated = [m.start() for m in count_numbers(text) if m.group() in asked and not YEAR.fullmatch(m.group())]
+        valuing = bool(_ASKS_VALUE.search(part.typed)) and not things  # ('how many houses worth…' counts houses)
         for match in count_numbers(text):
             if (
                 match.group() in asked
@@ -2028,17 +2060,24 @@ def direct_value(part: Part, sentence: Sentence, given: set[tuple[str, str]] | N
             # '265 orphelins' for 'combien d'orphelins'; '815 940 deltagare' for 'hur många deltog'
             counts = any(matched(k, unit) for k in part.question.counted) or counts_unit(after, counting)
             near = -min((abs(match.start() - at) for at in stated), default=0)
-            values.append((share, of_measure, counts, said is not None, thing, near, -len(values), value, number))
+            # the sum a value is put at, for a question asking a value ('d'une valeur de plus de 202 milliards de VND')
+            valued = valuing and bool(_VALUED.search(text[max(0, match.start() - VALUE_REACH) : match.start()]))
+            # (its first word the thing counted: '579 communes, quartiers et villes', not '26 000 « équipes
+            # communautaires »' for 'combien d'unités (communes, quartiers, villes)')
+            head = Words(" ".join(words(after)[:1]), sentence.passage.language)
+            first = counts and any(matched(k, head) for k in part.question.counted)
+            rank = (valued, share, of_measure, counts, first, said is not None, thing, near, -len(values))
+            values.append((*rank, value, number))
         worded = [(a, b) for a, b in spans if not text[a].isdigit()]  # 'plus d'un hectare'
-        if worded and not any(v[1] for v in values):
+        if worded and not any(v[2] for v in values):
             start, end = worded[0]
             before = APPROXIMATELY.search(text[:start])
             return text[before.start() if before else start : end]
         if values:
-            # a share's percentage, a quantity of the measure asked, the first number whose unit is what the question
-            # counts, then one whose unit is a word of the question (a follow-up's search holds the turn before's
-            # words too: 'maisons' in 'Et combien d'orphelins…'), a count of things for a question that counts
-            # things, the nearest to a number the question states, or the first
+            # a value put on a thing, when asked; a share's percentage, a quantity of the measure asked, the first
+            # number whose unit is what the question counts, then one whose unit is a word of the question (a
+            # follow-up's search holds the turn before's words too: 'maisons' in 'Et combien d'orphelins…'), a count
+            # of things for a question that counts things, the nearest to a number the question states, or the first
             *_, value, number = max(values)
             given.add((text, number))
             return value
@@ -2056,13 +2095,40 @@ def direct_value(part: Part, sentence: Sentence, given: set[tuple[str, str]] | N
     return None
 
 
+# a question asking what a thing is worth ('what total value does the report put on them', 'tổng giá trị', 'quelle
+# valeur', 'vilket värde'), which the sum said to be its value answers, not another sum of the sentence
+_VALUE_WORDS = r"value[ds]?|worth|valeur|valeurs|värde|värdet|värderade?|giá trị|trị giá"
+_ASKS_VALUE = re.compile(rf"\b(?:{_VALUE_WORDS})\b", re.IGNORECASE)
+_VALUED = re.compile(rf"\b(?:{_VALUE_WORDS})\b[^;.]*$", re.IGNORECASE)  # the value word before a sum
+VALUE_REACH = 40  # characters before a sum read for the word that makes it a value ('d'une valeur de plus de ')
+
+
+# (folded, so not Vietnamese 'tỷ', 'ngàn', whose folded 'ty' and 'ngan' are also 'công ty' and 'ngắn')
+_SCALES = {
+    1_000: {"thousand", "thousands", "millier", "milliers", "mille", "tusen", "nghin"},
+    1_000_000: {"million", "millions", "miljon", "miljoner", "trieu"},
+    1_000_000_000: {"billion", "billions", "milliard", "milliards", "miljard", "miljarder"},
+}
+
+
+def _scale_of(text: str | Words) -> int | None:
+    """The scale a word or a unit says ('milliards' and 'tỷ' a thousand millions), if any."""
+    said = text.sequence if isinstance(text, Words) else [fold(w) for w in text.split()]
+    return next((scale for scale, names in _SCALES.items() if names.intersection(said)), None)
+
+
 def _said(part: Part, unit: Words) -> str | None:
     """The question's words for a number's unit: its first key word the unit holds, with the words around it the unit
     also holds, and a function word between two of them ('solidarity houses' for 'solidaritetshus', 'maisons de
     solidarité'; in Vietnamese, written in syllables, 'mô hình' for 'modèles', not 'mô')."""
     keys = part.question.keys
     compound = compounded(keys, unit)
-    held = [k for i, k in enumerate(keys) if k.kind == "word" and (matched(k, unit) or i in compound)]
+    # (not another scale the question gives: 'hơn 3 nghìn căn nhà' says nothing of '104,3 milliards')
+    held = [
+        k
+        for i, k in enumerate(keys)
+        if k.kind == "word" and (matched(k, unit) or i in compound) and _scale_of(k.word) in (None, _scale_of(unit))
+    ]
     if not held:
         return None
     counting = {fold(w) for w in part.question.counting}  # what the question counts comes first: 'căn nhà', not 'mới'

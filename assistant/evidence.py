@@ -23,6 +23,7 @@ from .languages import (
     ASKS_FOUNDING,
     ASKS_MANNER,
     ASKS_MONEY,
+    ASKS_NAME,
     ASKS_SHARE,
     ASKS_START,
     ASKS_TITLE,
@@ -74,6 +75,7 @@ from .languages import (
     households,
     is_stopword,
     joined,
+    joined_thousands,
     measure_asked,
     name_groups,
     opening_words,
@@ -198,7 +200,9 @@ CHAIRED = {"people's committee", "people's council", "front", "women", "youth", 
 # 'fronten'): read in sentences only, since a question names the Front so as the frame of what it asks ('the vice-chair
 # of the People's Committee quoted in the article on the Front'), not as the body whose post or deed it asks about
 SHORT_NAMES = {
-    "front": re.compile(r"\b(?:[Ll]e|[Dd]u|[Aa]u|[Tt]he|[Dd]istrict|[Pp]rovincial)\s+Front\b|\b[Ff]rontens?\b")
+    "front": re.compile(
+        r"\b(?:[Ll]e|[Dd]u|[Aa]u|[Tt]he|[Dd]istrict|[Pp]rovincial)\s+Front\b|\b[Ff]ront(?:ens?|kommitt[ée]\w*)\b"
+    )
 }
 PEOPLE = {"phu nu", "veterans", "anciens combattants", "cuu chien binh"}  # bodies' names that also name people
 VICE = {"vice", "deputy", "adjoint", "adjointe", "phó", "biträdande", "viceordförande", "ställföreträdande"}
@@ -406,12 +410,12 @@ def _ordered_otherwise(question: Question, typed: str, judged: Sequence[Sentence
 # a count: a whole number (not a year, not a part of '104,3'), then the word of what it counts ('12 villages'), not a
 # unit ('2 millions', '5 ans', '30 %')
 _UNITS = (
-    r"million|milliard|billion|miljon|miljard|triệu|tỷ|tỉ|years?|ans?|år|året|năm|months?|mois|månader|tháng|days?|"
+    r"thousands?|milliers?|mille|tusen|nghìn|ngàn|million|milliard|billion|miljon|miljard|triệu|tỷ|tỉ|years?|ans?|år|året|năm|months?|mois|månader|tháng|days?|"
     r"jours?|dagar|ngày|percent|pour|procent|phần"
 )
 COUNT_WORDS = 3  # the words after a number read for what it counts: 'the 2 282 social criticism conferences'
 _COUNT = re.compile(
-    rf"(?<![\d.,])(\d{{1,4}})(?![.,]?\d)\s+(?!(?:{_UNITS})\b)"
+    rf"(?<![\d.,])(\d{{1,7}})(?![.,]?\d)\s+(?!(?:{_UNITS})\b)"
     rf"([^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){{0,{COUNT_WORDS - 1}}})",
     re.IGNORECASE,
 )
@@ -449,13 +453,14 @@ _OWN_LANGUAGE = {"sex": "sv"}  # a count word that is another word in other lang
 
 
 def _counts_in_digits(text: str, language: str) -> str:
-    """A question's counts said in words written in digits: 'a dozen villages' -> '12 villages'."""
+    """A text's counts said in words written in digits, and those written in groups of thousands written whole: 'a
+    dozen villages' -> '12 villages', '3 172 maisons' -> '3172 maisons'."""
 
     def digits(m: re.Match[str]) -> str:
         word = m.group(1)
         return f"{_COUNT_WORDS[word]} " if _OWN_LANGUAGE.get(word, language) == language else m.group()
 
-    return _IN_WORDS.sub(digits, text)
+    return _IN_WORDS.sub(digits, joined_thousands(text))
 
 
 # a stretch of time said by its length: 'après plus de 30 ans', 'in the past 5 years', 'trong 5 năm qua'; not a
@@ -642,7 +647,8 @@ def question_of(results: Results, constraint_text: str) -> Question:
     single = years - spans - set(YEAR_BOUND.findall(constraint_text)) if len(years) == 1 else set()
     # (not a Vietnamese month's number: 'tháng 1' is 'janvier' in the documents)
     months = set(VI_MONTH.findall(constraint_text))
-    numbers = {n for n in re.findall(r"\b\d+\b", constraint_text) if not YEAR.fullmatch(n) and n not in months}
+    numbers = {n for n in re.findall(r"\b\d+\b", joined_thousands(constraint_text)) if not YEAR.fullmatch(n)}
+    numbers -= months
     constrained = {fold(w) for w in words(constraint_text)}
     names = [k for k in keys if k.kind == "name" and all(fold(p) in constrained for p in k.word.split())]
     role, vice = _roles(constraint_text)
@@ -744,7 +750,8 @@ _ASKING_WORDS = frozenset(
     fold(w)
     for w in "is it true correct right case that est il vrai exact juste que qu ce stämmer gäller det att är sant "
     "riktigt korrekt rätt có đúng phải thật là rằng không as i had assumed thought believed understood comme je le "
-    "pensais croyais supposais som jag trodde antog như tôi nghĩ tưởng n'est pas eller hur isn't".split()
+    "pensais croyais supposais som jag trodde antog như tôi nghĩ tưởng n'est pas eller hur isn't isn didn doesn don "
+    "wasn weren aren hasn haven hadn so".split()  # (an English tag's 'didn' 't', as `words` splits 'didn't')
 )
 _COUNT_DIGITS = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)?(?![.,]?\d)")
 
@@ -839,7 +846,11 @@ def _of_quality(question: Question, sentence: str, own: Words, language: str) ->
         return False
     if question.kind != "number" or question.measure is not None:
         return True
-    counts = [m for m in count_numbers(sentence) if not YEAR.fullmatch(m.group()) and m.group() not in question.numbers]
+    counts = [
+        m
+        for m in count_numbers(sentence)
+        if not YEAR.fullmatch(m.group()) and joined_thousands(m.group()) not in question.numbers
+    ]
     for match in counts:
         # right after it, up to a comma or what it is for ('dont 4 femmes', 'có 3 đồng chí nữ', '4 av dem är kvinnor';
         # not '2 500 modeller för ungdomar och kvinnor'), or just before it ('women: 4')
@@ -889,6 +900,7 @@ def _unknown_names(keys: list[KeyWord], text: str, results: Results) -> list[str
     return [
         k.word for k in _single_names(keys, text, results.query.language, shortest=3)
         if not _written(k, results) and not _titles_name(k, text, results) and k.word.lower() not in languages
+
         and not (len(k.word) == 3 and (k.word.isupper() or any(headword(k.word, lang)
                                                                 for lang in (results.query.language, "vi"))))
     ]  # fmt: skip
@@ -1473,6 +1485,107 @@ def _another_holder(question: Question, posts: set[tuple[str, bool]], text: str,
     return any(is_person_name(m.group()) and _posts_by_name(text, fold(m.group())) & posts for m in NAME.finditer(text))
 
 
+# the thing whose name is asked: its noun opens what follows the asking words in French and Swedish ('Comment
+# s'appelle la coopérative de curcuma noir…', 'Vad heter zalo-gruppen som…') and ends the English phrase ('What is the
+# name of the handbook-based model for preventing…', 'What is the model called?')
+_NAMED_THING = re.compile(
+    r"\b(?:comment\s+s['’]appel(?:le|lent|ait|aient)|quel\s+est\s+le\s+nom\s+d(?:u|es|e\s+la|e\s+l['’]|e|['’]))\s*"
+    r"(?:(?:le|la|les|l['’]|ce|cet|cette|ces|un|une)\s*)?(?P<fr>[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,2})|"
+    r"\bvad\s+(?:heter|hette|kallas|kallades)\s+(?:(?:det|den|de)\s+)?(?P<sv>[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,2})|"
+    r"\bwhat(?:\s+(?:is|was|are|were)|['’]s)\s+the\s+names?\s+of\s+(?:the\s+|this\s+|that\s+|a\s+|an\s+)?"
+    r"(?P<en>(?:[^\W\d_][\w-]*\s+){0,3}?[^\W\d_][\w-]*)(?=\s+(?:for|of|that|which|who|in|on|at|by|with)\b|\s*\?)|"
+    r"^\W*what\s+(?:is|was|are|were)\s+the\s+(?P<called>(?:[^\W\d_][\w-]*\s+){0,3}?[^\W\d_][\w-]*)\s+(?:called|named)\s*\?",
+    re.IGNORECASE,
+)
+
+
+def named_thing(typed: str, keys: list[KeyWord]) -> list[KeyWord]:
+    """The key words of the thing a question asks the name of (`_NAMED_THING`): each word of its noun that is one
+    ('zalo' and 'gruppen' of 'zalo-gruppen', which only a sentence on Zalo groups speaks of, not one on
+    'bostadsgrupper')."""
+    found = _NAMED_THING.search(typed)
+    if found is None:
+        return []
+    noun = next(found.group(g) for g in ("fr", "sv", "en", "called") if found.group(g))
+    # (the noun's words up to a function word: 'coopérative' of 'la coopérative de curcuma', 'zalo-gruppen som')
+    head = itertools.takewhile(lambda w: not is_stopword(w), noun.split())
+    said = {fold(part) for w in head for part in w.split("-")}
+    return [k for k in keys if k.kind == "word" and fold(k.word) in said]
+
+
+def _leaves_unnamed(
+    index: LexicalIndex, doc_id: str, thing: list[KeyWord], given: set[str], asked_bodies: set[str]
+) -> bool:
+    """Whether a document speaks of the thing whose name a question asks and never gives it a name where it does
+    ('C'est la prémisse de la création d'une coopérative…'): then none of its sentences answers."""
+    text, _ = index.span(doc_id, 0, 1 << 40)  # the cleaned text, each sentence once
+    language = index.language_of().get(doc_id, "en")
+    spans = sentence_spans(text, language)
+    speaking = [text[a:b] for a, b in spans if all(matched(k, Words(text[a:b], language)) for k in thing)]
+    return bool(speaking) and not any(gives_name(sentence, given, asked_bodies) for sentence in speaking)
+
+
+BODY_NAME_REACH = 25  # characters before a capitalised word read for the body's name it ends ('…de la Patrie')
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-ZĐÀ-Ý][\w'’-]*")
+
+
+def gives_name(text: str, given: set[str], asked_bodies: set[str]) -> bool:
+    """Whether a sentence gives a thing a name, as a question asking what a thing is called wants (ASKS_NAME): a quoted
+    one ('le modèle « portes d'école sécurisées »'), or capitalised words past the sentence's first that the question
+    does not give itself (`given`: its words folded; nor a body it names, `asked_bodies`, nor the Front all the
+    documents tell of: 'Faderlandsfronten') and no
+    person's name nor currency ('le Bloc de mobilisation de masse de la commune de Tra Ka', 'byn Kim Doi'); not
+    'de nombreux autres ménages ont rénové… pour y cultiver du curcuma', of a cooperative still unnamed."""
+    if QUOTE.search(text):
+        return True
+    runs = [m.group().split() for m in NAME.finditer(text)]
+    people = {
+        w for run in runs for i in range(max(1, len(run) - 1)) if is_person_name(" ".join(run[i:])) for w in run[i:]
+    }
+    opening = len(text) - len(text.lstrip())
+    for m in _CAPITALISED.finditer(text):
+        word = m.group()
+        if m.start() == opening or fold(word) in given or word in people or CURRENCY.match(word):
+            continue
+        # (with the words before it: 'le Front', 'Front de la Patrie du Vietnam')
+        named = bodies(text[max(0, m.start() - BODY_NAME_REACH) : m.end()], short=True)
+        if named and named <= asked_bodies | {"front"}:
+            continue
+        return True
+    return False
+
+
+# the words before a body's name that make it the partner of another's deed, not its doer: 'undertecknat
+# samordningsregler med folkrådet', 'en coordination avec le Conseil populaire', 'phối hợp với HĐND', '…om utkast
+# till resolutioner från folkrådet'
+_BESIDE = re.compile(
+    r"\b(?:with|together with|alongside|from|med|tillsammans med|från|avec|auprès|với|cùng|cùng với|từ)\s+"
+    r"(?:(?:the|le|la|les|l['’]|det|den)\s*)?$",
+    re.IGNORECASE,
+)
+
+
+# a body named in a question after a preposition is no doer of what it asks: a partner ('with'), an owner ('của HĐND
+# cùng cấp', 'of the People's Council'), a place or a recipient
+_NOT_DOING = re.compile(
+    r"\b(?:with|together with|alongside|from|of|by|to|for|in|at|on|med|tillsammans med|från|av|för|i|till|hos|på|"
+    r"avec|auprès|de|du|des|d['’]|à|au|aux|pour|par|sur|với|cùng|cùng với|từ|của|cho|bởi|tại|ở|trong|về)\s*"
+    r"(?:(?:the|le|la|les|l['’]|det|den)\s*)?$",
+    re.IGNORECASE,
+)
+
+
+def _beside(text: str, asked: set[str], named: set[str]) -> bool:
+    """Whether a text names the bodies a question asks to have done a thing (`asked`) only as another's partners or
+    sources ('…stadens fosterlandsfront… undertecknat samordningsregler med folkrådet', '…resolutioner från folkrådet'
+    for what the People's Council organised itself), and names another body the question does not (`named`: what
+    the Front did with the council is asked of both)."""
+    mentioned = body_mentions(text)
+    own = [at for body, at in mentioned if body in asked]
+    others = {body for body, _ in mentioned} - named
+    return bool(own) and bool(others) and all(_BESIDE.search(text[max(0, at - 30) : at]) for at in own)
+
+
 def is_person_name(name: str) -> bool:
     """Whether capitalised words name a person: they open on a family name and name no place ('Hoang Trung Dung', not
     'Ha Tinh', whose 'Ha' is a family name too)."""
@@ -1589,7 +1702,7 @@ def _unit(question: Question, sentence: str, language: str, known: list[KeyWord]
     known_words = {k.word for k in known}
     found = False  # a sentence without a number counts nothing else ('des centaines de milliers de cadres')
     for match in count_numbers(sentence):
-        if YEAR.fullmatch(match.group()) or match.group() in question.numbers:
+        if YEAR.fullmatch(match.group()) or joined_thousands(match.group()) in question.numbers:
             continue
         if NUMBERED_PLACE.search(sentence[: match.start()]):
             continue  # 'du village 2' names a village, it counts none
@@ -1716,7 +1829,7 @@ def _qualified(asked: Qualifiers, sentence: str, language: str = "en") -> float:
 BODY_REACH = 1000  # characters before a sentence that names no body where the body it speaks of is looked for
 
 
-def _earlier(index: LexicalIndex, passage: Passage, start: int) -> list[str]:
+def earlier_sentences(index: LexicalIndex, passage: Passage, start: int) -> list[str]:
     """The sentences of the document before offset `start`, up to BODY_REACH characters back, in order."""
     text, _ = index.span(passage.doc_id, max(0, start - BODY_REACH), start)
     return [text[a:b] for a, b in sentence_spans(text, passage.language)] if text else []
@@ -1773,7 +1886,7 @@ def _dated_before(index: LexicalIndex, passage: Passage, start: int, single: set
     et a déployé des tâches pour 2024' before 'toute la province a mobilisé près de 297 000 m2 de terrain': 2023, the
     year reported on, not the next one's plans). None when that sentence moves time on after its year ('…avec 20
     membres en 2022, et un an plus tard, il a été étendu…'): what follows is of a later year it does not name."""
-    for sentence in reversed(_earlier(index, passage, start)):
+    for sentence in reversed(earlier_sentences(index, passage, start)):
         said = _years(BASE_YEAR.sub(" ", sentence), single)
         if said:
             first = min(said, key=sentence.find)
@@ -1896,6 +2009,18 @@ def sentences(
     ] if question.persons else []  # fmt: skip
     nobody = any(not any(names_person(k, text) for text in everywhere) for k in question.persons)
     figured = asked_figures(typed)  # the figure whose meaning it asks
+    # a thing's name asked for ('Comment s'appelle la coopérative…'): not a person's, nor an article's title
+    # ('What is the chair of the Front called?' asks a person's, by a post)
+    name_asked = bool(ASKS_NAME.search(typed)) and question.kind != "person" and question.role is None
+    name_asked = name_asked and not ASKS_ARTICLE_TITLE.search(typed)
+    given_words = {fold(w) for w in words(typed)}
+    thing = named_thing(typed, question.keys) if name_asked else []
+    thing_unnamed: dict[str, bool] = {}  # by document: whether it speaks of the thing and never names it
+    asked_bodies = bodies(typed, short=True) | question.organisations | question.bodies
+    # the bodies the question asks to have done a thing themselves, not beside another ('…coordinated with the
+    # People's Council' asks of the Front's deed), nor as the owner of a thing ('dự thảo nào của HĐND')
+    acting = {body for body, at in body_mentions(typed) if not _NOT_DOING.search(typed[max(0, at - 30) : at])}
+    acting &= question.bodies - {"front"}
     purposed = asked_plan_years(typed)  # the year a thing asked of is for: 'les tâches… pour l'année 2023'
     # the documents that never name a central body the question asks of: they tell of a province's, a district's
     documents = {passage.doc_id for passage in results.passages} if question.central else set()
@@ -1913,7 +2038,8 @@ def sentences(
             question.counted if nowhere or _named_elsewhere(index, question.counted, passage) else []
         )
         topic = float(sum(matched(k, doc_words) for k in question.keys if k.kind == "word"))
-        numbers = _share([n in wide.text for n in question.numbers])
+        whole = joined_thousands(wide.text)  # ('4450' is not in '4 428', nor '450' a number of '3 172')
+        numbers = _share([n in whole for n in question.numbers])
         # (one of them, for a question about two people whom two documents name: 'Ông Đỗ Anh Tuấn… và bà Nguyễn Lan
         # Hương… cùng là ủy viên…')
         unnamed = bool(question.persons) and not any(names_person(k, doc_words) for k in question.persons)
@@ -1933,6 +2059,9 @@ def sentences(
         years_near |= _years(passage.title, question.single)
         misdated = bool(question.dates) and _misdated(question.dates, index, passage.doc_id)
         uncentral = passage.doc_id in uncentral_docs
+        if thing and passage.doc_id not in thing_unnamed:
+            thing_unnamed[passage.doc_id] = _leaves_unnamed(index, passage.doc_id, thing, given_words, asked_bodies)
+        unnamed_thing = thing_unnamed.get(passage.doc_id, False)
         other_day = bool(question.days) and _other_days(question.days, index, passage.doc_id)
         sim_base = similarity_base(question.language, passage.language)
         spans = sentence_spans(wide.text, passage.language)
@@ -1959,7 +2088,7 @@ def sentences(
                 "names_near": names_near,
                 "names_doc": names_doc,
                 "role": _source_role(question, _role_said(question, text, index, passage, wide.start + a)),
-                "body": _body(question, text, partial(_earlier, index, passage, wide.start + a)),
+                "body": _body(question, text, partial(earlier_sentences, index, passage, wide.start + a)),
                 "qualified": _qualified(asked, text, passage.language),
                 "topic": topic,
                 # a question about the title of a person the sentence names ('What title does Nguyen Hai Ha hold?')
@@ -1993,6 +2122,10 @@ def sentences(
                 violation = "person"  # the person asked of holds another post: the question is about no one
             if violation is None and unnamed:
                 violation = "named"  # the document does not name a person the question does: another one answers
+            if violation is None and acting and _beside(text, acting, question.bodies):
+                violation = "body"  # another body's deed, which the one asked of only took part in
+            if violation is None and unnamed_thing:
+                violation = "named"  # it asks what a thing is called, which its document speaks of and leaves unnamed
             if violation is None and figured and not figured & figures(text):
                 violation = "figure"  # it asks what a figure stands for, which this sentence does not give
             if violation is None and elsewhere_named:

@@ -4,12 +4,14 @@ rarity, and how much of them a text holds."""
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .dictionaries import MIN_HEAD, MIN_MODIFIER
 from .languages import (
     COMPOUNDING,
+    ROMAN,
     SURNAMES,
     capitalised,
     content_words,
@@ -17,6 +19,7 @@ from .languages import (
     joined,
     name_groups,
     opening_words,
+    roman_value,
     run_placed,
     sites_of_links,
     stem,
@@ -51,6 +54,11 @@ def key_words(query: Query) -> list[KeyWord]:
     out: list[KeyWord] = []
     seen: set[tuple[str, bool]] = set()
     for word in content_words(query.text):
+        # 'Đại hội XVII' is the 17th congress, which a document writes '17:e kongress': a Roman numeral in capitals
+        # wherever the question writes the word (not 'vi', nor the 'Xi' of 'Xi Jinping')
+        written = [m.group() for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", query.text, re.IGNORECASE)]
+        if written and all(ROMAN.fullmatch(w) for w in written):
+            word = str(roman_value(word))
         # a name is not the everyday word it folds to: 'Nội' of 'Hà Nội' and 'nổi' are both 'noi'
         seen_as = (fold(word), word.lower() in names)
         if seen_as in seen:

@@ -786,6 +786,19 @@ def kinds_named(document: str, kinds: set[str]) -> set[str]:
     }
 
 
+# a thing's name asked for: 'What is the name of the handbook-based model…', 'What is the model called?', 'Comment
+# s'appelle la coopérative…', 'Quel est le nom du village…', 'Vad heter zalo-gruppen…', 'Vad kallas det organ…', '…có
+# tên là gì?', '…mang tên gì?' (a person's asked is a question for a person, a title of an article another question)
+ASKS_NAME = re.compile(
+    r"\bwhat\s+(?:is|was|are|were)\s+the\s+names?\s+of\b|\bwhat['’]s\s+the\s+name\s+of\b|\bwhat\s+name\b|"
+    r"^\W*what\s+(?:is|was|are|were)\s+[^?]{3,80}?\s+(?:called|named)\s*\?|"
+    r"\bcomment\s+s['’]appel(?:le|lent|ait|aient)\b|\bcomment\s+appelle-t-on\b|\bquel\s+est\s+le\s+nom\b|"
+    r"\bquel\s+nom\b|\bvad\s+(?:heter|hette|kallas|kallades)\b|\bvilket\s+namn\b|"
+    r"\btên\s+(?:là\s+)?gì\b|\bđược\s+gọi\s+là\s+gì\b",
+    re.IGNORECASE,
+)
+
+
 # the title of an article asked for: 'What is the title of the article about Quang Nam?', 'Quel est le titre de
 # l'article sur…', 'Vad heter artikeln om…', 'Bài viết về Quảng Nam mang tiêu đề gì?' (not a person's title, 'What
 # title does Nguyen Hai Ha hold?', nor a subheading: `heading_asked`)
@@ -987,6 +1000,15 @@ ASKS_FIGURE = re.compile(
 _FIGURE = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f,.]\d{3})+(?![\d])|\d+")
 
 
+_THOUSANDS = re.compile(r"(?<![\d.,])[1-9]\d{0,2}(?:[ \u00a0\u202f,.]\d{3})+(?![.,]?\d)")
+
+
+def joined_thousands(text: str) -> str:
+    """A text with each number written in groups of thousands written whole ('4,450 homes', '3 172 maisons' -> '4450
+    homes', '3172 maisons'), so that its count is one number and not '450' or '172' (not '0,035 %', a decimal)."""
+    return _THOUSANDS.sub(lambda m: re.sub(r"\D", "", m.group()), text)
+
+
 def figures(text: str) -> set[str]:
     """The numbers a text writes, their thousands' separators dropped ('36 392', '36,392' -> '36392'); not a year
     written as one ('2023', but '2 000' is a figure)."""
@@ -1041,6 +1063,7 @@ _VI_ORDINAL_WORDS = {
 }  # fmt: skip
 # (Swedish 'andra' is also 'other', 'vie' no Roman six: a Roman numeral is written in capitals and is not empty)
 _ROMAN = r"(?-i:(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3}))"
+ROMAN = re.compile(rf"{_ROMAN}(?<=\w\w)")  # a whole word of two letters or more ('XVII'; not 'I', 'V')
 # (not a part of a compound: 'dix-septième' is not the 7th, 'twenty-first' not the 1st)
 _ORDINAL_BEFORE = re.compile(
     rf"(?<![\w-])(?:(\d{{1,3}})(?:st|nd|rd|th|e|er|re|ère|ème|eme|:e|:a)|({_ROMAN})(?:e|ème)|"
@@ -1058,7 +1081,8 @@ ORDERED_WORDS = 2  # the words after an ordinal that name what it orders ('17e c
 ORDERED_BEFORE = 5
 
 
-def _roman(numeral: str) -> int:
+def roman_value(numeral: str) -> int:
+    """The value of a Roman numeral ('XVII' -> 17)."""
     values = {"I": 1, "V": 5, "X": 10}
     total = 0
     for i, c in enumerate(numeral.upper()):
@@ -1075,7 +1099,7 @@ def ordinals(text: str) -> list[tuple[int, list[str]]]:
     out = []
     for m in _ORDINAL_BEFORE.finditer(text):
         number, roman, word = m.groups()
-        value = int(number) if number else _roman(roman) if roman else _ORDINAL_WORDS[word.lower()]
+        value = int(number) if number else roman_value(roman) if roman else _ORDINAL_WORDS[word.lower()]
         after = words(re.split(r"[^\w\s'’-]", text[m.end() :], maxsplit=1)[0])
         # what comes after the function words and the ordinals joined to it ('les 2e et 3e congrès', 'the 16th of')
         while after and (is_stopword(after[0]) or _ORDINAL_BEFORE.fullmatch(after[0])):
@@ -1085,7 +1109,7 @@ def ordinals(text: str) -> list[tuple[int, list[str]]]:
             out.append((value, named))
     for m in _ORDINAL_AFTER.finditer(text):
         said = m.group(3)
-        value = int(said) if said.isdigit() else _VI_ORDINAL_WORDS.get(said.lower()) or _roman(said)
+        value = int(said) if said.isdigit() else _VI_ORDINAL_WORDS.get(said.lower()) or roman_value(said)
         if m.group(2):
             out.append((value, [m.group(2).lower()]))
             continue
@@ -1395,6 +1419,12 @@ def counted(question: str) -> list[str]:
     # 'combien de milliards de dongs': the scale, and the currency it counts in
     if out and SCALE.fullmatch(" ".join(out)) and (currency := _SCALE_OF.search(question)):
         out = [*out, currency.group(1)]
+    # and the kinds it lists in brackets after them, which a count may name instead: 'combien d'unités
+    # administratives de base (communes, quartiers, villes)' is answered by '579 communes, quartiers et villes'
+    listed = re.search(rf"\b{re.escape(out[-1])}\b[^()?]{{0,30}}\(([^()\d]+)\)", question) if out else None
+    kinds = [k.strip() for k in _LIST_BREAK.split(listed.group(1))] if listed else []
+    if len(kinds) >= 2 and all(len(words(k)) == 1 for k in kinds):  # a list of kinds, a word each
+        out += [w for k in kinds for w in words(k) if w not in out]
     return out
 
 
@@ -1414,9 +1444,14 @@ _MULTIPLE = re.compile(
 )
 
 
+_LIST_BREAK = re.compile(r",|\b(?:and|et|och|và|or|ou|eller|hoặc)\b", re.IGNORECASE)
+_ONLY = re.compile(r"^\s*(?:only|just|still|actually|in fact|seulement|uniquement|endast|bara|enbart|chỉ)\b", re.I)
+
+
 def _counted_after(question: str, match: re.Match[str]) -> list[str]:
     """counted, from the words after a 'how many' (or 'số') found at `match`."""
     rest = _EXAMPLES.sub("", _QUOTED.sub(" ", question[match.end() :], count=1), count=1)
+    rest = _ONLY.sub("", rest, count=1)  # 'how many only had their homes repaired': no 'only' is counted
     # a part of a group, which the answer may name otherwise: '6 av 11 kamrater' for 'hur många av de 11
     # ledamöterna', so what it counts is not judged
     if _PARTITIVE.match(rest):
@@ -1828,6 +1863,9 @@ VERIFIES = re.compile(
     r"^\W*(?:(?:was|is|were|are|var|gällde|är) (?:that|this|it|those|these|det|den|detta|siffran)|était-ce|"
     r"c'était|est-ce(?: cela| ça)?)(?: \w+){0,2} (?:for|in|from|during|pour|en|för|år|under|i) (?:19|20)\d\d\s*\?|"
     r",\s*(?:n'est-ce pas|eller hur|stämmer det|right|isn't it)\s*\?\s*$|"
+    # or an English tag question: '…two years ahead of schedule, doesn't it?', '…, didn't they?', '…, is that right?'
+    r",\s*(?:(?:does|did|do|is|was|were|are|has|have|had)n['’]t\s+(?:it|they|he|she|that|there)|"
+    r"is that (?:right|correct|so))\s*\?\s*$|"
     # a belief stated at the end: '…, as I had assumed?', '…, comme je le pensais ?', '…, som jag trodde?'
     r",?\s*(?:as I (?:had )?(?:assumed|thought|believed|understood)|comme je (?:le )?(?:pensais|croyais|supposais)|"
     r"som jag (?:trodde|antog)|như tôi (?:nghĩ|tưởng))\s*\?\s*$|"

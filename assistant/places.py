@@ -175,7 +175,8 @@ def mentions(text: str, known: dict[str, str] | None = None) -> list[tuple[int, 
                     end = more.end(1)
     found += [place(m, 0, f"village {m.group(1)}", "village") for m in _NUMBERED.finditer(text)]
     for m in _BEFORE_NOUN.finditer(text):
-        if _name_ok(m.group(1)):
+        # (not an owner: 'Chau Thanh's communes' are the district's communes, not a commune of that name)
+        if _name_ok(m.group(1)) and not re.search(r"['’]s?$", m.group(1)):
             found.append(place(m, 1, m.group(1), _NOUN[_spaced(m.group(2).lower())]))
     known = known or {}
     # a name the documents know at one level keeps it after another place noun: 'quel village de Tam Thang' asks for

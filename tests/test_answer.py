@@ -3378,3 +3378,71 @@ def test_a_question_about_the_whole_country_is_not_answered_by_a_districts_figur
     assert not answer("Hur många hushåll i Vietnam fick nya hus?").found
     reply = answer("What is the poverty rate in Hanoi?")
     assert reply.found and "0,03 %" in reply.text, reply.text
+
+
+def test_what_another_person_reported_does_not_answer_what_a_person_reported(seeded: Settings) -> None:
+    # at the Ha Tinh conference Nguyen Van Danh 'a rendu compte' of the union members' care; Nguyen Thi Le Ha proposed
+    assert not answer("What did Nguyen Thi Le Ha report on the care given to trade union members in Ha Tinh?").found
+    reply = answer("What did Nguyen Van Danh report at the Ha Tinh conference?")
+    assert reply.found and "rendu compte" in reply.text, reply.text
+
+
+def test_the_name_of_a_thing_its_document_leaves_unnamed_is_not_given(seeded: Settings) -> None:
+    # Tra Ka's turmeric is 'la prémisse de la création d'une coopérative', which has no name; Hanoi works 'via
+    # zalo-grupper', none named
+    assert not answer("Quel est le nom de la coopérative de curcuma de Tra Ka ?").found
+    assert not answer("Vad heter zalo-gruppen som Hanois front använder?").found
+    reply = answer("Quel est le nom du village où l'équipe « 5 en 1 » de Tam Thang a commencé ?")
+    assert reply.found and "Kim Doi" in reply.text, reply.text
+
+
+def test_what_a_body_only_took_part_in_is_not_its_own_deed(seeded: Settings) -> None:
+    # Hanoi's Front organised 4 428 delegations and signed rules 'med folkrådet': the council organised none of them
+    assert not answer("Hur många delegationer har Hanois folkråd självt organiserat under mandatperioden?").found
+    reply = answer("Hur många delegationer har Hanois fosterlandsfront organiserat under mandatperioden?")
+    assert reply.found and "4 428" in reply.text, reply.text
+
+
+def test_a_count_written_in_thousands_is_one_number(seeded: Settings) -> None:
+    # Ha Tinh built '3 172 maisons de solidarité… d'une valeur de plus de 202 milliards de VND': not 4,450
+    assert not answer("If Ha Tinh built 4,450 solidarity houses in 2023, what were they worth?").found
+    reply = answer("How much were the 3,172 solidarity houses Ha Tinh built in 2023 worth?")
+    assert reply.found and "202 milliards" in reply.text.splitlines()[0], reply.text  # the value, not another sum
+
+
+def test_a_congress_numbered_in_roman_numerals_is_the_one_written_in_digits(seeded: Settings) -> None:
+    # Hanoi's article: '5 huvudlösningar i resolutionen från Vietnams fosterlandsfronts 17:e kongress'
+    reply = answer("Nghị quyết Đại hội XVII của MTTQ có bao nhiêu giải pháp chủ yếu?")
+    assert reply.found and "5 huvudlösningar" in reply.text, reply.text
+
+
+def test_a_places_own_communes_are_not_a_commune_of_that_name(seeded: Settings) -> None:
+    # Chau Thanh's communes register their models 'à la fin du premier trimestre'
+    reply = answer("At what time of year do Chau Thanh's communes register their models?")
+    assert reply.found and "premier trimestre" in reply.text, reply.text
+
+
+def test_the_kinds_a_question_lists_in_brackets_are_what_it_counts(seeded: Settings) -> None:
+    # '26 000 « équipes communautaires Covid-19 » dans 579 communes, quartiers et villes'
+    reply = answer("Sur combien d'unités (communes, quartiers, villes) Hanoi a-t-il réparti ses équipes Covid ?")
+    assert reply.found and "579" in reply.text.splitlines()[0], reply.text
+
+
+def test_a_tag_question_checks_a_claim(seeded: Settings) -> None:
+    # Hanoi finished building new rural areas 'ett år tidigare', one year early
+    reply = answer("Hanoi finished its new rural area programme two years early, didn't it?")
+    assert reply.found and reply.text.startswith("No"), reply.text
+
+
+def test_only_is_not_what_a_count_counts(seeded: Settings) -> None:
+    # Mo Cay Bac: '104 ménages…, dont 94 ont construit de nouveaux logements et 10 ont bénéficié de réparations'
+    reply = answer("Of Mo Cay Bac's 104 households short of housing, how many only had repairs?")
+    assert reply.found and "10 ont bénéficié" in reply.text, reply.text
+
+
+def test_an_account_asked_by_its_source_goes_on_from_the_sentence_that_names_another(seeded: Settings) -> None:
+    # 'Selon le membre permanent… de Ho Van Tan, la reconnaissance des modèles…' two sentences before how the
+    # district inspects the commune models: Ho Van Tan's account, not Nguyen Hai Ha's
+    assert not answer("According to Nguyen Hai Ha, how does the district Front check the commune models?").found
+    reply = answer("According to Ho Van Tan, how does the district Front check the commune models?")
+    assert reply.found and "plan d'inspection" in reply.text, reply.text

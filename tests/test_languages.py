@@ -977,3 +977,45 @@ def test_the_whole_country_asked_of() -> None:
     for other in ("What role does the Vietnam Fatherland Front play?", "le rôle du Front de la Patrie du Vietnam",
                   "Vai trò của Mặt trận Tổ quốc Việt Nam là gì?", "Ủy ban MTTQ Việt Nam tỉnh Hà Tĩnh"):  # fmt: skip
         assert not NATIONWIDE.search(other), other
+
+
+def test_a_things_name_asked() -> None:
+    from assistant.languages import ASKS_NAME
+
+    for asked in ("Comment s'appelle la coopérative ?", "Vad heter zalo-gruppen?", "Mô hình này có tên là gì?",
+                  "What is the name of the handbook model?", "What is the Quang Nam model called?"):  # fmt: skip
+        assert ASKS_NAME.search(asked), asked
+    assert not ASKS_NAME.search("How many homes were built?")
+
+
+def test_numbers_written_in_thousands_are_joined() -> None:
+    from assistant.languages import joined_thousands
+
+    joined = joined_thousands("4,450 homes and 3 172 maisons, 104,3 milliards")
+    assert joined == "4450 homes and 3172 maisons, 104,3 milliards"
+    assert joined_thousands("2 000 members, 0,035 %") == "2000 members, 0,035 %"  # grouped, not a decimal
+
+
+def test_roman_numerals() -> None:
+    from assistant.languages import ROMAN, roman_value
+
+    assert roman_value("XVII") == 17 and roman_value("IV") == 4
+    assert ROMAN.fullmatch("XVII") and not ROMAN.fullmatch("I") and not ROMAN.fullmatch("V")
+
+
+def test_the_kinds_listed_in_brackets_are_counted() -> None:
+    from assistant.languages import counted
+
+    assert counted("Combien d'unités administratives (communes, quartiers, villes) ?")[-3:] == [
+        "communes", "quartiers", "villes"
+    ]  # fmt: skip
+    assert "only" not in counted("How many only had their homes repaired?")
+    assert counted("How many members (in 2022) joined?") == ["members"]  # brackets that list no kinds
+
+
+def test_a_tag_question_verifies_a_claim() -> None:
+    from assistant.languages import VERIFIES
+
+    assert VERIFIES.search("The city finished two years early, doesn't it?")
+    assert VERIFIES.search("They built 30 houses, didn't they?")
+    assert not VERIFIES.search("Why didn't they build more houses?")
