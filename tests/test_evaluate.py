@@ -140,6 +140,7 @@ def test_the_question_set_is_grounded_in_the_documents_and_split_once() -> None:
             "probe-p26.jsonl",
             "probe-q27.jsonl",
             "probe-r28.jsonl",
+            "probe-s29.jsonl",
         )
         for q in load_questions(SPLIT.with_name(name))
     ]
