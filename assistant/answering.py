@@ -121,6 +121,7 @@ from .languages import (
     question_language,
     question_mark,
     same_count,
+    scale_of,
     topic_of_article,
     unit_after,
     who_is,
@@ -2042,7 +2043,7 @@ def direct_value(part: Part, sentence: Sentence, given: set[tuple[str, str]] | N
                 continue
             value = " ".join([number, *unit_after(text[match.end() + len(number) - len(match.group()) :])])
             unit = Words(value, sentence.passage.language)
-            said = _said(part, unit)
+            said = _said(part, unit, value)
             of_measure = any(a <= match.start() < b for a, b in spans)  # '297 000 m2' for 'how many hectares'
             # a quantity keeps its unit, unless the question names one ('hur många meter staket'): '297 000 m2 de
             # terrain' is not '297 000 land'
@@ -2103,21 +2104,7 @@ _VALUED = re.compile(rf"\b(?:{_VALUE_WORDS})\b[^;.]*$", re.IGNORECASE)  # the va
 VALUE_REACH = 40  # characters before a sum read for the word that makes it a value ('d'une valeur de plus de ')
 
 
-# (folded, so not Vietnamese 'tỷ', 'ngàn', whose folded 'ty' and 'ngan' are also 'công ty' and 'ngắn')
-_SCALES = {
-    1_000: {"thousand", "thousands", "millier", "milliers", "mille", "tusen", "nghin"},
-    1_000_000: {"million", "millions", "miljon", "miljoner", "trieu"},
-    1_000_000_000: {"billion", "billions", "milliard", "milliards", "miljard", "miljarder"},
-}
-
-
-def _scale_of(text: str | Words) -> int | None:
-    """The scale a word or a unit says ('milliards' and 'tỷ' a thousand millions), if any."""
-    said = text.sequence if isinstance(text, Words) else [fold(w) for w in text.split()]
-    return next((scale for scale, names in _SCALES.items() if names.intersection(said)), None)
-
-
-def _said(part: Part, unit: Words) -> str | None:
+def _said(part: Part, unit: Words, value: str) -> str | None:
     """The question's words for a number's unit: its first key word the unit holds, with the words around it the unit
     also holds, and a function word between two of them ('solidarity houses' for 'solidaritetshus', 'maisons de
     solidarité'; in Vietnamese, written in syllables, 'mô hình' for 'modèles', not 'mô')."""
@@ -2127,7 +2114,7 @@ def _said(part: Part, unit: Words) -> str | None:
     held = [
         k
         for i, k in enumerate(keys)
-        if k.kind == "word" and (matched(k, unit) or i in compound) and _scale_of(k.word) in (None, _scale_of(unit))
+        if k.kind == "word" and (matched(k, unit) or i in compound) and scale_of(k.word) in (None, scale_of(value))
     ]
     if not held:
         return None

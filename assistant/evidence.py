@@ -44,6 +44,7 @@ from .languages import (
     ONE,
     PEOPLE_WORDS,
     PERCENT_SIGN,
+    SCALE_PATTERN,
     SMALL_COUNT,
     STARTED,
     SUM,
@@ -410,8 +411,8 @@ def _ordered_otherwise(question: Question, typed: str, judged: Sequence[Sentence
 # a count: a whole number (not a year, not a part of '104,3'), then the word of what it counts ('12 villages'), not a
 # unit ('2 millions', '5 ans', '30 %')
 _UNITS = (
-    r"thousands?|milliers?|mille|tusen|nghìn|ngàn|million|milliard|billion|miljon|miljard|triệu|tỷ|tỉ|years?|ans?|år|året|năm|months?|mois|månader|tháng|days?|"
-    r"jours?|dagar|ngày|percent|pour|procent|phần"
+    rf"{SCALE_PATTERN}|years?|ans?|år|året|năm|months?|mois|månader|tháng|days?|jours?|dagar|ngày|percent|pour|"
+    r"procent|phần"
 )
 COUNT_WORDS = 3  # the words after a number read for what it counts: 'the 2 282 social criticism conferences'
 _COUNT = re.compile(
@@ -1558,19 +1559,14 @@ def gives_name(text: str, given: set[str], asked_bodies: set[str]) -> bool:
 # the words before a body's name that make it the partner of another's deed, not its doer: 'undertecknat
 # samordningsregler med folkrådet', 'en coordination avec le Conseil populaire', 'phối hợp với HĐND', '…om utkast
 # till resolutioner från folkrådet'
-_BESIDE = re.compile(
-    r"\b(?:with|together with|alongside|from|med|tillsammans med|från|avec|auprès|với|cùng|cùng với|từ)\s+"
-    r"(?:(?:the|le|la|les|l['’]|det|den)\s*)?$",
-    re.IGNORECASE,
-)
-
-
-# a body named in a question after a preposition is no doer of what it asks: a partner ('with'), an owner ('của HĐND
-# cùng cấp', 'of the People's Council'), a place or a recipient
+_PARTNER_WORDS = r"with|together with|alongside|from|med|tillsammans med|från|avec|auprès|với|cùng|cùng với|từ"
+_ARTICLE_BEFORE = r"(?:(?:the|le|la|les|l['’]|det|den)\s*)?$"  # (what the preposition's article may add)
+_BESIDE = re.compile(rf"\b(?:{_PARTNER_WORDS})\s+{_ARTICLE_BEFORE}", re.IGNORECASE)
+# and a body named in a question after any preposition is no doer of what it asks: a partner ('with'), an owner
+# ('của HĐND cùng cấp', 'of the People's Council'), a place or a recipient
 _NOT_DOING = re.compile(
-    r"\b(?:with|together with|alongside|from|of|by|to|for|in|at|on|med|tillsammans med|från|av|för|i|till|hos|på|"
-    r"avec|auprès|de|du|des|d['’]|à|au|aux|pour|par|sur|với|cùng|cùng với|từ|của|cho|bởi|tại|ở|trong|về)\s*"
-    r"(?:(?:the|le|la|les|l['’]|det|den)\s*)?$",
+    rf"\b(?:{_PARTNER_WORDS}|of|by|to|for|in|at|on|av|för|i|till|hos|på|de|du|des|d['’]|à|au|aux|pour|par|sur|của|"
+    rf"cho|bởi|tại|ở|trong|về)\s*{_ARTICLE_BEFORE}",
     re.IGNORECASE,
 )
 

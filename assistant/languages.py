@@ -1222,7 +1222,6 @@ MEASURES = {
 _UNIT = {unit: re.compile(rf"^(?:{forms})$", re.IGNORECASE) for unit, (_, forms) in MEASURES.items()}
 _SQUARE = {"square", "carré", "carrés", "vuông"}
 _TIMES = {"days", "months", "years"}
-_SCALE = {"triệu", "nghìn", "ngàn", "tỷ", "million", "millions", "miljoner", "thousand", "thousands", "milliers"}
 # a number, a word of scale ('1,2 millions de'), the unit; or one unit in words ('plus d'un hectare')
 _MEASURED = {
     unit: re.compile(
@@ -1304,7 +1303,7 @@ def head_of_count(ahead: list[str]) -> list[str]:
         return ahead
     first = ahead[0].lower()
     scale_or_unit = (
-        first in _SCALE
+        first in SCALE_WORDS
         or first in _SCALE_WORDS
         or first in _UNIT_WORDS
         or CURRENCY.fullmatch(first) is not None
@@ -1321,7 +1320,7 @@ def measure_asked(asked: list[str]) -> str | None:
     found = [unit for w in lowered for unit, pattern in _UNIT.items() if pattern.match(w)]
     # a time is counted only as the thing itself ('bao nhiêu năm', 'how many days', 'combien de millions de jours'):
     # a year after what is counted dates it ('bao nhiêu hộ nghèo năm 2023')
-    first = next((w for w in lowered if w not in _SCALE), "")
+    first = next((w for w in lowered if w not in SCALE_WORDS), "")
     found = [u for u in found if MEASURES[u][0] not in _TIMES or _UNIT[u].match(first)]
     if not found:
         return None
@@ -1429,10 +1428,24 @@ def counted(question: str) -> list[str]:
 
 
 # the scale of a number, which a sum keeps ('60 millions de VND' is no '60 dong')
-SCALE = re.compile(
-    r"\b(?:millions?|milliards?|miljon(?:er)?|miljard(?:er)?|billions?|triệu|tỷ|thousands?|milliers?|tusen|nghìn)\b",
-    re.IGNORECASE,
-)
+# the words of scale after a number, by the scale they say ('1,2 millions', '104,3 milliards', 'hơn 3 nghìn')
+SCALES = {
+    1_000: ("thousand", "thousands", "millier", "milliers", "mille", "tusen", "nghìn", "ngàn"),
+    1_000_000: ("million", "millions", "miljon", "miljoner", "triệu"),
+    1_000_000_000: ("billion", "billions", "milliard", "milliards", "miljard", "miljarder", "tỷ", "tỉ"),
+}
+SCALE_WORDS = frozenset(w for said in SCALES.values() for w in said)
+SCALE_PATTERN = "|".join(sorted(SCALE_WORDS, key=len, reverse=True))  # (the longest first)
+SCALE = re.compile(rf"\b(?:{SCALE_PATTERN})\b", re.IGNORECASE)
+
+
+def scale_of(text: str) -> int | None:
+    """The scale a text says with a word of scale ('104,3 milliards' and 'tỷ': a thousand millions), if any; read
+    unfolded, as 'tỷ' folds to the 'ty' of 'công ty'."""
+    said = {w.lower() for w in words(unicodedata.normalize("NFC", text))}
+    return next((scale for scale, named in SCALES.items() if said.intersection(named)), None)
+
+
 _SCALE_OF = re.compile(r"\b(?:millions?|milliards?)\s+de\s+(dongs?|VND|VNĐ)\b", re.IGNORECASE)
 
 
