@@ -2111,10 +2111,11 @@ def _said(part: Part, unit: Words, value: str) -> str | None:
     keys = part.question.keys
     compound = compounded(keys, unit)
     # (not another scale the question gives: 'hơn 3 nghìn căn nhà' says nothing of '104,3 milliards')
+    scale = scale_of(value)
     held = [
         k
         for i, k in enumerate(keys)
-        if k.kind == "word" and (matched(k, unit) or i in compound) and scale_of(k.word) in (None, scale_of(value))
+        if k.kind == "word" and (matched(k, unit) or i in compound) and scale_of(k.word) in (None, scale)
     ]
     if not held:
         return None

@@ -10,7 +10,7 @@ import math
 import operator
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 
@@ -901,7 +901,6 @@ def _unknown_names(keys: list[KeyWord], text: str, results: Results) -> list[str
     return [
         k.word for k in _single_names(keys, text, results.query.language, shortest=3)
         if not _written(k, results) and not _titles_name(k, text, results) and k.word.lower() not in languages
-
         and not (len(k.word) == 3 and (k.word.isupper() or any(headword(k.word, lang)
                                                                 for lang in (results.query.language, "vi"))))
     ]  # fmt: skip
@@ -1514,16 +1513,21 @@ def named_thing(typed: str, keys: list[KeyWord]) -> list[KeyWord]:
     return [k for k in keys if k.kind == "word" and fold(k.word) in said]
 
 
-def _leaves_unnamed(
-    index: LexicalIndex, doc_id: str, thing: list[KeyWord], given: set[str], asked_bodies: set[str]
-) -> bool:
-    """Whether a document speaks of the thing whose name a question asks and never gives it a name where it does
-    ('C'est la prémisse de la création d'une coopérative…'): then none of its sentences answers."""
-    text, _ = index.span(doc_id, 0, 1 << 40)  # the cleaned text, each sentence once
-    language = index.language_of().get(doc_id, "en")
-    spans = sentence_spans(text, language)
-    speaking = [text[a:b] for a, b in spans if all(matched(k, Words(text[a:b], language)) for k in thing)]
-    return bool(speaking) and not any(gives_name(sentence, given, asked_bodies) for sentence in speaking)
+def _leaving_unnamed(results: Results, thing: list[KeyWord], typed: str, question: Question) -> set[str]:
+    """Of the documents of the passages found, those that speak of the thing whose name a question asks (every key word
+    of it in one sentence) and never give it a name where they do ('C'est la prémisse de la création d'une
+    coopérative…'): none of their sentences answers."""
+    given = {fold(w) for w in words(typed)}
+    asked_bodies = bodies(typed, short=True) | question.organisations | question.bodies
+    out = set()
+    for doc_id in {passage.doc_id for passage in results.passages}:
+        text, _ = results.index.span(doc_id, 0, 1 << 40)  # the cleaned text, each sentence once
+        language = results.index.language_of().get(doc_id, "en")
+        spans = sentence_spans(text, language)
+        speaking = [text[a:b] for a, b in spans if all(matched(k, Words(text[a:b], language)) for k in thing)]
+        if speaking and not any(gives_name(sentence, given, asked_bodies) for sentence in speaking):
+            out.add(doc_id)
+    return out
 
 
 BODY_NAME_REACH = 25  # characters before a capitalised word read for the body's name it ends ('…de la Patrie')
@@ -1534,15 +1538,12 @@ def gives_name(text: str, given: set[str], asked_bodies: set[str]) -> bool:
     """Whether a sentence gives a thing a name, as a question asking what a thing is called wants (ASKS_NAME): a quoted
     one ('le modèle « portes d'école sécurisées »'), or capitalised words past the sentence's first that the question
     does not give itself (`given`: its words folded; nor a body it names, `asked_bodies`, nor the Front all the
-    documents tell of: 'Faderlandsfronten') and no
-    person's name nor currency ('le Bloc de mobilisation de masse de la commune de Tra Ka', 'byn Kim Doi'); not
-    'de nombreux autres ménages ont rénové… pour y cultiver du curcuma', of a cooperative still unnamed."""
+    documents tell of: 'Faderlandsfronten') and that are no person's name nor currency ('le Bloc de mobilisation de
+    masse de la commune de Tra Ka', 'byn Kim Doi'); not 'de nombreux autres ménages ont rénové… pour y cultiver du
+    curcuma', of a cooperative still unnamed."""
     if QUOTE.search(text):
         return True
-    runs = [m.group().split() for m in NAME.finditer(text)]
-    people = {
-        w for run in runs for i in range(max(1, len(run) - 1)) if is_person_name(" ".join(run[i:])) for w in run[i:]
-    }
+    people = {w for name in person_names(text) for w in name}
     opening = len(text) - len(text.lstrip())
     for m in _CAPITALISED.finditer(text):
         word = m.group()
@@ -1559,6 +1560,7 @@ def gives_name(text: str, given: set[str], asked_bodies: set[str]) -> bool:
 # the words before a body's name that make it the partner of another's deed, not its doer: 'undertecknat
 # samordningsregler med folkrådet', 'en coordination avec le Conseil populaire', 'phối hợp với HĐND', '…om utkast
 # till resolutioner från folkrådet'
+PARTNER_REACH = 30  # characters before a body's name read for the preposition that makes it a partner
 _PARTNER_WORDS = r"with|together with|alongside|from|med|tillsammans med|från|avec|auprès|với|cùng|cùng với|từ"
 _ARTICLE_BEFORE = r"(?:(?:the|le|la|les|l['’]|det|den)\s*)?$"  # (what the preposition's article may add)
 _BESIDE = re.compile(rf"\b(?:{_PARTNER_WORDS})\s+{_ARTICLE_BEFORE}", re.IGNORECASE)
@@ -1579,7 +1581,7 @@ def _beside(text: str, asked: set[str], named: set[str]) -> bool:
     mentioned = body_mentions(text)
     own = [at for body, at in mentioned if body in asked]
     others = {body for body, _ in mentioned} - named
-    return bool(own) and bool(others) and all(_BESIDE.search(text[max(0, at - 30) : at]) for at in own)
+    return bool(own) and bool(others) and all(_BESIDE.search(text[max(0, at - PARTNER_REACH) : at]) for at in own)
 
 
 def is_person_name(name: str) -> bool:
@@ -1597,10 +1599,15 @@ def names_holder(text: str) -> bool:
     """Whether a text names a person or a post ('le secrétaire du Parti, le président du Conseil populaire…'): who
     answers a question asking which of a body's leaders did a thing. (A name may follow a capitalised word that opens
     the sentence: 'Selon Ho Van Tan, …'.)"""
-    runs = (m.group().split() for m in NAME.finditer(text))
-    return any(is_person_name(" ".join(run[i:])) for run in runs for i in range(max(1, len(run) - 1))) or bool(
-        _named_roles(text)
-    )
+    return any(person_names(text)) or bool(_named_roles(text))
+
+
+def person_names(text: str) -> Iterator[list[str]]:
+    """The people a text names, each as the words of the name: a run of capitalised words, or its end after a word
+    that opens the sentence ('Selon Ho Van Tan' names 'Ho Van Tan'), that `is_person_name`."""
+    for m in NAME.finditer(text):
+        run = m.group().split()
+        yield from (run[i:] for i in range(max(1, len(run) - 1)) if is_person_name(" ".join(run[i:])))
 
 
 def _named_anywhere(index: LexicalIndex) -> dict[str, list[str]]:
@@ -2009,18 +2016,18 @@ def sentences(
     # ('What is the chair of the Front called?' asks a person's, by a post)
     name_asked = bool(ASKS_NAME.search(typed)) and question.kind != "person" and question.role is None
     name_asked = name_asked and not ASKS_ARTICLE_TITLE.search(typed)
-    given_words = {fold(w) for w in words(typed)}
     thing = named_thing(typed, question.keys) if name_asked else []
-    thing_unnamed: dict[str, bool] = {}  # by document: whether it speaks of the thing and never names it
-    asked_bodies = bodies(typed, short=True) | question.organisations | question.bodies
     # the bodies the question asks to have done a thing themselves, not beside another ('…coordinated with the
     # People's Council' asks of the Front's deed), nor as the owner of a thing ('dự thảo nào của HĐND')
-    acting = {body for body, at in body_mentions(typed) if not _NOT_DOING.search(typed[max(0, at - 30) : at])}
-    acting &= question.bodies - {"front"}
+    doers = question.bodies - {"front"}
+    said = body_mentions(typed) if doers else []
+    acting = {body for body, at in said if not _NOT_DOING.search(typed[max(0, at - PARTNER_REACH) : at])} & doers
     purposed = asked_plan_years(typed)  # the year a thing asked of is for: 'les tâches… pour l'année 2023'
     # the documents that never name a central body the question asks of: they tell of a province's, a district's
     documents = {passage.doc_id for passage in results.passages} if question.central else set()
     uncentral_docs = {doc_id for doc_id in documents if not _CENTRAL.search(index.document_text(doc_id))}
+    # and those that speak of the thing whose name it asks and never name it
+    unnamed_docs = _leaving_unnamed(results, thing, typed, question) if thing else set()
     for passage in results.passages:
         wide = window(index, passage, neighbours)
         doc_words = _document_words(index, passage)
@@ -2055,9 +2062,6 @@ def sentences(
         years_near |= _years(passage.title, question.single)
         misdated = bool(question.dates) and _misdated(question.dates, index, passage.doc_id)
         uncentral = passage.doc_id in uncentral_docs
-        if thing and passage.doc_id not in thing_unnamed:
-            thing_unnamed[passage.doc_id] = _leaves_unnamed(index, passage.doc_id, thing, given_words, asked_bodies)
-        unnamed_thing = thing_unnamed.get(passage.doc_id, False)
         other_day = bool(question.days) and _other_days(question.days, index, passage.doc_id)
         sim_base = similarity_base(question.language, passage.language)
         spans = sentence_spans(wide.text, passage.language)
@@ -2120,7 +2124,7 @@ def sentences(
                 violation = "named"  # the document does not name a person the question does: another one answers
             if violation is None and acting and _beside(text, acting, question.bodies):
                 violation = "body"  # another body's deed, which the one asked of only took part in
-            if violation is None and unnamed_thing:
+            if violation is None and passage.doc_id in unnamed_docs:
                 violation = "named"  # it asks what a thing is called, which its document speaks of and leaves unnamed
             if violation is None and figured and not figured & figures(text):
                 violation = "figure"  # it asks what a figure stands for, which this sentence does not give

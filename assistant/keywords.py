@@ -56,9 +56,10 @@ def key_words(query: Query) -> list[KeyWord]:
     for word in content_words(query.text):
         # 'Đại hội XVII' is the 17th congress, which a document writes '17:e kongress': a Roman numeral in capitals
         # wherever the question writes the word (not 'vi', nor the 'Xi' of 'Xi Jinping')
-        written = [m.group() for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", query.text, re.IGNORECASE)]
-        if written and all(ROMAN.fullmatch(w) for w in written):
-            word = str(roman_value(word))
+        if ROMAN.fullmatch(word.upper()):
+            written = re.findall(rf"(?<!\w){re.escape(word)}(?!\w)", query.text, re.IGNORECASE)
+            if written and all(ROMAN.fullmatch(w) for w in written):
+                word = str(roman_value(word))
         # a name is not the everyday word it folds to: 'Nội' of 'Hà Nội' and 'nổi' are both 'noi'
         seen_as = (fold(word), word.lower() in names)
         if seen_as in seen:

@@ -1285,8 +1285,7 @@ def asked_measure(question: str) -> str | None:
     return next((m for m, pattern in ASKS_MEASURE.items() if pattern.search(question)), None)
 
 
-_SCALE_WORDS = {"milliard", "milliards", "miljard", "miljarder", "miljon", "billion", "billions", "tỉ", "dizaines",
-                "centaines", "tiotals", "hundratals", "tusentals"}  # fmt: skip
+_ROUGH_COUNTS = {"dizaines", "centaines", "tiotals", "hundratals", "tusentals"}  # tens, hundreds: a scale of sorts
 # what joins a thing counted to another thing it belongs to: '12 ménages du village 2', '265 orphans in 5 provinces'
 # (a bare 'de', 'of' says what kind of thing it is: '6 540 modèles de mobilisation de masse'; with an article, whose)
 _OF = {"du", "des", "của", "in", "i", "dans", "trong"}
@@ -1304,7 +1303,7 @@ def head_of_count(ahead: list[str]) -> list[str]:
     first = ahead[0].lower()
     scale_or_unit = (
         first in SCALE_WORDS
-        or first in _SCALE_WORDS
+        or first in _ROUGH_COUNTS
         or first in _UNIT_WORDS
         or CURRENCY.fullmatch(first) is not None
         or NUMBER_WORDS.fullmatch(first) is not None
@@ -1427,8 +1426,8 @@ def counted(question: str) -> list[str]:
     return out
 
 
-# the scale of a number, which a sum keeps ('60 millions de VND' is no '60 dong')
-# the words of scale after a number, by the scale they say ('1,2 millions', '104,3 milliards', 'hơn 3 nghìn')
+# the words of scale after a number, by the scale they say ('1,2 millions', '104,3 milliards', 'hơn 3 nghìn'): a sum
+# keeps its scale ('60 millions de VND' is no '60 dong')
 SCALES = {
     1_000: ("thousand", "thousands", "millier", "milliers", "mille", "tusen", "nghìn", "ngàn"),
     1_000_000: ("million", "millions", "miljon", "miljoner", "triệu"),
