@@ -17,6 +17,7 @@ from .errors import QuestionError
 from .evidence import (
     ATTRIBUTION,
     BODIES,
+    BODY_REACH,
     LEADS,
     ROLES,
     VICE,
@@ -57,7 +58,9 @@ from .languages import (
     ASKS_ARTICLE_TITLE,
     ASKS_CLOCK,
     ASKS_DAY,
+    ASKS_FIELD,
     ASKS_MEASURE,
+    ASKS_MOTTO,
     ASKS_NUMBER,
     ASKS_SOMEONE,
     ASKS_TITLE,
@@ -70,15 +73,18 @@ from .languages import (
     CURRENCY,
     DAY_MONTH,
     EVERY_HEADING,
+    FIELD,
     FULL_DATE,
     HONORIFIC,
     MONEY_WORDS,
+    MOTTO,
     NAME,
     NUMBER,
     OR_NOT,
     PARTAKE,
     PEOPLE_WORDS,
     PERCENT_SIGN,
+    POINTS_BACK,
     QUARTER,
     QUESTION_WORD,
     QUESTION_WORDS,
@@ -122,6 +128,7 @@ from .languages import (
     question_mark,
     same_count,
     scale_of,
+    sentence_spans,
     topic_of_article,
     unit_after,
     who_is,
@@ -1910,10 +1917,13 @@ def respond(question: str, history: list[Any] | None, search: Search, similarity
     repeated: set[int] = set()  # the later parts whose direct answer is an earlier part's: none found its own
     for part in answered:
         for sentence in quoted(part.ranked):
-            citation = _cite(citations, sentence)
-            line = f"«{sentence.text}» [{citation.number}]"
-            if line not in quotes:
-                quotes.append(line)
+            # (a sentence whose subject is the one before it comes with that one: 'C'est la prémisse de…')
+            # (and one that asks a thing's field, with the sentence that opens the field's paragraph)
+            for said in filter(None, (_framing(part, sentence), _pointed_back(sentence), sentence)):
+                citation = _cite(citations, said)
+                line = f"«{said.text}» [{citation.number}]"
+                if line not in quotes:
+                    quotes.append(line)
             if sentence is part.ranked[0] and (value := direct_value(part, sentence, given)):
                 entry = f"{value} [{citation.number}]"
                 if entry in direct:  # 'Tran Van Ky [1]; Tran Van Ky [1]'
@@ -1984,6 +1994,44 @@ def quoted(ranked: list[Sentence], share: float | None = None, most: int | None 
         if all(s.text != c.text for c in chosen):
             chosen.append(s)
     return chosen
+
+
+def _pointed_back(sentence: Sentence) -> Sentence | None:
+    """The sentence before one whose subject it is (`POINTS_BACK`: 'Constatant l'efficacité économique du modèle, de
+    nombreux autres ménages ont rénové… leurs jardins abandonnés… | C'est la prémisse de la création d'une
+    coopérative…'), when the passage holds it in the same paragraph; else None."""
+    if not POINTS_BACK.match(sentence.text):
+        return None
+    text = sentence.passage.text
+    before = [(a, b) for a, b in sentence_spans(text, sentence.passage.language) if b <= sentence.start]
+    if not before or "\n" in text[before[-1][1] : sentence.start]:
+        return None
+    return Sentence(sentence.passage, *before[-1])
+
+
+FRAMING_SENTENCES = 3  # sentences before the best read for the one that gives what the question asks of it
+# what a question asks of a sentence's setting, and the words of the sentence before that give it
+_FRAMES = ((ASKS_FIELD, FIELD), (ASKS_MOTTO, MOTTO))
+
+
+def _framing(part: Part, sentence: Sentence) -> Sentence | None:
+    """For a question that asks the field a thing falls in (`ASKS_FIELD`) or the motto it follows (`ASKS_MOTTO`), when
+    the sentence names none, the sentence of its paragraph, up to FRAMING_SENTENCES before, that does ('Dans le domaine
+    de la sécurité et de la défense, …' two sentences before '… de « portes d'école sécurisées »… ont été efficacement
+    mis en œuvre'); else None."""
+    frame = next((given for asks, given in _FRAMES if asks.search(part.typed)), None)
+    if frame is None or frame.search(sentence.text):
+        return None
+    passage = sentence.passage
+    start = passage.start + sentence.start
+    text, first = part.results.index.span(passage.doc_id, max(0, start - BODY_REACH), start)
+    for a, b in reversed(sentence_spans(text, passage.language)[-FRAMING_SENTENCES:]):
+        if "\n" in text[b:]:
+            return None  # (another paragraph's)
+        if frame.search(text[a:b]):
+            framing = passage.model_copy(update={"text": text[a:b], "start": first + a, "end": first + b})
+            return Sentence(framing, 0, b - a)
+    return None
 
 
 def _citation_key(sentence: Sentence) -> str:

@@ -22,7 +22,6 @@ from .languages import (
     ASKS_ARTICLE_TITLE,
     ASKS_FOUNDING,
     ASKS_MANNER,
-    ASKS_MONEY,
     ASKS_NAME,
     ASKS_SHARE,
     ASKS_START,
@@ -31,6 +30,7 @@ from .languages import (
     ASKS_WHICH_ARTICLE,
     ASKS_YEAR,
     BASE_YEAR,
+    BESIDES,
     CONJUNCTIONS,
     COUNT_VERBS,
     CURRENCY,
@@ -56,6 +56,7 @@ from .languages import (
     asked_figures,
     asked_kind,
     asked_measure,
+    asks_money,
     asks_of_article,
     asks_people,
     asks_yes_or_no,
@@ -93,6 +94,7 @@ from .languages import (
 from .lexical import LexicalIndex
 from .models import Passage
 from .places import Place, asked, elsewhere, mentions, provinces_around
+from .places import inside as places_inside
 from .retrieval import Candidate, Results
 from .signals import fitted
 
@@ -652,7 +654,7 @@ def question_of(results: Results, constraint_text: str) -> Question:
     numbers -= months
     constrained = {fold(w) for w in words(constraint_text)}
     names = [k for k in keys if k.kind == "name" and all(fold(p) in constrained for p in k.word.split())]
-    role, vice = _roles(constraint_text)
+    role, vice = _roles(BESIDES.sub(" ", constraint_text))  # not 'Apart from the two co-chairs, who…'
     leads = role in (None, "head") and not vice and bool(LEADS.search(constraint_text))  # 'heads' names the head
     role = "head" if leads else role
     # what is asked for: a follow-up with a question word and a topic of its own asks its own ('Et qu'a-t-on
@@ -670,7 +672,7 @@ def question_of(results: Results, constraint_text: str) -> Question:
     folded = {fold(w) for w in counting}
     # a cost, a budget, what a fund raised; not 'how many houses… thanks to the funds' nor 'who manages the budget'
     sums = counts_sum(counting)
-    money = bool(ASKS_MONEY.search(constraint_text)) and kind in (None, "number") and (not counting or sums)
+    money = asks_money(constraint_text) and kind in (None, "number") and (not counting or sums)
     # 'How old is…': an age; 'Et sur quelle surface ?': an area
     measure = "age" if ASKS_AGE.search(constraint_text) else measure_asked(counting) or asked_measure(constraint_text)
     # who holds a post of a body named only for short: 'Which provincial Front vice-chair…'
@@ -2034,7 +2036,11 @@ def sentences(
         near = Words(f"{passage.title}\n{wide.text}", passage.language)
         passage_cov = coverage(question.keys, near, doc_words)
         missing = _missing(question.keys, near)
-        names_near = _share([matched(k, near) for k in question.names])
+        near_names = [matched(k, near) for k in question.names]
+        if question.places and not all(near_names):  # a place in the one asked: Tra Ka is in Bac Tra My
+            within = places_inside(wide.text, index)
+            near_names = [hit or fold(k.word) in within for hit, k in zip(near_names, question.names, strict=True)]
+        names_near = _share(near_names)
         names_doc = _share([matched(k, doc_words) for k in question.names])
         quoted = _share([matched(k, near) for k in question.quoted])
         counted_known = [k for k in question.counted if matched(k, doc_words)] or (

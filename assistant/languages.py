@@ -404,6 +404,64 @@ ASKS_MONEY = re.compile(
     r"|\b(?:" + SPENT_VI + r")\s+(?:hết\s+)?bao nhiêu\b",
     re.IGNORECASE,
 )
+# how something is done, not what it cost: 'à moindre coût', 'at low cost', 'till låg kostnad', 'chi phí thấp'
+CHEAPLY = re.compile(
+    r"\b(?:at (?:a |the )?(?:low|lower|little|minimal|minimum|reduced|least|no extra) costs?|low[- ]cost|"
+    r"cost[- ]effective(?:ly)?|à (?:moindre|faible|bas|peu de) (?:coût|coûts|frais)|à (?:un )?coût (?:réduit|modique|"
+    r"faible|bas|minime)|(?:till|med|för) (?:en )?(?:låg|lägre|minimal|liten|minsta möjliga) kostnad|"
+    r"kostnadseffektiv\w*|(?:với )?chi phí (?:thấp|thấp nhất|tối thiểu|hợp lý)|tiết kiệm chi phí|ít tốn kém)\b",
+    re.IGNORECASE,
+)
+
+
+# a sentence whose subject is the one before it: 'C'est la prémisse de…', 'Cela a permis…', 'This is…', 'Detta är…',
+# 'Đây là…' (not 'C'est pourquoi', 'Det är värt att notera', whose 'c'' and 'det' point to nothing before)
+POINTS_BACK = re.compile(
+    r"^\W*(?:c['’]est\s+(?:la|le|l['’]|une?|les|des|là|ainsi|ce|cette)\b|ce\s+sont\b|cela\b|ceci\b|"
+    r"il\s+s['’]agit\b|(?:this|that)\s+(?:is|was|has|had|will|helped|made)\b|these\s+(?:are|were|have)\b|"
+    r"detta\s+(?:är|var|har|hade|blev)\b|det\s+(?:här|där)\s+(?:är|var)\b|(?:đây|đó|điều này|việc này)\s+là\b|"
+    r"điều này\b)",
+    re.IGNORECASE,
+)
+# a question about the field a thing falls in ('Các mô hình như… được xếp vào mảng nào?', 'Dans quel domaine…'), and
+# the words that open a paragraph's field ('Dans le domaine de la sécurité et de la défense, …')
+ASKS_FIELD = re.compile(
+    r"\b(?:(?:which|what)\s+(?:field|area|domain|sector|category|sphere)s?|(?:quel(?:le)?s?)\s+(?:domaines?|secteurs?|"
+    r"catégories?|champs?)|(?:vilket|vilka)\s+(?:område|områden|fält|sektor|sektorer|kategori)|"
+    r"(?:mảng|lĩnh vực|nhóm|khối) nào)\b",
+    re.IGNORECASE,
+)
+# a question about a motto ('Quelle formule résume l'approche…', 'Under vilket motto…', 'phương châm nào') and the
+# words that give one ('avec la devise « se concentrer fortement sur la base »')
+ASKS_MOTTO = re.compile(
+    r"\b(?:mottos?|slogans?|watchwords?|devises?|formule|mot d['’]ordre|ledord(?:et)?|motto(?:t)?|paroll(?:en)?|"
+    r"phương châm|khẩu hiệu)\b",
+    re.IGNORECASE,
+)
+MOTTO = re.compile(
+    r"\b(?:mottos?|slogans?|watchwords?|devises?|mot d['’]ordre|ledord\w*|motto\w*|paroll\w*|phương châm|khẩu hiệu)\b",
+    re.IGNORECASE,
+)
+FIELD = re.compile(
+    r"\b(?:dans (?:le|les) (?:domaines?|secteurs?)|in the (?:field|area|sphere)s? of|inom (?:området|områdena|"
+    r"\w+området|\w+områdena)|på (?:\w+)?området|trong (?:các )?lĩnh vực)\b",
+    re.IGNORECASE,
+)
+# what a question sets aside, up to the next comma: 'Apart from the two co-chairs, which two…', 'Förutom ordföranden',
+# 'Bên cạnh các vụ mất trộm' (not 'en outre', moreover, nor 'nước ngoài', abroad)
+BESIDES = re.compile(
+    r"\b(?:apart from|aside from|besides|other than|except(?: for)?|à part|en dehors d(?:e|u|es)|hormis|excepté|sauf|"
+    r"(?<!en )outre|förutom|utöver|bortsett från|(?<!nước )ngoài(?! ra)|bên cạnh|trừ)\b[^,;:?]*",
+    re.IGNORECASE,
+)
+
+
+def asks_money(text: str) -> bool:
+    """Whether a question asks a sum of money (`ASKS_MONEY`), not read in what says how cheaply a thing was done
+    ('Qu'ont mis en place… pour harmoniser les rites funéraires à moindre coût ?')."""
+    return bool(ASKS_MONEY.search(CHEAPLY.sub(" ", text)))
+
+
 CURRENCY = re.compile(r"\b(?:VND|VNĐ|USD|EUR|SEK|đồng|dollars?|euros?|kronor)\b|[$€]", re.IGNORECASE)
 # A sum of money in a sentence: a number, up to two words ('104,3 milliards de'), a currency; not 'cộng đồng'
 SUM = re.compile(
@@ -987,10 +1045,12 @@ def dates(text: str) -> list[tuple[int, int, int | None]]:
 NUMBER = re.compile(r"\d+(?:[ \u00a0\u202f.,]\d+)*")
 # A question that asks what a figure it gives stands for: 'what does the figure 36,392 measure?', 'Vilka är de 4 899
 # som nämns…', 'À quoi correspond le chiffre 5 099…', 'Con số 579… nói về điều gì?': only a sentence that gives that
-# figure tells (its digits as one number, whatever separates their thousands: '36,392' is '36 392')
+# figure tells (its digits as one number, whatever separates their thousands: '36,392' is '36 392'), or fraction
+# ('Vad står bråket 382/382 för…')
 # (not 'What are the 3 breakthroughs…', which asks what they are, nor 'the 5 measures')
 ASKS_FIGURE = re.compile(
-    r"\b(?:figure|number|chiffre|nombre|siffran|talet|con số|số liệu)\s+(?:(?:of|de|på)\s+)?\d|"
+    r"\b(?:figures?|numbers?|fraction|ratio|chiffres?|nombres?|fraction|rapport|siffran|siffrorna|talet|talen|bråket|"
+    r"kvoten|con số|số liệu|phân số|tỷ số)\s+(?:(?:of|de|på)\s+)?\d|"
     r"\b(?:what|who|which|vilka|vad|que|qui|quoi)\s+(?:is|are|were|was|är|var|sont|est)\s+(?:the\s+|de\s+|les\s+)?"
     r"\d[\d \u00a0\u202f,.]*\s+(?:mentioned|named|given|som nämns|som anges|mentionnés|cités|cité)\b|"
     r"\d\s+(?:refers? to|stands? for|correspond\w*|représente\w*|désigne\w*|betyder|står för|avser|syftar på|"

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from vietnam_provinces import NESTED_DIVISIONS_JSON_PATH
 
-from .languages import SURNAMES, is_stopword
+from .languages import SURNAMES, fold, is_stopword
 from .lexical import LexicalIndex
 
 # Vietnam's 63 provinces and centrally governed cities (before the 2025 merger; the merged ones keep these names).
@@ -188,6 +188,29 @@ def mentions(text: str, known: dict[str, str] | None = None) -> list[tuple[int, 
     # a name the list knows as a province stays one where it was read as one ('les districts de Hanoi')
     kept = {(at, p) for at, p in found if p.level == PROVINCE or at not in provinces}
     return sorted(kept, key=lambda x: x[0])
+
+
+def above(index: LexicalIndex) -> dict[str, frozenset[str]]:
+    """Name -> the places the documents say it lies in, by the name they put after it in brackets ('la commune de Tra Ka
+    (Bac Tra My)', 'xã Tam Thăng (Tam Kỳ)')."""
+    if "places:above" not in index.cache:
+        found: dict[str, set[str]] = {}
+        for doc_id in index.documents:
+            text = plain(index.document_text(doc_id))
+            for m in _AFTER_NOUN.finditer(text):
+                level = _NOUN[_spaced((m.group(1) or m.group(2)).lower())]
+                up = _PARENT.match(text, m.end(3))
+                if up and level in _ABOVE and _name_ok(m.group(3)) and _name_ok(up.group(1)):
+                    found.setdefault(m.group(3), set()).add(up.group(1))
+        index.cache["places:above"] = {name: frozenset(ups) for name, ups in found.items()}
+    return index.cache["places:above"]  # type: ignore[no-any-return]
+
+
+def inside(text: str, index: LexicalIndex) -> set[str]:
+    """The places (folded) that the places a text names lie in, as the documents tell (`above`): a sentence about the
+    commune of Tra Ka speaks of a place in Bac Tra My."""
+    ups = above(index)
+    return {fold(up) for _, place in mentions(text, gazetteer(index)) for up in ups.get(place.name, ())}
 
 
 def gazetteer(index: LexicalIndex) -> dict[str, str]:

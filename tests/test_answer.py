@@ -3446,3 +3446,44 @@ def test_an_account_asked_by_its_source_goes_on_from_the_sentence_that_names_ano
     assert not answer("According to Nguyen Hai Ha, how does the district Front check the commune models?").found
     reply = answer("According to Ho Van Tan, how does the district Front check the commune models?")
     assert reply.found and "plan d'inspection" in reply.text, reply.text
+
+
+def test_what_was_done_cheaply_is_not_a_question_of_money(seeded: Settings) -> None:
+    # Hanoi's villages 'ont mis en place des comités d'organisation des funérailles… à faible coût'
+    reply = answer("Qu'ont organisé les villages de Hanoi pour des funérailles à moindre coût ?")
+    assert reply.found and "comités d'organisation des funérailles" in reply.text, reply.text
+
+
+def test_a_post_the_question_sets_aside_is_not_the_post_asked(seeded: Settings) -> None:
+    # the Ha Tinh meeting was chaired by two Party secretaries; Tran Van Ky, the People's Council's vice-chair, came
+    reply = answer(
+        "Besides the two secretaries who chaired it, who from the People's Council attended the Ha Tinh meeting?"
+    )
+    assert reply.found and "Tran Van Ky" in reply.text, reply.text
+
+
+def test_a_sentence_that_points_back_is_quoted_with_the_one_before(seeded: Settings) -> None:
+    # '… ont rénové… leurs jardins abandonnés pour y cultiver du curcuma. C'est la prémisse de la création d'une
+    # coopérative…': 'C'est' is the gardens
+    reply = answer("What is the premise for setting up a cooperative for the medicinal plant in Tra Ka?")
+    assert reply.found and "jardins abandonnés" in reply.text, reply.text
+
+
+def test_the_field_and_the_motto_asked_come_from_the_sentence_that_gives_them(seeded: Settings) -> None:
+    # 'Dans le domaine de la sécurité et de la défense, …' two sentences before the list of Hanoi's '« portes d'école
+    # sécurisées »'; 'avec la devise « se concentrer fortement sur la base »' just before 'En prenant la base comme…'
+    reply = answer(
+        "Which area do Hanoi's models of 'safe school gates' and 'self-managed security in clans' belong to?"
+    )
+    assert reply.found and "sécurité et de la défense" in reply.text, reply.text
+    reply = answer(
+        "Which motto goes with taking the grassroots as the place and the cultural and revolutionary traditions as "
+        "the fulcrum in Hanoi?"
+    )
+    assert reply.found and "se concentrer fortement sur la base" in reply.text, reply.text
+
+
+def test_what_a_fraction_stands_for_is_read_where_it_is_written(seeded: Settings) -> None:
+    # Hanoi: '382/382 communes répondant aux nouvelles normes rurales'
+    reply = answer("Vad betyder bråket 382/382 i artikeln om Hanoi?")
+    assert reply.found and "nouvelles normes rurales" in reply.text, reply.text

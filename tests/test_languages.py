@@ -1019,3 +1019,32 @@ def test_a_tag_question_verifies_a_claim() -> None:
     assert VERIFIES.search("The city finished two years early, doesn't it?")
     assert VERIFIES.search("They built 30 houses, didn't they?")
     assert not VERIFIES.search("Why didn't they build more houses?")
+
+
+def test_how_cheaply_a_thing_was_done_asks_no_sum() -> None:
+    from assistant.languages import asks_money
+
+    assert not asks_money("Qu'ont créé les villages pour des funérailles à moindre coût ?")
+    assert not asks_money("How were the houses built at low cost?")
+    assert not asks_money("Hur ordnades begravningarna till låg kostnad?")
+    assert asks_money("Combien a coûté la route ?") and asks_money("What was the budget?")
+
+
+def test_what_a_question_sets_aside_is_read_apart() -> None:
+    from assistant.languages import BESIDES
+
+    assert BESIDES.sub(" ", "Apart from the two co-chairs, who attended?") == " , who attended?"
+    assert BESIDES.sub(" ", "Förutom ordföranden, vem deltog?") == " , vem deltog?"
+    assert BESIDES.sub(" ", "En outre, qui a présidé ?") == "En outre, qui a présidé ?"  # 'moreover'
+    assert BESIDES.sub(" ", "Có bao nhiêu người nước ngoài?") == "Có bao nhiêu người nước ngoài?"  # 'abroad'
+
+
+def test_a_sentence_that_points_back() -> None:
+    from assistant.languages import POINTS_BACK
+
+    assert POINTS_BACK.match("C'est la prémisse de la création d'une coopérative.")
+    assert POINTS_BACK.match("Đây là tiền đề để thành lập hợp tác xã.") and POINTS_BACK.match(
+        "This was the first step."
+    )
+    assert not POINTS_BACK.match("C'est pourquoi la découverte des modèles compte.")
+    assert not POINTS_BACK.match("Det är värt att notera att pandemin…")
