@@ -53,6 +53,13 @@ def test_vietnamese_words_are_translated_through_the_glossary(tmp_path: Path) ->
     assert "bao" not in found["en"]  # a function word is not looked up
 
 
+def test_everyday_vietnamese_words_of_the_news_are_translated(tmp_path: Path) -> None:
+    # not only the Front's own words: theft, illegal, detect (the glossaries' general section)
+    found = expand("Tổ tự quản đã phát giác những vụ trộm và khai thác cát lậu nào?", "vi", ["fr", "sv"], tmp_path)
+    assert "vol" in found["fr"]["trộm"] and "stöld" in found["sv"]["trộm"]
+    assert "détecter" in found["fr"]["phát"] and any("illégal" in t for t in found["fr"]["lậu"])
+
+
 def test_a_body_s_vietnamese_name_of_five_syllables_is_translated_whole(tmp_path: Path) -> None:
     found = expand("Ai là Chủ tịch Hội Liên hiệp Phụ nữ tỉnh Hà Tĩnh?", "vi", ["fr"], tmp_path)["fr"]
     assert "Union des femmes" in found["hội"] and "Union des femmes" in found["hiệp"]
