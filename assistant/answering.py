@@ -1919,7 +1919,10 @@ def respond(question: str, history: list[Any] | None, search: Search, similarity
         for sentence in quoted(part.ranked):
             # (a sentence whose subject is the one before it comes with that one: 'C'est la prémisse de…')
             # (and one that asks a thing's field, with the sentence that opens the field's paragraph)
-            for said in filter(None, (_framing(part, sentence), _pointed_back(sentence), sentence)):
+            # (and the best one with the next, when that one's subject is it: '… le transmet au Comité permanent du
+            # Front du district. | Ce dernier établit ensuite une synthèse…')
+            after = _going_on(sentence) if sentence is part.ranked[0] else None
+            for said in filter(None, (_framing(part, sentence), _pointed_back(sentence), sentence, after)):
                 citation = _cite(citations, said)
                 line = f"«{said.text}» [{citation.number}]"
                 if line not in quotes:
@@ -2007,6 +2010,16 @@ def _pointed_back(sentence: Sentence) -> Sentence | None:
     if not before or "\n" in text[before[-1][1] : sentence.start]:
         return None
     return Sentence(sentence.passage, *before[-1])
+
+
+def _going_on(sentence: Sentence) -> Sentence | None:
+    """The sentence after one, when its subject is that one (`POINTS_BACK`) and the passage holds it in the same
+    paragraph; else None."""
+    text = sentence.passage.text
+    after = [(a, b) for a, b in sentence_spans(text, sentence.passage.language) if a >= sentence.end]
+    if not after or "\n" in text[sentence.end : after[0][0]] or not POINTS_BACK.match(text[slice(*after[0])]):
+        return None
+    return Sentence(sentence.passage, *after[0])
 
 
 FRAMING_SENTENCES = 3  # sentences before the best read for the one that gives what the question asks of it

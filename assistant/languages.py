@@ -414,13 +414,16 @@ CHEAPLY = re.compile(
 )
 
 
-# a sentence whose subject is the one before it: 'C'est la prémisse de…', 'Cela a permis…', 'This is…', 'Detta är…',
+# a sentence whose subject is the one before it, or what it names last: 'C'est la prémisse de…', 'Cela a permis…',
+# 'This is…', 'Detta är…',
 # 'Đây là…' (not 'C'est pourquoi', 'Det är värt att notera', whose 'c'' and 'det' point to nothing before)
 POINTS_BACK = re.compile(
     r"^\W*(?:c['’]est\s+(?:la|le|l['’]|une?|les|des|là|ainsi|ce|cette)\b|ce\s+sont\b|cela\b|ceci\b|"
     r"il\s+s['’]agit\b|(?:this|that)\s+(?:is|was|has|had|will|helped|made)\b|these\s+(?:are|were|have)\b|"
     r"detta\s+(?:är|var|har|hade|blev)\b|det\s+(?:här|där)\s+(?:är|var)\b|(?:đây|đó|điều này|việc này)\s+là\b|"
-    r"điều này\b)",
+    r"điều này\b|"
+    # the one just named: 'Ce dernier établit ensuite une synthèse…', 'Celui-ci…', 'The latter…', 'Den senare…'
+    r"(?:ce|cette|ces)\s+derni(?:er|ère|ers|ères)\b|cel(?:ui|le|les)-ci\b|ceux-ci\b|the\s+latter\b|den\s+senare\b)",
     re.IGNORECASE,
 )
 # a question about the field a thing falls in ('Các mô hình như… được xếp vào mảng nào?', 'Dans quel domaine…'), and

@@ -3467,6 +3467,10 @@ def test_a_sentence_that_points_back_is_quoted_with_the_one_before(seeded: Setti
     # coopérative…': 'C'est' is the gardens
     reply = answer("What is the premise for setting up a cooperative for the medicinal plant in Tra Ka?")
     assert reply.found and "jardins abandonnés" in reply.text, reply.text
+    # and the best one with the next when that one goes on with it: '… le transmet au Comité permanent du Front… du
+    # district. Ce dernier établit ensuite une synthèse…'
+    reply = answer("Que fait le Comité permanent du Front du district des modèles que les communes lui transmettent ?")
+    assert reply.found and "synthèse" in reply.text, reply.text
 
 
 def test_the_field_and_the_motto_asked_come_from_the_sentence_that_gives_them(seeded: Settings) -> None:

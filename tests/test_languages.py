@@ -1046,5 +1046,6 @@ def test_a_sentence_that_points_back() -> None:
     assert POINTS_BACK.match("Đây là tiền đề để thành lập hợp tác xã.") and POINTS_BACK.match(
         "This was the first step."
     )
+    assert POINTS_BACK.match("Ce dernier établit ensuite une synthèse.") and POINTS_BACK.match("The latter reports.")
     assert not POINTS_BACK.match("C'est pourquoi la découverte des modèles compte.")
     assert not POINTS_BACK.match("Det är värt att notera att pandemin…")
