@@ -436,15 +436,9 @@ ASKS_FIELD = re.compile(
 )
 # a question about a motto ('Quelle formule résume l'approche…', 'Under vilket motto…', 'phương châm nào') and the
 # words that give one ('avec la devise « se concentrer fortement sur la base »')
-ASKS_MOTTO = re.compile(
-    r"\b(?:mottos?|slogans?|watchwords?|devises?|formule|mot d['’]ordre|ledord(?:et)?|motto(?:t)?|paroll(?:en)?|"
-    r"phương châm|khẩu hiệu)\b",
-    re.IGNORECASE,
-)
-MOTTO = re.compile(
-    r"\b(?:mottos?|slogans?|watchwords?|devises?|mot d['’]ordre|ledord\w*|motto\w*|paroll\w*|phương châm|khẩu hiệu)\b",
-    re.IGNORECASE,
-)
+_MOTTO = r"mottos?|slogans?|watchwords?|devise|mot d['’]ordre|ledord\w*|motto\w*|paroll\w*|phương châm|khẩu hiệu"
+ASKS_MOTTO = re.compile(rf"\b(?:formule|{_MOTTO})\b", re.IGNORECASE)
+MOTTO = re.compile(rf"\b(?:{_MOTTO})\b", re.IGNORECASE)
 FIELD = re.compile(
     r"\b(?:dans (?:le|les) (?:domaines?|secteurs?)|in the (?:field|area|sphere)s? of|inom (?:området|områdena|"
     r"\w+området|\w+områdena)|på (?:\w+)?området|trong (?:các )?lĩnh vực)\b",
@@ -1052,7 +1046,7 @@ NUMBER = re.compile(r"\d+(?:[ \u00a0\u202f.,]\d+)*")
 # ('Vad står bråket 382/382 för…')
 # (not 'What are the 3 breakthroughs…', which asks what they are, nor 'the 5 measures')
 ASKS_FIGURE = re.compile(
-    r"\b(?:figures?|numbers?|fraction|ratio|chiffres?|nombres?|fraction|rapport|siffran|siffrorna|talet|talen|bråket|"
+    r"\b(?:figures?|numbers?|fraction|ratio|chiffres?|nombres?|siffran|siffrorna|talet|talen|bråket|"
     r"kvoten|con số|số liệu|phân số|tỷ số)\s+(?:(?:of|de|på)\s+)?\d|"
     r"\b(?:what|who|which|vilka|vad|que|qui|quoi)\s+(?:is|are|were|was|är|var|sont|est)\s+(?:the\s+|de\s+|les\s+)?"
     r"\d[\d \u00a0\u202f,.]*\s+(?:mentioned|named|given|som nämns|som anges|mentionnés|cités|cité)\b|"
