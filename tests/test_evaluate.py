@@ -141,6 +141,7 @@ def test_the_question_set_is_grounded_in_the_documents_and_split_once() -> None:
             "probe-q27.jsonl",
             "probe-r28.jsonl",
             "probe-s29.jsonl",
+            "probe-t30.jsonl",
         )
         for q in load_questions(SPLIT.with_name(name))
     ]
