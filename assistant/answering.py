@@ -2038,10 +2038,15 @@ def _framing(part: Part, sentence: Sentence) -> Sentence | None:
     passage = sentence.passage
     start = passage.start + sentence.start
     text, first = part.results.index.span(passage.doc_id, max(0, start - BODY_REACH), start)
-    for a, b in reversed(sentence_spans(text, passage.language)[-FRAMING_SENTENCES:]):
+    spans = sentence_spans(text, passage.language)
+    if first > 0 and spans and spans[0][0] == 0:
+        spans = spans[1:]  # (the reach cut into it: not a whole sentence)
+    for a, b in reversed(spans[-FRAMING_SENTENCES:]):
         if "\n" in text[b:]:
             return None  # (another paragraph's)
         if frame.search(text[a:b]):
+            if (at := first + a - passage.start) >= 0:  # in the sentence's own passage: its citation, its offsets
+                return Sentence(passage, at, at + b - a)
             framing = passage.model_copy(update={"text": text[a:b], "start": first + a, "end": first + b})
             return Sentence(framing, 0, b - a)
     return None
@@ -2058,6 +2063,10 @@ def _cite(citations: dict[str, Citation], sentence: Sentence) -> Citation:
     if key not in citations:
         citations[key] = Citation.of(len(citations) + 1, sentence.passage)
     citation = citations[key]
+    if len(sentence.passage.text) > len(citation.passage):
+        # (a passage from the same offset that reaches further, after a one-sentence copy cited first (`_framing`):
+        # the citation holds the longer text, so that every highlight stands inside it)
+        citation.passage = sentence.passage.text
     if (sentence.start, sentence.end) not in citation.highlights:
         citation.highlights = sorted([*citation.highlights, (sentence.start, sentence.end)])
     return citation

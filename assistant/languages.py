@@ -406,10 +406,13 @@ ASKS_MONEY = re.compile(
 )
 # how something is done, not what it cost: 'à moindre coût', 'at low cost', 'till låg kostnad', 'chi phí thấp'
 CHEAPLY = re.compile(
+    # (Vietnamese only with 'với', how: 'Chi phí thấp nhất… là bao nhiêu?' asks the lowest sum, and 'tiết kiệm chi
+    # phí bao nhiêu' what was saved)
     r"\b(?:at (?:a |the )?(?:low|lower|little|minimal|minimum|reduced|least|no extra) costs?|low[- ]cost|"
     r"cost[- ]effective(?:ly)?|à (?:moindre|faible|bas|peu de) (?:coût|coûts|frais)|à (?:un )?coût (?:réduit|modique|"
     r"faible|bas|minime)|(?:till|med|för) (?:en )?(?:låg|lägre|minimal|liten|minsta möjliga) kostnad|"
-    r"kostnadseffektiv\w*|(?:với )?chi phí (?:thấp|thấp nhất|tối thiểu|hợp lý)|tiết kiệm chi phí|ít tốn kém)\b",
+    r"kostnadseffektiv\w*|với chi phí (?:thấp nhất|thấp|tối thiểu|hợp lý)|"
+    r"tiết kiệm chi phí(?!\s+(?:được\s+)?(?:là\s+)?(?:bao nhiêu|mấy))|ít tốn kém)\b",
     re.IGNORECASE,
 )
 
@@ -423,21 +426,35 @@ POINTS_BACK = re.compile(
     r"detta\s+(?:är|var|har|hade|blev)\b|det\s+(?:här|där)\s+(?:är|var)\b|(?:đây|đó|điều này|việc này)\s+là\b|"
     r"điều này\b|"
     # the one just named: 'Ce dernier établit ensuite une synthèse…', 'Celui-ci…', 'The latter…', 'Den senare…'
-    r"(?:ce|cette|ces)\s+derni(?:er|ère|ers|ères)\b|cel(?:ui|le|les)-ci\b|ceux-ci\b|the\s+latter\b|den\s+senare\b)",
+    # (not a time: 'Ces dernières années, …', 'Ce dernier trimestre', 'Den senare delen av året')
+    r"(?:ce|cette|ces)\s+derni(?:er|ère|ers|ères)\b(?!\s+(?:années?|ans?|mois|jours?|temps|semaines?|décennies?|"
+    r"trimestres?|semestres?|heures?|périodes?|siècles?|fois|mandats?|exercices?|décades?)\b)|cel(?:ui|le|les)-ci\b|"
+    r"ceux-ci\b|the\s+latter\b|den\s+senare\b(?!\s+(?:delen|halvan|perioden|tiden|året|åren|fallet)\b))",
     re.IGNORECASE,
 )
 # a question about the field a thing falls in ('Các mô hình như… được xếp vào mảng nào?', 'Dans quel domaine…'), and
 # the words that open a paragraph's field ('Dans le domaine de la sécurité et de la défense, …')
+# ('area', 'secteur', 'område', 'nhóm' also name a place or a group of people: 'Which area of the province…', 'Nhóm nào
+# được hỗ trợ…'; those ask a field only with a word of belonging: 'Which area do… belong to?')
+_BELONGS = (
+    r"(?:belongs?|belonging|falls?|come under|relève\w*|appartien\w*|fait partie|font partie|tillhör|hör till|thuộc|"
+    r"xếp vào)"
+)
+_WEAK_FIELD = (
+    r"\b(?:(?:which|what)\s+(?:area|sector|category)s?|quel(?:le)?s?\s+(?:secteurs?|catégories?|champs?)|"
+    r"(?:vilket|vilka)\s+(?:område|områden|sektor|sektorer|kategori)|(?:nhóm|khối) nào)\b"
+)
 ASKS_FIELD = re.compile(
-    r"\b(?:(?:which|what)\s+(?:field|area|domain|sector|category|sphere)s?|(?:quel(?:le)?s?)\s+(?:domaines?|secteurs?|"
-    r"catégories?|champs?)|(?:vilket|vilka)\s+(?:område|områden|fält|sektor|sektorer|kategori)|"
-    r"(?:mảng|lĩnh vực|nhóm|khối) nào)\b",
+    r"\b(?:(?:which|what)\s+(?:field|domain|sphere)s?|(?:quel(?:le)?s?)\s+domaines?|(?:vilket|vilka)\s+fält|"
+    r"(?:mảng|lĩnh vực) nào)\b"
+    rf"|{_WEAK_FIELD}(?=.*\b{_BELONGS}\b)|\b{_BELONGS}\b.*{_WEAK_FIELD}",
     re.IGNORECASE,
 )
 # a question about a motto ('Quelle formule résume l'approche…', 'Under vilket motto…', 'phương châm nào') and the
 # words that give one ('avec la devise « se concentrer fortement sur la base »')
 _MOTTO = r"mottos?|slogans?|watchwords?|devise|mot d['’]ordre|ledord\w*|motto\w*|paroll\w*|phương châm|khẩu hiệu"
-ASKS_MOTTO = re.compile(rf"\b(?:formule|{_MOTTO})\b", re.IGNORECASE)
+# ('formule' only as the one asked, 'Quelle formule…': not any formula or format)
+ASKS_MOTTO = re.compile(rf"\b(?:quelle\s+formule|{_MOTTO})\b", re.IGNORECASE)
 MOTTO = re.compile(rf"\b(?:{_MOTTO})\b", re.IGNORECASE)
 FIELD = re.compile(
     r"\b(?:dans (?:le|les) (?:domaines?|secteurs?)|in the (?:field|area|sphere)s? of|inom (?:området|områdena|"
@@ -447,8 +464,15 @@ FIELD = re.compile(
 # what a question sets aside, up to the next comma: 'Apart from the two co-chairs, which two…', 'Förutom ordföranden',
 # 'Bên cạnh các vụ mất trộm' (not 'en outre', moreover, nor 'nước ngoài', abroad)
 BESIDES = re.compile(
-    r"\b(?:apart from|aside from|besides|other than|except(?: for)?|à part|en dehors d(?:e|u|es)|hormis|excepté|sauf|"
-    r"(?<!en )outre|förutom|utöver|bortsett från|(?<!nước )ngoài(?! ra)|bên cạnh|trừ)\b[^,;:?]*",
+    r"\b(?:apart from|aside from|besides|other than|except(?: for)?|à part(?! entière)|en dehors d(?:e|u|es)|hormis|"
+    r"excepté|sauf|"
+    # (not 'outre-mer', 'membre à part entière', nor 'trừ' of 'loại trừ', 'phòng trừ', 'khấu trừ', 'bài trừ')
+    r"(?<!en )outre(?!-)|förutom|utöver|bortsett från|(?<!nước )ngoài(?! ra)|bên cạnh|"
+    r"(?<!loại )(?<!phòng )(?<!khấu )(?<!bài )(?<!diệt )trừ)\b"
+    # up to the next comma, or, where none is written, to the question's own 'which…', 'quel…', 'vilken…', or the
+    # Vietnamese 'ra'/'còn' that close the clause ('Ngoài hai Bí thư … còn có Phó Chủ tịch nào…'); not to a relative
+    # 'who' ('Besides the two secretaries who chaired it, who…')
+    r"(?:(?!\b(?:which|quel(?:le)?s?|lequel|laquelle|vilken|vilket|vilka|còn|ra)\b)[^,;:?])*",
     re.IGNORECASE,
 )
 

@@ -210,7 +210,12 @@ def inside(text: str, index: LexicalIndex) -> set[str]:
     """The places (folded) that the places a text names lie in, as the documents tell (`above`): a sentence about the
     commune of Tra Ka speaks of a place in Bac Tra My."""
     ups = above(index)
-    return {fold(up) for _, place in mentions(text, gazetteer(index)) for up in ups.get(place.name, ())}
+    if not ups:
+        return set()
+    # (only the names that lie in another are looked for by name: not the whole gazetteer, for every passage)
+    levels = gazetteer(index)
+    known = {name: levels[name] for name in ups if name in levels}
+    return {fold(up) for _, place in mentions(text, known) for up in ups.get(place.name, ())}
 
 
 def gazetteer(index: LexicalIndex) -> dict[str, str]:

@@ -3485,6 +3485,24 @@ def test_the_field_and_the_motto_asked_come_from_the_sentence_that_gives_them(se
         "the fulcrum in Hanoi?"
     )
     assert reply.found and "se concentrer fortement sur la base" in reply.text, reply.text
+    for question in (
+        "Which area do Hanoi's models of 'safe school gates' and 'self-managed security in clans' belong to?",
+        "Which motto goes with taking the grassroots as the place and the cultural and revolutionary traditions as "
+        "the fulcrum in Hanoi?",
+    ):
+        reply = answer(question)
+        for citation in reply.citations:  # the framing sentence's citation holds every sentence it highlights
+            assert all(a < b <= len(citation.passage) for a, b in citation.highlights), citation
+            assert all(quote and f"«{quote}»" in reply.text for quote in citation.quotes)
+
+
+def test_a_place_the_documents_put_in_another_lies_in_it(seeded: Settings) -> None:
+    from assistant.places import above, inside
+
+    index = Assistant(seeded).lexical_index()
+    assert above(index)["Tra Ka"] == frozenset({"Bac Tra My"})  # 'la commune de Tra Ka (Bac Tra My)'
+    assert "bac tra my" in inside("Le Bloc de la commune de Tra Ka a mobilisé 12 ménages.", index)
+    assert not inside("Le district de Mo Cay Bac a construit 258 logements.", index)
 
 
 def test_what_a_fraction_stands_for_is_read_where_it_is_written(seeded: Settings) -> None:

@@ -1049,3 +1049,57 @@ def test_a_sentence_that_points_back() -> None:
     assert POINTS_BACK.match("Ce dernier établit ensuite une synthèse.") and POINTS_BACK.match("The latter reports.")
     assert not POINTS_BACK.match("C'est pourquoi la découverte des modèles compte.")
     assert not POINTS_BACK.match("Det är värt att notera att pandemin…")
+
+
+def test_what_is_set_aside_ends_where_the_question_asks_its_own() -> None:
+    from assistant.evidence import _roles
+    from assistant.languages import BESIDES
+
+    # no comma: the clause ends at the question's own 'which', 'còn', 'ra', not at the question mark
+    assert _roles(BESIDES.sub(" ", "Besides the two secretaries which vice-chair of the Council attended?")) == (
+        "chair",
+        True,
+    )
+    assert _roles(BESIDES.sub(" ", "Ngoài hai Bí thư còn có Phó Chủ tịch HĐND nào tham dự?")) == ("chair", True)
+    assert _roles(BESIDES.sub(" ", "Ngoài Chủ tịch ra ai là Phó Chủ tịch?")) == ("chair", True)
+    # a relative 'who' stays in the clause set aside
+    assert _roles(BESIDES.sub(" ", "Besides the two secretaries who chaired it, who attended?")) == (None, False)
+    # words that only hold the letters: 'phòng trừ sâu bệnh' (pest control), 'outre-mer', 'à part entière'
+    for text in (
+        "Ai là chủ tịch hội phòng trừ sâu bệnh?",
+        "Qui préside le comité d'outre-mer ?",
+        "Qui est membre à part entière du comité ?",
+    ):
+        assert BESIDES.sub(" ", text) == text
+
+
+def test_a_time_named_last_does_not_point_back() -> None:
+    from assistant.languages import POINTS_BACK
+
+    assert not POINTS_BACK.match("Ces dernières années, le Front a construit 300 maisons.")
+    assert not POINTS_BACK.match("Ce dernier trimestre, les recettes ont augmenté.")
+    assert not POINTS_BACK.match("Den senare delen av året präglades av stormar.")
+    assert POINTS_BACK.match("Ces derniers ont reçu des certificats de mérite.")
+
+
+def test_a_sum_asked_with_a_low_cost_is_still_a_sum() -> None:
+    from assistant.languages import asks_money
+
+    assert asks_money("Chi phí thấp nhất cho mỗi căn nhà là bao nhiêu?")  # the lowest cost: a sum
+    assert asks_money("Mô hình giúp tiết kiệm chi phí bao nhiêu mỗi năm?")  # what was saved: a sum
+    assert not asks_money("Các làng tổ chức tang lễ với chi phí thấp như thế nào?")
+
+
+def test_a_field_a_motto_and_a_figure_only_where_asked() -> None:
+    from assistant.languages import ASKS_FIELD, ASKS_FIGURE, ASKS_MOTTO, MOTTO
+
+    assert ASKS_FIELD.search("Which area do Hanoi's models of 'safe school gates' belong to?")
+    assert ASKS_FIELD.search("Các mô hình như cổng trường an toàn được xếp vào nhóm nào?")
+    assert ASKS_FIELD.search("Dans quel domaine le modèle a-t-il été mis en œuvre ?")
+    assert not ASKS_FIELD.search("Which area of the province has the most poor households?")  # a place
+    assert not ASKS_FIELD.search("Nhóm nào được hỗ trợ nhiều nhất?")  # a group of people
+    assert not ASKS_MOTTO.search("Who devises the inspection plan?")
+    assert not MOTTO.search("Les réserves de devises ont augmenté.")  # currencies
+    assert ASKS_MOTTO.search("Quelle formule résume l'approche de Hanoi ?")
+    assert not ASKS_FIGURE.search("Selon le rapport 2023, combien des 104 ménages ont un logement ?")
+    assert ASKS_FIGURE.search("Vad står bråket 382/382 för?")
