@@ -17,7 +17,6 @@ from .errors import QuestionError
 from .evidence import (
     ATTRIBUTION,
     BODIES,
-    BODY_REACH,
     LEADS,
     ROLES,
     VICE,
@@ -35,6 +34,7 @@ from .evidence import (
     contradicts,
     decide,
     earlier_sentences,
+    earlier_spans,
     headings,
     is_person_name,
     lists_others,
@@ -2037,8 +2037,7 @@ def _framing(part: Part, sentence: Sentence) -> Sentence | None:
         return None
     passage = sentence.passage
     start = passage.start + sentence.start
-    text, first = part.results.index.span(passage.doc_id, max(0, start - BODY_REACH), start)
-    spans = sentence_spans(text, passage.language)
+    text, first, spans = earlier_spans(part.results.index, passage, start)
     if first > 0 and spans and spans[0][0] == 0:
         spans = spans[1:]  # (the reach cut into it: not a whole sentence)
     for a, b in reversed(spans[-FRAMING_SENTENCES:]):

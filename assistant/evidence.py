@@ -1834,10 +1834,17 @@ def _qualified(asked: Qualifiers, sentence: str, language: str = "en") -> float:
 BODY_REACH = 1000  # characters before a sentence that names no body where the body it speaks of is looked for
 
 
+def earlier_spans(index: LexicalIndex, passage: Passage, start: int) -> tuple[str, int, list[tuple[int, int]]]:
+    """The document's text before offset `start`, up to BODY_REACH characters back, the offset it starts at, and its
+    sentences' spans within it, in order."""
+    text, first = index.span(passage.doc_id, max(0, start - BODY_REACH), start)
+    return text, first, sentence_spans(text, passage.language) if text else []
+
+
 def earlier_sentences(index: LexicalIndex, passage: Passage, start: int) -> list[str]:
     """The sentences of the document before offset `start`, up to BODY_REACH characters back, in order."""
-    text, _ = index.span(passage.doc_id, max(0, start - BODY_REACH), start)
-    return [text[a:b] for a, b in sentence_spans(text, passage.language)] if text else []
+    text, _, spans = earlier_spans(index, passage, start)
+    return [text[a:b] for a, b in spans]
 
 
 # time moved on past the year a sentence names, after it: 'a year later', 'un an plus tard', 'ett år senare', 'một năm
