@@ -37,6 +37,7 @@ from .evidence import (
     earlier_spans,
     headings,
     is_person_name,
+    lists_asked,
     lists_others,
     names_holder,
     names_person,
@@ -63,6 +64,7 @@ from .languages import (
     ASKS_MOTTO,
     ASKS_NUMBER,
     ASKS_SOMEONE,
+    ASKS_TIME,
     ASKS_TITLE,
     ASKS_WEEKDAY,
     ASKS_WHAT,
@@ -977,6 +979,21 @@ def judge(part: str, history: list[Any] | None, search: Search, similarity: Simi
         line = _title_line(top, results.index) if named else None
         titled = [line, *ranked] if line else ranked
         return Part(part, results, question, titled, line is not None, 1.0 if line else p)
+    if found and lists_others(question, part, results, ranked[0]):
+        # 'Vilka tre nej gäller för…': a sentence of the same article just below the best one counts them ('la devise
+        # des « 3 non » (pas de salaire…)') and answers, read as the best one would be; 'Vilka tre genombrott…
+        # 2019-2024?': none does, the report counts its breakthroughs for 2024-2029
+        doc_id = ranked[0].passage.doc_id
+        lister = next(
+            (
+                s
+                for s in ranked[1:LISTING_READ]
+                if s.violation is None and s.passage.doc_id == doc_id and lists_asked(question, part, results, s)
+            ),
+            None,
+        )
+        found = lister is not None
+        ranked = [lister, *(s for s in ranked if s is not lister)] if lister is not None else ranked
     site = asks_site(part)
     of_article = site or bool(ASKS_ARTICLE.search(part))
     if of_article and (credit := _byline_asked(part, question, ranked, results, site)) is not None:
@@ -1006,6 +1023,9 @@ def judge(part: str, history: list[Any] | None, search: Search, similarity: Simi
         found = False  # 'the 'Entreprise' section at the bottom of the page…': a heading the cleaning set aside
     elif found and _said_by_another(part, question, ranked[0], results.index):
         found = False  # 'Selon Huynh Van Viet, comment…' is not answered by 'Selon … Ho Van Tan, la reconnaissance…'
+    elif found and _reported_not_proposed(part, question, ranked[0]):
+        found = False  # 'What ideas did Nguyen Van Danh put forward…' is not answered by '…, Nguyen Van Danh, a rendu
+        # compte…'
     elif found and _only_present(part, question, ranked[0]):
         found = False  # 'Which questions did Tran Van Ky answer…' is not answered by his name among those present
     elif (
@@ -1016,8 +1036,6 @@ def judge(part: str, history: list[Any] | None, search: Search, similarity: Simi
         # 'Vad kostade ett solidaritetshus i genomsnitt…': a total and a count are no average given; 'How many members
         # does each village team have?': '169 membres' in 8 villages is all of them
         found = False
-    elif found and lists_others(question, part, results, ranked[0]):
-        found = False  # 'Vilka tre genombrott… 2019-2024?': the report counts its breakthroughs for 2024-2029 only
     elif found and not _part_read(part, question, ranked[0]):
         found = False  # 'Of the 3 172 houses…, how many were trade-union shelters?': no shelters are counted
     elif found and (question.leads or ASKS_SOMEONE.search(part)) and not names_holder(ranked[0].text):
@@ -1170,6 +1188,27 @@ def _furniture_of(index: LexicalIndex) -> tuple[dict[str, str], set[str], list[s
         paragraphs = {p.strip() for text in texts for p in text.split("\n\n")}
         found = index.cache["furniture"] = (lines, paragraphs, texts)
     return found
+
+
+# a proposal, asked or made: 'What ideas did… put forward', 'Quelles idées… a-t-il avancées', 'Vad föreslog…', 'đề xuất'
+_PROPOSING = re.compile(
+    r"\b(?:propos\w*|suggest\w*|recommend\w*|put\s+forward|puts\s+forward|ideas?|idées?|suggér\w*|suggère\w*|"
+    r"recommand\w*|avancée?s?|préconis\w*|föreslog|föreslår|föreslagit|förslag\w*|rekommender\w*|idé(?:er|erna|n)?|"
+    r"lade\s+fram|lagt\s+fram|framförde|đề xuất|đề nghị|kiến nghị|ý tưởng|sáng kiến)\b",
+    re.IGNORECASE,
+)
+
+
+def _reported_not_proposed(typed: str, question: Question, best: Sentence) -> bool:
+    """Whether the question asks what a person it names proposed ('What ideas did… Nguyen Van Danh put forward…') and
+    the best sentence names them reporting, with no proposal of theirs ('…, Nguyen Van Danh, a rendu compte de la mise
+    en œuvre des politiques…'): a report on what was done is no idea put forward."""
+    if not question.persons or not _PROPOSING.search(typed) or _REPORTING.search(typed):
+        return False
+    text = best.text
+    said = Words(text, best.passage.language)
+    named = any(names_person(k, said) for k in question.persons)
+    return named and bool(_REPORTING.search(text)) and not _PROPOSING.search(text)
 
 
 ACCOUNT_SENTENCES = 2  # sentences before the best read for the source whose account it goes on with
@@ -1358,6 +1397,7 @@ def _tells_time(text: str, typed: str) -> bool:
 
 
 _CREDITED = ("time", "person")  # what a dateline and a credit line answer of an article
+LISTING_READ = 3  # sentences read for the one that counts the things a question lists, when the best does not
 READ_ON = 3  # sentences of a follow-up's ranking read for one that holds its own words, when the first does not
 ANEW = 3  # words of its own, besides names, that make a follow-up ask a new thing of the new place
 
@@ -1433,10 +1473,34 @@ _WHAT_CAME_OF = re.compile(
 )
 
 
+# a noun phrase a follow-up opens with, by a demonstrative, and takes up again with a pronoun: the thing the turn
+# before asked about, in other words ('Ce dispositif d'entraide, il a vu le jour à quel moment ?', 'Cette initiative,
+# quand a-t-elle vu le jour ?' after the model of Dien Phuoc; 'That scheme, when did it start?', 'Den modellen, när
+# startade den?', 'Mô hình đó, nó ra đời khi nào?'); a few words, and no time ('Cette année, …', 'This year, …')
+_DEMONSTRATIVE = r"ce|cet|cette|ces|this|that|these|those|denna|detta|dessa|den|det"
+_NOT_A_THING = r"année|an|fois|époque|période|moment|year|time|period|said|år|året|gång|gången|tid|tiden"
+_FRONTED = re.compile(
+    rf"(?:^\W*(?:(?:et|and|och)\s+)?(?:{_DEMONSTRATIVE})\s+(?!(?:{_NOT_A_THING})\b)(?:här\s+|där\s+)?"
+    r"[^\s,?]+(?:\s+[^\s,?]+){0,3}"
+    r"|^\W*(?:còn\s+)?[^\s,?]+(?:\s+[^\s,?]+){0,3}?\s(?:này|đó|ấy)\s*)"
+    # taken up by a pronoun: French inverted ('a-t-elle') or just after the comma, English, Swedish, Vietnamese
+    r",(?=\s*(?:il|elle|ils|elles)\b|[^?]*-(?:t-)?(?:il|elle|ils|elles)\b|[^?]*\b(?:it|they|den|det|nó|họ)\b)",
+    re.IGNORECASE,
+)
+# when a thing came into being, which a sentence that dates it answers without these words ('vu le jour', 'à quel
+# moment', 'come into being', 'see the light of day', 'såg den dagens ljus', 'ra đời')
+_BEGAN = re.compile(
+    r"\b(?:vu|voir|voit|vit|virent|voient)\s+le\s+jour\b|\bc[oa]me\s+into\s+being\b|"
+    r"\bs(?:aw|ee|een)\s+the\s+light\s+of\s+day\b|\b(?:såg|ser|se|sett)\s+(?:\w+\s+)?dagens\s+ljus\b|\bra\s+đời\b|"
+    r"\bà\s+quel\s+moment\b|\bat\s+what\s+point\b|\bvid\s+vilken\s+tidpunkt\b|\blúc\s+nào\b",
+    re.IGNORECASE,
+)
+
+
 def _own_said(part: str) -> str:
-    """A follow-up less its pointing words ('Och hur många deltog i dem?': 'dem' is no word of its own) and those of
-    what came of a thing (_WHAT_CAME_OF)."""
-    return ANAPHORA.sub(" ", _WHAT_CAME_OF.sub(" ", part))
+    """A follow-up less its pointing words ('Och hur många deltog i dem?': 'dem' is no word of its own), the noun
+    phrase it opens with to point back (_FRONTED) and the words of what came of a thing (_WHAT_CAME_OF)."""
+    return ANAPHORA.sub(" ", _WHAT_CAME_OF.sub(" ", _FRONTED.sub(" ", part)))
 
 
 def _own_keys(said: str, previous: str | None, question: Question, unsaid: Set[str] = frozenset()) -> list[KeyWord]:
@@ -1469,6 +1533,8 @@ def _own_words_read(part: str, previous: str | None, question: Question, best: S
         said = ASKS_REFERENCE.sub(" ", said)
     if ASKS_TITLE.search(said) and role_mentions(best.text, verbs=False):  # 'Et quel poste occupe-t-elle ?' read
         said = _HOLDS.sub(" ", ASKS_TITLE.sub(" ", said))  # in 'La chef adjointe de la Commission…, Nguyen Thi…'
+    if (question.kind == "time" and best.violation is None) or (_BEGAN.search(said) and YEAR.search(best.text)):
+        said = _BEGAN.sub(" ", ASKS_TIME.sub(" ", said))  # a sentence that dates the thing tells when it began
     given = _MONEY if SUM.search(best.text) else frozenset()  # 'bao nhiêu tiền' read in '60 millions de VND'
     own = _own_keys(said, previous, question, given)
     if not own:

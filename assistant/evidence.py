@@ -190,6 +190,9 @@ BODIES = {
                  "luc luong vu trang", "bo tu lenh", "chi huy quan su"),
     "border guard": ("border guard", "border defence", "border defense", "garde-frontiere", "gardes-frontieres",
                      "garde frontiere", "gransbevakning", "gransvakt", "bien phong"),
+    # the legislature, which no report names: a question of the city's 'Đoàn đại biểu Quốc hội' (its deputies) or
+    # 'l'Assemblée nationale' is of none of them
+    "national assembly": ("national assembly", "assemblee nationale", "nationalforsamling", "quoc hoi"),
     # who grants a certificate of merit: 'un certificat de mérite du Premier ministre' is not the province's
     "prime minister": ("prime minister", "premier ministre", "premiarminister", "statsminister", "thu tuong"),
 }  # fmt: skip
@@ -549,22 +552,37 @@ def _counted_as_asked(stated: list[tuple[str, KeyWord | None]], passages: list[P
 
 
 def lists_others(question: Question, typed: str, results: Results, best: Sentence) -> bool:
-    """Whether a question asks for things it counts ('Vilka tre genombrott…', see _LISTING) that the passages count
-    so ('tre genombrott: Att…'), and the best sentence, with the one before it, neither names nor counts them: it
-    lists other things ('Under mandatperioden 2019-2024 deltog 100 %…' for the 2019-2024 term's breakthroughs). Read
-    of the answer only, so that the ranking and the decision stay the fitted ones."""
+    """Whether a question asks for things it counts ('Vilka tre genombrott…', see _LISTING) that the passages of the
+    best sentence's document count so ('tre genombrott: Att…'), and the best sentence, with the one before it,
+    neither names nor counts them: it lists other things ('Under mandatperioden 2019-2024 deltog 100 %…' for the
+    2019-2024 term's breakthroughs). Read of the answer only, so that the ranking and the decision stay the fitted
+    ones."""
+    listed = _listed_asked(question, typed, results, best)
+    return bool(listed) and not _names_listed(listed, best)
+
+
+def lists_asked(question: Question, typed: str, results: Results, sentence: Sentence) -> bool:
+    """Whether a sentence (with the one before it) names or counts the things a listing question asks for, as its
+    document counts them ('sous la devise des « 3 non » (pas de salaire…)' for 'Vilka tre nej…')."""
+    listed = _listed_asked(question, typed, results, sentence)
+    return bool(listed) and _names_listed(listed, sentence)
+
+
+def _listed_asked(question: Question, typed: str, results: Results, best: Sentence) -> list[tuple[str, KeyWord]]:
+    """The counts a listing question states ('tre genombrott') that the passages of the sentence's document give."""
     listing = _LISTING.search(_counts_in_digits(typed, results.query.language)) if question.kind != "number" else None
     if listing is None:
-        return False
+        return []
     own = [p for p in results.passages if p.doc_id == best.passage.doc_id]  # (another article counts other things)
-    listed = _counted_as_asked([(n, k) for n, k in question.stated if n == listing.group(1)], own)
+    return _counted_as_asked([(n, k) for n, k in question.stated if n == listing.group(1)], own)
+
+
+def _names_listed(listed: list[tuple[str, KeyWord]], best: Sentence) -> bool:
     spans = sentence_spans(best.passage.text, best.passage.language)
     start = max((a for a, _ in spans if a < best.start), default=best.start)
     text = best.passage.text[start : best.end]
     said = Words(text, best.passage.language)
-    return bool(listed) and not any(
-        matched(key, said) or re.search(rf"(?<![\w.,]){number}(?![.,]?\d)", text) for number, key in listed
-    )
+    return any(matched(key, said) or re.search(rf"(?<![\w.,]){number}(?![.,]?\d)", text) for number, key in listed)
 
 
 def _counts_of(key: KeyWord, text: str, language: str) -> list[str]:
@@ -1141,7 +1159,9 @@ def _asks_a_verb(text: str) -> bool:
 # Mobilization is no province's or city's commission
 _NOT_A_BODY = re.compile(
     r"doan(?= ket| vien)|(?<=du )parti(?=\w)|(?<=central )commission for mass mobili|"
-    r"(?<=centrala )(?:kommissionen for massmobilisering|massmobiliseringskommission)"
+    r"(?<=centrala )(?:kommissionen for massmobilisering|massmobiliseringskommission)|"
+    # the Front's 'Tổ quốc' before 'Hội An', 'hội tụ': no National Assembly; nor an 'international assembly'
+    r"(?<=to )quoc hoi|(?<=inter)national assembly"
 )
 
 
@@ -1729,6 +1749,12 @@ def _unit(question: Question, sentence: str, language: str, known: list[KeyWord]
         near = Words(after, language), before if not named or NUMBER_OF & set(before.sequence) else Words("", language)
         if any(matched(k, side) for k in known for side in near):
             return 1.0
+        # or the other kinds of a list it counts, two or more of them the question's own ('3 172 maisons de solidarité,
+        # abris syndicaux, abris de charité…' for 'logements caritatifs (foulard rouge, abris syndicaux…)'): one kind
+        # of the list asked is not counted by the whole list's count ('2 500 modeller för…, medlingsteam, …')
+        listed = Words(_listed_after(sentence[match.end() :]), language)
+        if sum(matched(k, listed) for k in known) >= LISTED_KINDS:
+            return 1.0
         # (or as a part of a compound whose other part is another word of the question: 'solidaritetshus')
         # (by its word: a counted key is a copy that holds its synonyms too)
         if any(question.keys[i].word in known_words for side in near for i in compounded(question.keys, side)):
@@ -1745,6 +1771,19 @@ def _unit(question: Question, sentence: str, language: str, known: list[KeyWord]
         if any(matched(k, Words(unit, language)) for k in known):
             return 1.0
     return 0.0 if found else 1.0
+
+
+LISTED_KINDS = 2  # words of the question a list after a count must name for the count to be of what it asks
+LISTED_WORDS = 4  # words of each further kind in a list a count is of: 'abris de charité', 'maisons de foulard rouge'
+
+
+def _listed_after(text: str) -> str:
+    """The kinds a count lists after its first, to the list's end: each a few words between commas ('3 172 maisons de
+    solidarité, abris syndicaux, abris de charité, maisons de foulard rouge...'); not a clause after its comma ('4
+    nouvelles maisons, certains « ménages aisés » ont également aidé…'), which ends it."""
+    items = re.split(r"[;:()]|\.\.\.|…", text, maxsplit=1)[0].split(",")[1:]
+    kinds = list(itertools.takewhile(lambda item: 0 < len(words(item)) <= LISTED_WORDS, items))
+    return ", ".join(kinds)
 
 
 # What the question qualifies the thing it asks about with, which a sentence must not contradict: 'before the

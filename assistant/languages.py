@@ -177,6 +177,17 @@ def without_genitive(text: str, language: str, known: Container[str] | None = No
     return _GENITIVE.sub(plain, unicodedata.normalize("NFC", text))
 
 
+# the everyday words a question may open with, capitalised for their place, which no dictionary needs to translate:
+# 'Instead of lavish banquets, what…', 'Besides…', 'Outre…', 'Förutom…' are no names
+OPENERS = frozenset(
+    "instead besides meanwhile overall regarding concerning apart aside moreover furthermore additionally finally "
+    "lastly now given also beyond unlike compared following despite although though while since once "
+    "outre hormis concernant contrairement malgré aussi enfin ensuite sinon parmi lorsque puisque sauf désormais "
+    "förutom utöver bortsett jämfört trots bland slutligen också dessutom angående gällande beträffande sedan "
+    "medan därefter".split()
+)
+
+
 def capitalised(text: str, language: str) -> set[str]:
     """The words (lower-cased) that a capital marks as names. In Vietnamese, a question opens with its subject and most
     names have several syllables, so a single capitalised Vietnamese word first in a sentence ('Ngoài', 'Bài', 'Vậy')
@@ -186,7 +197,9 @@ def capitalised(text: str, language: str) -> set[str]:
     out = {t.lower() for group in name_groups(text) for t in group}
     for match in _WORD.finditer(text):
         word = match.group()
-        everyday = _placed(text, match.start()) and language == "vi" and (not word.isascii() or is_stopword(word))
+        everyday = _placed(text, match.start()) and (
+            language == "vi" and (not word.isascii() or is_stopword(word)) or word.lower() in OPENERS
+        )
         if word[:1].isupper() and not everyday:
             out.add(word.lower())
     return out
@@ -654,6 +667,9 @@ _WROTE = (
 _AUTHOR = (
     r"author|auteur|författare|författaren|tác giả|photographer|photographe|photographies|fotograf|fotografen|"
     r"writer|rédacteur|rédactrice|skribent|skribenten|upphovsperson\w*|upphovsm[aä]n\w*|bylines?|"
+    # 'Le reportage… : à qui doit-on le texte et les clichés ?' (the 'clichés' are its photographs, not stereotypes:
+    # 'Quels clichés…'); whom an article is owed to, not whom one must turn to ('à qui doit-on s'adresser')
+    r"(?:les|des)\s+clichés|à qui doit-on (?:le|la|les|l['’]|ce|cet|cette|ces)|"
     # 'Bài viết … do ai viết và chụp ảnh?', 'Người đứng tên bài viết… là ai?' (not 'đứng tên vay vốn', a loan's holder)
     r"ai viết|chụp ảnh|đứng tên(?=\s+(?:bài|tác giả))|"
     r"took\s+(?:the\s+)?(?:photos|pictures|photographs)|pris\s+les\s+(?:photos|photographies)|"
@@ -1500,10 +1516,12 @@ def counted(question: str) -> list[str]:
         out = [*out, currency.group(1)]
     # and the kinds it lists in brackets after them, which a count may name instead: 'combien d'unités
     # administratives de base (communes, quartiers, villes)' is answered by '579 communes, quartiers et villes'
+    # or 'nombre de logements caritatifs (foulard rouge, abris syndicaux...)', by a few words each, its open end aside
     listed = re.search(rf"\b{re.escape(out[-1])}\b[^()?]{{0,30}}\(([^()\d]+)\)", question) if out else None
-    kinds = [k.strip() for k in _LIST_BREAK.split(listed.group(1))] if listed else []
-    if len(kinds) >= 2 and all(len(words(k)) == 1 for k in kinds):  # a list of kinds, a word each
-        out += [w for k in kinds for w in words(k) if w not in out]
+    kinds = [k.strip() for k in _LIST_BREAK.split(_OPEN_END.sub(" ", listed.group(1)))] if listed else []
+    kinds = [k for k in kinds if k]
+    if len(kinds) >= 2 and all(len(words(k)) <= KIND_WORDS for k in kinds):  # a list of kinds, a few words each
+        out += [w for k in kinds for w in words(k) if w not in out and not is_stopword(w)]
     return out
 
 
@@ -1537,6 +1555,8 @@ _MULTIPLE = re.compile(
 )
 
 
+KIND_WORDS = 4  # words of each kind a question lists in brackets after what it counts
+_OPEN_END = re.compile(r"\.\.\.|…|\betc\b\.?|\bosv\b\.?|\bv\.v\.?", re.IGNORECASE)  # '…', 'etc.', 'osv.', 'v.v.'
 _LIST_BREAK = re.compile(r",|\b(?:and|et|och|và|or|ou|eller|hoặc)\b", re.IGNORECASE)
 _ONLY = re.compile(r"^\s*(?:only|just|still|actually|in fact|seulement|uniquement|endast|bara|enbart|chỉ)\b", re.I)
 
@@ -1788,9 +1808,11 @@ def asked_kind(question: str) -> str | None:
 # whom something is for or goes to: a body or a group of people as often as a person ('à qui la simplification
 # facilite-t-elle la vie' - 'les particuliers et les entreprises'; 'à qui ont-ils adressé des recommandations' - 'aux
 # autorités compétentes'), so no name is asked for
-# (not 'according to whom', 'thanks to whom', 'grâce à qui', which ask a person)
+# (not 'according to whom', 'thanks to whom', 'grâce à qui', 'à qui doit-on l'article' (whom it is owed to), which ask a
+# person)
 _RECIPIENT = re.compile(
-    r"(?<!according )(?<!thanks )(?<!grâce )\b(?:à|pour|for|to|till|för)\s+(?:qui|whom|vem)\b|\bcho ai\b",
+    r"(?<!according )(?<!thanks )(?<!grâce )\b(?:à|pour|for|to|till|för)\s+(?:qui|whom|vem)\b"
+    r"(?!\s+(?:doit-on|devons-nous)\s+(?:le|la|les|l['’]|ce|cet|cette|ces)\b)|\bcho ai\b",
     re.IGNORECASE,
 )
 
