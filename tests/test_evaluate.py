@@ -142,6 +142,7 @@ def test_the_question_set_is_grounded_in_the_documents_and_split_once() -> None:
             "probe-r28.jsonl",
             "probe-s29.jsonl",
             "probe-t30.jsonl",
+            "probe-u31.jsonl",
         )
         for q in load_questions(SPLIT.with_name(name))
     ]
