@@ -1623,6 +1623,15 @@ def _in_places_asked(
     return results, ranked, found, p
 
 
+# the name an article is signed with, asked as a name: a person's ('Le papier…, textes et clichés, est signé de quel
+# nom ?', 'Under what name was the article signed?')
+_SIGNED_WITH = re.compile(
+    r"\bsignée?s?\s+(?:de|du|par|sous)\s+quel\s+nom\b|\bsigned\s+(?:with|by|under)\s+what\s+name\b|"
+    r"\bunder\s+what\s+name\b[^?]*\bsigned\b|\bunder\s+(?:vilket|vilken)\s+namn\b",
+    re.IGNORECASE,
+)
+
+
 def _byline_asked(
     typed: str, question: Question, ranked: list[Sentence], results: Results, site: bool
 ) -> Sentence | None:
@@ -1630,7 +1639,8 @@ def _byline_asked(
     'which site published it?' (`site`) its source line with the link, when that document holds the names the question
     gives (a post it names with a person, 'the interview with the head of the commission, Do Anh Tuan', says whose
     article it is: the dateline need not name it) and is about what the question (`typed`) says it is about."""
-    wanted = "source" if site else {"time": "date", "person": "author"}.get(question.kind or "")
+    kind = question.kind or ("person" if _SIGNED_WITH.search(typed) else None)  # '…est signé de quel nom ?'
+    wanted = "source" if site else {"time": "date", "person": "author"}.get(kind or "")
     if wanted is None or not results.passages:
         return None
     first = results.passages[0].doc_id

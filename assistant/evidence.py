@@ -208,6 +208,8 @@ CHAIRED = {"people's committee", "people's council", "front", "women", "youth", 
 SHORT_NAMES = {
     "front": re.compile(
         r"\b(?:[Ll]e|[Dd]u|[Aa]u|[Tt]he|[Dd]istrict|[Pp]rovincial)\s+Front\b|\b[Ff]ront(?:ens?|kommitt[ée]\w*)\b"
+        # or capitalised after another word: 'the city-level Front committee', 'the Hanoi Front'
+        r"|(?<=[^\W\d_]\s)Front\b"
     )
 }
 PEOPLE = {"phu nu", "veterans", "anciens combattants", "cuu chien binh"}  # bodies' names that also name people

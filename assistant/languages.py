@@ -647,6 +647,7 @@ ASKS_TIME = re.compile(rf"{_ASKING}(?:when|quand|när)\b|\b(?:khi nào|bao giờ
 _ARTICLE = (
     r"article|l'article|interview|l'interview|entretien|l'entretien|reportage|artikel|artikeln|intervju|intervjun|"
     r"reportaget|bài báo|bài viết|bài phỏng vấn|texte|du texte|le texte|texten|"  # 'l'auteur du texte et des photos'
+    r"le papier|ce papier|"  # (a journalist's 'papier': 'Le papier sur le Front de Mo Cay Bac…')
     r"bài (?:cuối|đầu|này|đó|thứ \w+)|loạt bài"  # 'Bài cuối trong loạt bài về…' (the last of the series)
 )
 # ('đăng ký' is to register)
@@ -669,7 +670,9 @@ _AUTHOR = (
     r"writer|rédacteur|rédactrice|skribent|skribenten|upphovsperson\w*|upphovsm[aä]n\w*|bylines?|"
     # 'Le reportage… : à qui doit-on le texte et les clichés ?' (the 'clichés' are its photographs, not stereotypes:
     # 'Quels clichés…'); whom an article is owed to, not whom one must turn to ('à qui doit-on s'adresser')
-    r"(?:les|des)\s+clichés|à qui doit-on (?:le|la|les|l['’]|ce|cet|cette|ces)|"
+    r"(?:les|des)\s+clichés|textes?\s+et\s+clichés|à qui doit-on (?:le|la|les|l['’]|ce|cet|cette|ces)|"
+    # the name it is signed with: 'Le papier…, textes et clichés, est signé de quel nom ?'
+    r"signée?s?\s+(?:de|du|par)\s+quel\s+nom|"
     # 'Bài viết … do ai viết và chụp ảnh?', 'Người đứng tên bài viết… là ai?' (not 'đứng tên vay vốn', a loan's holder)
     r"ai viết|chụp ảnh|đứng tên(?=\s+(?:bài|tác giả))|"
     r"took\s+(?:the\s+)?(?:photos|pictures|photographs)|pris\s+les\s+(?:photos|photographies)|"

@@ -3560,3 +3560,16 @@ def test_a_word_a_question_opens_with_is_no_name(seeded: Settings) -> None:
     # 'Instead' is capitalised for its place: no document needs to name it
     reply = answer("Instead of lavish feasts, what do more and more Hanoi weddings organise?")
     assert reply.found and "goûters" in reply.text.splitlines()[1], reply.text
+
+
+def test_the_front_named_for_short_after_another_word_is_the_front(seeded: Settings) -> None:
+    # 'the city-level Front committee': its deputy chief is its 'vice ordförande', Pham Anh Tuan
+    reply = answer(
+        "Who, as deputy head of the city-level Front committee in Hanoi, commented on how Front staff are trained?"
+    )
+    assert reply.found and "Pham Anh Tuan" in reply.text.splitlines()[0], reply.text
+
+
+def test_the_name_an_article_is_signed_with_is_its_credit(seeded: Settings) -> None:
+    reply = answer("L'article sur le Front de Mo Cay Bac est signé de quel nom ?")
+    assert reply.found and "P. Tuyet" in reply.text.split("»")[0], reply.text
