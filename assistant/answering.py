@@ -37,9 +37,9 @@ from .evidence import (
     earlier_spans,
     headings,
     is_person_name,
-    lists_asked,
-    lists_others,
+    listed_asked,
     names_holder,
+    names_listed,
     names_person,
     names_someone,
     other_stretch,
@@ -979,16 +979,17 @@ def judge(part: str, history: list[Any] | None, search: Search, similarity: Simi
         line = _title_line(top, results.index) if named else None
         titled = [line, *ranked] if line else ranked
         return Part(part, results, question, titled, line is not None, 1.0 if line else p)
-    if found and lists_others(question, part, results, ranked[0]):
+    listed = listed_asked(question, part, results, ranked[0]) if found else []
+    if listed and not names_listed(listed, ranked[0]):
         # 'Vilka tre nej gäller för…': a sentence of the same article just below the best one counts them ('la devise
         # des « 3 non » (pas de salaire…)') and answers, read as the best one would be; 'Vilka tre genombrott…
         # 2019-2024?': none does, the report counts its breakthroughs for 2024-2029
-        doc_id = ranked[0].passage.doc_id
+        doc_id = ranked[0].passage.doc_id  # (whose counts `listed` are)
         lister = next(
             (
                 s
                 for s in ranked[1:LISTING_READ]
-                if s.violation is None and s.passage.doc_id == doc_id and lists_asked(question, part, results, s)
+                if s.violation is None and s.passage.doc_id == doc_id and names_listed(listed, s)
             ),
             None,
         )

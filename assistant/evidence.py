@@ -553,25 +553,9 @@ def _counted_as_asked(stated: list[tuple[str, KeyWord | None]], passages: list[P
     return out
 
 
-def lists_others(question: Question, typed: str, results: Results, best: Sentence) -> bool:
-    """Whether a question asks for things it counts ('Vilka tre genombrott…', see _LISTING) that the passages of the
-    best sentence's document count so ('tre genombrott: Att…'), and the best sentence, with the one before it,
-    neither names nor counts them: it lists other things ('Under mandatperioden 2019-2024 deltog 100 %…' for the
-    2019-2024 term's breakthroughs). Read of the answer only, so that the ranking and the decision stay the fitted
-    ones."""
-    listed = _listed_asked(question, typed, results, best)
-    return bool(listed) and not _names_listed(listed, best)
-
-
-def lists_asked(question: Question, typed: str, results: Results, sentence: Sentence) -> bool:
-    """Whether a sentence (with the one before it) names or counts the things a listing question asks for, as its
-    document counts them ('sous la devise des « 3 non » (pas de salaire…)' for 'Vilka tre nej…')."""
-    listed = _listed_asked(question, typed, results, sentence)
-    return bool(listed) and _names_listed(listed, sentence)
-
-
-def _listed_asked(question: Question, typed: str, results: Results, best: Sentence) -> list[tuple[str, KeyWord]]:
-    """The counts a listing question states ('tre genombrott') that the passages of the sentence's document give."""
+def listed_asked(question: Question, typed: str, results: Results, best: Sentence) -> list[tuple[str, KeyWord]]:
+    """The counts a question that asks for the things it counts states ('Vilka tre genombrott…', see _LISTING) that
+    the passages of the best sentence's document give so ('tre genombrott: Att…'); none for any other question."""
     listing = _LISTING.search(_counts_in_digits(typed, results.query.language)) if question.kind != "number" else None
     if listing is None:
         return []
@@ -579,11 +563,15 @@ def _listed_asked(question: Question, typed: str, results: Results, best: Senten
     return _counted_as_asked([(n, k) for n, k in question.stated if n == listing.group(1)], own)
 
 
-def _names_listed(listed: list[tuple[str, KeyWord]], best: Sentence) -> bool:
-    spans = sentence_spans(best.passage.text, best.passage.language)
-    start = max((a for a, _ in spans if a < best.start), default=best.start)
-    text = best.passage.text[start : best.end]
-    said = Words(text, best.passage.language)
+def names_listed(listed: list[tuple[str, KeyWord]], sentence: Sentence) -> bool:
+    """Whether a sentence, with the one before it, names or counts the things `listed_asked` found ('sous la devise
+    des « 3 non » (pas de salaire…)' for 'Vilka tre nej…'); one that does not lists other things ('Under
+    mandatperioden 2019-2024 deltog 100 %…' for the 2019-2024 term's breakthroughs). Read of the answer only, so
+    that the ranking and the decision stay the fitted ones."""
+    spans = sentence_spans(sentence.passage.text, sentence.passage.language)
+    start = max((a for a, _ in spans if a < sentence.start), default=sentence.start)
+    text = sentence.passage.text[start : sentence.end]
+    said = Words(text, sentence.passage.language)
     return any(matched(key, said) or re.search(rf"(?<![\w.,]){number}(?![.,]?\d)", text) for number, key in listed)
 
 
