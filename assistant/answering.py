@@ -669,6 +669,15 @@ def _between(before: list[str]) -> bool:
 _AND_WORDS = {"and", "et", "och", "va"}
 
 
+# what stands between two places asked of alike: 'Mo Cay Bac et Hanoï', 'À Quang Nam comme dans la capitale', 'i Ha
+# Tinh liksom i Hanoi', 'ở Quảng Nam cũng như ở Hà Nội'
+_PLACES_JOINED = re.compile(
+    r"(?P<tail>[\w\s-]*?),?\s+(?:and|et|och|và|as well as|comme|ainsi que|liksom|såväl som|cũng như)\s+"
+    r"(?P<lead>[\w\s']*?)",
+    re.IGNORECASE,
+)
+
+
 def _two_places(question: str) -> list[str] | None:
     """One fact asked of two places, each with its own place noun or preposition: 'Qui sont les vice-présidents …
     pour le district de Mo Cay Bac et pour la ville de Hanoï ?' asks '… pour le district de Mo Cay Bac ?' and '… pour
@@ -680,7 +689,7 @@ def _two_places(question: str) -> list[str] | None:
     found = mentions(question)
     for (s1, p1), (s2, p2) in zip(found, found[1:], strict=False):
         e1, e2 = s1 + len(p1.said), s2 + len(p2.said)
-        joint = re.fullmatch(r"(?P<tail>[\w\s-]*?),?\s+(?:and|et|och|và)\s+(?P<lead>[\w\s']*?)", question[e1:s2], re.I)
+        joint = _PLACES_JOINED.fullmatch(question[e1:s2])
         if joint is None or any(w not in PLACE_NOUNS for w in folded_words(joint["tail"])):
             continue
         lead = folded_words(joint["lead"])
@@ -1289,13 +1298,24 @@ _ASKS_PRESENT = re.compile(
 )
 
 
+# a line that signs the words above it with a name and a post, and says nothing of its own: '– Nguyen Hai Ha,
+# vice-président du Comité provincial du Front de la Patrie du Vietnam.'
+_SIGNATURE = re.compile(
+    r"^[\s»”\"]*[–—]\s*(?P<name>[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){1,4})\s*,\s*[^\d.;:!?]{3,160}\.?\s*$"
+)
+
+
 def _only_present(typed: str, question: Question, best: Sentence) -> bool:
     """Whether a question asks what a person it names did ('Which questions did Tran Van Ky answer at the Ha Tinh
-    conference?') and the best sentence only lists them among those present: it says they came, not what they did.
-    A question asking who came, or a person's post, which the list gives, is answered by it."""
+    conference?') and the best sentence only lists them among those present: it says they came, not what they did;
+    or only signs their words with their name and post ('Var bör frontens verksamhet koncentreras enligt Nguyen Hai
+    Ha…?' and '– Nguyen Hai Ha, vice-président…'). A question asking who came, or a person's post, which the list
+    gives, is answered by it."""
     if not question.persons or question.kind == "person" or _ASKS_SEAT.search(typed) or _ASKS_PRESENT.search(typed):
         return False
-    return bool(_PRESENT.search(best.text))
+    signed = _SIGNATURE.match(best.text)
+    # (a claim checked of the person, 'Är Nguyen Hai Ha … vice ordförande…?', is checked against the post it signs with)
+    return bool(_PRESENT.search(best.text) or signed and is_person_name(signed["name"]) and not question.verifies)
 
 
 # an average asked ('on average', 'en moyenne', 'le coût moyen', 'i genomsnitt', 'trung bình'; not French 'moyens',

@@ -389,6 +389,16 @@ SPENT = (
 )
 SPENT_VI = r"chi|chi tiêu|bỏ ra|đầu tư"
 # A question about money ('what did it cost', 'quel budget', 'hur mycket kostade', 'bao nhiêu tiền'): a sum answers
+# what someone is paid, asked ('What salary does…', 'Quel est le salaire…', 'Hur hög lön…', 'Lương… là bao nhiêu'); not
+# pay a question only speaks of ('Outre de meilleurs salaires, que…', 'qui renoncent à tout salaire'), nor the name
+# Lương, 'lương thực' (food) or 'lương tâm' (conscience)
+_ASKS_PAY = (
+    r"\b(?:what|how\s+much|how\s+high)\s+(?:is\s+|was\s+|are\s+)?(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:salary|salaries|wages?|pay)\b|\b(?:quel(?:le)?s?\s+(?:est|sont|était)\s+(?:le|les)\s+|combien\s+(?:\w+\s+){0,3})"
+    r"(?:\w+\s+){0,1}salaires?\b|\b(?:vilken|hur\s+hög|hur\s+stor|hur\s+mycket)\s+(?:\w+\s+){0,2}lön\w*|"
+    r"(?:^\W*(?-i:Lương)(?!\s+(?-i:[A-ZĐ]))|(?-i:\blương))(?!\s+(?:thực|tâm|y|thiện)\b)[^?]{0,60}\b(?:bao nhiêu|mấy)\b"
+    r"|\b(?:bao nhiêu|mấy)\s+(?:tiền\s+)?(?-i:lương)\b"
+)
 ASKS_MONEY = re.compile(
     r"\b(?:cost|costs|price|prices|budget|how much money|coût|coûté|coûte|budget|montant|d'argent|kostade|kostar|"
     r"kostnad|kostnaden|belopp|beloppet|beloppen|hur mycket pengar|chi phí|kinh phí|bao nhiêu tiền|số tiền|vốn đầu tư|"
@@ -402,7 +412,7 @@ ASKS_MONEY = re.compile(
     # what things were worth, in all: 'Tổng giá trị các căn nhà…', 'the total value of the houses'
     r"tổng giá trị|total value|valeur totale|totala värdet|totalt värde|sammanlagda värdet)\b"
     # what a sale brought in: 'What profit did the sale… bring'
-    rf"|{_ASKS_EARNINGS}"
+    rf"|{_ASKS_EARNINGS}|{_ASKS_PAY}"
     # a price, not a prize ('Quel prix le modèle a-t-il reçu ?', 'Vem fick priset?') nor a value ('giá trị')
     r"|\b(?:à quel prix|le prix d|quel est le prix|priset på|vad kostar|(?:với|mức) giá(?! trị))"
     # 'in VND', 'in Vietnamese dong', 'en dongs': a sum in that currency
@@ -842,7 +852,7 @@ _LAW_TITLE = (
 # laws in general, which the reports tell of: 'Which laws of the State…', 'What laws did the Front propagate?', 'pháp
 # luật nào'; nor 'law enforcement', 'a law firm', Swedish 'vilket lag', a team) or named
 ASKS_LAW = re.compile(
-    r"\b(?:which|what|quel|quelle|vilken)\s+(?:[\w-]+\s+)?(?:law|loi|lag|decree|décret|dekret)\b"
+    r"\b(?:which|what|quel|quelle|vilken)\s+(?:[\w-]+\s+)?(?:law|loi|lag|decree|décret|dekret)\b(?!-)"
     r"(?!\s+(?:enforcement|firm|of\s+the\s+state|de\s+l['’]état)\b)|\btexte\s+de\s+loi\b"
     rf"|(?<!pháp )\b(?:luật|đạo luật|nghị định)\s+nào\b|{_LAW_TITLE}",
     re.IGNORECASE,
@@ -852,7 +862,7 @@ NAMES_LAW = re.compile(_LAW_TITLE, re.IGNORECASE)
 # 'school supplies', 'trường hợp nào', which case) and one named ('l'école primaire de Tan Thanh', 'Tan Thanh Primary
 # School', 'Trường THCS Lê Lợi'; not 'portes d'école sécurisées')
 ASKS_SCHOOL = re.compile(
-    r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}schools?\b"
+    r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}schools?\b(?!-)"  # (not 'Which school-related model…')
     r"(?!\s+(?:supplies|year|fees|gates?|children|pupils|students|bags?|books?|uniforms?|meals?|equipment|materials))"
     r"|\b(?:quel|quelle|quels|quelles)\s+(?:[\w-]+\s+)?(?:écoles?|lycées?|collèges?)\b"
     r"|\b(?:vilken|vilka)\s+(?:[\w-]+\s+)?(?:skola|skolor|gymnasium|gymnasier)\b"

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from vietnam_provinces import NESTED_DIVISIONS_JSON_PATH
 
-from .languages import SURNAMES, fold, is_stopword
+from .languages import HONORIFICS, SURNAMES, fold, is_stopword
 from .lexical import LexicalIndex
 
 # Vietnam's 63 provinces and centrally governed cities (before the 2025 merger; the merged ones keep these names).
@@ -46,7 +46,17 @@ _ALIASES = {
     # the people of a city for the city: 'les villages hanoïens', 'Hanoians', 'Hanoiborna'
     "hanoien": "Ha Noi", "hanoienne": "Ha Noi", "Hanoien": "Ha Noi", "Hanoienne": "Ha Noi", "Hanoian": "Ha Noi",
     "Hanoibor": "Ha Noi", "hanoibor": "Ha Noi", "Hanoiborna": "Ha Noi", "hanoiborna": "Ha Noi",
+    # the capital, as the news names Hanoi: 'À Quang Nam comme dans la capitale' (not 'capital' alone, which is also
+    # money, nor one of something else: see _NOT_HANOI)
+    "la capitale": "Ha Noi", "the capital": "Ha Noi", "huvudstaden": "Ha Noi",
 }  # fmt: skip
+_CAPITAL = {"la capitale", "the capital", "huvudstaden"}
+# a capital that is not Hanoi: another's ('the capital of Quang Nam', 'la capitale économique'), or money ('the capital
+# invested')
+_NOT_HANOI = re.compile(
+    r"(?:s|\s*(?:of|de|du|d'|des|i|(?:was\s+|were\s+|is\s+)?invest\w*|raised|economique|financiere|provinciale))\b",
+    re.IGNORECASE,
+)
 PROVINCE = "province"
 # Nouns that name a place below the province, by level, without diacritics and in lower case; a name after them (or,
 # in English and Swedish, before them) is a place of that level.
@@ -159,6 +169,7 @@ def mentions(text: str, known: dict[str, str] | None = None) -> list[tuple[int, 
         place(m, 1, spelled[_spaced(m.group(1))], PROVINCE)
         for m in pattern.finditer(text)
         if not _inside_a_name(text, m.start())
+        and not (_spaced(m.group(1)) in _CAPITAL and _NOT_HANOI.match(text, m.end(1)))
     ]
     provinces = {at for at, _ in found}
     for m in _AFTER_NOUN.finditer(text):
@@ -266,8 +277,59 @@ def provinces_around(index: LexicalIndex, doc_id: str, title: str) -> set[str]:
 
 
 def asked(question: str, index: LexicalIndex) -> list[Place]:
-    """The places a question names."""
-    return list(dict.fromkeys(p for _, p in mentions(question, gazetteer(index))))
+    """The places a question names: by the documents' gazetteer, and the districts of the documents' provinces that
+    no place noun of the documents names (`districts_named`)."""
+    known = gazetteer(index)
+    found = mentions(question, known)
+    unnamed = districts_named(question, index, {p.name for _, p in found})
+    return list(dict.fromkeys(p for _, p in (mentions(question, known | unnamed) if unnamed else found)))
+
+
+def _districts_of(provinces: frozenset[str]) -> re.Pattern[str] | None:
+    """The districts of these provinces (`district_provinces`) of two words or more that are no province's name and
+    read as a place's (`_name_ok`), not followed by another capitalised word (a longer name's)."""
+    names = [
+        d for d, of in district_provinces().items()
+        if of & provinces and len(d.split()) >= 2 and d not in _PROVINCE_NAMES and _name_ok(d)
+    ]  # fmt: skip
+    return re.compile(rf"(?<![\w-])({_either(names)})(?![\w-])(?!\s+[A-Z])") if names else None
+
+
+_PROVINCE_NAMES = frozenset(_spaced(n.strip()) for n in _PROVINCES.split("|"))
+# a title before a name, in the four languages: 'Mme Thanh Ha', 'bà Thanh Hà', 'herr Binh Minh' are people
+_TITLES = {*(plain(h) for h in HONORIFICS), "mr", "mrs", "ms", "miss", "dr", "m", "mme", "mlle", "monsieur", "madame",
+           "herr", "fru", "froken"}  # fmt: skip
+_TITLE_OR_WORD = re.compile(r"([A-Za-z][\w'-]*)\.?\s+$")  # the word just before a name, or a title: 'M. Tan Thanh'
+
+
+def districts_named(question: str, index: LexicalIndex, found: set[str]) -> dict[str, str]:
+    """A district of a province the documents speak of, named in full by a question without a place noun, that no
+    place noun of the documents names (so not in their gazetteer) and that the question's places (`found`) do not
+    hold: 'how many families in Mo Cay Nam…' asks of another Ben Tre district than the documents' Mo Cay Bac. Not one
+    inside a person's name: after a capitalised word that is no function word ('Nguyen Hai Ha', 'Tran Ngoc Thanh
+    Ha' are no Hai Ha or Thanh Ha district), or after a title ('Mme Thanh Ha', 'bà Thanh Hà')."""
+    key, known = "places:districts", gazetteer(index)
+    if key not in index.cache:  # (the provinces the documents name, and those of the districts they name)
+        of = district_provinces()
+        named = {p.name for d in index.documents for _, p in mentions(index.document_text(d)) if p.level == PROVINCE}
+        index.cache[key] = _districts_of(
+            frozenset(named | {p for d in known if len(of.get(d, ())) == 1 for p in of[d]})
+        )
+    pattern = index.cache[key]
+    if pattern is None:
+        return {}
+    text = plain(question)
+    out = {}
+    for m in pattern.finditer(text):
+        name = m.group(1)
+        if name in known or any(name in f or f in name for f in found):
+            continue
+        before = _TITLE_OR_WORD.search(text[max(0, m.start() - 40) : m.start()])
+        word = before.group(1) if before else ""
+        if word[:1].isupper() and not is_stopword(word) or word.lower().rstrip(".") in _TITLES:
+            continue
+        out[name] = "district"
+    return out
 
 
 def _document_places(index: LexicalIndex, doc_id: str, title: str) -> tuple[str, list[tuple[int, Place]], Place | None]:

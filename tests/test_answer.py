@@ -14,6 +14,8 @@ from assistant import Answer, Assistant, QuestionError, Settings, answer, retrie
 from assistant.answering import _names, check_question, frame, judge, split_parts, without_instruction
 from assistant.evidence import asked_place_level
 from assistant.languages import TIME
+from assistant.places import asked as asked_places
+from assistant.places import districts_named
 from tests.conftest import use_dirs, write
 
 
@@ -3573,3 +3575,53 @@ def test_the_front_named_for_short_after_another_word_is_the_front(seeded: Setti
 def test_the_name_an_article_is_signed_with_is_its_credit(seeded: Settings) -> None:
     reply = answer("L'article sur le Front de Mo Cay Bac est signé de quel nom ?")
     assert reply.found and "P. Tuyet" in reply.text.split("»")[0], reply.text
+
+
+def test_a_district_of_a_documents_province_they_do_not_name_is_another_place(seeded: Settings) -> None:
+    # Mo Cay Nam is a district of Ben Tre, as Mo Cay Bac is: the decision's 104 households are Mo Cay Bac's
+    reply = answer(
+        "According to the 13 March 2025 decision of the provincial People's Committee, how many households in Mo Cay "
+        "Nam had housing difficulties?"
+    )
+    assert not reply.found and "Mo Cay Bac, not for Mo Cay Nam" in reply.text, reply.text
+    reply = answer("How many households in Mo Cay Bac had housing difficulties under decision 781?")
+    assert reply.found and "104" in reply.text.splitlines()[0], reply.text
+    # a district's name inside a person's is no district: Nguyen Hai Ha is no Hai Ha, Mme Tan Thanh no Tan Thanh
+    reply = answer("Quel poste occupe Nguyen Hai Ha ?")
+    assert reply.found and "vice-président" in reply.text, reply.text
+    index = Assistant().lexical_index()
+    assert districts_named("Combien de ménages à Mo Cay Nam ?", index, set()) == {"Mo Cay Nam": "district"}
+    assert not districts_named("Selon Mme Mo Cay Nam et Tran Mo Cay Nam ?", index, set())
+    # (a place noun's level stands: 'la commune de Thanh Phu' is a commune, though Ben Tre has a district of that name)
+    assert [(p.name, p.level) for p in asked_places("la commune de Thanh Phu", index)] == [("Thanh Phu", "commune")]
+
+
+def test_a_salary_asked_is_a_sum_of_money(seeded: Settings) -> None:
+    # the Hanoi report trains '358 689 kadrer'; it pays no one a salary the documents give
+    reply = answer("Cán bộ Mặt trận ở Hà Nội được trả lương bao nhiêu mỗi tháng?")
+    assert not reply.found and "358 689" not in reply.text.splitlines()[0], reply.text
+    assert not answer("What salary does a Front cadre in Hanoi earn?").found
+    # pay a question only speaks of asks no sum: the Tam Thang teams' motto, who give up any salary
+    reply = answer("Quelle devise suivent les équipes de Tam Thang, qui travaillent sans salaire ?")
+    assert reply.found and "3 non" in reply.text, reply.text
+
+
+def test_two_places_asked_alike_with_comme_are_asked_each(seeded: Settings) -> None:
+    # 'la capitale' is Hanoi, asked alike with Quang Nam: each has its head of mass mobilisation
+    reply = answer("Au Quang Nam comme dans la capitale, qui dirige la Commission de mobilisation de masse du Parti ?")
+    first = reply.text.splitlines()[0]
+    assert reply.found and "Huynh Thi Thuy Dung" in first and "Do Anh Tuan" in first, reply.text
+
+
+def test_a_signature_under_a_persons_words_does_not_answer_what_they_said(seeded: Settings) -> None:
+    # '– Nguyen Hai Ha, vice-président du Comité provincial…' signs the boxed words above it, and says nothing itself;
+    # it does answer his post, and a claim about it
+    reply = answer("Enligt Nguyen Hai Ha, vice ordförande i provinsens frontkommitté, var ska frontens arbete ske?")
+    assert "– Nguyen Hai Ha" not in reply.text.split("»")[0], reply.text
+    reply = answer("Är Nguyen Hai Ha vice ordförande för provinsens front?")
+    assert reply.found and "– Nguyen Hai Ha" in reply.text, reply.text
+
+
+def test_the_key_tasks_a_vietnamese_question_counts_are_the_tasks_counted(seeded: Settings) -> None:
+    reply = answer("Đề án của Quảng Nam thực hiện một trong bao nhiêu việc trọng tâm của nghị quyết số 35?")
+    assert reply.found and reply.text.startswith("Trả lời: 7"), reply.text

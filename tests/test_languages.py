@@ -1103,3 +1103,22 @@ def test_a_field_a_motto_and_a_figure_only_where_asked() -> None:
     assert ASKS_MOTTO.search("Quelle formule résume l'approche de Hanoi ?")
     assert not ASKS_FIGURE.search("Selon le rapport 2023, combien des 104 ménages ont un logement ?")
     assert ASKS_FIGURE.search("Vad står bråket 382/382 för?")
+
+
+def test_a_hyphenated_school_is_no_school_asked() -> None:
+    # 'school-related' qualifies the model asked: a document that names no school can still answer
+    from assistant.languages import kinds_asked
+
+    assert "school" not in kinds_asked("Which school-related model is cited among Hanoi's security initiatives?")
+    assert "school" in kinds_asked("Which school received the supplies?")
+
+
+def test_pay_asked_is_money_and_pay_spoken_of_is_not() -> None:
+    from assistant.languages import asks_money
+
+    for asked in ["Lương hằng tháng của cán bộ xã là bao nhiêu?", "What salary does a Front cadre earn?",
+                  "Quel est le salaire mensuel des cadres ?", "Hur hög lön får en frontkadrer?"]:  # fmt: skip
+        assert asks_money(asked), asked
+    for spoken in ["Outre de meilleurs salaires, que doivent bâtir les entreprises ?", "Bao nhiêu tấn lương thực?",
+                   "Ông Lương Nguyễn Minh Triết giữ chức vụ gì?", "Qui renonce à tout salaire ?"]:  # fmt: skip
+        assert not asks_money(spoken), spoken

@@ -91,3 +91,10 @@ def test_a_province_stays_one_where_a_lower_place_has_its_name() -> None:
     # the documents may name a town after its province ('thị xã Quảng Trị'): the province is still read as one
     text = "la province de Quang Tri"
     assert named(text, {"Quang Tri": "district"}) == [("Quang Tri", PROVINCE, "Quang Tri")]
+
+
+def test_the_capital_is_hanoi_but_not_anothers_capital_nor_money() -> None:
+    assert [p.name for _, p in mentions("À Quang Nam comme dans la capitale ?")] == ["Quang Nam", "Ha Noi"]
+    assert [p.name for _, p in mentions("What is the capital of Quang Nam province?")] == ["Quang Nam"]
+    assert [p.name for _, p in mentions("How much of the capital was invested in Quang Nam?")] == ["Quang Nam"]
+    assert not mentions("la capitale économique du pays")
