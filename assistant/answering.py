@@ -1127,7 +1127,9 @@ _SAYING = re.compile(
     r"propose|proposes|proposed|suggest|suggests|suggested|recommend|recommended|proposé|proposée|suggère|"
     r"suggéré|recommandé|föreslog|föreslår|föreslagit|rekommenderade|đề xuất|đề nghị|kiến nghị|"
     # or praised: '…, Hoang Trung Dung, a reconnu et salué les efforts…'
-    r"praise|praised|praises|commended|salué|félicité|berömde|hyllade|khen ngợi|biểu dương)\b",
+    r"praise|praised|praises|commended|salué|félicité|berömde|hyllade|khen ngợi|biểu dương|"
+    # or answered: '…, Le Ngoc Chau, a répondu à un certain nombre de questions…'
+    r"answer|answered|replied|répondu|répond|svarade|svarar|besvarade|trả lời)\b",
     re.IGNORECASE,
 )
 # or reported, read in a sentence only for a question that asks what a person reported ('What did Nguyen Thi Le Ha
@@ -1139,9 +1141,9 @@ _REPORTING = re.compile(
 # a question asking what a person reported, the verb theirs: 'What did Nguyen Thi Le Ha report…', 'Qu'a rapporté…',
 # 'Vad redogjorde… för', '… đã báo cáo…' (not 'What was reported about…', nor 'the report', a noun)
 _ASKS_REPORTED = re.compile(
-    r"\b(?:did|does|do|has|have|had)\s+(?:[\w'-]+\s+){1,5}report(?:ed)?\b|\b(?-i:[A-ZĐ])[\w'-]*\s+reported\b|"
+    r"\b(?:did|does|do|has|have|had)\s+(?:[\w'-]+\s+){1,8}report(?:ed)?\b|\b(?-i:[A-ZĐ])[\w'-]*\s+reported\b|"
     r"\b(?:a|ont|avait|avaient)(?:-t-(?:il|elle|ils|elles))?\s+(?:[\w'-]+\s+){0,5}?(?:rendu compte|rapporté)\b|"
-    r"\b(?:redogjorde|redogör|rapporterade)\b|\bđã\s+báo\s+cáo\b",
+    r"\b(?:redogjorde|redogör|rapporterade)\b|\bđã\s+báo\s+cáo\b|\b(?:gave|give|gives|given)\s+an\s+account\b",
     re.IGNORECASE,
 )
 
@@ -1209,16 +1211,26 @@ _PROPOSING = re.compile(
 )
 
 
+# a meeting chaired, as its chairs' deed: '…, Hoang Trung Dung, et…, Tran The Dung, ont présidé une réunion…'
+_CHAIRING = re.compile(r"\b(?:chaired|presided|présidé|présidée|présidait|présidaient|ledde|chủ trì)\b", re.IGNORECASE)
+
+
 def _reported_not_proposed(typed: str, question: Question, best: Sentence) -> bool:
     """Whether the question asks what a person it names proposed ('What ideas did… Nguyen Van Danh put forward…') and
     the best sentence names them reporting, with no proposal of theirs ('…, Nguyen Van Danh, a rendu compte de la mise
-    en œuvre des politiques…'): a report on what was done is no idea put forward."""
-    if not question.persons or not _PROPOSING.search(typed) or _REPORTING.search(typed):
+    en œuvre des politiques…'): a report on what was done is no idea put forward; or the other way, what they
+    reported ('Vilka resultat… rapporterade Tran The Dung…') and the sentence names them only proposing or chairing
+    ('…, Tran The Dung, ont présidé une réunion…')."""
+    if not question.persons:
         return False
     text = best.text
-    said = Words(text, best.passage.language)
-    named = any(names_person(k, said) for k in question.persons)
-    return named and bool(_REPORTING.search(text)) and not _PROPOSING.search(text)
+    if not any(names_person(k, Words(text, best.passage.language)) for k in question.persons):
+        return False
+    if _PROPOSING.search(typed) and not _REPORTING.search(typed):
+        return bool(_REPORTING.search(text)) and not _PROPOSING.search(text)
+    if _ASKS_REPORTED.search(typed) and not _PROPOSING.search(typed):
+        return not _REPORTING.search(text) and bool(_PROPOSING.search(text) or _CHAIRING.search(text))
+    return False
 
 
 ACCOUNT_SENTENCES = 2  # sentences before the best read for the source whose account it goes on with
@@ -1267,9 +1279,18 @@ def _speaker_before_saying(text: str, reported: bool = False) -> re.Match[str] |
     family name that name no place: its subject ('Lors de la réunion présidée par Nguyen Thi Le Ha, Nguyen Thi Mai
     Thuy a proposé…')."""
     verb = (_REPORTING.search(text) if reported else None) or _SAYING.search(text)
-    names = NAME.finditer(text[: verb.start()]) if verb else iter(())
-    found = [m for m in names if len(m.group().split()) >= 3 and is_person_name(m.group())]
-    return found[-1] if found else None
+    if verb is None:
+        return None
+    found = [
+        m for m in NAME.finditer(text[: verb.start()]) if len(m.group().split()) >= 3 and is_person_name(m.group())
+    ]
+    if found:
+        return found[-1]
+    # or the first after it, before what is said, where the verb comes first ('…, sa vice ordförande för … Pham Anh
+    # Tuan att…', '…, said vice-chair Pham Anh Tuan.')
+    after = re.split(r"\b(?:att|que|qu['’]|that|rằng)\b|:", text[verb.end() :], maxsplit=1)[0]
+    later = NAME.finditer(text, verb.end(), verb.end() + len(after))
+    return next((m for m in later if len(m.group().split()) >= 3 and is_person_name(m.group())), None)
 
 
 # a sentence that lists who was present ('Étaient également présents à la conférence…, Tran Van Ky, et…', 'Deltog

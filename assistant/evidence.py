@@ -45,6 +45,7 @@ from .languages import (
     PEOPLE_WORDS,
     PERCENT_SIGN,
     SCALE_PATTERN,
+    SCALE_WORDS,
     SMALL_COUNT,
     STARTED,
     SUM,
@@ -405,12 +406,15 @@ def _ordered_otherwise(question: Question, typed: str, judged: Sequence[Sentence
         }
         if given and value not in given:
             return True
-        # or counts fewer of them than its place: 'đột phá thứ tư' when the Front set 'tre genombrott'
-        counts = {
-            int(n) for s in judged for k in keys
-            for n in _counts_of(k, _counts_in_digits(s.text, s.passage.language), s.passage.language)
-        }  # fmt: skip
-        if counts and value > max(counts):
+        # or counts fewer of them than its place: 'đột phá thứ tư' when the Front set 'tre genombrott' (each word of
+        # what it orders counted: not the verb after it, 'vid fosterlandsfrontens 17:e kongress genomförde', whose
+        # 'genomföra 5 handlingsprogram' counts programmes)
+        counted = [
+            {int(n) for s in judged
+             for n in _counts_of(k, _counts_in_digits(s.text, s.passage.language), s.passage.language)}
+            for k in keys
+        ]  # fmt: skip
+        if all(counted) and value > max(set().union(*counted)):
             return True
     return False
 
@@ -679,8 +683,10 @@ def question_of(results: Results, constraint_text: str) -> Question:
     counting = counted(constraint_text) if kind != "time" else []  # 'vào ngày mấy tháng 1' counts no months
     folded = {fold(w) for w in counting}
     # a cost, a budget, what a fund raised; not 'how many houses… thanks to the funds' nor 'who manages the budget'
-    sums = counts_sum(counting)
-    money = asks_money(constraint_text) and kind in (None, "number") and (not counting or sums)
+    # (and the scale of a sum asked in so many billions: 'Tổng kinh phí… là bao nhiêu tỷ?')
+    asks_sum = asks_money(constraint_text)
+    sums = counts_sum(counting) or bool(asks_sum and counting and {w.lower() for w in counting} <= SCALE_WORDS)
+    money = asks_sum and kind in (None, "number") and (not counting or sums)
     # 'How old is…': an age; 'Et sur quelle surface ?': an area
     measure = "age" if ASKS_AGE.search(constraint_text) else measure_asked(counting) or asked_measure(constraint_text)
     # who holds a post of a body named only for short: 'Which provincial Front vice-chair…'
@@ -896,10 +902,25 @@ def _single_names(keys: list[KeyWord], text: str, language: str, shortest: int =
 
 
 def _written(k: KeyWord, results: Results) -> bool:
-    """Whether some document writes a name, in any form, or as a word it starts with ('Vietnamese' of 'Vietnam')."""
+    """Whether some document writes a name, in any form, or as a word it starts with ('Vietnamese' of 'Vietnam'), or
+    its source link's site spells it ('the Dong Khoi article': baodongkhoi.vn)."""
     folded, terms = fold(k.word), results.index.terms
     forms = k.forms | {folded, stem(k.word, results.query.language)}
-    return any(f in terms for f in forms) or any(folded[:n] in terms for n in range(6, len(folded)))
+    return (
+        any(f in terms for f in forms)
+        or any(folded[:n] in terms for n in range(6, len(folded)))
+        or any(_site_spells(k, results.index, doc_id) for doc_id in results.index.documents)
+    )
+
+
+def _site_spells(k: KeyWord, index: LexicalIndex, doc_id: str) -> bool:
+    """Whether the site a document links to spells a name of four letters or more ('Dong Khoi': baodongkhoi.vn)."""
+    key = f"sites:{doc_id}"
+    if key not in index.cache:  # (the host's names, folded, its domain's end left out)
+        hosts = re.findall(r"https?://(?:www\.)?([\w.-]+)", index.document_text(doc_id))
+        index.cache[key] = {fold(label) for host in hosts for label in host.split(".")[:-1]}
+    folded = fold(k.word)
+    return len(folded) >= 4 and any(folded in site for site in index.cache[key])
 
 
 def _unknown_names(keys: list[KeyWord], text: str, results: Results) -> list[str]:
@@ -2089,7 +2110,9 @@ def sentences(
         # Hương… cùng là ủy viên…')
         unnamed = bool(question.persons) and not any(names_person(k, doc_words) for k in question.persons)
         # a name another document writes and this one does not ('bão Yagi' against the Hanoi report's fund)
-        elsewhere_named = any(not matched(k, doc_words) for k in question.things)
+        elsewhere_named = any(
+            not matched(k, doc_words) and not _site_spells(k, index, passage.doc_id) for k in question.things
+        )
         stated_elsewhere = bool(question.stated) and recounted(question.stated, wide.text, passage.language)
         stated_elsewhere |= bool(question.durations) and other_duration(question.durations, wide.text, passage.language)
         cand = by_id.get(passage.chunk_id)

@@ -74,7 +74,7 @@ def key_words(query: Query) -> list[KeyWord]:
                 forms |= {stem(w, language) for w in content_words(translation)}
         kind = "number" if word.isdigit() else "name" if word in names and not translated else "word"
         out.append(KeyWord(word, kind, forms, own, translated))
-    keys = _group_names(out, query.text)
+    keys = _group_names(out, query.text, query.language)
     if query.language == "vi":  # a Vietnamese question's first word is capitalised for its place, alone it names
         opening = opening_words(query.text)  # nothing: 'Nhờ' of 'Nhờ Mặt trận tham mưu…', whose 'Mặt trận' is the Front
         # (nor a number that opens it: 'Ba mô hình…' is three models)
@@ -100,7 +100,7 @@ def _family_named(question: str, group: list[str]) -> bool:
     return fold(group[0]) in SURNAMES and not run_placed(question, group)
 
 
-def _group_names(keys: list[KeyWord], question: str) -> list[KeyWord]:
+def _group_names(keys: list[KeyWord], question: str, language: str) -> list[KeyWord]:
     """One key for a name written in several words ('Hà Nội'): it matches 'Hanoi' or all of its words."""
     by_word = {fold(k.word): k for k in sorted(keys, key=lambda k: k.kind == "name")}  # a name before a word
     for group in (part for run in name_groups(question) for part in _at_provinces(run)):
@@ -112,7 +112,10 @@ def _group_names(keys: list[KeyWord], question: str) -> list[KeyWord]:
         names = [k for k in members if k is not None and k.kind == "name"]
         # three capitalised words or more that open on a family name are a person's name, whatever a dictionary
         # makes of them: 'Tran The Dung' (not 'the', nor 'dung')
-        person = len(group) >= 3 and fold(group[0]) in SURNAMES and members[0] in names
+        # (or a family name a dictionary translates too, not first in the question: Swedish 'tran' of 'rapporterade
+        # Tran The Dung'; not in Vietnamese, whose capitalised titles fold to family names: 'Trưởng Ban Dân vận')
+        person = len(group) >= 3 and fold(group[0]) in SURNAMES
+        person = person and (members[0] in names or language != "vi" and _family_named(question, group))
         person = person and not mentions(" ".join(group))
         if len(names) < 2 and not person:
             continue

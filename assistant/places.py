@@ -51,6 +51,7 @@ _ALIASES = {
     "la capitale": "Ha Noi", "the capital": "Ha Noi", "huvudstaden": "Ha Noi",
 }  # fmt: skip
 _CAPITAL = {"la capitale", "the capital", "huvudstaden"}
+_THU_DO = re.compile(r"(?<!\w)[Tt]hủ đô(?!\w)")
 # a capital that is not Hanoi: another's ('the capital of Quang Nam', 'la capitale économique'), or money ('the capital
 # invested')
 _NOT_HANOI = re.compile(
@@ -171,6 +172,8 @@ def mentions(text: str, known: dict[str, str] | None = None) -> list[tuple[int, 
         if not _inside_a_name(text, m.start())
         and not (_spaced(m.group(1)) in _CAPITAL and _NOT_HANOI.match(text, m.end(1)))
     ]
+    # 'Thủ đô', the capital, in Vietnamese: read with its tones, which 'thu do' without them does not tell
+    found += [place(m, 0, "Ha Noi", PROVINCE) for m in _THU_DO.finditer(original)]
     provinces = {at for at, _ in found}
     for m in _AFTER_NOUN.finditer(text):
         if _name_ok(m.group(3)):

@@ -16,6 +16,7 @@ from assistant.evidence import asked_place_level
 from assistant.languages import TIME
 from assistant.places import asked as asked_places
 from assistant.places import districts_named
+from assistant.places import mentions as mentions_places
 from tests.conftest import use_dirs, write
 
 
@@ -3625,3 +3626,48 @@ def test_a_signature_under_a_persons_words_does_not_answer_what_they_said(seeded
 def test_the_key_tasks_a_vietnamese_question_counts_are_the_tasks_counted(seeded: Settings) -> None:
     reply = answer("Đề án của Quảng Nam thực hiện một trong bao nhiêu việc trọng tâm của nghị quyết số 35?")
     assert reply.found and reply.text.startswith("Trả lời: 7"), reply.text
+
+
+def test_a_count_of_what_an_ordinal_orders_reads_its_noun_not_the_verb_after(seeded: Settings) -> None:
+    # 'vid den 17:e kongressen genomförde': 'genomföra 5 handlingsprogram' counts programmes, not congresses
+    reply = answer("Hur många nyckeluppgifter ur resolutionen från den 17:e kongressen genomförde fronten i Hanoi?")
+    assert reply.found and reply.text.startswith("Svar: 4 nyckeluppgifter"), reply.text
+    assert not answer("Vilket är det fjärde genombrottet som fronten i Hanoi satte upp?").found  # (three were set)
+
+
+def test_a_sum_asked_in_billions_is_money(seeded: Settings) -> None:
+    reply = answer("Kinh phí thành phố Hà Nội dành cho hộ nghèo xây nhà là bao nhiêu tỷ?")
+    assert reply.found and "miljarder VND" in reply.text.splitlines()[0], reply.text
+
+
+def test_thu_do_is_the_capital_hanoi(seeded: Settings) -> None:
+    reply = answer("Mặt trận Thủ đô đã ký quy chế phối hợp với những cơ quan nào?")
+    assert reply.found and "folkrådet och folkkommittén" in reply.text.split("»")[0], reply.text
+    assert not mentions_places("những thứ đó giúp gì cho người dân?")
+
+
+def test_what_a_person_answered_or_said_is_not_anothers_words(seeded: Settings) -> None:
+    # Le Ngoc Chau answered the delegates, not Tran Van Ky; Pham Anh Tuan spoke of the Front's staff ('…, sa vice
+    # ordförande … Pham Anh Tuan att…', the speaker after the verb), not Nguyen Lan Huong
+    assert not answer("Qu'a répondu Tran Van Ky aux délégués ?").found
+    assert answer("Qu'a répondu Le Ngoc Chau aux délégués ?").found
+    assert not answer("Vad sa Nguyen Lan Huong om att förbättra kvaliteten på frontens personal?").found
+    reply = answer("Vad sa Pham Anh Tuan om att förbättra kvaliteten på frontens personal?")
+    assert reply.found and "Pham Anh Tuan" in reply.text, reply.text
+
+
+def test_what_a_person_reported_is_not_what_they_proposed_or_chaired(seeded: Settings) -> None:
+    # Nguyen Thi Le Ha proposed ideas; Tran The Dung chaired the meeting (a family name Swedish translates, 'tran')
+    assert not answer("What did the Women's Union chair Nguyen Thi Le Ha report on workers' welfare in Ha Tinh?").found
+    assert not answer("Vilka resultat rapporterade Tran The Dung vid mötet i Ha Tinh?").found
+
+
+def test_a_site_its_source_link_spells_is_no_unknown_name(seeded: Settings) -> None:
+    # 'the Dong Khoi article': baodongkhoi.vn is the Mo Cay Bac article's source; Stockholm no document writes
+    bot = Assistant()
+    part = judge(
+        "What does the Dong Khoi article say about reproducing typical models?", None, bot.search, bot.similarity
+    )
+    assert part.question.unknown == [] and part.best is not None and part.best.violation != "unknown name", part.best
+    part = judge("What does the Stockholm article say about Hanoi?", None, bot.search, bot.similarity)
+    assert part.question.unknown == ["stockholm"] and not part.found

@@ -143,6 +143,8 @@ def test_the_question_set_is_grounded_in_the_documents_and_split_once() -> None:
             "probe-s29.jsonl",
             "probe-t30.jsonl",
             "probe-u31.jsonl",
+            "probe-v32.jsonl",
+            "probe-w33.jsonl",
         )
         for q in load_questions(SPLIT.with_name(name))
     ]
