@@ -1033,7 +1033,7 @@ def judge(part: str, history: list[Any] | None, search: Search, similarity: Simi
         found = False  # 'the 'Entreprise' section at the bottom of the page…': a heading the cleaning set aside
     elif found and _said_by_another(part, question, ranked[0], results.index):
         found = False  # 'Selon Huynh Van Viet, comment…' is not answered by 'Selon … Ho Van Tan, la reconnaissance…'
-    elif found and _reported_not_proposed(part, question, ranked[0]):
+    elif found and _other_deed(part, question, ranked[0]):
         found = False  # 'What ideas did Nguyen Van Danh put forward…' is not answered by '…, Nguyen Van Danh, a rendu
         # compte…'
     elif found and _only_present(part, question, ranked[0]):
@@ -1215,7 +1215,7 @@ _PROPOSING = re.compile(
 _CHAIRING = re.compile(r"\b(?:chaired|presided|présidé|présidée|présidait|présidaient|ledde|chủ trì)\b", re.IGNORECASE)
 
 
-def _reported_not_proposed(typed: str, question: Question, best: Sentence) -> bool:
+def _other_deed(typed: str, question: Question, best: Sentence) -> bool:
     """Whether the question asks what a person it names proposed ('What ideas did… Nguyen Van Danh put forward…') and
     the best sentence names them reporting, with no proposal of theirs ('…, Nguyen Van Danh, a rendu compte de la mise
     en œuvre des politiques…'): a report on what was done is no idea put forward; or the other way, what they

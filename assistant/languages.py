@@ -388,8 +388,7 @@ SPENT = (
     r"betala\w*|investera\w*|satsade|(?:lade|lagt)(?:\s+[^\W\d_]+){0,3}?(?:\s+ut\b|(?=\s+på\b))"
 )
 SPENT_VI = r"chi|chi tiêu|bỏ ra|đầu tư"
-# A question about money ('what did it cost', 'quel budget', 'hur mycket kostade', 'bao nhiêu tiền'): a sum answers
-# what someone is paid, asked ('What salary does…', 'Quel est le salaire…', 'Hur hög lön…', 'Lương… là bao nhiêu'); not
+# What someone is paid, asked ('What salary does…', 'Quel est le salaire…', 'Hur hög lön…', 'Lương… là bao nhiêu'); not
 # pay a question only speaks of ('Outre de meilleurs salaires, que…', 'qui renoncent à tout salaire'), nor the name
 # Lương, 'lương thực' (food) or 'lương tâm' (conscience)
 _ASKS_PAY = (
@@ -399,6 +398,7 @@ _ASKS_PAY = (
     r"(?:^\W*(?-i:Lương)(?!\s+(?-i:[A-ZĐ]))|(?-i:\blương))(?!\s+(?:thực|tâm|y|thiện)\b)[^?]{0,60}\b(?:bao nhiêu|mấy)\b"
     r"|\b(?:bao nhiêu|mấy)\s+(?:tiền\s+)?(?-i:lương)\b"
 )
+# A question about money ('what did it cost', 'quel budget', 'hur mycket kostade', 'bao nhiêu tiền'): a sum answers
 ASKS_MONEY = re.compile(
     r"\b(?:cost|costs|price|prices|budget|how much money|coût|coûté|coûte|budget|montant|d'argent|kostade|kostar|"
     r"kostnad|kostnaden|belopp|beloppet|beloppen|hur mycket pengar|chi phí|kinh phí|bao nhiêu tiền|số tiền|vốn đầu tư|"

@@ -33,6 +33,7 @@ Ho Chi Minh City
 """
 # Other spellings: joined, French, Swedish, Vietnamese. Ho Chi Minh alone is the president, Hue alone may end a
 # person's name: the cities are named as such.
+_CAPITAL = ("la capitale", "the capital", "huvudstaden")
 _ALIASES = {
     "Hanoi": "Ha Noi", "Danang": "Da Nang", "Haiphong": "Hai Phong", "Daklak": "Dak Lak", "Dac Lac": "Dak Lak",
     "Ho Chi Minh-Ville": "Ho Chi Minh City", "Ho Chi Minh-ville": "Ho Chi Minh City",
@@ -48,9 +49,8 @@ _ALIASES = {
     "Hanoibor": "Ha Noi", "hanoibor": "Ha Noi", "Hanoiborna": "Ha Noi", "hanoiborna": "Ha Noi",
     # the capital, as the news names Hanoi: 'À Quang Nam comme dans la capitale' (not 'capital' alone, which is also
     # money, nor one of something else: see _NOT_HANOI)
-    "la capitale": "Ha Noi", "the capital": "Ha Noi", "huvudstaden": "Ha Noi",
+    **dict.fromkeys(_CAPITAL, "Ha Noi"),
 }  # fmt: skip
-_CAPITAL = {"la capitale", "the capital", "huvudstaden"}
 _THU_DO = re.compile(r"(?<!\w)[Tt]hủ đô(?!\w)")
 # a capital that is not Hanoi: another's ('the capital of Quang Nam', 'la capitale économique'), or money ('the capital
 # invested')
@@ -232,14 +232,20 @@ def inside(text: str, index: LexicalIndex) -> set[str]:
     return {fold(up) for _, place in mentions(text, known) for up in ups.get(place.name, ())}
 
 
+def _documents_mention(index: LexicalIndex) -> list[Place]:
+    """Every place the documents' texts name (`mentions`), read once per index."""
+    if "places:mentioned" not in index.cache:
+        index.cache["places:mentioned"] = [p for d in index.documents for _, p in mentions(index.document_text(d))]
+    return index.cache["places:mentioned"]  # type: ignore[no-any-return]
+
+
 def gazetteer(index: LexicalIndex) -> dict[str, str]:
     """Name -> level of every place below the province that a place noun names somewhere in the documents."""
     if "places:gazetteer" not in index.cache:
         levels: dict[str, Counter[str]] = {}
-        for doc_id in index.documents:
-            for _, place in mentions(index.document_text(doc_id)):
-                if place.level != PROVINCE:
-                    levels.setdefault(place.name, Counter())[place.level] += 1
+        for place in _documents_mention(index):
+            if place.level != PROVINCE:
+                levels.setdefault(place.name, Counter())[place.level] += 1
         index.cache["places:gazetteer"] = {name: c.most_common(1)[0][0] for name, c in levels.items()}
     return index.cache["places:gazetteer"]  # type: ignore[no-any-return]
 
@@ -291,14 +297,14 @@ def asked(question: str, index: LexicalIndex) -> list[Place]:
 def _districts_of(provinces: frozenset[str]) -> re.Pattern[str] | None:
     """The districts of these provinces (`district_provinces`) of two words or more that are no province's name and
     read as a place's (`_name_ok`), not followed by another capitalised word (a longer name's)."""
+    canonical = set(_provinces()[1].values())
     names = [
         d for d, of in district_provinces().items()
-        if of & provinces and len(d.split()) >= 2 and d not in _PROVINCE_NAMES and _name_ok(d)
+        if of & provinces and len(d.split()) >= 2 and d not in canonical and _name_ok(d)
     ]  # fmt: skip
     return re.compile(rf"(?<![\w-])({_either(names)})(?![\w-])(?!\s+[A-Z])") if names else None
 
 
-_PROVINCE_NAMES = frozenset(_spaced(n.strip()) for n in _PROVINCES.split("|"))
 # a title before a name, in the four languages: 'Mme Thanh Ha', 'bà Thanh Hà', 'herr Binh Minh' are people
 _TITLES = {*(plain(h) for h in HONORIFICS), "mr", "mrs", "ms", "miss", "dr", "m", "mme", "mlle", "monsieur", "madame",
            "herr", "fru", "froken"}  # fmt: skip
@@ -314,7 +320,7 @@ def districts_named(question: str, index: LexicalIndex, found: set[str]) -> dict
     key, known = "places:districts", gazetteer(index)
     if key not in index.cache:  # (the provinces the documents name, and those of the districts they name)
         of = district_provinces()
-        named = {p.name for d in index.documents for _, p in mentions(index.document_text(d)) if p.level == PROVINCE}
+        named = {p.name for p in _documents_mention(index) if p.level == PROVINCE}
         index.cache[key] = _districts_of(
             frozenset(named | {p for d in known if len(of.get(d, ())) == 1 for p in of[d]})
         )
@@ -329,7 +335,7 @@ def districts_named(question: str, index: LexicalIndex, found: set[str]) -> dict
             continue
         before = _TITLE_OR_WORD.search(text[max(0, m.start() - 40) : m.start()])
         word = before.group(1) if before else ""
-        if word[:1].isupper() and not is_stopword(word) or word.lower().rstrip(".") in _TITLES:
+        if word[:1].isupper() and not is_stopword(word) or word.lower() in _TITLES:
             continue
         out[name] = "district"
     return out
