@@ -10,6 +10,7 @@ import unicodedata
 from collections.abc import Callable, Set
 from dataclasses import dataclass, replace
 from functools import lru_cache, partial
+from os.path import commonprefix
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -63,6 +64,7 @@ from .languages import (
     ASKS_MEASURE,
     ASKS_MOTTO,
     ASKS_NUMBER,
+    ASKS_PUBLICATION,
     ASKS_SOMEONE,
     ASKS_TIME,
     ASKS_TITLE,
@@ -1559,6 +1561,15 @@ def _own_words_said(own: list[KeyWord], sentence: Sentence) -> float:
     return sum(k.weight for k in own if matched(k, text))
 
 
+# a body asked for: 'de quelle instance', 'which body', 'vilket organ', 'cơ quan nào'
+_ASKS_BODY = re.compile(
+    r"\bquel(?:le)?s?\s+(?:instances?|organes?|organismes?|autorités?|organisations?)\b|"
+    r"\b(?:which|what)\s+(?:bod(?:y|ies)|organi[sz]ations?|authorit(?:y|ies)|institutions?)\b|"
+    r"\bvilke[nt]\s+(?:instans(?:er)?|organ|myndighet(?:er)?|organisation(?:er)?)\b|\b(?:cơ quan|tổ chức)\s+nào\b",
+    re.IGNORECASE,
+)
+
+
 def _own_words_read(part: str, previous: str | None, question: Question, best: Sentence) -> bool:
     """Whether the passage of a follow-up's best sentence holds one of the words the follow-up asks of its own, those
     the turn before (`previous`, as its conversation framed it) did not say ('women' in 'How many of them are
@@ -1588,6 +1599,19 @@ def _own_words_read(part: str, previous: str | None, question: Question, best: S
     if any(not matched(k, near) for k in own if fold(k.word) in partaken):
         return False
     if any(matched(k, near) or (people and k.word.lower() in PEOPLE_WORDS) for k in own):
+        return True
+    # a body asked of the thing the noun phrase it opens with names, when the turn before did not name it: 'Et ces
+    # certificats de mérite, ils émanaient de quelle instance ?' after a question on the distinctions is read in
+    # '…ont décerné des certificats de mérite du Comité populaire provincial', which names the certificates and a body
+    fronted = _FRONTED.match(part)
+    if (
+        fronted
+        and _ASKS_BODY.search(part)
+        and bodies(best.text)
+        and any(
+            matched(k, Words(best.text, best.passage.language)) for k in _own_keys(fronted.group(), previous, question)
+        )
+    ):
         return True
     # 'Och hur många kadrer deltog?' is read by the count of the cadres ('358 689 kadrer'), without its 'took part',
     # when its other words are read too (not 'Och hur många kadrer deltog i idrottsturneringen?')
@@ -1681,7 +1705,10 @@ def _byline_asked(
     'which site published it?' (`site`) its source line with the link, when that document holds the names the question
     gives (a post it names with a person, 'the interview with the head of the commission, Do Anh Tuan', says whose
     article it is: the dateline need not name it) and is about what the question (`typed`) says it is about."""
-    kind = question.kind or ("person" if _SIGNED_WITH.search(typed) else None)  # '…est signé de quel nom ?'
+    # '…est signé de quel nom ?'; '…: day, month and year of publication, please'
+    kind = question.kind or (
+        "person" if _SIGNED_WITH.search(typed) else "time" if ASKS_PUBLICATION.search(typed) else None
+    )
     wanted = "source" if site else {"time": "date", "person": "author"}.get(kind or "")
     if wanted is None or not results.passages:
         return None
@@ -2015,6 +2042,38 @@ def _person_pointed(question: str, history: list[Any] | None, search: Search, si
     return f"{question[: pointer.start()]}{said}{question[pointer.end() :]}"
 
 
+# a pronoun that takes up, in a later part, the thing an earlier part asks for: 'which product was certified in 2019
+# and how many stars did it get?', 'Quel produit… et combien d'étoiles a-t-il obtenues ?', 'Vilken produkt… och hur
+# många stjärnor fick den?', '… và nó đạt mấy sao?' (not French 'y a-t-il', 'existe-t-il', 'faut-il'; nor Swedish
+# 'den' before its noun or a date, 'den ständiga kommittén', 'den 22 januari'; nor 'họ tên', a full name)
+_TAKEN_UP = {
+    "en": re.compile(r"\b(?:it|its|they|them|their)\b", re.IGNORECASE),
+    "fr": re.compile(
+        r"(?<!\by a)(?<!\by-a)(?<!\ben a)(?<!existe)(?<!faut)(?<!reste)(?<!agit)(?<!suffit)-t-il\b|"
+        r"-t-(?:elle|elles)\b|\b(?:elle|elles)\b",
+        re.IGNORECASE,
+    ),
+    "sv": re.compile(r"\b(?:den|dem)(?=\s*(?:[?,.!]|$))|\b(?:dess|deras)\b", re.IGNORECASE),
+    "vi": re.compile(r"\bnó\b|\bhọ\b(?!\s+tên)", re.IGNORECASE),
+}
+
+
+def _premise_failed(parts: list[Part], language: str) -> bool:
+    """Whether the first part of a question fails a hard constraint (a year, a place, a person the documents do not
+    give it) and a later part, naming nothing of its own, takes up its thing by a pronoun: then the later part asks
+    of a thing the documents do not have ('Tra Ka turmeric: which product was certified in 2019 and how many stars
+    did it get?' is not answered by the stars of the product certified in 2023; '…, and who chairs the Front in
+    Hanoi and what did they say?' asks of another)."""
+    first = parts[0]
+    pronoun = _TAKEN_UP.get(language)
+    if len(parts) < 2 or pronoun is None or first.found or not first.ranked or first.ranked[0].violation is None:
+        return False
+    # (in its own words: not the topic the parts open with alike, 'Tra Ka turmeric: ', nor the first part's names
+    # that follow its question mark)
+    own = [p.typed[len(commonprefix([first.typed, p.typed])) :].split("?")[0] for p in parts[1:]]
+    return any(pronoun.search(said) and not _proper_names(said) for said in own)
+
+
 def respond(question: str, history: list[Any] | None, search: Search, similarity: Similarity) -> tuple[Answer, Results]:
     """The answer to a question, and the first part's search results (for the optional language model)."""
     # (the reply keeps the question as the user asked it)
@@ -2024,6 +2083,8 @@ def respond(question: str, history: list[Any] | None, search: Search, similarity
     bare = without_instruction(pointed)
     language = answer_language(parts[0].results.query.language)
     answered = [p for p in parts if p.found]
+    if _premise_failed(parts, parts[0].results.query.language):
+        answered = []
     confidence = round(min(p.probability for p in parts), 4)
     if not answered:
         declined = _declined(question, parts[0], language)

@@ -196,6 +196,13 @@ BODIES = {
     "national assembly": ("national assembly", "assemblee nationale", "nationalforsamling", "quoc hoi"),
     # who grants a certificate of merit: 'un certificat de mérite du Premier ministre' is not the province's
     "prime minister": ("prime minister", "premier ministre", "premiarminister", "statsminister", "thu tuong"),
+    # a Party committee's inspection commission, which no report names: 'Ủy ban Kiểm tra Thành ủy Hà Nội' asked of
+    # what the city's Party committee issued (in Vietnamese with the committee it belongs to: 'ủy ban kiểm tra việc…'
+    # is a committee checking something)
+    "inspection": ("inspection commission", "inspection committee", "commission d'inspection", "comite d'inspection",
+                   "commission de controle", "comite de controle", "inspektionskommitt", "kontrollkommitt",
+                   "kontrollkommission", "uy ban kiem tra thanh uy", "uy ban kiem tra tinh uy",
+                   "uy ban kiem tra huyen uy", "uy ban kiem tra dang uy", "uy ban kiem tra trung uong", "ubkt"),
 }  # fmt: skip
 # bodies a sentence names as those the Front works beside ('avec la police communale'): read only for a question that
 # names one of them itself, which asks of them

@@ -649,7 +649,11 @@ WEEKDAY = re.compile(
     re.IGNORECASE,
 )
 _DATE_WORDS = rf"{_DAY_WORDS}|{_CLOCK_WORDS}"
-ASKS_TIME = re.compile(rf"{_ASKING}(?:when|quand|när)\b|\b(?:khi nào|bao giờ|{_YEAR_WORDS}|{_DATE_WORDS})\b", re.I)
+# (and the moment asked in Vietnamese: 'thời điểm nào', 'thời điểm chính xác', not 'tại thời điểm này', at this time)
+ASKS_TIME = re.compile(
+    rf"{_ASKING}(?:when|quand|när)\b|\b(?:khi nào|bao giờ|thời điểm (?:nào|chính xác)|{_YEAR_WORDS}|{_DATE_WORDS})\b",
+    re.I,
+)
 # A question about the article itself, not what it reports: when it was published ('When was the interview
 # published?', 'Bài phỏng vấn được đăng vào ngày nào?'), who wrote or signed it ('Qui a signé l'article ?'). A verb
 # of the article's own: 'the published interview' or 'Theo bài viết, ai…' ('according to the article') is no such
@@ -665,6 +669,24 @@ _PUBLISHED = (
     r"published|appeared|publié|publiée|paru|parue|publicerades|publicerats|đăng(?!\s+ký)|xuất bản|"
     # put on the web: 'on which day did it go online?', 'mis en ligne', 'lades ut'
     r"go(?:es)?\s+online|went\s+online|gone\s+online|put\s+online|mise?\s+en\s+ligne|lades\s+ut|lagts\s+ut"
+)
+# the noun of publishing: 'year of publication', 'date de parution', 'publiceringsdatum'
+# the article's own publishing, asked as a noun: 'year of publication', 'publication date', 'date de parution',
+# 'publiceringsdatum', 'ngày đăng' (not the publication of the documents an article tells of, nor 'ngày đăng ký', a
+# registration's date)
+_PUBLICATION = (
+    r"(?:of|de|för)\s+(?:its\s+|sa\s+|son\s+)?(?:publication|parution|publicering(?:en)?)|"
+    r"(?:publication|parution)\s+date|publicerings(?:datum|dag|år)\w*|ngày\s+(?:đăng(?!\s+ký)|xuất bản)"
+)
+ASKS_PUBLICATION = re.compile(rf"\b(?:{_PUBLICATION})\b", re.IGNORECASE)
+# the author of a report, with a few words saying which report ('the author of the Ha Tinh conference
+# report'; not 'the author of the initiative, according to the report', nor of one presented at a congress)
+_REPORTS_AUTHOR = (
+    r"\b(?:author|auteur|författare(?:n)?|writer|tác giả)\s+(?:of|de|du|till|av|för|của)\s+"
+    r"(?:the\s+|this\s+|la\s+|le\s+|l['’]|ce\s+|cette\s+)?"
+    r"(?:(?!(?:selon|according|enligt|theo|in|i|dans|at|à|på|and|et|och|of|de|du|des)\b)[\w-]+\s+){0,4}"
+    r"(?:report|rapport|rapporten|compte rendu|bài tường thuật)\b"
+    r"(?!\s+(?:presented|présenté|presenterad\w*|trình bày))"
 )
 # a report someone wrote is the article that reports it ('who wrote the Ha Tinh conference report?'); one someone
 # presented is a document the article speaks of
@@ -1016,7 +1038,11 @@ _CREDITED = (
 ASKS_ARTICLE = re.compile(
     rf"(?=.*\b(?:{_ARTICLE})\b)(?:(?=.*\b(?:{_PUBLISHED})\b(?!\s+(?:article|interview)))"
     rf"(?=.*\b(?:when|quand|när|khi nào|bao giờ|{_YEAR_WORDS}|{_DATE_WORDS}|{_WHERE_PUBLISHED})\b)|"
-    rf"(?=.*\b(?:{_AUTHOR})\b))|(?=.*{_WROTE})|(?=.*\bbylines?\b)|(?=.*{_DATED})|(?=.*\b(?:{_CREDITED})\b)",
+    rf"(?=.*\b(?:{_AUTHOR})\b))|(?=.*{_WROTE})|(?=.*\bbylines?\b)|(?=.*{_DATED})|(?=.*\b(?:{_CREDITED})\b)|"
+    # the author of a report, which is the article that reports it ('Who is credited as the author of the Ha Tinh
+    # conference report?'); a piece's publication date ('Quang Nam piece on Vietnam.vn: day, month and year of
+    # publication')
+    rf"(?=.*{_REPORTS_AUTHOR})|(?=.*\b(?:{_STORY})\b)(?=.*\b(?:{_PUBLICATION})\b)",
     re.IGNORECASE | re.DOTALL,
 )
 

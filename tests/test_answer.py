@@ -12,8 +12,8 @@ import pytest
 
 from assistant import Answer, Assistant, QuestionError, Settings, answer, retrieve, search
 from assistant.answering import _names, check_question, frame, judge, split_parts, without_instruction
-from assistant.evidence import asked_place_level
-from assistant.languages import TIME
+from assistant.evidence import asked_place_level, bodies
+from assistant.languages import TIME, asks_credit
 from assistant.places import asked as asked_places
 from assistant.places import districts_named
 from assistant.places import mentions as mentions_places
@@ -3671,3 +3671,66 @@ def test_a_site_its_source_link_spells_is_no_unknown_name(seeded: Settings) -> N
     assert part.question.unknown == [] and part.best is not None and part.best.violation != "unknown name", part.best
     part = judge("What does the Stockholm article say about Hanoi?", None, bot.search, bot.similarity)
     assert part.question.unknown == ["stockholm"] and not part.found
+
+
+def test_a_follow_ups_opening_noun_phrase_new_to_the_conversation_is_read(seeded: Settings) -> None:
+    # 'ces certificats de mérite' is what the follow-up asks of, which the turn before called distinctions: the
+    # sentence that gives the certificates answers, though 'instance' and 'venaient' are nowhere
+    history = [{"role": "user", "content": "Qui a remis les distinctions aux collectifs exemplaires à Quang Nam ?"}]
+    reply = answer("Et ces certificats de mérite, ils venaient de quelle instance ?", history=history)
+    assert reply.found and "Comité populaire provincial" in reply.text, reply.text
+    assert not answer("Et ces médailles d'or, elles venaient de quel ministère ?", history=history).found
+    # (the phrase says what is asked of, not that the question is answered: no minister signs the certificates)
+    assert not answer("Et ces certificats de mérite, ils étaient signés par quel ministre ?", history=history).found
+
+
+def test_a_later_part_taking_up_a_thing_the_documents_do_not_have_is_not_answered(seeded: Settings) -> None:
+    # the honey pills were certified in 2023: no product in 2020, so 'it' has no stars the documents give
+    reply = answer("Which Tra Ka turmeric product was certified in 2020, and how many stars did it get?")
+    assert not reply.found and "3 stars" not in reply.text, reply.text
+    reply = answer("Which Tra Ka turmeric product was certified in 2023, and how many stars did it get?")
+    assert reply.found and reply.text.startswith("Answer: 3 stars"), reply.text
+    # a later part that names its own thing is answered for it ('den ständiga kommittén' is no pronoun)
+    reply = answer("Vilken Tra Ka-gurkmejeprodukt certifierades 2020, och vem leder den ständiga kommittén för "
+                   "fosterlandsfronten i Hanoi?")  # fmt: skip
+    assert reply.found and "Nguyen Lan Huong" in reply.text.splitlines()[0], reply.text
+
+
+def test_an_inspection_commission_no_document_names_is_no_body_they_speak_of(seeded: Settings) -> None:
+    # the city's Party committee published over 300 documents; its inspection commission is named nowhere
+    assert not answer(
+        "Combien de documents la Commission d'inspection du Comité du Parti de Hanoi a-t-elle publiés ?"
+    ).found
+    assert not answer("Ủy ban Kiểm tra Thành ủy Hà Nội đã ban hành bao nhiêu văn bản?").found
+    reply = answer("Combien de documents le Comité du Parti de Hanoi a-t-il publiés ?")
+    assert reply.found and "300" in reply.text.splitlines()[0], reply.text
+    # a committee that checks something ('kiểm tra', to check) is no inspection commission
+    assert "inspection" in bodies("Ủy ban Kiểm tra Thành ủy Hà Nội") and "inspection" not in bodies(
+        "Ủy ban kiểm tra việc thực hiện chính sách ở Mỏ Cày Bắc"
+    )
+
+
+def test_a_reports_author_and_a_pieces_publication_date_are_its_credit_lines(seeded: Settings) -> None:
+    # the Ha Tinh conference report is signed Kieu Minh; the Quang Nam story's dateline is 17/10/2024
+    reply = answer("Who is the author of the report on the Ha Tinh conference?")
+    assert reply.found and reply.text.startswith("Answer: Kieu Minh"), reply.text
+    reply = answer("Date of publication of the Quang Nam story on Vietnam.vn?")
+    assert reply.found and "17/10/2024" in reply.text, reply.text
+    # not the author of something the report tells of, a report presented, the publication of documents or the
+    # date of a registration ('ngày đăng ký')
+    for question in (
+        "Qui est l'auteur de l'initiative selon le rapport sur la conférence de Ha Tinh ?",
+        "Who was the author of the political report presented at the congress?",
+        "Selon l'article, en quelle année a eu lieu la publication des documents de direction du Comité du Parti ?",
+        "Theo bài viết, ngày đăng ký sản phẩm OCOP của Trà Ka là ngày nào?",
+    ):
+        assert not asks_credit(question), question
+
+
+def test_a_vietnamese_meeting_asked_by_its_moment_is_dated(seeded: Settings) -> None:
+    # 'cuộc gặp' is the meeting, 'buổi' the part of the day, 'thời điểm chính xác' asks when: the Ha Tinh meeting
+    # was held in the afternoon of 22 January
+    reply = answer("Cuộc gặp ở Hà Tĩnh diễn ra vào buổi nào và ngày nào?")
+    assert reply.found and "22 janvier" in reply.text.splitlines()[0] and "après-midi" in reply.text, reply.text
+    reply = answer("Cho tôi biết thời điểm chính xác của cuộc gặp ở Hà Tĩnh.")
+    assert reply.found and "22 janvier" in reply.text.splitlines()[0], reply.text
