@@ -670,7 +670,6 @@ _PUBLISHED = (
     # put on the web: 'on which day did it go online?', 'mis en ligne', 'lades ut'
     r"go(?:es)?\s+online|went\s+online|gone\s+online|put\s+online|mise?\s+en\s+ligne|lades\s+ut|lagts\s+ut"
 )
-# the noun of publishing: 'year of publication', 'date de parution', 'publiceringsdatum'
 # the article's own publishing, asked as a noun: 'year of publication', 'publication date', 'date de parution',
 # 'publiceringsdatum', 'ngày đăng' (not the publication of the documents an article tells of, nor 'ngày đăng ký', a
 # registration's date)
@@ -679,18 +678,18 @@ _PUBLICATION = (
     r"(?:publication|parution)\s+date|publicerings(?:datum|dag|år)\w*|ngày\s+(?:đăng(?!\s+ký)|xuất bản)"
 )
 ASKS_PUBLICATION = re.compile(rf"\b(?:{_PUBLICATION})\b", re.IGNORECASE)
+# a report someone wrote is the article that reports it ('who wrote the Ha Tinh conference report?'); one someone
+# presented is a document the article speaks of
+_REPORT = r"report|rapport|rapporten|compte rendu|bài tường thuật"
 # the author of a report, with a few words saying which report ('the author of the Ha Tinh conference
 # report'; not 'the author of the initiative, according to the report', nor of one presented at a congress)
 _REPORTS_AUTHOR = (
     r"\b(?:author|auteur|författare(?:n)?|writer|tác giả)\s+(?:of|de|du|till|av|för|của)\s+"
     r"(?:the\s+|this\s+|la\s+|le\s+|l['’]|ce\s+|cette\s+)?"
     r"(?:(?!(?:selon|according|enligt|theo|in|i|dans|at|à|på|and|et|och|of|de|du|des)\b)[\w-]+\s+){0,4}"
-    r"(?:report|rapport|rapporten|compte rendu|bài tường thuật)\b"
+    rf"(?:{_REPORT})\b"
     r"(?!\s+(?:presented|présenté|presenterad\w*|trình bày))"
 )
-# a report someone wrote is the article that reports it ('who wrote the Ha Tinh conference report?'); one someone
-# presented is a document the article speaks of
-_REPORT = r"report|rapport|rapporten|compte rendu|bài tường thuật"
 _WROTE = (
     rf"(?:who|qui|vem|ai|which writer|quel rédacteur|vilken skribent)\b.{{0,20}}\b(?:wrote|writes|signed|signs|"
     rf"photographed|authored|écrit|signé|signe|rédigé|"
