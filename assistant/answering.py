@@ -1604,13 +1604,12 @@ def _own_words_read(part: str, previous: str | None, question: Question, best: S
     # certificats de mérite, ils émanaient de quelle instance ?' after a question on the distinctions is read in
     # '…ont décerné des certificats de mérite du Comité populaire provincial', which names the certificates and a body
     fronted = _FRONTED.match(part)
+    # (the phrase's words the sentence says weigh more than nothing: every key word's BM25 weight is above 0)
     if (
         fronted
         and _ASKS_BODY.search(part)
         and bodies(best.text)
-        and any(
-            matched(k, Words(best.text, best.passage.language)) for k in _own_keys(fronted.group(), previous, question)
-        )
+        and _own_words_said(_own_keys(fronted.group(), previous, question), best) > 0
     ):
         return True
     # 'Och hur många kadrer deltog?' is read by the count of the cadres ('358 689 kadrer'), without its 'took part',
