@@ -146,6 +146,7 @@ def test_the_question_set_is_grounded_in_the_documents_and_split_once() -> None:
             "probe-v32.jsonl",
             "probe-w33.jsonl",
             "probe-x34.jsonl",
+            "probe-y35.jsonl",
         )
         for q in load_questions(SPLIT.with_name(name))
     ]
