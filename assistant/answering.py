@@ -130,6 +130,7 @@ from .languages import (
     phrase,
     question_language,
     question_mark,
+    reported_premise,
     same_count,
     scale_of,
     sentence_spans,
@@ -602,7 +603,8 @@ def split_parts(question: str) -> list[str]:
         if pieces is not people:
             pieces = [_shared_predicate(p, after) for p, after in zip(pieces, pieces[1:], strict=False)] + pieces[-1:]
         # a place or name said once stands for every part that names none: 'how many X and how many Y in Ha Tinh';
-        # a part with its own place keeps it
+        # a part with its own place keeps it, one named in words too ('combien… la capitale a-t-elle inscrits…, et
+        # combien la province de Quang Nam…' asks the first of Hanoi alone)
         names = [n for p in pieces for n in _proper_names(p)]  # not a post's or a body's capital: 'Hà Nội', not 'Mặt'
         # a topic set before a colon is every part's: 'Maisons de solidarité : quel chiffre pour Ha Tinh…, et quel
         # chiffre pour Hanoi…'
@@ -610,7 +612,8 @@ def split_parts(question: str) -> list[str]:
             pieces = pieces[:1] + [p if p.startswith(topic.group()) else topic.group() + p for p in pieces[1:]]
         # each part a question as typed, with its question mark, then the names it stands for
         pieces = [p if p.rstrip().endswith("?") else p.rstrip() + _mark(question) for p in pieces]
-        return [p if _names(p) or not names else f"{p} {', '.join(dict.fromkeys(names))}" for p in pieces]
+        carried = ", ".join(dict.fromkeys(names))
+        return [p if _names(p) or _places_said(p) or not names else f"{p} {carried}" for p in pieces]
     tokens = list(re.finditer(r"[\w'-]+", question))
     for i, tok in enumerate(tokens[1:-1], start=1):
         if tok.group().lower() not in CONJUNCTIONS or not tokens[i - 1].group()[:1].isupper():
@@ -960,17 +963,19 @@ def judge(part: str, history: list[Any] | None, search: Search, similarity: Simi
         found, p = answers(reading, [reading, *(s for s in judged if s is not reading)]) if reading else (False, p)
         if found and reading is not None:
             ranked = [reading, *(s for s in ranked if s is not reading)]
-    elif found and follow_up and searched != part:
+    elif (found or _counts_other_things(judged)) and follow_up and searched != part:
         # the passage reads the follow-up's own words, but a sentence below the best says more of them: 'After that
         # storm, what kind of atmosphere swept through the whole city?' is the atmosphere's sentence, not the storm's
-        # one the turn before was answered with
+        # one the turn before was answered with; so is one below a best that counts other things than the follow-up
+        # asks, which declines it ('…bao nhiêu cuộc tuần tra cùng công an?' after the villages the model spread to:
+        # 'plus de 300 patrouilles', not '8 villages')
         said = partial(_own_words_said, _own_keys(_own_said(part), previous, question))
         best = said(ranked[0])
         saying = max(judged[1:READ_ON], key=said, default=None)
         if saying is not None and said(saying) > best and not violates(saying):
             more, q = answers(saying, [saying, *(s for s in judged if s is not saying)])
             if more:
-                p, ranked = q, [saying, *(s for s in ranked if s is not saying)]
+                found, p, ranked = True, q, [saying, *(s for s in ranked if s is not saying)]
     if (place := heading_asked(part)) is not None and ranked and _asks_heading_itself(part):
         # the article's subheading asked for, by its place or as the one over what the best sentence tells: the page
         # states it outright; or the article has none such, or the best sentence fails a constraint (a place, a year,
@@ -1570,6 +1575,12 @@ _ASKS_BODY = re.compile(
 )
 
 
+def _counts_other_things(judged: list[Sentence]) -> bool:
+    """Whether the best sentence is declined for counting other things than the question asks, whatever its other
+    constraints (`evidence.blocked`: its `unit` is 0)."""
+    return bool(judged) and judged[0].violation is None and judged[0].features.get("unit") == 0.0
+
+
 def _own_words_read(part: str, previous: str | None, question: Question, best: Sentence) -> bool:
     """Whether the passage of a follow-up's best sentence holds one of the words the follow-up asks of its own, those
     the turn before (`previous`, as its conversation framed it) did not say ('women' in 'How many of them are
@@ -2073,10 +2084,32 @@ def _premise_failed(parts: list[Part], language: str) -> bool:
     return any(pronoun.search(said) and not _proper_names(said) for said in own)
 
 
+def _premise_refuted(
+    question: str, checked: str, history: list[Any] | None, search: Search, similarity: Similarity
+) -> tuple[Answer, Results] | None:
+    """A decline for a question that takes as given a claim the user reports, when the documents give other numbers
+    or years for it ('Nghe nói Quảng Nam có tới 8.000 mô hình…; từ đó tỉnh lựa chọn bao nhiêu mô hình tiêu biểu…?':
+    they count 6 540, so what was chosen from 8 000 they do not say), quoting the sentence that gives them; None when
+    the documents do not gainsay it. `checked`: the claim asked as whether it holds (`reported_premise`)."""
+    part = judge(checked, history, search, similarity)
+    best = part.best
+    if not part.found or best is None or not contradicts(part.question, best.text, best.passage.language):
+        return None
+    language = answer_language(part.results.query.language)
+    declined = _declined_citing(question, best, phrase(language, "premise"), language)
+    return declined.model_copy(update={"confidence": 0.0}), part.results  # (a hard constraint, as `blocked`'s)
+
+
 def respond(question: str, history: list[Any] | None, search: Search, similarity: Similarity) -> tuple[Answer, Results]:
     """The answer to a question, and the first part's search results (for the optional language model)."""
     # (the reply keeps the question as the user asked it)
     pointed = _person_pointed(question, history, search, similarity)
+    typed = without_instruction(pointed)
+    # (when the documents do not gainsay it, the question is read whole: asking the closing question as a follow-up
+    # of the claim was tried, and answered it with the claim's own figure)
+    if (checked := reported_premise(typed, question_language(typed))) is not None:
+        if (refuted := _premise_refuted(question, checked, history, search, similarity)) is not None:
+            return refuted
     asked, cleft = _reading(pointed)
     parts, paired = _judge_asked(asked, history, search, similarity)
     bare = without_instruction(pointed)

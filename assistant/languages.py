@@ -1907,6 +1907,7 @@ PHRASES = {
            "other_year": "The documents give this for {given}, not for {asked}:",
            "other_place": "The documents give this for {given}, not for {asked}:",
            "not_so": "No: the documents say otherwise.", "so": "Yes.",
+           "premise": "The documents do not bear out what the question takes as given:",
            "furniture": "«{heading}» is part of the web page around the article (its menus and links to other "
            "articles), which is not indexed: the documents do not say what it holds."},
     "fr": {"found": "D'après les documents (cités en {lang}) :", "none": "Les documents ne le disent pas.",
@@ -1915,6 +1916,7 @@ PHRASES = {
            "other_year": "Les documents le donnent pour {given}, pas pour {asked} :",
            "other_place": "Les documents le donnent pour {given}, pas pour {asked} :",
            "not_so": "Non : les documents disent autre chose.", "so": "Oui.",
+           "premise": "Les documents ne confirment pas ce que la question tient pour acquis :",
            "furniture": "« {heading} » fait partie de la page web autour de l'article (ses menus et ses liens vers "
            "d'autres articles), qui n'est pas indexée : les documents ne disent pas ce qu'elle contient."},
     "sv": {"found": "Enligt dokumenten (citerat på {lang}):", "none": "Dokumenten säger inget om det.",
@@ -1923,6 +1925,7 @@ PHRASES = {
            "other_year": "Dokumenten anger detta för {given}, inte för {asked}:",
            "other_place": "Dokumenten anger detta för {given}, inte för {asked}:",
            "not_so": "Nej: dokumenten säger något annat.", "so": "Ja.",
+           "premise": "Dokumenten bekräftar inte det som frågan tar för givet:",
            "furniture": "»{heading}» hör till webbsidan runt artikeln (dess menyer och länkar till andra artiklar), "
            "som inte är indexerad: dokumenten säger inget om vad den innehåller."},
     "vi": {"found": "Theo tài liệu (trích dẫn bằng {lang}):", "none": "Tài liệu không đề cập đến điều này.",
@@ -1931,6 +1934,7 @@ PHRASES = {
            "other_year": "Tài liệu nêu điều này cho năm {given}, không phải năm {asked}:",
            "other_place": "Tài liệu nêu điều này cho {given}, không phải {asked}:",
            "not_so": "Không: tài liệu nói khác.", "so": "Đúng.",
+           "premise": "Tài liệu không xác nhận điều mà câu hỏi coi là đã biết:",
            "furniture": "«{heading}» thuộc trang web bao quanh bài viết (menu và liên kết đến các bài khác), phần "
            "này không được lập chỉ mục: tài liệu không cho biết nội dung của nó."},
 }  # fmt: skip
@@ -2086,6 +2090,57 @@ _ASKS_FIGURE_AGAIN = re.compile(
 )
 
 
+# the words by which a closing question names where the figure is asked from: 'Quel numéro lui donne l'entretien ?',
+# 'Bài báo nói bao nhiêu?', 'What does the report say?'
+_FIGURE_SOURCES = frozenset(
+    "article report interview text document documents piece story say says said give gives given write writes written "
+    "state states mention mentions entretien rapport texte dit disent donne donnent indique écrit mentionne artikeln "
+    "rapporten intervjun texten dokumentet dokumenten säger anger skriver ger nämner bài báo viết cáo tài liệu nói ghi "
+    "đưa ra cho biết".split()
+)
+FIGURE_ASKED_WORDS = 2  # words of its own (not the claim's) by which a closing question asks of another thing
+
+
+def _asks_more(claim: str, closing: str, opened: bool) -> bool:
+    """Whether the closing question after a reported claim asks more than whether the claim holds: not when it asks
+    only that ('Is that the right figure?'), nor when it asks the claim's figure again and names nothing of its own
+    ('J'ai entendu dire que Yagi était la tempête n° 5. Quel numéro lui donne l'entretien ?'); it does when it asks of
+    another thing ('I read that the Front built 40 houses. Who paid for them?', '…8.000 mô hình dân vận khéo…; từ
+    đó tỉnh lựa chọn bao nhiêu mô hình tiêu biểu để nhân rộng?')."""
+    if _CONFIRMING.match(closing):
+        return False
+    figure = _ASKS_FIGURE_AGAIN.search(closing)
+    if not (opened and figure and re.search(r"\d", claim)):
+        return True
+    said = {fold(w) for w in content_words(claim)}
+    rest = _ASKS_FIGURE_AGAIN.sub(" ", closing)
+    own = [w for w in content_words(rest) if fold(w) not in said and w.lower() not in _FIGURE_SOURCES]
+    return len(own) >= FIGURE_ASKED_WORDS
+
+
+def reported_premise(question: str, language: str) -> str | None:
+    """The claim a user reports before a question of its own that takes it as given, as the question whether it
+    holds, when it gives a number or a year to check ('Nghe nói Quảng Nam có tới 8.000 mô hình…; từ đó tỉnh lựa chọn
+    bao nhiêu mô hình tiêu biểu…?' → 'Có đúng là Quảng Nam có tới 8.000 mô hình… không?'); None for any other
+    question (`as_claim` reads a claim asked about alone)."""
+    split = _CLOSING.match(question.strip())
+    opened = _CLAIM_OPENING.match(split.group(1)) if split else None
+    if split is None or opened is None:
+        return None
+    claim = split.group(1)[opened.end() :].strip().rstrip(".;:!?… ")
+    if not claim or "?" in claim or not re.search(r"\d", claim) or not _asks_more(claim, split.group(2), True):
+        return None
+    return _claim_question(claim, language)
+
+
+def _claim_question(claim: str, language: str) -> str:
+    """A claim asked as the question whether it holds (`_ASK_CLAIM`)."""
+    template = _ASK_CLAIM.get(language, _ASK_CLAIM["en"])
+    if language == "fr" and re.match(r"[aeiouhàâéèêëîïôûü]", claim, re.IGNORECASE):
+        template = template.replace("que {claim}", "qu'{claim}")
+    return template.format(claim=claim)
+
+
 def question_mark(language: str) -> str:
     """The question mark as a language writes it: French sets it apart (' ?')."""
     return " ?" if language == "fr" else "?"
@@ -2212,16 +2267,9 @@ def as_claim(question: str, language: str) -> str:
     # (an opening before a question of its own reports nothing: 'Selon mes notes, qui a présidé la conférence ?')
     if not claim or "?" in claim or (not split and _asks_own(claim)):
         return question
-    # a closing question of its own asks about the claim's figure when it asks a figure ('J'ai entendu dire que Yagi
-    # était la tempête n° 5. Quel numéro lui donne l'entretien ?'); otherwise it asks more ('I read that the Front
-    # built 40 houses. Who paid for them?')
-    figure_again = opened and re.search(r"\d", claim) and _ASKS_FIGURE_AGAIN.search(closing)
-    if closing and not _CONFIRMING.match(closing) and not figure_again:
+    if closing and _asks_more(claim, closing, opened is not None):
         return question
-    template = _ASK_CLAIM.get(language, _ASK_CLAIM["en"])
-    if language == "fr" and re.match(r"[aeiouhàâéèêëîïôûü]", claim, re.IGNORECASE):
-        template = template.replace("que {claim}", "qu'{claim}")
-    return template.format(claim=claim)
+    return _claim_question(claim, language)
 
 
 # a question about an article's subheadings, the short lines that head its sections: 'What is the second

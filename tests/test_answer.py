@@ -3734,3 +3734,40 @@ def test_a_vietnamese_meeting_asked_by_its_moment_is_dated(seeded: Settings) -> 
     assert reply.found and "22 janvier" in reply.text.splitlines()[0] and "après-midi" in reply.text, reply.text
     reply = answer("Cho tôi biết thời điểm chính xác của cuộc gặp ở Hà Tĩnh.")
     assert reply.found and "22 janvier" in reply.text.splitlines()[0], reply.text
+
+
+def test_a_part_naming_the_capital_in_words_is_asked_of_hanoi_alone(seeded: Settings) -> None:
+    # 'la capitale' is the first part's own place: Quang Nam, named by the second part, is not carried into it
+    reply = answer(
+        "Combien de modèles de mobilisation de masse qualifiée la capitale a-t-elle enregistrés, et combien la "
+        "province de Quang Nam en a-t-elle construit ?"
+    )
+    direct = reply.text.splitlines()[0]
+    assert reply.found and "70 000" in direct and "6 540" in direct, reply.text
+
+
+def test_a_follow_up_counting_a_thing_of_its_own_is_not_declined_for_the_count_before(seeded: Settings) -> None:
+    # the sentence that answered the turn before ('8 villages') counts other things than patrols: the one below it,
+    # of the patrols with the police, answers
+    first = "Mô hình tổ tự quản 5 trong 1 ở xã Tam Thắng mở rộng ra mấy thôn sau một năm?"
+    reply = answer("Trong thời gian đó họ đã tổ chức bao nhiêu cuộc tuần tra cùng công an?",
+                   history=[{"role": "user", "content": first}])  # fmt: skip
+    assert reply.found and "300" in reply.text.splitlines()[0], reply.text
+
+
+def test_a_question_taking_a_reported_figure_the_documents_gainsay_as_given_is_declined(seeded: Settings) -> None:
+    # Quang Nam counts 6 540 models, not 9 000: what was chosen from 9 000 the documents do not say; they quote it
+    reply = answer(
+        "On m'a dit que Quang Nam avait construit 9 000 modèles de mobilisation de masse qualifiée en quinze ans. "
+        "Combien de modèles typiques la province en a-t-elle retenus ?"
+    )
+    assert not reply.found and reply.text.startswith("Les documents ne confirment pas"), reply.text
+    assert "6 540" in reply.text and reply.citations, reply.text
+    reply = answer(
+        "Có người nói Quảng Nam xây dựng được 9.000 mô hình dân vận khéo trong 15 năm; tỉnh đã chọn ra bao nhiêu mô "
+        "hình tiêu biểu?"
+    )
+    assert not reply.found, reply.text
+    # a closing question that asks the claim's figure again is still the claim asked about: no, it is n° 3
+    reply = answer("On m'a dit que la tempête Yagi portait le n° 5. Quel numéro lui donne l'article ?")
+    assert reply.found and reply.text.startswith("Non") and "n° 3" in reply.text, reply.text
