@@ -2065,6 +2065,11 @@ def sentences(
     # tenir…') nor the title of an article they wrote; and the level of the body it is asked of ('What post does Huynh
     # Van Viet hold on the provincial Fatherland Front committee?')
     posted = titled and bool(_ASKS_POST.search(typed)) and not article
+    # a picture's caption, a person's posts and name, tells who holds them: it answers who, a post, a person named or
+    # an article's credit, nothing else ('Vad gjordes soptipparna om till…?' is not answered by '…, ordförande för
+    # Hanois stadsfaderlandsfrontskommitté, Nguyen Lan Huong')
+    of_person = question.kind == "person" or question.role is not None or bool(question.persons) or article
+    of_person = of_person or bool(ASKS_TITLE.search(typed))
     titled_level = body_level(typed) if posted else None
     subject = said_about(question, typed)
     given = set().union(*posts.values()) if not sourced else set()
@@ -2176,6 +2181,8 @@ def sentences(
             }
             other = elsewhere(question.places, index, passage.doc_id, passage.title, wide.start + a)
             violation = violated(question, features) or ("place" if other else None)
+            if violation is None and not of_person and _CAPTION_NAME.search(text) and not _PUNCTUATED.search(text):
+                violation = "caption"
             if violation is None and quoted < 0.5:
                 violation = "quoted"  # most of the name it quotes is nowhere near: another model, another team
             if violation is None and subject and not any(matched(k, context) for k in subject):

@@ -3771,3 +3771,14 @@ def test_a_question_taking_a_reported_figure_the_documents_gainsay_as_given_is_d
     # a closing question that asks the claim's figure again is still the claim asked about: no, it is n° 3
     reply = answer("On m'a dit que la tempête Yagi portait le n° 5. Quel numéro lui donne l'article ?")
     assert reply.found and reply.text.startswith("Non") and "n° 3" in reply.text, reply.text
+
+
+def test_a_pictures_caption_answers_who_not_what(seeded: Settings) -> None:
+    # the caption of the chair's picture ('…, ordförande för Hanois stadsfaderlandsfrontskommitté, Nguyen Lan Huong')
+    # shares the question's 'Hanois' and 'stads…', but tells who holds a post: what the dumps became it does not say
+    reply = answer("Vad gjordes soptipparna om till inom Hanois modeller för stadsförskönande?")
+    assert "Nguyen Lan Huong»" not in reply.text, reply.text
+    assert reply.found and "jardins fleuris" in reply.text, reply.text
+    # who chairs the Front it does tell
+    reply = answer("Vem är ordförande för fosterlandsfrontens kommitté i Hanoi?")
+    assert reply.found and "Nguyen Lan Huong" in reply.text.splitlines()[0], reply.text
