@@ -47,6 +47,7 @@ from .evidence import (
     probability,
     question_of,
     role_mentions,
+    says_claimed,
     sentences,
     violates,
     words_of,
@@ -2095,6 +2096,10 @@ def _premise_refuted(
     best = part.best
     if not part.found or best is None or not contradicts(part.question, best.text, best.passage.language):
         return None
+    # (not when a sentence just below gives the claim's figure: 'Quang Nam selected 20 typical models' is borne out by
+    # the second sentence, whatever the first, the 6 540 they were chosen from)
+    if any(says_claimed(part.question, s.text, s.passage.language) for s in part.ranked[1:READ_ON] if not violates(s)):
+        return None
     language = answer_language(part.results.query.language)
     declined = _declined_citing(question, best, phrase(language, "premise"), language)
     return declined.model_copy(update={"confidence": 0.0}), part.results  # (a hard constraint, as `blocked`'s)
@@ -2105,14 +2110,14 @@ def respond(question: str, history: list[Any] | None, search: Search, similarity
     # (the reply keeps the question as the user asked it)
     pointed = _person_pointed(question, history, search, similarity)
     typed = without_instruction(pointed)
-    # (when the documents do not gainsay it, the question is read whole: asking the closing question as a follow-up
-    # of the claim was tried, and answered it with the claim's own figure)
+    # (when the documents do not gainsay it, the question is read as any other, `_reading`: asking the closing
+    # question as a follow-up of the claim was tried, and answered it with the claim's own figure)
     if (checked := reported_premise(typed, question_language(typed))) is not None:
         if (refuted := _premise_refuted(question, checked, history, search, similarity)) is not None:
             return refuted
     asked, cleft = _reading(pointed)
     parts, paired = _judge_asked(asked, history, search, similarity)
-    bare = without_instruction(pointed)
+    bare = typed
     language = answer_language(parts[0].results.query.language)
     answered = [p for p in parts if p.found]
     if _premise_failed(parts, parts[0].results.query.language):

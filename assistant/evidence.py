@@ -236,6 +236,22 @@ USUAL_SIMILARITY = 0.83  # e5's cosine of a question and its closest sentence, o
 SIMILAR = 12  # sentences, the best by their words, that the dense encoder also reads (about 40 ms each on 2 cores)
 
 
+# a person the question points back to: 'Est-elle membre du Comité permanent…?' after who chairs the Front (not a
+# French subject taken up after its verb, 'le Front a-t-il', 'la province a-t-elle', nor 'il y a')
+_PERSON_PRONOUN = re.compile(
+    r"\b(?:she|he|her|him|his|(?<!-)elle|(?<!-)il(?!\s+y\b)|(?:est|était|sera)-(?:elle|il)|lui|hon|han|henne|honom|"
+    r"hennes|hans|bà ấy|ông ấy|cô ấy|anh ấy|chị ấy)\b",
+    re.IGNORECASE,
+)
+
+
+# the words that name the measure a question asks for in so many words ('Sur quelle longueur…', 'diện tích… bao
+# nhiêu'): a sentence says it by its unit, not by the word
+MEASURE_WORDS = frozenset(
+    "length longueur längd längden längden chiều dài area surface superficie yta ytan areal arealen diện tích".split()
+)
+
+
 @dataclass
 class Question:
     """What the evidence is judged against: key words, and the years, numbers, names and role asked for."""
@@ -660,6 +676,8 @@ def question_of(results: Results, constraint_text: str) -> Question:
         unsaid = WHICH_ARTICLE_WORDS
     elif ASKS_ARTICLE_TITLE.search(constraint_text):  # 'What is the title of the article about…': what it is about
         unsaid = ARTICLE_TITLE_WORDS | WHICH_ARTICLE_WORDS
+    if asked_measure(constraint_text) is not None:  # 'Sur quelle longueur…': the unit gives it ('36 392 mètres')
+        unsaid |= MEASURE_WORDS
     keys = [k for k in keys if unicodedata.normalize("NFC", k.word.lower()) not in unsaid]
     weigh(keys, results.index, results.query.language)
     constraint_text = without_genitive(constraint_text, results.query.language, results.index.terms)
@@ -791,7 +809,24 @@ def contradicts(question: Question, text: str, language: str) -> bool:
     if question.claimed_years and years and not years & question.claimed_years and not held:
         return True
     said = set(_COUNT_DIGITS.findall(_counts_in_digits(text, language))) - years
-    return bool(question.claimed) and bool(said) and not said & question.claimed
+    return bool(question.claimed) and bool(said) and not _agreeing(said, question.claimed)
+
+
+def says_claimed(question: Question, text: str, language: str) -> bool:
+    """Whether a sentence gives one of the numbers a claim asked about gives (`Question.claimed`)."""
+    said = set(_COUNT_DIGITS.findall(_counts_in_digits(text, language))) - set(YEAR.findall(text))
+    return _agreeing(said, question.claimed)
+
+
+def _agreeing(said: set[str], claimed: set[str]) -> bool:
+    """Whether a number a text says is one a claim gives, whatever its decimal mark ('0.03' for '0,03'), or a whole
+    number the text gives with its decimals ('over 104 billion' for '104,3 milliards')."""
+    for c in claimed:
+        for s in said:
+            a, b = float(c.replace(",", ".")), float(s.replace(",", "."))
+            if a == b or (a.is_integer() and not b.is_integer() and int(b) == int(a)):
+                return True
+    return False
 
 
 def _years(text: str, single: set[str]) -> set[str]:
@@ -2069,7 +2104,7 @@ def sentences(
     # an article's credit, nothing else ('Vad gjordes soptipparna om till…?' is not answered by '…, ordförande för
     # Hanois stadsfaderlandsfrontskommitté, Nguyen Lan Huong')
     of_person = question.kind == "person" or question.role is not None or bool(question.persons) or article
-    of_person = of_person or bool(ASKS_TITLE.search(typed))
+    of_person = of_person or bool(ASKS_TITLE.search(typed) or _PERSON_PRONOUN.search(typed))  # 'Est-elle membre…'
     titled_level = body_level(typed) if posted else None
     subject = said_about(question, typed)
     given = set().union(*posts.values()) if not sourced else set()

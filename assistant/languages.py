@@ -2084,53 +2084,91 @@ _CLOSING = re.compile(r"^(.*?[.!;…])\s+([^.!?;…]+\?)\s*$", re.DOTALL)
 # a closing question that asks the claim's figure again: 'Quel numéro lui donne l'entretien ?', 'How many were
 # there?'
 _ASKS_FIGURE_AGAIN = re.compile(
-    r"\b(?:how many|how much|what number|which number|combien|quel (?:numéro|nombre|chiffre)|hur många|hur mycket|"
-    r"vilket (?:nummer|antal)|bao nhiêu|số mấy|mấy)\b",
+    r"\b(?:how many|how much|what number|which number|what figure|which figure|combien|quel (?:numéro|nombre|chiffre)|"
+    r"hur många|hur mycket|vilket (?:nummer|antal)|vilken siffra|bao nhiêu|số mấy|mấy|con số nào)\b",
     re.IGNORECASE,
 )
 
 
-# the words by which a closing question names where the figure is asked from: 'Quel numéro lui donne l'entretien ?',
-# 'Bài báo nói bao nhiêu?', 'What does the report say?'
-_FIGURE_SOURCES = frozenset(
+# the words of a closing question that ask nothing of their own: where the figure is asked from ('Quel numéro lui
+# donne l'entretien ?', 'Bài báo nói bao nhiêu?'), the figure itself, what the claim may have wrong ('actually',
+# 'réellement', 'thực tế'), and the place it is of, named as a place ('the city', 'la province', 'tỉnh')
+_ASKS_NOTHING_OWN = frozenset(
     "article report interview text document documents piece story say says said give gives given write writes written "
-    "state states mention mentions entretien rapport texte dit disent donne donnent indique écrit mentionne artikeln "
-    "rapporten intervjun texten dokumentet dokumenten säger anger skriver ger nämner bài báo viết cáo tài liệu nói ghi "
-    "đưa ra cho biết".split()
+    "state states mention mentions figure number entretien rapport texte dit disent donne donnent indique écrit "
+    "mentionne chiffre nombre artikeln rapporten intervjun texten dokumentet dokumenten säger anger skriver ger nämner "
+    "siffra siffran antal antalet bài báo viết cáo tài liệu nói ghi đưa ra cho biết con số "
+    "actually really truly indeed réellement vraiment effectivement egentligen faktiskt verkligen thực tế sự thật "
+    "city province district commune village ville stad staden provinsen distriktet kommunen tỉnh thành phố huyện xã "
+    "thôn such sådana sådan tels telles fanns finns existe existent existait".split()
 )
-FIGURE_ASKED_WORDS = 2  # words of its own (not the claim's) by which a closing question asks of another thing
+FIGURE_ASKED_WORDS = 3  # words of its own (not the claim's) by which a closing question asks of another thing
+# and by which it takes the claim as given, to be declined when the documents gainsay it ('…9.000 mô hình…; tỉnh đã
+# chọn ra bao nhiêu mô hình tiêu biểu?'): a claim borne out is asked about with fewer (`as_claim`), and the reply
+# quotes the sentence that gives it, which often gives the other figure too ('dont 94… et 10 ont bénéficié de
+# réparations')
+PREMISE_WORDS = 2
+_STEM = 5  # letters two words share to be one word told apart by its ending: 'register', 'registered'
 
 
-def _asks_more(claim: str, closing: str, opened: bool) -> bool:
+def _own_asked(claim: str, closing: str) -> int:
+    """How many words a closing question asks of its own: neither the claim's (by their first letters: 'construits'
+    is the claim's 'construit') nor `_ASKS_NOTHING_OWN`; Vietnamese syllables two to a word."""
+    said = {fold(w)[:_STEM] for w in content_words(claim)}
+    rest = _ASKS_FIGURE_AGAIN.sub(" ", closing)
+    own = [w for w in content_words(rest) if fold(w)[:_STEM] not in said and w.lower() not in _ASKS_NOTHING_OWN]
+    syllables = bool(own) and all(" " not in w and len(w) <= VI_SYLLABLE for w in own) and _VIETNAMESE.search(closing)
+    return (len(own) + 1) // 2 if syllables else len(own)
+
+
+VI_SYLLABLE = 7  # letters at most of a Vietnamese syllable ('nghiêng')
+_VIETNAMESE = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
+
+
+def _asks_more(claim: str, closing: str, opened: bool, own: int = FIGURE_ASKED_WORDS) -> bool:
     """Whether the closing question after a reported claim asks more than whether the claim holds: not when it asks
-    only that ('Is that the right figure?'), nor when it asks the claim's figure again and names nothing of its own
-    ('J'ai entendu dire que Yagi était la tempête n° 5. Quel numéro lui donne l'entretien ?'); it does when it asks of
-    another thing ('I read that the Front built 40 houses. Who paid for them?', '…8.000 mô hình dân vận khéo…; từ
-    đó tỉnh lựa chọn bao nhiêu mô hình tiêu biểu để nhân rộng?')."""
+    only that ('Is that the right figure?'), nor when it asks the claim's figure again with fewer than
+    `own` words of its own (`_own_asked`: 'J'ai entendu dire que Yagi était la tempête n° 5. Quel numéro
+    lui donne l'entretien ?', 'How many models did the city actually register?'); it does when it asks of another
+    thing ('I read that the Front built 40 houses. Who paid for them?', '…8.000 mô hình dân vận khéo…; từ đó tỉnh lựa
+    chọn bao nhiêu mô hình tiêu biểu để nhân rộng?')."""
     if _CONFIRMING.match(closing):
         return False
     figure = _ASKS_FIGURE_AGAIN.search(closing)
     if not (opened and figure and re.search(r"\d", claim)):
         return True
-    said = {fold(w) for w in content_words(claim)}
-    rest = _ASKS_FIGURE_AGAIN.sub(" ", closing)
-    own = [w for w in content_words(rest) if fold(w) not in said and w.lower() not in _FIGURE_SOURCES]
-    return len(own) >= FIGURE_ASKED_WORDS
+    return _own_asked(claim, closing) >= own
 
 
 def reported_premise(question: str, language: str) -> str | None:
     """The claim a user reports before a question of its own that takes it as given, as the question whether it
     holds, when it gives a number or a year to check ('Nghe nói Quảng Nam có tới 8.000 mô hình…; từ đó tỉnh lựa chọn
     bao nhiêu mô hình tiêu biểu…?' → 'Có đúng là Quảng Nam có tới 8.000 mô hình… không?'); None for any other
-    question (`as_claim` reads a claim asked about alone)."""
+    question (`as_claim` reads a claim asked about alone). The closing question asks with a question word (not 'Does
+    the article confirm that?') and takes the claim up, by what its number counts ('mô hình') or a word pointing back
+    ('them', 'từ đó'): 'Vem är ordförande för stadens front?' after a claim of houses the front built asks of
+    something else."""
     split = _CLOSING.match(question.strip())
     opened = _CLAIM_OPENING.match(split.group(1)) if split else None
     if split is None or opened is None:
         return None
-    claim = split.group(1)[opened.end() :].strip().rstrip(".;:!?… ")
-    if not claim or "?" in claim or not re.search(r"\d", claim) or not _asks_more(claim, split.group(2), True):
+    claim, closing = split.group(1)[opened.end() :].strip().rstrip(".;:!?… "), split.group(2)
+    if not claim or "?" in claim or not re.search(r"\d", claim) or not _asks_own(closing):
         return None
-    return _claim_question(claim, language)
+    if not _asks_more(claim, closing, True, PREMISE_WORDS):
+        return None
+    # (what the claim's numbers count: 'mô hình' of '8.000 mô hình', not 'front' of 'Hanois front byggde 6 000 hus')
+    things = {fold(w)[:_STEM] for m in re.finditer(r"\d+", claim) for w in unit_after(claim[m.end() :])[:2]}
+    shared = any(fold(w)[:_STEM] in things for w in content_words(closing))
+    return _claim_question(claim, language) if shared or _TAKES_UP.search(closing) else None
+
+
+# a closing question's word that points back at the claim: 'Who paid for them?', 'Parmi eux, combien…', 'từ đó', 'av
+# dessa' (not French 'en', 'de' nor English 'it', which most questions hold for other things)
+_TAKES_UP = re.compile(
+    r"\b(?:them|they|those|these|from that|eux|ceux-ci|celles-ci|dem|dessa|därav|từ đó|trong đó|số đó|chúng)\b",
+    re.IGNORECASE,
+)
 
 
 def _claim_question(claim: str, language: str) -> str:

@@ -3759,7 +3759,7 @@ def test_a_question_taking_a_reported_figure_the_documents_gainsay_as_given_is_d
     # Quang Nam counts 6 540 models, not 9 000: what was chosen from 9 000 the documents do not say; they quote it
     reply = answer(
         "On m'a dit que Quang Nam avait construit 9 000 modèles de mobilisation de masse qualifiée en quinze ans. "
-        "Combien de modèles typiques la province en a-t-elle retenus ?"
+        "Parmi eux, combien de modèles typiques la province a-t-elle sélectionnés pour les reproduire ?"
     )
     assert not reply.found and reply.text.startswith("Les documents ne confirment pas"), reply.text
     assert "6 540" in reply.text and reply.citations, reply.text
@@ -3782,3 +3782,45 @@ def test_a_pictures_caption_answers_who_not_what(seeded: Settings) -> None:
     # who chairs the Front it does tell
     reply = answer("Vem är ordförande för fosterlandsfrontens kommitté i Hanoi?")
     assert reply.found and "Nguyen Lan Huong" in reply.text.splitlines()[0], reply.text
+
+
+def test_the_word_naming_a_measure_asked_is_said_by_the_unit(seeded: Settings) -> None:
+    # 'Sur quelle longueur…' asks a length, which '36 392 mètres de clôtures' gives without the word 'longueur': the
+    # word is no key a sentence must hold, as the unit is checked
+    bot = Assistant(seeded)
+    asked = "Sur quelle longueur la population de Ha Tinh a-t-elle cédé des clôtures en 2023 ?"
+    part = judge(asked, None, bot.search, bot.similarity)
+    assert part.question.measure == "length" and "longueur" not in {k.word for k in part.question.keys}
+    assert "36 392 mètres" in part.ranked[0].text, part.ranked[0].text
+    reply = answer(asked)
+    assert reply.found and "36 392" in reply.text.splitlines()[0], reply.text
+
+
+def test_a_claims_figure_is_read_whatever_its_decimal_mark_or_decimals(seeded: Settings) -> None:
+    # '0.03%' is the report's '0,03 %', and 'over 104 billion' its '104,3 milliards': not other numbers
+    reply = answer("Is it true that the poverty rate in Hanoi is 0.03%?")
+    assert reply.found and not reply.text.startswith("No"), reply.text
+    reply = answer("Is it true that Ha Tinh raised over 104 billion VND for the Fund for the Poor in 2023?")
+    assert reply.found and not reply.text.startswith("No"), reply.text
+
+
+def test_a_reported_claim_borne_out_or_asked_again_is_no_premise_declined(seeded: Settings) -> None:
+    # borne out by the second sentence (20 typical models), whatever the first gives (the 6 540 they were chosen
+    # from): the question is answered
+    reply = answer("I heard that Quang Nam selected 20 typical models. Which model was chosen in Tra Ka commune?")
+    assert reply.found, reply.text
+    # the claim's figure asked again in other words ('the city', 'actually'): the claim asked about, told no
+    reply = answer(
+        "I heard Hanoi registered 50,000 skilled mass mobilisation models. How many models did the city actually "
+        "register?"
+    )
+    assert reply.found and reply.text.startswith("No:") and "70 000" in reply.text, reply.text
+    # a question of something else than the claim is no premise
+    reply = answer("Jag har hört att Hanois front byggde 6 000 solidaritetshus. Vem är ordförande för stadens front?")
+    assert not reply.text.startswith("Dokumenten bekräftar inte"), reply.text
+
+
+def test_a_follow_up_asking_of_her_is_answered_by_her_caption(seeded: Settings) -> None:
+    history = [{"role": "user", "content": "Qui préside le Comité du Front de la Patrie de Hanoï ?"}]
+    reply = answer("De quel comité permanent est-elle aussi membre ?", history=history)
+    assert reply.found and "ständiga kommitté" in reply.text, reply.text
