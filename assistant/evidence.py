@@ -248,7 +248,7 @@ _PERSON_PRONOUN = re.compile(
 # the words that name the measure a question asks for in so many words ('Sur quelle longueur…', 'diện tích… bao
 # nhiêu'): a sentence says it by its unit, not by the word
 MEASURE_WORDS = frozenset(
-    "length longueur längd längden längden chiều dài area surface superficie yta ytan areal arealen diện tích".split()
+    "length longueur längd längden chiều dài area surface superficie yta ytan areal arealen diện tích".split()
 )
 
 
