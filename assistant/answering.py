@@ -2109,15 +2109,14 @@ def respond(question: str, history: list[Any] | None, search: Search, similarity
     """The answer to a question, and the first part's search results (for the optional language model)."""
     # (the reply keeps the question as the user asked it)
     pointed = _person_pointed(question, history, search, similarity)
-    typed = without_instruction(pointed)
+    bare = without_instruction(pointed)
     # (when the documents do not gainsay it, the question is read as any other, `_reading`: asking the closing
     # question as a follow-up of the claim was tried, and answered it with the claim's own figure)
-    if (checked := reported_premise(typed, question_language(typed))) is not None:
+    if (checked := reported_premise(bare, question_language(bare))) is not None:
         if (refuted := _premise_refuted(question, checked, history, search, similarity)) is not None:
             return refuted
     asked, cleft = _reading(pointed)
     parts, paired = _judge_asked(asked, history, search, similarity)
-    bare = typed
     language = answer_language(parts[0].results.query.language)
     answered = [p for p in parts if p.found]
     if _premise_failed(parts, parts[0].results.query.language):

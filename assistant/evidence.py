@@ -808,14 +808,18 @@ def contradicts(question: Question, text: str, language: str) -> bool:
     held = any(int(a) <= int(y) <= int(b) for a, b in YEAR_RANGE.findall(text) for y in question.claimed_years)
     if question.claimed_years and years and not years & question.claimed_years and not held:
         return True
-    said = set(_COUNT_DIGITS.findall(_counts_in_digits(text, language))) - years
+    said = _counts_given(text, language)
     return bool(question.claimed) and bool(said) and not _agreeing(said, question.claimed)
 
 
 def says_claimed(question: Question, text: str, language: str) -> bool:
     """Whether a sentence gives one of the numbers a claim asked about gives (`Question.claimed`)."""
-    said = set(_COUNT_DIGITS.findall(_counts_in_digits(text, language))) - set(YEAR.findall(text))
-    return _agreeing(said, question.claimed)
+    return _agreeing(_counts_given(text, language), question.claimed)
+
+
+def _counts_given(text: str, language: str) -> set[str]:
+    """The numbers a text gives, in digits ('a dozen' as '12', '3 172' as '3172'), but its years."""
+    return set(_COUNT_DIGITS.findall(_counts_in_digits(text, language))) - set(YEAR.findall(text))
 
 
 def _agreeing(said: set[str], claimed: set[str]) -> bool:

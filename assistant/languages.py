@@ -2117,12 +2117,12 @@ def _own_asked(claim: str, closing: str) -> int:
     said = {fold(w)[:_STEM] for w in content_words(claim)}
     rest = _ASKS_FIGURE_AGAIN.sub(" ", closing)
     own = [w for w in content_words(rest) if fold(w)[:_STEM] not in said and w.lower() not in _ASKS_NOTHING_OWN]
-    syllables = bool(own) and all(" " not in w and len(w) <= VI_SYLLABLE for w in own) and _VIETNAMESE.search(closing)
+    vietnamese = _VIETNAMESE_LETTERS.search(unicodedata.normalize("NFC", closing))
+    syllables = vietnamese and all(len(w) <= VI_SYLLABLE for w in own)
     return (len(own) + 1) // 2 if syllables else len(own)
 
 
 VI_SYLLABLE = 7  # letters at most of a Vietnamese syllable ('nghiêng')
-_VIETNAMESE = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
 
 
 def _asks_more(claim: str, closing: str, opened: bool, own: int = FIGURE_ASKED_WORDS) -> bool:
@@ -2148,12 +2148,8 @@ def reported_premise(question: str, language: str) -> str | None:
     the article confirm that?') and takes the claim up, by what its number counts ('mô hình') or a word pointing back
     ('them', 'từ đó'): 'Vem är ordförande för stadens front?' after a claim of houses the front built asks of
     something else."""
-    split = _CLOSING.match(question.strip())
-    opened = _CLAIM_OPENING.match(split.group(1)) if split else None
-    if split is None or opened is None:
-        return None
-    claim, closing = split.group(1)[opened.end() :].strip().rstrip(".;:!?… "), split.group(2)
-    if not claim or "?" in claim or not re.search(r"\d", claim) or not _asks_own(closing):
+    claim, closing, opened = _reported(question.strip())
+    if not (closing and opened) or not claim or "?" in claim or not re.search(r"\d", claim) or not _asks_own(closing):
         return None
     if not _asks_more(claim, closing, True, PREMISE_WORDS):
         return None
@@ -2169,6 +2165,15 @@ _TAKES_UP = re.compile(
     r"\b(?:them|they|those|these|from that|eux|ceux-ci|celles-ci|dem|dessa|därav|từ đó|trong đó|số đó|chúng)\b",
     re.IGNORECASE,
 )
+
+
+def _reported(question: str) -> tuple[str, str, bool]:
+    """A question read as a claim and what follows it: (the claim, without an opening that reports it; the closing
+    question after its last stop, or ''; whether such an opening reports it: 'I read that…', 'Nghe nói…')."""
+    split = _CLOSING.match(question)
+    body, closing = (split.group(1), split.group(2)) if split else (question, "")
+    opened = _CLAIM_OPENING.match(body)
+    return body[opened.end() if opened else 0 :].strip().rstrip(".;:!?… "), closing, opened is not None
 
 
 def _claim_question(claim: str, language: str) -> str:
@@ -2296,16 +2301,13 @@ def as_claim(question: str, language: str) -> str:
     # không?', 'Which supermarket sells it, is it Big C?': the question asks, the guess goes
     if (guess := _GUESS.search(question)) and _asks_own(asked := question[: guess.start()]):
         return asked.rstrip(" ,") + question_mark(language)
-    split = _CLOSING.match(question)
-    body, closing = (split.group(1), split.group(2)) if split else (question, "")
-    opened = _CLAIM_OPENING.match(body)
-    if not split and (VERIFIES.search(question) or not opened):
+    claim, closing, opened = _reported(question)
+    if not closing and (VERIFIES.search(question) or not opened):
         return question
-    claim = body[opened.end() if opened else 0 :].strip().rstrip(".;:!?… ")
     # (an opening before a question of its own reports nothing: 'Selon mes notes, qui a présidé la conférence ?')
-    if not claim or "?" in claim or (not split and _asks_own(claim)):
+    if not claim or "?" in claim or (not closing and _asks_own(claim)):
         return question
-    if closing and _asks_more(claim, closing, opened is not None):
+    if closing and _asks_more(claim, closing, opened):
         return question
     return _claim_question(claim, language)
 
